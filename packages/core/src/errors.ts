@@ -1,0 +1,54 @@
+/**
+ * Every rule in the rulebook fails with a `DomainError`: a stable `code` that programs branch
+ * on and a `message` written for the person who has to act on it.
+ */
+export const DomainErrorCode = {
+  /** An input is malformed: not an integer, out of its range, an unknown id, a bad message. */
+  INVALID_INPUT: "INVALID_INPUT",
+  /** Integer arithmetic would leave the safe range; nothing is rounded or wrapped silently. */
+  OVERFLOW: "OVERFLOW",
+  /** A gift id that the rate card does not list. */
+  UNKNOWN_GIFT: "UNKNOWN_GIFT",
+  /** A coin pack id that the price list does not list. */
+  UNKNOWN_PACK: "UNKNOWN_PACK",
+  /** A currency the rate card has no price list or exponent for. */
+  UNSUPPORTED_CURRENCY: "UNSUPPORTED_CURRENCY",
+  /** The wallet does not hold enough coins. */
+  INSUFFICIENT_COINS: "INSUFFICIENT_COINS",
+  /** A spending cap, velocity limit or cooling-off lock refuses the spend. */
+  LIMIT_EXCEEDED: "LIMIT_EXCEEDED",
+  /** Age, verification, channel or account rules refuse the action. */
+  NOT_ELIGIBLE: "NOT_ELIGIBLE",
+  /** An idempotency key was reused with a different request. */
+  IDEMPOTENCY_CONFLICT: "IDEMPOTENCY_CONFLICT",
+  /** A change that the rules forbid, such as shortening a cooling-off lock. */
+  FORBIDDEN_CHANGE: "FORBIDDEN_CHANGE",
+} as const;
+
+export type DomainErrorCode = (typeof DomainErrorCode)[keyof typeof DomainErrorCode];
+
+export class DomainError extends Error {
+  override readonly name = "DomainError";
+  readonly code: DomainErrorCode;
+  /** Machine-readable facts behind the error (the field, the limit, what is left...). */
+  readonly details: Readonly<Record<string, unknown>>;
+
+  constructor(code: DomainErrorCode, message: string, details: Record<string, unknown> = {}) {
+    super(message);
+    this.code = code;
+    this.details = details;
+  }
+}
+
+export function isDomainError(error: unknown): error is DomainError {
+  return error instanceof DomainError;
+}
+
+/** Throws `INVALID_INPUT` with `message` unless `condition` holds. */
+export function ensure(
+  condition: boolean,
+  message: string,
+  details: Record<string, unknown> = {},
+): asserts condition {
+  if (!condition) throw new DomainError(DomainErrorCode.INVALID_INPUT, message, details);
+}

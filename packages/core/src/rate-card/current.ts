@@ -1,0 +1,30 @@
+import { DomainError, DomainErrorCode } from "../errors.ts";
+import type { RateCard, RegionRules } from "./rate-card.ts";
+import { RATE_CARD_2026_11 } from "./v2026-11.ts";
+
+/** Every rate card ever published, so a stored version can always be read back. */
+export const RATE_CARDS: Readonly<Record<string, RateCard>> = {
+  [RATE_CARD_2026_11.version]: RATE_CARD_2026_11,
+};
+
+/** The rate card new computations use. */
+export const RATE_CARD: RateCard = RATE_CARD_2026_11;
+
+/** The rate card a stored computation used. */
+export function getRateCard(version: string): RateCard {
+  const card = RATE_CARDS[version];
+  if (!card) {
+    throw new DomainError(DomainErrorCode.INVALID_INPUT, `No rate card has version "${version}".`, {
+      version,
+    });
+  }
+  return card;
+}
+
+/**
+ * The rules for an ISO 3166-1 alpha-2 region code (case-insensitive). Regions the card does not
+ * list get the default rules (USD prices, age 18), so nobody is shut out by a missing row.
+ */
+export function getRegionRules(region: string, rateCard: RateCard = RATE_CARD): RegionRules {
+  return rateCard.regions[region.trim().toUpperCase()] ?? rateCard.defaultRegion;
+}
