@@ -1,0 +1,97 @@
+import { type CurrencyCode, formatMoney } from "../money/currencies.ts";
+import { RATE_CARD } from "../rate-card/current.ts";
+import type { PriceList, RateCard } from "../rate-card/rate-card.ts";
+import { describePackValues, type PackValue } from "./describe-pack-values.ts";
+import { priceCustomAmount } from "./price-custom-amount.ts";
+import { findPack, getPriceListForRegion } from "./price-lists.ts";
+import { type AppliedBonus, applyPromotions, type Promotion } from "./promotions.ts";
+
+/** What the buyer asks for: a pack of their region's list, or a custom number of coins. */
+export type PurchaseItem = { readonly packId: string } | { readonly customCoins: number };
+
+export interface PurchaseRequest {
+  readonly item: PurchaseItem;
+  readonly region: string;
+  readonly purchaseCount: number;
+  readonly now: Date;
+  readonly promotions: readonly Promotion[];
+}
+
+/** Everything checkout needs to charge and later mint: the price and the coins it buys. */
+export interface PurchaseQuote {
+  readonly packId: string | null;
+  readonly currency: CurrencyCode;
+  readonly priceMinor: number;
+  /** E.g. "$8.99". */
+  readonly priceLabel: string;
+  readonly baseCoins: number;
+  readonly bonusCoins: number;
+  /** Coins minted when the payment succeeds. */
+  readonly totalCoins: number;
+  readonly applied: readonly AppliedBonus[];
+  readonly rateCardVersion: string;
+}
+
+/**
+ * Quotes a purchase in the buyer's regional price list, bonuses included. The quote is what the
+ * payment is created for; the coins minted on success are `totalCoins`.
+ */
+export function quotePurchase(
+  request: PurchaseRequest,
+  rateCard: RateCard = RATE_CARD,
+): PurchaseQuote {
+  const priceList = getPriceListForRegion(request.region, rateCard);
+  const { packId, coins, priceMinor } = priceItem(request.item, priceList, rateCard);
+  const bonus = applyPromotions(
+    {
+      coins,
+      packId,
+      region: request.region,
+      purchaseCount: request.purchaseCount,
+      now: request.now,
+      promotions: request.promotions,
+    },
+    rateCard,
+  );
+  return {
+    packId,
+    currency: priceList.currency,
+    priceMinor,
+    priceLabel: formatMoney(priceMinor, priceList.currency),
+    baseCoins: bonus.baseCoins,
+    bonusCoins: bonus.bonusCoins,
+    totalCoins: bonus.totalCoins,
+    applied: bonus.applied,
+    rateCardVersion: rateCard.version,
+  };
+}
+
+function priceItem(
+  item: PurchaseItem,
+  priceList: PriceList,
+  rateCard: RateCard,
+): { packId: string | null; coins: number; priceMinor: number } {
+  if ("packId" in item) {
+    const pack = findPack(priceList, item.packId);
+    return { packId: pack.id, coins: pack.coins, priceMinor: pack.priceMinor };
+  }
+  const custom = priceCustomAmount(item.customCoins, priceList.currency, rateCard);
+  return { packId: null, coins: custom.coins, priceMinor: custom.priceMinor };
+}
+
+/** A pack as the store shows it: price, value per coin and any bonus on offer right now. */
+export interface StoreOffer extends PackValue {
+  readonly quote: PurchaseQuote;
+}
+
+/** The store for a buyer: every pack of their region's list with value and live bonuses. */
+export function listStoreOffers(
+  request: Omit<PurchaseRequest, "item">,
+  rateCard: RateCard = RATE_CARD,
+): StoreOffer[] {
+  const priceList = getPriceListForRegion(request.region, rateCard);
+  return describePackValues(priceList).map((value) => ({
+    ...value,
+    quote: quotePurchase({ ...request, item: { packId: value.packId } }, rateCard),
+  }));
+}
