@@ -45,6 +45,10 @@ export function formatMoney(amountMinor: number, currencyCode: CurrencyCode): st
     .padStart(exponent + 1, "0");
   const major = digits.slice(0, digits.length - exponent);
   const minor = digits.slice(digits.length - exponent);
-  const grouped = major.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
-  return `${sign}${symbol}${grouped}${exponent > 0 ? `.${minor}` : ""}`;
+  return `${sign}${symbol}${groupThousands(major)}${exponent > 0 ? `.${minor}` : ""}`;
+}
+
+/** "1234567" -> "1,234,567": the digit grouping every label in the product uses. */
+export function groupThousands(digits: string | number): string {
+  return String(digits).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
 }
