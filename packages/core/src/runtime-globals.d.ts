@@ -6,7 +6,11 @@
 declare class URL {
   constructor(input: string, base?: string);
   readonly protocol: string;
+  readonly username: string;
+  readonly password: string;
   readonly hostname: string;
+  /** "" when the URL names no port or the scheme's default one. */
+  readonly port: string;
   readonly pathname: string;
   readonly searchParams: { get(name: string): string | null };
 }
