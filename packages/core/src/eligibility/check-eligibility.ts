@@ -2,6 +2,7 @@ import { DomainError, DomainErrorCode } from "../errors.ts";
 import { groupThousands } from "../money/currencies.ts";
 import { getRegionRules, RATE_CARD } from "../rate-card/current.ts";
 import type { RateCard } from "../rate-card/rate-card.ts";
+import { DAY_MS } from "../time.ts";
 import { ageOn } from "./age-on.ts";
 
 /** What a person wants to do with money on Coinstream. */
@@ -42,8 +43,6 @@ export interface EligibilityReason {
 export type EligibilityDecision =
   | { readonly allowed: true }
   | { readonly allowed: false; readonly reasons: readonly EligibilityReason[] };
-
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
  * Decides whether an account may buy coins, send gifts, receive gifts or withdraw, and if not,

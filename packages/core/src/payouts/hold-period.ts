@@ -1,8 +1,7 @@
 import { addChecked, assertIntegerInRange } from "../money/integers.ts";
 import { RATE_CARD } from "../rate-card/current.ts";
 import type { RateCard } from "../rate-card/rate-card.ts";
-
-const DAY_MS = 24 * 60 * 60 * 1000;
+import { DAY_MS } from "../time.ts";
 
 /** When diamonds credited at `creditedAt` leave the hold and become withdrawable. */
 export function getHoldReleaseAt(creditedAt: Date, rateCard: RateCard = RATE_CARD): Date {
