@@ -12,7 +12,7 @@ export const RATE_CARD: RateCard = RATE_CARD_2026_11;
 
 /** The rate card a stored computation used. */
 export function getRateCard(version: string): RateCard {
-  const card = RATE_CARDS[version];
+  const card = Object.hasOwn(RATE_CARDS, version) ? RATE_CARDS[version] : undefined;
   if (!card) {
     throw new DomainError(DomainErrorCode.INVALID_INPUT, `No rate card has version "${version}".`, {
       version,
@@ -26,5 +26,9 @@ export function getRateCard(version: string): RateCard {
  * list get the default rules (USD prices, age 18), so nobody is shut out by a missing row.
  */
 export function getRegionRules(region: string, rateCard: RateCard = RATE_CARD): RegionRules {
-  return rateCard.regions[region.trim().toUpperCase()] ?? rateCard.defaultRegion;
+  const code = region.trim().toUpperCase();
+  return (
+    (Object.hasOwn(rateCard.regions, code) ? rateCard.regions[code] : undefined) ??
+    rateCard.defaultRegion
+  );
 }

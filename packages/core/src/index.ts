@@ -1,0 +1,163 @@
+/**
+ * @coinstream/core: the rulebook of Coinstream's coin economy.
+ *
+ * Pure TypeScript with no I/O, clock or randomness (pass `now` in), so every rule runs the same
+ * in the api, the extension and a test. Amounts are safe integers: coins, diamonds, and money in
+ * the currency's minor unit. Malformed input throws `DomainError`; decisions return
+ * `{ allowed, reasons }`. Priced results carry the `rateCardVersion` they used.
+ *
+ * @packageDocumentation
+ */
+
+// Boosts and discovery ranking
+export { extendBoost } from "./boosts/extend-boost.ts";
+export { type BoostPrice, priceBoost } from "./boosts/price-boost.ts";
+export { type RankedStream, rankStreams, type StreamToRank } from "./boosts/rank-streams.ts";
+export { type RecentGift, type StreamActivity, scoreStream } from "./boosts/score-stream.ts";
+// Diamonds
+export { type CreatorShareTerms, getCreatorShareBps } from "./diamonds/creator-share.ts";
+export {
+  type CreatorEarningsPreview,
+  previewCreatorEarnings,
+} from "./diamonds/preview-creator-earnings.ts";
+export { type GiftSplit, splitGift } from "./diamonds/split-gift.ts";
+// Eligibility
+export { ageOn } from "./eligibility/age-on.ts";
+export {
+  assertEligible,
+  checkEligibility,
+  type EligibilityDecision,
+  type EligibilityFacts,
+  type EligibilityReason,
+  type EligibilityReasonCode,
+  type EligibleAction,
+} from "./eligibility/check-eligibility.ts";
+// Errors
+export { DomainError, DomainErrorCode, ensure, isDomainError } from "./errors.ts";
+// Gifts and tips
+export type { ComboStreak } from "./gifts/combo-streak.ts";
+export { continueCombo } from "./gifts/continue-combo.ts";
+export { findGift } from "./gifts/find-gift.ts";
+export { foldCombos } from "./gifts/fold-combos.ts";
+export type { GiftEvent } from "./gifts/gift-event.ts";
+export { listGifts } from "./gifts/list-gifts.ts";
+export { type GiftPrice, priceGift } from "./gifts/price-gift.ts";
+export { type ValidatedTip, validateTip } from "./gifts/validate-tip.ts";
+// Gifter levels
+export { badgeForLevel, type GifterBadge } from "./levels/badge-for-level.ts";
+export { type GifterLevel, levelForCoins } from "./levels/level-for-coins.ts";
+export { levelThresholds } from "./levels/level-thresholds.ts";
+// Spending limits
+export { applyDueLimitChanges } from "./limits/apply-due-limit-changes.ts";
+export {
+  changeSpendingLimits,
+  type LimitChangeRequest,
+  type LimitChangeResult,
+  VIEWER_LOOSENING_DELAY_MS,
+} from "./limits/change-spending-limits.ts";
+export {
+  checkSpend,
+  type RemainingCoins,
+  type SpendAllowed,
+  type SpendCheck,
+  type SpendDenialReason,
+  type SpendDenied,
+} from "./limits/check-spend.ts";
+export { SPEND_WINDOW_MS } from "./limits/rolling-windows.ts";
+export {
+  CAP_FIELDS,
+  type CapField,
+  type CapSet,
+  type LimitActor,
+  type LimitSetter,
+  type LimitSettings,
+  type PendingLimitChange,
+  type SpendingLimits,
+  type SpendRecord,
+} from "./limits/spending-limits.ts";
+export { toLimitExceededError } from "./limits/to-limit-exceeded-error.ts";
+// Money
+export {
+  CURRENCIES,
+  type Currency,
+  type CurrencyCode,
+  formatMoney,
+  getCurrency,
+  groupThousands,
+  isCurrencyCode,
+} from "./money/currencies.ts";
+export {
+  addChecked,
+  assertIntegerInRange,
+  mulDivCeil,
+  mulDivFloor,
+  multiplyChecked,
+  sumChecked,
+  toSafeInteger,
+} from "./money/integers.ts";
+export { compareRatios, parseDecimalRatio, type Ratio } from "./money/ratio.ts";
+// Payouts
+export {
+  assertWithdrawalAllowed,
+  checkWithdrawal,
+  type WithdrawalDecision,
+  type WithdrawalFacts,
+  type WithdrawalRefusal,
+} from "./payouts/check-withdrawal.ts";
+export {
+  type DiamondCredit,
+  getHoldReleaseAt,
+  type HeldSplit,
+  splitHeldDiamonds,
+} from "./payouts/hold-period.ts";
+export {
+  quoteWithdrawal,
+  type WithdrawalQuote,
+  type WithdrawalQuoteRequest,
+} from "./payouts/quote-withdrawal.ts";
+// Pricing
+export { describePackValues, type PackValue } from "./pricing/describe-pack-values.ts";
+export { type CustomAmountPrice, priceCustomAmount } from "./pricing/price-custom-amount.ts";
+export { findPack, getPriceList, getPriceListForRegion } from "./pricing/price-lists.ts";
+export {
+  type AppliedBonus,
+  applyPromotions,
+  FIRST_PURCHASE_BONUS,
+  isPromotionActive,
+  type Promotion,
+  type PromotionContext,
+  type PromotionResult,
+} from "./pricing/promotions.ts";
+export {
+  listStoreOffers,
+  type PurchaseItem,
+  type PurchaseQuote,
+  type PurchaseRequest,
+  quotePurchase,
+  type StoreOffer,
+} from "./pricing/quote-purchase.ts";
+// Rate card
+export { getRateCard, getRegionRules, RATE_CARD, RATE_CARDS } from "./rate-card/current.ts";
+export type {
+  BoostRules,
+  CoinPack,
+  CreatorTier,
+  EligibilityRules,
+  GiftAnimation,
+  GiftDefinition,
+  GiftTier,
+  LevelRules,
+  PayoutFee,
+  PayoutMethod,
+  PayoutRules,
+  PlatformLimits,
+  PriceList,
+  RateCard,
+  RegionRules,
+} from "./rate-card/rate-card.ts";
+export { renderRateCardMarkdown } from "./rate-card/render-rate-card-markdown.ts";
+// Stream pages
+export { normalizeCreatorHandle } from "./streams/normalize-creator-handle.ts";
+export { parseCreatorMetaTag } from "./streams/parse-creator-meta-tag.ts";
+export { parseStreamUrl } from "./streams/parse-stream-url.ts";
+export type { StreamPlatform, StreamRef } from "./streams/stream-ref.ts";
