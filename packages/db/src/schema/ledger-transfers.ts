@@ -1,0 +1,72 @@
+import { sql } from "drizzle-orm";
+import {
+  bigint,
+  check,
+  index,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { ledgerAccounts } from "./ledger-accounts.ts";
+
+/**
+ * Every movement of coins or diamonds, append-only: a trigger refuses UPDATE, DELETE and
+ * TRUNCATE, so corrections are new transfers. `seq` orders history for keyset paging.
+ */
+export const ledgerTransfers = pgTable(
+  "ledger_transfers",
+  {
+    seq: bigint("seq", { mode: "bigint" }).generatedAlwaysAsIdentity().notNull(),
+    id: uuid("id").primaryKey(),
+    debitAccountId: uuid("debit_account_id")
+      .notNull()
+      .references(() => ledgerAccounts.id),
+    creditAccountId: uuid("credit_account_id")
+      .notNull()
+      .references(() => ledgerAccounts.id),
+    asset: text("asset").notNull(),
+    amount: bigint("amount", { mode: "bigint" }).notNull(),
+    code: text("code").notNull(),
+    /** single | pending | post_pending | void_pending */
+    phase: text("phase").notNull(),
+    pendingId: uuid("pending_id"),
+    linkedGroup: text("linked_group"),
+    timeoutAt: timestamp("timeout_at", { withTimezone: true }),
+    metadata: jsonb("metadata").notNull().default({}),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    check("ledger_transfers_amount_positive", sql`${table.amount} > 0`),
+    check("ledger_transfers_asset", sql`${table.asset} in ('COIN', 'DIAMOND')`),
+    check(
+      "ledger_transfers_phase",
+      sql`${table.phase} in ('single', 'pending', 'post_pending', 'void_pending')`,
+    ),
+    check(
+      "ledger_transfers_pending_reference",
+      sql`(${table.phase} in ('post_pending', 'void_pending')) = (${table.pendingId} is not null)`,
+    ),
+    check(
+      "ledger_transfers_distinct_accounts",
+      sql`${table.debitAccountId} <> ${table.creditAccountId}`,
+    ),
+    uniqueIndex("ledger_transfers_seq").on(table.seq),
+    // A pending transfer is posted or voided once: the database refuses a second resolution.
+    uniqueIndex("ledger_transfers_resolves_once").on(table.pendingId),
+    index("ledger_transfers_debit_history").on(table.debitAccountId, table.seq),
+    index("ledger_transfers_credit_history").on(table.creditAccountId, table.seq),
+    index("ledger_transfers_open_pending")
+      .on(table.timeoutAt)
+      .where(sql`${table.phase} = 'pending' and ${table.timeoutAt} is not null`),
+  ],
+);
+
+/** Ids whose transfer failed: a failed id stays failed, so a retry can never succeed late. */
+export const ledgerFailedTransfers = pgTable("ledger_failed_transfers", {
+  id: uuid("id").primaryKey(),
+  result: text("result").notNull(),
+  failedAt: timestamp("failed_at", { withTimezone: true }).notNull().defaultNow(),
+});

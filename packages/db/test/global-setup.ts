@@ -1,0 +1,36 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { TestProject } from "vitest/node";
+import { startEmbeddedServer } from "../src/embedded-server.ts";
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
+    });
+  });
+}
+
+/**
+ * The database suites run against DATABASE_URL when it is set (CI sets it to the machine's
+ * PostgreSQL 15), otherwise against an embedded PostgreSQL 18 started for this run.
+ */
+export default async function setup(project: TestProject) {
+  const external = process.env.DATABASE_URL;
+  if (external) {
+    project.provide("adminUrl", external);
+    return;
+  }
+  const dataDir = await mkdtemp(join(tmpdir(), "coinstream-pg-"));
+  const server = await startEmbeddedServer({ dataDir, port: await freePort(), persistent: false });
+  project.provide("adminUrl", server.url("postgres"));
+  return async () => {
+    await server.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  };
+}
