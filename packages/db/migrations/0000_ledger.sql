@@ -53,11 +53,8 @@ CREATE TABLE "ledger_transfers" (
 	CONSTRAINT "ledger_transfers_distinct_accounts" CHECK ("ledger_transfers"."debit_account_id" <> "ledger_transfers"."credit_account_id")
 );
 --> statement-breakpoint
-ALTER TABLE "ledger_account_slots" ADD CONSTRAINT "ledger_account_slots_account_id_ledger_accounts_id_fk" FOREIGN KEY ("account_id") REFERENCES "public"."ledger_accounts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "ledger_transfers" ADD CONSTRAINT "ledger_transfers_debit_account_id_ledger_accounts_id_fk" FOREIGN KEY ("debit_account_id") REFERENCES "public"."ledger_accounts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "ledger_transfers" ADD CONSTRAINT "ledger_transfers_credit_account_id_ledger_accounts_id_fk" FOREIGN KEY ("credit_account_id") REFERENCES "public"."ledger_accounts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "ledger_transfers_seq" ON "ledger_transfers" USING btree ("seq");--> statement-breakpoint
-CREATE UNIQUE INDEX "ledger_transfers_resolves_once" ON "ledger_transfers" USING btree ("pending_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "ledger_transfers_resolves_once" ON "ledger_transfers" USING btree ("pending_id") WHERE "ledger_transfers"."pending_id" is not null;--> statement-breakpoint
 CREATE INDEX "ledger_transfers_debit_history" ON "ledger_transfers" USING btree ("debit_account_id","seq");--> statement-breakpoint
 CREATE INDEX "ledger_transfers_credit_history" ON "ledger_transfers" USING btree ("credit_account_id","seq");--> statement-breakpoint
 CREATE INDEX "ledger_transfers_open_pending" ON "ledger_transfers" USING btree ("timeout_at") WHERE "ledger_transfers"."phase" = 'pending' and "ledger_transfers"."timeout_at" is not null;

@@ -15,6 +15,11 @@ export type LedgerViolation =
       readonly available: bigint;
     }
   | {
+      readonly kind: "transfer_names_unknown_account";
+      readonly transferId: string;
+      readonly accountId: string;
+    }
+  | {
       readonly kind: "totals_differ_from_transfers";
       readonly accountId: string;
       readonly column: "debits_posted" | "credits_posted" | "debits_pending" | "credits_pending";
@@ -54,7 +59,8 @@ const EFFECTS = `
  * Every violation of the ledger's invariants, or none:
  * - per asset, total debits equal total credits, posted and pending;
  * - no user account (debits must not exceed credits) has spent more than it was credited;
- * - every account's totals equal what its transfers add up to.
+ * - every account's totals equal what its transfers add up to;
+ * - every transfer names accounts that exist (there are no foreign keys, for speed).
  * Reads in one repeatable-read snapshot, so it is exact while writers keep writing.
  */
 export async function checkLedger(sql: Sql): Promise<LedgerViolation[]> {
@@ -134,6 +140,18 @@ export async function checkLedger(sql: Sql): Promise<LedgerViolation[]> {
           });
         }
       }
+    }
+    const orphans = await tx<{ id: string; account_id: string }[]>`
+      select t.id, side.account_id
+      from ledger_transfers t
+      cross join lateral (values (t.debit_account_id), (t.credit_account_id)) as side(account_id)
+      where not exists (select 1 from ledger_accounts a where a.id = side.account_id)`;
+    for (const row of orphans) {
+      violations.push({
+        kind: "transfer_names_unknown_account",
+        transferId: row.id,
+        accountId: row.account_id,
+      });
     }
     return violations;
   });

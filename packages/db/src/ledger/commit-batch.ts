@@ -2,10 +2,13 @@ import type { Sql } from "../client.ts";
 import type { AccountCache } from "./account-cache.ts";
 import { accountsToLock } from "./accounts-to-lock.ts";
 import { isUuid } from "./ids.ts";
-import { type AccountInfo, type BatchPlan, planBatch } from "./plan-batch.ts";
+import { type BatchPlan, type NewTransferRow, planBatch } from "./plan-batch.ts";
 import {
+  fromTransferJson,
   type TotalsRow,
   TRANSFER_COLUMNS,
+  TRANSFER_JSON_COLUMNS,
+  type TransferJson,
   type TransferRow,
   toStoredTransfer,
   toTotals,
@@ -55,18 +58,22 @@ export async function commitBatch(
     const locked = accountsToLock(submissions, accounts, pendingTargets);
     const hotLocked = locked.filter((id) => accounts.get(id)?.hot);
 
-    const [lockedTotals, existing, failed, resolutions, now] = await Promise.all([
+    // The reads run after the locks are held, so they see every commit the locks waited for.
+    const [lockedTotals, reads] = await Promise.all([
       lockAccounts(tx, locked, hotLocked),
-      readTransfers(tx, [...requestIds]),
-      readFailed(tx, [...requestIds]),
-      readResolutions(tx, [...pendingIds]),
-      readNow(tx),
+      readBatchState(tx, [...requestIds], [...pendingIds]),
     ]);
-    for (const [id, target] of pendingTargets) existing.set(id, target);
-
+    const existing = new Map([...reads.existing, ...pendingTargets]);
     const plan = planBatch(
       submissions,
-      { now, accounts, lockedTotals, existing, failed, resolutions },
+      {
+        now: reads.now,
+        accounts,
+        lockedTotals,
+        existing,
+        failed: reads.failed,
+        resolutions: reads.resolutions,
+      },
       new Set(locked),
     );
     const inserted = await writePlan(tx, plan, slot);
@@ -81,6 +88,42 @@ export async function commitBatch(
   });
 }
 
+interface BatchReads {
+  readonly existing: Map<string, StoredTransfer>;
+  readonly failed: Map<string, string>;
+  readonly resolutions: Map<string, TransferPhase>;
+  readonly now: Date;
+}
+
+/** Stored transfers and failures under the batch's ids, resolutions of its pendings, and now: one statement. */
+async function readBatchState(tx: Tx, ids: string[], pendingIds: string[]): Promise<BatchReads> {
+  const [row] = await tx<
+    {
+      existing: TransferJson[];
+      failed: { id: string; result: string }[];
+      resolutions: { pending_id: string; phase: TransferPhase }[];
+      now: Date;
+    }[]
+  >`
+    select
+      (select coalesce(json_agg(t), '[]') from (
+         select ${tx.unsafe(TRANSFER_JSON_COLUMNS)} from ledger_transfers where id = any(${ids}::uuid[])) t) as existing,
+      (select coalesce(json_agg(f), '[]') from (
+         select id, result from ledger_failed_transfers where id = any(${ids}::uuid[])) f) as failed,
+      (select coalesce(json_agg(r), '[]') from (
+         select pending_id, phase from ledger_transfers where pending_id = any(${pendingIds}::uuid[])) r) as resolutions,
+      now() as now`;
+  if (!row) throw new Error("reading the batch state returned no row");
+  return {
+    existing: new Map(row.existing.map((json) => [json.id, fromTransferJson(json)])),
+    failed: new Map(row.failed.map((failure) => [failure.id, failure.result])),
+    resolutions: new Map(
+      row.resolutions.map((resolution) => [resolution.pending_id, resolution.phase]),
+    ),
+    now: row.now,
+  };
+}
+
 async function readTransfers(tx: Tx, ids: string[]): Promise<Map<string, StoredTransfer>> {
   if (ids.length === 0) return new Map();
   const rows = await tx.unsafe<TransferRow[]>(
@@ -88,25 +131,6 @@ async function readTransfers(tx: Tx, ids: string[]): Promise<Map<string, StoredT
     [ids],
   );
   return new Map(rows.map((row) => [row.id, toStoredTransfer(row)]));
-}
-
-async function readFailed(tx: Tx, ids: string[]): Promise<Map<string, string>> {
-  if (ids.length === 0) return new Map();
-  const rows = await tx<{ id: string; result: string }[]>`
-    select id, result from ledger_failed_transfers where id = any(${ids}::uuid[])`;
-  return new Map(rows.map((row) => [row.id, row.result]));
-}
-
-async function readResolutions(tx: Tx, pendingIds: string[]): Promise<Map<string, TransferPhase>> {
-  if (pendingIds.length === 0) return new Map();
-  const rows = await tx<{ pending_id: string; phase: TransferPhase }[]>`
-    select pending_id, phase from ledger_transfers where pending_id = any(${pendingIds}::uuid[])`;
-  return new Map(rows.map((row) => [row.pending_id, row.phase]));
-}
-
-async function readNow(tx: Tx): Promise<Date> {
-  const [row] = await tx<{ now: Date }[]>`select now() as now`;
-  return row?.now ?? new Date();
 }
 
 /**
@@ -149,57 +173,56 @@ async function lockAccounts(
   return totals;
 }
 
+/**
+ * Writes the whole plan in one statement: new transfers, row totals, this writer's slot totals
+ * and remembered failures, each a data-modifying CTE fed by one JSON document.
+ */
 async function writePlan(
   tx: Tx,
   plan: BatchPlan,
   slot: number,
 ): Promise<Map<string, StoredTransfer>> {
-  const writes: Promise<unknown>[] = [];
-  let inserted: Promise<TransferRow[]> = Promise.resolve([]);
-  if (plan.inserts.length > 0) {
-    const records = JSON.stringify(
-      plan.inserts.map((row, ord) => ({
-        ord,
-        id: row.id,
-        debit_account_id: row.debitAccountId,
-        credit_account_id: row.creditAccountId,
-        asset: row.asset,
-        amount: row.amount.toString(),
-        code: row.code,
-        phase: row.phase,
-        pending_id: row.pendingId,
-        linked_group: row.linkedGroup,
-        timeout_at: row.timeoutAt?.toISOString() ?? null,
-        metadata: row.metadata,
-      })),
-    );
-    inserted = tx.unsafe<TransferRow[]>(
-      `insert into ledger_transfers
-         (id, debit_account_id, credit_account_id, asset, amount, code, phase, pending_id,
-          linked_group, timeout_at, metadata)
-       select id, debit_account_id, credit_account_id, asset, amount, code, phase, pending_id,
-              linked_group, timeout_at, coalesce(metadata, '{}'::jsonb)
-       from jsonb_to_recordset($1::text::jsonb) as r(
-         id uuid, debit_account_id uuid, credit_account_id uuid, asset text, amount int8,
-         code text, phase text, pending_id uuid, linked_group text, timeout_at timestamptz,
-         metadata jsonb, ord int8)
-       order by ord
-       returning ${TRANSFER_COLUMNS}`,
-      [records],
-    );
-    writes.push(inserted);
+  if (
+    plan.inserts.length + plan.rowDeltas.size + plan.slotDeltas.size + plan.failures.length ===
+    0
+  ) {
+    return new Map();
   }
-  if (plan.rowDeltas.size > 0) {
-    writes.push(tx`
+  const transfers = plan.inserts.map((row, ord) => ({
+    ord,
+    id: row.id,
+    debit_account_id: row.debitAccountId,
+    credit_account_id: row.creditAccountId,
+    asset: row.asset,
+    amount: row.amount.toString(),
+    code: row.code,
+    phase: row.phase,
+    pending_id: row.pendingId,
+    linked_group: row.linkedGroup,
+    timeout_at: row.timeoutAt?.toISOString() ?? null,
+    metadata: row.metadata,
+  }));
+  const inserted = await tx<{ id: string; seq: bigint; created_at: Date }[]>`
+    with new_transfers as (
+      insert into ledger_transfers
+        (id, debit_account_id, credit_account_id, asset, amount, code, phase, pending_id,
+         linked_group, timeout_at, metadata)
+      select id, debit_account_id, credit_account_id, asset, amount, code, phase, pending_id,
+             linked_group, timeout_at, coalesce(metadata, '{}'::jsonb)
+      from jsonb_to_recordset(${JSON.stringify(transfers)}::text::jsonb) as r(
+        ord int4, id uuid, debit_account_id uuid, credit_account_id uuid, asset text, amount int8,
+        code text, phase text, pending_id uuid, linked_group text, timeout_at timestamptz,
+        metadata jsonb)
+      order by ord
+      returning id, seq, created_at
+    ), row_totals as (
       update ledger_accounts a
       set debits_posted = a.debits_posted + d.dp, credits_posted = a.credits_posted + d.cp,
           debits_pending = a.debits_pending + d.dpe, credits_pending = a.credits_pending + d.cpe
       from jsonb_to_recordset(${totalsRecords(plan.rowDeltas)}::text::jsonb)
         as d(id uuid, dp int8, cp int8, dpe int8, cpe int8)
-      where a.id = d.id`);
-  }
-  if (plan.slotDeltas.size > 0) {
-    writes.push(tx`
+      where a.id = d.id
+    ), slot_totals as (
       insert into ledger_account_slots
         (account_id, slot, debits_posted, credits_posted, debits_pending, credits_pending)
       select d.id, ${slot}, d.dp, d.cp, d.dpe, d.cpe
@@ -209,15 +232,19 @@ async function writePlan(
         debits_posted = ledger_account_slots.debits_posted + excluded.debits_posted,
         credits_posted = ledger_account_slots.credits_posted + excluded.credits_posted,
         debits_pending = ledger_account_slots.debits_pending + excluded.debits_pending,
-        credits_pending = ledger_account_slots.credits_pending + excluded.credits_pending`);
-  }
-  if (plan.failures.length > 0) {
-    writes.push(tx`
+        credits_pending = ledger_account_slots.credits_pending + excluded.credits_pending
+    ), failures as (
       insert into ledger_failed_transfers (id, result)
       select id, result from jsonb_to_recordset(${JSON.stringify(plan.failures)}::text::jsonb)
         as f(id uuid, result text)
-      on conflict (id) do nothing`);
-  }
-  await Promise.all(writes);
-  return new Map((await inserted).map((row) => [row.id, toStoredTransfer(row)]));
+      on conflict (id) do nothing
+    )
+    select * from new_transfers`;
+  const rows = new Map(plan.inserts.map((row) => [row.id, row]));
+  return new Map(
+    inserted.map(({ id, seq, created_at }) => {
+      const row = rows.get(id) as NewTransferRow;
+      return [id, { ...row, seq, createdAt: created_at }];
+    }),
+  );
 }

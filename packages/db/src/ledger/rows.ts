@@ -69,3 +69,25 @@ export function totalsRecords(deltas: ReadonlyMap<string, AccountTotals>): strin
       })),
   );
 }
+
+/** A transfer row as JSON from `json_agg` (int8 as text so nothing passes through a float). */
+export interface TransferJson
+  extends Omit<TransferRow, "seq" | "amount" | "timeout_at" | "created_at"> {
+  seq: string;
+  amount: string;
+  timeout_at: string | null;
+  created_at: string;
+}
+
+export const TRANSFER_JSON_COLUMNS =
+  "seq::text as seq, id, debit_account_id, credit_account_id, asset, amount::text as amount, code, phase, pending_id, linked_group, timeout_at, metadata, created_at";
+
+export function fromTransferJson(json: TransferJson): StoredTransfer {
+  return toStoredTransfer({
+    ...json,
+    seq: BigInt(json.seq),
+    amount: BigInt(json.amount),
+    timeout_at: json.timeout_at === null ? null : new Date(json.timeout_at),
+    created_at: new Date(json.created_at),
+  });
+}

@@ -59,9 +59,7 @@ export const ledgerAccounts = pgTable(
 export const ledgerAccountSlots = pgTable(
   "ledger_account_slots",
   {
-    accountId: uuid("account_id")
-      .notNull()
-      .references(() => ledgerAccounts.id),
+    accountId: uuid("account_id").notNull(),
     slot: smallint("slot").notNull(),
     ...totals(),
   },
