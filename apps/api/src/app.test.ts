@@ -44,6 +44,10 @@ describe("loadEnv", () => {
     expect(loadEnv({})).toEqual({ HOST: "127.0.0.1", PORT: 3000 });
   });
 
+  it("refuses a DATABASE_URL that is not a postgres URL when given one", () => {
+    expect(() => loadEnv({ DATABASE_URL: "mysql://x" })).toThrow(/DATABASE_URL must be a postgres/);
+  });
+
   it("names the variable when a value is wrong", () => {
     expect(() => loadEnv({ PORT: "eighty" })).toThrow(/PORT/);
   });

@@ -4,6 +4,11 @@ import { z } from "zod";
 const envSchema = z.object({
   HOST: z.string().min(1).default("127.0.0.1"),
   PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
+  /** A PostgreSQL server; unset, an embedded PostgreSQL keeps its data under `.data/`. */
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must be a postgres:// or postgresql:// URL")
+    .optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;

