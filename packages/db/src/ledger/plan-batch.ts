@@ -255,7 +255,7 @@ class BatchState {
     const decided =
       phase === "single" || phase === "pending"
         ? this.decideNew(request, phase)
-        : this.decideResolution(request, phase, chainResolutions);
+        : this.decideResolution(request, phase, chainResolutions, effects);
     if ("result" in decided) return fail(decided.result);
 
     // Balance check: a user account's debits (posted and reserved) may not pass its credits.
@@ -337,10 +337,14 @@ class BatchState {
     request: TransferRequest,
     phase: "post_pending" | "void_pending",
     chainResolutions: ReadonlyMap<string, TransferPhase>,
+    chainEffects: readonly Effect[],
   ): Effect | { result: FailureCode } {
     if (request.pendingId === undefined) return { result: "pending_id_required" };
     if (request.timeoutSeconds !== undefined) return { result: "timeout_reserved_for_pending" };
-    const target = this.lookup(request.pendingId);
+    // A pending transfer created earlier in the same linked group counts too.
+    const target =
+      this.lookup(request.pendingId) ??
+      chainEffects.find((effect) => effect.row.id === request.pendingId)?.row;
     if (!target) return { result: "pending_transfer_not_found" };
     if (target.phase !== "pending") return { result: "pending_transfer_not_pending" };
     const differs =
