@@ -22,12 +22,13 @@ import type {
   TransferResult,
 } from "./types.ts";
 
-type Tx = Parameters<Parameters<Sql["begin"]>[1]>[0];
+type Tx = Awaited<ReturnType<Sql["reserve"]>>;
 
 /**
  * Writes one batch in one transaction: read what the batch depends on (locking every account
- * whose row changes), plan it in memory, write the plan. Statements in each phase are pipelined,
- * so a batch costs a handful of round trips whatever its size. `slot` is this writer's slot for
+ * whose row changes), plan it in memory, write the plan. BEGIN travels with the reads and COMMIT
+ * with the write, so a batch costs two round trips whatever its size (three when it resolves
+ * pending transfers). `slot` is this writer's slot for
  * hot accounts.
  */
 export async function commitBatch(
@@ -48,7 +49,10 @@ export async function commitBatch(
     }
   }
 
-  return sql.begin(async (tx) => {
+  const tx = await sql.reserve();
+  try {
+    const begun = tx`begin`.execute();
+    begun.catch(() => {}); // its failure surfaces through the statements queued behind it
     const pendingTargets = await readTransfers(tx, [...pendingIds]);
     for (const target of pendingTargets.values()) {
       accountIds.add(target.debitAccountId);
@@ -76,7 +80,9 @@ export async function commitBatch(
       },
       new Set(locked),
     );
-    const inserted = await writePlan(tx, plan, slot);
+    await begun; // settled long ago; never write outside a transaction
+    // A failed write aborts the transaction, and COMMIT then only rolls it back.
+    const [inserted] = await Promise.all([writePlan(tx, plan, slot), tx`commit`]);
     const transfers = new Map([...existing, ...inserted]);
     return plan.results.map((results) =>
       results.map((planned): TransferResult => {
@@ -85,7 +91,12 @@ export async function commitBatch(
         return { id: planned.id, result: planned.result, transfer };
       }),
     );
-  });
+  } catch (error) {
+    await tx`rollback`.catch(() => {});
+    throw error;
+  } finally {
+    tx.release();
+  }
 }
 
 interface BatchReads {
