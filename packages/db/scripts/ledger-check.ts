@@ -9,11 +9,19 @@ try {
   const [counts] = await database.sql<{ accounts: bigint; transfers: bigint }[]>`
     select (select count(*) from ledger_accounts)::int8 as accounts,
            (select count(*) from ledger_transfers)::int8 as transfers`;
-  console.log(`Checked ${counts?.accounts ?? 0n} accounts and ${counts?.transfers ?? 0n} transfers.`);
+  console.log(
+    `Checked ${counts?.accounts ?? 0n} accounts and ${counts?.transfers ?? 0n} transfers.`,
+  );
   for (const violation of violations) {
-    console.error(JSON.stringify(violation, (_key, value) => (typeof value === "bigint" ? value.toString() : value)));
+    console.error(
+      JSON.stringify(violation, (_key, value) =>
+        typeof value === "bigint" ? value.toString() : value,
+      ),
+    );
   }
-  console.log(violations.length === 0 ? "Ledger is consistent." : `${violations.length} violation(s).`);
+  console.log(
+    violations.length === 0 ? "Ledger is consistent." : `${violations.length} violation(s).`,
+  );
   process.exitCode = violations.length === 0 ? 0 : 1;
 } finally {
   await database.close();
