@@ -53,7 +53,6 @@ CREATE TABLE "ledger_transfers" (
 	CONSTRAINT "ledger_transfers_distinct_accounts" CHECK ("ledger_transfers"."debit_account_id" <> "ledger_transfers"."credit_account_id")
 );
 --> statement-breakpoint
-CREATE UNIQUE INDEX "ledger_transfers_seq" ON "ledger_transfers" USING btree ("seq");--> statement-breakpoint
 CREATE UNIQUE INDEX "ledger_transfers_resolves_once" ON "ledger_transfers" USING btree ("pending_id") WHERE "ledger_transfers"."pending_id" is not null;--> statement-breakpoint
 CREATE INDEX "ledger_transfers_debit_history" ON "ledger_transfers" USING btree ("debit_account_id","seq");--> statement-breakpoint
 CREATE INDEX "ledger_transfers_credit_history" ON "ledger_transfers" USING btree ("credit_account_id","seq");--> statement-breakpoint

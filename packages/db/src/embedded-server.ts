@@ -38,7 +38,18 @@ export async function startEmbeddedServer(options: {
     persistent: options.persistent ?? true,
     // Postgres refuses to run as root; on root-only machines the package creates a user for it.
     createPostgresUser: process.getuid?.() === 0,
-    postgresFlags: ["-c", "max_connections=200", "-c", "fsync=on"],
+    postgresFlags: [
+      "-c",
+      "max_connections=200",
+      "-c",
+      "fsync=on",
+      "-c",
+      "shared_preload_libraries=pg_stat_statements",
+      "-c",
+      "pg_stat_statements.track_planning=on",
+      "-c",
+      "pg_stat_statements.track=all",
+    ],
     onLog: () => {},
     onError: () => {},
   });

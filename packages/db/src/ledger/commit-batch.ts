@@ -53,6 +53,9 @@ export async function commitBatch(
   try {
     const begun = tx`begin`.execute();
     begun.catch(() => {}); // its failure surfaces through the statements queued behind it
+    // Every ledger statement is an index lookup. Statements are prepared, and a plan cached
+    // while a table was small would otherwise keep scanning it whole as it grows.
+    tx`set local enable_seqscan = off`.execute().catch(() => {});
     const pendingTargets = await readTransfers(tx, [...pendingIds]);
     for (const target of pendingTargets.values()) {
       accountIds.add(target.debitAccountId);
@@ -108,22 +111,26 @@ interface BatchReads {
 
 /** Stored transfers and failures under the batch's ids, resolutions of its pendings, and now: one statement. */
 async function readBatchState(tx: Tx, ids: string[], pendingIds: string[]): Promise<BatchReads> {
-  const [row] = await tx<
+  const [row] = await tx.unsafe<
     {
       existing: TransferJson[];
       failed: { id: string; result: string }[];
       resolutions: { pending_id: string; phase: TransferPhase }[];
       now: Date;
     }[]
-  >`
-    select
+  >(
+    `select
       (select coalesce(json_agg(t), '[]') from (
-         select ${tx.unsafe(TRANSFER_JSON_COLUMNS)} from ledger_transfers where id = any(${ids}::uuid[])) t) as existing,
+         select ${TRANSFER_JSON_COLUMNS} from ledger_transfers where id = any($1::uuid[])) t) as existing,
       (select coalesce(json_agg(f), '[]') from (
-         select id, result from ledger_failed_transfers where id = any(${ids}::uuid[])) f) as failed,
+         select id, result from ledger_failed_transfers where id = any($1::uuid[])) f) as failed,
       (select coalesce(json_agg(r), '[]') from (
-         select pending_id, phase from ledger_transfers where pending_id = any(${pendingIds}::uuid[])) r) as resolutions,
-      now() as now`;
+         select pending_id, phase from ledger_transfers
+         where pending_id is not null and pending_id = any($2::uuid[])) r) as resolutions,
+      now() as now`,
+    [ids, pendingIds],
+    { prepare: true },
+  );
   if (!row) throw new Error("reading the batch state returned no row");
   return {
     existing: new Map(row.existing.map((json) => [json.id, fromTransferJson(json)])),
@@ -154,9 +161,12 @@ async function lockAccounts(
   hotLocked: string[],
 ): Promise<Map<string, AccountTotals>> {
   if (locked.length === 0) return new Map();
-  const lockRows = tx<({ id: string } & TotalsRow)[]>`
-    select id, debits_posted, credits_posted, debits_pending, credits_pending
-    from ledger_accounts where id = any(${locked}::uuid[]) order by id for update`;
+  const lockRows = tx.unsafe<({ id: string } & TotalsRow)[]>(
+    `select id, debits_posted, credits_posted, debits_pending, credits_pending
+     from ledger_accounts where id = any($1::uuid[]) order by id for update`,
+    [locked],
+    { prepare: true },
+  );
   if (hotLocked.length === 0) {
     const rows = await lockRows;
     return new Map(rows.map((row) => [row.id, toTotals(row)]));

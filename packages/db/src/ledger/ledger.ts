@@ -8,7 +8,10 @@ import { withRetries } from "./retry.ts";
 import type { TransferRequest, TransferResult } from "./types.ts";
 
 export interface LedgerOptions {
-  /** Batches in flight at once (default 4), each writing its own hot-account slot. */
+  /**
+   * Batches in flight at once (default 2: one plans and writes while the other commits; more
+   * only queue on the same two cores), each writing its own hot-account slot.
+   */
   readonly writers?: number;
   /** Most transfers per batch (default 500). */
   readonly maxBatchTransfers?: number;
@@ -35,7 +38,7 @@ export interface Ledger {
 const SLOTS_PER_ACCOUNT = 64;
 
 export function createLedger(sql: Sql, options: LedgerOptions = {}): Ledger {
-  const writers = options.writers ?? 4;
+  const writers = options.writers ?? 2;
   const slotBase = options.slotBase ?? (process.pid * writers) % SLOTS_PER_ACCOUNT;
   const accountCache = new AccountCache();
   const committer = new GroupCommitter(
@@ -54,7 +57,8 @@ export function createLedger(sql: Sql, options: LedgerOptions = {}): Ledger {
       const expired = await sql<{ id: string }[]>`
         select p.id from ledger_transfers p
         where p.phase = 'pending' and p.timeout_at is not null and p.timeout_at <= now()
-          and not exists (select 1 from ledger_transfers r where r.pending_id = p.id)
+          and not exists (
+            select 1 from ledger_transfers r where r.pending_id is not null and r.pending_id = p.id)
         order by p.timeout_at limit ${limit}`;
       if (expired.length === 0) return 0;
       const results = await committer.submit(

@@ -51,7 +51,6 @@ export const ledgerTransfers = pgTable(
       "ledger_transfers_distinct_accounts",
       sql`${table.debitAccountId} <> ${table.creditAccountId}`,
     ),
-    uniqueIndex("ledger_transfers_seq").on(table.seq),
     // A pending transfer is posted or voided once: the database refuses a second resolution.
     uniqueIndex("ledger_transfers_resolves_once")
       .on(table.pendingId)
