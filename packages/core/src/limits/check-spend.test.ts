@@ -27,6 +27,24 @@ function expectDenied(result: SpendCheck): SpendDenied {
 }
 
 describe("checkSpend", () => {
+  it("treats the new-account cap as the lower one when a card sets it above the daily cap", () => {
+    // Found by the retryAt property: waiting for the account to mature must never help here.
+    const card: RateCard = {
+      ...RATE_CARD,
+      platformLimits: {
+        dailyCoins: 100,
+        newAccountDailyCoins: 101,
+        newAccountHours: 33,
+        spendsPerMinute: 1,
+      },
+    };
+    const young = { accountCreatedAt: new Date(T0.getTime() - 32 * HOUR) };
+    const denied = expectDenied(checkSpend([], young, 101, T0, card));
+    expect(denied.reason).toBe("DAILY_CAP");
+    expect(denied.retryAt).toBeNull();
+    expect(checkSpend([], young, 100, T0, card).allowed).toBe(true);
+  });
+
   describe("denials", () => {
     it.each<{
       name: string;
@@ -477,7 +495,11 @@ describe("checkSpend", () => {
       if (field === "dailyCoins") {
         const ageMs = when.getTime() - limits.accountCreatedAt.getTime();
         const isYoung = ageMs < platform.newAccountHours * HOUR;
-        caps.push(isYoung ? platform.newAccountDailyCoins : platform.dailyCoins);
+        caps.push(
+          isYoung
+            ? Math.min(platform.newAccountDailyCoins, platform.dailyCoins)
+            : platform.dailyCoins,
+        );
       }
       return caps.length === 0 ? null : Math.min(...caps);
     }

@@ -273,7 +273,7 @@ function describeDenial(
  * at `at` counts while `at > now - window`, and spends dated after `now` count too.
  *
  * The effective cap for a period is the lowest of the viewer's, the guardian's and (for the
- * day) the platform's, which is `newAccountDailyCoins` while the account is younger than
+ * day) the platform's, which is the lower of `newAccountDailyCoins` and `dailyCoins` while the account is younger than
  * `newAccountHours`. Throws `INVALID_INPUT` for a non-positive or fractional amount, a bad
  * date, or a negative or fractional cap or past spend.
  */
@@ -299,7 +299,8 @@ export function checkSpend(
   const isNewAccount = now.getTime() < matureAt.getTime();
   const platformDaily: Cap = isNewAccount
     ? {
-        coins: platform.newAccountDailyCoins,
+        // "Lower" by definition, even if a card were to set it above the normal cap.
+        coins: Math.min(platform.newAccountDailyCoins, platform.dailyCoins),
         setBy: "platform",
         newAccountHours: platform.newAccountHours,
       }
