@@ -4,7 +4,7 @@ import { expectLedgerClean, newParticipant, purchase, useLedger } from "./ledger
 const ctx = useLedger();
 
 describe("ledger_transfers", () => {
-  it("refuses UPDATE, DELETE and TRUNCATE when anyone tries to rewrite history", async () => {
+  it("refuses UPDATE, DELETE and TRUNCATE of transfers and DELETE of accounts when anyone tries to rewrite history", async () => {
     const viewer = await newParticipant(ctx.db);
     const transfer = purchase(viewer.wallet, 100n);
     await ctx.ledger.createTransfers([transfer]);
