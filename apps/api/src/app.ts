@@ -1,10 +1,13 @@
-import type { Sql } from "@coinstream/db";
+import type { Ledger, Sql } from "@coinstream/db";
+import { trpcServer } from "@hono/trpc-server";
 import { Hono } from "hono";
-import { rateCardRoutes } from "./routes/rate-card.ts";
+import { createContext } from "./trpc/context.ts";
+import { appRouter } from "./trpc/root.ts";
 
 export interface AppDependencies {
   /** The ledger database; health checks report whether it answers. */
   readonly sql?: Sql;
+  readonly ledger?: Ledger;
 }
 
 /** The HTTP app, without a listening socket, so tests can call it directly. */
@@ -19,5 +22,12 @@ export function createApp(deps: AppDependencies = {}): Hono {
         return c.json({ ok: false, database: "down" }, 503);
       }
     })
-    .route("/v1", rateCardRoutes);
+    .use(
+      "/trpc/*",
+      trpcServer({
+        endpoint: "/trpc",
+        router: appRouter,
+        createContext: () => createContext(deps),
+      }),
+    );
 }

@@ -1,2 +1,11 @@
-/** The api's public surface for other packages; the typed tRPC `AppRouter` joins it with the API issue. */
+/**
+ * @coinstream/api's public surface. Outside TypeScript projects and the extension import the
+ * `AppRouter` type (never the server code) to get typed procedures from `@trpc/client`.
+ */
+import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
+import type { AppRouter } from "./trpc/root.ts";
+
 export { createApp } from "./app.ts";
+export type { AppRouter };
+export type RouterInputs = inferRouterInputs<AppRouter>;
+export type RouterOutputs = inferRouterOutputs<AppRouter>;

@@ -1,0 +1,70 @@
+import { RATE_CARD } from "@coinstream/core";
+import { TRPCClientError } from "@trpc/client";
+import { describe, expect, it } from "vitest";
+import { createApp } from "../app.ts";
+import { createContext } from "../trpc/context.ts";
+import { createCallerFactory } from "../trpc/init.ts";
+import { type AppRouter, appRouter } from "../trpc/root.ts";
+import { createInProcessClient } from "../trpc/test-client.ts";
+
+const caller = createCallerFactory(appRouter)(createContext({}));
+const client = createInProcessClient(createApp());
+
+/** The message and typed error data (our error formatter's shape) of a call that must fail. */
+async function failureOf(call: Promise<unknown>) {
+  const error = await call.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(TRPCClientError);
+  const clientError = error as TRPCClientError<AppRouter>;
+  return { message: clientError.message, ...clientError.data };
+}
+
+describe("store.packs", () => {
+  it("lists the region's packs in its own currency when asked for Germany", async () => {
+    const { region, offers } = await caller.store.packs({ region: "de" });
+    expect(region).toBe("DE");
+    expect(offers.map((o) => [o.packId, o.quote.currency, o.quote.priceMinor])[1]).toEqual([
+      "coins-500",
+      "EUR",
+      899,
+    ]);
+  });
+
+  it("answers over HTTP with the same typed shape when called through @trpc/client", async () => {
+    const { offers } = await client.store.packs.query({ region: "JP" });
+    expect(offers[0]?.quote.priceLabel).toBe("¥300");
+  });
+
+  it("refuses a malformed region with BAD_REQUEST and the field named when given one", async () => {
+    const failure = await failureOf(client.store.packs.query({ region: "Germany" }));
+    expect(failure.code).toBe("BAD_REQUEST");
+    expect(failure.fieldErrors?.region?.[0]).toMatch(/two-letter ISO 3166-1 code/);
+  });
+});
+
+describe("gifts", () => {
+  it("publishes the catalog under the current rate card when asked", async () => {
+    const { rateCardVersion, gifts } = await client.gifts.catalog.query();
+    expect(rateCardVersion).toBe(RATE_CARD.version);
+    expect(gifts.map((g) => g.id)).toContain("lion");
+  });
+
+  it("previews what the creator receives when a viewer picks 3 crowns", async () => {
+    expect((await caller.gifts.preview({ giftId: "crown", count: 3 })).label).toBe(
+      "Creator receives 448 diamonds, about $4.48",
+    );
+  });
+
+  it("maps an unknown gift to NOT_FOUND with the rulebook's code when one is asked for", async () => {
+    const failure = await failureOf(client.gifts.preview.query({ giftId: "dragon", count: 1 }));
+    expect([failure.code, failure.domainCode]).toEqual(["NOT_FOUND", "UNKNOWN_GIFT"]);
+    expect(failure.message).toMatch(/dragon/);
+  });
+
+  it.each([0, 1000, 1.5])("refuses a count of %s with BAD_REQUEST", async (count) => {
+    const failure = await failureOf(client.gifts.preview.query({ giftId: "rose", count }));
+    expect(failure.code).toBe("BAD_REQUEST");
+  });
+});

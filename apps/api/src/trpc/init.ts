@@ -1,0 +1,37 @@
+import { isDomainError } from "@coinstream/core";
+import { initTRPC, TRPCError } from "@trpc/server";
+import { ZodError, z } from "zod";
+import type { Context } from "./context.ts";
+import { TRPC_CODE_FOR } from "./domain-error-codes.ts";
+
+const t = initTRPC.context<Context>().create({
+  // Clients get the rulebook's code and facts next to tRPC's, and zod's field errors flattened.
+  errorFormatter({ shape, error }) {
+    const domain = isDomainError(error.cause) ? error.cause : null;
+    return {
+      ...shape,
+      data: {
+        ...shape.data,
+        domainCode: domain?.code ?? null,
+        details: domain?.details ?? null,
+        fieldErrors: (error.cause instanceof ZodError
+          ? z.flattenError(error.cause).fieldErrors
+          : null) as Record<string, string[] | undefined> | null,
+      },
+    };
+  },
+});
+
+/** Maps a `DomainError` thrown by a service to the tRPC code in one table, keeping its message. */
+const mapDomainErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok && isDomainError(result.error.cause)) {
+    const cause = result.error.cause;
+    throw new TRPCError({ code: TRPC_CODE_FOR[cause.code], message: cause.message, cause });
+  }
+  return result;
+});
+
+export const router = t.router;
+export const createCallerFactory = t.createCallerFactory;
+export const publicProcedure = t.procedure.use(mapDomainErrors);
