@@ -35,3 +35,14 @@ const mapDomainErrors = t.middleware(async ({ next }) => {
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 export const publicProcedure = t.procedure.use(mapDomainErrors);
+
+/** A procedure for signed-in people, with the database at hand. */
+export const viewerProcedure = publicProcedure.use(({ ctx, next }) => {
+  if (!ctx.viewer) {
+    throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to continue." });
+  }
+  if (!ctx.sql || !ctx.ledger) {
+    throw new TRPCError({ code: "INTERNAL_SERVER_ERROR", message: "The ledger is not available." });
+  }
+  return next({ ctx: { ...ctx, viewer: ctx.viewer, sql: ctx.sql, ledger: ctx.ledger } });
+});

@@ -1,0 +1,126 @@
+import { randomUUID } from "node:crypto";
+import {
+  accountId,
+  checkLedger,
+  createLedger,
+  ensureAccounts,
+  PLATFORM_OWNER,
+} from "@coinstream/db";
+import { createTestDatabase, type TestDatabase } from "@coinstream/db/testing";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { ensureViewerWallet } from "../services/wallet/viewer-wallet.ts";
+import { createContext, type Viewer } from "../trpc/context.ts";
+import { createCallerFactory } from "../trpc/init.ts";
+import { appRouter } from "../trpc/root.ts";
+
+let db: TestDatabase;
+const createCaller = createCallerFactory(appRouter);
+
+function viewer(): Viewer {
+  return {
+    userId: `user-${randomUUID()}`,
+    email: "viewer@example.com",
+    emailVerified: true,
+    dateOfBirth: new Date("1990-01-01"),
+    region: "US",
+    createdAt: new Date("2026-01-01"),
+  };
+}
+
+beforeAll(async () => {
+  db = await createTestDatabase(inject("adminUrl"));
+  await ensureAccounts(db.sql, [
+    { ownerId: PLATFORM_OWNER, purpose: "platform_coin_issuance" },
+    { ownerId: PLATFORM_OWNER, purpose: "platform_coin_revenue" },
+  ]);
+});
+afterAll(async () => {
+  expect(await checkLedger(db.sql)).toEqual([]);
+  await db.drop();
+});
+
+async function fund(userId: string, coins: bigint, code: "purchase" | "gift" = "purchase") {
+  const ledger = createLedger(db.sql);
+  const wallet = await ensureViewerWallet(db.sql, userId);
+  const issuance = accountId({ ownerId: PLATFORM_OWNER, purpose: "platform_coin_issuance" });
+  const revenue = accountId({ ownerId: PLATFORM_OWNER, purpose: "platform_coin_revenue" });
+  const [result] = await ledger.createTransfers([
+    code === "purchase"
+      ? {
+          id: randomUUID(),
+          debitAccountId: issuance,
+          creditAccountId: wallet,
+          asset: "COIN",
+          amount: coins,
+          code,
+        }
+      : {
+          id: randomUUID(),
+          debitAccountId: wallet,
+          creditAccountId: revenue,
+          asset: "COIN",
+          amount: coins,
+          code,
+        },
+  ]);
+  expect(result?.result).toBe("ok");
+}
+
+describe("wallet.get", () => {
+  it("shows zero coins at level 1 when a new person asks", async () => {
+    const me = viewer();
+    const caller = createCaller(createContext({ sql: db.sql, ledger: createLedger(db.sql) }, me));
+    expect(await caller.wallet.get()).toMatchObject({
+      coins: 0,
+      reservedCoins: 0,
+      lifetimeGiftedCoins: 0,
+      level: { level: 1 },
+    });
+  });
+
+  it("shows the balance and a level earned by gifting when coins were bought and given", async () => {
+    const me = viewer();
+    await fund(me.userId, 1_000n);
+    await fund(me.userId, 300n, "gift");
+    const caller = createCaller(createContext({ sql: db.sql, ledger: createLedger(db.sql) }, me));
+    const wallet = await caller.wallet.get();
+    expect(wallet.coins).toBe(700);
+    expect(wallet.lifetimeGiftedCoins).toBe(300);
+    expect(wallet.level.level).toBeGreaterThan(1);
+  });
+
+  it("refuses anonymous callers with UNAUTHORIZED", async () => {
+    const caller = createCaller(createContext({ sql: db.sql, ledger: createLedger(db.sql) }));
+    await expect(caller.wallet.get()).rejects.toMatchObject({ code: "UNAUTHORIZED" });
+  });
+});
+
+describe("wallet.history", () => {
+  it("pages only the caller's own transfers, signed from their side, when two people have history", async () => {
+    const me = viewer();
+    const other = viewer();
+    await fund(me.userId, 500n);
+    await fund(me.userId, 120n, "gift");
+    await fund(other.userId, 9_999n);
+    const caller = createCaller(createContext({ sql: db.sql, ledger: createLedger(db.sql) }, me));
+
+    const first = await caller.wallet.history({ limit: 1 });
+    expect(first.items.map((i) => [i.code, i.coins])).toEqual([["gift", -120]]);
+    const second = await caller.wallet.history({ limit: 1, cursor: first.nextCursor });
+    expect(second.items.map((i) => [i.code, i.coins])).toEqual([["purchase", 500]]);
+    expect(second.nextCursor).toBeNull();
+    const purchases = await caller.wallet.history({ limit: 10, codes: ["purchase"] });
+    expect(purchases.items.map((i) => i.coins)).toEqual([500]);
+  });
+
+  it("refuses a forged cursor with BAD_REQUEST", async () => {
+    const caller = createCaller(
+      createContext({ sql: db.sql, ledger: createLedger(db.sql) }, viewer()),
+    );
+    await expect(
+      caller.wallet.history({ limit: 5, cursor: "1; drop table" }),
+    ).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+    });
+  });
+});
