@@ -1,2 +1,3 @@
+export { authAccounts, authSchema, sessions, users, verifications } from "./auth.ts";
 export { ledgerAccountSlots, ledgerAccounts } from "./ledger-accounts.ts";
 export { ledgerFailedTransfers, ledgerTransfers } from "./ledger-transfers.ts";

@@ -1,0 +1,397 @@
+import { createTestDatabase, type TestDatabase } from "@coinstream/db/testing";
+import { Hono } from "hono";
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
+import { type AuthDbHandle, createAuthDb } from "./auth-db.ts";
+import { getSessionFromHeaders, mountAuthRoutes } from "./auth-routes.ts";
+import { type Auth, createAuth } from "./create-auth.ts";
+import { CapturingMailer, type MailMessage } from "./mailer.ts";
+
+const BASE_URL = "http://127.0.0.1:3000";
+const EXTENSION_ORIGIN = "chrome-extension://coinstreamtestextensionid";
+const PASSWORD = "correct horse battery staple";
+
+let database: TestDatabase;
+let authDb: AuthDbHandle;
+let auth: Auth;
+let app: Hono;
+const mailer = new CapturingMailer();
+
+beforeAll(async () => {
+  database = await createTestDatabase(inject("adminUrl"));
+  authDb = createAuthDb(database.url);
+  auth = createAuth({
+    db: authDb.db,
+    mailer,
+    secret: "test-secret-that-is-at-least-32-characters-long",
+    baseURL: BASE_URL,
+    trustedOrigins: [EXTENSION_ORIGIN],
+  });
+  app = mountAuthRoutes(new Hono(), auth);
+});
+
+afterAll(async () => {
+  await authDb?.close();
+  await database?.drop();
+});
+
+let emailCounter = 0;
+function freshEmail(label: string): string {
+  emailCounter += 1;
+  return `${label}-${emailCounter}@example.com`;
+}
+
+interface ErrorBody {
+  readonly code?: string;
+  readonly message?: string;
+}
+
+/** A browser-like JSON POST from the extension to an auth endpoint. */
+function post(path: string, body: unknown, headers: Record<string, string> = {}) {
+  return app.request(`${BASE_URL}/api/auth${path}`, {
+    method: "POST",
+    headers: { "content-type": "application/json", origin: EXTENSION_ORIGIN, ...headers },
+    body: JSON.stringify(body),
+  });
+}
+
+function signUp(email: string, fields: Record<string, unknown> = {}) {
+  return post("/sign-up/email", {
+    name: "Vera Viewer",
+    email,
+    password: PASSWORD,
+    dateOfBirth: "1990-05-17",
+    region: "DE",
+    ...fields,
+  });
+}
+
+function signIn(email: string, password = PASSWORD) {
+  return post("/sign-in/email", { email, password });
+}
+
+/** The last message to `to` whose subject matches; mail goes out after the response. */
+async function waitForMail(to: string, subject: RegExp): Promise<MailMessage> {
+  return vi.waitFor(
+    () => {
+      const message = mailer.messages.findLast((m) => m.to === to && subject.test(m.subject));
+      if (!message) throw new Error(`no mail "${subject}" to ${to} yet`);
+      return message;
+    },
+    { timeout: 5_000, interval: 20 },
+  );
+}
+
+function linkIn(message: MailMessage): string {
+  const link = /https?:\/\/\S+/.exec(message.text)?.[0];
+  if (!link) throw new Error(`no link in: ${message.text}`);
+  return link;
+}
+
+async function findUser(email: string) {
+  const [row] = await database.sql<
+    { id: string; dateOfBirth: string; region: string; emailVerified: boolean }[]
+  >`
+    select id, to_char(date_of_birth, 'YYYY-MM-DD') as "dateOfBirth", region,
+           email_verified as "emailVerified"
+    from users where email = ${email}`;
+  return row;
+}
+
+async function countSessions(userId: string): Promise<number> {
+  const [row] = await database.sql<{ count: number }[]>`
+    select count(*)::int as count from sessions where user_id = ${userId}`;
+  return row?.count ?? 0;
+}
+
+/** Signs up and follows the emailed verification link. */
+async function createVerifiedUser(label: string): Promise<string> {
+  const email = freshEmail(label);
+  expect((await signUp(email)).status).toBe(200);
+  const verify = await app.request(linkIn(await waitForMail(email, /confirm your email/i)));
+  expect(verify.status).toBe(302);
+  return email;
+}
+
+/** Signs in and returns the signed bearer token from `set-auth-token`. */
+async function signInForToken(email: string, password = PASSWORD): Promise<string> {
+  const response = await signIn(email, password);
+  expect(response.status).toBe(200);
+  const token = response.headers.get("set-auth-token");
+  if (!token) throw new Error("sign-in returned no set-auth-token header");
+  return token;
+}
+
+function bearer(token: string): Headers {
+  return new Headers({ authorization: `Bearer ${token}` });
+}
+
+describe("sign-up", () => {
+  it("stores date of birth and region, hashes the password and mails a link when valid", async () => {
+    const email = freshEmail("signup");
+    const response = await signUp(email, { region: "de" });
+
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as { token: string | null; user: { email: string } };
+    expect(body.token).toBeNull(); // no session until the email is verified
+    expect(body.user.email).toBe(email);
+    const user = await findUser(email);
+    expect(user).toMatchObject({ dateOfBirth: "1990-05-17", region: "DE", emailVerified: false });
+    const [credential] = await database.sql<{ providerId: string; password: string }[]>`
+      select provider_id as "providerId", password from auth_accounts where user_id = ${user?.id ?? ""}`;
+    expect(credential?.providerId).toBe("credential");
+    expect(credential?.password).not.toContain(PASSWORD);
+    const mail = await waitForMail(email, /confirm your email/i);
+    expect(linkIn(mail)).toMatch(`${BASE_URL}/api/auth/verify-email?token=`);
+  });
+
+  const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+  it.each([
+    ["in the future", tomorrow, /dateOfBirth cannot be in the future/],
+    ["malformed", "17/05/1990", /dateOfBirth must be a date in the form YYYY-MM-DD/],
+    ["a date-time", "1990-05-17T00:00:00.000Z", /form YYYY-MM-DD/],
+    ["not a calendar day", "2001-02-29", /dateOfBirth 2001-02-29 is not a real calendar date/],
+    ["a number", 19_900_517, /form YYYY-MM-DD/],
+    ["before 1900", "1899-12-31", /on or after 1900-01-01/],
+    ["missing", undefined, /dateOfBirth is required/],
+  ])(
+    "refuses a date of birth %s with a clear error and creates no user",
+    async (_, dateOfBirth, message) => {
+      const email = freshEmail("bad-dob");
+      const response = await signUp(email, { dateOfBirth });
+
+      expect(response.status).toBe(400);
+      expect(((await response.json()) as ErrorBody).message).toMatch(message);
+      expect(await findUser(email)).toBeUndefined();
+      expect(mailer.messages.some((m) => m.to === email)).toBe(false);
+    },
+  );
+
+  it.each([
+    ["a country name", "Germany"],
+    ["a digit", "D1"],
+    ["three letters", "DEU"],
+    ["empty", ""],
+    ["a number", 49],
+  ])("refuses a region that is %s with a clear error and creates no user", async (_, region) => {
+    const email = freshEmail("bad-region");
+    const response = await signUp(email, { region });
+
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as ErrorBody).message).toBe(
+      "region must be a two-letter ISO 3166-1 code such as US or DE",
+    );
+    expect(await findUser(email)).toBeUndefined();
+  });
+
+  it("refuses sign-up without a region", async () => {
+    const email = freshEmail("no-region");
+    const response = await signUp(email, { region: undefined });
+
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as ErrorBody).message).toBe("region is required");
+    expect(await findUser(email)).toBeUndefined();
+  });
+});
+
+describe("email verification", () => {
+  it("refuses sign-in with EMAIL_NOT_VERIFIED and opens no session when unverified", async () => {
+    const email = freshEmail("unverified");
+    await signUp(email);
+
+    const response = await signIn(email);
+
+    expect(response.status).toBe(403);
+    expect(((await response.json()) as ErrorBody).code).toBe("EMAIL_NOT_VERIFIED");
+    expect(response.headers.get("set-auth-token")).toBeNull();
+    const user = await findUser(email);
+    expect(await countSessions(user?.id ?? "")).toBe(0);
+  });
+
+  it("marks the email verified when the mailed link is opened", async () => {
+    const email = freshEmail("verify");
+    await signUp(email);
+    const link = linkIn(await waitForMail(email, /confirm your email/i));
+
+    const response = await app.request(link);
+
+    expect(response.status).toBe(302);
+    expect((await findUser(email))?.emailVerified).toBe(true);
+  });
+
+  it("leaves the email unverified when the link's token is tampered with", async () => {
+    const email = freshEmail("verify-tampered");
+    await signUp(email);
+    const link = linkIn(await waitForMail(email, /confirm your email/i));
+    const url = new URL(link);
+    const token = url.searchParams.get("token") ?? "";
+    url.searchParams.set("token", `${token.slice(0, -4)}AAAA`);
+
+    const response = await app.request(url.toString());
+
+    expect(response.headers.get("location")).toBe("/?error=INVALID_TOKEN");
+    expect((await findUser(email))?.emailVerified).toBe(false);
+  });
+});
+
+describe("sign-in", () => {
+  it("returns a signed session token in set-auth-token when the email is verified", async () => {
+    const email = await createVerifiedUser("signin");
+
+    const response = await signIn(email);
+
+    expect(response.status).toBe(200);
+    const token = response.headers.get("set-auth-token") ?? "";
+    const [sessionToken, signature] = token.split(".");
+    expect(signature).toBeTruthy();
+    const [stored] = await database.sql<{ token: string }[]>`
+      select s.token from sessions s join users u on u.id = s.user_id where u.email = ${email}`;
+    expect(stored?.token).toBe(sessionToken);
+    // The extension reads the header cross-origin, so it must be exposed.
+    expect(response.headers.get("access-control-expose-headers")).toMatch(/set-auth-token/i);
+  });
+
+  it("refuses a wrong password with 401 and no token", async () => {
+    const email = await createVerifiedUser("wrong-password");
+
+    const response = await signIn(email, "not the password");
+
+    expect(response.status).toBe(401);
+    expect(response.headers.get("set-auth-token")).toBeNull();
+  });
+
+  it("refuses a request from an origin that is not trusted", async () => {
+    const email = await createVerifiedUser("untrusted-origin");
+
+    const response = await post(
+      "/sign-in/email",
+      { email, password: PASSWORD },
+      { origin: "https://evil.example" },
+    );
+
+    expect(response.status).toBe(403);
+    expect(response.headers.get("set-auth-token")).toBeNull();
+  });
+});
+
+describe("getSessionFromHeaders", () => {
+  it("returns the user with date of birth and region when given the bearer token", async () => {
+    const email = await createVerifiedUser("bearer");
+    const token = await signInForToken(email);
+
+    const session = await getSessionFromHeaders(auth, bearer(token));
+
+    expect(session?.user.email).toBe(email);
+    expect(session?.user.emailVerified).toBe(true);
+    expect(session?.user.region).toBe("DE");
+    expect(session?.user.dateOfBirth.toISOString()).toBe("1990-05-17T00:00:00.000Z");
+    // The same token works over HTTP, as the extension uses it.
+    const response = await app.request(`${BASE_URL}/api/auth/get-session`, {
+      headers: bearer(token),
+    });
+    expect(((await response.json()) as { user: { email: string } }).user.email).toBe(email);
+  });
+
+  it("returns null when anonymous", async () => {
+    expect(await getSessionFromHeaders(auth, new Headers())).toBeNull();
+  });
+
+  it("returns null when the bearer token is tampered with or unsigned", async () => {
+    const email = await createVerifiedUser("tampered");
+    const token = await signInForToken(email);
+    const [sessionToken = "", signature = ""] = token.split(".");
+    const flipped = signature.startsWith("A") ? `B${signature.slice(1)}` : `A${signature.slice(1)}`;
+
+    expect(await getSessionFromHeaders(auth, bearer(`${sessionToken}.${flipped}`))).toBeNull();
+    expect(await getSessionFromHeaders(auth, bearer(`${sessionToken}x.${signature}`))).toBeNull();
+    // requireSignature: the raw session token (as stored in the database) is not enough.
+    expect(await getSessionFromHeaders(auth, bearer(sessionToken))).toBeNull();
+    expect(await getSessionFromHeaders(auth, bearer(token))).not.toBeNull();
+  });
+});
+
+describe("sign-out", () => {
+  it("ends the session so the bearer token no longer authenticates", async () => {
+    const email = await createVerifiedUser("signout");
+    const token = await signInForToken(email);
+    const userId = (await findUser(email))?.id ?? "";
+    expect(await countSessions(userId)).toBe(1);
+
+    const response = await post("/sign-out", {}, { authorization: `Bearer ${token}` });
+
+    expect(response.status).toBe(200);
+    expect(await countSessions(userId)).toBe(0);
+    expect(await getSessionFromHeaders(auth, bearer(token))).toBeNull();
+  });
+});
+
+describe("update-user", () => {
+  it("refuses to change date of birth or region after sign-up", async () => {
+    const email = await createVerifiedUser("fixed-fields");
+    const token = await signInForToken(email);
+
+    const dob = await post(
+      "/update-user",
+      { dateOfBirth: "2012-01-01" },
+      { authorization: `Bearer ${token}` },
+    );
+    const region = await post(
+      "/update-user",
+      { region: "US" },
+      { authorization: `Bearer ${token}` },
+    );
+
+    expect(dob.status).toBe(400);
+    expect(((await dob.json()) as ErrorBody).message).toBe(
+      "dateOfBirth cannot be changed after sign-up",
+    );
+    expect(region.status).toBe(400);
+    expect(await findUser(email)).toMatchObject({ dateOfBirth: "1990-05-17", region: "DE" });
+  });
+});
+
+describe("password reset", () => {
+  it("mails a link that sets a new password and ends the old sessions", async () => {
+    const email = await createVerifiedUser("reset");
+    const oldToken = await signInForToken(email);
+    const newPassword = "a brand new passphrase";
+
+    const request = await post("/request-password-reset", { email, redirectTo: "/reset-password" });
+    expect(request.status).toBe(200);
+    const link = linkIn(await waitForMail(email, /reset your coinstream password/i));
+    expect(link).toMatch(`${BASE_URL}/api/auth/reset-password/`);
+    // Opening the link sends the person on to the reset page with the token.
+    const opened = await app.request(link);
+    expect(opened.status).toBe(302);
+    const location = new URL(opened.headers.get("location") ?? "", BASE_URL);
+    expect(location.pathname).toBe("/reset-password");
+    const resetToken = location.searchParams.get("token") ?? "";
+    expect(resetToken).not.toBe("");
+
+    const reset = await post("/reset-password", { token: resetToken, newPassword });
+
+    expect(reset.status).toBe(200);
+    expect((await signIn(email)).status).toBe(401);
+    expect((await signIn(email, newPassword)).status).toBe(200);
+    expect(await getSessionFromHeaders(auth, bearer(oldToken))).toBeNull();
+    // The token works once.
+    const again = await post("/reset-password", {
+      token: resetToken,
+      newPassword: "yet another one!",
+    });
+    expect(again.status).toBe(400);
+  });
+
+  it("answers the same and sends nothing when the email is unknown", async () => {
+    const email = freshEmail("nobody");
+    const before = mailer.messages.length;
+
+    const response = await post("/request-password-reset", {
+      email,
+      redirectTo: "/reset-password",
+    });
+
+    expect(response.status).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(mailer.messages.length).toBe(before);
+  });
+});

@@ -1,0 +1,121 @@
+import { schema } from "@coinstream/db";
+import { betterAuth } from "better-auth";
+import { drizzleAdapter } from "better-auth/adapters/drizzle";
+import { APIError, createAuthMiddleware } from "better-auth/api";
+import { bearer } from "better-auth/plugins";
+import type { PostgresJsDatabase } from "drizzle-orm/postgres-js";
+import { dateOfBirthSchema, regionSchema } from "./account-fields.ts";
+import type { Mailer } from "./mailer.ts";
+
+export interface AuthConfig {
+  /** A Drizzle instance on its own postgres.js client (see `createAuthDb`). */
+  readonly db: PostgresJsDatabase<Record<string, unknown>>;
+  readonly mailer: Mailer;
+  /** Signs session cookies, bearer tokens and verification links: at least 32 random characters. */
+  readonly secret: string;
+  /** The API's public origin, such as `http://127.0.0.1:3000`; links in emails start with it. */
+  readonly baseURL: string;
+  /** Origins allowed to call the auth routes besides `baseURL` (the extension, web apps). */
+  readonly trustedOrigins?: readonly string[];
+}
+
+/** Fields a user chooses at sign-up and may not change afterwards through Better Auth. */
+const FIELDS_FIXED_AFTER_SIGN_UP = ["dateOfBirth", "region"] as const;
+
+/**
+ * Better Auth for Coinstream: email + password accounts with date of birth and region, verified
+ * email before sign-in, password reset by emailed link, and signed bearer tokens for the
+ * extension. Mount it with `mountAuthRoutes`.
+ */
+export function createAuth(config: AuthConfig) {
+  if (config.secret.length < 32) {
+    throw new Error("The auth secret must be at least 32 characters long");
+  }
+  const { mailer } = config;
+  return betterAuth({
+    appName: "Coinstream",
+    baseURL: config.baseURL,
+    secret: config.secret,
+    trustedOrigins: [...(config.trustedOrigins ?? [])],
+    database: drizzleAdapter(config.db, { provider: "pg", schema: { ...schema.authSchema } }),
+    user: {
+      additionalFields: {
+        dateOfBirth: {
+          type: "date",
+          required: true,
+          validator: { input: dateOfBirthSchema },
+        },
+        region: {
+          type: "string",
+          required: true,
+          validator: { input: regionSchema },
+        },
+      },
+    },
+    emailAndPassword: {
+      enabled: true,
+      requireEmailVerification: true,
+      revokeSessionsOnPasswordReset: true,
+      sendResetPassword: async ({ user, url }) => {
+        await mailer.send({
+          to: user.email,
+          subject: "Reset your Coinstream password",
+          text: [
+            `Hi ${user.name},`,
+            "",
+            "Someone asked to reset the password of your Coinstream account. To choose a new one,",
+            "open this link within the hour:",
+            "",
+            url,
+            "",
+            "If it was not you, ignore this email; your password stays as it is.",
+          ].join("\n"),
+        });
+      },
+    },
+    emailVerification: {
+      sendOnSignUp: true,
+      sendVerificationEmail: async ({ user, url }) => {
+        await mailer.send({
+          to: user.email,
+          subject: "Confirm your email for Coinstream",
+          text: [
+            `Hi ${user.name},`,
+            "",
+            "Open this link within the hour to confirm your email address; you can sign in after:",
+            "",
+            url,
+          ].join("\n"),
+        });
+      },
+    },
+    hooks: {
+      before: createAuthMiddleware(async (ctx) => {
+        if (ctx.path !== "/update-user") return;
+        const body: unknown = ctx.body;
+        if (typeof body !== "object" || body === null) return;
+        for (const field of FIELDS_FIXED_AFTER_SIGN_UP) {
+          if (field in body) {
+            // Age and region decide what an account may buy; support changes them, not the user.
+            throw new APIError("BAD_REQUEST", {
+              code: "FIELD_FIXED_AFTER_SIGN_UP",
+              message: `${field} cannot be changed after sign-up`,
+            });
+          }
+        }
+      }),
+    },
+    plugins: [bearer({ requireSignature: true })],
+    advanced: {
+      // Better Auth skips the origin check under NODE_ENV=test; keep it on so tests see production.
+      disableOriginCheck: false,
+      // Emails go out after the response, so a reset request for a known address takes no longer
+      // than one for an unknown address. Better Auth logs a failed send before handing it here.
+      backgroundTasks: { handler: (task) => void task.catch(() => {}) },
+    },
+    telemetry: { enabled: false },
+  });
+}
+
+/** The Better Auth instance `createAuth` returns. */
+export type Auth = ReturnType<typeof createAuth>;
