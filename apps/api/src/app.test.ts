@@ -13,7 +13,22 @@ describe("createApp", () => {
 
 describe("loadEnv", () => {
   it("defaults to 127.0.0.1:3000 when nothing is set", () => {
-    expect(loadEnv({})).toEqual({ HOST: "127.0.0.1", PORT: 3000 });
+    expect(loadEnv({})).toEqual({
+      HOST: "127.0.0.1",
+      PORT: 3000,
+      TRUSTED_ORIGINS: [],
+      MAIL_FROM: "Coinstream <no-reply@coinstream.local>",
+    });
+  });
+
+  it("splits trusted origins and refuses a short auth secret when configured", () => {
+    expect(
+      loadEnv({ TRUSTED_ORIGINS: " chrome-extension://abc , https://app.example " })
+        .TRUSTED_ORIGINS,
+    ).toEqual(["chrome-extension://abc", "https://app.example"]);
+    expect(() => loadEnv({ BETTER_AUTH_SECRET: "short" })).toThrow(
+      /BETTER_AUTH_SECRET must be at least 32/,
+    );
   });
 
   it("refuses a DATABASE_URL that is not a postgres URL when given one", () => {

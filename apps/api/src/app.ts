@@ -1,6 +1,11 @@
 import type { Ledger, Sql } from "@coinstream/db";
 import { trpcServer } from "@hono/trpc-server";
 import { Hono } from "hono";
+import { cors } from "hono/cors";
+import { secureHeaders } from "hono/secure-headers";
+import { getSessionFromHeaders, mountAuthRoutes } from "./auth/auth-routes.ts";
+import type { Auth } from "./auth/create-auth.ts";
+import { viewerFromSession } from "./auth/viewer-from-session.ts";
 import { createContext } from "./trpc/context.ts";
 import { appRouter } from "./trpc/root.ts";
 
@@ -8,11 +13,26 @@ export interface AppDependencies {
   /** The ledger database; health checks report whether it answers. */
   readonly sql?: Sql;
   readonly ledger?: Ledger;
+  /** Accounts; without it every request is anonymous. */
+  readonly auth?: Auth;
+  /** Browser origins allowed to call the API (the extension's, web apps). */
+  readonly trustedOrigins?: readonly string[];
 }
 
 /** The HTTP app, without a listening socket, so tests can call it directly. */
 export function createApp(deps: AppDependencies = {}): Hono {
-  return new Hono()
+  const origins = new Set(deps.trustedOrigins ?? []);
+  const app = new Hono()
+    .use(secureHeaders())
+    .use(
+      "*",
+      cors({
+        origin: (origin) => (origins.has(origin) ? origin : null),
+        allowHeaders: ["Content-Type", "Authorization"],
+        exposeHeaders: ["set-auth-token"],
+        credentials: true,
+      }),
+    )
     .get("/health", async (c) => {
       if (!deps.sql) return c.json({ ok: true });
       try {
@@ -21,13 +41,20 @@ export function createApp(deps: AppDependencies = {}): Hono {
       } catch {
         return c.json({ ok: false, database: "down" }, 503);
       }
-    })
-    .use(
-      "/trpc/*",
-      trpcServer({
-        endpoint: "/trpc",
-        router: appRouter,
-        createContext: () => createContext(deps),
-      }),
-    );
+    });
+  const { auth } = deps;
+  if (auth) mountAuthRoutes(app, auth);
+  app.use(
+    "/trpc/*",
+    trpcServer({
+      endpoint: "/trpc",
+      router: appRouter,
+      createContext: async (_opts, c) =>
+        createContext(
+          deps,
+          auth ? viewerFromSession(await getSessionFromHeaders(auth, c.req.raw.headers)) : null,
+        ),
+    }),
+  );
+  return app;
 }

@@ -9,6 +9,29 @@ const envSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must be a postgres:// or postgresql:// URL")
     .optional(),
+  /** Signs sessions, bearer tokens and email links; unset, one is generated into `.data/`. */
+  BETTER_AUTH_SECRET: z
+    .string()
+    .min(32, "BETTER_AUTH_SECRET must be at least 32 random characters")
+    .optional(),
+  /** The API's public origin, used in emailed links; default http://HOST:PORT. */
+  PUBLIC_URL: z.url("PUBLIC_URL must be a URL such as https://api.example.com").optional(),
+  /** Comma-separated origins allowed to call the API from a browser (the extension's, web apps). */
+  TRUSTED_ORIGINS: z
+    .string()
+    .default("")
+    .transform((list) =>
+      list
+        .split(",")
+        .map((origin) => origin.trim())
+        .filter(Boolean),
+    ),
+  /** smtp:// or smtps:// URL; unset, emails (and their links) are written to the log. */
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, "SMTP_URL must be an smtp:// or smtps:// URL")
+    .optional(),
+  MAIL_FROM: z.string().min(3).default("Coinstream <no-reply@coinstream.local>"),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -1,6 +1,11 @@
+import { fileURLToPath } from "node:url";
 import { createLedger, ensureAccounts, openDatabase, PLATFORM_OWNER } from "@coinstream/db";
 import { serve } from "@hono/node-server";
 import { createApp } from "./app.ts";
+import { createAuthDb } from "./auth/auth-db.ts";
+import { createAuth } from "./auth/create-auth.ts";
+import { loadOrCreateDevSecret } from "./auth/dev-secret.ts";
+import { createMailer } from "./auth/mailer.ts";
 import { loadEnv } from "./env.ts";
 
 const PLATFORM_PURPOSES = [
@@ -9,6 +14,7 @@ const PLATFORM_PURPOSES = [
   "platform_diamond_issuance",
   "platform_payout_clearing",
 ] as const;
+const DEV_SECRET_FILE = fileURLToPath(new URL("../../../.data/auth-secret", import.meta.url));
 
 const env = loadEnv();
 // Starts the embedded PostgreSQL unless DATABASE_URL is set, and applies migrations.
@@ -18,18 +24,34 @@ await ensureAccounts(
   PLATFORM_PURPOSES.map((purpose) => ({ ownerId: PLATFORM_OWNER, purpose })),
 );
 const ledger = createLedger(database.sql);
+const authDb = createAuthDb(database.url);
+const publicUrl = env.PUBLIC_URL ?? `http://${env.HOST}:${env.PORT}`;
+const auth = createAuth({
+  db: authDb.db,
+  mailer: createMailer({ smtpUrl: env.SMTP_URL, from: env.MAIL_FROM }),
+  secret: env.BETTER_AUTH_SECRET ?? (await loadOrCreateDevSecret(DEV_SECRET_FILE)),
+  baseURL: publicUrl,
+  trustedOrigins: env.TRUSTED_ORIGINS,
+});
 
-const app = createApp({ sql: database.sql, ledger });
+const app = createApp({ sql: database.sql, ledger, auth, trustedOrigins: env.TRUSTED_ORIGINS });
 const server = serve({ fetch: app.fetch, hostname: env.HOST, port: env.PORT }, (info) => {
   const base = `http://${env.HOST}:${info.port}`;
   console.log(`Coinstream API listening on ${base}`);
   console.log(
     `  database: ${env.DATABASE_URL ? "DATABASE_URL" : "embedded PostgreSQL (data in .data/postgres)"}, migrated`,
   );
-  console.log(`  ${base}/trpc      typed procedures (store.packs, gifts.catalog, gifts.preview)`);
-  console.log(`  ${base}/health    liveness and database check`);
+  console.log(`  ${base}/trpc          typed procedures (me, wallet, store, gifts)`);
+  console.log(`  ${base}/api/auth/*    accounts: sign-up, sign-in, verify-email, reset-password`);
+  console.log(`  ${base}/health        liveness and database check`);
+  if (!env.SMTP_URL)
+    console.log("  email: not configured; verification and reset links are logged here");
 });
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.on(signal, () => server.close(() => void database.close().then(() => process.exit(0))));
+  process.on(signal, () =>
+    server.close(
+      () => void Promise.all([authDb.close(), database.close()]).then(() => process.exit(0)),
+    ),
+  );
 }
