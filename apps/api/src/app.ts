@@ -3,9 +3,13 @@ import { trpcServer } from "@hono/trpc-server";
 import { Hono } from "hono";
 import { cors } from "hono/cors";
 import { secureHeaders } from "hono/secure-headers";
+import type Stripe from "stripe";
 import { getSessionFromHeaders, mountAuthRoutes } from "./auth/auth-routes.ts";
 import type { Auth } from "./auth/create-auth.ts";
 import { viewerFromSession } from "./auth/viewer-from-session.ts";
+import type { PaymentProvider } from "./payments/payment-provider.ts";
+import { mountSandboxCheckout } from "./payments/sandbox-routes.ts";
+import type { WebhookHandler } from "./payments/stripe-webhook.ts";
 import { createContext } from "./trpc/context.ts";
 import { appRouter } from "./trpc/root.ts";
 
@@ -17,6 +21,12 @@ export interface AppDependencies {
   readonly auth?: Auth;
   /** Browser origins allowed to call the API (the extension's, web apps). */
   readonly trustedOrigins?: readonly string[];
+  /** Coin purchases: the provider, its webhook handler and, for the sandbox, its signing. */
+  readonly payments?: {
+    readonly provider: PaymentProvider;
+    readonly handleWebhook: WebhookHandler;
+    readonly sandbox?: { readonly stripe: Stripe; readonly webhookSecret: string };
+  };
 }
 
 /** The HTTP app, without a listening socket, so tests can call it directly. */
@@ -42,8 +52,25 @@ export function createApp(deps: AppDependencies = {}): Hono {
         return c.json({ ok: false, database: "down" }, 503);
       }
     });
-  const { auth } = deps;
+  const { auth, payments, sql } = deps;
   if (auth) mountAuthRoutes(app, auth);
+  if (payments) {
+    // The raw body, exactly as signed: never parse it before verifying.
+    app.post("/webhooks/stripe", async (c) => {
+      const response = await payments.handleWebhook(
+        await c.req.text(),
+        c.req.header("stripe-signature"),
+      );
+      return c.json(response.body, response.status === 200 ? 200 : 400);
+    });
+    if (payments.sandbox && sql) {
+      mountSandboxCheckout(app, {
+        sql,
+        ...payments.sandbox,
+        handleWebhook: payments.handleWebhook,
+      });
+    }
+  }
   app.use(
     "/trpc/*",
     trpcServer({

@@ -1,38 +1,53 @@
 import { z } from "zod";
 
 /** Configuration, validated once at start; nothing else in the api reads `process.env`. */
-const envSchema = z.object({
-  HOST: z.string().min(1).default("127.0.0.1"),
-  PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
-  /** A PostgreSQL server; unset, an embedded PostgreSQL keeps its data under `.data/`. */
-  DATABASE_URL: z
-    .string()
-    .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must be a postgres:// or postgresql:// URL")
-    .optional(),
-  /** Signs sessions, bearer tokens and email links; unset, one is generated into `.data/`. */
-  BETTER_AUTH_SECRET: z
-    .string()
-    .min(32, "BETTER_AUTH_SECRET must be at least 32 random characters")
-    .optional(),
-  /** The API's public origin, used in emailed links; default http://HOST:PORT. */
-  PUBLIC_URL: z.url("PUBLIC_URL must be a URL such as https://api.example.com").optional(),
-  /** Comma-separated origins allowed to call the API from a browser (the extension's, web apps). */
-  TRUSTED_ORIGINS: z
-    .string()
-    .default("")
-    .transform((list) =>
-      list
-        .split(",")
-        .map((origin) => origin.trim())
-        .filter(Boolean),
-    ),
-  /** smtp:// or smtps:// URL; unset, emails (and their links) are written to the log. */
-  SMTP_URL: z
-    .string()
-    .regex(/^smtps?:\/\//, "SMTP_URL must be an smtp:// or smtps:// URL")
-    .optional(),
-  MAIL_FROM: z.string().min(3).default("Coinstream <no-reply@coinstream.local>"),
-});
+const envSchema = z
+  .object({
+    HOST: z.string().min(1).default("127.0.0.1"),
+    PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
+    /** A PostgreSQL server; unset, an embedded PostgreSQL keeps its data under `.data/`. */
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must be a postgres:// or postgresql:// URL")
+      .optional(),
+    /** Signs sessions, bearer tokens and email links; unset, one is generated into `.data/`. */
+    BETTER_AUTH_SECRET: z
+      .string()
+      .min(32, "BETTER_AUTH_SECRET must be at least 32 random characters")
+      .optional(),
+    /** The API's public origin, used in emailed links; default http://HOST:PORT. */
+    PUBLIC_URL: z.url("PUBLIC_URL must be a URL such as https://api.example.com").optional(),
+    /** Comma-separated origins allowed to call the API from a browser (the extension's, web apps). */
+    TRUSTED_ORIGINS: z
+      .string()
+      .default("")
+      .transform((list) =>
+        list
+          .split(",")
+          .map((origin) => origin.trim())
+          .filter(Boolean),
+      ),
+    /** smtp:// or smtps:// URL; unset, emails (and their links) are written to the log. */
+    SMTP_URL: z
+      .string()
+      .regex(/^smtps?:\/\//, "SMTP_URL must be an smtp:// or smtps:// URL")
+      .optional(),
+    MAIL_FROM: z.string().min(3).default("Coinstream <no-reply@coinstream.local>"),
+    /** With STRIPE_WEBHOOK_SECRET: real Stripe Checkout. Unset: the local sandbox provider. */
+    STRIPE_SECRET_KEY: z
+      .string()
+      .regex(/^sk_(test|live)_/, "STRIPE_SECRET_KEY must start with sk_test_ or sk_live_")
+      .optional(),
+    STRIPE_WEBHOOK_SECRET: z
+      .string()
+      .regex(/^whsec_/, "STRIPE_WEBHOOK_SECRET must start with whsec_")
+      .optional(),
+  })
+  .refine((env) => Boolean(env.STRIPE_SECRET_KEY) === Boolean(env.STRIPE_WEBHOOK_SECRET), {
+    message:
+      "Set STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET together (or neither, for the sandbox)",
+    path: ["STRIPE_WEBHOOK_SECRET"],
+  });
 
 export type Env = z.infer<typeof envSchema>;
 

@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { fileURLToPath } from "node:url";
 import { createLedger, ensureAccounts, openDatabase, PLATFORM_OWNER } from "@coinstream/db";
 import { serve } from "@hono/node-server";
@@ -7,6 +8,7 @@ import { createAuth } from "./auth/create-auth.ts";
 import { loadOrCreateDevSecret } from "./auth/dev-secret.ts";
 import { createMailer } from "./auth/mailer.ts";
 import { loadEnv } from "./env.ts";
+import { createPayments } from "./payments/create-payments.ts";
 
 const PLATFORM_PURPOSES = [
   "platform_coin_issuance",
@@ -34,7 +36,22 @@ const auth = createAuth({
   trustedOrigins: env.TRUSTED_ORIGINS,
 });
 
-const app = createApp({ sql: database.sql, ledger, auth, trustedOrigins: env.TRUSTED_ORIGINS });
+const payments = createPayments({
+  sql: database.sql,
+  ledger,
+  publicUrl,
+  stripeSecretKey: env.STRIPE_SECRET_KEY,
+  stripeWebhookSecret: env.STRIPE_WEBHOOK_SECRET,
+  sandboxWebhookSecret: `whsec_${randomBytes(24).toString("hex")}`,
+});
+
+const app = createApp({
+  sql: database.sql,
+  ledger,
+  auth,
+  payments,
+  trustedOrigins: env.TRUSTED_ORIGINS,
+});
 const server = serve({ fetch: app.fetch, hostname: env.HOST, port: env.PORT }, (info) => {
   const base = `http://${env.HOST}:${info.port}`;
   console.log(`Coinstream API listening on ${base}`);

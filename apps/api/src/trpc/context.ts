@@ -1,4 +1,5 @@
 import type { Ledger, Sql } from "@coinstream/db";
+import type { PaymentProvider } from "../payments/payment-provider.ts";
 
 /** The signed-in person, as procedures see them (whatever the auth library calls things). */
 export type Viewer = {
@@ -14,6 +15,7 @@ export type Viewer = {
 export type Context = {
   readonly sql: Sql | null;
   readonly ledger: Ledger | null;
+  readonly payments: PaymentProvider | null;
   /** Null when the request is anonymous. */
   readonly viewer: Viewer | null;
   /** The request's clock, read once so a procedure sees one "now". */
@@ -23,8 +25,15 @@ export type Context = {
 export interface ContextDependencies {
   readonly sql?: Sql;
   readonly ledger?: Ledger;
+  readonly payments?: { readonly provider: PaymentProvider };
 }
 
 export function createContext(deps: ContextDependencies, viewer: Viewer | null = null): Context {
-  return { sql: deps.sql ?? null, ledger: deps.ledger ?? null, viewer, now: new Date() };
+  return {
+    sql: deps.sql ?? null,
+    ledger: deps.ledger ?? null,
+    payments: deps.payments?.provider ?? null,
+    viewer,
+    now: new Date(),
+  };
 }

@@ -1,3 +1,4 @@
 export { authAccounts, authSchema, sessions, users, verifications } from "./auth.ts";
 export { ledgerAccountSlots, ledgerAccounts } from "./ledger-accounts.ts";
 export { ledgerFailedTransfers, ledgerTransfers } from "./ledger-transfers.ts";
+export { paymentEvents, purchases } from "./purchases.ts";

@@ -1,0 +1,260 @@
+import { randomUUID } from "node:crypto";
+import {
+  accountId,
+  checkLedger,
+  createLedger,
+  ensureAccounts,
+  type Ledger,
+  PLATFORM_OWNER,
+} from "@coinstream/db";
+import { createTestDatabase, type TestDatabase } from "@coinstream/db/testing";
+import type { Hono } from "hono";
+import Stripe from "stripe";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { createApp } from "../app.ts";
+import { viewerWalletRef } from "../services/wallet/viewer-wallet.ts";
+import { createContext, type Viewer } from "../trpc/context.ts";
+import { createCallerFactory } from "../trpc/init.ts";
+import { appRouter } from "../trpc/root.ts";
+import { createPayments } from "./create-payments.ts";
+
+const WEBHOOK_SECRET = "whsec_test_coinstream_sandbox_secret";
+const stripe = new Stripe("sk_test_offline");
+let db: TestDatabase;
+let ledger: Ledger;
+let app: Hono;
+let payments: ReturnType<typeof createPayments>;
+const createCaller = createCallerFactory(appRouter);
+
+beforeAll(async () => {
+  db = await createTestDatabase(inject("adminUrl"));
+  ledger = createLedger(db.sql);
+  await ensureAccounts(db.sql, [{ ownerId: PLATFORM_OWNER, purpose: "platform_coin_issuance" }]);
+  payments = createPayments({
+    sql: db.sql,
+    ledger,
+    publicUrl: "http://coinstream.test",
+    sandboxWebhookSecret: WEBHOOK_SECRET,
+  });
+  app = createApp({ sql: db.sql, ledger, payments });
+});
+afterAll(async () => {
+  expect(await checkLedger(db.sql)).toEqual([]);
+  await db.drop();
+});
+
+function viewer(overrides: Partial<Viewer> = {}): Viewer {
+  return {
+    userId: `user-${randomUUID()}`,
+    email: "buyer@example.com",
+    emailVerified: true,
+    dateOfBirth: new Date("1990-01-01"),
+    region: "DE",
+    createdAt: new Date("2026-01-01"),
+    ...overrides,
+  };
+}
+const callerFor = (who: Viewer) =>
+  createCaller(createContext({ sql: db.sql, ledger, payments }, who));
+const coinsOf = async (who: Viewer) => (await callerFor(who).wallet.get()).coins;
+
+async function mintedRows(purchaseId: string) {
+  return db.sql<{ code: string; amount: bigint }[]>`
+    select code, amount from ledger_transfers where metadata->>'purchaseId' = ${purchaseId} order by code`;
+}
+
+/** A Stripe-shaped completion event for a purchase, as Stripe would send it. */
+function completedEvent(
+  purchaseId: string,
+  sessionId: string,
+  amountMinor: number,
+  currency = "eur",
+  eventId = `evt_${randomUUID()}`,
+) {
+  return JSON.stringify({
+    id: eventId,
+    object: "event",
+    type: "checkout.session.completed",
+    created: Math.floor(Date.now() / 1000),
+    data: {
+      object: {
+        id: sessionId,
+        object: "checkout.session",
+        client_reference_id: purchaseId,
+        payment_status: "paid",
+        amount_total: amountMinor,
+        currency,
+      },
+    },
+  });
+}
+const deliver = (payload: string, signature: string) =>
+  app.request("http://coinstream.test/webhooks/stripe", {
+    method: "POST",
+    headers: { "stripe-signature": signature },
+    body: payload,
+  });
+const sign = (payload: string, secret = WEBHOOK_SECRET, timestamp?: number) =>
+  stripe.webhooks.generateTestHeaderString({
+    payload,
+    secret,
+    ...(timestamp ? { timestamp } : {}),
+  });
+
+async function startPurchase(who: Viewer, packId = "coins-500") {
+  const checkout = await callerFor(who).store.checkout({
+    idempotencyKey: randomUUID(),
+    item: { packId },
+  });
+  const [row] = await db.sql<
+    { provider_session_id: string }[]
+  >`select provider_session_id from purchases where id = ${checkout.purchaseId}`;
+  return { ...checkout, sessionId: row?.provider_session_id as string };
+}
+
+describe("buying coins through the sandbox checkout", () => {
+  it("mints the pack and the first-purchase bonus when the buyer pays on the checkout page", async () => {
+    const buyer = viewer();
+    const checkout = await callerFor(buyer).store.checkout({
+      idempotencyKey: randomUUID(),
+      item: { packId: "coins-500" },
+    });
+    expect(checkout.quote).toMatchObject({ currency: "EUR", priceMinor: 899, totalCoins: 550 });
+
+    const page = await (await app.request(checkout.checkoutUrl)).text();
+    expect(page).toContain("550 coins");
+    expect(page).toContain("€8.99");
+    const paid = await app.request(`${checkout.checkoutUrl}/pay`, { method: "POST" });
+    expect(await paid.text()).toContain("Payment complete");
+
+    expect(await coinsOf(buyer)).toBe(550);
+    expect((await mintedRows(checkout.purchaseId)).map((r) => [r.code, r.amount])).toEqual([
+      ["bonus", 50n],
+      ["purchase", 500n],
+    ]);
+    expect((await callerFor(buyer).store.purchases())[0]).toMatchObject({
+      status: "paid",
+      coins: 550,
+      priceMinor: 899,
+    });
+  });
+
+  it("mints nothing and marks the purchase failed when the buyer declines", async () => {
+    const buyer = viewer();
+    const checkout = await startPurchase(buyer);
+    await app.request(`${checkout.checkoutUrl}/decline`, { method: "POST" });
+    expect(await coinsOf(buyer)).toBe(0);
+    expect((await callerFor(buyer).store.purchases())[0]?.status).toBe("failed");
+  });
+
+  it("returns the same purchase for a retried key and refuses the key for another pack", async () => {
+    const buyer = viewer();
+    const key = randomUUID();
+    const first = await callerFor(buyer).store.checkout({
+      idempotencyKey: key,
+      item: { packId: "coins-100" },
+    });
+    const again = await callerFor(buyer).store.checkout({
+      idempotencyKey: key,
+      item: { packId: "coins-100" },
+    });
+    expect(again.purchaseId).toBe(first.purchaseId);
+    await expect(
+      callerFor(buyer).store.checkout({ idempotencyKey: key, item: { packId: "coins-1000" } }),
+    ).rejects.toMatchObject({ code: "CONFLICT" });
+  });
+});
+
+describe("the Stripe webhook", () => {
+  it("mints once when the same signed event is delivered twice", async () => {
+    const buyer = viewer();
+    const { purchaseId, sessionId } = await startPurchase(buyer);
+    const payload = completedEvent(purchaseId, sessionId, 899);
+    expect((await deliver(payload, sign(payload))).status).toBe(200);
+    const second = await deliver(payload, sign(payload));
+    expect(await second.json()).toEqual({ received: true, duplicate: true });
+    expect(await coinsOf(buyer)).toBe(550);
+  });
+
+  it("mints once when Stripe reports the same payment in two different events", async () => {
+    const buyer = viewer();
+    const { purchaseId, sessionId } = await startPurchase(buyer);
+    const payloads = [
+      completedEvent(purchaseId, sessionId, 899),
+      completedEvent(purchaseId, sessionId, 899),
+    ];
+    const responses = await Promise.all(payloads.map((p) => deliver(p, sign(p))));
+    expect(responses.map((r) => r.status)).toEqual([200, 200]);
+    expect(await coinsOf(buyer)).toBe(550);
+    expect(await mintedRows(purchaseId)).toHaveLength(2);
+  });
+
+  it.each([
+    ["a forged signature", (p: string) => sign(p, "whsec_someone_else")],
+    [
+      "a stale timestamp",
+      (p: string) => sign(p, WEBHOOK_SECRET, Math.floor(Date.now() / 1000) - 400),
+    ],
+    ["no signature", () => ""],
+  ])("refuses %s with 400 and mints nothing", async (_label, signer) => {
+    const buyer = viewer();
+    const { purchaseId, sessionId } = await startPurchase(buyer);
+    const payload = completedEvent(purchaseId, sessionId, 899);
+    expect((await deliver(payload, signer(payload))).status).toBe(400);
+    expect(await coinsOf(buyer)).toBe(0);
+  });
+
+  it("refuses a body changed after signing", async () => {
+    const buyer = viewer();
+    const { purchaseId, sessionId } = await startPurchase(buyer);
+    const signature = sign(completedEvent(purchaseId, sessionId, 1, "eur", "evt_fixed"));
+    const tampered = completedEvent(purchaseId, sessionId, 899, "eur", "evt_fixed");
+    expect((await deliver(tampered, signature)).status).toBe(400);
+    expect(await coinsOf(buyer)).toBe(0);
+  });
+
+  it("mints nothing when the paid amount differs from the quote", async () => {
+    const buyer = viewer();
+    const { purchaseId, sessionId } = await startPurchase(buyer);
+    const payload = completedEvent(purchaseId, sessionId, 1);
+    const response = await deliver(payload, sign(payload));
+    expect(await response.json()).toMatchObject({ outcome: "amount_mismatch" });
+    expect(await coinsOf(buyer)).toBe(0);
+  });
+});
+
+describe("who may buy", () => {
+  it.each([
+    ["an unverified email", { emailVerified: false }, "EMAIL_NOT_VERIFIED"],
+    ["a 17-year-old in Germany", { dateOfBirth: new Date("2010-01-01") }, "UNDER_MIN_AGE"],
+    [
+      "an 18-year-old in South Korea",
+      { region: "KR", dateOfBirth: new Date("2008-06-01") },
+      "UNDER_MIN_AGE",
+    ],
+  ])("refuses %s with FORBIDDEN and records no purchase", async (_label, overrides, reason) => {
+    const buyer = viewer(overrides);
+    const error = await callerFor(buyer)
+      .store.checkout({ idempotencyKey: randomUUID(), item: { packId: "coins-100" } })
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: "FORBIDDEN" });
+    expect(JSON.stringify((error as { cause?: { details?: unknown } }).cause?.details)).toContain(
+      reason,
+    );
+    const [count] = await db.sql<
+      { n: bigint }[]
+    >`select count(*)::int8 as n from purchases where user_id = ${buyer.userId}`;
+    expect(count?.n).toBe(0n);
+  });
+
+  it("never touches another person's wallet when a purchase is paid", async () => {
+    const buyer = viewer();
+    const bystander = viewer();
+    const { checkoutUrl } = await startPurchase(buyer, "coins-100");
+    await app.request(`${checkoutUrl}/pay`, { method: "POST" });
+    expect(await coinsOf(bystander)).toBe(0);
+    expect(accountId(viewerWalletRef(buyer.userId))).not.toBe(
+      accountId(viewerWalletRef(bystander.userId)),
+    );
+  });
+});

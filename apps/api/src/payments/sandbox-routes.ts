@@ -1,0 +1,100 @@
+import { randomUUID } from "node:crypto";
+import { formatMoney, groupThousands, isCurrencyCode } from "@coinstream/core";
+import type { Sql } from "@coinstream/db";
+import type { Hono } from "hono";
+import { html } from "hono/html";
+import type Stripe from "stripe";
+import type { WebhookHandler } from "./stripe-webhook.ts";
+
+interface SandboxDeps {
+  readonly sql: Sql;
+  readonly stripe: Stripe;
+  readonly webhookSecret: string;
+  readonly handleWebhook: WebhookHandler;
+}
+
+/**
+ * The sandbox's checkout page: shows the purchase and lets the buyer pay or decline. Either
+ * button produces a Stripe-signed event and hands it to the same webhook handler Stripe's
+ * deliveries use, so local purchases exercise the real minting path.
+ */
+export function mountSandboxCheckout<A extends Hono>(app: A, deps: SandboxDeps): A {
+  const findPurchase = async (sessionId: string) => {
+    const [row] = await deps.sql<
+      {
+        id: string;
+        price_minor: bigint;
+        currency: string;
+        base_coins: bigint;
+        bonus_coins: bigint;
+        status: string;
+      }[]
+    >`select id, price_minor, currency, base_coins, bonus_coins, status
+      from purchases where provider_session_id = ${sessionId} and provider = 'sandbox'`;
+    return row;
+  };
+
+  app.get("/sandbox/checkout/:sessionId", async (c) => {
+    const purchase = await findPurchase(c.req.param("sessionId"));
+    if (!purchase)
+      return c.html(page("Checkout not found", html`<p>This checkout does not exist.</p>`), 404);
+    const price = isCurrencyCode(purchase.currency)
+      ? formatMoney(Number(purchase.price_minor), purchase.currency)
+      : `${purchase.price_minor} ${purchase.currency}`;
+    const coins = groupThousands(Number(purchase.base_coins + purchase.bonus_coins));
+    const action = `/sandbox/checkout/${c.req.param("sessionId")}`;
+    return c.html(
+      page(
+        "Coinstream sandbox checkout",
+        html`<p>Test payment: no real money moves.</p>
+          <p><strong>${coins} coins</strong> for <strong>${price}</strong> (status: ${purchase.status})</p>
+          <form method="post" action="${action}/pay"><button id="pay">Pay ${price}</button></form>
+          <form method="post" action="${action}/decline"><button id="decline">Decline</button></form>`,
+      ),
+    );
+  });
+
+  for (const outcome of ["pay", "decline"] as const) {
+    app.post(`/sandbox/checkout/:sessionId/${outcome}`, async (c) => {
+      const sessionId = c.req.param("sessionId");
+      const purchase = await findPurchase(sessionId);
+      if (!purchase)
+        return c.html(page("Checkout not found", html`<p>This checkout does not exist.</p>`), 404);
+      const payload = JSON.stringify({
+        id: `evt_sandbox_${randomUUID().replaceAll("-", "")}`,
+        object: "event",
+        type: outcome === "pay" ? "checkout.session.completed" : "checkout.session.expired",
+        created: Math.floor(Date.now() / 1000),
+        data: {
+          object: {
+            id: sessionId,
+            object: "checkout.session",
+            client_reference_id: purchase.id,
+            payment_status: outcome === "pay" ? "paid" : "unpaid",
+            amount_total: Number(purchase.price_minor),
+            currency: purchase.currency.toLowerCase(),
+          },
+        },
+      });
+      const signature = deps.stripe.webhooks.generateTestHeaderString({
+        payload,
+        secret: deps.webhookSecret,
+      });
+      const response = await deps.handleWebhook(payload, signature);
+      const message =
+        outcome === "pay"
+          ? "Payment complete: your coins are in your wallet."
+          : "Payment declined.";
+      return c.html(
+        page("Coinstream sandbox checkout", html`<p id="result">${message}</p>`),
+        response.status === 200 ? 200 : 500,
+      );
+    });
+  }
+  return app;
+}
+
+function page(title: string, body: ReturnType<typeof html>) {
+  return html`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title></head>
+    <body style="font-family: system-ui; max-width: 28rem; margin: 3rem auto">${body}</body></html>`;
+}

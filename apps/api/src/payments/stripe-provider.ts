@@ -1,0 +1,39 @@
+import type Stripe from "stripe";
+import type { CheckoutRequest, CheckoutSession, PaymentProvider } from "./payment-provider.ts";
+
+/** Stripe Checkout: one hosted payment page per purchase; the webhook mints on completion. */
+export class StripeProvider implements PaymentProvider {
+  readonly name = "stripe";
+
+  constructor(
+    private readonly stripe: Stripe,
+    private readonly returnUrl: string,
+  ) {}
+
+  async createCheckout(request: CheckoutRequest): Promise<CheckoutSession> {
+    const session = await this.stripe.checkout.sessions.create(
+      {
+        mode: "payment",
+        client_reference_id: request.purchaseId,
+        customer_email: request.customerEmail,
+        metadata: { purchaseId: request.purchaseId },
+        line_items: [
+          {
+            quantity: 1,
+            price_data: {
+              currency: request.currency.toLowerCase(),
+              unit_amount: request.priceMinor,
+              product_data: { name: request.description },
+            },
+          },
+        ],
+        success_url: `${this.returnUrl}?purchase=${request.purchaseId}&status=paid`,
+        cancel_url: `${this.returnUrl}?purchase=${request.purchaseId}&status=cancelled`,
+      },
+      // Stripe dedupes a retried create with the same key.
+      { idempotencyKey: `checkout-${request.purchaseId}` },
+    );
+    if (!session.url) throw new Error("Stripe returned a checkout session without a URL");
+    return { sessionId: session.id, url: session.url };
+  }
+}

@@ -1,0 +1,60 @@
+import type { Ledger, Sql } from "@coinstream/db";
+import type Stripe from "stripe";
+import { markPurchaseFailed, settlePaidPurchase } from "../services/store/settle-purchase.ts";
+
+export interface WebhookResponse {
+  readonly status: number;
+  readonly body: Record<string, unknown>;
+}
+
+export type WebhookHandler = (
+  rawBody: string,
+  signature: string | undefined,
+) => Promise<WebhookResponse>;
+
+/**
+ * Handles Stripe's (and the sandbox's) events: the signature is verified on the raw body with
+ * Stripe's library (forged or older than 5 minutes: 400, nothing changes); an event id already
+ * handled is acknowledged and skipped; minting is idempotent on its own, so an event redelivered
+ * before it was recorded still mints once.
+ */
+export function createStripeWebhookHandler(deps: {
+  readonly stripe: Stripe;
+  readonly webhookSecret: string;
+  readonly sql: Sql;
+  readonly ledger: Ledger;
+}): WebhookHandler {
+  return async (rawBody, signature) => {
+    let event: Stripe.Event;
+    try {
+      event = deps.stripe.webhooks.constructEvent(rawBody, signature ?? "", deps.webhookSecret);
+    } catch {
+      return { status: 400, body: { error: "invalid_signature" } };
+    }
+    const [seen] = await deps.sql`select 1 from payment_events where id = ${event.id}`;
+    if (seen) return { status: 200, body: { received: true, duplicate: true } };
+
+    let outcome = "ignored";
+    if (
+      event.type === "checkout.session.completed" &&
+      event.data.object.payment_status === "paid"
+    ) {
+      const session = event.data.object;
+      outcome = await settlePaidPurchase(deps.sql, deps.ledger, {
+        purchaseId: session.client_reference_id ?? "",
+        sessionId: session.id,
+        amountMinor: session.amount_total ?? -1,
+        currency: session.currency ?? "",
+      });
+    } else if (
+      event.type === "checkout.session.expired" ||
+      event.type === "checkout.session.async_payment_failed"
+    ) {
+      const purchaseId = event.data.object.client_reference_id;
+      if (purchaseId) await markPurchaseFailed(deps.sql, purchaseId);
+      outcome = "failed";
+    }
+    await deps.sql`insert into payment_events (id, type) values (${event.id}, ${event.type}) on conflict do nothing`;
+    return { status: 200, body: { received: true, outcome } };
+  };
+}

@@ -1,0 +1,71 @@
+import { accountId, type Ledger, PLATFORM_OWNER, type Sql, transferIdFor } from "@coinstream/db";
+import { ensureViewerWallet } from "../wallet/viewer-wallet.ts";
+
+export interface PaidSession {
+  readonly purchaseId: string;
+  readonly sessionId: string;
+  readonly amountMinor: number;
+  readonly currency: string;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export type SettleOutcome = "minted" | "already_paid" | "unknown_purchase" | "amount_mismatch";
+
+/**
+ * Mints a paid purchase's coins (and bonus) into the buyer's wallet, exactly once however often
+ * the provider reports it: the transfer ids derive from the purchase id. A payment that does not
+ * match what was quoted mints nothing.
+ */
+export async function settlePaidPurchase(
+  sql: Sql,
+  ledger: Ledger,
+  paid: PaidSession,
+): Promise<SettleOutcome> {
+  const [purchase] = await sql<
+    {
+      id: string;
+      user_id: string;
+      base_coins: bigint;
+      bonus_coins: bigint;
+      price_minor: bigint;
+      currency: string;
+      status: string;
+      provider_session_id: string | null;
+    }[]
+  >`select id, user_id, base_coins, bonus_coins, price_minor, currency, status, provider_session_id
+    from purchases where id = ${paid.purchaseId}`;
+  if (!purchase || purchase.provider_session_id !== paid.sessionId) return "unknown_purchase";
+  if (
+    purchase.price_minor !== BigInt(paid.amountMinor) ||
+    purchase.currency !== paid.currency.toUpperCase()
+  ) {
+    return "amount_mismatch";
+  }
+  const wallet = await ensureViewerWallet(sql, purchase.user_id);
+  const issuance = accountId({ ownerId: PLATFORM_OWNER, purpose: "platform_coin_issuance" });
+  const mint = (leg: "coins" | "bonus", amount: bigint, code: "purchase" | "bonus") => ({
+    id: transferIdFor(purchase.id, leg),
+    debitAccountId: issuance,
+    creditAccountId: wallet,
+    asset: "COIN" as const,
+    amount,
+    code,
+    linkedGroup: purchase.id,
+    metadata: { purchaseId: purchase.id },
+  });
+  const transfers = [mint("coins", purchase.base_coins, "purchase")];
+  if (purchase.bonus_coins > 0n) transfers.push(mint("bonus", purchase.bonus_coins, "bonus"));
+  const results = await ledger.createTransfers(transfers);
+  const failed = results.find((r) => r.result !== "ok" && r.result !== "exists");
+  if (failed) throw new Error(`minting purchase ${purchase.id} failed: ${failed.result}`);
+  const updated = await sql`
+    update purchases set status = 'paid', paid_at = now() where id = ${purchase.id} and status <> 'paid'`;
+  return updated.count > 0 ? "minted" : "already_paid";
+}
+
+/** Marks a purchase whose checkout was declined or expired as failed (never a paid one). */
+export async function markPurchaseFailed(sql: Sql, purchaseId: string): Promise<void> {
+  if (!UUID.test(purchaseId)) return;
+  await sql`update purchases set status = 'failed' where id = ${purchaseId} and status = 'pending'`;
+}

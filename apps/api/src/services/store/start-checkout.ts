@@ -1,0 +1,90 @@
+import { randomUUID } from "node:crypto";
+import {
+  assertEligible,
+  checkEligibility,
+  DomainError,
+  DomainErrorCode,
+  type PurchaseItem,
+  quotePurchase,
+} from "@coinstream/core";
+import type { Sql } from "@coinstream/db";
+import type { PaymentProvider } from "../../payments/payment-provider.ts";
+import type { Viewer } from "../../trpc/context.ts";
+
+export interface CheckoutInput {
+  readonly idempotencyKey: string;
+  readonly item: PurchaseItem;
+}
+
+/**
+ * Starts a coin purchase: checks the buyer may buy, quotes it in their region's price list (with
+ * the first-purchase bonus), records it and opens the provider's checkout. The same key returns
+ * the same purchase; the same key for another item is a conflict.
+ */
+export async function startCheckout(
+  sql: Sql,
+  provider: PaymentProvider,
+  viewer: Viewer,
+  input: CheckoutInput,
+  now: Date,
+) {
+  assertEligible(
+    checkEligibility(
+      "buy",
+      {
+        dateOfBirth: viewer.dateOfBirth,
+        region: viewer.region,
+        accountCreatedAt: viewer.createdAt,
+        emailVerified: viewer.emailVerified,
+        hasGuardian: false,
+        frozen: false,
+        activeStrikes: 0,
+        channel: null,
+        hasPayoutMethod: false,
+      },
+      now,
+    ),
+  );
+  const [paid] = await sql<{ count: bigint }[]>`
+    select count(*)::int8 as count from purchases where user_id = ${viewer.userId} and status = 'paid'`;
+  const quote = quotePurchase({
+    item: input.item,
+    region: viewer.region,
+    purchaseCount: Number(paid?.count ?? 0n),
+    now,
+    promotions: [],
+  });
+
+  await sql`
+    insert into purchases (id, user_id, idempotency_key, pack_id, base_coins, bonus_coins, currency,
+                           price_minor, rate_card_version, provider)
+    values (${randomUUID()}, ${viewer.userId}, ${input.idempotencyKey}, ${quote.packId},
+            ${quote.baseCoins}, ${quote.bonusCoins}, ${quote.currency}, ${quote.priceMinor},
+            ${quote.rateCardVersion}, ${provider.name})
+    on conflict (user_id, idempotency_key) do nothing`;
+  const [purchase] = await sql<
+    { id: string; pack_id: string | null; base_coins: bigint; status: string }[]
+  >`
+    select id, pack_id, base_coins, status from purchases
+    where user_id = ${viewer.userId} and idempotency_key = ${input.idempotencyKey}`;
+  if (!purchase) throw new Error("the purchase row vanished after insert");
+  if (purchase.pack_id !== quote.packId || purchase.base_coins !== BigInt(quote.baseCoins)) {
+    throw new DomainError(
+      DomainErrorCode.IDEMPOTENCY_CONFLICT,
+      "This checkout key was already used for a different purchase; use a new key.",
+      { purchaseId: purchase.id },
+    );
+  }
+
+  const session = await provider.createCheckout({
+    purchaseId: purchase.id,
+    description: `${quote.totalCoins.toLocaleString("en-US")} Coinstream coins`,
+    currency: quote.currency,
+    priceMinor: quote.priceMinor,
+    customerEmail: viewer.email,
+  });
+  await sql`
+    update purchases set provider_session_id = ${session.sessionId}
+    where id = ${purchase.id} and provider_session_id is null`;
+  return { purchaseId: purchase.id, status: purchase.status, checkoutUrl: session.url, quote };
+}
