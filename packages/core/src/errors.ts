@@ -11,6 +11,8 @@ export const DomainErrorCode = {
   UNKNOWN_GIFT: "UNKNOWN_GIFT",
   /** A coin pack id that the price list does not list. */
   UNKNOWN_PACK: "UNKNOWN_PACK",
+  /** No creator matches the stream page or handle given. */
+  UNKNOWN_CREATOR: "UNKNOWN_CREATOR",
   /** A currency the rate card has no price list or exponent for. */
   UNSUPPORTED_CURRENCY: "UNSUPPORTED_CURRENCY",
   /** The wallet does not hold enough coins. */

@@ -3,16 +3,12 @@ import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { startCheckout } from "../services/store/start-checkout.ts";
 import { publicProcedure, router, viewerProcedure } from "../trpc/init.ts";
+import { idempotencyKeySchema } from "./targets.ts";
 
 export const regionSchema = z
   .string()
   .regex(/^[A-Za-z]{2}$/, "region must be a two-letter ISO 3166-1 code such as US or DE")
   .transform((region) => region.toUpperCase());
-
-const idempotencyKeySchema = z
-  .string()
-  .min(8, "idempotencyKey must be 8 to 100 characters, unique per purchase attempt")
-  .max(100, "idempotencyKey must be 8 to 100 characters, unique per purchase attempt");
 
 const purchaseItemSchema = z.union([
   z.object({ packId: z.string().min(1).max(40) }),

@@ -1,6 +1,8 @@
 import { giftsRouter } from "../routers/gifts.ts";
 import { meRouter } from "../routers/me.ts";
 import { storeRouter } from "../routers/store.ts";
+import { streamsRouter } from "../routers/streams.ts";
+import { tipsRouter } from "../routers/tips.ts";
 import { walletRouter } from "../routers/wallet.ts";
 import { router } from "./init.ts";
 
@@ -9,6 +11,8 @@ export const appRouter = router({
   store: storeRouter,
   gifts: giftsRouter,
   wallet: walletRouter,
+  tips: tipsRouter,
+  streams: streamsRouter,
 });
 
 export type AppRouter = typeof appRouter;

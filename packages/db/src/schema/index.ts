@@ -1,4 +1,5 @@
 export { authAccounts, authSchema, sessions, users, verifications } from "./auth.ts";
+export { creatorChannels, creators } from "./creators.ts";
 export { ledgerAccountSlots, ledgerAccounts } from "./ledger-accounts.ts";
 export { ledgerFailedTransfers, ledgerTransfers } from "./ledger-transfers.ts";
 export { paymentEvents, purchases } from "./purchases.ts";

@@ -1,0 +1,297 @@
+import { randomUUID } from "node:crypto";
+import {
+  accountId,
+  checkLedger,
+  createLedger,
+  ensureAccounts,
+  type Ledger,
+  PLATFORM_OWNER,
+} from "@coinstream/db";
+import { createTestDatabase, type TestDatabase } from "@coinstream/db/testing";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { createContext, type Viewer } from "../../trpc/context.ts";
+import { createCallerFactory } from "../../trpc/init.ts";
+import { appRouter } from "../../trpc/root.ts";
+import { ensureViewerWallet } from "../wallet/viewer-wallet.ts";
+
+let db: TestDatabase;
+let ledger: Ledger;
+const createCaller = createCallerFactory(appRouter);
+const NOW = new Date();
+
+beforeAll(async () => {
+  db = await createTestDatabase(inject("adminUrl"));
+  ledger = createLedger(db.sql);
+  await ensureAccounts(db.sql, [
+    { ownerId: PLATFORM_OWNER, purpose: "platform_coin_issuance" },
+    { ownerId: PLATFORM_OWNER, purpose: "platform_coin_revenue" },
+    { ownerId: PLATFORM_OWNER, purpose: "platform_diamond_issuance" },
+  ]);
+});
+afterAll(async () => {
+  expect(await checkLedger(db.sql)).toEqual([]);
+  await db.drop();
+});
+
+async function person(overrides: Partial<Viewer> = {}): Promise<Viewer> {
+  const who: Viewer = {
+    userId: `user-${randomUUID()}`,
+    email: `${randomUUID()}@example.com`,
+    emailVerified: true,
+    dateOfBirth: new Date("1990-01-01"),
+    region: "US",
+    createdAt: new Date("2026-01-01"),
+    ...overrides,
+  };
+  await db.sql`
+    insert into users (id, name, email, email_verified, date_of_birth, region, created_at, updated_at)
+    values (${who.userId}, 'Test', ${who.email}, ${who.emailVerified}, ${who.dateOfBirth}, ${who.region}, ${who.createdAt}, now())`;
+  return who;
+}
+
+/** A creator with a verified Twitch channel; returns their handle and channel URL. */
+async function creator(followers = 150, who?: Viewer) {
+  const user = who ?? (await person());
+  const handle = `c${randomUUID().replaceAll("-", "").slice(0, 12)}`;
+  await db.sql`insert into creators (user_id, handle) values (${user.userId}, ${handle})`;
+  await db.sql`
+    insert into creator_channels (creator_user_id, platform, channel, followers, verified_at)
+    values (${user.userId}, 'twitch', ${handle}, ${followers}, now())`;
+  const [held] = await ensureAccounts(db.sql, [{ ownerId: user.userId, purpose: "creator_held" }]);
+  return { user, handle, url: `https://www.twitch.tv/${handle}`, held: held as string };
+}
+
+async function fund(who: Viewer, coins: bigint) {
+  const wallet = await ensureViewerWallet(db.sql, who.userId);
+  const [minted] = await ledger.createTransfers([
+    {
+      id: randomUUID(),
+      debitAccountId: accountId({ ownerId: PLATFORM_OWNER, purpose: "platform_coin_issuance" }),
+      creditAccountId: wallet,
+      asset: "COIN",
+      amount: coins,
+      code: "purchase",
+    },
+  ]);
+  expect(minted?.result).toBe("ok");
+}
+
+const callerFor = (who: Viewer | null) => createCaller(createContext({ sql: db.sql, ledger }, who));
+const coinsOf = async (who: Viewer) => (await callerFor(who).wallet.get()).coins;
+const heldOf = async (held: string) =>
+  (await ledger.getBalances([held])).get(held)?.creditsPosted ?? 0n;
+const transferCount = async () =>
+  (await db.sql<{ n: bigint }[]>`select count(*)::int8 as n from ledger_transfers`)[0]?.n;
+
+describe("gifts.send", () => {
+  it("spends coins and credits the creator's held diamonds when a funded viewer sends 3 crowns", async () => {
+    const viewer = await person();
+    const target = await creator();
+    await fund(viewer, 1_000n);
+    const result = await callerFor(viewer).gifts.send({
+      idempotencyKey: randomUUID(),
+      to: { url: target.url },
+      giftId: "crown",
+      count: 3,
+      message: "  gg!  ",
+    });
+    expect(result).toMatchObject({
+      coinsSpent: 897,
+      balance: 103,
+      replayed: false,
+      creator: { handle: target.handle, diamonds: 448 },
+    });
+    expect(await heldOf(target.held)).toBe(448n);
+    const [row] = await db.sql<{ metadata: Record<string, unknown> }[]>`
+      select metadata from ledger_transfers where id = ${result.transferId}`;
+    expect(row?.metadata).toMatchObject({
+      giftId: "crown",
+      count: 3,
+      message: "gg!",
+      shareBps: 5_000,
+    });
+  });
+
+  it("returns the first result and moves nothing more when the same key is retried", async () => {
+    const viewer = await person();
+    const target = await creator();
+    await fund(viewer, 100n);
+    const request = {
+      idempotencyKey: randomUUID(),
+      to: { handle: target.handle },
+      giftId: "gg",
+      count: 2,
+    };
+    const first = await callerFor(viewer).gifts.send(request);
+    const again = await callerFor(viewer).gifts.send(request);
+    expect(again).toMatchObject({
+      transferId: first.transferId,
+      replayed: true,
+      coinsSpent: 20,
+      balance: 80,
+    });
+    expect(await heldOf(target.held)).toBe(10n);
+    await expect(callerFor(viewer).gifts.send({ ...request, count: 3 })).rejects.toMatchObject({
+      code: "CONFLICT",
+    });
+  });
+
+  it("keeps a 1-coin rose whole for the platform when the creator's share rounds to 0 diamonds", async () => {
+    const viewer = await person();
+    const target = await creator();
+    await fund(viewer, 5n);
+    const result = await callerFor(viewer).gifts.send({
+      idempotencyKey: randomUUID(),
+      to: { url: target.url },
+      giftId: "rose",
+      count: 1,
+    });
+    expect(result).toMatchObject({ coinsSpent: 1, balance: 4, creator: { diamonds: 0 } });
+    expect(await heldOf(target.held)).toBe(0n);
+  });
+
+  it.each([
+    [
+      "insufficient coins",
+      { coins: 10n, gift: { giftId: "lion", count: 1 } },
+      "PRECONDITION_FAILED",
+      "INSUFFICIENT_COINS",
+    ],
+    [
+      "an unknown gift",
+      { coins: 10n, gift: { giftId: "dragon", count: 1 } },
+      "NOT_FOUND",
+      "UNKNOWN_GIFT",
+    ],
+  ] as const)("refuses %s with %s and changes nothing", async (_label, setup, code, domainCode) => {
+    const viewer = await person();
+    const target = await creator();
+    await fund(viewer, setup.coins);
+    const before = await transferCount();
+    const error = await callerFor(viewer)
+      .gifts.send({ idempotencyKey: randomUUID(), to: { url: target.url }, ...setup.gift })
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({ code, cause: { code: domainCode } });
+    expect(await transferCount()).toBe(before);
+    expect(await coinsOf(viewer)).toBe(Number(setup.coins));
+  });
+
+  it.each([0, 1000])("refuses a count of %i with BAD_REQUEST", async (count) => {
+    const viewer = await person();
+    const target = await creator();
+    await expect(
+      callerFor(viewer).gifts.send({
+        idempotencyKey: randomUUID(),
+        to: { url: target.url },
+        giftId: "rose",
+        count,
+      }),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST" });
+  });
+
+  it("refuses a viewer under 18, a self-gift and a creator below 100 followers with FORBIDDEN", async () => {
+    const minor = await person({ dateOfBirth: new Date(NOW.getTime() - 16 * 366 * 86_400_000) });
+    const adult = await person();
+    const small = await creator(99);
+    const own = await creator(500, adult);
+    await fund(minor, 100n);
+    await fund(adult, 100n);
+    const send = (who: Viewer, url: string) =>
+      callerFor(who).gifts.send({
+        idempotencyKey: randomUUID(),
+        to: { url },
+        giftId: "gg",
+        count: 1,
+      });
+    await expect(send(minor, own.url)).rejects.toMatchObject({
+      code: "FORBIDDEN",
+      cause: { code: "NOT_ELIGIBLE" },
+    });
+    await expect(send(adult, own.url)).rejects.toMatchObject({
+      code: "FORBIDDEN",
+      message: "You cannot send gifts or tips to yourself.",
+    });
+    await expect(send(adult, small.url)).rejects.toMatchObject({
+      code: "FORBIDDEN",
+      message: expect.stringMatching(/at least 100 followers/),
+    });
+    expect([await coinsOf(minor), await coinsOf(adult)]).toEqual([100, 100]);
+  });
+
+  it("refuses a stream no creator has linked with NOT_FOUND", async () => {
+    const viewer = await person();
+    await expect(
+      callerFor(viewer).gifts.send({
+        idempotencyKey: randomUUID(),
+        to: { url: "https://kick.com/nobodyhere" },
+        giftId: "gg",
+        count: 1,
+      }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND", cause: { code: "UNKNOWN_CREATOR" } });
+  });
+});
+
+describe("tips.send", () => {
+  it("tips with a message and holds the creator's share when sent to a handle", async () => {
+    const viewer = await person();
+    const target = await creator();
+    await fund(viewer, 2_000n);
+    const result = await callerFor(viewer).tips.send({
+      idempotencyKey: randomUUID(),
+      to: { handle: `@${target.handle}` },
+      coins: 1_001,
+      message: "thanks for the stream",
+    });
+    expect(result).toMatchObject({ coinsSpent: 1_001, balance: 999, creator: { diamonds: 500 } });
+    expect(await heldOf(target.held)).toBe(500n);
+  });
+
+  it("refuses a tip over the new-account daily cap with TOO_MANY_REQUESTS and changes nothing", async () => {
+    const viewer = await person({ createdAt: new Date(NOW.getTime() - 3_600_000) });
+    const target = await creator();
+    await fund(viewer, 20_000n);
+    const error = await callerFor(viewer)
+      .tips.send({ idempotencyKey: randomUUID(), to: { url: target.url }, coins: 10_001 })
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: "TOO_MANY_REQUESTS", cause: { code: "LIMIT_EXCEEDED" } });
+    expect(await coinsOf(viewer)).toBe(20_000);
+  });
+
+  it("refuses a message with a line break with BAD_REQUEST", async () => {
+    const viewer = await person();
+    const target = await creator();
+    await fund(viewer, 50n);
+    await expect(
+      callerFor(viewer).tips.send({
+        idempotencyKey: randomUUID(),
+        to: { url: target.url },
+        coins: 5,
+        message: "a\nb",
+      }),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    expect(await coinsOf(viewer)).toBe(50);
+  });
+});
+
+describe("streams.resolve", () => {
+  it("tells anyone whether a stream's creator can receive gifts, and why not", async () => {
+    const ready = await creator(150);
+    const small = await creator(12);
+    const anonymous = callerFor(null);
+    expect(
+      await anonymous.streams.resolve({
+        url: `https://m.twitch.tv/${ready.handle.toUpperCase()}?x=1`,
+      }),
+    ).toMatchObject({
+      found: true,
+      creator: { handle: ready.handle, canReceive: true, reasons: [] },
+    });
+    expect(await anonymous.streams.resolve({ handle: small.handle })).toMatchObject({
+      found: true,
+      creator: { canReceive: false, reasons: [{ code: "TOO_FEW_FOLLOWERS" }] },
+    });
+    expect(
+      await anonymous.streams.resolve({ url: "https://www.youtube.com/watch?v=dQw4w9WgXcQ" }),
+    ).toMatchObject({ found: false });
+  });
+});

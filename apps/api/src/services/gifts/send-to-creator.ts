@@ -1,0 +1,192 @@
+import {
+  assertEligible,
+  checkEligibility,
+  checkSpend,
+  DomainError,
+  DomainErrorCode,
+  getCreatorShareBps,
+  RATE_CARD,
+  splitGift,
+  toLimitExceededError,
+  toSafeInteger,
+} from "@coinstream/core";
+import {
+  accountId,
+  ensureAccounts,
+  getBalances,
+  type Ledger,
+  PLATFORM_OWNER,
+  type Sql,
+  type TransferRequest,
+  transferIdFor,
+} from "@coinstream/db";
+import type { Viewer } from "../../trpc/context.ts";
+import { resolveCreator, type StreamTarget } from "../streams/resolve-creator.ts";
+import { ensureViewerWallet } from "../wallet/viewer-wallet.ts";
+
+/** Coin spends that count against spending limits. */
+const SPEND_CODES = ["gift", "tip", "boost", "message", "unlock"] as const;
+
+export interface CreatorPayment {
+  readonly idempotencyKey: string;
+  readonly to: StreamTarget;
+  readonly coins: number;
+  readonly kind: "gift" | "tip";
+  readonly metadata: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * Moves coins from the viewer to a creator as one linked pair of transfers (coins to platform
+ * revenue, the creator's share as held diamonds), after every rule: the viewer may gift, the
+ * creator may receive, nobody gifts themself, spending limits allow it. Retrying the same key
+ * returns the first result; the same key for a different payment is a conflict.
+ */
+export async function sendToCreator(
+  sql: Sql,
+  ledger: Ledger,
+  viewer: Viewer,
+  payment: CreatorPayment,
+  now: Date,
+) {
+  assertEligible(
+    checkEligibility(
+      "gift",
+      {
+        dateOfBirth: viewer.dateOfBirth,
+        region: viewer.region,
+        accountCreatedAt: viewer.createdAt,
+        emailVerified: viewer.emailVerified,
+        hasGuardian: false,
+        frozen: false,
+        activeStrikes: 0,
+        channel: null,
+        hasPayoutMethod: false,
+      },
+      now,
+    ),
+  );
+  const resolution = await resolveCreator(sql, payment.to, now);
+  if (!resolution.found) throw new DomainError(DomainErrorCode.UNKNOWN_CREATOR, resolution.reason);
+  const { creator } = resolution;
+  if (creator.userId === viewer.userId) {
+    throw new DomainError(
+      DomainErrorCode.NOT_ELIGIBLE,
+      "You cannot send gifts or tips to yourself.",
+      {
+        reasons: [{ code: "SELF_GIFT" }],
+      },
+    );
+  }
+  if (!creator.canReceive) {
+    throw new DomainError(
+      DomainErrorCode.NOT_ELIGIBLE,
+      `@${creator.handle} cannot receive gifts yet: ${creator.reasons.map((r) => r.message).join(" ")}`,
+      { reasons: creator.reasons },
+    );
+  }
+
+  const wallet = await ensureViewerWallet(sql, viewer.userId);
+  const ids = {
+    coins: transferIdFor(`${viewer.userId}:${payment.idempotencyKey}`, "coins"),
+    diamonds: transferIdFor(`${viewer.userId}:${payment.idempotencyKey}`, "diamonds"),
+  };
+  const [already] = await sql<
+    { id: string }[]
+  >`select id from ledger_transfers where id = ${ids.coins}`;
+  if (!already) {
+    const history = await sql<{ amount: bigint; created_at: Date }[]>`
+      select amount, created_at from ledger_transfers
+      where debit_account_id = ${wallet} and phase = 'single' and code = any(${[...SPEND_CODES]})
+        and created_at > ${new Date(now.getTime() - 31 * 24 * 3_600_000)}`;
+    const decision = checkSpend(
+      history.map((row) => ({ coins: toSafeInteger(row.amount), at: row.created_at })),
+      { accountCreatedAt: viewer.createdAt },
+      payment.coins,
+      now,
+    );
+    if (!decision.allowed) throw toLimitExceededError(decision);
+  }
+
+  const shareBps = getCreatorShareBps({
+    tier: creator.tier,
+    overrideBps: creator.shareOverrideBps,
+  });
+  const { diamonds } = splitGift(payment.coins, shareBps);
+  const [held] = await ensureAccounts(sql, [{ ownerId: creator.userId, purpose: "creator_held" }]);
+  const metadata = {
+    ...payment.metadata,
+    creatorUserId: creator.userId,
+    handle: creator.handle,
+    shareBps,
+    rateCardVersion: RATE_CARD.version,
+  };
+  const transfers: TransferRequest[] = [
+    {
+      id: ids.coins,
+      debitAccountId: wallet,
+      creditAccountId: accountId({ ownerId: PLATFORM_OWNER, purpose: "platform_coin_revenue" }),
+      asset: "COIN",
+      amount: BigInt(payment.coins),
+      code: payment.kind,
+      linkedGroup: payment.idempotencyKey,
+      metadata,
+    },
+  ];
+  // A 1-coin rose at a 50% share is 0 diamonds: the platform keeps it, no diamond leg.
+  if (diamonds > 0) {
+    transfers.push({
+      id: ids.diamonds,
+      debitAccountId: accountId({ ownerId: PLATFORM_OWNER, purpose: "platform_diamond_issuance" }),
+      creditAccountId: held as string,
+      asset: "DIAMOND",
+      amount: BigInt(diamonds),
+      code: payment.kind === "gift" ? "gift_diamonds" : "tip_diamonds",
+      linkedGroup: payment.idempotencyKey,
+      metadata,
+    });
+  }
+  const [coinLeg] = await ledger.createTransfers(transfers);
+  if (!coinLeg || (coinLeg.result !== "ok" && coinLeg.result !== "exists")) {
+    throw failureFor(coinLeg?.result ?? "unknown", payment.coins);
+  }
+  const balance = (await getBalances(sql, [wallet])).get(wallet);
+  return {
+    transferId: coinLeg.transfer.id,
+    replayed: coinLeg.result === "exists",
+    coinsSpent: toSafeInteger(coinLeg.transfer.amount),
+    balance: toSafeInteger(balance?.available ?? 0n),
+    creator: {
+      handle: creator.handle,
+      diamonds: diamondsOf(coinLeg.transfer.amount, coinLeg.transfer.metadata),
+    },
+    rateCardVersion: String(coinLeg.transfer.metadata.rateCardVersion ?? RATE_CARD.version),
+  };
+}
+
+/** The diamonds a stored coin leg gave its creator, from the share recorded with it. */
+function diamondsOf(coins: bigint, metadata: Readonly<Record<string, unknown>>): number {
+  return splitGift(toSafeInteger(coins), Number(metadata.shareBps)).diamonds;
+}
+
+function failureFor(result: string, coins: number): DomainError {
+  switch (result) {
+    case "exceeds_credits":
+      return new DomainError(
+        DomainErrorCode.INSUFFICIENT_COINS,
+        `You need ${coins} coins for this; buy more coins to send it.`,
+        { coins },
+      );
+    case "exists_with_different_fields":
+      return new DomainError(
+        DomainErrorCode.IDEMPOTENCY_CONFLICT,
+        "This request key was already used for a different gift; use a new key.",
+      );
+    case "id_already_failed":
+      return new DomainError(
+        DomainErrorCode.IDEMPOTENCY_CONFLICT,
+        "This request already failed; send it again with a new key.",
+      );
+    default:
+      throw new Error(`unexpected ledger result for a gift: ${result}`);
+  }
+}

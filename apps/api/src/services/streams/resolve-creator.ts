@@ -1,0 +1,125 @@
+import {
+  type CreatorTier,
+  checkEligibility,
+  type EligibilityReason,
+  normalizeCreatorHandle,
+  parseStreamUrl,
+} from "@coinstream/core";
+import type { Sql } from "@coinstream/db";
+
+/** Where a gift goes: a stream page's URL, or the handle a page declares. */
+export type StreamTarget = { readonly url: string } | { readonly handle: string };
+
+export interface ResolvedCreator {
+  readonly userId: string;
+  readonly handle: string;
+  readonly tier: CreatorTier;
+  readonly shareOverrideBps: number | null;
+  readonly channel: {
+    readonly platform: string;
+    readonly channel: string;
+    readonly verified: boolean;
+    readonly followers: number;
+  } | null;
+  readonly canReceive: boolean;
+  /** Why gifts cannot reach this creator now (empty when they can). */
+  readonly reasons: readonly EligibilityReason[];
+}
+
+export type Resolution =
+  | { readonly found: true; readonly creator: ResolvedCreator }
+  | { readonly found: false; readonly reason: string };
+
+interface CreatorRow {
+  user_id: string;
+  handle: string;
+  tier: CreatorTier;
+  share_override_bps: number | null;
+  platform: string | null;
+  channel: string | null;
+  followers: number | null;
+  verified: boolean | null;
+  date_of_birth: Date;
+  region: string;
+  email_verified: boolean;
+  created_at: Date;
+}
+
+/**
+ * The creator behind a stream page or a declared handle, and whether they can receive gifts now
+ * (and if not, why: the same eligibility rules the ledger side enforces).
+ */
+export async function resolveCreator(
+  sql: Sql,
+  target: StreamTarget,
+  now: Date,
+): Promise<Resolution> {
+  let rows: CreatorRow[];
+  if ("url" in target) {
+    const stream = parseStreamUrl(target.url);
+    if (!stream)
+      return { found: false, reason: "This page is not a live stream Coinstream knows." };
+    if (!stream.channel) {
+      return {
+        found: false,
+        reason: "Open the channel's page (not a single video) to send gifts to its creator.",
+      };
+    }
+    rows = await sql<CreatorRow[]>`
+      select c.user_id, c.handle, c.tier, c.share_override_bps, ch.platform, ch.channel, ch.followers,
+             ch.verified_at is not null as verified, u.date_of_birth, u.region, u.email_verified, u.created_at
+      from creator_channels ch join creators c on c.user_id = ch.creator_user_id join users u on u.id = c.user_id
+      where ch.platform = ${stream.platform} and ch.channel = ${stream.channel}`;
+  } else {
+    const handle = normalizeCreatorHandle(target.handle);
+    if (!handle) return { found: false, reason: "That is not a valid creator handle." };
+    rows = await sql<CreatorRow[]>`
+      select c.user_id, c.handle, c.tier, c.share_override_bps, ch.platform, ch.channel, ch.followers,
+             ch.verified_at is not null as verified, u.date_of_birth, u.region, u.email_verified, u.created_at
+      from creators c join users u on u.id = c.user_id
+      left join lateral (
+        select platform, channel, followers, verified_at from creator_channels
+        where creator_user_id = c.user_id order by verified_at is null, followers desc limit 1
+      ) ch on true
+      where c.handle = ${handle}`;
+  }
+  const row = rows[0];
+  if (!row) return { found: false, reason: "No Coinstream creator is linked to this stream yet." };
+
+  const channel =
+    row.platform && row.channel
+      ? {
+          platform: row.platform,
+          channel: row.channel,
+          verified: row.verified === true,
+          followers: row.followers ?? 0,
+        }
+      : null;
+  const decision = checkEligibility(
+    "receive",
+    {
+      dateOfBirth: row.date_of_birth,
+      region: row.region,
+      accountCreatedAt: row.created_at,
+      emailVerified: row.email_verified,
+      hasGuardian: false,
+      frozen: false,
+      activeStrikes: 0,
+      channel: channel && { verified: channel.verified, followers: channel.followers },
+      hasPayoutMethod: false,
+    },
+    now,
+  );
+  return {
+    found: true,
+    creator: {
+      userId: row.user_id,
+      handle: row.handle,
+      tier: row.tier,
+      shareOverrideBps: row.share_override_bps,
+      channel,
+      canReceive: decision.allowed,
+      reasons: decision.allowed ? [] : decision.reasons,
+    },
+  };
+}
