@@ -7,6 +7,7 @@ import type Stripe from "stripe";
 import { getSessionFromHeaders, mountAuthRoutes } from "./auth/auth-routes.ts";
 import type { Auth } from "./auth/create-auth.ts";
 import { viewerFromSession } from "./auth/viewer-from-session.ts";
+import { mountDemoStreamPage } from "./demo/demo-stream-page.ts";
 import type { PaymentProvider } from "./payments/payment-provider.ts";
 import { mountSandboxCheckout } from "./payments/sandbox-routes.ts";
 import type { WebhookHandler } from "./payments/stripe-webhook.ts";
@@ -52,6 +53,7 @@ export function createApp(deps: AppDependencies = {}): Hono {
         return c.json({ ok: false, database: "down" }, 503);
       }
     });
+  mountDemoStreamPage(app);
   const { auth, payments, sql } = deps;
   if (auth) mountAuthRoutes(app, auth);
   if (payments) {

@@ -7,6 +7,7 @@ import { createAuthDb } from "./auth/auth-db.ts";
 import { createAuth } from "./auth/create-auth.ts";
 import { loadOrCreateDevSecret } from "./auth/dev-secret.ts";
 import { createMailer } from "./auth/mailer.ts";
+import { DEMO_PASSWORD, DEMO_PEOPLE, seedDemo } from "./demo/seed-demo.ts";
 import { loadEnv } from "./env.ts";
 import { createPayments } from "./payments/create-payments.ts";
 
@@ -45,6 +46,8 @@ const payments = createPayments({
   sandboxWebhookSecret: `whsec_${randomBytes(24).toString("hex")}`,
 });
 
+const demo = await seedDemo(database.sql, ledger, auth);
+
 const app = createApp({
   sql: database.sql,
   ledger,
@@ -61,6 +64,14 @@ const server = serve({ fetch: app.fetch, hostname: env.HOST, port: env.PORT }, (
   console.log(`  ${base}/trpc          typed procedures (me, wallet, store, gifts)`);
   console.log(`  ${base}/api/auth/*    accounts: sign-up, sign-in, verify-email, reset-password`);
   console.log(`  ${base}/health        liveness and database check`);
+  console.log(`  ${base}/demo/stream/nova  a demo stream page (coinstream:creator meta tag)`);
+  console.log(
+    `  demo logins (${demo === "seeded" ? "created now" : "already present"}), password "${DEMO_PASSWORD}":`,
+  );
+  console.log(`    viewer  ${DEMO_PEOPLE.viewer.email} (${DEMO_PEOPLE.viewer.coins} coins)`);
+  for (const creator of DEMO_PEOPLE.creators) {
+    console.log(`    creator ${creator.email} (@${creator.handle}, ${creator.url})`);
+  }
   if (!env.SMTP_URL)
     console.log("  email: not configured; verification and reset links are logged here");
 });

@@ -1,0 +1,96 @@
+import { randomUUID } from "node:crypto";
+import {
+  accountId,
+  ensureAccounts,
+  type Ledger,
+  PLATFORM_OWNER,
+  type Sql,
+  transferIdFor,
+} from "@coinstream/db";
+import type { Auth } from "../auth/create-auth.ts";
+import { ensureViewerWallet } from "../services/wallet/viewer-wallet.ts";
+
+export const DEMO_PASSWORD = "coinstream-demo";
+
+/** The demo people a fresh install starts with (all adults, emails verified). */
+export const DEMO_PEOPLE = {
+  viewer: {
+    email: "viewer@demo.coinstream.local",
+    name: "Demo Viewer",
+    region: "US",
+    coins: 5_000n,
+  },
+  creators: [
+    {
+      email: "nova@demo.coinstream.local",
+      name: "Nova",
+      handle: "nova",
+      platform: "twitch",
+      channel: "nova_live",
+      url: "https://www.twitch.tv/nova_live",
+      followers: 12_400,
+    },
+    {
+      email: "pixel@demo.coinstream.local",
+      name: "Pixel",
+      handle: "pixel",
+      platform: "kick",
+      channel: "pixelplays",
+      url: "https://kick.com/pixelplays",
+      followers: 850,
+    },
+  ],
+} as const;
+
+/**
+ * Creates the demo viewer (with coins) and two demo creators with verified channels, once:
+ * accounts go through Better Auth (real password hashes), coins through the ledger.
+ */
+export async function seedDemo(
+  sql: Sql,
+  ledger: Ledger,
+  auth: Auth,
+): Promise<"seeded" | "present"> {
+  const [present] = await sql`select 1 from users where email = ${DEMO_PEOPLE.viewer.email}`;
+  if (present) return "present";
+
+  const signUp = async (email: string, name: string, region: string) => {
+    const result = await auth.api.signUpEmail({
+      body: { email, name, password: DEMO_PASSWORD, dateOfBirth: new Date("1990-01-01"), region },
+    });
+    await sql`update users set email_verified = true where id = ${result.user.id}`;
+    return result.user.id;
+  };
+
+  const viewerId = await signUp(
+    DEMO_PEOPLE.viewer.email,
+    DEMO_PEOPLE.viewer.name,
+    DEMO_PEOPLE.viewer.region,
+  );
+  const wallet = await ensureViewerWallet(sql, viewerId);
+  const [minted] = await ledger.createTransfers([
+    {
+      id: transferIdFor(`demo:${viewerId}`, "coins"),
+      debitAccountId: accountId({ ownerId: PLATFORM_OWNER, purpose: "platform_coin_issuance" }),
+      creditAccountId: wallet,
+      asset: "COIN",
+      amount: DEMO_PEOPLE.viewer.coins,
+      code: "adjustment",
+      metadata: { reason: "demo coins" },
+    },
+  ]);
+  if (minted?.result !== "ok") throw new Error(`seeding demo coins failed: ${minted?.result}`);
+
+  for (const creator of DEMO_PEOPLE.creators) {
+    const userId = await signUp(creator.email, creator.name, "US");
+    await sql`insert into creators (user_id, handle) values (${userId}, ${creator.handle})`;
+    await sql`
+      insert into creator_channels (id, creator_user_id, platform, channel, followers, verified_at)
+      values (${randomUUID()}, ${userId}, ${creator.platform}, ${creator.channel}, ${creator.followers}, now())`;
+    await ensureAccounts(sql, [
+      { ownerId: userId, purpose: "creator_held" },
+      { ownerId: userId, purpose: "creator_available" },
+    ]);
+  }
+  return "seeded";
+}
