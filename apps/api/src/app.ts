@@ -11,6 +11,7 @@ import { mountDemoStreamPage } from "./demo/demo-stream-page.ts";
 import type { PaymentProvider } from "./payments/payment-provider.ts";
 import { mountSandboxCheckout } from "./payments/sandbox-routes.ts";
 import type { WebhookHandler } from "./payments/stripe-webhook.ts";
+import type { StreamEventHub } from "./realtime/stream-event-hub.ts";
 import { createContext } from "./trpc/context.ts";
 import { appRouter } from "./trpc/root.ts";
 
@@ -20,6 +21,8 @@ export interface AppDependencies {
   readonly ledger?: Ledger;
   /** Accounts; without it every request is anonymous. */
   readonly auth?: Auth;
+  /** Live stream events for subscriptions (one LISTEN per process). */
+  readonly events?: StreamEventHub;
   /** Browser origins allowed to call the API (the extension's, web apps). */
   readonly trustedOrigins?: readonly string[];
   /** Coin purchases: the provider, its webhook handler and, for the sandbox, its signing. */

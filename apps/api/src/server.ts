@@ -10,6 +10,7 @@ import { createMailer } from "./auth/mailer.ts";
 import { DEMO_PASSWORD, DEMO_PEOPLE, seedDemo } from "./demo/seed-demo.ts";
 import { loadEnv } from "./env.ts";
 import { createPayments } from "./payments/create-payments.ts";
+import { StreamEventHub } from "./realtime/stream-event-hub.ts";
 
 const PLATFORM_PURPOSES = [
   "platform_coin_issuance",
@@ -47,12 +48,15 @@ const payments = createPayments({
 });
 
 const demo = await seedDemo(database.sql, ledger, auth);
+const events = new StreamEventHub(database.sql);
+await events.start();
 
 const app = createApp({
   sql: database.sql,
   ledger,
   auth,
   payments,
+  events,
   trustedOrigins: env.TRUSTED_ORIGINS,
 });
 const server = serve({ fetch: app.fetch, hostname: env.HOST, port: env.PORT }, (info) => {
@@ -79,7 +83,11 @@ const server = serve({ fetch: app.fetch, hostname: env.HOST, port: env.PORT }, (
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () =>
     server.close(
-      () => void Promise.all([authDb.close(), database.close()]).then(() => process.exit(0)),
+      () =>
+        void events
+          .stop()
+          .then(() => Promise.all([authDb.close(), database.close()]))
+          .then(() => process.exit(0)),
     ),
   );
 }

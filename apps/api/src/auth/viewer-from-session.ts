@@ -7,6 +7,7 @@ export function viewerFromSession(session: AuthSession | null): Viewer | null {
   const { user } = session;
   return {
     userId: user.id,
+    name: user.name,
     email: user.email,
     emailVerified: user.emailVerified,
     dateOfBirth: new Date(user.dateOfBirth),

@@ -46,6 +46,7 @@ afterAll(async () => {
 function viewer(overrides: Partial<Viewer> = {}): Viewer {
   return {
     userId: `user-${randomUUID()}`,
+    name: "Test Person",
     email: "buyer@example.com",
     emailVerified: true,
     dateOfBirth: new Date("1990-01-01"),

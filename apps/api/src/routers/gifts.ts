@@ -50,7 +50,9 @@ export const giftsRouter = router({
           to: input.to,
           coins: price.coins,
           kind: "gift",
-          metadata: { giftId: price.giftId, count: price.count, message },
+          giftId: price.giftId,
+          count: price.count,
+          message,
         },
         ctx.now,
       );

@@ -1,4 +1,6 @@
-import { TRPCError } from "@trpc/server";
+import { TRPCError, tracked } from "@trpc/server";
+import { z } from "zod";
+import { followStream } from "../realtime/follow-stream.ts";
 import { resolveCreator } from "../services/streams/resolve-creator.ts";
 import { publicProcedure, router } from "../trpc/init.ts";
 import { streamTargetSchema } from "./targets.ts";
@@ -25,4 +27,39 @@ export const streamsRouter = router({
       },
     };
   }),
+
+  /**
+   * A stream's public events (gifts with combos, tips with messages) over SSE. Each carries its
+   * id (`tracked`), so a reconnecting client resumes after the last event it saw.
+   */
+  events: publicProcedure
+    .input(
+      z.object({
+        to: streamTargetSchema,
+        lastEventId: z
+          .string()
+          .regex(/^\d{1,19}$/)
+          .nullish(),
+      }),
+    )
+    .subscription(async function* ({ ctx, input, signal }) {
+      if (!ctx.sql || !ctx.events) {
+        throw new TRPCError({
+          code: "INTERNAL_SERVER_ERROR",
+          message: "Live events are not available.",
+        });
+      }
+      const resolution = await resolveCreator(ctx.sql, input.to, ctx.now);
+      if (!resolution.found) throw new TRPCError({ code: "NOT_FOUND", message: resolution.reason });
+      const since = BigInt(input.lastEventId ?? 0);
+      for await (const event of followStream(
+        ctx.sql,
+        ctx.events,
+        resolution.creator.userId,
+        since,
+        signal,
+      )) {
+        yield tracked(event.id, event);
+      }
+    }),
 });

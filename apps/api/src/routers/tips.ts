@@ -26,7 +26,9 @@ export const tipsRouter = router({
           to: input.to,
           coins: tip.coins,
           kind: "tip",
-          metadata: { message: tip.message },
+          giftId: null,
+          count: 1,
+          message: tip.message,
         },
         ctx.now,
       );

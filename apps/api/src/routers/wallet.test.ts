@@ -19,6 +19,7 @@ const createCaller = createCallerFactory(appRouter);
 function viewer(): Viewer {
   return {
     userId: `user-${randomUUID()}`,
+    name: "Test Person",
     email: "viewer@example.com",
     emailVerified: true,
     dateOfBirth: new Date("1990-01-01"),

@@ -1,9 +1,12 @@
 import type { Ledger, Sql } from "@coinstream/db";
 import type { PaymentProvider } from "../payments/payment-provider.ts";
+import type { StreamEventHub } from "../realtime/stream-event-hub.ts";
 
 /** The signed-in person, as procedures see them (whatever the auth library calls things). */
 export type Viewer = {
   readonly userId: string;
+  /** The display name shown with their gifts on streams. */
+  readonly name: string;
   readonly email: string;
   readonly emailVerified: boolean;
   readonly dateOfBirth: Date;
@@ -16,6 +19,7 @@ export type Context = {
   readonly sql: Sql | null;
   readonly ledger: Ledger | null;
   readonly payments: PaymentProvider | null;
+  readonly events: StreamEventHub | null;
   /** Null when the request is anonymous. */
   readonly viewer: Viewer | null;
   /** The request's clock, read once so a procedure sees one "now". */
@@ -26,6 +30,7 @@ export interface ContextDependencies {
   readonly sql?: Sql;
   readonly ledger?: Ledger;
   readonly payments?: { readonly provider: PaymentProvider };
+  readonly events?: StreamEventHub;
 }
 
 export function createContext(deps: ContextDependencies, viewer: Viewer | null = null): Context {
@@ -33,6 +38,7 @@ export function createContext(deps: ContextDependencies, viewer: Viewer | null =
     sql: deps.sql ?? null,
     ledger: deps.ledger ?? null,
     payments: deps.payments?.provider ?? null,
+    events: deps.events ?? null,
     viewer,
     now: new Date(),
   };

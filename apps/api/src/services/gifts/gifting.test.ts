@@ -1,18 +1,16 @@
 import { randomUUID } from "node:crypto";
-import {
-  accountId,
-  checkLedger,
-  createLedger,
-  ensureAccounts,
-  type Ledger,
-  PLATFORM_OWNER,
-} from "@coinstream/db";
+import { checkLedger, createLedger, type Ledger } from "@coinstream/db";
 import { createTestDatabase, type TestDatabase } from "@coinstream/db/testing";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import {
+  createCreator,
+  createPerson,
+  ensurePlatformAccounts,
+  fundWallet,
+} from "../../test-support/people.ts";
 import { createContext, type Viewer } from "../../trpc/context.ts";
 import { createCallerFactory } from "../../trpc/init.ts";
 import { appRouter } from "../../trpc/root.ts";
-import { ensureViewerWallet } from "../wallet/viewer-wallet.ts";
 
 let db: TestDatabase;
 let ledger: Ledger;
@@ -22,59 +20,16 @@ const NOW = new Date();
 beforeAll(async () => {
   db = await createTestDatabase(inject("adminUrl"));
   ledger = createLedger(db.sql);
-  await ensureAccounts(db.sql, [
-    { ownerId: PLATFORM_OWNER, purpose: "platform_coin_issuance" },
-    { ownerId: PLATFORM_OWNER, purpose: "platform_coin_revenue" },
-    { ownerId: PLATFORM_OWNER, purpose: "platform_diamond_issuance" },
-  ]);
+  await ensurePlatformAccounts(db.sql);
 });
 afterAll(async () => {
   expect(await checkLedger(db.sql)).toEqual([]);
   await db.drop();
 });
 
-async function person(overrides: Partial<Viewer> = {}): Promise<Viewer> {
-  const who: Viewer = {
-    userId: `user-${randomUUID()}`,
-    email: `${randomUUID()}@example.com`,
-    emailVerified: true,
-    dateOfBirth: new Date("1990-01-01"),
-    region: "US",
-    createdAt: new Date("2026-01-01"),
-    ...overrides,
-  };
-  await db.sql`
-    insert into users (id, name, email, email_verified, date_of_birth, region, created_at, updated_at)
-    values (${who.userId}, 'Test', ${who.email}, ${who.emailVerified}, ${who.dateOfBirth}, ${who.region}, ${who.createdAt}, now())`;
-  return who;
-}
-
-/** A creator with a verified Twitch channel; returns their handle and channel URL. */
-async function creator(followers = 150, who?: Viewer) {
-  const user = who ?? (await person());
-  const handle = `c${randomUUID().replaceAll("-", "").slice(0, 12)}`;
-  await db.sql`insert into creators (user_id, handle) values (${user.userId}, ${handle})`;
-  await db.sql`
-    insert into creator_channels (creator_user_id, platform, channel, followers, verified_at)
-    values (${user.userId}, 'twitch', ${handle}, ${followers}, now())`;
-  const [held] = await ensureAccounts(db.sql, [{ ownerId: user.userId, purpose: "creator_held" }]);
-  return { user, handle, url: `https://www.twitch.tv/${handle}`, held: held as string };
-}
-
-async function fund(who: Viewer, coins: bigint) {
-  const wallet = await ensureViewerWallet(db.sql, who.userId);
-  const [minted] = await ledger.createTransfers([
-    {
-      id: randomUUID(),
-      debitAccountId: accountId({ ownerId: PLATFORM_OWNER, purpose: "platform_coin_issuance" }),
-      creditAccountId: wallet,
-      asset: "COIN",
-      amount: coins,
-      code: "purchase",
-    },
-  ]);
-  expect(minted?.result).toBe("ok");
-}
+const person = (overrides: Partial<Viewer> = {}) => createPerson(db.sql, overrides);
+const creator = (followers = 150, who?: Viewer) => createCreator(db.sql, followers, who);
+const fund = (who: Viewer, coins: bigint) => fundWallet(db.sql, ledger, who, coins);
 
 const callerFor = (who: Viewer | null) => createCaller(createContext({ sql: db.sql, ledger }, who));
 const coinsOf = async (who: Viewer) => (await callerFor(who).wallet.get()).coins;

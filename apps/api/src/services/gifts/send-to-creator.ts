@@ -20,6 +20,7 @@ import {
   type TransferRequest,
   transferIdFor,
 } from "@coinstream/db";
+import { recordStreamEvent } from "../../realtime/record-stream-event.ts";
 import type { Viewer } from "../../trpc/context.ts";
 import { resolveCreator, type StreamTarget } from "../streams/resolve-creator.ts";
 import { ensureViewerWallet } from "../wallet/viewer-wallet.ts";
@@ -32,7 +33,10 @@ export interface CreatorPayment {
   readonly to: StreamTarget;
   readonly coins: number;
   readonly kind: "gift" | "tip";
-  readonly metadata: Readonly<Record<string, unknown>>;
+  /** For gifts: which gift and how many; tips have none and a count of 1. */
+  readonly giftId: string | null;
+  readonly count: number;
+  readonly message: string | null;
 }
 
 /**
@@ -114,7 +118,8 @@ export async function sendToCreator(
   const { diamonds } = splitGift(payment.coins, shareBps);
   const [held] = await ensureAccounts(sql, [{ ownerId: creator.userId, purpose: "creator_held" }]);
   const metadata = {
-    ...payment.metadata,
+    ...(payment.giftId ? { giftId: payment.giftId, count: payment.count } : {}),
+    message: payment.message,
     creatorUserId: creator.userId,
     handle: creator.handle,
     shareBps,
@@ -149,6 +154,19 @@ export async function sendToCreator(
   if (!coinLeg || (coinLeg.result !== "ok" && coinLeg.result !== "exists")) {
     throw failureFor(coinLeg?.result ?? "unknown", payment.coins);
   }
+  await recordStreamEvent(sql, {
+    transferId: coinLeg.transfer.id,
+    kind: payment.kind,
+    creatorUserId: creator.userId,
+    creatorHandle: creator.handle,
+    viewerId: viewer.userId,
+    viewerName: viewer.name,
+    coins: toSafeInteger(coinLeg.transfer.amount),
+    giftId: payment.giftId,
+    count: payment.count,
+    message: payment.message,
+    at: coinLeg.transfer.createdAt,
+  });
   const balance = (await getBalances(sql, [wallet])).get(wallet);
   return {
     transferId: coinLeg.transfer.id,

@@ -1,0 +1,136 @@
+import { randomUUID } from "node:crypto";
+import { checkLedger, connect, createLedger, type Ledger, type Sql } from "@coinstream/db";
+import { createTestDatabase, type TestDatabase } from "@coinstream/db/testing";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import {
+  createCreator,
+  createPerson,
+  ensurePlatformAccounts,
+  fundWallet,
+} from "../test-support/people.ts";
+import { createContext, type Viewer } from "../trpc/context.ts";
+import { createCallerFactory } from "../trpc/init.ts";
+import { appRouter } from "../trpc/root.ts";
+import type { StreamEvent } from "./stream-event.ts";
+import { StreamEventHub } from "./stream-event-hub.ts";
+
+let db: TestDatabase;
+let ledger: Ledger;
+let otherSql: Sql;
+let hubA: StreamEventHub;
+let hubB: StreamEventHub;
+const createCaller = createCallerFactory(appRouter);
+
+beforeAll(async () => {
+  db = await createTestDatabase(inject("adminUrl"));
+  ledger = createLedger(db.sql);
+  await ensurePlatformAccounts(db.sql);
+  // A second API process: its own connections and its own LISTEN.
+  otherSql = connect(db.url, 4);
+  hubA = new StreamEventHub(db.sql);
+  hubB = new StreamEventHub(otherSql);
+  await Promise.all([hubA.start(), hubB.start()]);
+});
+afterAll(async () => {
+  await Promise.all([hubA.stop(), hubB.stop()]);
+  await otherSql.end();
+  expect(await checkLedger(db.sql)).toEqual([]);
+  await db.drop();
+});
+
+const processA = (who: Viewer | null) =>
+  createCaller(createContext({ sql: db.sql, ledger, events: hubA }, who));
+const processB = (who: Viewer | null) =>
+  createCaller(createContext({ sql: otherSql, ledger: createLedger(otherSql), events: hubB }, who));
+
+/** Collects `n` events from a subscription (each `tracked`: [id, event]), then leaves it. */
+async function take(iterable: unknown, n: number): Promise<StreamEvent[]> {
+  const events: StreamEvent[] = [];
+  for await (const item of iterable as AsyncIterable<[string, StreamEvent]>) {
+    const [id, event] = item;
+    expect(id).toBe(event.id);
+    events.push(event);
+    if (events.length === n) break;
+  }
+  return events;
+}
+
+describe("streams.events", () => {
+  it("delivers gifts sent through another API process, with combos, in order and once", async () => {
+    const viewer = await createPerson(db.sql, { name: "Vera" });
+    const target = await createCreator(db.sql);
+    await fundWallet(db.sql, ledger, viewer, 1_000n);
+
+    const received = take(
+      await processA(null).streams.events({ to: { handle: target.handle } }),
+      3,
+    );
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const send = (giftId: string, count: number) =>
+      processB(viewer).gifts.send({
+        idempotencyKey: randomUUID(),
+        to: { url: target.url },
+        giftId,
+        count,
+      });
+    await send("rose", 1);
+    await send("rose", 2);
+    await send("heart", 1);
+
+    const events = await received;
+    expect(events.map((e) => [e.viewerName, e.giftId, e.count, e.comboCount])).toEqual([
+      ["Vera", "rose", 1, 1],
+      ["Vera", "rose", 2, 3],
+      ["Vera", "heart", 1, 1],
+    ]);
+    expect(new Set(events.map((e) => e.id)).size).toBe(3);
+  });
+
+  it("resumes after the last event seen without loss or duplicates when a client reconnects", async () => {
+    const viewer = await createPerson(db.sql);
+    const target = await createCreator(db.sql);
+    await fundWallet(db.sql, ledger, viewer, 1_000n);
+    const tip = (message: string) =>
+      processA(viewer).tips.send({
+        idempotencyKey: randomUUID(),
+        to: { handle: target.handle },
+        coins: 5,
+        message,
+      });
+    await tip("one");
+    await tip("two");
+
+    const seen = await take(
+      await processA(null).streams.events({ to: { handle: target.handle } }),
+      1,
+    );
+    expect(seen.map((e) => e.message)).toEqual(["one"]);
+
+    await tip("three"); // sent while disconnected
+    const resumed = await take(
+      await processB(null).streams.events({
+        to: { handle: target.handle },
+        lastEventId: seen[0]?.id ?? null,
+      }),
+      2,
+    );
+    expect(resumed.map((e) => e.message)).toEqual(["two", "three"]);
+  });
+
+  it("records one event when a gift is retried with the same key", async () => {
+    const viewer = await createPerson(db.sql);
+    const target = await createCreator(db.sql);
+    await fundWallet(db.sql, ledger, viewer, 100n);
+    const request = {
+      idempotencyKey: randomUUID(),
+      to: { url: target.url },
+      giftId: "gg",
+      count: 1,
+    };
+    await processA(viewer).gifts.send(request);
+    await processB(viewer).gifts.send(request);
+    const [row] = await db.sql<{ n: bigint }[]>`
+      select count(*)::int8 as n from stream_events where creator_user_id = ${target.user.userId}`;
+    expect(row?.n).toBe(1n);
+  });
+});

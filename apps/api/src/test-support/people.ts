@@ -1,0 +1,71 @@
+import { randomUUID } from "node:crypto";
+import { accountId, ensureAccounts, type Ledger, PLATFORM_OWNER, type Sql } from "@coinstream/db";
+import { expect } from "vitest";
+import { ensureViewerWallet } from "../services/wallet/viewer-wallet.ts";
+import type { Viewer } from "../trpc/context.ts";
+
+/** The platform accounts a test database needs before money moves. */
+export async function ensurePlatformAccounts(sql: Sql): Promise<void> {
+  await ensureAccounts(
+    sql,
+    (
+      [
+        "platform_coin_issuance",
+        "platform_coin_revenue",
+        "platform_diamond_issuance",
+        "platform_payout_clearing",
+      ] as const
+    ).map((purpose) => ({ ownerId: PLATFORM_OWNER, purpose })),
+  );
+}
+
+/** A signed-up, verified adult (a `users` row) as procedures see them. */
+export async function createPerson(sql: Sql, overrides: Partial<Viewer> = {}): Promise<Viewer> {
+  const who: Viewer = {
+    userId: `user-${randomUUID()}`,
+    name: "Test Person",
+    email: `${randomUUID()}@example.com`,
+    emailVerified: true,
+    dateOfBirth: new Date("1990-01-01"),
+    region: "US",
+    createdAt: new Date("2026-01-01"),
+    ...overrides,
+  };
+  await sql`
+    insert into users (id, name, email, email_verified, date_of_birth, region, created_at, updated_at)
+    values (${who.userId}, ${who.name}, ${who.email}, ${who.emailVerified}, ${who.dateOfBirth}, ${who.region}, ${who.createdAt}, now())`;
+  return who;
+}
+
+/** A creator with a verified Twitch channel of `followers` followers. */
+export async function createCreator(sql: Sql, followers = 150, who?: Viewer) {
+  const user = who ?? (await createPerson(sql));
+  const handle = `c${randomUUID().replaceAll("-", "").slice(0, 12)}`;
+  await sql`insert into creators (user_id, handle) values (${user.userId}, ${handle})`;
+  await sql`
+    insert into creator_channels (creator_user_id, platform, channel, followers, verified_at)
+    values (${user.userId}, 'twitch', ${handle}, ${followers}, now())`;
+  const [held] = await ensureAccounts(sql, [{ ownerId: user.userId, purpose: "creator_held" }]);
+  return { user, handle, url: `https://www.twitch.tv/${handle}`, held: held as string };
+}
+
+/** Mints `coins` into the person's wallet, as a paid purchase would. */
+export async function fundWallet(
+  sql: Sql,
+  ledger: Ledger,
+  who: Viewer,
+  coins: bigint,
+): Promise<void> {
+  const wallet = await ensureViewerWallet(sql, who.userId);
+  const [minted] = await ledger.createTransfers([
+    {
+      id: randomUUID(),
+      debitAccountId: accountId({ ownerId: PLATFORM_OWNER, purpose: "platform_coin_issuance" }),
+      creditAccountId: wallet,
+      asset: "COIN",
+      amount: coins,
+      code: "purchase",
+    },
+  ]);
+  expect(minted?.result).toBe("ok");
+}
