@@ -19,6 +19,8 @@ export const DomainErrorCode = {
   INSUFFICIENT_COINS: "INSUFFICIENT_COINS",
   /** A spending cap, velocity limit or cooling-off lock refuses the spend. */
   LIMIT_EXCEEDED: "LIMIT_EXCEEDED",
+  /** The spend reaches the person's confirmation threshold: ask them, then send it confirmed. */
+  CONFIRMATION_REQUIRED: "CONFIRMATION_REQUIRED",
   /** Age, verification, channel or account rules refuse the action. */
   NOT_ELIGIBLE: "NOT_ELIGIBLE",
   /** An idempotency key was reused with a different request. */

@@ -35,6 +35,8 @@ export const giftsRouter = router({
         giftId: z.string().min(1).max(64),
         count: z.number().int().min(1).max(999),
         message: z.string().max(400).nullish(),
+        /** Required once the amount reaches the person's own confirmation threshold. */
+        confirm: z.boolean().default(false),
       }),
     )
     .mutation(({ ctx, input }) => {
@@ -53,6 +55,7 @@ export const giftsRouter = router({
           giftId: price.giftId,
           count: price.count,
           message,
+          confirmed: input.confirm,
         },
         ctx.now,
       );

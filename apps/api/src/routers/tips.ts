@@ -13,6 +13,8 @@ export const tipsRouter = router({
         to: streamTargetSchema,
         coins: z.number().int().min(1).max(1_000_000),
         message: z.string().max(400).nullish(),
+        /** Required once the amount reaches the person's own confirmation threshold. */
+        confirm: z.boolean().default(false),
       }),
     )
     .mutation(({ ctx, input }) => {
@@ -29,6 +31,7 @@ export const tipsRouter = router({
           giftId: null,
           count: 1,
           message: tip.message,
+          confirmed: input.confirm,
         },
         ctx.now,
       );

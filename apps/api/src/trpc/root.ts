@@ -1,4 +1,5 @@
 import { giftsRouter } from "../routers/gifts.ts";
+import { limitsRouter } from "../routers/limits.ts";
 import { meRouter } from "../routers/me.ts";
 import { storeRouter } from "../routers/store.ts";
 import { streamsRouter } from "../routers/streams.ts";
@@ -13,6 +14,7 @@ export const appRouter = router({
   wallet: walletRouter,
   tips: tipsRouter,
   streams: streamsRouter,
+  limits: limitsRouter,
 });
 
 export type AppRouter = typeof appRouter;

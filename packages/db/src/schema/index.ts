@@ -3,4 +3,5 @@ export { creatorChannels, creators } from "./creators.ts";
 export { ledgerAccountSlots, ledgerAccounts } from "./ledger-accounts.ts";
 export { ledgerFailedTransfers, ledgerTransfers } from "./ledger-transfers.ts";
 export { paymentEvents, purchases } from "./purchases.ts";
+export { spendingLimits } from "./spending-limits.ts";
 export { streamEvents } from "./stream-events.ts";

@@ -22,6 +22,7 @@ import {
 } from "@coinstream/db";
 import { recordStreamEvent } from "../../realtime/record-stream-event.ts";
 import type { Viewer } from "../../trpc/context.ts";
+import { loadLimitSettings } from "../limits/limit-settings-store.ts";
 import { resolveCreator, type StreamTarget } from "../streams/resolve-creator.ts";
 import { ensureViewerWallet } from "../wallet/viewer-wallet.ts";
 
@@ -37,6 +38,8 @@ export interface CreatorPayment {
   readonly giftId: string | null;
   readonly count: number;
   readonly message: string | null;
+  /** The person confirmed a spend at or above their confirmation threshold. */
+  readonly confirmed: boolean;
 }
 
 /**
@@ -102,13 +105,25 @@ export async function sendToCreator(
       select amount, created_at from ledger_transfers
       where debit_account_id = ${wallet} and phase = 'single' and code = any(${[...SPEND_CODES]})
         and created_at > ${new Date(now.getTime() - 31 * 24 * 3_600_000)}`;
+    const limits = await loadLimitSettings(sql, viewer.userId, now);
     const decision = checkSpend(
       history.map((row) => ({ coins: toSafeInteger(row.amount), at: row.created_at })),
-      { accountCreatedAt: viewer.createdAt },
+      {
+        ...(limits.viewer ? { viewer: limits.viewer } : {}),
+        ...(limits.guardian ? { guardian: limits.guardian } : {}),
+        accountCreatedAt: viewer.createdAt,
+      },
       payment.coins,
       now,
     );
     if (!decision.allowed) throw toLimitExceededError(decision);
+    if (decision.needsConfirmation && !payment.confirmed) {
+      throw new DomainError(
+        DomainErrorCode.CONFIRMATION_REQUIRED,
+        `This spends ${payment.coins} coins, at or above the amount you asked to confirm. Confirm it to send.`,
+        { coins: payment.coins },
+      );
+    }
   }
 
   const shareBps = getCreatorShareBps({

@@ -1,0 +1,11 @@
+import { jsonb, pgTable, text, timestamp } from "drizzle-orm/pg-core";
+
+/**
+ * A person's spending limits as the rulebook's `LimitSettings` (viewer caps, guardian caps,
+ * scheduled loosening), stored whole: the rules for changing them live in core.
+ */
+export const spendingLimits = pgTable("spending_limits", {
+  userId: text("user_id").primaryKey(),
+  settings: jsonb("settings").notNull(),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+});
