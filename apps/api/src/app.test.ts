@@ -11,6 +11,32 @@ describe("createApp", () => {
   });
 });
 
+describe("protection", () => {
+  it("refuses a request body over 64 KiB to the procedures with 413, unread", async () => {
+    const response = await createApp().request("/trpc/store.packs", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ padding: "x".repeat(70 * 1024) }),
+    });
+    expect(response.status).toBe(413);
+  });
+
+  it("answers 429 with Retry-After when one address sends more than its requests per minute", async () => {
+    const limited = createApp({ requestsPerMinutePerAddress: 3 });
+    const statuses = [];
+    for (let i = 0; i < 4; i++) statuses.push((await limited.request("/health")).status);
+    expect(statuses).toEqual([200, 200, 200, 429]);
+    const refused = await limited.request("/health");
+    expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
+  });
+
+  it("sends security headers and a request id on every response", async () => {
+    const response = await app.request("/health");
+    expect(response.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(response.headers.get("x-request-id")).toMatch(/.{8,}/);
+  });
+});
+
 describe("loadEnv", () => {
   it("defaults to 127.0.0.1:3000 when nothing is set", () => {
     expect(loadEnv({})).toEqual({

@@ -1,13 +1,18 @@
 import type { Ledger, Sql } from "@coinstream/db";
 import { trpcServer } from "@hono/trpc-server";
 import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
 import { cors } from "hono/cors";
+import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
+import type { Logger } from "pino";
 import type Stripe from "stripe";
 import { getSessionFromHeaders, mountAuthRoutes } from "./auth/auth-routes.ts";
 import type { Auth } from "./auth/create-auth.ts";
 import { viewerFromSession } from "./auth/viewer-from-session.ts";
 import { mountDemoStreamPage } from "./demo/demo-stream-page.ts";
+import { rateLimitByAddress } from "./http/protection.ts";
+import { requestLog } from "./http/request-log.ts";
 import type { PaymentProvider } from "./payments/payment-provider.ts";
 import { mountSandboxCheckout } from "./payments/sandbox-routes.ts";
 import type { WebhookHandler } from "./payments/stripe-webhook.ts";
@@ -25,6 +30,10 @@ export interface AppDependencies {
   readonly events?: StreamEventHub;
   /** Browser origins allowed to call the API (the extension's, web apps). */
   readonly trustedOrigins?: readonly string[];
+  /** Structured request logs; none when absent (tests). */
+  readonly logger?: Logger;
+  /** Requests a client address may make per minute (default 1,200). */
+  readonly requestsPerMinutePerAddress?: number;
   /** Coin purchases: the provider, its webhook handler and, for the sandbox, its signing. */
   readonly payments?: {
     readonly provider: PaymentProvider;
@@ -37,7 +46,14 @@ export interface AppDependencies {
 export function createApp(deps: AppDependencies = {}): Hono {
   const origins = new Set(deps.trustedOrigins ?? []);
   const app = new Hono()
+    .use(requestId())
+    .use(deps.logger ? requestLog(deps.logger) : async (_c, next) => next())
     .use(secureHeaders())
+    .use(rateLimitByAddress(deps.requestsPerMinutePerAddress ?? 1_200, 60_000))
+    // Procedures take small JSON; webhooks a little more. Larger bodies are refused unread.
+    .use("/webhooks/*", bodyLimit({ maxSize: 256 * 1024 }))
+    .use("/trpc/*", bodyLimit({ maxSize: 64 * 1024 }))
+    .use("/api/auth/*", bodyLimit({ maxSize: 16 * 1024 }))
     .use(
       "*",
       cors({

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { fileURLToPath } from "node:url";
 import { createLedger, ensureAccounts, openDatabase, PLATFORM_OWNER } from "@coinstream/db";
 import { serve } from "@hono/node-server";
+import pino from "pino";
 import { createApp } from "./app.ts";
 import { createAuthDb } from "./auth/auth-db.ts";
 import { createAuth } from "./auth/create-auth.ts";
@@ -57,6 +58,7 @@ const app = createApp({
   auth,
   payments,
   events,
+  logger: pino({ name: "coinstream-api" }),
   trustedOrigins: env.TRUSTED_ORIGINS,
 });
 const server = serve({ fetch: app.fetch, hostname: env.HOST, port: env.PORT }, (info) => {

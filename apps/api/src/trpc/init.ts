@@ -1,6 +1,7 @@
 import { isDomainError } from "@coinstream/core";
 import { initTRPC, TRPCError } from "@trpc/server";
 import { ZodError, z } from "zod";
+import { RateLimiter } from "../http/rate-limiter.ts";
 import type { Context } from "./context.ts";
 import { TRPC_CODE_FOR } from "./domain-error-codes.ts";
 
@@ -36,10 +37,20 @@ export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 export const publicProcedure = t.procedure.use(mapDomainErrors);
 
+/** Calls one signed-in person may make per minute on this process, whatever the procedure. */
+export const CALLS_PER_MINUTE_PER_PERSON = 600;
+const perPerson = new RateLimiter(CALLS_PER_MINUTE_PER_PERSON, 60_000);
+
 /** A procedure for signed-in people, with the database at hand. */
 export const viewerProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.viewer) {
     throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to continue." });
+  }
+  if (perPerson.hit(ctx.viewer.userId, ctx.now.getTime()) > 0) {
+    throw new TRPCError({
+      code: "TOO_MANY_REQUESTS",
+      message: "Too many requests; slow down and try again shortly.",
+    });
   }
   if (!ctx.sql || !ctx.ledger) {
     throw new TRPCError({ code: "INTERNAL_SERVER_ERROR", message: "The ledger is not available." });

@@ -1,0 +1,34 @@
+import { getConnInfo } from "@hono/node-server/conninfo";
+import type { MiddlewareHandler } from "hono";
+import { RateLimiter } from "./rate-limiter.ts";
+
+/** The client's address: the socket's, or the test harness's stand-in when there is no socket. */
+export function clientAddress(c: Parameters<MiddlewareHandler>[0]): string {
+  try {
+    return getConnInfo(c).remote.address ?? "unknown";
+  } catch {
+    return "local";
+  }
+}
+
+/**
+ * Refuses more than `limit` requests per `windowMs` from one address with 429 and Retry-After,
+ * before any work is done for them.
+ */
+export function rateLimitByAddress(limit: number, windowMs: number): MiddlewareHandler {
+  const limiter = new RateLimiter(limit, windowMs);
+  return async (c, next) => {
+    const waitMs = limiter.hit(clientAddress(c), Date.now());
+    if (waitMs > 0) {
+      c.header("Retry-After", String(Math.ceil(waitMs / 1000)));
+      return c.json(
+        {
+          error: "RATE_LIMITED",
+          message: "Too many requests from this address; try again shortly.",
+        },
+        429,
+      );
+    }
+    await next();
+  };
+}
