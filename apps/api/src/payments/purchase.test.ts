@@ -1,18 +1,12 @@
 import { randomUUID } from "node:crypto";
-import {
-  accountId,
-  checkLedger,
-  createLedger,
-  ensureAccounts,
-  type Ledger,
-  PLATFORM_OWNER,
-} from "@coinstream/db";
+import { accountId, checkLedger, createLedger, type Ledger, PLATFORM_OWNER } from "@coinstream/db";
 import { createTestDatabase, type TestDatabase } from "@coinstream/db/testing";
 import type { Hono } from "hono";
 import Stripe from "stripe";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createApp } from "../app.ts";
 import { viewerWalletRef } from "../services/wallet/viewer-wallet.ts";
+import { ensurePlatformAccounts } from "../test-support/people.ts";
 import { createContext, type Viewer } from "../trpc/context.ts";
 import { createCallerFactory } from "../trpc/init.ts";
 import { appRouter } from "../trpc/root.ts";
@@ -29,7 +23,7 @@ const createCaller = createCallerFactory(appRouter);
 beforeAll(async () => {
   db = await createTestDatabase(inject("adminUrl"));
   ledger = createLedger(db.sql);
-  await ensureAccounts(db.sql, [{ ownerId: PLATFORM_OWNER, purpose: "platform_coin_issuance" }]);
+  await ensurePlatformAccounts(db.sql);
   payments = createPayments({
     sql: db.sql,
     ledger,
@@ -257,5 +251,96 @@ describe("who may buy", () => {
     expect(accountId(viewerWalletRef(buyer.userId))).not.toBe(
       accountId(viewerWalletRef(bystander.userId)),
     );
+  });
+});
+
+/** A signed Stripe event about a purchase's payment intent (refund or dispute). */
+function reversalEvent(
+  purchaseId: string,
+  type: "charge.refunded" | "charge.dispute.created",
+  refunded = true,
+) {
+  const paymentIntent = `pi_sandbox_${purchaseId.replaceAll("-", "")}`;
+  const object =
+    type === "charge.refunded"
+      ? { id: `ch_${randomUUID()}`, object: "charge", payment_intent: paymentIntent, refunded }
+      : { id: `dp_${randomUUID()}`, object: "dispute", payment_intent: paymentIntent };
+  return JSON.stringify({
+    id: `evt_${randomUUID()}`,
+    object: "event",
+    type,
+    created: Math.floor(Date.now() / 1000),
+    data: { object },
+  });
+}
+
+async function buyThroughSandbox(who: Viewer, packId: string) {
+  const checkout = await startPurchase(who, packId);
+  await app.request(`${checkout.checkoutUrl}/pay`, { method: "POST" });
+  return checkout;
+}
+
+async function spend(who: Viewer, coins: bigint) {
+  const [spent] = await ledger.createTransfers([
+    {
+      id: randomUUID(),
+      debitAccountId: accountId(viewerWalletRef(who.userId)),
+      creditAccountId: accountId({ ownerId: PLATFORM_OWNER, purpose: "platform_coin_revenue" }),
+      asset: "COIN",
+      amount: coins,
+      code: "gift",
+    },
+  ]);
+  expect(spent?.result).toBe("ok");
+}
+
+describe("refunds and disputes", () => {
+  it("takes the purchase's coins back once when a full refund is reported, however often", async () => {
+    const buyer = viewer();
+    const { purchaseId } = await buyThroughSandbox(buyer, "coins-500");
+    expect(await coinsOf(buyer)).toBe(550);
+    for (const payload of [
+      reversalEvent(purchaseId, "charge.refunded"),
+      reversalEvent(purchaseId, "charge.refunded"),
+    ]) {
+      expect((await deliver(payload, sign(payload))).status).toBe(200);
+    }
+    expect(await coinsOf(buyer)).toBe(0);
+    expect((await callerFor(buyer).store.purchases())[0]?.status).toBe("refunded");
+  });
+
+  it("keeps the coins when only part of the payment is refunded", async () => {
+    const buyer = viewer();
+    const { purchaseId } = await buyThroughSandbox(buyer, "coins-100");
+    const payload = reversalEvent(purchaseId, "charge.refunded", false);
+    expect(await (await deliver(payload, sign(payload))).json()).toMatchObject({
+      outcome: "partial_refund_ignored",
+    });
+    expect(await coinsOf(buyer)).toBe(110);
+  });
+
+  it("turns spent coins into a debt that freezes gifting until the next purchase settles it", async () => {
+    const buyer = viewer();
+    const { purchaseId } = await buyThroughSandbox(buyer, "coins-500");
+    await spend(buyer, 500n);
+    const payload = reversalEvent(purchaseId, "charge.dispute.created");
+    expect(await (await deliver(payload, sign(payload))).json()).toMatchObject({
+      outcome: "clawed_back",
+    });
+    expect(await coinsOf(buyer)).toBe(0);
+
+    const frozen = await callerFor(buyer)
+      .tips.send({ idempotencyKey: randomUUID(), to: { handle: "anyone" }, coins: 1 })
+      .catch((e: unknown) => e);
+    expect(frozen).toMatchObject({
+      code: "FORBIDDEN",
+      message: expect.stringMatching(/frozen.*500 coins owed/),
+    });
+
+    await buyThroughSandbox(buyer, "coins-1000");
+    expect(await coinsOf(buyer)).toBe(500);
+    const [debt] = await db.sql<{ owed: bigint; settled: bigint }[]>`
+      select coins_owed as owed, coins_settled as settled from wallet_debts where purchase_id = ${purchaseId}`;
+    expect(debt).toEqual({ owed: 500n, settled: 500n });
   });
 });

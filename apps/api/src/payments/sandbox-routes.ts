@@ -73,6 +73,7 @@ export function mountSandboxCheckout<A extends Hono>(app: A, deps: SandboxDeps):
             payment_status: outcome === "pay" ? "paid" : "unpaid",
             amount_total: Number(purchase.price_minor),
             currency: purchase.currency.toLowerCase(),
+            payment_intent: `pi_sandbox_${purchase.id.replaceAll("-", "")}`,
           },
         },
       });

@@ -1,5 +1,6 @@
 import type { Ledger, Sql } from "@coinstream/db";
 import type Stripe from "stripe";
+import { clawBackPurchase } from "../services/store/claw-back-purchase.ts";
 import { markPurchaseFailed, settlePaidPurchase } from "../services/store/settle-purchase.ts";
 
 export interface WebhookResponse {
@@ -45,7 +46,22 @@ export function createStripeWebhookHandler(deps: {
         sessionId: session.id,
         amountMinor: session.amount_total ?? -1,
         currency: session.currency ?? "",
+        paymentIntentId: typeof session.payment_intent === "string" ? session.payment_intent : null,
       });
+    } else if (event.type === "charge.refunded") {
+      const charge = event.data.object;
+      const intent = typeof charge.payment_intent === "string" ? charge.payment_intent : null;
+      // Partial refunds keep the coins: support decides those by hand.
+      outcome =
+        intent && charge.refunded
+          ? await clawBackPurchase(deps.sql, deps.ledger, intent, "refund")
+          : "partial_refund_ignored";
+    } else if (event.type === "charge.dispute.created") {
+      const dispute = event.data.object;
+      const intent = typeof dispute.payment_intent === "string" ? dispute.payment_intent : null;
+      outcome = intent
+        ? await clawBackPurchase(deps.sql, deps.ledger, intent, "chargeback")
+        : "unknown_purchase";
     } else if (
       event.type === "checkout.session.expired" ||
       event.type === "checkout.session.async_payment_failed"

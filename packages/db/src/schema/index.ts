@@ -2,6 +2,6 @@ export { authAccounts, authSchema, sessions, users, verifications } from "./auth
 export { creatorChannels, creators } from "./creators.ts";
 export { ledgerAccountSlots, ledgerAccounts } from "./ledger-accounts.ts";
 export { ledgerFailedTransfers, ledgerTransfers } from "./ledger-transfers.ts";
-export { paymentEvents, purchases } from "./purchases.ts";
+export { paymentEvents, purchases, walletDebts } from "./purchases.ts";
 export { spendingLimits } from "./spending-limits.ts";
 export { streamEvents } from "./stream-events.ts";

@@ -20,7 +20,9 @@ export const purchases = pgTable(
     rateCardVersion: text("rate_card_version").notNull(),
     provider: text("provider").notNull(),
     providerSessionId: text("provider_session_id").unique(),
-    /** pending | paid | failed */
+    /** Stripe's payment intent, which refunds and disputes name. */
+    paymentIntentId: text("payment_intent_id").unique(),
+    /** pending | paid | failed | refunded | disputed */
     status: text("status").notNull().default("pending"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     paidAt: timestamp("paid_at", { withTimezone: true }),
@@ -28,7 +30,10 @@ export const purchases = pgTable(
   (table) => [
     unique("purchases_user_idempotency_key").on(table.userId, table.idempotencyKey),
     index("purchases_user_created").on(table.userId, table.createdAt),
-    check("purchases_status", sql`${table.status} in ('pending', 'paid', 'failed')`),
+    check(
+      "purchases_status",
+      sql`${table.status} in ('pending', 'paid', 'failed', 'refunded', 'disputed')`,
+    ),
     check(
       "purchases_amounts",
       sql`${table.baseCoins} > 0 and ${table.bonusCoins} >= 0 and ${table.priceMinor} > 0`,
@@ -42,3 +47,27 @@ export const paymentEvents = pgTable("payment_events", {
   type: text("type").notNull(),
   receivedAt: timestamp("received_at", { withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * Coins a refunded or disputed purchase took back that the wallet no longer held: the wallet is
+ * frozen while any debt is unsettled, and later purchases settle it first.
+ */
+export const walletDebts = pgTable(
+  "wallet_debts",
+  {
+    id: uuid("id").primaryKey(),
+    userId: text("user_id").notNull(),
+    purchaseId: uuid("purchase_id").notNull().unique(),
+    coinsOwed: bigint("coins_owed", { mode: "bigint" }).notNull(),
+    coinsSettled: bigint("coins_settled", { mode: "bigint" }).notNull().default(sql`0`),
+    reason: text("reason").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    index("wallet_debts_user").on(table.userId),
+    check(
+      "wallet_debts_amounts",
+      sql`${table.coinsSettled} >= 0 and ${table.coinsSettled} <= ${table.coinsOwed}`,
+    ),
+  ],
+);

@@ -23,6 +23,7 @@ import {
 import { recordStreamEvent } from "../../realtime/record-stream-event.ts";
 import type { Viewer } from "../../trpc/context.ts";
 import { loadLimitSettings } from "../limits/limit-settings-store.ts";
+import { outstandingDebt } from "../store/claw-back-purchase.ts";
 import { resolveCreator, type StreamTarget } from "../streams/resolve-creator.ts";
 import { ensureViewerWallet } from "../wallet/viewer-wallet.ts";
 
@@ -72,6 +73,14 @@ export async function sendToCreator(
       now,
     ),
   );
+  const owed = await outstandingDebt(sql, viewer.userId);
+  if (owed > 0n) {
+    throw new DomainError(
+      DomainErrorCode.NOT_ELIGIBLE,
+      `Your wallet is frozen: a refunded or disputed purchase left ${owed} coins owed. Buying coins settles it first.`,
+      { reasons: [{ code: "WALLET_DEBT", coins: Number(owed) }] },
+    );
+  }
   const resolution = await resolveCreator(sql, payment.to, now);
   if (!resolution.found) throw new DomainError(DomainErrorCode.UNKNOWN_CREATOR, resolution.reason);
   const { creator } = resolution;

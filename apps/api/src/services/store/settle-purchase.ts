@@ -1,11 +1,14 @@
 import { accountId, type Ledger, PLATFORM_OWNER, type Sql, transferIdFor } from "@coinstream/db";
 import { ensureViewerWallet } from "../wallet/viewer-wallet.ts";
+import { settleDebts } from "./claw-back-purchase.ts";
 
 export interface PaidSession {
   readonly purchaseId: string;
   readonly sessionId: string;
   readonly amountMinor: number;
   readonly currency: string;
+  /** Stripe's payment intent, which later refunds and disputes name. */
+  readonly paymentIntentId: string | null;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -60,7 +63,10 @@ export async function settlePaidPurchase(
   const failed = results.find((r) => r.result !== "ok" && r.result !== "exists");
   if (failed) throw new Error(`minting purchase ${purchase.id} failed: ${failed.result}`);
   const updated = await sql`
-    update purchases set status = 'paid', paid_at = now() where id = ${purchase.id} and status <> 'paid'`;
+    update purchases set status = 'paid', paid_at = now(), payment_intent_id = ${paid.paymentIntentId}
+    where id = ${purchase.id} and status = 'pending'`;
+  // New coins settle what reversed purchases left owing before they can be spent.
+  await settleDebts(sql, ledger, purchase.user_id);
   return updated.count > 0 ? "minted" : "already_paid";
 }
 

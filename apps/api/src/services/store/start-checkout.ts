@@ -45,8 +45,10 @@ export async function startCheckout(
       now,
     ),
   );
+  // Reversed purchases count too: a refund must not earn a second first-purchase bonus.
   const [paid] = await sql<{ count: bigint }[]>`
-    select count(*)::int8 as count from purchases where user_id = ${viewer.userId} and status = 'paid'`;
+    select count(*)::int8 as count from purchases
+    where user_id = ${viewer.userId} and status in ('paid', 'refunded', 'disputed')`;
   const quote = quotePurchase({
     item: input.item,
     region: viewer.region,
