@@ -26,7 +26,7 @@ export async function recordStreamEvent(sql: Sql, event: GiftOrTip): Promise<voi
     const [last] = await sql<{ payload: { combo?: ComboStreak } }[]>`
       select payload from stream_events
       where creator_user_id = ${event.creatorUserId} and kind = 'gift'
-        and payload->'combo'->>'viewerId' = ${event.viewerId}
+        and viewer_user_id = ${event.viewerId}
       order by id desc limit 1`;
     combo = continueCombo(last?.payload.combo, {
       id: event.transferId,
@@ -51,8 +51,9 @@ export async function recordStreamEvent(sql: Sql, event: GiftOrTip): Promise<voi
   };
   await sql`
     with inserted as (
-      insert into stream_events (creator_user_id, kind, transfer_id, payload)
-      values (${event.creatorUserId}, ${event.kind}, ${event.transferId}, ${JSON.stringify(payload)}::text::jsonb)
+      insert into stream_events (creator_user_id, viewer_user_id, kind, transfer_id, payload)
+      values (${event.creatorUserId}, ${event.viewerId}, ${event.kind}, ${event.transferId},
+              ${JSON.stringify(payload)}::text::jsonb)
       on conflict (transfer_id) do nothing
       returning id, creator_user_id
     )

@@ -134,3 +134,33 @@ describe("streams.events", () => {
     expect(row?.n).toBe(1n);
   });
 });
+
+describe("streams.leaderboard", () => {
+  it("ranks supporters by coins given, by name only, when several viewers gift", async () => {
+    const target = await createCreator(db.sql);
+    const [ana, ben] = [
+      await createPerson(db.sql, { name: "Ana" }),
+      await createPerson(db.sql, { name: "Ben" }),
+    ];
+    await fundWallet(db.sql, ledger, ana, 1_000n);
+    await fundWallet(db.sql, ledger, ben, 1_000n);
+    const tip = (who: Viewer, coins: number) =>
+      processA(who).tips.send({
+        idempotencyKey: randomUUID(),
+        to: { handle: target.handle },
+        coins,
+      });
+    await tip(ana, 30);
+    await tip(ben, 100);
+    await tip(ana, 80);
+    const board = await processB(null).streams.leaderboard({
+      to: { url: target.url },
+      period: "all",
+    });
+    expect(board.entries).toEqual([
+      { rank: 1, name: "Ana", coins: 110, gifts: 2 },
+      { rank: 2, name: "Ben", coins: 100, gifts: 1 },
+    ]);
+    expect(JSON.stringify(board)).not.toContain(ana.userId);
+  });
+});

@@ -1,6 +1,7 @@
 import { TRPCError, tracked } from "@trpc/server";
 import { z } from "zod";
 import { followStream } from "../realtime/follow-stream.ts";
+import { getLeaderboard } from "../services/streams/get-leaderboard.ts";
 import { resolveCreator } from "../services/streams/resolve-creator.ts";
 import { publicProcedure, router } from "../trpc/init.ts";
 import { streamTargetSchema } from "./targets.ts";
@@ -61,5 +62,22 @@ export const streamsRouter = router({
       )) {
         yield tracked(event.id, event);
       }
+    }),
+
+  /** A stream's top supporters: this live stretch (the last hours) or all time. */
+  leaderboard: publicProcedure
+    .input(z.object({ to: streamTargetSchema, period: z.enum(["live", "all"]).default("live") }))
+    .query(async ({ ctx, input }) => {
+      if (!ctx.sql)
+        throw new TRPCError({
+          code: "INTERNAL_SERVER_ERROR",
+          message: "The database is not available.",
+        });
+      const resolution = await resolveCreator(ctx.sql, input.to, ctx.now);
+      if (!resolution.found) throw new TRPCError({ code: "NOT_FOUND", message: resolution.reason });
+      return {
+        period: input.period,
+        entries: await getLeaderboard(ctx.sql, resolution.creator.userId, input.period, ctx.now),
+      };
     }),
 });

@@ -8,6 +8,7 @@ import {
 } from "@coinstream/db";
 import { createTestDatabase, type TestDatabase } from "@coinstream/db/testing";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { csvField } from "../services/wallet/export-wallet-csv.ts";
 import { ensureViewerWallet } from "../services/wallet/viewer-wallet.ts";
 import { createContext, type Viewer } from "../trpc/context.ts";
 import { createCallerFactory } from "../trpc/init.ts";
@@ -123,5 +124,30 @@ describe("wallet.history", () => {
     ).rejects.toMatchObject({
       code: "BAD_REQUEST",
     });
+  });
+});
+
+describe("wallet.exportCsv", () => {
+  it("exports the caller's history as CSV when asked", async () => {
+    const me = viewer();
+    await fund(me.userId, 40n);
+    const caller = createCaller(createContext({ sql: db.sql, ledger: createLedger(db.sql) }, me));
+    const { csv, rows, filename } = await caller.wallet.exportCsv();
+    expect(filename).toMatch(/^coinstream-wallet-\d{4}-\d{2}-\d{2}\.csv$/);
+    expect(rows).toBe(1);
+    const [header, line] = csv.trim().split("\n");
+    expect(header).toBe("date,kind,coins,transfer_id,details");
+    expect(line).toMatch(/^\d{4}-.*,purchase,40,[0-9a-f-]{36},$/);
+  });
+});
+
+describe("csvField", () => {
+  it.each([
+    ["plain text", "plain text"],
+    ["=HYPERLINK(1)", '"=HYPERLINK(1)"'],
+    ['say "hi", ok', '"say ""hi"", ok"'],
+    ["-5", '"-5"'],
+  ])("writes %j as %s", (value, field) => {
+    expect(csvField(value)).toBe(field);
   });
 });

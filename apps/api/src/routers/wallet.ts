@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { exportWalletCsv } from "../services/wallet/export-wallet-csv.ts";
 import { getWallet } from "../services/wallet/get-wallet.ts";
 import { listWalletHistory } from "../services/wallet/list-wallet-history.ts";
 import { router, viewerProcedure } from "../trpc/init.ts";
@@ -32,4 +33,7 @@ export const walletRouter = router({
       }),
     )
     .query(({ ctx, input }) => listWalletHistory(ctx.sql, ctx.viewer.userId, input)),
+
+  /** The whole wallet history as a CSV file's text (up to 10,000 rows), for download. */
+  exportCsv: viewerProcedure.query(({ ctx }) => exportWalletCsv(ctx.sql, ctx.viewer.userId)),
 });

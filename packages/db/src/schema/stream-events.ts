@@ -11,6 +11,8 @@ export const streamEvents = pgTable(
     id: bigint("id", { mode: "bigint" }).generatedAlwaysAsIdentity().primaryKey(),
     creatorUserId: text("creator_user_id").notNull(),
     kind: text("kind").notNull(),
+    /** Who sent it (not published: events show the name only); ranks leaderboards. */
+    viewerUserId: text("viewer_user_id"),
     /** The ledger transfer behind the event: one event per transfer, however often it is retried. */
     transferId: uuid("transfer_id").notNull().unique(),
     payload: jsonb("payload").notNull(),
@@ -18,6 +20,7 @@ export const streamEvents = pgTable(
   },
   (table) => [
     index("stream_events_creator").on(table.creatorUserId, table.id),
+    index("stream_events_creator_time").on(table.creatorUserId, table.createdAt),
     check("stream_events_kind", sql`${table.kind} in ('gift', 'tip')`),
   ],
 );

@@ -1,0 +1,35 @@
+import type { Sql } from "@coinstream/db";
+import { listWalletHistory } from "./list-wallet-history.ts";
+
+const MAX_ROWS = 10_000;
+
+export function csvField(value: string): string {
+  // Quote everything that could break a row or start a spreadsheet formula.
+  return /[",\n\r]|^[=+\-@]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
+}
+
+/** The person's whole wallet history (up to 10,000 rows) as CSV, newest first. */
+export async function exportWalletCsv(
+  sql: Sql,
+  userId: string,
+): Promise<{ filename: string; csv: string; rows: number }> {
+  const lines = ["date,kind,coins,transfer_id,details"];
+  let cursor: string | null = null;
+  let rows = 0;
+  do {
+    const page = await listWalletHistory(sql, userId, { cursor, limit: 500 });
+    for (const item of page.items) {
+      const details = [item.metadata.handle, item.metadata.giftId, item.metadata.message]
+        .filter((part) => typeof part === "string" && part !== "")
+        .join(" ");
+      lines.push([item.at, item.code, String(item.coins), item.id, csvField(details)].join(","));
+      rows++;
+    }
+    cursor = page.nextCursor;
+  } while (cursor !== null && rows < MAX_ROWS);
+  return {
+    filename: `coinstream-wallet-${new Date().toISOString().slice(0, 10)}.csv`,
+    csv: `${lines.join("\n")}\n`,
+    rows,
+  };
+}
