@@ -1,4 +1,5 @@
 import { giftsRouter } from "../routers/gifts.ts";
+import { guardianRouter } from "../routers/guardian.ts";
 import { limitsRouter } from "../routers/limits.ts";
 import { meRouter } from "../routers/me.ts";
 import { storeRouter } from "../routers/store.ts";
@@ -15,6 +16,7 @@ export const appRouter = router({
   tips: tipsRouter,
   streams: streamsRouter,
   limits: limitsRouter,
+  guardian: guardianRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -22,6 +22,7 @@ import {
 } from "@coinstream/db";
 import { recordStreamEvent } from "../../realtime/record-stream-event.ts";
 import type { Viewer } from "../../trpc/context.ts";
+import { getSupervision } from "../guardians/guardian-links.ts";
 import { loadLimitSettings } from "../limits/limit-settings-store.ts";
 import { outstandingDebt } from "../store/claw-back-purchase.ts";
 import { resolveCreator, type StreamTarget } from "../streams/resolve-creator.ts";
@@ -56,6 +57,7 @@ export async function sendToCreator(
   payment: CreatorPayment,
   now: Date,
 ) {
+  const { hasGuardian } = await getSupervision(sql, viewer.userId);
   assertEligible(
     checkEligibility(
       "gift",
@@ -64,7 +66,7 @@ export async function sendToCreator(
         region: viewer.region,
         accountCreatedAt: viewer.createdAt,
         emailVerified: viewer.emailVerified,
-        hasGuardian: false,
+        hasGuardian,
         frozen: false,
         activeStrikes: 0,
         channel: null,

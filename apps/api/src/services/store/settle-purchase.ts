@@ -1,4 +1,5 @@
 import { accountId, type Ledger, PLATFORM_OWNER, type Sql, transferIdFor } from "@coinstream/db";
+import { getSupervision } from "../guardians/guardian-links.ts";
 import { ensureViewerWallet } from "../wallet/viewer-wallet.ts";
 import { settleDebts } from "./claw-back-purchase.ts";
 
@@ -67,7 +68,34 @@ export async function settlePaidPurchase(
     where id = ${purchase.id} and status = 'pending'`;
   // New coins settle what reversed purchases left owing before they can be spent.
   await settleDebts(sql, ledger, purchase.user_id);
+  if (updated.count > 0) await notifyGuardian(sql, purchase);
   return updated.count > 0 ? "minted" : "already_paid";
+}
+
+/** Tells a supervised buyer's guardian about the purchase, in their notifications. */
+async function notifyGuardian(
+  sql: Sql,
+  purchase: {
+    id: string;
+    user_id: string;
+    base_coins: bigint;
+    bonus_coins: bigint;
+    price_minor: bigint;
+    currency: string;
+  },
+): Promise<void> {
+  const { guardianUserId } = await getSupervision(sql, purchase.user_id);
+  if (!guardianUserId) return;
+  const payload = {
+    purchaseId: purchase.id,
+    supervisedUserId: purchase.user_id,
+    coins: Number(purchase.base_coins + purchase.bonus_coins),
+    priceMinor: Number(purchase.price_minor),
+    currency: purchase.currency,
+  };
+  await sql`
+    insert into notifications (user_id, kind, payload)
+    values (${guardianUserId}, 'supervised_purchase', ${JSON.stringify(payload)}::text::jsonb)`;
 }
 
 /** Marks a purchase whose checkout was declined or expired as failed (never a paid one). */

@@ -10,6 +10,7 @@ import {
 import type { Sql } from "@coinstream/db";
 import type { PaymentProvider } from "../../payments/payment-provider.ts";
 import type { Viewer } from "../../trpc/context.ts";
+import { getSupervision } from "../guardians/guardian-links.ts";
 
 export interface CheckoutInput {
   readonly idempotencyKey: string;
@@ -28,6 +29,7 @@ export async function startCheckout(
   input: CheckoutInput,
   now: Date,
 ) {
+  const supervision = await getSupervision(sql, viewer.userId);
   assertEligible(
     checkEligibility(
       "buy",
@@ -36,7 +38,7 @@ export async function startCheckout(
         region: viewer.region,
         accountCreatedAt: viewer.createdAt,
         emailVerified: viewer.emailVerified,
-        hasGuardian: false,
+        hasGuardian: supervision.hasGuardian,
         frozen: false,
         activeStrikes: 0,
         channel: null,
@@ -45,6 +47,15 @@ export async function startCheckout(
       now,
     ),
   );
+  if (supervision.hasGuardian && !supervision.mayPurchase) {
+    throw new DomainError(
+      DomainErrorCode.NOT_ELIGIBLE,
+      "Your guardian has not allowed purchases on this account.",
+      {
+        reasons: [{ code: "GUARDIAN_DISALLOWS_PURCHASES" }],
+      },
+    );
+  }
   // Reversed purchases count too: a refund must not earn a second first-purchase bonus.
   const [paid] = await sql<{ count: bigint }[]>`
     select count(*)::int8 as count from purchases
