@@ -1,6 +1,7 @@
 import { listStoreOffers } from "@coinstream/core";
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
+import { countCompletedPurchases } from "../services/store/count-completed-purchases.ts";
 import { startCheckout } from "../services/store/start-checkout.ts";
 import { publicProcedure, router, viewerProcedure } from "../trpc/init.ts";
 import { idempotencyKeySchema } from "./targets.ts";
@@ -57,14 +58,15 @@ export const storeRouter = router({
 
   /** The region's coin packs with price, value per coin and live bonuses. */
   packs: publicProcedure
-    .input(z.object({ region: regionSchema.default("US") }))
-    .query(({ input, ctx }) => ({
-      region: input.region,
-      offers: listStoreOffers({
-        region: input.region,
-        purchaseCount: 1,
-        now: ctx.now,
-        promotions: [],
-      }),
-    })),
+    .input(z.object({ region: regionSchema.optional() }).optional())
+    .query(async ({ input, ctx }) => {
+      // Signed in: the person's own region and first-purchase bonus; anonymous: US, no bonus.
+      const region = input?.region ?? ctx.viewer?.region ?? "US";
+      const purchaseCount =
+        ctx.viewer && ctx.sql ? await countCompletedPurchases(ctx.sql, ctx.viewer.userId) : 1;
+      return {
+        region,
+        offers: listStoreOffers({ region, purchaseCount, now: ctx.now, promotions: [] }),
+      };
+    }),
 });

@@ -11,6 +11,7 @@ import type { Sql } from "@coinstream/db";
 import type { PaymentProvider } from "../../payments/payment-provider.ts";
 import type { Viewer } from "../../trpc/context.ts";
 import { getSupervision } from "../guardians/guardian-links.ts";
+import { countCompletedPurchases } from "./count-completed-purchases.ts";
 
 export interface CheckoutInput {
   readonly idempotencyKey: string;
@@ -56,14 +57,10 @@ export async function startCheckout(
       },
     );
   }
-  // Reversed purchases count too: a refund must not earn a second first-purchase bonus.
-  const [paid] = await sql<{ count: bigint }[]>`
-    select count(*)::int8 as count from purchases
-    where user_id = ${viewer.userId} and status in ('paid', 'refunded', 'disputed')`;
   const quote = quotePurchase({
     item: input.item,
     region: viewer.region,
-    purchaseCount: Number(paid?.count ?? 0n),
+    purchaseCount: await countCompletedPurchases(sql, viewer.userId),
     now,
     promotions: [],
   });
