@@ -125,6 +125,9 @@ describe("signed-in procedures over HTTP", () => {
     expect((await clientFor(alice.token).wallet.get.query()).coins).toBe(250);
     expect((await clientFor(bob.token).wallet.get.query()).coins).toBe(0);
     expect((await clientFor(bob.token).wallet.history.query({})).items).toEqual([]);
+    await clientFor(alice.token).limits.set.mutate({ dailyCoins: 42 });
+    expect((await clientFor(alice.token).limits.get.query()).viewer?.dailyCoins).toBe(42);
+    expect((await clientFor(bob.token).limits.get.query()).viewer).toBeNull();
   });
 
   it("lets the extension's origin read the bearer header cross-origin and no other origin", async () => {
