@@ -1,41 +1,17 @@
 import { randomUUID } from "node:crypto";
-import { accountId, checkLedger, createLedger, type Ledger, PLATFORM_OWNER } from "@coinstream/db";
-import { createTestDatabase, type TestDatabase } from "@coinstream/db/testing";
-import type { Hono } from "hono";
+import { accountId, PLATFORM_OWNER } from "@coinstream/db";
 import Stripe from "stripe";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { createApp } from "../app.ts";
+import { describe, expect, it } from "vitest";
 import { viewerWalletRef } from "../services/wallet/viewer-wallet.ts";
-import { ensurePlatformAccounts } from "../test-support/people.ts";
+import { useSandboxApi } from "../test-support/test-ledger.ts";
 import { createContext, type Viewer } from "../trpc/context.ts";
 import { createCallerFactory } from "../trpc/init.ts";
 import { appRouter } from "../trpc/root.ts";
-import { createPayments } from "./create-payments.ts";
 
 const WEBHOOK_SECRET = "whsec_test_coinstream_sandbox_secret";
 const stripe = new Stripe("sk_test_offline");
-let db: TestDatabase;
-let ledger: Ledger;
-let app: Hono;
-let payments: ReturnType<typeof createPayments>;
+const env = useSandboxApi(WEBHOOK_SECRET);
 const createCaller = createCallerFactory(appRouter);
-
-beforeAll(async () => {
-  db = await createTestDatabase(inject("adminUrl"));
-  ledger = createLedger(db.sql);
-  await ensurePlatformAccounts(db.sql);
-  payments = createPayments({
-    sql: db.sql,
-    ledger,
-    publicUrl: "http://coinstream.test",
-    sandboxWebhookSecret: WEBHOOK_SECRET,
-  });
-  app = createApp({ sql: db.sql, ledger, payments });
-});
-afterAll(async () => {
-  expect(await checkLedger(db.sql)).toEqual([]);
-  await db.drop();
-});
 
 function viewer(overrides: Partial<Viewer> = {}): Viewer {
   return {
@@ -50,11 +26,11 @@ function viewer(overrides: Partial<Viewer> = {}): Viewer {
   };
 }
 const callerFor = (who: Viewer) =>
-  createCaller(createContext({ sql: db.sql, ledger, payments }, who));
+  createCaller(createContext({ sql: env.db.sql, ledger: env.ledger, payments: env.payments }, who));
 const coinsOf = async (who: Viewer) => (await callerFor(who).wallet.get()).coins;
 
 async function mintedRows(purchaseId: string) {
-  return db.sql<{ code: string; amount: bigint }[]>`
+  return env.db.sql<{ code: string; amount: bigint }[]>`
     select code, amount from ledger_transfers where metadata->>'purchaseId' = ${purchaseId} order by code`;
 }
 
@@ -84,7 +60,7 @@ function completedEvent(
   });
 }
 const deliver = (payload: string, signature: string) =>
-  app.request("http://coinstream.test/webhooks/stripe", {
+  env.app.request("http://coinstream.test/webhooks/stripe", {
     method: "POST",
     headers: { "stripe-signature": signature },
     body: payload,
@@ -101,7 +77,7 @@ async function startPurchase(who: Viewer, packId = "coins-500") {
     idempotencyKey: randomUUID(),
     item: { packId },
   });
-  const [row] = await db.sql<
+  const [row] = await env.db.sql<
     { provider_session_id: string }[]
   >`select provider_session_id from purchases where id = ${checkout.purchaseId}`;
   return { ...checkout, sessionId: row?.provider_session_id as string };
@@ -116,10 +92,10 @@ describe("buying coins through the sandbox checkout", () => {
     });
     expect(checkout.quote).toMatchObject({ currency: "EUR", priceMinor: 899, totalCoins: 550 });
 
-    const page = await (await app.request(checkout.checkoutUrl)).text();
+    const page = await (await env.app.request(checkout.checkoutUrl)).text();
     expect(page).toContain("550 coins");
     expect(page).toContain("€8.99");
-    const paid = await app.request(`${checkout.checkoutUrl}/pay`, { method: "POST" });
+    const paid = await env.app.request(`${checkout.checkoutUrl}/pay`, { method: "POST" });
     expect(await paid.text()).toContain("Payment complete");
 
     expect(await coinsOf(buyer)).toBe(550);
@@ -137,7 +113,7 @@ describe("buying coins through the sandbox checkout", () => {
   it("mints nothing and marks the purchase failed when the buyer declines", async () => {
     const buyer = viewer();
     const checkout = await startPurchase(buyer);
-    await app.request(`${checkout.checkoutUrl}/decline`, { method: "POST" });
+    await env.app.request(`${checkout.checkoutUrl}/decline`, { method: "POST" });
     expect(await coinsOf(buyer)).toBe(0);
     expect((await callerFor(buyer).store.purchases())[0]?.status).toBe("failed");
   });
@@ -236,7 +212,7 @@ describe("who may buy", () => {
     expect(JSON.stringify((error as { cause?: { details?: unknown } }).cause?.details)).toContain(
       reason,
     );
-    const [count] = await db.sql<
+    const [count] = await env.db.sql<
       { n: bigint }[]
     >`select count(*)::int8 as n from purchases where user_id = ${buyer.userId}`;
     expect(count?.n).toBe(0n);
@@ -246,7 +222,7 @@ describe("who may buy", () => {
     const buyer = viewer();
     const bystander = viewer();
     const { checkoutUrl } = await startPurchase(buyer, "coins-100");
-    await app.request(`${checkoutUrl}/pay`, { method: "POST" });
+    await env.app.request(`${checkoutUrl}/pay`, { method: "POST" });
     expect(await coinsOf(bystander)).toBe(0);
     expect(accountId(viewerWalletRef(buyer.userId))).not.toBe(
       accountId(viewerWalletRef(bystander.userId)),
@@ -276,12 +252,12 @@ function reversalEvent(
 
 async function buyThroughSandbox(who: Viewer, packId: string) {
   const checkout = await startPurchase(who, packId);
-  await app.request(`${checkout.checkoutUrl}/pay`, { method: "POST" });
+  await env.app.request(`${checkout.checkoutUrl}/pay`, { method: "POST" });
   return checkout;
 }
 
 async function spend(who: Viewer, coins: bigint) {
-  const [spent] = await ledger.createTransfers([
+  const [spent] = await env.ledger.createTransfers([
     {
       id: randomUUID(),
       debitAccountId: accountId(viewerWalletRef(who.userId)),
@@ -339,7 +315,7 @@ describe("refunds and disputes", () => {
 
     await buyThroughSandbox(buyer, "coins-1000");
     expect(await coinsOf(buyer)).toBe(500);
-    const [debt] = await db.sql<{ owed: bigint; settled: bigint }[]>`
+    const [debt] = await env.db.sql<{ owed: bigint; settled: bigint }[]>`
       select coins_owed as owed, coins_settled as settled from wallet_debts where purchase_id = ${purchaseId}`;
     expect(debt).toEqual({ owed: 500n, settled: 500n });
   });

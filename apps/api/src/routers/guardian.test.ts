@@ -1,53 +1,24 @@
 import { randomUUID } from "node:crypto";
-import { checkLedger, createLedger, type Ledger } from "@coinstream/db";
-import { createTestDatabase, type TestDatabase } from "@coinstream/db/testing";
-import type { Hono } from "hono";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { createApp } from "../app.ts";
-import { createPayments } from "../payments/create-payments.ts";
-import {
-  createCreator,
-  createPerson,
-  ensurePlatformAccounts,
-  fundWallet,
-} from "../test-support/people.ts";
+import { describe, expect, it } from "vitest";
+import { createCreator, createPerson, fundWallet } from "../test-support/people.ts";
+import { useSandboxApi } from "../test-support/test-ledger.ts";
 import { createContext, type Viewer } from "../trpc/context.ts";
 import { createCallerFactory } from "../trpc/init.ts";
 import { appRouter } from "../trpc/root.ts";
 
-let db: TestDatabase;
-let ledger: Ledger;
-let app: Hono;
-let payments: ReturnType<typeof createPayments>;
+const env = useSandboxApi("whsec_guardian_test");
 const createCaller = createCallerFactory(appRouter);
 const SIXTEEN = () => new Date(Date.now() - (16 * 365.25 + 30) * 86_400_000);
 
-beforeAll(async () => {
-  db = await createTestDatabase(inject("adminUrl"));
-  ledger = createLedger(db.sql);
-  await ensurePlatformAccounts(db.sql);
-  payments = createPayments({
-    sql: db.sql,
-    ledger,
-    publicUrl: "http://coinstream.test",
-    sandboxWebhookSecret: "whsec_guardian_test",
-  });
-  app = createApp({ sql: db.sql, ledger, payments });
-});
-afterAll(async () => {
-  expect(await checkLedger(db.sql)).toEqual([]);
-  await db.drop();
-});
-
 const callerFor = (who: Viewer) =>
-  createCaller(createContext({ sql: db.sql, ledger, payments }, who));
+  createCaller(createContext({ sql: env.db.sql, ledger: env.ledger, payments: env.payments }, who));
 const checkout = (who: Viewer) =>
   callerFor(who).store.checkout({ idempotencyKey: randomUUID(), item: { packId: "coins-100" } });
 
 /** A 16-year-old in the US (where 16+ may take part under a guardian) and their parent, linked. */
 async function family() {
-  const parent = await createPerson(db.sql, { name: "Parent" });
-  const teen = await createPerson(db.sql, { name: "Teen", dateOfBirth: SIXTEEN() });
+  const parent = await createPerson(env.db.sql, { name: "Parent" });
+  const teen = await createPerson(env.db.sql, { name: "Teen", dateOfBirth: SIXTEEN() });
   const { linkId } = await callerFor(parent).guardian.invite({ email: teen.email });
   return { parent, teen, linkId };
 }
@@ -70,7 +41,7 @@ describe("guardian controls", () => {
       mayPurchase: true,
     });
     const started = await checkout(teen);
-    await app.request(`${started.checkoutUrl}/pay`, { method: "POST" });
+    await env.app.request(`${started.checkoutUrl}/pay`, { method: "POST" });
     expect((await callerFor(teen).wallet.get()).coins).toBe(110);
     expect(await callerFor(parent).guardian.notifications()).toMatchObject([
       {
@@ -83,8 +54,8 @@ describe("guardian controls", () => {
   it("blocks gifting with a guardian cap of 0 that the supervised account cannot lift", async () => {
     const { parent, teen, linkId } = await family();
     await callerFor(teen).guardian.confirm({ linkId });
-    await fundWallet(db.sql, ledger, teen, 500n);
-    const target = await createCreator(db.sql);
+    await fundWallet(env.db.sql, env.ledger, teen, 500n);
+    const target = await createCreator(env.db.sql);
     await callerFor(parent).guardian.setControls({
       supervisedUserId: teen.userId,
       caps: { dailyCoins: 0 },
@@ -105,14 +76,14 @@ describe("guardian controls", () => {
   });
 
   it("refuses a minor as guardian, a second guardian, and confirming someone else's request", async () => {
-    const adult = await createPerson(db.sql);
-    const minor = await createPerson(db.sql, { dateOfBirth: SIXTEEN() });
+    const adult = await createPerson(env.db.sql);
+    const minor = await createPerson(env.db.sql, { dateOfBirth: SIXTEEN() });
     await expect(callerFor(minor).guardian.invite({ email: adult.email })).rejects.toMatchObject({
       code: "FORBIDDEN",
       message: "A guardian must be an adult.",
     });
     const { teen, linkId } = await family();
-    const stranger = await createPerson(db.sql);
+    const stranger = await createPerson(env.db.sql);
     await expect(callerFor(stranger).guardian.invite({ email: teen.email })).rejects.toMatchObject({
       code: "FORBIDDEN",
     });

@@ -1,38 +1,22 @@
 import { randomUUID } from "node:crypto";
-import { checkLedger, createLedger, type Ledger } from "@coinstream/db";
-import { createTestDatabase, type TestDatabase } from "@coinstream/db/testing";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import {
-  createCreator,
-  createPerson,
-  ensurePlatformAccounts,
-  fundWallet,
-} from "../test-support/people.ts";
+import { describe, expect, it } from "vitest";
+import { createCreator, createPerson, fundWallet } from "../test-support/people.ts";
+import { useTestLedger } from "../test-support/test-ledger.ts";
 import { createContext, type Viewer } from "../trpc/context.ts";
 import { createCallerFactory } from "../trpc/init.ts";
 import { appRouter } from "../trpc/root.ts";
 
-let db: TestDatabase;
-let ledger: Ledger;
+const env = useTestLedger();
 const createCaller = createCallerFactory(appRouter);
 
-beforeAll(async () => {
-  db = await createTestDatabase(inject("adminUrl"));
-  ledger = createLedger(db.sql);
-  await ensurePlatformAccounts(db.sql);
-});
-afterAll(async () => {
-  expect(await checkLedger(db.sql)).toEqual([]);
-  await db.drop();
-});
-
-const callerFor = (who: Viewer) => createCaller(createContext({ sql: db.sql, ledger }, who));
+const callerFor = (who: Viewer) =>
+  createCaller(createContext({ sql: env.db.sql, ledger: env.ledger }, who));
 const coinsOf = async (who: Viewer) => (await callerFor(who).wallet.get()).coins;
 
 async function fundedViewerAndCreator(coins = 10_000n) {
-  const viewer = await createPerson(db.sql);
-  const target = await createCreator(db.sql);
-  await fundWallet(db.sql, ledger, viewer, coins);
+  const viewer = await createPerson(env.db.sql);
+  const target = await createCreator(env.db.sql);
+  await fundWallet(env.db.sql, env.ledger, viewer, coins);
   const tip = (amount: number, confirm = false) =>
     callerFor(viewer).tips.send({
       idempotencyKey: randomUUID(),
@@ -94,7 +78,7 @@ describe("limits", () => {
   });
 
   it("refuses a negative or fractional cap with BAD_REQUEST and keeps the old one", async () => {
-    const viewer = await createPerson(db.sql);
+    const viewer = await createPerson(env.db.sql);
     await callerFor(viewer).limits.set({ weeklyCoins: 700 });
     await expect(callerFor(viewer).limits.set({ weeklyCoins: -1 })).rejects.toMatchObject({
       code: "BAD_REQUEST",

@@ -1,42 +1,26 @@
 import { randomUUID } from "node:crypto";
-import { checkLedger, createLedger, type Ledger } from "@coinstream/db";
-import { createTestDatabase, type TestDatabase } from "@coinstream/db/testing";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import {
-  createCreator,
-  createPerson,
-  ensurePlatformAccounts,
-  fundWallet,
-} from "../../test-support/people.ts";
+import { describe, expect, it } from "vitest";
+import { createCreator, createPerson, fundWallet } from "../../test-support/people.ts";
+import { useTestLedger } from "../../test-support/test-ledger.ts";
 import { createContext, type Viewer } from "../../trpc/context.ts";
 import { createCallerFactory } from "../../trpc/init.ts";
 import { appRouter } from "../../trpc/root.ts";
 
-let db: TestDatabase;
-let ledger: Ledger;
+const env = useTestLedger();
 const createCaller = createCallerFactory(appRouter);
 const NOW = new Date();
 
-beforeAll(async () => {
-  db = await createTestDatabase(inject("adminUrl"));
-  ledger = createLedger(db.sql);
-  await ensurePlatformAccounts(db.sql);
-});
-afterAll(async () => {
-  expect(await checkLedger(db.sql)).toEqual([]);
-  await db.drop();
-});
+const person = (overrides: Partial<Viewer> = {}) => createPerson(env.db.sql, overrides);
+const creator = (followers = 150, who?: Viewer) => createCreator(env.db.sql, followers, who);
+const fund = (who: Viewer, coins: bigint) => fundWallet(env.db.sql, env.ledger, who, coins);
 
-const person = (overrides: Partial<Viewer> = {}) => createPerson(db.sql, overrides);
-const creator = (followers = 150, who?: Viewer) => createCreator(db.sql, followers, who);
-const fund = (who: Viewer, coins: bigint) => fundWallet(db.sql, ledger, who, coins);
-
-const callerFor = (who: Viewer | null) => createCaller(createContext({ sql: db.sql, ledger }, who));
+const callerFor = (who: Viewer | null) =>
+  createCaller(createContext({ sql: env.db.sql, ledger: env.ledger }, who));
 const coinsOf = async (who: Viewer) => (await callerFor(who).wallet.get()).coins;
 const heldOf = async (held: string) =>
-  (await ledger.getBalances([held])).get(held)?.creditsPosted ?? 0n;
+  (await env.ledger.getBalances([held])).get(held)?.creditsPosted ?? 0n;
 const transferCount = async () =>
-  (await db.sql<{ n: bigint }[]>`select count(*)::int8 as n from ledger_transfers`)[0]?.n;
+  (await env.db.sql<{ n: bigint }[]>`select count(*)::int8 as n from ledger_transfers`)[0]?.n;
 
 describe("gifts.send", () => {
   it("spends coins and credits the creator's held diamonds when a funded viewer sends 3 crowns", async () => {
@@ -57,7 +41,7 @@ describe("gifts.send", () => {
       creator: { handle: target.handle, diamonds: 448 },
     });
     expect(await heldOf(target.held)).toBe(448n);
-    const [row] = await db.sql<{ metadata: Record<string, unknown> }[]>`
+    const [row] = await env.db.sql<{ metadata: Record<string, unknown> }[]>`
       select metadata from ledger_transfers where id = ${result.transferId}`;
     expect(row?.metadata).toMatchObject({
       giftId: "crown",

@@ -12,6 +12,18 @@ export interface PaidSession {
   readonly paymentIntentId: string | null;
 }
 
+/** The columns settlement reads from `purchases`. */
+interface PurchaseRow {
+  id: string;
+  user_id: string;
+  base_coins: bigint;
+  bonus_coins: bigint;
+  price_minor: bigint;
+  currency: string;
+  status: string;
+  provider_session_id: string | null;
+}
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export type SettleOutcome = "minted" | "already_paid" | "unknown_purchase" | "amount_mismatch";
@@ -27,16 +39,7 @@ export async function settlePaidPurchase(
   paid: PaidSession,
 ): Promise<SettleOutcome> {
   const [purchase] = await sql<
-    {
-      id: string;
-      user_id: string;
-      base_coins: bigint;
-      bonus_coins: bigint;
-      price_minor: bigint;
-      currency: string;
-      status: string;
-      provider_session_id: string | null;
-    }[]
+    PurchaseRow[]
   >`select id, user_id, base_coins, bonus_coins, price_minor, currency, status, provider_session_id
     from purchases where id = ${paid.purchaseId}`;
   if (!purchase || purchase.provider_session_id !== paid.sessionId) return "unknown_purchase";
@@ -73,17 +76,7 @@ export async function settlePaidPurchase(
 }
 
 /** Tells a supervised buyer's guardian about the purchase, in their notifications. */
-async function notifyGuardian(
-  sql: Sql,
-  purchase: {
-    id: string;
-    user_id: string;
-    base_coins: bigint;
-    bonus_coins: bigint;
-    price_minor: bigint;
-    currency: string;
-  },
-): Promise<void> {
+async function notifyGuardian(sql: Sql, purchase: PurchaseRow): Promise<void> {
   const { guardianUserId } = await getSupervision(sql, purchase.user_id);
   if (!guardianUserId) return;
   const payload = {
