@@ -1,6 +1,12 @@
 import { randomBytes } from "node:crypto";
 import { fileURLToPath } from "node:url";
-import { createLedger, ensureAccounts, openDatabase, PLATFORM_OWNER } from "@coinstream/db";
+import {
+  connect,
+  createLedger,
+  ensureAccounts,
+  openDatabase,
+  PLATFORM_OWNER,
+} from "@coinstream/db";
 import { serve } from "@hono/node-server";
 import pino from "pino";
 import { createApp } from "./app.ts";
@@ -28,7 +34,10 @@ await ensureAccounts(
   database.sql,
   PLATFORM_PURPOSES.map((purpose) => ({ ownerId: PLATFORM_OWNER, purpose })),
 );
-const ledger = createLedger(database.sql);
+// The ledger gets connections of its own: a gift holds a connection (its per-person lock) while
+// it waits for the ledger's batch, so sharing one pool could leave the ledger none under load.
+const ledgerSql = connect(database.url, 8);
+const ledger = createLedger(ledgerSql);
 const authDb = createAuthDb(database.url);
 const publicUrl = env.PUBLIC_URL ?? `http://${env.HOST}:${env.PORT}`;
 const auth = createAuth({
@@ -88,7 +97,8 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
       () =>
         void events
           .stop()
-          .then(() => Promise.all([authDb.close(), database.close()]))
+          .then(() => Promise.all([authDb.close(), ledgerSql.end()]))
+          .then(() => database.close())
           .then(() => process.exit(0)),
     ),
   );

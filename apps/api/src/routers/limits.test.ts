@@ -88,4 +88,12 @@ describe("limits", () => {
     });
     expect((await callerFor(viewer).limits.get()).viewer?.weeklyCoins).toBe(700);
   });
+
+  it("lets concurrent spends through only up to the cap when they race", async () => {
+    const { viewer, tip } = await fundedViewerAndCreator();
+    await callerFor(viewer).limits.set({ dailyCoins: 100 });
+    const outcomes = await Promise.allSettled(Array.from({ length: 10 }, () => tip(20)));
+    expect(outcomes.filter((o) => o.status === "fulfilled")).toHaveLength(5);
+    expect(await coinsOf(viewer)).toBe(10_000 - 100);
+  });
 });

@@ -1,4 +1,4 @@
-import { checkLedger, createLedger, type Ledger } from "@coinstream/db";
+import { checkLedger, connect, createLedger, type Ledger, type Sql } from "@coinstream/db";
 import { createTestDatabase, type TestDatabase } from "@coinstream/db/testing";
 import type { Hono } from "hono";
 import { afterAll, beforeAll, expect, inject } from "vitest";
@@ -11,14 +11,17 @@ import { ensurePlatformAccounts } from "./people.ts";
  * the file, the ledger's invariants must hold and the database is dropped.
  */
 export function useTestLedger() {
-  const env = {} as { db: TestDatabase; ledger: Ledger };
+  const env = {} as { db: TestDatabase; ledger: Ledger; ledgerSql: Sql };
   beforeAll(async () => {
     env.db = await createTestDatabase(inject("adminUrl"));
-    env.ledger = createLedger(env.db.sql);
+    // As in the server: the ledger has connections of its own.
+    env.ledgerSql = connect(env.db.url, 6);
+    env.ledger = createLedger(env.ledgerSql);
     await ensurePlatformAccounts(env.db.sql);
   });
   afterAll(async () => {
     expect(await checkLedger(env.db.sql)).toEqual([]);
+    await env.ledgerSql.end();
     await env.db.drop();
   });
   return env;

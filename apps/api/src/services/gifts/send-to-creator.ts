@@ -28,6 +28,8 @@ import { outstandingDebt } from "../store/claw-back-purchase.ts";
 import { resolveCreator, type StreamTarget } from "../streams/resolve-creator.ts";
 import { ensureViewerWallet } from "../wallet/viewer-wallet.ts";
 
+type Tx = Parameters<Parameters<Sql["begin"]>[1]>[0];
+
 /** Coin spends that count against spending limits. */
 const SPEND_CODES = ["gift", "tip", "boost", "message", "unlock"] as const;
 
@@ -108,34 +110,36 @@ export async function sendToCreator(
     coins: transferIdFor(`${viewer.userId}:${payment.idempotencyKey}`, "coins"),
     diamonds: transferIdFor(`${viewer.userId}:${payment.idempotencyKey}`, "diamonds"),
   };
-  const [already] = await sql<
-    { id: string }[]
-  >`select id from ledger_transfers where id = ${ids.coins}`;
-  if (!already) {
-    const history = await sql<{ amount: bigint; created_at: Date }[]>`
+  const assertSpendAllowed = async (tx: Tx) => {
+    const [already] = await tx<
+      { id: string }[]
+    >`select id from ledger_transfers where id = ${ids.coins}`;
+    if (!already) {
+      const history = await tx<{ amount: bigint; created_at: Date }[]>`
       select amount, created_at from ledger_transfers
       where debit_account_id = ${wallet} and phase = 'single' and code = any(${[...SPEND_CODES]})
         and created_at > ${new Date(now.getTime() - 31 * 24 * 3_600_000)}`;
-    const limits = await loadLimitSettings(sql, viewer.userId, now);
-    const decision = checkSpend(
-      history.map((row) => ({ coins: toSafeInteger(row.amount), at: row.created_at })),
-      {
-        ...(limits.viewer ? { viewer: limits.viewer } : {}),
-        ...(limits.guardian ? { guardian: limits.guardian } : {}),
-        accountCreatedAt: viewer.createdAt,
-      },
-      payment.coins,
-      now,
-    );
-    if (!decision.allowed) throw toLimitExceededError(decision);
-    if (decision.needsConfirmation && !payment.confirmed) {
-      throw new DomainError(
-        DomainErrorCode.CONFIRMATION_REQUIRED,
-        `This spends ${payment.coins} coins, at or above the amount you asked to confirm. Confirm it to send.`,
-        { coins: payment.coins },
+      const limits = await loadLimitSettings(tx, viewer.userId, now);
+      const decision = checkSpend(
+        history.map((row) => ({ coins: toSafeInteger(row.amount), at: row.created_at })),
+        {
+          ...(limits.viewer ? { viewer: limits.viewer } : {}),
+          ...(limits.guardian ? { guardian: limits.guardian } : {}),
+          accountCreatedAt: viewer.createdAt,
+        },
+        payment.coins,
+        now,
       );
+      if (!decision.allowed) throw toLimitExceededError(decision);
+      if (decision.needsConfirmation && !payment.confirmed) {
+        throw new DomainError(
+          DomainErrorCode.CONFIRMATION_REQUIRED,
+          `This spends ${payment.coins} coins, at or above the amount you asked to confirm. Confirm it to send.`,
+          { coins: payment.coins },
+        );
+      }
     }
-  }
+  };
 
   const shareBps = getCreatorShareBps({
     tier: creator.tier,
@@ -176,7 +180,13 @@ export async function sendToCreator(
       metadata,
     });
   }
-  const [coinLeg] = await ledger.createTransfers(transfers);
+  // One spend at a time per person: the caps are checked and the coins moved under one lock, so
+  // concurrent requests cannot each pass a cap that together they would break.
+  const [coinLeg] = await sql.begin(async (tx) => {
+    await tx`select pg_advisory_xact_lock(hashtextextended(${viewer.userId}, 0))`;
+    await assertSpendAllowed(tx);
+    return ledger.createTransfers(transfers);
+  });
   if (!coinLeg || (coinLeg.result !== "ok" && coinLeg.result !== "exists")) {
     throw failureFor(coinLeg?.result ?? "unknown", payment.coins);
   }
