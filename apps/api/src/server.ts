@@ -16,6 +16,7 @@ import { loadOrCreateDevSecret } from "./auth/dev-secret.ts";
 import { createMailer } from "./auth/mailer.ts";
 import { DEMO_PASSWORD, DEMO_PEOPLE, seedDemo } from "./demo/seed-demo.ts";
 import { loadEnv } from "./env.ts";
+import { startJobs } from "./jobs/start-jobs.ts";
 import { createPayments } from "./payments/create-payments.ts";
 import { StreamEventHub } from "./realtime/stream-event-hub.ts";
 
@@ -58,6 +59,8 @@ const payments = createPayments({
 });
 
 const demo = await seedDemo(database.sql, ledger, auth);
+// Recurring work (releasing held diamonds, voiding expired reservations) on the Postgres queue.
+const jobs = await startJobs(database.url, { sql: database.sql, ledger });
 const events = new StreamEventHub(database.sql);
 await events.start();
 
@@ -95,8 +98,9 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () =>
     server.close(
       () =>
-        void events
+        void jobs
           .stop()
+          .then(() => events.stop())
           .then(() => Promise.all([authDb.close(), ledgerSql.end()]))
           .then(() => database.close())
           .then(() => process.exit(0)),
