@@ -1,3 +1,4 @@
+import { creatorRouter } from "../routers/creator.ts";
 import { giftsRouter } from "../routers/gifts.ts";
 import { guardianRouter } from "../routers/guardian.ts";
 import { limitsRouter } from "../routers/limits.ts";
@@ -17,6 +18,7 @@ export const appRouter = router({
   streams: streamsRouter,
   limits: limitsRouter,
   guardian: guardianRouter,
+  creator: creatorRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,0 +1,90 @@
+import {
+  checkEligibility,
+  DomainError,
+  DomainErrorCode,
+  type EligibilityFacts,
+  getHoldReleaseAt,
+  normalizeCreatorHandle,
+  toSafeInteger,
+} from "@coinstream/core";
+import { accountId, ensureAccounts, getBalances, type Sql } from "@coinstream/db";
+import type { Viewer } from "../../trpc/context.ts";
+
+/** Makes the caller a creator under `handle` (the name pages declare); idempotent for the same handle. */
+export async function registerCreator(sql: Sql, viewer: Viewer, rawHandle: string) {
+  const handle = normalizeCreatorHandle(rawHandle);
+  if (!handle) {
+    throw new DomainError(
+      DomainErrorCode.INVALID_INPUT,
+      "A handle is 2 to 30 letters, digits, dots, dashes or underscores, starting with a letter or digit.",
+    );
+  }
+  const inserted = await sql`
+    insert into creators (user_id, handle) values (${viewer.userId}, ${handle})
+    on conflict do nothing`;
+  const [row] = await sql<
+    { handle: string }[]
+  >`select handle from creators where user_id = ${viewer.userId}`;
+  if (inserted.count === 0 && row?.handle !== handle) {
+    throw new DomainError(
+      DomainErrorCode.FORBIDDEN_CHANGE,
+      row ? `You are already @${row.handle}.` : `@${handle} is taken.`,
+    );
+  }
+  await ensureAccounts(sql, [
+    { ownerId: viewer.userId, purpose: "creator_held" },
+    { ownerId: viewer.userId, purpose: "creator_available" },
+  ]);
+  return { handle };
+}
+
+/**
+ * Where a creator stands: their channels, whether they can receive gifts and withdraw (with
+ * everything still missing), and their diamonds held, available and reserved.
+ */
+export async function getCreatorStatus(sql: Sql, viewer: Viewer, now: Date) {
+  const [creator] = await sql<{ handle: string; tier: string }[]>`
+    select handle, tier from creators where user_id = ${viewer.userId}`;
+  if (!creator) return { isCreator: false as const };
+  const channels = await sql<
+    { platform: string; channel: string; followers: number; verified: boolean }[]
+  >`
+    select platform, channel, followers, verified_at is not null as verified from creator_channels
+    where creator_user_id = ${viewer.userId} order by verified_at is null, followers desc`;
+  const best = channels[0];
+  const facts: EligibilityFacts = {
+    dateOfBirth: viewer.dateOfBirth,
+    region: viewer.region,
+    accountCreatedAt: viewer.createdAt,
+    emailVerified: viewer.emailVerified,
+    hasGuardian: false,
+    frozen: false,
+    activeStrikes: 0,
+    channel: best ? { verified: best.verified, followers: best.followers } : null,
+    hasPayoutMethod: false,
+  };
+  const held = accountId({ ownerId: viewer.userId, purpose: "creator_held" });
+  const available = accountId({ ownerId: viewer.userId, purpose: "creator_available" });
+  const balances = await getBalances(sql, [held, available]);
+  const [oldest] = await sql<{ at: Date | null }[]>`
+    select min(created_at) as at from ledger_transfers
+    where credit_account_id = ${held} and phase = 'single' and created_at > ${new Date(now.getTime() - 7 * 86_400_000)}`;
+  const receive = checkEligibility("receive", facts, now);
+  const withdraw = checkEligibility("withdraw", facts, now);
+  return {
+    isCreator: true as const,
+    handle: creator.handle,
+    tier: creator.tier,
+    channels,
+    canReceive: receive.allowed,
+    receiveMissing: receive.allowed ? [] : receive.reasons,
+    canWithdraw: withdraw.allowed,
+    withdrawMissing: withdraw.allowed ? [] : withdraw.reasons,
+    diamonds: {
+      held: toSafeInteger(balances.get(held)?.available ?? 0n),
+      available: toSafeInteger(balances.get(available)?.available ?? 0n),
+      reserved: toSafeInteger(balances.get(available)?.debitsPending ?? 0n),
+      nextReleaseAt: oldest?.at ? getHoldReleaseAt(oldest.at).toISOString() : null,
+    },
+  };
+}
