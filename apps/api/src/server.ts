@@ -18,6 +18,7 @@ import { DEMO_PASSWORD, DEMO_PEOPLE, seedDemo } from "./demo/seed-demo.ts";
 import { loadEnv } from "./env.ts";
 import { startJobs } from "./jobs/start-jobs.ts";
 import { createPayments } from "./payments/create-payments.ts";
+import { SandboxPayoutProvider } from "./payments/payout-provider.ts";
 import { StreamEventHub } from "./realtime/stream-event-hub.ts";
 
 const PLATFORM_PURPOSES = [
@@ -60,7 +61,11 @@ const payments = createPayments({
 
 const demo = await seedDemo(database.sql, ledger, auth);
 // Recurring work (releasing held diamonds, voiding expired reservations) on the Postgres queue.
-const jobs = await startJobs(database.url, { sql: database.sql, ledger });
+const jobs = await startJobs(database.url, {
+  sql: database.sql,
+  ledger,
+  payouts: new SandboxPayoutProvider(),
+});
 const events = new StreamEventHub(database.sql);
 await events.start();
 

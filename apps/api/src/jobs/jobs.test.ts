@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { accountId, ensureAccounts, PLATFORM_OWNER } from "@coinstream/db";
 import { describe, expect, it, vi } from "vitest";
+import { SandboxPayoutProvider } from "../payments/payout-provider.ts";
 import { releaseHeldDiamonds } from "../services/earnings/release-held-diamonds.ts";
 import { createCreator, createPerson, fundWallet } from "../test-support/people.ts";
 import { useTestLedger } from "../test-support/test-ledger.ts";
@@ -76,7 +77,11 @@ describe("startJobs", () => {
     expect(pending?.result).toBe("ok");
     expect((await balances()).available).toBe(50n);
 
-    const jobs = await startJobs(env.db.url, { sql: env.db.sql, ledger: env.ledger });
+    const jobs = await startJobs(env.db.url, {
+      sql: env.db.sql,
+      ledger: env.ledger,
+      payouts: new SandboxPayoutProvider(),
+    });
     try {
       await new Promise((resolve) => setTimeout(resolve, 1_100));
       await jobs.boss.send("void-expired-pending", {});

@@ -1,17 +1,22 @@
 import type { Ledger, Sql } from "@coinstream/db";
 import { PgBoss } from "pg-boss";
+import type { PayoutProvider } from "../payments/payout-provider.ts";
 import { releaseHeldDiamonds } from "../services/earnings/release-held-diamonds.ts";
+import { processPendingWithdrawals } from "../services/payouts/withdrawals.ts";
 
 /** The recurring jobs and what each does; every one is safe to run twice or concurrently. */
 export const JOBS = {
   "release-held-diamonds": (deps: JobDeps) =>
     releaseHeldDiamonds(deps.sql, deps.ledger, new Date()),
   "void-expired-pending": (deps: JobDeps) => deps.ledger.voidExpiredPendingTransfers(),
+  "process-withdrawals": (deps: JobDeps) =>
+    processPendingWithdrawals(deps.sql, deps.ledger, deps.payouts),
 } as const;
 
 export interface JobDeps {
   readonly sql: Sql;
   readonly ledger: Ledger;
+  readonly payouts: PayoutProvider;
 }
 
 /**

@@ -1,7 +1,13 @@
 import { accountId, listAccountTransfers } from "@coinstream/db";
 import { z } from "zod";
 import { getCreatorStatus, registerCreator } from "../services/creators/creator-status.ts";
+import {
+  getWithdrawal,
+  requestWithdrawal,
+  setPayoutMethod,
+} from "../services/payouts/withdrawals.ts";
 import { router, viewerProcedure } from "../trpc/init.ts";
+import { idempotencyKeySchema } from "./targets.ts";
 
 export const creatorRouter = router({
   /** Becomes a creator under a handle (what `coinstream:creator` meta tags name). */
@@ -43,4 +49,36 @@ export const creatorRouter = router({
         nextCursor: page.nextCursor?.toString() ?? null,
       };
     }),
+
+  /** Where withdrawals are paid: a method and a label the creator recognises. */
+  setPayoutMethod: viewerProcedure
+    .input(
+      z.object({
+        method: z.enum(["bank", "paypal", "stripe"]),
+        label: z.string().trim().min(2).max(60),
+      }),
+    )
+    .mutation(async ({ ctx, input }) => {
+      await setPayoutMethod(ctx.sql, ctx.viewer.userId, input.method, input.label);
+      return { method: input.method, label: input.label };
+    }),
+
+  /** Withdraws available diamonds: reserved now, paid by the payout job, shown in `withdrawals`. */
+  withdraw: viewerProcedure
+    .input(
+      z.object({
+        idempotencyKey: idempotencyKeySchema,
+        diamonds: z.number().int().min(1).max(100_000_000),
+      }),
+    )
+    .mutation(({ ctx, input }) =>
+      requestWithdrawal(ctx.sql, ctx.ledger, ctx.viewer, input, ctx.now),
+    ),
+
+  /** The creator's withdrawals, newest first, with their state. */
+  withdrawals: viewerProcedure.query(async ({ ctx }) => {
+    const rows = await ctx.sql<{ id: string }[]>`
+      select id from withdrawals where user_id = ${ctx.viewer.userId} order by created_at desc limit 50`;
+    return Promise.all(rows.map((row) => getWithdrawal(ctx.sql, ctx.viewer.userId, row.id)));
+  }),
 });

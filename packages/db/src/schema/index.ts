@@ -6,3 +6,4 @@ export { ledgerFailedTransfers, ledgerTransfers } from "./ledger-transfers.ts";
 export { paymentEvents, purchases, walletDebts } from "./purchases.ts";
 export { spendingLimits } from "./spending-limits.ts";
 export { streamEvents } from "./stream-events.ts";
+export { payoutMethods, withdrawals } from "./withdrawals.ts";

@@ -1,0 +1,41 @@
+import { sql } from "drizzle-orm";
+import { bigint, check, index, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+
+/** Where a creator's cash goes. Only a label is kept here; account numbers stay with the provider. */
+export const payoutMethods = pgTable(
+  "payout_methods",
+  {
+    userId: text("user_id").primaryKey(),
+    method: text("method").notNull(),
+    label: text("label").notNull(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [check("payout_methods_method", sql`${table.method} in ('bank', 'paypal', 'stripe')`)],
+);
+
+/**
+ * A withdrawal: diamonds reserved as a pending ledger transfer, paid out by the provider, then
+ * posted (paid) or voided (failed or timed out), exactly once.
+ */
+export const withdrawals = pgTable(
+  "withdrawals",
+  {
+    id: uuid("id").primaryKey(),
+    userId: text("user_id").notNull(),
+    idempotencyKey: text("idempotency_key").notNull(),
+    diamonds: bigint("diamonds", { mode: "bigint" }).notNull(),
+    method: text("method").notNull(),
+    netUsdMinor: bigint("net_usd_minor", { mode: "bigint" }).notNull(),
+    /** pending | processing (claimed by one payout worker) | paid | failed */
+    status: text("status").notNull().default("pending"),
+    failureReason: text("failure_reason"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    settledAt: timestamp("settled_at", { withTimezone: true }),
+  },
+  (table) => [
+    unique("withdrawals_user_idempotency_key").on(table.userId, table.idempotencyKey),
+    index("withdrawals_user_created").on(table.userId, table.createdAt),
+    index("withdrawals_pending").on(table.status).where(sql`${table.status} = 'pending'`),
+    check("withdrawals_status", sql`${table.status} in ('pending', 'processing', 'paid', 'failed')`),
+  ],
+);
