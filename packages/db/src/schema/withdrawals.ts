@@ -36,6 +36,9 @@ export const withdrawals = pgTable(
     unique("withdrawals_user_idempotency_key").on(table.userId, table.idempotencyKey),
     index("withdrawals_user_created").on(table.userId, table.createdAt),
     index("withdrawals_pending").on(table.status).where(sql`${table.status} = 'pending'`),
-    check("withdrawals_status", sql`${table.status} in ('pending', 'processing', 'paid', 'failed')`),
+    check(
+      "withdrawals_status",
+      sql`${table.status} in ('pending', 'processing', 'paid', 'failed')`,
+    ),
   ],
 );
