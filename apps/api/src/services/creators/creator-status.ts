@@ -2,13 +2,13 @@ import {
   checkEligibility,
   DomainError,
   DomainErrorCode,
-  type EligibilityFacts,
   getHoldReleaseAt,
   normalizeCreatorHandle,
   toSafeInteger,
 } from "@coinstream/core";
 import { accountId, ensureAccounts, getBalances, type Sql } from "@coinstream/db";
 import type { Viewer } from "../../trpc/context.ts";
+import { viewerFacts } from "../viewer-facts.ts";
 
 /** Makes the caller a creator under `handle` (the name pages declare); idempotent for the same handle. */
 export async function registerCreator(sql: Sql, viewer: Viewer, rawHandle: string) {
@@ -52,17 +52,9 @@ export async function getCreatorStatus(sql: Sql, viewer: Viewer, now: Date) {
     select platform, channel, followers, verified_at is not null as verified from creator_channels
     where creator_user_id = ${viewer.userId} order by verified_at is null, followers desc`;
   const best = channels[0];
-  const facts: EligibilityFacts = {
-    dateOfBirth: viewer.dateOfBirth,
-    region: viewer.region,
-    accountCreatedAt: viewer.createdAt,
-    emailVerified: viewer.emailVerified,
-    hasGuardian: false,
-    frozen: false,
-    activeStrikes: 0,
+  const facts = viewerFacts(viewer, {
     channel: best ? { verified: best.verified, followers: best.followers } : null,
-    hasPayoutMethod: false,
-  };
+  });
   const held = accountId({ ownerId: viewer.userId, purpose: "creator_held" });
   const available = accountId({ ownerId: viewer.userId, purpose: "creator_available" });
   const balances = await getBalances(sql, [held, available]);

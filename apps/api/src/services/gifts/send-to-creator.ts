@@ -26,6 +26,7 @@ import { getSupervision } from "../guardians/guardian-links.ts";
 import { loadLimitSettings } from "../limits/limit-settings-store.ts";
 import { outstandingDebt } from "../store/claw-back-purchase.ts";
 import { resolveCreator, type StreamTarget } from "../streams/resolve-creator.ts";
+import { viewerFacts } from "../viewer-facts.ts";
 import { ensureViewerWallet } from "../wallet/viewer-wallet.ts";
 
 type Tx = Parameters<Parameters<Sql["begin"]>[1]>[0];
@@ -60,23 +61,7 @@ export async function sendToCreator(
   now: Date,
 ) {
   const { hasGuardian } = await getSupervision(sql, viewer.userId);
-  assertEligible(
-    checkEligibility(
-      "gift",
-      {
-        dateOfBirth: viewer.dateOfBirth,
-        region: viewer.region,
-        accountCreatedAt: viewer.createdAt,
-        emailVerified: viewer.emailVerified,
-        hasGuardian,
-        frozen: false,
-        activeStrikes: 0,
-        channel: null,
-        hasPayoutMethod: false,
-      },
-      now,
-    ),
-  );
+  assertEligible(checkEligibility("gift", viewerFacts(viewer, { hasGuardian }), now));
   const owed = await outstandingDebt(sql, viewer.userId);
   if (owed > 0n) {
     throw new DomainError(

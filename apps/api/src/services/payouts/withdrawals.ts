@@ -20,6 +20,7 @@ import {
 } from "@coinstream/db";
 import type { PayoutProvider } from "../../payments/payout-provider.ts";
 import type { Viewer } from "../../trpc/context.ts";
+import { viewerFacts } from "../viewer-facts.ts";
 
 /** A reservation left unsettled this long is voided by the expiry job and the diamonds return. */
 const RESERVATION_SECONDS = 24 * 3_600;
@@ -60,17 +61,7 @@ export async function requestWithdrawal(
   assertEligible(
     checkEligibility(
       "withdraw",
-      {
-        dateOfBirth: viewer.dateOfBirth,
-        region: viewer.region,
-        accountCreatedAt: viewer.createdAt,
-        emailVerified: viewer.emailVerified,
-        hasGuardian: false,
-        frozen: false,
-        activeStrikes: 0,
-        channel: channel[0] ?? null,
-        hasPayoutMethod: Boolean(method),
-      },
+      viewerFacts(viewer, { channel: channel[0] ?? null, hasPayoutMethod: Boolean(method) }),
       now,
     ),
   );

@@ -11,6 +11,7 @@ import type { Sql } from "@coinstream/db";
 import type { PaymentProvider } from "../../payments/payment-provider.ts";
 import type { Viewer } from "../../trpc/context.ts";
 import { getSupervision } from "../guardians/guardian-links.ts";
+import { viewerFacts } from "../viewer-facts.ts";
 import { countCompletedPurchases } from "./count-completed-purchases.ts";
 
 export interface CheckoutInput {
@@ -32,21 +33,7 @@ export async function startCheckout(
 ) {
   const supervision = await getSupervision(sql, viewer.userId);
   assertEligible(
-    checkEligibility(
-      "buy",
-      {
-        dateOfBirth: viewer.dateOfBirth,
-        region: viewer.region,
-        accountCreatedAt: viewer.createdAt,
-        emailVerified: viewer.emailVerified,
-        hasGuardian: supervision.hasGuardian,
-        frozen: false,
-        activeStrikes: 0,
-        channel: null,
-        hasPayoutMethod: false,
-      },
-      now,
-    ),
+    checkEligibility("buy", viewerFacts(viewer, { hasGuardian: supervision.hasGuardian }), now),
   );
   if (supervision.hasGuardian && !supervision.mayPurchase) {
     throw new DomainError(
