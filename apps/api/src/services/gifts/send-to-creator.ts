@@ -1,13 +1,11 @@
 import {
   assertEligible,
   checkEligibility,
-  checkSpend,
   DomainError,
   DomainErrorCode,
   getCreatorShareBps,
   RATE_CARD,
   splitGift,
-  toLimitExceededError,
   toSafeInteger,
 } from "@coinstream/core";
 import {
@@ -23,16 +21,11 @@ import {
 import { recordStreamEvent } from "../../realtime/record-stream-event.ts";
 import type { Viewer } from "../../trpc/context.ts";
 import { getSupervision } from "../guardians/guardian-links.ts";
-import { loadLimitSettings } from "../limits/limit-settings-store.ts";
+import { spendCoins } from "../spending/spend-coins.ts";
 import { outstandingDebt } from "../store/claw-back-purchase.ts";
 import { resolveCreator, type StreamTarget } from "../streams/resolve-creator.ts";
 import { viewerFacts } from "../viewer-facts.ts";
 import { ensureViewerWallet } from "../wallet/viewer-wallet.ts";
-
-type Tx = Parameters<Parameters<Sql["begin"]>[1]>[0];
-
-/** Coin spends that count against spending limits. */
-const SPEND_CODES = ["gift", "tip", "boost", "message", "unlock"] as const;
 
 export interface CreatorPayment {
   readonly idempotencyKey: string;
@@ -95,37 +88,6 @@ export async function sendToCreator(
     coins: transferIdFor(`${viewer.userId}:${payment.idempotencyKey}`, "coins"),
     diamonds: transferIdFor(`${viewer.userId}:${payment.idempotencyKey}`, "diamonds"),
   };
-  const assertSpendAllowed = async (tx: Tx) => {
-    const [already] = await tx<
-      { id: string }[]
-    >`select id from ledger_transfers where id = ${ids.coins}`;
-    if (!already) {
-      const history = await tx<{ amount: bigint; created_at: Date }[]>`
-      select amount, created_at from ledger_transfers
-      where debit_account_id = ${wallet} and phase = 'single' and code = any(${[...SPEND_CODES]})
-        and created_at > ${new Date(now.getTime() - 31 * 24 * 3_600_000)}`;
-      const limits = await loadLimitSettings(tx, viewer.userId, now);
-      const decision = checkSpend(
-        history.map((row) => ({ coins: toSafeInteger(row.amount), at: row.created_at })),
-        {
-          ...(limits.viewer ? { viewer: limits.viewer } : {}),
-          ...(limits.guardian ? { guardian: limits.guardian } : {}),
-          accountCreatedAt: viewer.createdAt,
-        },
-        payment.coins,
-        now,
-      );
-      if (!decision.allowed) throw toLimitExceededError(decision);
-      if (decision.needsConfirmation && !payment.confirmed) {
-        throw new DomainError(
-          DomainErrorCode.CONFIRMATION_REQUIRED,
-          `This spends ${payment.coins} coins, at or above the amount you asked to confirm. Confirm it to send.`,
-          { coins: payment.coins },
-        );
-      }
-    }
-  };
-
   const shareBps = getCreatorShareBps({
     tier: creator.tier,
     overrideBps: creator.shareOverrideBps,
@@ -165,16 +127,14 @@ export async function sendToCreator(
       metadata,
     });
   }
-  // One spend at a time per person: the caps are checked and the coins moved under one lock, so
-  // concurrent requests cannot each pass a cap that together they would break.
-  const [coinLeg] = await sql.begin(async (tx) => {
-    await tx`select pg_advisory_xact_lock(hashtextextended(${viewer.userId}, 0))`;
-    await assertSpendAllowed(tx);
-    return ledger.createTransfers(transfers);
-  });
-  if (!coinLeg || (coinLeg.result !== "ok" && coinLeg.result !== "exists")) {
-    throw failureFor(coinLeg?.result ?? "unknown", payment.coins);
-  }
+  const coinLeg = await spendCoins(
+    sql,
+    ledger,
+    viewer,
+    { wallet, coins: payment.coins, confirmed: payment.confirmed, transfers },
+    now,
+  );
+
   await recordStreamEvent(sql, {
     transferId: coinLeg.transfer.id,
     kind: payment.kind,
@@ -191,7 +151,7 @@ export async function sendToCreator(
   const balance = (await getBalances(sql, [wallet])).get(wallet);
   return {
     transferId: coinLeg.transfer.id,
-    replayed: coinLeg.result === "exists",
+    replayed: coinLeg.replayed,
     coinsSpent: toSafeInteger(coinLeg.transfer.amount),
     balance: toSafeInteger(balance?.available ?? 0n),
     creator: {
@@ -205,27 +165,4 @@ export async function sendToCreator(
 /** The diamonds a stored coin leg gave its creator, from the share recorded with it. */
 function diamondsOf(coins: bigint, metadata: Readonly<Record<string, unknown>>): number {
   return splitGift(toSafeInteger(coins), Number(metadata.shareBps)).diamonds;
-}
-
-function failureFor(result: string, coins: number): DomainError {
-  switch (result) {
-    case "exceeds_credits":
-      return new DomainError(
-        DomainErrorCode.INSUFFICIENT_COINS,
-        `You need ${coins} coins for this; buy more coins to send it.`,
-        { coins },
-      );
-    case "exists_with_different_fields":
-      return new DomainError(
-        DomainErrorCode.IDEMPOTENCY_CONFLICT,
-        "This request key was already used for a different gift; use a new key.",
-      );
-    case "id_already_failed":
-      return new DomainError(
-        DomainErrorCode.IDEMPOTENCY_CONFLICT,
-        "This request already failed; send it again with a new key.",
-      );
-    default:
-      throw new Error(`unexpected ledger result for a gift: ${result}`);
-  }
 }

@@ -1,0 +1,102 @@
+import {
+  checkSpend,
+  DomainError,
+  DomainErrorCode,
+  toLimitExceededError,
+  toSafeInteger,
+} from "@coinstream/core";
+import type { Ledger, Sql, StoredTransfer, TransferRequest } from "@coinstream/db";
+import type { Viewer } from "../../trpc/context.ts";
+import { loadLimitSettings } from "../limits/limit-settings-store.ts";
+
+type Tx = Parameters<Parameters<Sql["begin"]>[1]>[0];
+
+/** Coin spends that count against spending limits. */
+const SPEND_CODES = ["gift", "tip", "boost", "message", "unlock"] as const;
+
+export interface Spend {
+  readonly wallet: string;
+  readonly coins: number;
+  /** The person confirmed a spend at or above their confirmation threshold. */
+  readonly confirmed: boolean;
+  /** The first transfer moves the coins out of `wallet`; the rest are linked to it. */
+  readonly transfers: readonly TransferRequest[];
+}
+
+/**
+ * Spends a person's coins under their limits: one spend at a time per person (an advisory lock,
+ * so racing requests cannot together pass a cap), caps and confirmation checked unless this
+ * exact spend was already made (a retry), then the ledger write. Returns the stored coin leg;
+ * throws the `DomainError` a person can act on otherwise.
+ */
+export async function spendCoins(
+  sql: Sql,
+  ledger: Ledger,
+  viewer: Viewer,
+  spend: Spend,
+  now: Date,
+): Promise<{ transfer: StoredTransfer; replayed: boolean }> {
+  const coinLegId = spend.transfers[0]?.id;
+  if (!coinLegId) throw new Error("a spend needs its coin transfer first");
+  const [coinLeg] = await sql.begin(async (tx) => {
+    await tx`select pg_advisory_xact_lock(hashtextextended(${viewer.userId}, 0))`;
+    const [already] = await tx<
+      { id: string }[]
+    >`select id from ledger_transfers where id = ${coinLegId}`;
+    if (!already) await assertWithinLimits(tx, viewer, spend, now);
+    return ledger.createTransfers(spend.transfers);
+  });
+  if (coinLeg?.result === "ok" || coinLeg?.result === "exists") {
+    return { transfer: coinLeg.transfer, replayed: coinLeg.result === "exists" };
+  }
+  throw failureFor(coinLeg?.result ?? "unknown", spend.coins);
+}
+
+async function assertWithinLimits(tx: Tx, viewer: Viewer, spend: Spend, now: Date): Promise<void> {
+  const history = await tx<{ amount: bigint; created_at: Date }[]>`
+    select amount, created_at from ledger_transfers
+    where debit_account_id = ${spend.wallet} and phase = 'single' and code = any(${[...SPEND_CODES]})
+      and created_at > ${new Date(now.getTime() - 31 * 24 * 3_600_000)}`;
+  const limits = await loadLimitSettings(tx, viewer.userId, now);
+  const decision = checkSpend(
+    history.map((row) => ({ coins: toSafeInteger(row.amount), at: row.created_at })),
+    {
+      ...(limits.viewer ? { viewer: limits.viewer } : {}),
+      ...(limits.guardian ? { guardian: limits.guardian } : {}),
+      accountCreatedAt: viewer.createdAt,
+    },
+    spend.coins,
+    now,
+  );
+  if (!decision.allowed) throw toLimitExceededError(decision);
+  if (decision.needsConfirmation && !spend.confirmed) {
+    throw new DomainError(
+      DomainErrorCode.CONFIRMATION_REQUIRED,
+      `This spends ${spend.coins} coins, at or above the amount you asked to confirm. Confirm it to send.`,
+      { coins: spend.coins },
+    );
+  }
+}
+
+function failureFor(result: string, coins: number): DomainError {
+  switch (result) {
+    case "exceeds_credits":
+      return new DomainError(
+        DomainErrorCode.INSUFFICIENT_COINS,
+        `You need ${coins} coins for this; buy more coins to send it.`,
+        { coins },
+      );
+    case "exists_with_different_fields":
+      return new DomainError(
+        DomainErrorCode.IDEMPOTENCY_CONFLICT,
+        "This request key was already used for a different spend; use a new key.",
+      );
+    case "id_already_failed":
+      return new DomainError(
+        DomainErrorCode.IDEMPOTENCY_CONFLICT,
+        "This request already failed; send it again with a new key.",
+      );
+    default:
+      throw new Error(`unexpected ledger result for a spend: ${result}`);
+  }
+}
