@@ -1,10 +1,11 @@
 import { TRPCError, tracked } from "@trpc/server";
 import { z } from "zod";
 import { followStream } from "../realtime/follow-stream.ts";
+import { boostStream, listLiveStreams } from "../services/streams/boost-stream.ts";
 import { getLeaderboard } from "../services/streams/get-leaderboard.ts";
 import { resolveCreator } from "../services/streams/resolve-creator.ts";
-import { publicProcedure, router } from "../trpc/init.ts";
-import { streamTargetSchema } from "./targets.ts";
+import { publicProcedure, router, viewerProcedure } from "../trpc/init.ts";
+import { idempotencyKeySchema, streamTargetSchema } from "./targets.ts";
 
 export const streamsRouter = router({
   /** Which creator a stream page or handle belongs to, and whether they can receive gifts now (and why not). */
@@ -80,4 +81,26 @@ export const streamsRouter = router({
         entries: await getLeaderboard(ctx.sql, resolution.creator.userId, input.period, ctx.now),
       };
     }),
+
+  /** Buys minutes of promotion for a stream in discovery (boosts stack, up to the card's maximum). */
+  boost: viewerProcedure
+    .input(
+      z.object({
+        idempotencyKey: idempotencyKeySchema,
+        to: streamTargetSchema,
+        minutes: z.number().int().min(1).max(1_440),
+        confirm: z.boolean().default(false),
+      }),
+    )
+    .mutation(({ ctx, input }) => boostStream(ctx.sql, ctx.ledger, ctx.viewer, input, ctx.now)),
+
+  /** Live streams for discovery, ranked by recent gifting and active boosts. */
+  live: publicProcedure.query(async ({ ctx }) => {
+    if (!ctx.sql)
+      throw new TRPCError({
+        code: "INTERNAL_SERVER_ERROR",
+        message: "The database is not available.",
+      });
+    return listLiveStreams(ctx.sql, ctx.now);
+  }),
 });

@@ -5,5 +5,6 @@ export { ledgerAccountSlots, ledgerAccounts } from "./ledger-accounts.ts";
 export { ledgerFailedTransfers, ledgerTransfers } from "./ledger-transfers.ts";
 export { paymentEvents, purchases, walletDebts } from "./purchases.ts";
 export { spendingLimits } from "./spending-limits.ts";
+export { streamBoosts } from "./stream-boosts.ts";
 export { streamEvents } from "./stream-events.ts";
 export { payoutMethods, withdrawals } from "./withdrawals.ts";

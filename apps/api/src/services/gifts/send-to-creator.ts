@@ -1,6 +1,4 @@
 import {
-  assertEligible,
-  checkEligibility,
   DomainError,
   DomainErrorCode,
   getCreatorShareBps,
@@ -20,11 +18,8 @@ import {
 } from "@coinstream/db";
 import { recordStreamEvent } from "../../realtime/record-stream-event.ts";
 import type { Viewer } from "../../trpc/context.ts";
-import { getSupervision } from "../guardians/guardian-links.ts";
-import { spendCoins } from "../spending/spend-coins.ts";
-import { outstandingDebt } from "../store/claw-back-purchase.ts";
+import { assertMaySpend, spendCoins } from "../spending/spend-coins.ts";
 import { resolveCreator, type StreamTarget } from "../streams/resolve-creator.ts";
-import { viewerFacts } from "../viewer-facts.ts";
 import { ensureViewerWallet } from "../wallet/viewer-wallet.ts";
 
 export interface CreatorPayment {
@@ -53,16 +48,7 @@ export async function sendToCreator(
   payment: CreatorPayment,
   now: Date,
 ) {
-  const { hasGuardian } = await getSupervision(sql, viewer.userId);
-  assertEligible(checkEligibility("gift", viewerFacts(viewer, { hasGuardian }), now));
-  const owed = await outstandingDebt(sql, viewer.userId);
-  if (owed > 0n) {
-    throw new DomainError(
-      DomainErrorCode.NOT_ELIGIBLE,
-      `Your wallet is frozen: a refunded or disputed purchase left ${owed} coins owed. Buying coins settles it first.`,
-      { reasons: [{ code: "WALLET_DEBT", coins: Number(owed) }] },
-    );
-  }
+  await assertMaySpend(sql, viewer, now);
   const resolution = await resolveCreator(sql, payment.to, now);
   if (!resolution.found) throw new DomainError(DomainErrorCode.UNKNOWN_CREATOR, resolution.reason);
   const { creator } = resolution;

@@ -1,4 +1,6 @@
 import {
+  assertEligible,
+  checkEligibility,
   checkSpend,
   DomainError,
   DomainErrorCode,
@@ -7,7 +9,27 @@ import {
 } from "@coinstream/core";
 import type { Ledger, Sql, StoredTransfer, TransferRequest } from "@coinstream/db";
 import type { Viewer } from "../../trpc/context.ts";
+import { getSupervision } from "../guardians/guardian-links.ts";
 import { loadLimitSettings } from "../limits/limit-settings-store.ts";
+import { outstandingDebt } from "../store/claw-back-purchase.ts";
+import { viewerFacts } from "../viewer-facts.ts";
+
+/**
+ * Whether the person may spend coins at all: gifting eligibility (age or guardian, verified
+ * email) and no debt from a reversed purchase freezing the wallet.
+ */
+export async function assertMaySpend(sql: Sql, viewer: Viewer, now: Date): Promise<void> {
+  const { hasGuardian } = await getSupervision(sql, viewer.userId);
+  assertEligible(checkEligibility("gift", viewerFacts(viewer, { hasGuardian }), now));
+  const owed = await outstandingDebt(sql, viewer.userId);
+  if (owed > 0n) {
+    throw new DomainError(
+      DomainErrorCode.NOT_ELIGIBLE,
+      `Your wallet is frozen: a refunded or disputed purchase left ${owed} coins owed. Buying coins settles it first.`,
+      { reasons: [{ code: "WALLET_DEBT", coins: Number(owed) }] },
+    );
+  }
+}
 
 type Tx = Parameters<Parameters<Sql["begin"]>[1]>[0];
 
@@ -23,11 +45,18 @@ export interface Spend {
   readonly transfers: readonly TransferRequest[];
 }
 
+export interface SpendHooks {
+  /** Runs first inside the spend's transaction (after the person's lock): more locks, checks that may refuse. */
+  readonly prepare?: (tx: Tx) => Promise<void>;
+  /** Runs inside the transaction once the ledger holds the coin leg: rows recording what was bought. */
+  readonly record?: (tx: Tx, transfer: StoredTransfer) => Promise<void>;
+}
+
 /**
  * Spends a person's coins under their limits: one spend at a time per person (an advisory lock,
  * so racing requests cannot together pass a cap), caps and confirmation checked unless this
- * exact spend was already made (a retry), then the ledger write. Returns the stored coin leg;
- * throws the `DomainError` a person can act on otherwise.
+ * exact spend was already made (a retry), then the ledger write, all on one connection. Returns
+ * the stored coin leg; throws the `DomainError` a person can act on otherwise.
  */
 export async function spendCoins(
   sql: Sql,
@@ -35,21 +64,24 @@ export async function spendCoins(
   viewer: Viewer,
   spend: Spend,
   now: Date,
+  hooks: SpendHooks = {},
 ): Promise<{ transfer: StoredTransfer; replayed: boolean }> {
   const coinLegId = spend.transfers[0]?.id;
   if (!coinLegId) throw new Error("a spend needs its coin transfer first");
-  const [coinLeg] = await sql.begin(async (tx) => {
+  return sql.begin(async (tx) => {
     await tx`select pg_advisory_xact_lock(hashtextextended(${viewer.userId}, 0))`;
+    await hooks.prepare?.(tx);
     const [already] = await tx<
       { id: string }[]
     >`select id from ledger_transfers where id = ${coinLegId}`;
     if (!already) await assertWithinLimits(tx, viewer, spend, now);
-    return ledger.createTransfers(spend.transfers);
-  });
-  if (coinLeg?.result === "ok" || coinLeg?.result === "exists") {
+    const [coinLeg] = await ledger.createTransfers(spend.transfers);
+    if (coinLeg?.result !== "ok" && coinLeg?.result !== "exists") {
+      throw failureFor(coinLeg?.result ?? "unknown", spend.coins);
+    }
+    await hooks.record?.(tx, coinLeg.transfer);
     return { transfer: coinLeg.transfer, replayed: coinLeg.result === "exists" };
-  }
-  throw failureFor(coinLeg?.result ?? "unknown", spend.coins);
+  });
 }
 
 async function assertWithinLimits(tx: Tx, viewer: Viewer, spend: Spend, now: Date): Promise<void> {

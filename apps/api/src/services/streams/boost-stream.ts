@@ -1,0 +1,136 @@
+import {
+  DomainError,
+  DomainErrorCode,
+  extendBoost,
+  priceBoost,
+  rankStreams,
+} from "@coinstream/core";
+import { accountId, type Ledger, PLATFORM_OWNER, type Sql, transferIdFor } from "@coinstream/db";
+import type { Viewer } from "../../trpc/context.ts";
+import { assertMaySpend, spendCoins } from "../spending/spend-coins.ts";
+import { ensureViewerWallet } from "../wallet/viewer-wallet.ts";
+import { resolveCreator, type StreamTarget } from "./resolve-creator.ts";
+
+export interface BoostInput {
+  readonly idempotencyKey: string;
+  readonly to: StreamTarget;
+  readonly minutes: number;
+  readonly confirm: boolean;
+}
+
+/**
+ * Buys minutes of discovery promotion for a creator's stream. Boosts stack end to end up to the
+ * rate card's maximum ahead of now; a boost that would pass it is refused before any coin moves.
+ * One boost at a time per stream (a lock), so stacking is exact; retries with the same key are safe.
+ */
+export async function boostStream(
+  sql: Sql,
+  ledger: Ledger,
+  viewer: Viewer,
+  input: BoostInput,
+  now: Date,
+) {
+  await assertMaySpend(sql, viewer, now);
+  const resolution = await resolveCreator(sql, input.to, now);
+  if (!resolution.found) throw new DomainError(DomainErrorCode.UNKNOWN_CREATOR, resolution.reason);
+  const { creator } = resolution;
+  const price = priceBoost(input.minutes);
+  const wallet = await ensureViewerWallet(sql, viewer.userId);
+  const paymentId = transferIdFor(`${viewer.userId}:${input.idempotencyKey}`, "boost");
+
+  let endsAt: Date | null = null;
+  const { transfer, replayed } = await spendCoins(
+    sql,
+    ledger,
+    viewer,
+    {
+      wallet,
+      coins: price.coins,
+      confirmed: input.confirm,
+      transfers: [
+        {
+          id: paymentId,
+          debitAccountId: wallet,
+          creditAccountId: accountId({ ownerId: PLATFORM_OWNER, purpose: "platform_coin_revenue" }),
+          asset: "COIN",
+          amount: BigInt(price.coins),
+          code: "boost",
+          metadata: {
+            creatorUserId: creator.userId,
+            handle: creator.handle,
+            minutes: input.minutes,
+            rateCardVersion: price.rateCardVersion,
+          },
+        },
+      ],
+    },
+    now,
+    {
+      // One boost at a time per stream, so stacking is exact and the cap is checked before coins move.
+      prepare: async (tx) => {
+        await tx`select pg_advisory_xact_lock(hashtextextended(${`boost:${creator.userId}`}, 0))`;
+        const [paid] = await tx<
+          { ends_at: Date }[]
+        >`select ends_at from stream_boosts where id = ${paymentId}`;
+        if (paid) {
+          endsAt = paid.ends_at;
+          return;
+        }
+        const [current] = await tx<{ ends_at: Date | null }[]>`
+          select max(ends_at) as ends_at from stream_boosts where creator_user_id = ${creator.userId}`;
+        endsAt = extendBoost(current?.ends_at ?? null, input.minutes, now);
+      },
+      record: async (tx, paidBy) => {
+        await tx`
+          insert into stream_boosts (id, creator_user_id, buyer_user_id, minutes, coins, ends_at)
+          values (${paidBy.id}, ${creator.userId}, ${viewer.userId}, ${input.minutes}, ${price.coins}, ${endsAt})
+          on conflict (id) do nothing`;
+      },
+    },
+  );
+  return {
+    handle: creator.handle,
+    coinsSpent: Number(transfer.amount),
+    boostEndsAt: (endsAt as Date | null)?.toISOString() ?? null,
+    replayed,
+  };
+}
+
+/** Streams with an active boost or gifts in the last 15 minutes, ranked by core's discovery score. */
+export async function listLiveStreams(sql: Sql, now: Date) {
+  const since = new Date(now.getTime() - 15 * 60_000);
+  const rows = await sql<
+    {
+      user_id: string;
+      handle: string;
+      boost_ends_at: Date | null;
+      gifts: { coins: number; at: string }[] | null;
+    }[]
+  >`
+    with candidates as (
+      select creator_user_id as user_id from stream_boosts where ends_at > ${now}
+      union select creator_user_id from stream_events where created_at > ${since}
+    )
+    select c.user_id, cr.handle,
+      (select max(ends_at) from stream_boosts b where b.creator_user_id = c.user_id) as boost_ends_at,
+      (select json_agg(json_build_object('coins', (e.payload->>'coins')::int8, 'at', e.created_at))
+         from stream_events e where e.creator_user_id = c.user_id and e.created_at > ${since}) as gifts
+    from candidates c join creators cr on cr.user_id = c.user_id`;
+  const ranked = rankStreams(
+    rows.map((row) => ({
+      streamId: row.handle,
+      boostEndsAt: row.boost_ends_at,
+      recentGifts: (row.gifts ?? []).map((gift) => ({
+        coins: Number(gift.coins),
+        at: new Date(gift.at),
+      })),
+    })),
+    now,
+  );
+  return ranked.slice(0, 50).map((stream) => ({
+    handle: stream.streamId,
+    score: stream.score,
+    boosted: stream.boostEndsAt !== null && stream.boostEndsAt > now,
+    boostEndsAt: stream.boostEndsAt?.toISOString() ?? null,
+  }));
+}

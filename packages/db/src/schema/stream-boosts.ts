@@ -1,0 +1,17 @@
+import { bigint, index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+
+/** Paid promotion of a creator's stream in discovery; boosts stack end to end. */
+export const streamBoosts = pgTable(
+  "stream_boosts",
+  {
+    /** The id of the coin transfer that paid for it: one boost per payment. */
+    id: uuid("id").primaryKey(),
+    creatorUserId: text("creator_user_id").notNull(),
+    buyerUserId: text("buyer_user_id").notNull(),
+    minutes: integer("minutes").notNull(),
+    coins: bigint("coins", { mode: "bigint" }).notNull(),
+    endsAt: timestamp("ends_at", { withTimezone: true }).notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [index("stream_boosts_creator_ends").on(table.creatorUserId, table.endsAt)],
+);
