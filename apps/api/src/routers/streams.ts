@@ -3,18 +3,13 @@ import { z } from "zod";
 import { followStream } from "../realtime/follow-stream.ts";
 import { boostStream, listLiveStreams } from "../services/streams/boost-stream.ts";
 import { getLeaderboard } from "../services/streams/get-leaderboard.ts";
-import { resolveCreator } from "../services/streams/resolve-creator.ts";
-import { publicProcedure, router, viewerProcedure } from "../trpc/init.ts";
+import { requireCreator, resolveCreator } from "../services/streams/resolve-creator.ts";
+import { databaseProcedure, publicProcedure, router, viewerProcedure } from "../trpc/init.ts";
 import { idempotencyKeySchema, streamTargetSchema } from "./targets.ts";
 
 export const streamsRouter = router({
   /** Which creator a stream page or handle belongs to, and whether they can receive gifts now (and why not). */
-  resolve: publicProcedure.input(streamTargetSchema).query(async ({ ctx, input }) => {
-    if (!ctx.sql)
-      throw new TRPCError({
-        code: "INTERNAL_SERVER_ERROR",
-        message: "The database is not available.",
-      });
+  resolve: databaseProcedure.input(streamTargetSchema).query(async ({ ctx, input }) => {
     const resolution = await resolveCreator(ctx.sql, input, ctx.now);
     if (!resolution.found) return resolution;
     const { creator } = resolution;
@@ -66,19 +61,13 @@ export const streamsRouter = router({
     }),
 
   /** A stream's top supporters: this live stretch (the last hours) or all time. */
-  leaderboard: publicProcedure
+  leaderboard: databaseProcedure
     .input(z.object({ to: streamTargetSchema, period: z.enum(["live", "all"]).default("live") }))
     .query(async ({ ctx, input }) => {
-      if (!ctx.sql)
-        throw new TRPCError({
-          code: "INTERNAL_SERVER_ERROR",
-          message: "The database is not available.",
-        });
-      const resolution = await resolveCreator(ctx.sql, input.to, ctx.now);
-      if (!resolution.found) throw new TRPCError({ code: "NOT_FOUND", message: resolution.reason });
+      const creator = await requireCreator(ctx.sql, input.to, ctx.now);
       return {
         period: input.period,
-        entries: await getLeaderboard(ctx.sql, resolution.creator.userId, input.period, ctx.now),
+        entries: await getLeaderboard(ctx.sql, creator.userId, input.period, ctx.now),
       };
     }),
 
@@ -95,12 +84,7 @@ export const streamsRouter = router({
     .mutation(({ ctx, input }) => boostStream(ctx.sql, ctx.ledger, ctx.viewer, input, ctx.now)),
 
   /** Live streams for discovery, ranked by recent gifting and active boosts. */
-  live: publicProcedure.query(async ({ ctx }) => {
-    if (!ctx.sql)
-      throw new TRPCError({
-        code: "INTERNAL_SERVER_ERROR",
-        message: "The database is not available.",
-      });
+  live: databaseProcedure.query(async ({ ctx }) => {
     return listLiveStreams(ctx.sql, ctx.now);
   }),
 });

@@ -37,6 +37,17 @@ export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 export const publicProcedure = t.procedure.use(mapDomainErrors);
 
+/** A public procedure that reads the database. */
+export const databaseProcedure = publicProcedure.use(({ ctx, next }) => {
+  if (!ctx.sql) {
+    throw new TRPCError({
+      code: "INTERNAL_SERVER_ERROR",
+      message: "The database is not available.",
+    });
+  }
+  return next({ ctx: { ...ctx, sql: ctx.sql } });
+});
+
 /** Calls one signed-in person may make per minute on this process, whatever the procedure. */
 export const CALLS_PER_MINUTE_PER_PERSON = 600;
 const perPerson = new RateLimiter(CALLS_PER_MINUTE_PER_PERSON, 60_000);

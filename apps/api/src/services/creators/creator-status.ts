@@ -10,6 +10,13 @@ import { accountId, ensureAccounts, getBalances, type Sql } from "@coinstream/db
 import type { Viewer } from "../../trpc/context.ts";
 import { viewerFacts } from "../viewer-facts.ts";
 
+/** A creator's channels, verified first, then by followers: the first is the one eligibility counts. */
+export async function listCreatorChannels(sql: Sql, userId: string) {
+  return sql<{ platform: string; channel: string; followers: number; verified: boolean }[]>`
+    select platform, channel, followers, verified_at is not null as verified from creator_channels
+    where creator_user_id = ${userId} order by verified_at is null, followers desc`;
+}
+
 /** Makes the caller a creator under `handle` (the name pages declare); idempotent for the same handle. */
 export async function registerCreator(sql: Sql, viewer: Viewer, rawHandle: string) {
   const handle = normalizeCreatorHandle(rawHandle);
@@ -46,11 +53,7 @@ export async function getCreatorStatus(sql: Sql, viewer: Viewer, now: Date) {
   const [creator] = await sql<{ handle: string; tier: string }[]>`
     select handle, tier from creators where user_id = ${viewer.userId}`;
   if (!creator) return { isCreator: false as const };
-  const channels = await sql<
-    { platform: string; channel: string; followers: number; verified: boolean }[]
-  >`
-    select platform, channel, followers, verified_at is not null as verified from creator_channels
-    where creator_user_id = ${viewer.userId} order by verified_at is null, followers desc`;
+  const channels = await listCreatorChannels(sql, viewer.userId);
   const best = channels[0];
   const facts = viewerFacts(viewer, {
     channel: best ? { verified: best.verified, followers: best.followers } : null,

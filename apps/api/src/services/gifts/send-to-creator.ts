@@ -19,7 +19,7 @@ import {
 import { recordStreamEvent } from "../../realtime/record-stream-event.ts";
 import type { Viewer } from "../../trpc/context.ts";
 import { assertMaySpend, spendCoins } from "../spending/spend-coins.ts";
-import { resolveCreator, type StreamTarget } from "../streams/resolve-creator.ts";
+import { requireCreator, type StreamTarget } from "../streams/resolve-creator.ts";
 import { ensureViewerWallet } from "../wallet/viewer-wallet.ts";
 
 export interface CreatorPayment {
@@ -49,9 +49,7 @@ export async function sendToCreator(
   now: Date,
 ) {
   await assertMaySpend(sql, viewer, now);
-  const resolution = await resolveCreator(sql, payment.to, now);
-  if (!resolution.found) throw new DomainError(DomainErrorCode.UNKNOWN_CREATOR, resolution.reason);
-  const { creator } = resolution;
+  const creator = await requireCreator(sql, payment.to, now);
   if (creator.userId === viewer.userId) {
     throw new DomainError(
       DomainErrorCode.NOT_ELIGIBLE,

@@ -20,6 +20,7 @@ import {
 } from "@coinstream/db";
 import type { PayoutProvider } from "../../payments/payout-provider.ts";
 import type { Viewer } from "../../trpc/context.ts";
+import { listCreatorChannels } from "../creators/creator-status.ts";
 import { viewerFacts } from "../viewer-facts.ts";
 
 /** A reservation left unsettled this long is voided by the expiry job and the diamonds return. */
@@ -55,13 +56,14 @@ export async function requestWithdrawal(
     select id from withdrawals where user_id = ${viewer.userId} and idempotency_key = ${input.idempotencyKey}`;
   if (existing) return getWithdrawal(sql, viewer.userId, existing.id);
 
-  const channel = await sql<{ verified: boolean; followers: number }[]>`
-    select verified_at is not null as verified, followers from creator_channels
-    where creator_user_id = ${viewer.userId} order by verified_at is null, followers desc limit 1`;
+  const [best] = await listCreatorChannels(sql, viewer.userId);
   assertEligible(
     checkEligibility(
       "withdraw",
-      viewerFacts(viewer, { channel: channel[0] ?? null, hasPayoutMethod: Boolean(method) }),
+      viewerFacts(viewer, {
+        channel: best ? { verified: best.verified, followers: best.followers } : null,
+        hasPayoutMethod: Boolean(method),
+      }),
       now,
     ),
   );

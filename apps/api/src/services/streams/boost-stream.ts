@@ -1,15 +1,9 @@
-import {
-  DomainError,
-  DomainErrorCode,
-  extendBoost,
-  priceBoost,
-  rankStreams,
-} from "@coinstream/core";
+import { extendBoost, priceBoost, rankStreams } from "@coinstream/core";
 import { accountId, type Ledger, PLATFORM_OWNER, type Sql, transferIdFor } from "@coinstream/db";
 import type { Viewer } from "../../trpc/context.ts";
 import { assertMaySpend, spendCoins } from "../spending/spend-coins.ts";
 import { ensureViewerWallet } from "../wallet/viewer-wallet.ts";
-import { resolveCreator, type StreamTarget } from "./resolve-creator.ts";
+import { requireCreator, type StreamTarget } from "./resolve-creator.ts";
 
 export interface BoostInput {
   readonly idempotencyKey: string;
@@ -31,9 +25,7 @@ export async function boostStream(
   now: Date,
 ) {
   await assertMaySpend(sql, viewer, now);
-  const resolution = await resolveCreator(sql, input.to, now);
-  if (!resolution.found) throw new DomainError(DomainErrorCode.UNKNOWN_CREATOR, resolution.reason);
-  const { creator } = resolution;
+  const creator = await requireCreator(sql, input.to, now);
   const price = priceBoost(input.minutes);
   const wallet = await ensureViewerWallet(sql, viewer.userId);
   const paymentId = transferIdFor(`${viewer.userId}:${input.idempotencyKey}`, "boost");

@@ -1,6 +1,8 @@
 import {
   type CreatorTier,
   checkEligibility,
+  DomainError,
+  DomainErrorCode,
   type EligibilityReason,
   normalizeCreatorHandle,
   parseStreamUrl,
@@ -122,4 +124,15 @@ export async function resolveCreator(
       reasons: decision.allowed ? [] : decision.reasons,
     },
   };
+}
+
+/** The creator behind a stream page or handle, or `UNKNOWN_CREATOR` saying why there is none. */
+export async function requireCreator(
+  sql: Sql,
+  target: StreamTarget,
+  now: Date,
+): Promise<ResolvedCreator> {
+  const resolution = await resolveCreator(sql, target, now);
+  if (!resolution.found) throw new DomainError(DomainErrorCode.UNKNOWN_CREATOR, resolution.reason);
+  return resolution.creator;
 }

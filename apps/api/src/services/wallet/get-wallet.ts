@@ -5,7 +5,7 @@ import { viewerWalletRef } from "./viewer-wallet.ts";
 /** What the popup shows: coins to spend, coins reserved, and the gifter level. */
 export async function getWallet(sql: Sql, userId: string) {
   const walletId = accountId(viewerWalletRef(userId));
-  const [balance] = [(await getBalances(sql, [walletId])).get(walletId)];
+  const balance = (await getBalances(sql, [walletId])).get(walletId);
   // Lifetime coins given is a sum over the wallet's gift and tip history (indexed by account).
   const [given] = await sql<{ coins: bigint }[]>`
     select coalesce(sum(amount), 0)::int8 as coins from ledger_transfers
