@@ -27,6 +27,16 @@ export const DomainErrorCode = {
   IDEMPOTENCY_CONFLICT: "IDEMPOTENCY_CONFLICT",
   /** A change that the rules forbid, such as shortening a cooling-off lock. */
   FORBIDDEN_CHANGE: "FORBIDDEN_CHANGE",
+  /** The thing asked for does not exist, or does not belong to the caller (never says which). */
+  NOT_FOUND: "NOT_FOUND",
+  /** An admin froze the account: it may read, but moves no coins or diamonds. */
+  ACCOUNT_FROZEN: "ACCOUNT_FROZEN",
+  /** Ownership of a channel could not be proved (code missing, page unreachable, too big...). */
+  VERIFICATION_FAILED: "VERIFICATION_FAILED",
+  /** Someone else already owns it (a verified channel); proving ownership again moves it. */
+  CONFLICT: "CONFLICT",
+  /** The caller's role may not do this (admin procedures). */
+  FORBIDDEN: "FORBIDDEN",
 } as const;
 
 export type DomainErrorCode = (typeof DomainErrorCode)[keyof typeof DomainErrorCode];

@@ -85,8 +85,9 @@ export async function seedDemo(
     const userId = await signUp(creator.email, creator.name, "US");
     await sql`insert into creators (user_id, handle) values (${userId}, ${creator.handle})`;
     await sql`
-      insert into creator_channels (id, creator_user_id, platform, channel, followers, verified_at)
-      values (${randomUUID()}, ${userId}, ${creator.platform}, ${creator.channel}, ${creator.followers}, now())`;
+      insert into creator_channels
+        (id, creator_user_id, platform, channel, followers, verified_at, verification_method)
+      values (${randomUUID()}, ${userId}, ${creator.platform}, ${creator.channel}, ${creator.followers}, now(), 'seed')`;
     await ensureAccounts(sql, [
       { ownerId: userId, purpose: "creator_held" },
       { ownerId: userId, purpose: "creator_available" },

@@ -2,14 +2,16 @@ import { type ComboStreak, continueCombo } from "@coinstream/core";
 import type { Sql } from "@coinstream/db";
 import { STREAM_EVENTS_CHANNEL, type StreamEvent } from "./stream-event.ts";
 
-export interface GiftOrTip {
+export interface PaidStreamEvent {
   readonly transferId: string;
-  readonly kind: "gift" | "tip";
+  readonly kind: "gift" | "tip" | "message";
   readonly creatorUserId: string;
   readonly creatorHandle: string;
   readonly viewerId: string;
   readonly viewerName: string;
   readonly coins: number;
+  /** What the creator earned from it (0 when the share rounds down to nothing). */
+  readonly diamonds: number;
   readonly giftId: string | null;
   readonly count: number;
   readonly message: string | null;
@@ -17,10 +19,11 @@ export interface GiftOrTip {
 }
 
 /**
- * Stores the public event of a gift or tip (once per transfer) with its combo streak, and
- * announces it with NOTIFY, which Postgres delivers to every API process only after commit.
+ * Stores the public event of a gift, tip or paid message (once per transfer) with its combo
+ * streak, the sender's cosmetics and the creator's live session, and announces it with NOTIFY,
+ * which Postgres delivers to every API process only after commit.
  */
-export async function recordStreamEvent(sql: Sql, event: GiftOrTip): Promise<void> {
+export async function recordStreamEvent(sql: Sql, event: PaidStreamEvent): Promise<void> {
   let combo: ComboStreak | undefined;
   if (event.kind === "gift" && event.giftId) {
     const [last] = await sql<{ payload: { combo?: ComboStreak } }[]>`
@@ -51,9 +54,14 @@ export async function recordStreamEvent(sql: Sql, event: GiftOrTip): Promise<voi
   };
   await sql`
     with inserted as (
-      insert into stream_events (creator_user_id, viewer_user_id, kind, transfer_id, payload)
+      insert into stream_events
+        (creator_user_id, viewer_user_id, kind, transfer_id, coins, diamonds, session_id, payload)
       values (${event.creatorUserId}, ${event.viewerId}, ${event.kind}, ${event.transferId},
-              ${JSON.stringify(payload)}::text::jsonb)
+              ${event.coins}, ${event.diamonds},
+              (select id from stream_sessions where creator_user_id = ${event.creatorUserId} and ended_at is null),
+              ${JSON.stringify(payload)}::text::jsonb || jsonb_build_object('viewerStyle', (
+                select jsonb_build_object('badgeFrame', badge_frame, 'nameColor', name_color)
+                from viewer_profiles where user_id = ${event.viewerId})))
       on conflict (transfer_id) do nothing
       returning id, creator_user_id
     )

@@ -1,9 +1,32 @@
-/** A public event on a creator's stream, as subscribers receive it. */
+/** How a viewer's name is drawn next to their gifts: cosmetics they bought and wear. */
+export interface ViewerStyle {
+  /** A badge frame style from the rate card's cosmetics (e.g. "gold"), or null. */
+  readonly badgeFrame: string | null;
+  /** A CSS colour for the name, or null for the default. */
+  readonly nameColor: string | null;
+}
+
+/** A live session's coin goal and how far it has come. */
+export interface GoalProgress {
+  readonly title: string | null;
+  readonly targetCoins: number;
+  readonly progressCoins: number;
+  readonly reached: boolean;
+}
+
+export type StreamEventKind = "gift" | "tip" | "message" | "goal";
+
+/**
+ * A public event on a creator's stream, as subscribers receive it: a gift, a tip, a paid
+ * message (highlighted in the overlay) or a goal's progress.
+ */
 export interface StreamEvent {
   readonly id: string;
-  readonly kind: "gift" | "tip";
+  readonly kind: StreamEventKind;
   readonly creatorHandle: string;
+  /** The sender's display name; empty for goal events. */
   readonly viewerName: string;
+  readonly viewerStyle?: ViewerStyle | null;
   readonly coins: number;
   readonly giftId: string | null;
   readonly count: number;
@@ -11,6 +34,8 @@ export interface StreamEvent {
   readonly comboCount: number;
   readonly comboId: string | null;
   readonly message: string | null;
+  /** Goal events only. */
+  readonly goal?: GoalProgress;
   readonly at: string;
 }
 
@@ -18,7 +43,7 @@ export const STREAM_EVENTS_CHANNEL = "coinstream_stream_events";
 
 export interface StreamEventRow {
   id: bigint;
-  kind: "gift" | "tip";
+  kind: StreamEventKind;
   payload: Omit<StreamEvent, "id" | "kind">;
 }
 

@@ -33,6 +33,32 @@ export interface RateCard {
   readonly platformLimits: PlatformLimits;
   readonly levels: LevelRules;
   readonly boost: BoostRules;
+  /** Paid messages to a creator's inbox: the creator sets a price within these bounds. */
+  readonly messages: MessageRules;
+  /** Profile cosmetics bought with coins, shown next to a viewer's gifts and on leaderboards. */
+  readonly cosmetics: readonly CosmeticDefinition[];
+  /** Coin goals a creator sets for a live session. */
+  readonly goals: { readonly minCoins: number; readonly maxCoins: number };
+}
+
+export interface MessageRules {
+  readonly minPriceCoins: number;
+  readonly maxPriceCoins: number;
+  readonly defaultPriceCoins: number;
+  readonly maxLength: number;
+  readonly maxReplyLength: number;
+}
+
+export type CosmeticKind = "badge_frame" | "name_color";
+
+export interface CosmeticDefinition {
+  /** Stable id, e.g. "frame-gold" or "color-aqua". */
+  readonly id: string;
+  readonly kind: CosmeticKind;
+  readonly name: string;
+  readonly coins: number;
+  /** What clients draw: a CSS colour for names, a frame style name for badge frames. */
+  readonly style: string;
 }
 
 export interface CoinPack {

@@ -35,7 +35,7 @@ export function renderRateCardMarkdown(rateCard: RateCard = RATE_CARD): string {
     gift.tier,
     gift.animation,
   ]);
-  const { payout, platformLimits, boost, customAmount, tip } = rateCard;
+  const { payout, platformLimits, boost, customAmount, tip, messages, goals } = rateCard;
   const terms = [
     [
       "Creator share",
@@ -66,6 +66,18 @@ export function renderRateCardMarkdown(rateCard: RateCard = RATE_CARD): string {
     [
       "Boosts",
       `${boost.coinsPerMinute} coins a minute, ${boost.minMinutes} to ${boost.maxMinutes} minutes`,
+    ],
+    [
+      "Paid messages",
+      `priced by the creator from ${groupThousands(messages.minPriceCoins)} to ${groupThousands(messages.maxPriceCoins)} coins (default ${groupThousands(messages.defaultPriceCoins)}), up to ${messages.maxLength} characters, shared like a tip`,
+    ],
+    [
+      "Profile cosmetics",
+      rateCard.cosmetics.map((item) => `${item.name} ${groupThousands(item.coins)}`).join(", "),
+    ],
+    [
+      "Stream goals",
+      `${groupThousands(goals.minCoins)} to ${groupThousands(goals.maxCoins)} coins`,
     ],
   ];
   return [

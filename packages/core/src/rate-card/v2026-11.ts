@@ -1,4 +1,10 @@
-import type { CoinPack, GiftDefinition, RateCard, RegionRules } from "./rate-card.ts";
+import type {
+  CoinPack,
+  CosmeticDefinition,
+  GiftDefinition,
+  RateCard,
+  RegionRules,
+} from "./rate-card.ts";
 
 const PACK_SIZES = [100, 500, 1_000, 2_500, 5_000, 12_500] as const;
 
@@ -10,6 +16,15 @@ function packs(pricesMinor: readonly [number, number, number, number, number, nu
     priceMinor: pricesMinor[index] as number,
   }));
 }
+
+const COSMETICS: CosmeticDefinition[] = [
+  { id: "frame-silver", kind: "badge_frame", name: "Silver frame", coins: 500, style: "silver" },
+  { id: "frame-gold", kind: "badge_frame", name: "Gold frame", coins: 2_000, style: "gold" },
+  { id: "frame-neon", kind: "badge_frame", name: "Neon frame", coins: 5_000, style: "neon" },
+  { id: "color-aqua", kind: "name_color", name: "Aqua name", coins: 300, style: "#2ec4d6" },
+  { id: "color-rose", kind: "name_color", name: "Rose name", coins: 300, style: "#f25f8b" },
+  { id: "color-gold", kind: "name_color", name: "Gold name", coins: 1_000, style: "#f2b705" },
+];
 
 const EURO_REGION: RegionRules = { currency: "EUR", minAge: 18 };
 
@@ -101,4 +116,13 @@ export const RATE_CARD_2026_11: RateCard = {
     scoreBonus: 10_000,
     giftWindowMinutes: 15,
   },
+  messages: {
+    minPriceCoins: 10,
+    maxPriceCoins: 10_000,
+    defaultPriceCoins: 100,
+    maxLength: 500,
+    maxReplyLength: 500,
+  },
+  cosmetics: COSMETICS,
+  goals: { minCoins: 100, maxCoins: 10_000_000 },
 };

@@ -31,9 +31,15 @@ export const users = pgTable(
     dateOfBirth: date("date_of_birth", { mode: "date" }).notNull(),
     /** ISO 3166-1 alpha-2, upper case. */
     region: text("region").notNull(),
+    /** viewer | admin. Not a Better Auth field: only the database (or another admin) grants it. */
+    role: text("role").notNull().default("viewer"),
+    /** Set while an admin has frozen the account: it can sign in and read, but moves no value. */
+    frozenAt: timestamp("frozen_at", { withTimezone: true }),
+    frozenReason: text("frozen_reason"),
     ...timestamps(),
   },
   (table) => [
+    check("users_role", sql`${table.role} in ('viewer', 'admin')`),
     check("users_region_alpha2", sql`${table.region} ~ '^[A-Z]{2}$'`),
     check("users_date_of_birth_plausible", sql`${table.dateOfBirth} >= date '1900-01-01'`),
   ],

@@ -1,5 +1,17 @@
 import { sql } from "drizzle-orm";
-import { check, index, integer, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import {
+  bigint,
+  boolean,
+  check,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 
 /** A person who receives gifts, under a public handle (what `coinstream:creator` meta tags name). */
 export const creators = pgTable(
@@ -11,6 +23,10 @@ export const creators = pgTable(
     tier: text("tier").notNull().default("standard"),
     /** A negotiated share in bps that replaces the tier's. */
     shareOverrideBps: integer("share_override_bps"),
+    /** The secret in the OBS overlay's URL (`/overlay/<key>`); rotating it retires the old URL. */
+    overlayKey: text("overlay_key").unique(),
+    /** What a paid message to this creator costs, within the rate card's bounds. */
+    messagePriceCoins: integer("message_price_coins").notNull().default(100),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [
@@ -20,8 +36,10 @@ export const creators = pgTable(
 );
 
 /**
- * A stream channel a creator claims. A channel belongs to one creator; `verifiedAt` is set once
- * ownership is proved (the channel-linking flow fills these in).
+ * A creator's claim on a stream channel (or, for `web`, a website host). A claim is proved with
+ * its verification code; at most one verified, linked claim exists per channel (the owner).
+ * Unlinking sets `unlinkedAt` and keeps the row as history; a moved channel's old claim is
+ * unlinked the same way, with a `channel_audit` entry.
  */
 export const creatorChannels = pgTable(
   "creator_channels",
@@ -30,16 +48,78 @@ export const creatorChannels = pgTable(
     creatorUserId: text("creator_user_id").notNull(),
     platform: text("platform").notNull(),
     channel: text("channel").notNull(),
+    /** The page the verification fetch reads (the channel's about page, or the website). */
+    url: text("url"),
+    /** The code the creator places in their bio, well-known file or meta tag. */
+    verificationCode: text("verification_code"),
+    /** bio | well_known | meta_tag | seed */
+    verificationMethod: text("verification_method"),
     followers: integer("followers").notNull().default(0),
+    /** True when the count was read from the platform's page, false when the creator entered it. */
+    followersVerified: boolean("followers_verified").notNull().default(false),
     verifiedAt: timestamp("verified_at", { withTimezone: true }),
+    unlinkedAt: timestamp("unlinked_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [
-    unique("creator_channels_platform_channel").on(table.platform, table.channel),
+    uniqueIndex("creator_channels_owner")
+      .on(table.platform, table.channel)
+      .where(sql`${table.verifiedAt} is not null and ${table.unlinkedAt} is null`),
+    uniqueIndex("creator_channels_open_claim")
+      .on(table.creatorUserId, table.platform, table.channel)
+      .where(sql`${table.unlinkedAt} is null`),
     index("creator_channels_creator").on(table.creatorUserId),
     check(
       "creator_channels_platform",
-      sql`${table.platform} in ('twitch', 'youtube', 'tiktok', 'kick')`,
+      sql`${table.platform} in ('twitch', 'youtube', 'tiktok', 'kick', 'web')`,
     ),
+    check(
+      "creator_channels_method",
+      sql`${table.verificationMethod} in ('bio', 'well_known', 'meta_tag', 'seed')`,
+    ),
+  ],
+);
+
+/** Every change of a channel's claim or owner: claimed, verified, moved, unlinked. Append-only. */
+export const channelAudit = pgTable(
+  "channel_audit",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    platform: text("platform").notNull(),
+    channel: text("channel").notNull(),
+    action: text("action").notNull(),
+    fromCreatorUserId: text("from_creator_user_id"),
+    toCreatorUserId: text("to_creator_user_id"),
+    details: jsonb("details").notNull().default(sql`'{}'::jsonb`),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    index("channel_audit_channel").on(table.platform, table.channel, table.at),
+    check(
+      "channel_audit_action",
+      sql`${table.action} in ('claimed', 'verified', 'moved', 'unlinked', 'followers_entered')`,
+    ),
+  ],
+);
+
+/** Supporter tiers a creator defines: gifting `minCoins` in total unlocks the tier's perks. */
+export const perkTiers = pgTable(
+  "perk_tiers",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    creatorUserId: text("creator_user_id").notNull(),
+    name: text("name").notNull(),
+    minCoins: bigint("min_coins", { mode: "bigint" }).notNull(),
+    /** A short badge shown next to the supporter's name (an emoji or a word). */
+    badge: text("badge"),
+    /** Shown only to supporters who unlocked the tier. */
+    perkText: text("perk_text"),
+    perkUrl: text("perk_url"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    archivedAt: timestamp("archived_at", { withTimezone: true }),
+  },
+  (table) => [
+    index("perk_tiers_creator").on(table.creatorUserId),
+    check("perk_tiers_min_coins", sql`${table.minCoins} > 0`),
   ],
 );

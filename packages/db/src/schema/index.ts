@@ -1,8 +1,18 @@
+export { adminAudit, rateCardActivations } from "./admin.ts";
+export {
+  analyticsProgress,
+  creatorDailyGifters,
+  creatorHourlyTotals,
+  creatorSupporters,
+  streamSessions,
+} from "./analytics.ts";
 export { authAccounts, authSchema, sessions, users, verifications } from "./auth.ts";
-export { creatorChannels, creators } from "./creators.ts";
+export { channelAudit, creatorChannels, creators, perkTiers } from "./creators.ts";
 export { guardianLinks, notifications } from "./guardians.ts";
 export { ledgerAccountSlots, ledgerAccounts } from "./ledger-accounts.ts";
 export { ledgerFailedTransfers, ledgerTransfers } from "./ledger-transfers.ts";
+export { creatorBlocks, paidMessages } from "./messages.ts";
+export { viewerCosmetics, viewerProfiles } from "./profiles.ts";
 export { paymentEvents, purchases, walletDebts } from "./purchases.ts";
 export { spendingLimits } from "./spending-limits.ts";
 export { streamBoosts } from "./stream-boosts.ts";

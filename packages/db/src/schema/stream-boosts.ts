@@ -11,6 +11,8 @@ export const streamBoosts = pgTable(
     minutes: integer("minutes").notNull(),
     coins: bigint("coins", { mode: "bigint" }).notNull(),
     endsAt: timestamp("ends_at", { withTimezone: true }).notNull(),
+    /** Set by the boost-expiry job once `endsAt` has passed (and the stream's rank recomputed). */
+    expiredAt: timestamp("expired_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [index("stream_boosts_creator_ends").on(table.creatorUserId, table.endsAt)],

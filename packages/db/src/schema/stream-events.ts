@@ -1,9 +1,22 @@
 import { sql } from "drizzle-orm";
-import { bigint, check, index, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import {
+  bigint,
+  check,
+  customType,
+  index,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uuid,
+} from "drizzle-orm/pg-core";
+
+/** A PostgreSQL transaction id (`xid8`), read as a decimal string. */
+const xid8 = customType<{ data: string }>({ dataType: () => "xid8" });
 
 /**
- * Public events of a creator's stream (gifts, tips), stored so a reconnecting viewer resumes
- * from the last id it saw, and announced with NOTIFY after commit.
+ * Public events of a creator's stream (gifts, tips, paid messages, goal progress), stored so a
+ * reconnecting viewer resumes from the last id it saw, and announced with NOTIFY after commit.
  */
 export const streamEvents = pgTable(
   "stream_events",
@@ -13,14 +26,28 @@ export const streamEvents = pgTable(
     kind: text("kind").notNull(),
     /** Who sent it (not published: events show the name only); ranks leaderboards. */
     viewerUserId: text("viewer_user_id"),
-    /** The ledger transfer behind the event: one event per transfer, however often it is retried. */
-    transferId: uuid("transfer_id").notNull().unique(),
+    /**
+     * The ledger transfer behind the event: one event per transfer, however often it is retried.
+     * Goal events have none.
+     */
+    transferId: uuid("transfer_id").unique(),
+    /** Coins spent and diamonds earned by the event (0 for goal events): what analytics sum. */
+    coins: bigint("coins", { mode: "bigint" }).notNull().default(sql`0`),
+    diamonds: bigint("diamonds", { mode: "bigint" }).notNull().default(sql`0`),
+    /** The live session the event happened in, if the creator was live. */
+    sessionId: uuid("session_id"),
+    /**
+     * The writing transaction's id. Analytics fold events whose transaction is older than every
+     * running one, so an event that commits late is never skipped (ids are not commit-ordered).
+     */
+    tx: xid8("tx").notNull().default(sql`pg_current_xact_id()`),
     payload: jsonb("payload").notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [
     index("stream_events_creator").on(table.creatorUserId, table.id),
     index("stream_events_creator_time").on(table.creatorUserId, table.createdAt),
-    check("stream_events_kind", sql`${table.kind} in ('gift', 'tip')`),
+    index("stream_events_tx").on(table.tx),
+    check("stream_events_kind", sql`${table.kind} in ('gift', 'tip', 'message', 'goal')`),
   ],
 );

@@ -26,9 +26,20 @@ export const withdrawals = pgTable(
     diamonds: bigint("diamonds", { mode: "bigint" }).notNull(),
     method: text("method").notNull(),
     netUsdMinor: bigint("net_usd_minor", { mode: "bigint" }).notNull(),
-    /** pending | processing (claimed by one payout worker) | paid | failed */
+    /**
+     * review (flagged: waits for an admin) | pending | processing (claimed by one payout worker)
+     * | paid | failed
+     */
     status: text("status").notNull().default("pending"),
     failureReason: text("failure_reason"),
+    /** Why fraud rules held the withdrawal for review. */
+    flagReason: text("flag_reason"),
+    reviewedBy: text("reviewed_by"),
+    reviewedAt: timestamp("reviewed_at", { withTimezone: true }),
+    /** When a payout worker claimed it: a claim left too long is reconciled with the provider. */
+    claimedAt: timestamp("claimed_at", { withTimezone: true }),
+    /** The provider's id for the payout (a Stripe transfer id, a sandbox reference). */
+    providerRef: text("provider_ref"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     settledAt: timestamp("settled_at", { withTimezone: true }),
   },
@@ -38,7 +49,7 @@ export const withdrawals = pgTable(
     index("withdrawals_pending").on(table.status).where(sql`${table.status} = 'pending'`),
     check(
       "withdrawals_status",
-      sql`${table.status} in ('pending', 'processing', 'paid', 'failed')`,
+      sql`${table.status} in ('review', 'pending', 'processing', 'paid', 'failed')`,
     ),
   ],
 );

@@ -14,7 +14,7 @@ import { viewerFacts } from "../viewer-facts.ts";
 export async function listCreatorChannels(sql: Sql, userId: string) {
   return sql<{ platform: string; channel: string; followers: number; verified: boolean }[]>`
     select platform, channel, followers, verified_at is not null as verified from creator_channels
-    where creator_user_id = ${userId} order by verified_at is null, followers desc`;
+    where creator_user_id = ${userId} and unlinked_at is null order by verified_at is null, followers desc`;
 }
 
 /** Makes the caller a creator under `handle` (the name pages declare); idempotent for the same handle. */

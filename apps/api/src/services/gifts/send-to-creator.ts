@@ -127,6 +127,7 @@ export async function sendToCreator(
     viewerId: viewer.userId,
     viewerName: viewer.name,
     coins: toSafeInteger(coinLeg.transfer.amount),
+    diamonds: diamondsOf(coinLeg.transfer.amount, coinLeg.transfer.metadata),
     giftId: payment.giftId,
     count: payment.count,
     message: payment.message,

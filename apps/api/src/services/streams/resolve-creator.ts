@@ -71,7 +71,8 @@ export async function resolveCreator(
       select c.user_id, c.handle, c.tier, c.share_override_bps, ch.platform, ch.channel, ch.followers,
              ch.verified_at is not null as verified, u.date_of_birth, u.region, u.email_verified, u.created_at
       from creator_channels ch join creators c on c.user_id = ch.creator_user_id join users u on u.id = c.user_id
-      where ch.platform = ${stream.platform} and ch.channel = ${stream.channel}`;
+      where ch.platform = ${stream.platform} and ch.channel = ${stream.channel}
+        and ch.verified_at is not null and ch.unlinked_at is null`;
   } else {
     const handle = normalizeCreatorHandle(target.handle);
     if (!handle) return { found: false, reason: "That is not a valid creator handle." };
@@ -81,7 +82,7 @@ export async function resolveCreator(
       from creators c join users u on u.id = c.user_id
       left join lateral (
         select platform, channel, followers, verified_at from creator_channels
-        where creator_user_id = c.user_id order by verified_at is null, followers desc limit 1
+        where creator_user_id = c.user_id and unlinked_at is null order by verified_at is null, followers desc limit 1
       ) ch on true
       where c.handle = ${handle}`;
   }

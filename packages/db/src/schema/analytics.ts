@@ -1,0 +1,103 @@
+import { sql } from "drizzle-orm";
+import {
+  bigint,
+  customType,
+  date,
+  index,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+
+const xid8 = customType<{ data: string }>({ dataType: () => "xid8" });
+
+/*
+ * Analytics roll-ups, folded from `stream_events` by a job. Each fold takes the events written by
+ * transactions that finished before the oldest running one, so a read of roll-ups plus the events
+ * not yet folded is exact.
+ */
+
+/** How far the fold has come: every event with `tx` below `foldedBelow` is in the roll-ups. */
+export const analyticsProgress = pgTable("analytics_progress", {
+  name: text("name").primaryKey(),
+  foldedBelow: xid8("folded_below").notNull(),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** Per creator, hour, kind and gift: events, items (gift count), coins and diamonds. */
+export const creatorHourlyTotals = pgTable(
+  "creator_hourly_totals",
+  {
+    creatorUserId: text("creator_user_id").notNull(),
+    hour: timestamp("hour", { withTimezone: true }).notNull(),
+    kind: text("kind").notNull(),
+    /** The gift's id; '' for tips and messages. */
+    giftId: text("gift_id").notNull().default(""),
+    events: bigint("events", { mode: "bigint" }).notNull().default(sql`0`),
+    items: bigint("items", { mode: "bigint" }).notNull().default(sql`0`),
+    coins: bigint("coins", { mode: "bigint" }).notNull().default(sql`0`),
+    diamonds: bigint("diamonds", { mode: "bigint" }).notNull().default(sql`0`),
+  },
+  (table) => [primaryKey({ columns: [table.creatorUserId, table.hour, table.kind, table.giftId] })],
+);
+
+/** Per creator and supporter: lifetime totals (top gifters, perks, new vs returning). */
+export const creatorSupporters = pgTable(
+  "creator_supporters",
+  {
+    creatorUserId: text("creator_user_id").notNull(),
+    viewerUserId: text("viewer_user_id").notNull(),
+    viewerName: text("viewer_name").notNull(),
+    firstAt: timestamp("first_at", { withTimezone: true }).notNull(),
+    lastAt: timestamp("last_at", { withTimezone: true }).notNull(),
+    events: bigint("events", { mode: "bigint" }).notNull().default(sql`0`),
+    coins: bigint("coins", { mode: "bigint" }).notNull().default(sql`0`),
+    diamonds: bigint("diamonds", { mode: "bigint" }).notNull().default(sql`0`),
+  },
+  (table) => [
+    primaryKey({ columns: [table.creatorUserId, table.viewerUserId] }),
+    index("creator_supporters_top").on(table.creatorUserId, table.coins),
+    index("creator_supporters_first").on(table.creatorUserId, table.firstAt),
+  ],
+);
+
+/** Who gave on which day (UTC), for counting distinct and returning gifters over a range. */
+export const creatorDailyGifters = pgTable(
+  "creator_daily_gifters",
+  {
+    creatorUserId: text("creator_user_id").notNull(),
+    day: date("day", { mode: "string" }).notNull(),
+    viewerUserId: text("viewer_user_id").notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.creatorUserId, table.day, table.viewerUserId] })],
+);
+
+/**
+ * A creator's live session: started and ended by the creator (or ended by a job when left open),
+ * with an optional coin goal. Totals are folded in by the analytics job.
+ */
+export const streamSessions = pgTable(
+  "stream_sessions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    creatorUserId: text("creator_user_id").notNull(),
+    title: text("title"),
+    startedAt: timestamp("started_at", { withTimezone: true }).notNull().defaultNow(),
+    endedAt: timestamp("ended_at", { withTimezone: true }),
+    goalCoins: bigint("goal_coins", { mode: "bigint" }),
+    goalTitle: text("goal_title"),
+    goalReachedAt: timestamp("goal_reached_at", { withTimezone: true }),
+    events: bigint("events", { mode: "bigint" }).notNull().default(sql`0`),
+    coins: bigint("coins", { mode: "bigint" }).notNull().default(sql`0`),
+    diamonds: bigint("diamonds", { mode: "bigint" }).notNull().default(sql`0`),
+  },
+  (table) => [
+    index("stream_sessions_creator").on(table.creatorUserId, table.startedAt),
+    uniqueIndex("stream_sessions_one_live")
+      .on(table.creatorUserId)
+      .where(sql`${table.endedAt} is null`),
+  ],
+);

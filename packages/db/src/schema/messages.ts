@@ -1,0 +1,36 @@
+import { bigint, index, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+
+/** A message a viewer paid coins to send to a creator's inbox (its id is the coin transfer's). */
+export const paidMessages = pgTable(
+  "paid_messages",
+  {
+    id: uuid("id").primaryKey(),
+    creatorUserId: text("creator_user_id").notNull(),
+    senderUserId: text("sender_user_id").notNull(),
+    senderName: text("sender_name").notNull(),
+    body: text("body").notNull(),
+    coins: bigint("coins", { mode: "bigint" }).notNull(),
+    diamonds: bigint("diamonds", { mode: "bigint" }).notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    readAt: timestamp("read_at", { withTimezone: true }),
+    /** The creator answers once. */
+    reply: text("reply"),
+    repliedAt: timestamp("replied_at", { withTimezone: true }),
+    hiddenAt: timestamp("hidden_at", { withTimezone: true }),
+  },
+  (table) => [
+    index("paid_messages_creator").on(table.creatorUserId, table.createdAt),
+    index("paid_messages_sender").on(table.senderUserId, table.createdAt),
+  ],
+);
+
+/** Viewers a creator blocked: they can no longer send the creator paid messages. */
+export const creatorBlocks = pgTable(
+  "creator_blocks",
+  {
+    creatorUserId: text("creator_user_id").notNull(),
+    blockedUserId: text("blocked_user_id").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [primaryKey({ columns: [table.creatorUserId, table.blockedUserId] })],
+);
