@@ -143,6 +143,7 @@ ALTER TABLE "creator_channels" ADD COLUMN "followers_verified" boolean DEFAULT f
 ALTER TABLE "creator_channels" ADD COLUMN "unlinked_at" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "creators" ADD COLUMN "overlay_key" text;--> statement-breakpoint
 ALTER TABLE "creators" ADD COLUMN "message_price_coins" integer DEFAULT 100 NOT NULL;--> statement-breakpoint
+ALTER TABLE "payout_methods" ADD COLUMN "provider_account" text;--> statement-breakpoint
 ALTER TABLE "stream_boosts" ADD COLUMN "expired_at" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "stream_events" ADD COLUMN "coins" bigint DEFAULT 0 NOT NULL;--> statement-breakpoint
 ALTER TABLE "stream_events" ADD COLUMN "diamonds" bigint DEFAULT 0 NOT NULL;--> statement-breakpoint

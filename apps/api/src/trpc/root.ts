@@ -7,6 +7,7 @@ import { guardianRouter } from "../routers/guardian.ts";
 import { limitsRouter } from "../routers/limits.ts";
 import { meRouter } from "../routers/me.ts";
 import { messagesRouter } from "../routers/messages.ts";
+import { overlayRouter } from "../routers/overlay.ts";
 import { perksRouter } from "../routers/perks.ts";
 import { profileRouter } from "../routers/profile.ts";
 import { sessionsRouter } from "../routers/sessions.ts";
@@ -32,6 +33,7 @@ export const appRouter = router({
   perks: perksRouter,
   messages: messagesRouter,
   profile: profileRouter,
+  overlay: overlayRouter,
   admin: adminRouter,
 });
 

@@ -8,6 +8,8 @@ export const payoutMethods = pgTable(
     userId: text("user_id").primaryKey(),
     method: text("method").notNull(),
     label: text("label").notNull(),
+    /** The provider's account to pay (a Stripe Connect account id, `acct_...`), when it has one. */
+    providerAccount: text("provider_account"),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [check("payout_methods_method", sql`${table.method} in ('bank', 'paypal', 'stripe')`)],
