@@ -98,12 +98,29 @@ export {
 export { compareRatios, parseDecimalRatio, type Ratio } from "./money/ratio.ts";
 // Payouts
 export {
+  attributeRefundedSpends,
+  type RefundedSpend,
+  type WalletSpend,
+} from "./payouts/attribute-refunded-spends.ts";
+export {
   assertWithdrawalAllowed,
   checkWithdrawal,
   type WithdrawalDecision,
   type WithdrawalFacts,
   type WithdrawalRefusal,
 } from "./payouts/check-withdrawal.ts";
+export {
+  flagWithdrawal,
+  getSupportWindowStart,
+  LARGE_FIRST_WITHDRAWAL_BPS,
+  ONE_SUPPORTER_BPS,
+  ONE_SUPPORTER_MIN_WITHDRAWAL_BPS,
+  PAYOUT_METHOD_COOLING_MS,
+  SUPPORT_WINDOW_DAYS,
+  type WithdrawalFlag,
+  type WithdrawalFlagCode,
+  type WithdrawalFlagFacts,
+} from "./payouts/flag-withdrawal.ts";
 export {
   type DiamondCredit,
   getHoldReleaseAt,
