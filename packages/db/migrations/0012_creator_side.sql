@@ -170,6 +170,7 @@ CREATE UNIQUE INDEX "stream_sessions_one_live" ON "stream_sessions" USING btree 
 CREATE UNIQUE INDEX "creator_channels_owner" ON "creator_channels" USING btree ("platform","channel") WHERE "creator_channels"."verified_at" is not null and "creator_channels"."unlinked_at" is null;--> statement-breakpoint
 CREATE UNIQUE INDEX "creator_channels_open_claim" ON "creator_channels" USING btree ("creator_user_id","platform","channel") WHERE "creator_channels"."unlinked_at" is null;--> statement-breakpoint
 CREATE INDEX "stream_events_tx" ON "stream_events" USING btree ("tx");--> statement-breakpoint
+CREATE INDEX "stream_events_creator_viewer" ON "stream_events" USING btree ("creator_user_id","viewer_user_id","created_at");--> statement-breakpoint
 ALTER TABLE "creators" ADD CONSTRAINT "creators_overlay_key_unique" UNIQUE("overlay_key");--> statement-breakpoint
 ALTER TABLE "creator_channels" ADD CONSTRAINT "creator_channels_method" CHECK ("creator_channels"."verification_method" in ('bio', 'well_known', 'meta_tag', 'seed'));--> statement-breakpoint
 ALTER TABLE "creator_channels" ADD CONSTRAINT "creator_channels_platform" CHECK ("creator_channels"."platform" in ('twitch', 'youtube', 'tiktok', 'kick', 'web'));--> statement-breakpoint

@@ -11,6 +11,7 @@ export type TransferCode =
   | "tip_diamonds"
   | "boost"
   | "message"
+  | "message_diamonds"
   | "unlock"
   | "refund"
   | "chargeback"
@@ -18,7 +19,9 @@ export type TransferCode =
   | "release"
   | "payout"
   | "adjustment"
-  | "expire";
+  | "expire"
+  | "gift_reversal"
+  | "cosmetic";
 
 /**
  * How a transfer takes effect: `single` posts at once; `pending` reserves (two-phase) until a
