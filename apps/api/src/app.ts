@@ -13,10 +13,12 @@ import { viewerFromSession } from "./auth/viewer-from-session.ts";
 import { mountDemoStreamPage } from "./demo/demo-stream-page.ts";
 import { rateLimitByAddress } from "./http/protection.ts";
 import { requestLog } from "./http/request-log.ts";
+import { mountOverlay } from "./overlay/overlay-routes.ts";
 import type { PaymentProvider } from "./payments/payment-provider.ts";
 import { mountSandboxCheckout } from "./payments/sandbox-routes.ts";
 import type { WebhookHandler } from "./payments/stripe-webhook.ts";
 import type { StreamEventHub } from "./realtime/stream-event-hub.ts";
+import type { ChannelVerifierConfig } from "./services/channels/channel-verifier-config.ts";
 import { createContext } from "./trpc/context.ts";
 import { appRouter } from "./trpc/root.ts";
 
@@ -28,6 +30,10 @@ export interface AppDependencies {
   readonly auth?: Auth;
   /** Live stream events for subscriptions (one LISTEN per process). */
   readonly events?: StreamEventHub;
+  /** The API's public origin (PUBLIC_URL), for links it hands out such as the OBS overlay's. */
+  readonly publicUrl?: string;
+  /** How channel pages are read for verification (platform base URLs, limits, trusted origins). */
+  readonly channelVerifier?: ChannelVerifierConfig;
   /** Browser origins allowed to call the API (the extension's, web apps). */
   readonly trustedOrigins?: readonly string[];
   /** Structured request logs; none when absent (tests). */
@@ -75,6 +81,8 @@ export function createApp(deps: AppDependencies = {}): Hono {
   mountDemoStreamPage(app);
   const { auth, payments, sql } = deps;
   if (auth) mountAuthRoutes(app, auth);
+  // The OBS overlay at /overlay/:key (a secret key, no login).
+  if (sql) mountOverlay(app, { sql, events: deps.events });
   if (payments) {
     // The raw body, exactly as signed: never parse it before verifying.
     app.post("/webhooks/stripe", async (c) => {
@@ -100,7 +108,9 @@ export function createApp(deps: AppDependencies = {}): Hono {
       createContext: async (_opts, c) =>
         createContext(
           deps,
-          auth ? viewerFromSession(await getSessionFromHeaders(auth, c.req.raw.headers)) : null,
+          auth
+            ? await viewerFromSession(await getSessionFromHeaders(auth, c.req.raw.headers), sql)
+            : null,
         ),
     }),
   );

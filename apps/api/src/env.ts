@@ -33,7 +33,10 @@ const envSchema = z
       .regex(/^smtps?:\/\//, "SMTP_URL must be an smtp:// or smtps:// URL")
       .optional(),
     MAIL_FROM: z.string().min(3).default("Coinstream <no-reply@coinstream.local>"),
-    /** With STRIPE_WEBHOOK_SECRET: real Stripe Checkout. Unset: the local sandbox provider. */
+    /**
+     * With STRIPE_WEBHOOK_SECRET: real Stripe Checkout, and withdrawals paid as Stripe Connect
+     * transfers. Unset: the local sandbox providers for both.
+     */
     STRIPE_SECRET_KEY: z
       .string()
       .regex(/^sk_(test|live)_/, "STRIPE_SECRET_KEY must start with sk_test_ or sk_live_")
@@ -41,6 +44,52 @@ const envSchema = z
     STRIPE_WEBHOOK_SECRET: z
       .string()
       .regex(/^whsec_/, "STRIPE_WEBHOOK_SECRET must start with whsec_")
+      .optional(),
+    /**
+     * JSON overriding the platforms' base URLs that channel verification reads, e.g.
+     * {"twitch":"http://127.0.0.1:4000"}; unset platforms keep https://www.twitch.tv and the like.
+     */
+    CHANNEL_PLATFORM_URLS: z
+      .string()
+      .transform((text, ctx) => {
+        try {
+          return JSON.parse(text) as unknown;
+        } catch {
+          ctx.addIssue({ code: "custom", message: "CHANNEL_PLATFORM_URLS must be a JSON object" });
+          return z.NEVER;
+        }
+      })
+      .pipe(
+        z.strictObject({
+          twitch: z.url({ protocol: /^https?$/ }).optional(),
+          youtube: z.url({ protocol: /^https?$/ }).optional(),
+          tiktok: z.url({ protocol: /^https?$/ }).optional(),
+          kick: z.url({ protocol: /^https?$/ }).optional(),
+        }),
+      )
+      .optional(),
+    /** How long one channel page fetch (redirects included) may take; default 5,000. */
+    CHANNEL_FETCH_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).optional(),
+    /** The largest channel page read, in bytes; bigger pages are abandoned mid-stream. Default 512 KiB. */
+    CHANNEL_FETCH_MAX_BYTES: z.coerce
+      .number()
+      .int()
+      .min(1_024)
+      .max(16 * 1024 * 1024)
+      .optional(),
+    /**
+     * Comma-separated origins channel verification may read although they are on a private
+     * address or plain http (local stand-ins for the platforms in development); empty in production.
+     */
+    CHANNEL_FETCH_TRUSTED_ORIGINS: z
+      .string()
+      .transform((list) =>
+        list
+          .split(",")
+          .map((origin) => origin.trim())
+          .filter(Boolean),
+      )
+      .pipe(z.array(z.url({ protocol: /^https?$/ })))
       .optional(),
   })
   .refine((env) => Boolean(env.STRIPE_SECRET_KEY) === Boolean(env.STRIPE_WEBHOOK_SECRET), {

@@ -18,8 +18,9 @@ import { DEMO_PASSWORD, DEMO_PEOPLE, seedDemo } from "./demo/seed-demo.ts";
 import { loadEnv } from "./env.ts";
 import { startJobs } from "./jobs/start-jobs.ts";
 import { createPayments } from "./payments/create-payments.ts";
-import { SandboxPayoutProvider } from "./payments/payout-provider.ts";
+import { createPayoutProvider } from "./payments/payout-provider.ts";
 import { StreamEventHub } from "./realtime/stream-event-hub.ts";
+import { createChannelVerifierConfig } from "./services/channels/channel-verifier-config.ts";
 
 const PLATFORM_PURPOSES = [
   "platform_coin_issuance",
@@ -64,7 +65,8 @@ const demo = await seedDemo(database.sql, ledger, auth);
 const jobs = await startJobs(database.url, {
   sql: database.sql,
   ledger,
-  payouts: new SandboxPayoutProvider(),
+  // Stripe Connect transfers when STRIPE_SECRET_KEY is set, else the sandbox.
+  payouts: createPayoutProvider({ stripeSecretKey: env.STRIPE_SECRET_KEY }),
 });
 const events = new StreamEventHub(database.sql);
 await events.start();
@@ -75,6 +77,13 @@ const app = createApp({
   auth,
   payments,
   events,
+  publicUrl,
+  channelVerifier: createChannelVerifierConfig({
+    platformUrls: env.CHANNEL_PLATFORM_URLS,
+    timeoutMs: env.CHANNEL_FETCH_TIMEOUT_MS,
+    maxBytes: env.CHANNEL_FETCH_MAX_BYTES,
+    trustedOrigins: env.CHANNEL_FETCH_TRUSTED_ORIGINS,
+  }),
   logger: pino({ name: "coinstream-api" }),
   trustedOrigins: env.TRUSTED_ORIGINS,
 });

@@ -1,8 +1,14 @@
 import type { Ledger, Sql } from "@coinstream/db";
 import { PgBoss } from "pg-boss";
 import type { PayoutProvider } from "../payments/payout-provider.ts";
+import { foldStreamEvents } from "../services/analytics/fold-stream-events.ts";
 import { releaseHeldDiamonds } from "../services/earnings/release-held-diamonds.ts";
-import { processPendingWithdrawals } from "../services/payouts/withdrawals.ts";
+import {
+  processPendingWithdrawals,
+  reconcileStuckWithdrawals,
+} from "../services/payouts/withdrawals.ts";
+import { endIdleSessions } from "../services/sessions/end-session.ts";
+import { expireBoosts } from "../services/streams/boost-stream.ts";
 
 /** The recurring jobs and what each does; every one is safe to run twice or concurrently. */
 export const JOBS = {
@@ -11,6 +17,20 @@ export const JOBS = {
   "void-expired-pending": (deps: JobDeps) => deps.ledger.voidExpiredPendingTransfers(),
   "process-withdrawals": (deps: JobDeps) =>
     processPendingWithdrawals(deps.sql, deps.ledger, deps.payouts),
+  "reconcile-withdrawals": (deps: JobDeps) =>
+    reconcileStuckWithdrawals(deps.sql, deps.ledger, deps.payouts, new Date()),
+  "end-idle-sessions": (deps: JobDeps) => endIdleSessions(deps.sql, new Date()),
+  "expire-boosts": (deps: JobDeps) => expireBoosts(deps.sql, new Date()),
+} as const;
+
+/**
+ * Jobs that run every few seconds, finer than a schedule's minute: each run queues the next one
+ * `everySeconds` later, and the minute schedule restarts the chain if it broke (a process died
+ * mid-run). The queue's `stately` policy keeps at most one run queued and one running, so the
+ * schedule never starts a second chain.
+ */
+export const FREQUENT_JOBS = {
+  "fold-analytics": { everySeconds: 2, run: (deps: JobDeps) => foldStreamEvents(deps.sql) },
 } as const;
 
 export interface JobDeps {
@@ -34,6 +54,18 @@ export async function startJobs(databaseUrl: string, deps: JobDeps) {
     await boss.work(name, async () => {
       await run(deps);
     });
+  }
+  for (const [name, job] of Object.entries(FREQUENT_JOBS)) {
+    await boss.createQueue(name, { policy: "stately", retryLimit: 0, deleteAfterSeconds: 3_600 });
+    await boss.schedule(name, "* * * * *");
+    await boss.work(name, { pollingIntervalSeconds: 1 }, async () => {
+      try {
+        await job.run(deps);
+      } finally {
+        await boss.send(name, null, { startAfter: job.everySeconds });
+      }
+    });
+    await boss.send(name, null);
   }
   return { boss, stop: () => boss.stop({ graceful: true, timeout: 5_000 }) };
 }

@@ -1,4 +1,67 @@
-import { router } from "../trpc/init.ts";
+import { z } from "zod";
+import { freezeAccount, unfreezeAccount } from "../services/admin/freeze-account.ts";
+import { listAdminAudit } from "../services/admin/list-admin-audit.ts";
+import { publishRateCard } from "../services/admin/publish-rate-card.ts";
+import {
+  approveWithdrawal,
+  listFlaggedWithdrawals,
+  rejectWithdrawal,
+} from "../services/admin/review-withdrawals.ts";
+import { runLedgerCheck } from "../services/admin/run-ledger-check.ts";
+import { adminProcedure, router } from "../trpc/init.ts";
 
-/** Filled in by the admin work of issue 5. */
-export const adminRouter = router({});
+const userIdSchema = z.string().trim().min(1).max(200);
+const reasonSchema = z.string().trim().min(3).max(500);
+
+/** Admin tools; every procedure writes an `admin_audit` row with its effect. */
+export const adminRouter = router({
+  /** Freezes an account: it may sign in and read, but moves no value until unfrozen. */
+  freeze: adminProcedure
+    .input(z.object({ userId: userIdSchema, reason: reasonSchema }))
+    .mutation(({ ctx, input }) => freezeAccount(ctx.sql, ctx.admin.userId, input)),
+
+  /** Lifts a freeze. */
+  unfreeze: adminProcedure
+    .input(z.object({ userId: userIdSchema }))
+    .mutation(({ ctx, input }) => unfreezeAccount(ctx.sql, ctx.admin.userId, input)),
+
+  /** Withdrawals the fraud rules hold for review, oldest first, with the reasons. */
+  flaggedWithdrawals: adminProcedure.query(({ ctx }) =>
+    listFlaggedWithdrawals(ctx.sql, ctx.admin.userId),
+  ),
+
+  /** Lets a flagged withdrawal through: the payout job pays it next. */
+  approveWithdrawal: adminProcedure
+    .input(z.object({ id: z.uuid() }))
+    .mutation(({ ctx, input }) => approveWithdrawal(ctx.sql, ctx.admin.userId, input)),
+
+  /** Refuses a flagged withdrawal: the diamonds return to available; the creator sees the reason. */
+  rejectWithdrawal: adminProcedure
+    .input(z.object({ id: z.uuid(), reason: reasonSchema }))
+    .mutation(({ ctx, input }) => rejectWithdrawal(ctx.sql, ctx.ledger, ctx.admin.userId, input)),
+
+  /** Runs the ledger's invariant check; an empty list means the books balance. */
+  runLedgerCheck: adminProcedure.mutation(({ ctx }) => runLedgerCheck(ctx.sql, ctx.admin.userId)),
+
+  /** Schedules a rate card version from core's RATE_CARDS to take effect at `activeFrom`. */
+  publishRateCard: adminProcedure
+    .input(
+      z.object({
+        version: z.string().trim().min(1).max(40),
+        activeFrom: z.iso.datetime({ offset: true }).transform((iso) => new Date(iso)),
+      }),
+    )
+    .mutation(({ ctx, input }) => publishRateCard(ctx.sql, ctx.admin.userId, input, ctx.now)),
+
+  /** The audit trail, newest first. */
+  audit: adminProcedure
+    .input(
+      z.object({
+        cursor: z.uuid().nullish(),
+        limit: z.number().int().min(1).max(100).default(50),
+      }),
+    )
+    .query(({ ctx, input }) =>
+      listAdminAudit(ctx.sql, { cursor: input.cursor ?? null, limit: input.limit }),
+    ),
+});

@@ -1,4 +1,23 @@
-import { router } from "../trpc/init.ts";
+import { z } from "zod";
+import { exportAnalyticsCsv } from "../services/analytics/export-analytics-csv.ts";
+import { getAnalyticsDashboard } from "../services/analytics/get-analytics-dashboard.ts";
+import { router, viewerProcedure } from "../trpc/init.ts";
 
-/** Filled in by the analytics work of issue 5. */
-export const analyticsRouter = router({});
+/** A range of the caller's own analytics; widened to whole UTC buckets, at most 31 days of hours or 400 of days. */
+const analyticsRangeSchema = z.object({
+  from: z.iso.datetime({ offset: true }),
+  to: z.iso.datetime({ offset: true }),
+  bucket: z.enum(["hour", "day"]).default("day"),
+});
+
+export const analyticsRouter = router({
+  /** Totals, a series per bucket, top gifters, gift mix, new vs returning gifters, live sessions, reversals. */
+  dashboard: viewerProcedure
+    .input(analyticsRangeSchema)
+    .query(({ ctx, input }) => getAnalyticsDashboard(ctx.sql, ctx.viewer.userId, input)),
+
+  /** The range's series and gift mix as a CSV file's text, for download. */
+  exportCsv: viewerProcedure
+    .input(analyticsRangeSchema)
+    .query(({ ctx, input }) => exportAnalyticsCsv(ctx.sql, ctx.viewer.userId, input)),
+});

@@ -1,9 +1,10 @@
-import { accountId, listAccountTransfers } from "@coinstream/db";
 import { z } from "zod";
 import { getCreatorStatus, registerCreator } from "../services/creators/creator-status.ts";
+import { listCreatorEarnings } from "../services/creators/list-earnings.ts";
 import {
   getWithdrawal,
   requestWithdrawal,
+  STRIPE_ACCOUNT_ID,
   setPayoutMethod,
 } from "../services/payouts/withdrawals.ts";
 import { router, viewerProcedure } from "../trpc/init.ts";
@@ -18,7 +19,7 @@ export const creatorRouter = router({
   /** Channels, what is missing to receive gifts and to withdraw, and diamonds held, available and reserved. */
   status: viewerProcedure.query(({ ctx }) => getCreatorStatus(ctx.sql, ctx.viewer, ctx.now)),
 
-  /** Diamonds received, newest first, each with its source (which gift or a tip, and its message). */
+  /** Diamonds received, newest first, each with its source; reversals of refunded gifts are negative. */
   earnings: viewerProcedure
     .input(
       z.object({
@@ -29,38 +30,40 @@ export const creatorRouter = router({
         limit: z.number().int().min(1).max(100).default(25),
       }),
     )
-    .query(async ({ ctx, input }) => {
-      const held = accountId({ ownerId: ctx.viewer.userId, purpose: "creator_held" });
-      const page = await listAccountTransfers(ctx.sql, {
-        accountId: held,
+    .query(({ ctx, input }) =>
+      listCreatorEarnings(ctx.sql, ctx.viewer.userId, {
         before: input.cursor ? BigInt(input.cursor) : null,
         limit: input.limit,
-        codes: ["gift_diamonds", "tip_diamonds"],
-      });
-      return {
-        items: page.transfers.map((t) => ({
-          diamonds: Number(t.amount),
-          kind: t.code === "gift_diamonds" ? ("gift" as const) : ("tip" as const),
-          giftId: (t.metadata.giftId as string | undefined) ?? null,
-          count: (t.metadata.count as number | undefined) ?? 1,
-          message: (t.metadata.message as string | null | undefined) ?? null,
-          at: t.createdAt.toISOString(),
-        })),
-        nextCursor: page.nextCursor?.toString() ?? null,
-      };
-    }),
+      }),
+    ),
 
-  /** Where withdrawals are paid: a method and a label the creator recognises. */
+  /**
+   * Where withdrawals are paid: a method and a label the creator recognises; a Stripe method
+   * also takes the connected account id (`acct_...`) the Stripe payout provider pays.
+   */
   setPayoutMethod: viewerProcedure
     .input(
-      z.object({
-        method: z.enum(["bank", "paypal", "stripe"]),
-        label: z.string().trim().min(2).max(60),
-      }),
+      z.discriminatedUnion("method", [
+        z.object({
+          method: z.enum(["bank", "paypal"]),
+          label: z.string().trim().min(2).max(60),
+        }),
+        z.object({
+          method: z.literal("stripe"),
+          label: z.string().trim().min(2).max(60),
+          stripeAccountId: z
+            .string()
+            .regex(
+              STRIPE_ACCOUNT_ID,
+              "a Stripe connected account id looks like acct_1Nv0FGQ9RKHgCVdK",
+            ),
+        }),
+      ]),
     )
     .mutation(async ({ ctx, input }) => {
-      await setPayoutMethod(ctx.sql, ctx.viewer.userId, input.method, input.label);
-      return { method: input.method, label: input.label };
+      const stripeAccountId = input.method === "stripe" ? input.stripeAccountId : null;
+      await setPayoutMethod(ctx.sql, ctx.viewer.userId, input.method, input.label, stripeAccountId);
+      return { method: input.method, label: input.label, stripeAccountId };
     }),
 
   /** Withdraws available diamonds: reserved now, paid by the payout job, shown in `withdrawals`. */

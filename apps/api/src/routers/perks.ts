@@ -1,4 +1,54 @@
-import { router } from "../trpc/init.ts";
+import { z } from "zod";
+import {
+  archiveTier,
+  defineTier,
+  listOwnTiers,
+  updateTier,
+} from "../services/perks/manage-perk-tiers.ts";
+import { getMyPerks, listPublicTiers } from "../services/perks/supporter-perks.ts";
+import { databaseProcedure, router, viewerProcedure } from "../trpc/init.ts";
 
-/** Filled in by the perks work of issue 5. */
-export const perksRouter = router({});
+const handleSchema = z.string().min(2).max(31);
+const tierIdSchema = z.uuid("a tier id is the id `define` or `tiers` returned");
+// Loose bounds on raw input; validatePerkTier applies the real rules with clear messages.
+const tierFields = {
+  name: z.string().max(200),
+  minCoins: z.number().int(),
+  badge: z.string().max(100).nullish(),
+  perkText: z.string().max(2_000).nullish(),
+  perkUrl: z.string().max(2_000).nullish(),
+};
+
+export const perksRouter = router({
+  /** A creator's active supporter tiers by threshold (name, coins, badge; not the perks). */
+  list: databaseProcedure
+    .input(z.object({ handle: handleSchema }))
+    .query(({ ctx, input }) => listPublicTiers(ctx.sql, input.handle)),
+
+  /** The caller's coins given to a creator, the tiers they unlocked with their perks, and what is next. */
+  mine: viewerProcedure
+    .input(z.object({ handle: handleSchema }))
+    .query(({ ctx, input }) => getMyPerks(ctx.sql, ctx.viewer.userId, input.handle)),
+
+  /** Creator: their own tiers with perks; archived ones with `includeArchived`. */
+  tiers: viewerProcedure
+    .input(
+      z.object({ includeArchived: z.boolean().default(false) }).default({ includeArchived: false }),
+    )
+    .query(({ ctx, input }) => listOwnTiers(ctx.sql, ctx.viewer.userId, input.includeArchived)),
+
+  /** Creator: adds a tier (at most 10 active; each threshold once). */
+  define: viewerProcedure
+    .input(z.object(tierFields))
+    .mutation(({ ctx, input }) => defineTier(ctx.sql, ctx.viewer.userId, input)),
+
+  /** Creator: changes an active tier; `null` clears badge, perk text or link. */
+  update: viewerProcedure
+    .input(z.object({ id: tierIdSchema, ...z.object(tierFields).partial().shape }))
+    .mutation(({ ctx, input }) => updateTier(ctx.sql, ctx.viewer.userId, input)),
+
+  /** Creator: archives a tier; supporters stop seeing it, its history stays. */
+  archive: viewerProcedure
+    .input(z.object({ id: tierIdSchema }))
+    .mutation(({ ctx, input }) => archiveTier(ctx.sql, ctx.viewer.userId, input.id, ctx.now)),
+});

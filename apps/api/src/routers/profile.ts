@@ -1,4 +1,40 @@
-import { router } from "../trpc/init.ts";
+import { z } from "zod";
+import { buyCosmetic } from "../services/profile/buy-cosmetic.ts";
+import { listCosmetics } from "../services/profile/cosmetics.ts";
+import { getProfile } from "../services/profile/get-profile.ts";
+import { wearCosmetics } from "../services/profile/wear-cosmetics.ts";
+import { publicProcedure, router, viewerProcedure } from "../trpc/init.ts";
+import { idempotencyKeySchema } from "./targets.ts";
 
-/** Filled in by the profile work of issue 5. */
-export const profileRouter = router({});
+const itemIdSchema = z.string().min(1).max(64);
+
+export const profileRouter = router({
+  /** Badge frames and name colours for sale, with their prices in coins and what they look like. */
+  catalog: publicProcedure.query(() => listCosmetics()),
+
+  /** The caller's cosmetics: what they own, what they wear, and the style others see. */
+  get: viewerProcedure.query(({ ctx }) => getProfile(ctx.sql, ctx.viewer.userId)),
+
+  /** Buys a cosmetic at the price shown; an item already owned is refused before coins move. */
+  buy: viewerProcedure
+    .input(
+      z.object({
+        idempotencyKey: idempotencyKeySchema,
+        itemId: itemIdSchema,
+        expectedCoins: z.number().int().min(0).max(100_000_000),
+        /** Required once the price reaches the person's own confirmation threshold. */
+        confirm: z.boolean().default(false),
+      }),
+    )
+    .mutation(({ ctx, input }) => buyCosmetic(ctx.sql, ctx.ledger, ctx.viewer, input, ctx.now)),
+
+  /** Wears owned items (null takes a slot's item off; an absent slot stays as it is). */
+  wear: viewerProcedure
+    .input(
+      z.object({
+        badgeFrame: itemIdSchema.nullable().optional(),
+        nameColor: itemIdSchema.nullable().optional(),
+      }),
+    )
+    .mutation(({ ctx, input }) => wearCosmetics(ctx.sql, ctx.viewer.userId, input)),
+});

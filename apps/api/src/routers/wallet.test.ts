@@ -144,9 +144,12 @@ describe("wallet.exportCsv", () => {
 describe("csvField", () => {
   it.each([
     ["plain text", "plain text"],
-    ["=HYPERLINK(1)", '"=HYPERLINK(1)"'],
+    ["=HYPERLINK(1)", "'=HYPERLINK(1)"],
+    ['=HYPERLINK("x"),1', `"'=HYPERLINK(""x""),1"`],
     ['say "hi", ok', '"say ""hi"", ok"'],
-    ["-5", '"-5"'],
+    ["-5", "'-5"],
+    ["@SUM(A1)", "'@SUM(A1)"],
+    ["\tcmd", "'\tcmd"],
   ])("writes %j as %s", (value, field) => {
     expect(csvField(value)).toBe(field);
   });

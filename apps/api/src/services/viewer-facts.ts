@@ -3,8 +3,8 @@ import type { Viewer } from "../trpc/context.ts";
 
 /**
  * The eligibility facts about a signed-in person, with what the caller knows on top (a
- * guardian, a channel, a payout method). Strikes and admin freezes do not exist yet, so they
- * are 0 and false here, in one place.
+ * guardian, a channel, a payout method). Strikes do not exist yet, so they are 0 here, in one
+ * place; the freeze is the one the users table had when the request began.
  */
 export function viewerFacts(
   viewer: Viewer,
@@ -16,7 +16,7 @@ export function viewerFacts(
     accountCreatedAt: viewer.createdAt,
     emailVerified: viewer.emailVerified,
     hasGuardian: false,
-    frozen: false,
+    frozen: viewer.frozen ?? false,
     activeStrikes: 0,
     channel: null,
     hasPayoutMethod: false,

@@ -29,12 +29,24 @@ export async function createPerson(sql: Sql, overrides: Partial<Viewer> = {}): P
     dateOfBirth: new Date("1990-01-01"),
     region: "US",
     createdAt: new Date("2026-01-01"),
+    role: "viewer",
+    frozen: false,
     ...overrides,
   };
   await sql`
     insert into users (id, name, email, email_verified, date_of_birth, region, created_at, updated_at)
     values (${who.userId}, ${who.name}, ${who.email}, ${who.emailVerified}, ${who.dateOfBirth}, ${who.region}, ${who.createdAt}, now())`;
   return who;
+}
+
+/**
+ * An admin: a person whose `users.role` is 'admin', set in SQL as in production (no procedure
+ * makes admins).
+ */
+export async function createAdmin(sql: Sql, overrides: Partial<Viewer> = {}): Promise<Viewer> {
+  const who = await createPerson(sql, overrides);
+  await sql`update users set role = 'admin' where id = ${who.userId}`;
+  return { ...who, role: "admin" };
 }
 
 /** A creator with a verified Twitch channel of `followers` followers. */

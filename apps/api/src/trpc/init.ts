@@ -1,4 +1,4 @@
-import { isDomainError } from "@coinstream/core";
+import { DomainError, DomainErrorCode, isDomainError } from "@coinstream/core";
 import { initTRPC, TRPCError } from "@trpc/server";
 import { ZodError, z } from "zod";
 import { RateLimiter } from "../http/rate-limiter.ts";
@@ -67,4 +67,18 @@ export const viewerProcedure = publicProcedure.use(({ ctx, next }) => {
     throw new TRPCError({ code: "INTERNAL_SERVER_ERROR", message: "The ledger is not available." });
   }
   return next({ ctx: { ...ctx, viewer: ctx.viewer, sql: ctx.sql, ledger: ctx.ledger } });
+});
+
+/**
+ * A procedure for admins: signed in, and `users.role = 'admin'` read from the database on every
+ * call (never from the session), on an account that is not frozen. Anyone else gets FORBIDDEN
+ * before the input is even read.
+ */
+export const adminProcedure = viewerProcedure.use(async ({ ctx, next }) => {
+  const [account] = await ctx.sql<{ role: string; frozen: boolean }[]>`
+    select role, frozen_at is not null as frozen from users where id = ${ctx.viewer.userId}`;
+  if (account?.role !== "admin" || account.frozen) {
+    throw new DomainError(DomainErrorCode.FORBIDDEN, "Only an admin may do this.");
+  }
+  return next({ ctx: { ...ctx, admin: { userId: ctx.viewer.userId } } });
 });

@@ -12,8 +12,17 @@ import { viewerFacts } from "../viewer-facts.ts";
 
 /** A creator's channels, verified first, then by followers: the first is the one eligibility counts. */
 export async function listCreatorChannels(sql: Sql, userId: string) {
-  return sql<{ platform: string; channel: string; followers: number; verified: boolean }[]>`
-    select platform, channel, followers, verified_at is not null as verified from creator_channels
+  return sql<
+    {
+      platform: string;
+      channel: string;
+      followers: number;
+      followersVerified: boolean;
+      verified: boolean;
+    }[]
+  >`
+    select platform, channel, followers, followers_verified as "followersVerified",
+      verified_at is not null as verified from creator_channels
     where creator_user_id = ${userId} and unlinked_at is null order by verified_at is null, followers desc`;
 }
 

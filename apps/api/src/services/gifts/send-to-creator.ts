@@ -26,7 +26,8 @@ export interface CreatorPayment {
   readonly idempotencyKey: string;
   readonly to: StreamTarget;
   readonly coins: number;
-  readonly kind: "gift" | "tip";
+  /** A paid message pays exactly like a tip; its body travels as `message`. */
+  readonly kind: "gift" | "tip" | "message";
   /** For gifts: which gift and how many; tips have none and a count of 1. */
   readonly giftId: string | null;
   readonly count: number;
@@ -106,7 +107,7 @@ export async function sendToCreator(
       creditAccountId: held as string,
       asset: "DIAMOND",
       amount: BigInt(diamonds),
-      code: payment.kind === "gift" ? "gift_diamonds" : "tip_diamonds",
+      code: DIAMOND_CODE[payment.kind],
       linkedGroup: payment.idempotencyKey,
       metadata,
     });
@@ -146,6 +147,12 @@ export async function sendToCreator(
     rateCardVersion: String(coinLeg.transfer.metadata.rateCardVersion ?? RATE_CARD.version),
   };
 }
+
+const DIAMOND_CODE = {
+  gift: "gift_diamonds",
+  tip: "tip_diamonds",
+  message: "message_diamonds",
+} as const satisfies Record<CreatorPayment["kind"], TransferRequest["code"]>;
 
 /** The diamonds a stored coin leg gave its creator, from the share recorded with it. */
 function diamondsOf(coins: bigint, metadata: Readonly<Record<string, unknown>>): number {

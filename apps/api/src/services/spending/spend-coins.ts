@@ -9,16 +9,18 @@ import {
 } from "@coinstream/core";
 import type { Ledger, Sql, StoredTransfer, TransferRequest } from "@coinstream/db";
 import type { Viewer } from "../../trpc/context.ts";
+import { assertNotFrozen } from "../admin/assert-not-frozen.ts";
 import { getSupervision } from "../guardians/guardian-links.ts";
 import { loadLimitSettings } from "../limits/limit-settings-store.ts";
 import { outstandingDebt } from "../store/claw-back-purchase.ts";
 import { viewerFacts } from "../viewer-facts.ts";
 
 /**
- * Whether the person may spend coins at all: gifting eligibility (age or guardian, verified
- * email) and no debt from a reversed purchase freezing the wallet.
+ * Whether the person may spend coins at all: not frozen by an admin, gifting eligibility (age or
+ * guardian, verified email) and no debt from a reversed purchase freezing the wallet.
  */
 export async function assertMaySpend(sql: Sql, viewer: Viewer, now: Date): Promise<void> {
+  await assertNotFrozen(sql, viewer.userId);
   const { hasGuardian } = await getSupervision(sql, viewer.userId);
   assertEligible(checkEligibility("gift", viewerFacts(viewer, { hasGuardian }), now));
   const owed = await outstandingDebt(sql, viewer.userId);
@@ -34,7 +36,7 @@ export async function assertMaySpend(sql: Sql, viewer: Viewer, now: Date): Promi
 type Tx = Parameters<Parameters<Sql["begin"]>[1]>[0];
 
 /** Coin spends that count against spending limits. */
-const SPEND_CODES = ["gift", "tip", "boost", "message", "unlock"] as const;
+const SPEND_CODES = ["gift", "tip", "boost", "message", "unlock", "cosmetic"] as const;
 
 export interface Spend {
   readonly wallet: string;
@@ -70,6 +72,8 @@ export async function spendCoins(
   if (!coinLegId) throw new Error("a spend needs its coin transfer first");
   return sql.begin(async (tx) => {
     await tx`select pg_advisory_xact_lock(hashtextextended(${viewer.userId}, 0))`;
+    // Again under the lock a freeze also takes: a freeze that won the race stops this spend.
+    await assertNotFrozen(tx, viewer.userId);
     await hooks.prepare?.(tx);
     const [already] = await tx<
       { id: string }[]

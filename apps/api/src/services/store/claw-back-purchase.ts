@@ -7,6 +7,7 @@ import {
   type Sql,
   transferIdFor,
 } from "@coinstream/db";
+import { reverseFundedGifts } from "../earnings/reverse-funded-gifts.ts";
 import { ensureViewerWallet } from "../wallet/viewer-wallet.ts";
 
 export type ClawBackReason = "refund" | "chargeback";
@@ -55,13 +56,16 @@ async function takeCoins(
 
 /**
  * A refunded or disputed purchase: its coins (bonus included) leave the wallet; what was already
- * spent becomes a debt that freezes gifting until later purchases settle it.
+ * spent becomes a debt that freezes gifting until later purchases settle it, and the gifts it
+ * paid for that are still in the hold are taken back from their creators' held diamonds. The
+ * purchase is marked reversed last, so a delivery that failed halfway is redone in full.
  */
 export async function clawBackPurchase(
   sql: Sql,
   ledger: Ledger,
   paymentIntentId: string,
   reason: ClawBackReason,
+  now: Date = new Date(),
 ) {
   const [purchase] = await sql<
     { id: string; user_id: string; base_coins: bigint; bonus_coins: bigint; status: string }[]
@@ -93,6 +97,13 @@ export async function clawBackPurchase(
       values (${randomUUID()}, ${purchase.user_id}, ${purchase.id}, ${debt}, ${reason})
       on conflict (purchase_id) do nothing`;
   }
+  await reverseFundedGifts(
+    sql,
+    ledger,
+    { id: purchase.id, userId: purchase.user_id, reason },
+    debt,
+    now,
+  );
   await sql`
     update purchases set status = ${reason === "refund" ? "refunded" : "disputed"}
     where id = ${purchase.id} and status = 'paid'`;

@@ -10,7 +10,9 @@ import {
 import type { Sql } from "@coinstream/db";
 import type { PaymentProvider } from "../../payments/payment-provider.ts";
 import type { Viewer } from "../../trpc/context.ts";
+import { assertNotFrozen } from "../admin/assert-not-frozen.ts";
 import { getSupervision } from "../guardians/guardian-links.ts";
+import { getActiveRateCard } from "../rate-card/get-active-rate-card.ts";
 import { viewerFacts } from "../viewer-facts.ts";
 import { countCompletedPurchases } from "./count-completed-purchases.ts";
 
@@ -20,9 +22,10 @@ export interface CheckoutInput {
 }
 
 /**
- * Starts a coin purchase: checks the buyer may buy, quotes it in their region's price list (with
- * the first-purchase bonus), records it and opens the provider's checkout. The same key returns
- * the same purchase; the same key for another item is a conflict.
+ * Starts a coin purchase: checks the buyer may buy (not frozen, eligible), quotes it in their
+ * region's price list of the rate card in force (with the first-purchase bonus), records it and
+ * opens the provider's checkout. The same key returns the same purchase; the same key for another
+ * item is a conflict.
  */
 export async function startCheckout(
   sql: Sql,
@@ -31,9 +34,16 @@ export async function startCheckout(
   input: CheckoutInput,
   now: Date,
 ) {
+  await assertNotFrozen(sql, viewer.userId);
+  const rateCard = await getActiveRateCard(sql, now);
   const supervision = await getSupervision(sql, viewer.userId);
   assertEligible(
-    checkEligibility("buy", viewerFacts(viewer, { hasGuardian: supervision.hasGuardian }), now),
+    checkEligibility(
+      "buy",
+      viewerFacts(viewer, { hasGuardian: supervision.hasGuardian }),
+      now,
+      rateCard,
+    ),
   );
   if (supervision.hasGuardian && !supervision.mayPurchase) {
     throw new DomainError(
@@ -44,13 +54,16 @@ export async function startCheckout(
       },
     );
   }
-  const quote = quotePurchase({
-    item: input.item,
-    region: viewer.region,
-    purchaseCount: await countCompletedPurchases(sql, viewer.userId),
-    now,
-    promotions: [],
-  });
+  const quote = quotePurchase(
+    {
+      item: input.item,
+      region: viewer.region,
+      purchaseCount: await countCompletedPurchases(sql, viewer.userId),
+      now,
+      promotions: [],
+    },
+    rateCard,
+  );
 
   await sql`
     insert into purchases (id, user_id, idempotency_key, pack_id, base_coins, bonus_coins, currency,

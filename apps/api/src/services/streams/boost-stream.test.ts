@@ -64,6 +64,8 @@ describe("streams.boost", () => {
     const viewer = await createPerson(env.db.sql);
     const [boosted, gifted] = [await createCreator(env.db.sql), await createCreator(env.db.sql)];
     await fundWallet(env.db.sql, env.ledger, viewer, 2_000n);
+    await callerFor(boosted.user).sessions.start();
+    await callerFor(gifted.user).sessions.start();
     await callerFor(viewer).tips.send({
       idempotencyKey: randomUUID(),
       to: { url: gifted.url },

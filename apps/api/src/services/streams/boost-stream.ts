@@ -88,22 +88,26 @@ export async function boostStream(
   };
 }
 
-/** Streams with an active boost or gifts in the last 15 minutes, ranked by core's discovery score. */
+/**
+ * Live streams (creators with an open session), ranked by core's discovery score: gifts of the
+ * last 15 minutes and active boosts. A boost promotes a stream only while it is live.
+ */
 export async function listLiveStreams(sql: Sql, now: Date) {
   const since = new Date(now.getTime() - 15 * 60_000);
   const rows = await sql<
     {
       user_id: string;
       handle: string;
+      title: string | null;
+      started_at: Date;
       boost_ends_at: Date | null;
       gifts: { coins: number; at: string }[] | null;
     }[]
   >`
     with candidates as (
-      select creator_user_id as user_id from stream_boosts where ends_at > ${now}
-      union select creator_user_id from stream_events where created_at > ${since}
+      select creator_user_id as user_id, title, started_at from stream_sessions where ended_at is null
     )
-    select c.user_id, cr.handle,
+    select c.user_id, cr.handle, c.title, c.started_at,
       (select max(ends_at) from stream_boosts b where b.creator_user_id = c.user_id) as boost_ends_at,
       (select json_agg(json_build_object('coins', (e.payload->>'coins')::int8, 'at', e.created_at))
          from stream_events e where e.creator_user_id = c.user_id and e.created_at > ${since}) as gifts
@@ -111,6 +115,8 @@ export async function listLiveStreams(sql: Sql, now: Date) {
   const ranked = rankStreams(
     rows.map((row) => ({
       streamId: row.handle,
+      title: row.title,
+      liveSince: row.started_at.toISOString(),
       boostEndsAt: row.boost_ends_at,
       recentGifts: (row.gifts ?? []).map((gift) => ({
         coins: Number(gift.coins),
@@ -121,8 +127,21 @@ export async function listLiveStreams(sql: Sql, now: Date) {
   );
   return ranked.slice(0, 50).map((stream) => ({
     handle: stream.streamId,
+    title: stream.title,
+    liveSince: stream.liveSince,
     score: stream.score,
     boosted: stream.boostEndsAt !== null && stream.boostEndsAt > now,
     boostEndsAt: stream.boostEndsAt?.toISOString() ?? null,
   }));
+}
+
+/**
+ * Marks boosts whose time is up (`expired_at`); ranking already ignores them from `ends_at` on.
+ * Touches each boost once, so running it twice or concurrently changes nothing more.
+ */
+export async function expireBoosts(sql: Sql, now: Date): Promise<number> {
+  const expired = await sql`
+    update stream_boosts set expired_at = ${now}
+    where expired_at is null and ends_at <= ${now}`;
+  return expired.count;
 }

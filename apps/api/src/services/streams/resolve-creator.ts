@@ -45,6 +45,7 @@ interface CreatorRow {
   region: string;
   email_verified: boolean;
   created_at: Date;
+  frozen: boolean;
 }
 
 /**
@@ -69,7 +70,8 @@ export async function resolveCreator(
     }
     rows = await sql<CreatorRow[]>`
       select c.user_id, c.handle, c.tier, c.share_override_bps, ch.platform, ch.channel, ch.followers,
-             ch.verified_at is not null as verified, u.date_of_birth, u.region, u.email_verified, u.created_at
+             ch.verified_at is not null as verified, u.date_of_birth, u.region, u.email_verified, u.created_at,
+             u.frozen_at is not null as frozen
       from creator_channels ch join creators c on c.user_id = ch.creator_user_id join users u on u.id = c.user_id
       where ch.platform = ${stream.platform} and ch.channel = ${stream.channel}
         and ch.verified_at is not null and ch.unlinked_at is null`;
@@ -78,7 +80,8 @@ export async function resolveCreator(
     if (!handle) return { found: false, reason: "That is not a valid creator handle." };
     rows = await sql<CreatorRow[]>`
       select c.user_id, c.handle, c.tier, c.share_override_bps, ch.platform, ch.channel, ch.followers,
-             ch.verified_at is not null as verified, u.date_of_birth, u.region, u.email_verified, u.created_at
+             ch.verified_at is not null as verified, u.date_of_birth, u.region, u.email_verified, u.created_at,
+             u.frozen_at is not null as frozen
       from creators c join users u on u.id = c.user_id
       left join lateral (
         select platform, channel, followers, verified_at from creator_channels
@@ -106,7 +109,7 @@ export async function resolveCreator(
       accountCreatedAt: row.created_at,
       emailVerified: row.email_verified,
       hasGuardian: false,
-      frozen: false,
+      frozen: row.frozen,
       activeStrikes: 0,
       channel: channel && { verified: channel.verified, followers: channel.followers },
       hasPayoutMethod: false,

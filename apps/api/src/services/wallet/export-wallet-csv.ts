@@ -4,8 +4,10 @@ import { listWalletHistory } from "./list-wallet-history.ts";
 const MAX_ROWS = 10_000;
 
 export function csvField(value: string): string {
-  // Quote everything that could break a row or start a spreadsheet formula.
-  return /[",\n\r]|^[=+\-@]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
+  // A spreadsheet evaluates a cell starting with = + - @ (or a tab / CR) even when quoted, so such
+  // text gets a leading apostrophe (OWASP's advice); then quote what could break a row.
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\n\r]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }
 
 /** The person's whole wallet history (up to 10,000 rows) as CSV, newest first. */

@@ -1,0 +1,246 @@
+// The OBS overlay's script, inlined into the page under its CSP nonce. No dependencies, no
+// network but this API. Every text a viewer wrote (names, messages) is set with textContent, and
+// the page's Trusted Types policy makes any HTML string sink throw.
+(() => {
+  const config = JSON.parse(document.getElementById("overlay-config").textContent);
+  const gifts = new Map(config.gifts.map((gift) => [gift.id, gift]));
+  const stage = document.getElementById("stage");
+  const alerts = document.getElementById("alerts");
+  const goalBox = document.getElementById("goal");
+  const goalTitle = document.getElementById("goal-title");
+  const goalNumbers = document.getElementById("goal-numbers");
+  const goalFill = document.getElementById("goal-fill");
+  const giftersBox = document.getElementById("top-gifters");
+  const giftersList = document.getElementById("top-gifters-list");
+  const numbers = new Intl.NumberFormat();
+
+  /** How long each kind of alert stays on screen. */
+  const SHOW_MS = {
+    basic: 4500,
+    premium: 6000,
+    deluxe: 7500,
+    legendary: 9000,
+    tip: 6000,
+    message: 10000,
+  };
+  const MAX_ALERTS = 5;
+  const MAX_RECENT = 500;
+
+  /** The newest event id seen, as the server numbers them; null until the first state read. */
+  let lastEventId = null;
+  let source = null;
+  let retryMs = 1000;
+  let stateTimer = null;
+  /** The goal as last announced, and the event id its progress was read at. */
+  let goal = null;
+  let goalSince = 0n;
+  /** Coins of recent events: those after `goalSince` move the bar before the next goal event. */
+  const recent = [];
+  const combos = new Map();
+  const leaveTimers = new WeakMap();
+
+  function element(tag, className, text) {
+    const node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined) node.textContent = text;
+    return node;
+  }
+
+  function nameNode(name, style) {
+    const node = element("span", "name", name || "Someone");
+    // CSSOM setters ignore anything that is not a colour; the frame only picks a CSS rule.
+    if (style && typeof style.nameColor === "string") node.style.color = style.nameColor;
+    if (style && typeof style.badgeFrame === "string") node.dataset.frame = style.badgeFrame;
+    return node;
+  }
+
+  function restartAnimation(node, className) {
+    node.classList.remove(className);
+    void node.offsetWidth;
+    node.classList.add(className);
+  }
+
+  function scheduleLeave(card, ms) {
+    clearTimeout(leaveTimers.get(card));
+    leaveTimers.set(
+      card,
+      setTimeout(() => {
+        card.classList.add("leaving");
+        card.addEventListener("animationend", (event) => {
+          if (event.target === card) card.remove();
+        });
+        setTimeout(() => card.remove(), 1500);
+      }, ms),
+    );
+  }
+
+  function alertParts(event) {
+    const coins = `${numbers.format(event.coins)} coins`;
+    if (event.kind === "gift") {
+      const gift = gifts.get(event.giftId);
+      return {
+        tier: gift ? gift.tier : "basic",
+        icon: gift ? gift.icon : "🎁",
+        verb: ` sent ${gift ? gift.name : "a gift"}`,
+        detail: coins,
+      };
+    }
+    if (event.kind === "tip") return { tier: "tip", icon: "🪙", verb: " tipped", detail: coins };
+    return { tier: "message", icon: "💬", verb: "", detail: coins };
+  }
+
+  function showAlert(event) {
+    const parts = alertParts(event);
+    const combo = event.comboId ? combos.get(event.comboId) : undefined;
+    if (combo?.card.isConnected && !combo.card.classList.contains("leaving")) {
+      combo.counter.textContent = `x${event.comboCount}`;
+      combo.counter.hidden = false;
+      restartAnimation(combo.counter, "bump");
+      scheduleLeave(combo.card, SHOW_MS[parts.tier]);
+      return;
+    }
+
+    const card = element("article", `alert alert-${parts.tier}`);
+    card.dataset.kind = event.kind;
+    card.dataset.eventId = event.id;
+    if (event.kind === "message") card.append(element("div", "label", "Paid message"));
+    const headline = element("div", "headline");
+    headline.append(nameNode(event.viewerName, event.viewerStyle), parts.verb);
+    const counter = element("div", "combo", `x${event.comboCount}`);
+    counter.hidden = !(event.comboCount > 1);
+    card.append(element("div", "icon", parts.icon), headline, counter);
+    card.append(element("div", "detail", parts.detail));
+    if (event.message) card.append(element("p", "text", event.message));
+
+    if (parts.tier === "legendary") {
+      stage.append(card);
+    } else {
+      alerts.prepend(card);
+      while (alerts.children.length > MAX_ALERTS) alerts.lastElementChild.remove();
+    }
+    if (event.comboId) {
+      combos.set(event.comboId, { card, counter });
+      if (combos.size > 50) combos.delete(combos.keys().next().value);
+    }
+    scheduleLeave(card, SHOW_MS[parts.tier]);
+  }
+
+  function renderGoal() {
+    if (!goal) {
+      goalBox.hidden = true;
+      return;
+    }
+    let progress = goal.progressCoins;
+    for (const seen of recent) if (seen.id > goalSince) progress += seen.coins;
+    const reached = goal.reached || progress >= goal.targetCoins;
+    goalTitle.textContent = goal.title || "Goal";
+    goalNumbers.textContent = `${numbers.format(progress)} / ${numbers.format(goal.targetCoins)}`;
+    goalFill.style.transform = `scaleX(${Math.min(1, progress / goal.targetCoins)})`;
+    goalBox.classList.toggle("reached", reached);
+    goalBox.dataset.since = String(goalSince);
+    goalBox.hidden = false;
+  }
+
+  function renderGifters(gifters) {
+    giftersList.replaceChildren(
+      ...gifters.map((gifter) => {
+        const item = element("li");
+        item.append(
+          nameNode(gifter.name, { nameColor: gifter.nameColor }),
+          element("span", "coins", numbers.format(gifter.coins)),
+        );
+        return item;
+      }),
+    );
+    giftersBox.hidden = gifters.length === 0;
+  }
+
+  /** Reads goal and top gifters; "gone" when the key no longer exists (rotated). */
+  async function loadState() {
+    const response = await fetch(config.stateUrl, { cache: "no-store" });
+    if (response.status === 404) return "gone";
+    if (!response.ok) throw new Error(`overlay state: ${response.status}`);
+    const state = await response.json();
+    // A read older than the last goal event would undo it.
+    if (BigInt(state.lastEventId) >= goalSince) {
+      goal = state.goal;
+      goalSince = BigInt(state.lastEventId);
+      renderGoal();
+    }
+    renderGifters(state.topGifters);
+    return state;
+  }
+
+  function refreshStateSoon() {
+    if (stateTimer) return;
+    stateTimer = setTimeout(() => {
+      stateTimer = null;
+      loadState().catch(() => {});
+    }, 1500);
+  }
+
+  function handle(event) {
+    if (event.kind === "goal") {
+      goal = event.goal ?? null;
+      goalSince = BigInt(event.id);
+      renderGoal();
+      return;
+    }
+    recent.push({ id: BigInt(event.id), coins: event.coins });
+    if (recent.length > MAX_RECENT) recent.shift();
+    renderGoal();
+    showAlert(event);
+    refreshStateSoon();
+  }
+
+  /** "connecting", "open" or "gone" (the key was rotated): for whoever sets the overlay up. */
+  function setConnection(state) {
+    document.body.dataset.connection = state;
+  }
+
+  function connect() {
+    setConnection("connecting");
+    const query = lastEventId === null ? "" : `?after=${encodeURIComponent(lastEventId)}`;
+    source = new EventSource(`${config.eventsUrl}${query}`);
+    source.onopen = () => {
+      retryMs = 1000;
+      setConnection("open");
+    };
+    source.onmessage = (message) => {
+      if (lastEventId !== null && BigInt(message.lastEventId) <= BigInt(lastEventId)) return;
+      lastEventId = message.lastEventId;
+      handle(JSON.parse(message.data));
+    };
+    source.onerror = () => {
+      // While CONNECTING the browser retries by itself, sending Last-Event-ID.
+      setConnection("connecting");
+      if (source.readyState !== EventSource.CLOSED) return;
+      source.close();
+      retryLater();
+    };
+  }
+
+  function retryLater() {
+    setTimeout(reconnect, retryMs);
+    retryMs = Math.min(retryMs * 2, 30000);
+  }
+
+  async function reconnect() {
+    try {
+      if ((await loadState()) === "gone") return setConnection("gone");
+    } catch {
+      retryLater();
+      return;
+    }
+    connect();
+  }
+
+  loadState().then(
+    (state) => {
+      if (state === "gone") return setConnection("gone");
+      lastEventId = state.lastEventId;
+      connect();
+    },
+    () => connect(),
+  );
+})();

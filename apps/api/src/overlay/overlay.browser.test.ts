@@ -1,0 +1,312 @@
+import { randomUUID } from "node:crypto";
+import { mkdir } from "node:fs/promises";
+import type { AddressInfo } from "node:net";
+import { dirname } from "node:path";
+import { fileURLToPath } from "node:url";
+import { checkLedger, createLedger, type Ledger } from "@coinstream/db";
+import { createTestDatabase, type TestDatabase } from "@coinstream/db/testing";
+import { serve } from "@hono/node-server";
+import { createTRPCClient, httpBatchLink } from "@trpc/client";
+import { type Browser, chromium, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
+import { createApp } from "../app.ts";
+import { type AuthDbHandle, createAuthDb } from "../auth/auth-db.ts";
+import { createAuth } from "../auth/create-auth.ts";
+import { CapturingMailer } from "../auth/mailer.ts";
+import { createPayments } from "../payments/create-payments.ts";
+import { recordStreamEvent } from "../realtime/record-stream-event.ts";
+import { StreamEventHub } from "../realtime/stream-event-hub.ts";
+import { foldStreamEvents } from "../services/analytics/fold-stream-events.ts";
+import { ensurePlatformAccounts } from "../test-support/people.ts";
+import type { AppRouter } from "../trpc/root.ts";
+
+// The OBS overlay as OBS would show it: the whole API on a real socket, the page in headless
+// Chromium, gifts and tips sent by a signed-in viewer over HTTP.
+const SCREENSHOT = fileURLToPath(new URL("../../test-output/overlay.png", import.meta.url));
+const CHROMIUM_ARGS = [
+  "--headless=new",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+];
+const VIEWER_NAME = 'Vera <b>"V"</b>';
+const XSS_MESSAGE = "hi <img src=x onerror=alert(1)> there";
+
+let db: TestDatabase;
+let ledger: Ledger;
+let authDb: AuthDbHandle;
+let hub: StreamEventHub;
+let server: ReturnType<typeof serve>;
+let browser: Browser;
+let base = "";
+const mailer = new CapturingMailer();
+
+beforeAll(async () => {
+  db = await createTestDatabase(inject("adminUrl"));
+  await ensurePlatformAccounts(db.sql);
+  authDb = createAuthDb(db.url);
+  ledger = createLedger(db.sql);
+  hub = new StreamEventHub(db.sql);
+  await hub.start();
+  let app = createApp();
+  const started = new Promise<number>((resolve) => {
+    server = serve(
+      { fetch: (request) => app.fetch(request), hostname: "127.0.0.1", port: 0 },
+      (info: AddressInfo) => resolve(info.port),
+    );
+  });
+  base = `http://127.0.0.1:${await started}`;
+  app = createApp({
+    sql: db.sql,
+    ledger,
+    events: hub,
+    publicUrl: base,
+    auth: createAuth({
+      db: authDb.db,
+      mailer,
+      secret: "an-overlay-e2e-secret-of-at-least-32-chars",
+      baseURL: base,
+    }),
+    payments: createPayments({
+      sql: db.sql,
+      ledger,
+      publicUrl: base,
+      sandboxWebhookSecret: "whsec_overlay",
+    }),
+  });
+  browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise((resolve) => server?.close(resolve));
+  await hub?.stop();
+  expect(await checkLedger(db.sql)).toEqual([]);
+  await authDb?.close();
+  await db?.drop();
+});
+
+function client(token: string) {
+  return createTRPCClient<AppRouter>({
+    links: [
+      httpBatchLink({ url: `${base}/trpc`, headers: () => ({ authorization: `Bearer ${token}` }) }),
+    ],
+  });
+}
+
+/** Signs a new person up over HTTP, verifies their email, signs in: their bearer token and id. */
+async function signUp(name: string) {
+  const email = `${randomUUID()}@example.com`;
+  const post = (path: string, body: unknown) =>
+    fetch(`${base}/api/auth${path}`, {
+      method: "POST",
+      headers: { "content-type": "application/json", origin: base },
+      body: JSON.stringify(body),
+    });
+  const password = "correct horse battery staple";
+  const signedUp = await post("/sign-up/email", {
+    name,
+    email,
+    password,
+    dateOfBirth: "1991-02-03",
+    region: "GB",
+  });
+  expect(signedUp.status).toBe(200);
+  const mail = await vi.waitFor(() => {
+    const message = mailer.messages.findLast((m) => m.to === email);
+    if (!message) throw new Error("no mail yet");
+    return message;
+  });
+  await fetch(/https?:\/\/\S+/.exec(mail.text)?.[0] ?? "", { redirect: "manual" });
+  const signedIn = await post("/sign-in/email", { email, password });
+  expect(signedIn.status).toBe(200);
+  const [user] = await db.sql<{ id: string }[]>`select id from users where email = ${email}`;
+  return { token: signedIn.headers.get("set-auth-token") ?? "", userId: user?.id ?? "" };
+}
+
+/** Console errors, uncaught page errors and dialogs (an executed `alert` would be one). */
+function watch(page: Page) {
+  const problems = { console: [] as string[], page: [] as string[], dialogs: [] as string[] };
+  page.on("console", (message) => {
+    if (message.type() === "error") problems.console.push(message.text());
+  });
+  page.on("pageerror", (error) => problems.page.push(error.message));
+  page.on("dialog", (dialog) => {
+    problems.dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  return problems;
+}
+
+describe("the OBS overlay in headless Chromium", () => {
+  it("shows gift, combo, tip and paid-message alerts live, escapes viewer text, draws the goal and top gifters on a transparent page, and dies with its key", async () => {
+    const nova = await signUp("Nova");
+    const novaApi = client(nova.token);
+    const { handle } = await novaApi.creator.register.mutate({ handle: `nova${Date.now()}` });
+    await db.sql`
+      insert into creator_channels (creator_user_id, platform, channel, followers, verified_at, verification_method)
+      values (${nova.userId}, 'twitch', ${handle}, 150, now(), 'seed')`;
+    const overlay = await novaApi.overlay.get.query();
+    expect(overlay.url.startsWith(`${base}/overlay/`)).toBe(true);
+    await novaApi.sessions.start.mutate({ title: "Late show" });
+    await novaApi.sessions.setGoal.mutate({ coins: 50_000, title: "New microphone" });
+
+    const vera = await signUp(VIEWER_NAME);
+    const veraApi = client(vera.token);
+    const checkout = await veraApi.store.checkout.mutate({
+      idempotencyKey: randomUUID(),
+      item: { customCoins: 2_000 },
+    });
+    expect((await fetch(`${checkout.checkoutUrl}/pay`, { method: "POST" })).status).toBe(200);
+    await db.sql`insert into viewer_profiles (user_id, name_color) values (${vera.userId}, '#2ec4d6')`;
+
+    const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    const problems = watch(page);
+    // Expressions, not functions: this package compiles without the DOM's types.
+    const computed = (selector: string, property: string) =>
+      page.evaluate(
+        `getComputedStyle(document.querySelector(${JSON.stringify(selector)}))[${JSON.stringify(property)}]`,
+      );
+    const loaded = await page.goto(overlay.url);
+    expect(loaded?.status()).toBe(200);
+    await page.locator('body[data-connection="open"]').waitFor();
+    expect(await computed("html", "backgroundColor")).toBe("rgba(0, 0, 0, 0)");
+    expect(await computed("body", "backgroundColor")).toBe("rgba(0, 0, 0, 0)");
+    expect(await page.locator("#goal-title").textContent()).toBe("New microphone");
+    expect(await page.locator("#goal-numbers").textContent()).toBe("0 / 50,000");
+
+    const to = { handle };
+    await veraApi.gifts.send.mutate({
+      idempotencyKey: randomUUID(),
+      to,
+      giftId: "crown",
+      count: 1,
+    });
+    const crown = page.locator(".alert-premium", { hasText: "sent Crown" });
+    await crown.waitFor();
+    expect(await crown.locator(".name").textContent()).toBe(VIEWER_NAME);
+    expect(await computed(".alert-premium .name", "color")).toBe("rgb(46, 196, 214)");
+
+    await veraApi.gifts.send.mutate({ idempotencyKey: randomUUID(), to, giftId: "rose", count: 3 });
+    const roses = page.locator(".alert-basic", { hasText: "sent Rose" });
+    await roses.waitFor();
+    expect(await roses.locator(".combo").textContent()).toBe("x3");
+
+    await veraApi.gifts.send.mutate({
+      idempotencyKey: randomUUID(),
+      to,
+      giftId: "concert",
+      count: 1,
+    });
+    await page.locator(".alert-deluxe", { hasText: "sent Concert" }).waitFor();
+
+    await veraApi.tips.send.mutate({
+      idempotencyKey: randomUUID(),
+      to,
+      coins: 25,
+      message: XSS_MESSAGE,
+    });
+    const tip = page.locator(".alert-tip", { hasText: "tipped" });
+    await tip.waitFor();
+    expect(await tip.locator(".text").textContent()).toBe(XSS_MESSAGE);
+    expect(await page.locator("img").count()).toBe(0);
+
+    // A paid message and a legendary gift, as their services publish them.
+    const event = {
+      creatorUserId: nova.userId,
+      creatorHandle: handle,
+      viewerId: vera.userId,
+      viewerName: VIEWER_NAME,
+      diamonds: 0,
+      at: new Date(),
+    };
+    await recordStreamEvent(db.sql, {
+      ...event,
+      transferId: randomUUID(),
+      kind: "message",
+      coins: 100,
+      giftId: null,
+      count: 1,
+      message: "Loved the show, <b>thanks</b>!",
+    });
+    const paid = page.locator(".alert-message");
+    await paid.waitFor();
+    expect(await paid.locator(".label").textContent()).toBe("Paid message");
+    expect(await paid.locator(".text").textContent()).toBe("Loved the show, <b>thanks</b>!");
+    await recordStreamEvent(db.sql, {
+      ...event,
+      transferId: randomUUID(),
+      kind: "gift",
+      coins: 29_999,
+      giftId: "lion",
+      count: 1,
+      message: null,
+    });
+    await page.locator("#stage .alert-legendary", { hasText: "sent Lion" }).waitFor();
+    // A combo: the same gift again within the window counts up on the same alert.
+    for (const offsetMs of [0, 500]) {
+      await recordStreamEvent(db.sql, {
+        ...event,
+        transferId: randomUUID(),
+        kind: "gift",
+        coins: 5,
+        giftId: "heart",
+        count: 1,
+        message: null,
+        at: new Date(event.at.getTime() + 1_000 + offsetMs),
+      });
+    }
+    const hearts = page.locator(".alert", { hasText: "sent Heart" });
+    await page.locator(".alert .combo", { hasText: "x2" }).waitFor();
+    expect(await hearts.count()).toBe(1);
+
+    // The bar moves with each event, and the fold's goal event agrees (nothing counted twice).
+    const goalText = "30,936 / 50,000"; // 299 + 3 + 500 + 25 + 100 + 29,999 + 2 × 5
+    await vi.waitFor(
+      async () => expect(await page.locator("#goal-numbers").textContent()).toBe(goalText),
+      { timeout: 5_000 },
+    );
+    const before = await lastGoalEventId(nova.userId);
+    await foldStreamEvents(db.sql);
+    const folded = await lastGoalEventId(nova.userId);
+    expect(folded).not.toBe(before);
+    await page.locator(`#goal[data-since="${folded}"]`).waitFor({ state: "attached" });
+    expect(await page.locator("#goal-numbers").textContent()).toBe(goalText);
+    await novaApi.sessions.setGoal.mutate({ coins: 30_000, title: "New microphone" });
+    await page.locator("#goal.reached").waitFor();
+
+    const gifter = page.locator("#top-gifters li", { hasText: VIEWER_NAME });
+    await vi.waitFor(async () => expect(await gifter.textContent()).toContain("30,936"), {
+      timeout: 10_000,
+    });
+
+    await mkdir(dirname(SCREENSHOT), { recursive: true });
+    await page.screenshot({ path: SCREENSHOT, omitBackground: true });
+    expect(problems).toEqual({ console: [], page: [], dialogs: [] });
+    // Trusted Types refuse any HTML string on this page (and the watcher would have seen one).
+    await expect(page.evaluate(`document.body.innerHTML = "<i>injected</i>"`)).rejects.toThrow(
+      /TrustedHTML/,
+    );
+    await vi.waitFor(() => expect(problems.console.join("\n")).toMatch(/TrustedHTML/));
+
+    // Rotating the key: the old URL is gone at once, and the open page stops receiving.
+    const rotated = await novaApi.overlay.rotate.mutate();
+    expect(rotated.url).not.toBe(overlay.url);
+    expect((await fetch(overlay.url)).status).toBe(404);
+    expect((await fetch(`${overlay.url}/state`)).status).toBe(404);
+    expect((await fetch(rotated.url)).status).toBe(200);
+    await veraApi.tips.send.mutate({ idempotencyKey: randomUUID(), to, coins: 1, message: "late" });
+    await page.locator('body[data-connection="gone"]').waitFor({ timeout: 20_000 });
+    expect(await page.locator(".alert", { hasText: "late" }).count()).toBe(0);
+    await page.close();
+  });
+});
+
+async function lastGoalEventId(creatorUserId: string): Promise<string> {
+  const [row] = await db.sql<{ id: bigint | null }[]>`
+    select max(id) as id from stream_events where creator_user_id = ${creatorUserId} and kind = 'goal'`;
+  return String(row?.id);
+}

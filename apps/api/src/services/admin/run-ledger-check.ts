@@ -1,0 +1,29 @@
+import { checkLedger, type Sql } from "@coinstream/db";
+import { recordAdminAction } from "./record-admin-action.ts";
+
+/**
+ * Runs `checkLedger()` (debits equal credits per asset, no user account overdrawn, totals equal
+ * their transfers, no transfer naming a missing account) and returns every violation, amounts as
+ * decimal strings. It reads every balance, so the run is audited.
+ */
+export async function runLedgerCheck(sql: Sql, adminUserId: string) {
+  const violations = await checkLedger(sql);
+  await recordAdminAction(sql, {
+    adminUserId,
+    action: "run_ledger_check",
+    targetType: null,
+    targetId: null,
+    details: { violations: violations.length },
+  });
+  return {
+    ok: violations.length === 0,
+    violations: violations.map((violation) =>
+      Object.fromEntries(
+        Object.entries(violation).map(([key, value]) => [
+          key,
+          typeof value === "bigint" ? value.toString() : value,
+        ]),
+      ),
+    ) as Record<string, string>[],
+  };
+}

@@ -1,0 +1,13 @@
+import type { Sql } from "@coinstream/db";
+import type { Viewer } from "../../trpc/context.ts";
+import { type ClaimRow, requireCreatorHandle, toChannelView } from "./channel-claims.ts";
+
+/** The caller's open claims, verified first, each with its code and where to put it. */
+export async function listChannels(sql: Sql, viewer: Viewer) {
+  const handle = await requireCreatorHandle(sql, viewer.userId);
+  const claims = await sql<ClaimRow[]>`
+    select * from creator_channels
+    where creator_user_id = ${viewer.userId} and unlinked_at is null
+    order by verified_at is null, followers desc, created_at`;
+  return claims.map((claim) => toChannelView(claim, handle));
+}

@@ -1,0 +1,54 @@
+import type { Sql } from "@coinstream/db";
+import { messageNotFound } from "./creator-inbox.ts";
+import { requireCreatorAccount } from "./require-creator-account.ts";
+
+/** Who sent one of the caller's messages, or `NOT_FOUND` for a message that is not theirs. */
+async function senderOf(sql: Sql, creatorUserId: string, messageId: string) {
+  const [row] = await sql<{ sender_user_id: string; sender_name: string }[]>`
+    select sender_user_id, sender_name from paid_messages
+    where id = ${messageId} and creator_user_id = ${creatorUserId}`;
+  if (!row) throw messageNotFound();
+  return { userId: row.sender_user_id, name: row.sender_name };
+}
+
+/** Blocks the sender of one of the caller's messages: they can send the caller no more. */
+export async function blockSender(sql: Sql, creatorUserId: string, messageId: string) {
+  await requireCreatorAccount(sql, creatorUserId);
+  const sender = await senderOf(sql, creatorUserId, messageId);
+  await sql`
+    insert into creator_blocks (creator_user_id, blocked_user_id)
+    values (${creatorUserId}, ${sender.userId})
+    on conflict do nothing`;
+  return { userId: sender.userId, name: sender.name, blocked: true as const };
+}
+
+/** Lifts a block, named by the person's id (from `blocked`) or one of their messages. */
+export async function unblockSender(
+  sql: Sql,
+  creatorUserId: string,
+  who: { userId: string } | { messageId: string },
+) {
+  await requireCreatorAccount(sql, creatorUserId);
+  const userId =
+    "userId" in who ? who.userId : (await senderOf(sql, creatorUserId, who.messageId)).userId;
+  const removed = await sql`
+    delete from creator_blocks
+    where creator_user_id = ${creatorUserId} and blocked_user_id = ${userId}`;
+  return { userId, wasBlocked: removed.count > 0 };
+}
+
+/** The people the caller blocked, most recent first. */
+export async function listBlocked(sql: Sql, creatorUserId: string) {
+  await requireCreatorAccount(sql, creatorUserId);
+  const rows = await sql<{ user_id: string; name: string | null; created_at: Date }[]>`
+    select b.blocked_user_id as user_id, u.name, b.created_at
+    from creator_blocks b left join users u on u.id = b.blocked_user_id
+    where b.creator_user_id = ${creatorUserId}
+    order by b.created_at desc
+    limit 1000`;
+  return rows.map((row) => ({
+    userId: row.user_id,
+    name: row.name ?? "",
+    blockedAt: row.created_at.toISOString(),
+  }));
+}

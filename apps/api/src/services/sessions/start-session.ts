@@ -1,0 +1,23 @@
+import type { Sql } from "@coinstream/db";
+import type { Viewer } from "../../trpc/context.ts";
+import { requireCreatorAccount } from "./require-creator-account.ts";
+import { readOpenSession, type SessionProgress } from "./session-progress.ts";
+
+/**
+ * Goes live: opens a session for the caller's stream. One open session per creator (a unique
+ * index), so starting while live returns the open one unchanged.
+ */
+export async function startSession(
+  sql: Sql,
+  viewer: Viewer,
+  title: string | null,
+): Promise<{ started: boolean; session: SessionProgress }> {
+  const creator = await requireCreatorAccount(sql, viewer.userId);
+  const inserted = await sql`
+    insert into stream_sessions (creator_user_id, title) values (${creator.userId}, ${title})
+    on conflict (creator_user_id) where ended_at is null do nothing`;
+  const session = await readOpenSession(sql, creator.userId);
+  // Ended between the two statements: start again.
+  if (!session) return startSession(sql, viewer, title);
+  return { started: inserted.count === 1, session };
+}
