@@ -178,3 +178,5 @@ export { normalizeCreatorHandle } from "./streams/normalize-creator-handle.ts";
 export { parseCreatorMetaTag } from "./streams/parse-creator-meta-tag.ts";
 export { parseStreamUrl } from "./streams/parse-stream-url.ts";
 export type { StreamPlatform, StreamRef } from "./streams/stream-ref.ts";
+
+export { describeForbiddenCharacter } from "./text/describe-forbidden-character.ts";

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { Sql } from "@coinstream/db";
-import { requireCreatorAccount } from "../services/sessions/require-creator-account.ts";
+import { requireCreatorAccount } from "../services/creators/require-creator-account.ts";
 import type { Viewer } from "../trpc/context.ts";
 
 /** 24 random bytes (192 bits), base64url: 32 URL-safe characters. */

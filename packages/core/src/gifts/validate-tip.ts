@@ -2,6 +2,7 @@ import { DomainError, DomainErrorCode, ensure } from "../errors.ts";
 import { assertIntegerInRange } from "../money/integers.ts";
 import { RATE_CARD } from "../rate-card/current.ts";
 import type { RateCard } from "../rate-card/rate-card.ts";
+import { describeForbiddenCharacter } from "../text/describe-forbidden-character.ts";
 
 /** A tip that passed `validateTip`: the coins and the message exactly as it will be shown. */
 export interface ValidatedTip {
@@ -9,23 +10,6 @@ export interface ValidatedTip {
   /** Trimmed message, or `null` when none was given or it was only whitespace. */
   readonly message: string | null;
   readonly rateCardVersion: string;
-}
-
-/** Why a code point may not appear in a tip message, or `null` when it may. */
-function describeForbidden(codePoint: number): string | null {
-  // Tips render on one line in the stream overlay, so every kind of line break is refused.
-  if ([0x0a, 0x0b, 0x0c, 0x0d, 0x85, 0x2028, 0x2029].includes(codePoint)) return "a line break";
-  if (codePoint <= 0x1f || (codePoint >= 0x7f && codePoint <= 0x9f)) return "a control character";
-  // Embeddings, overrides and isolates can reorder the overlay around the tip (spoofing).
-  if (
-    (codePoint >= 0x202a && codePoint <= 0x202e) ||
-    (codePoint >= 0x2066 && codePoint <= 0x2069)
-  ) {
-    return "a text-direction control";
-  }
-  // A lone surrogate is not text: it cannot be stored or shown.
-  if (codePoint >= 0xd800 && codePoint <= 0xdfff) return "a broken (unpaired) character";
-  return null;
 }
 
 function formatCodePoint(codePoint: number): string {
@@ -59,7 +43,7 @@ function normalizeMessage(message: string | null | undefined, rateCard: RateCard
   for (const character of trimmed) {
     length += 1;
     const codePoint = character.codePointAt(0) ?? 0;
-    const forbidden = describeForbidden(codePoint);
+    const forbidden = describeForbiddenCharacter(codePoint);
     if (forbidden !== null) {
       throw new DomainError(
         DomainErrorCode.INVALID_INPUT,

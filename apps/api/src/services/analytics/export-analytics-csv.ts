@@ -1,7 +1,8 @@
 import type { Sql } from "@coinstream/db";
+import { requireCreatorAccount } from "../creators/require-creator-account.ts";
 import { csvField } from "../wallet/export-wallet-csv.ts";
 import { resolveAnalyticsRange } from "./analytics-range.ts";
-import { assertIsCreator, type DashboardQuery } from "./get-analytics-dashboard.ts";
+import type { DashboardQuery } from "./get-analytics-dashboard.ts";
 import { readFolded } from "./read-folded.ts";
 import { readHourlyTotals } from "./read-hourly-totals.ts";
 
@@ -15,7 +16,7 @@ export async function exportAnalyticsCsv(
   query: DashboardQuery,
 ): Promise<{ filename: string; csv: string; rows: number }> {
   const range = resolveAnalyticsRange(query);
-  await assertIsCreator(sql, userId);
+  await requireCreatorAccount(sql, userId);
   const { series, giftMix } = await readFolded(sql, (tx, foldedBelow) =>
     readHourlyTotals(tx, userId, foldedBelow, range),
   );

@@ -1,5 +1,6 @@
-import { DomainError, DomainErrorCode, toSafeInteger } from "@coinstream/core";
+import { toSafeInteger } from "@coinstream/core";
 import { accountId, type Sql } from "@coinstream/db";
+import { requireCreatorAccount } from "../creators/require-creator-account.ts";
 import {
   type AnalyticsBucket,
   type AnalyticsRange,
@@ -21,19 +22,6 @@ export interface DashboardQuery {
   readonly bucket: AnalyticsBucket;
 }
 
-/** Analytics are a creator's own: anyone else is told to become one first. */
-export async function assertIsCreator(sql: Sql, userId: string): Promise<void> {
-  const [creator] = await sql<{ found: number }[]>`
-    select 1 as found from creators where user_id = ${userId}`;
-  if (!creator) {
-    throw new DomainError(
-      DomainErrorCode.NOT_ELIGIBLE,
-      "Analytics are for creators: register as a creator to see who supports you.",
-      { reasons: [{ code: "NOT_A_CREATOR" }] },
-    );
-  }
-}
-
 /**
  * The caller's own dashboard for a range: totals, a series per bucket, top gifters, gift mix,
  * new vs returning gifters, recent live sessions and diamonds reversed. Every figure is the
@@ -41,7 +29,7 @@ export async function assertIsCreator(sql: Sql, userId: string): Promise<void> {
  */
 export async function getAnalyticsDashboard(sql: Sql, userId: string, query: DashboardQuery) {
   const range = resolveAnalyticsRange(query);
-  await assertIsCreator(sql, userId);
+  await requireCreatorAccount(sql, userId);
   return readFolded(sql, async (tx, foldedBelow) => {
     const { totals, series, giftMix } = await readHourlyTotals(tx, userId, foldedBelow, range);
     const gifters = await countNewAndReturning(tx, userId, foldedBelow, range);

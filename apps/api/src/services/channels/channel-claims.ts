@@ -38,19 +38,6 @@ export function newVerificationCode(): string {
   return `coinstream-verify-${code}`;
 }
 
-/** The caller's creator handle, or `NOT_ELIGIBLE` when they have not registered as a creator. */
-export async function requireCreatorHandle(sql: Sql, userId: string): Promise<string> {
-  const [creator] = await sql<{ handle: string }[]>`
-    select handle from creators where user_id = ${userId}`;
-  if (!creator) {
-    throw new DomainError(
-      DomainErrorCode.NOT_ELIGIBLE,
-      "Register as a creator first (creator.register), then link your channels.",
-    );
-  }
-  return creator.handle;
-}
-
 /** One of the caller's open (not unlinked) claims; `NOT_FOUND` for anyone else's, never saying which. */
 export async function requireOwnClaim(
   sql: Sql,

@@ -2,11 +2,11 @@ import { isIP } from "node:net";
 import { DomainError, DomainErrorCode, parseStreamUrl, type StreamRef } from "@coinstream/core";
 import type { Sql } from "@coinstream/db";
 import type { Viewer } from "../../trpc/context.ts";
+import { requireCreatorAccount } from "../creators/require-creator-account.ts";
 import {
   type ChannelPlatform,
   type ClaimRow,
   newVerificationCode,
-  requireCreatorHandle,
   toChannelView,
 } from "./channel-claims.ts";
 import { type ChannelVerifierConfig, channelPageUrl } from "./channel-verifier-config.ts";
@@ -34,7 +34,7 @@ export async function claimChannel(
   input: ChannelClaimInput,
   config: ChannelVerifierConfig,
 ) {
-  const handle = await requireCreatorHandle(sql, viewer.userId);
+  const handle = (await requireCreatorAccount(sql, viewer.userId)).handle;
   const target =
     "url" in input ? channelTarget(input.url, config) : websiteTarget(input.website, config);
 

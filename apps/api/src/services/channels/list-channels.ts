@@ -1,10 +1,11 @@
 import type { Sql } from "@coinstream/db";
 import type { Viewer } from "../../trpc/context.ts";
-import { type ClaimRow, requireCreatorHandle, toChannelView } from "./channel-claims.ts";
+import { requireCreatorAccount } from "../creators/require-creator-account.ts";
+import { type ClaimRow, toChannelView } from "./channel-claims.ts";
 
 /** The caller's open claims, verified first, each with its code and where to put it. */
 export async function listChannels(sql: Sql, viewer: Viewer) {
-  const handle = await requireCreatorHandle(sql, viewer.userId);
+  const handle = (await requireCreatorAccount(sql, viewer.userId)).handle;
   const claims = await sql<ClaimRow[]>`
     select * from creator_channels
     where creator_user_id = ${viewer.userId} and unlinked_at is null

@@ -1,7 +1,8 @@
 import { DomainError, DomainErrorCode } from "@coinstream/core";
 import type { Sql } from "@coinstream/db";
 import type { Viewer } from "../../trpc/context.ts";
-import { type ClaimRow, requireCreatorHandle, toChannelView } from "./channel-claims.ts";
+import { requireCreatorAccount } from "../creators/require-creator-account.ts";
+import { type ClaimRow, toChannelView } from "./channel-claims.ts";
 
 /**
  * Records the follower count of a verified channel whose page showed none, marked unverified
@@ -12,7 +13,7 @@ export async function setChannelFollowers(
   viewer: Viewer,
   input: { readonly channelId: string; readonly followers: number },
 ) {
-  const handle = await requireCreatorHandle(sql, viewer.userId);
+  const handle = (await requireCreatorAccount(sql, viewer.userId)).handle;
   return sql.begin(async (tx) => {
     const [current] = await tx<ClaimRow[]>`
       select * from creator_channels

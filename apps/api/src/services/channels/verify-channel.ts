@@ -1,9 +1,9 @@
 import { DomainError, DomainErrorCode, parseCreatorMetaTag } from "@coinstream/core";
 import type { Sql } from "@coinstream/db";
 import type { Viewer } from "../../trpc/context.ts";
+import { requireCreatorAccount } from "../creators/require-creator-account.ts";
 import {
   type ClaimRow,
-  requireCreatorHandle,
   requireOwnClaim,
   toChannelView,
   type VerificationMethod,
@@ -38,7 +38,7 @@ export async function verifyChannel(
   config: ChannelVerifierConfig,
   now: Date,
 ) {
-  const handle = await requireCreatorHandle(sql, viewer.userId);
+  const handle = (await requireCreatorAccount(sql, viewer.userId)).handle;
   const claim = await requireOwnClaim(sql, viewer.userId, input.channelId);
   if (claim.verified_at) {
     return { ...toChannelView(claim, handle), moved: false, alreadyVerified: true };

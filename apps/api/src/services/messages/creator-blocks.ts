@@ -1,6 +1,6 @@
 import type { Sql } from "@coinstream/db";
+import { requireCreatorAccount } from "../creators/require-creator-account.ts";
 import { messageNotFound } from "./creator-inbox.ts";
-import { requireCreatorAccount } from "./require-creator-account.ts";
 
 /** Who sent one of the caller's messages, or `NOT_FOUND` for a message that is not theirs. */
 async function senderOf(sql: Sql, creatorUserId: string, messageId: string) {

@@ -1,8 +1,8 @@
 import { DomainError, DomainErrorCode, RATE_CARD } from "@coinstream/core";
 import type { Sql } from "@coinstream/db";
+import { requireCreatorAccount } from "../creators/require-creator-account.ts";
 import { normalizeText } from "./normalize-text.ts";
 import { type PaidMessageRow, toInboxMessage } from "./paid-message-rows.ts";
-import { requireCreatorAccount } from "./require-creator-account.ts";
 
 export interface InboxQuery {
   /** The last message id of the previous page. */

@@ -1,7 +1,7 @@
 import { assertIntegerInRange, RATE_CARD } from "@coinstream/core";
 import type { Sql } from "@coinstream/db";
+import { requireCreatorAccount } from "../creators/require-creator-account.ts";
 import { requireCreator } from "../streams/resolve-creator.ts";
-import { requireCreatorAccount } from "./require-creator-account.ts";
 
 /**
  * What a paid message to `@handle` costs now, and whether the creator can take one (they can

@@ -1,4 +1,4 @@
-import { DomainError, DomainErrorCode } from "@coinstream/core";
+import { DomainError, DomainErrorCode, describeForbiddenCharacter } from "@coinstream/core";
 
 export interface TextRules {
   /** How the error names the field, e.g. "A message". */
@@ -7,22 +7,6 @@ export interface TextRules {
   readonly maxLength: number;
   /** Multi-line text (replies, perk text); single-line text is drawn on the stream overlay. */
   readonly allowLineBreaks: boolean;
-}
-
-/** Why a code point may not appear in text people send or show, or `null` when it may. */
-function describeForbidden(codePoint: number, allowLineBreaks: boolean): string | null {
-  if (codePoint === 0x0a) return allowLineBreaks ? null : "a line break";
-  if ([0x0b, 0x0c, 0x0d, 0x85, 0x2028, 0x2029].includes(codePoint)) return "a line break";
-  if (codePoint <= 0x1f || (codePoint >= 0x7f && codePoint <= 0x9f)) return "a control character";
-  // Embeddings, overrides and isolates can reorder the text around it (spoofing).
-  if (
-    (codePoint >= 0x202a && codePoint <= 0x202e) ||
-    (codePoint >= 0x2066 && codePoint <= 0x2069)
-  ) {
-    return "a text-direction control";
-  }
-  if (codePoint >= 0xd800 && codePoint <= 0xdfff) return "a broken (unpaired) character";
-  return null;
 }
 
 /**
@@ -40,7 +24,7 @@ export function normalizeText(text: string, rules: TextRules): string {
   for (const character of trimmed) {
     length += 1;
     const codePoint = character.codePointAt(0) ?? 0;
-    const forbidden = describeForbidden(codePoint, rules.allowLineBreaks);
+    const forbidden = describeForbiddenCharacter(codePoint, rules.allowLineBreaks);
     if (forbidden !== null) {
       throw new DomainError(
         DomainErrorCode.INVALID_INPUT,

@@ -292,7 +292,7 @@ describe("messages.setPrice", () => {
     const viewer = await person();
     await expect(callerFor(viewer).messages.setPrice({ coins: 50 })).rejects.toMatchObject({
       code: "FORBIDDEN",
-      cause: { code: "NOT_ELIGIBLE", message: expect.stringContaining("register as a creator") },
+      cause: { code: "NOT_ELIGIBLE", message: expect.stringContaining("Register as a creator") },
     });
   });
 });

@@ -1,6 +1,6 @@
 import { DomainError, DomainErrorCode, toSafeInteger } from "@coinstream/core";
 import type { Sql } from "@coinstream/db";
-import { requireCreatorAccount } from "../messages/require-creator-account.ts";
+import { requireCreatorAccount } from "../creators/require-creator-account.ts";
 import { type PerkTierRow, toOwnTier } from "./perk-tier-rows.ts";
 import {
   MAX_ACTIVE_TIERS,

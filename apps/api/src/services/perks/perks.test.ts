@@ -231,7 +231,7 @@ describe("perks", () => {
     ]) {
       await expect(attempt()).rejects.toMatchObject({
         code: "FORBIDDEN",
-        cause: { code: "NOT_ELIGIBLE", message: expect.stringContaining("register as a creator") },
+        cause: { code: "NOT_ELIGIBLE", message: expect.stringContaining("Register as a creator") },
       });
     }
     await expect(callerFor(null).perks.list({ handle: "nobody-here" })).rejects.toMatchObject({

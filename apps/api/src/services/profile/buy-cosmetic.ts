@@ -1,19 +1,9 @@
 import { DomainError, DomainErrorCode, RATE_CARD, toSafeInteger } from "@coinstream/core";
-import {
-  accountId,
-  getBalances,
-  type Ledger,
-  PLATFORM_OWNER,
-  type Sql,
-  type TransferCode,
-  transferIdFor,
-} from "@coinstream/db";
+import { getBalances, type Ledger, type Sql, transferIdFor } from "@coinstream/db";
 import type { Viewer } from "../../trpc/context.ts";
-import { assertMaySpend, spendCoins } from "../spending/spend-coins.ts";
+import { assertMaySpend, paymentToPlatform, spendCoins } from "../spending/spend-coins.ts";
 import { ensureViewerWallet } from "../wallet/viewer-wallet.ts";
 import { findCosmeticForSale } from "./cosmetics.ts";
-
-const COSMETIC: TransferCode = "cosmetic";
 
 export interface CosmeticPurchase {
   readonly idempotencyKey: string;
@@ -56,15 +46,13 @@ export async function buyCosmetic(
       coins: item.coins,
       confirmed: input.confirm,
       transfers: [
-        {
+        paymentToPlatform({
           id: paymentId,
-          debitAccountId: wallet,
-          creditAccountId: accountId({ ownerId: PLATFORM_OWNER, purpose: "platform_coin_revenue" }),
-          asset: "COIN",
-          amount: BigInt(item.coins),
-          code: COSMETIC,
+          wallet,
+          coins: item.coins,
+          code: "cosmetic",
           metadata: { itemId: item.id, kind: item.kind, rateCardVersion: RATE_CARD.version },
-        },
+        }),
       ],
     },
     now,

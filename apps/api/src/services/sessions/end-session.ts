@@ -1,7 +1,7 @@
 import type { Sql } from "@coinstream/db";
 import type { Viewer } from "../../trpc/context.ts";
+import { requireCreatorAccount } from "../creators/require-creator-account.ts";
 import { announceGoalCleared } from "./goal-progress.ts";
-import { requireCreatorAccount } from "./require-creator-account.ts";
 import { readSessionProgress, type SessionProgress } from "./session-progress.ts";
 
 /** A session left open this long without a single event is ended by the job. */

@@ -70,7 +70,7 @@ describe("sessions.start", () => {
     const viewer = await createPerson(env.db.sql);
     await expect(callerFor(viewer).sessions.start()).rejects.toMatchObject({
       code: "FORBIDDEN",
-      cause: { code: "FORBIDDEN" },
+      cause: { code: "NOT_ELIGIBLE" },
     });
     await expect(callerFor(null).sessions.start()).rejects.toMatchObject({ code: "UNAUTHORIZED" });
     expect(await openSessions(viewer.userId)).toHaveLength(0);

@@ -1,8 +1,8 @@
 import { DomainError, DomainErrorCode, groupThousands, RATE_CARD } from "@coinstream/core";
 import type { Sql } from "@coinstream/db";
 import type { Viewer } from "../../trpc/context.ts";
+import { requireCreatorAccount } from "../creators/require-creator-account.ts";
 import { announceGoalCleared, emitGoalProgressIn } from "./goal-progress.ts";
-import { requireCreatorAccount } from "./require-creator-account.ts";
 import { type Queryable, readOpenSession, type SessionProgress } from "./session-progress.ts";
 
 /**

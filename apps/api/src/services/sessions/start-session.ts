@@ -1,6 +1,6 @@
 import type { Sql } from "@coinstream/db";
 import type { Viewer } from "../../trpc/context.ts";
-import { requireCreatorAccount } from "./require-creator-account.ts";
+import { requireCreatorAccount } from "../creators/require-creator-account.ts";
 import { readOpenSession, type SessionProgress } from "./session-progress.ts";
 
 /**

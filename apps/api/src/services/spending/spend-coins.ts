@@ -7,7 +7,15 @@ import {
   toLimitExceededError,
   toSafeInteger,
 } from "@coinstream/core";
-import type { Ledger, Sql, StoredTransfer, TransferRequest } from "@coinstream/db";
+import {
+  accountId,
+  type Ledger,
+  PLATFORM_OWNER,
+  type Sql,
+  type StoredTransfer,
+  type TransferCode,
+  type TransferRequest,
+} from "@coinstream/db";
 import type { Viewer } from "../../trpc/context.ts";
 import { assertNotFrozen } from "../admin/assert-not-frozen.ts";
 import { getSupervision } from "../guardians/guardian-links.ts";
@@ -45,6 +53,25 @@ export interface Spend {
   readonly confirmed: boolean;
   /** The first transfer moves the coins out of `wallet`; the rest are linked to it. */
   readonly transfers: readonly TransferRequest[];
+}
+
+/** The one transfer of a purchase from the platform itself (a boost, a cosmetic): coins to revenue. */
+export function paymentToPlatform(payment: {
+  readonly id: string;
+  readonly wallet: string;
+  readonly coins: number;
+  readonly code: TransferCode;
+  readonly metadata: Readonly<Record<string, unknown>>;
+}): TransferRequest {
+  return {
+    id: payment.id,
+    debitAccountId: payment.wallet,
+    creditAccountId: accountId({ ownerId: PLATFORM_OWNER, purpose: "platform_coin_revenue" }),
+    asset: "COIN",
+    amount: BigInt(payment.coins),
+    code: payment.code,
+    metadata: payment.metadata,
+  };
 }
 
 export interface SpendHooks {

@@ -1,7 +1,7 @@
 import { extendBoost, priceBoost, rankStreams } from "@coinstream/core";
-import { accountId, type Ledger, PLATFORM_OWNER, type Sql, transferIdFor } from "@coinstream/db";
+import { type Ledger, type Sql, transferIdFor } from "@coinstream/db";
 import type { Viewer } from "../../trpc/context.ts";
-import { assertMaySpend, spendCoins } from "../spending/spend-coins.ts";
+import { assertMaySpend, paymentToPlatform, spendCoins } from "../spending/spend-coins.ts";
 import { ensureViewerWallet } from "../wallet/viewer-wallet.ts";
 import { requireCreator, type StreamTarget } from "./resolve-creator.ts";
 
@@ -40,12 +40,10 @@ export async function boostStream(
       coins: price.coins,
       confirmed: input.confirm,
       transfers: [
-        {
+        paymentToPlatform({
           id: paymentId,
-          debitAccountId: wallet,
-          creditAccountId: accountId({ ownerId: PLATFORM_OWNER, purpose: "platform_coin_revenue" }),
-          asset: "COIN",
-          amount: BigInt(price.coins),
+          wallet,
+          coins: price.coins,
           code: "boost",
           metadata: {
             creatorUserId: creator.userId,
@@ -53,7 +51,7 @@ export async function boostStream(
             minutes: input.minutes,
             rateCardVersion: price.rateCardVersion,
           },
-        },
+        }),
       ],
     },
     now,

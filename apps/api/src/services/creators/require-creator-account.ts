@@ -7,14 +7,17 @@ export interface CreatorAccount {
   readonly messagePriceCoins: number;
 }
 
-/** The caller's own creator row, or `NOT_ELIGIBLE` for people who are not creators. */
+/**
+ * The caller's own creator account, or `NOT_ELIGIBLE` (reason NOT_A_CREATOR) for people who have
+ * not registered as a creator: every creator-only procedure starts here.
+ */
 export async function requireCreatorAccount(sql: Sql, userId: string): Promise<CreatorAccount> {
   const [row] = await sql<{ handle: string; message_price_coins: number }[]>`
     select handle, message_price_coins from creators where user_id = ${userId}`;
   if (!row) {
     throw new DomainError(
       DomainErrorCode.NOT_ELIGIBLE,
-      "Only creators can do this: register as a creator first.",
+      "Register as a creator first (creator.register): only creators can do this.",
       { reasons: [{ code: "NOT_A_CREATOR" }] },
     );
   }
