@@ -14,7 +14,7 @@ import { createAuthDb } from "./auth/auth-db.ts";
 import { createAuth } from "./auth/create-auth.ts";
 import { loadOrCreateDevSecret } from "./auth/dev-secret.ts";
 import { createMailer } from "./auth/mailer.ts";
-import { DEMO_PASSWORD, DEMO_PEOPLE, seedDemo } from "./demo/seed-demo.ts";
+import { DEMO_PASSWORD, DEMO_PEOPLE, demoOverlayPath, seedDemo } from "./demo/seed-demo.ts";
 import { loadEnv } from "./env.ts";
 import { startJobs } from "./jobs/start-jobs.ts";
 import { createPayments } from "./payments/create-payments.ts";
@@ -61,6 +61,7 @@ const payments = createPayments({
 });
 
 const demo = await seedDemo(database.sql, ledger, auth);
+const demoOverlay = await demoOverlayPath(database.sql);
 // Recurring work (releasing held diamonds, voiding expired reservations) on the Postgres queue.
 const jobs = await startJobs(database.url, {
   sql: database.sql,
@@ -93,10 +94,11 @@ const server = serve({ fetch: app.fetch, hostname: env.HOST, port: env.PORT }, (
   console.log(
     `  database: ${env.DATABASE_URL ? "DATABASE_URL" : "embedded PostgreSQL (data in .data/postgres)"}, migrated`,
   );
-  console.log(`  ${base}/trpc          typed procedures (me, wallet, store, gifts)`);
+  console.log(`  ${base}/trpc          typed procedures (see the README's table)`);
   console.log(`  ${base}/api/auth/*    accounts: sign-up, sign-in, verify-email, reset-password`);
   console.log(`  ${base}/health        liveness and database check`);
   console.log(`  ${base}/demo/stream/nova  a demo stream page (coinstream:creator meta tag)`);
+  if (demoOverlay) console.log(`  ${base}${demoOverlay}  @nova's OBS overlay (live, goal set)`);
   console.log(
     `  demo logins (${demo === "seeded" ? "created now" : "already present"}), password "${DEMO_PASSWORD}":`,
   );

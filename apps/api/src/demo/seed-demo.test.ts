@@ -6,7 +6,8 @@ import { createAuth } from "../auth/create-auth.ts";
 import { CapturingMailer } from "../auth/mailer.ts";
 import { resolveCreator } from "../services/streams/resolve-creator.ts";
 import { getWallet } from "../services/wallet/get-wallet.ts";
-import { DEMO_PEOPLE, seedDemo } from "./seed-demo.ts";
+import { getCurrentSession } from "../services/sessions/current-session.ts";
+import { DEMO_PEOPLE, demoOverlayPath, seedDemo } from "./seed-demo.ts";
 
 let db: TestDatabase;
 let authDb: AuthDbHandle;
@@ -45,5 +46,13 @@ describe("seedDemo", () => {
         creator: { handle: creator.handle, canReceive: true },
       });
     }
+    // @nova is live with a goal, and has an overlay whose path stays the same across starts.
+    expect(await getCurrentSession(db.sql, "nova")).toMatchObject({
+      live: true,
+      session: { title: "Demo stream", goal: { targetCoins: 5_000, progressCoins: 0 } },
+    });
+    const overlay = await demoOverlayPath(db.sql);
+    expect(overlay).toMatch(/^\/overlay\/[A-Za-z0-9_-]{32}$/);
+    expect(await demoOverlayPath(db.sql)).toBe(overlay);
   });
 });

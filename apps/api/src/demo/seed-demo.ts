@@ -8,6 +8,7 @@ import {
   transferIdFor,
 } from "@coinstream/db";
 import type { Auth } from "../auth/create-auth.ts";
+import { ensureOverlayKey } from "../overlay/overlay-key.ts";
 import { ensureViewerWallet } from "../services/wallet/viewer-wallet.ts";
 
 export const DEMO_PASSWORD = "coinstream-demo";
@@ -93,5 +94,18 @@ export async function seedDemo(
       { ownerId: userId, purpose: "creator_available" },
     ]);
   }
+  // The first demo creator is live with a goal, so the demo page and overlay have something to show.
+  const [live] = await sql<{ user_id: string }[]>`
+    select user_id from creators where handle = ${DEMO_PEOPLE.creators[0].handle}`;
+  await sql`
+    insert into stream_sessions (creator_user_id, title, goal_coins, goal_title)
+    values (${live?.user_id ?? ""}, 'Demo stream', 5000, 'New microphone')`;
   return "seeded";
+}
+
+/** The OBS overlay path of the first demo creator (printed at start). */
+export async function demoOverlayPath(sql: Sql): Promise<string | null> {
+  const [creator] = await sql<{ user_id: string }[]>`
+    select user_id from creators where handle = ${DEMO_PEOPLE.creators[0].handle}`;
+  return creator ? `/overlay/${await ensureOverlayKey(sql, creator.user_id)}` : null;
 }

@@ -17,13 +17,18 @@ function overlayUrl(publicUrl: string | null, key: string) {
   return { url: `${(publicUrl ?? "").replace(/\/+$/, "")}${path}`, path };
 }
 
+/** A creator's overlay key, created on first use. */
+export async function ensureOverlayKey(sql: Sql, creatorUserId: string): Promise<string> {
+  const [row] = await sql<{ overlay_key: string }[]>`
+    update creators set overlay_key = coalesce(overlay_key, ${newOverlayKey()})
+    where user_id = ${creatorUserId} returning overlay_key`;
+  return row?.overlay_key ?? "";
+}
+
 /** The caller's overlay URL, creating its secret key on first use. */
 export async function getOverlayUrl(sql: Sql, viewer: Viewer, publicUrl: string | null) {
   const creator = await requireCreatorAccount(sql, viewer.userId);
-  const [row] = await sql<{ overlay_key: string }[]>`
-    update creators set overlay_key = coalesce(overlay_key, ${newOverlayKey()})
-    where user_id = ${creator.userId} returning overlay_key`;
-  return overlayUrl(publicUrl, row?.overlay_key ?? "");
+  return overlayUrl(publicUrl, await ensureOverlayKey(sql, creator.userId));
 }
 
 /** Replaces the caller's overlay key: the old URL stops working at once. */
