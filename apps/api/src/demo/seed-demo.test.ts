@@ -4,9 +4,9 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { type AuthDbHandle, createAuthDb } from "../auth/auth-db.ts";
 import { createAuth } from "../auth/create-auth.ts";
 import { CapturingMailer } from "../auth/mailer.ts";
+import { getCurrentSession } from "../services/sessions/current-session.ts";
 import { resolveCreator } from "../services/streams/resolve-creator.ts";
 import { getWallet } from "../services/wallet/get-wallet.ts";
-import { getCurrentSession } from "../services/sessions/current-session.ts";
 import { DEMO_PEOPLE, demoOverlayPath, seedDemo } from "./seed-demo.ts";
 
 let db: TestDatabase;

@@ -1,29 +1,24 @@
-import {
-  findGift,
-  listGifts,
-  previewCreatorEarnings,
-  priceGift,
-  RATE_CARD,
-  validateTip,
-} from "@coinstream/core";
+import { findGift, listGifts, previewCreatorEarnings } from "@coinstream/core";
 import { z } from "zod";
-import { sendToCreator } from "../services/gifts/send-to-creator.ts";
+import { sendGift } from "../services/gifts/send-gift-or-tip.ts";
+import { rateCardFor } from "../services/rate-card/get-active-rate-card.ts";
 import { publicProcedure, router, viewerProcedure } from "../trpc/init.ts";
 import { idempotencyKeySchema, streamTargetSchema } from "./targets.ts";
 
 export const giftsRouter = router({
   /** Every gift with its price in coins, tier and animation, under the current rate card. */
-  catalog: publicProcedure.query(() => ({
-    rateCardVersion: RATE_CARD.version,
-    gifts: listGifts(),
-  })),
+  catalog: publicProcedure.query(async ({ ctx }) => {
+    const rateCard = await rateCardFor(ctx);
+    return { rateCardVersion: rateCard.version, gifts: listGifts(rateCard) };
+  }),
 
   /** What a standard creator receives for `count` of a gift, before it is sent. */
   preview: publicProcedure
     .input(z.object({ giftId: z.string().min(1).max(64), count: z.number().int().min(1).max(999) }))
-    .query(({ input }) => {
-      const gift = findGift(input.giftId);
-      return previewCreatorEarnings(gift.coins * input.count, { tier: "standard" });
+    .query(async ({ ctx, input }) => {
+      const rateCard = await rateCardFor(ctx);
+      const gift = findGift(input.giftId, rateCard);
+      return previewCreatorEarnings(gift.coins * input.count, { tier: "standard" }, rateCard);
     }),
 
   /** Sends `count` of a gift to the creator of a stream page or handle; retries with the same key are safe. */
@@ -39,25 +34,5 @@ export const giftsRouter = router({
         confirm: z.boolean().default(false),
       }),
     )
-    .mutation(({ ctx, input }) => {
-      const price = priceGift(input.giftId, input.count);
-      // Gift messages follow the tip message rules (trimmed, one line, at most 200 characters).
-      const { message } = validateTip(1, input.message);
-      return sendToCreator(
-        ctx.sql,
-        ctx.ledger,
-        ctx.viewer,
-        {
-          idempotencyKey: input.idempotencyKey,
-          to: input.to,
-          coins: price.coins,
-          kind: "gift",
-          giftId: price.giftId,
-          count: price.count,
-          message,
-          confirmed: input.confirm,
-        },
-        ctx.now,
-      );
-    }),
+    .mutation(({ ctx, input }) => sendGift(ctx.sql, ctx.ledger, ctx.viewer, input, ctx.now)),
 });

@@ -1,7 +1,7 @@
-import { listStoreOffers, RATE_CARD } from "@coinstream/core";
+import { listStoreOffers } from "@coinstream/core";
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
-import { getActiveRateCard } from "../services/rate-card/get-active-rate-card.ts";
+import { rateCardFor } from "../services/rate-card/get-active-rate-card.ts";
 import { countCompletedPurchases } from "../services/store/count-completed-purchases.ts";
 import { startCheckout } from "../services/store/start-checkout.ts";
 import { publicProcedure, router, viewerProcedure } from "../trpc/init.ts";
@@ -65,7 +65,7 @@ export const storeRouter = router({
       const region = input?.region ?? ctx.viewer?.region ?? "US";
       const purchaseCount =
         ctx.viewer && ctx.sql ? await countCompletedPurchases(ctx.sql, ctx.viewer.userId) : 1;
-      const rateCard = ctx.sql ? await getActiveRateCard(ctx.sql, ctx.now) : RATE_CARD;
+      const rateCard = await rateCardFor(ctx);
       return {
         region,
         offers: listStoreOffers({ region, purchaseCount, now: ctx.now, promotions: [] }, rateCard),

@@ -1,6 +1,5 @@
-import { validateTip } from "@coinstream/core";
 import { z } from "zod";
-import { sendToCreator } from "../services/gifts/send-to-creator.ts";
+import { sendTip } from "../services/gifts/send-gift-or-tip.ts";
 import { router, viewerProcedure } from "../trpc/init.ts";
 import { idempotencyKeySchema, streamTargetSchema } from "./targets.ts";
 
@@ -17,23 +16,5 @@ export const tipsRouter = router({
         confirm: z.boolean().default(false),
       }),
     )
-    .mutation(({ ctx, input }) => {
-      const tip = validateTip(input.coins, input.message);
-      return sendToCreator(
-        ctx.sql,
-        ctx.ledger,
-        ctx.viewer,
-        {
-          idempotencyKey: input.idempotencyKey,
-          to: input.to,
-          coins: tip.coins,
-          kind: "tip",
-          giftId: null,
-          count: 1,
-          message: tip.message,
-          confirmed: input.confirm,
-        },
-        ctx.now,
-      );
-    }),
+    .mutation(({ ctx, input }) => sendTip(ctx.sql, ctx.ledger, ctx.viewer, input, ctx.now)),
 });

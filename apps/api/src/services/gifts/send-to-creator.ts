@@ -3,6 +3,7 @@ import {
   DomainErrorCode,
   getCreatorShareBps,
   RATE_CARD,
+  type RateCard,
   splitGift,
   toSafeInteger,
 } from "@coinstream/core";
@@ -34,6 +35,8 @@ export interface CreatorPayment {
   readonly message: string | null;
   /** The person confirmed a spend at or above their confirmation threshold. */
   readonly confirmed: boolean;
+  /** The rate card in force (share, version stamp); core's current card when not given. */
+  readonly rateCard?: RateCard;
 }
 
 /**
@@ -73,10 +76,11 @@ export async function sendToCreator(
     coins: transferIdFor(`${viewer.userId}:${payment.idempotencyKey}`, "coins"),
     diamonds: transferIdFor(`${viewer.userId}:${payment.idempotencyKey}`, "diamonds"),
   };
-  const shareBps = getCreatorShareBps({
-    tier: creator.tier,
-    overrideBps: creator.shareOverrideBps,
-  });
+  const rateCard = payment.rateCard ?? RATE_CARD;
+  const shareBps = getCreatorShareBps(
+    { tier: creator.tier, overrideBps: creator.shareOverrideBps },
+    rateCard,
+  );
   const { diamonds } = splitGift(payment.coins, shareBps);
   const [held] = await ensureAccounts(sql, [{ ownerId: creator.userId, purpose: "creator_held" }]);
   const metadata = {
@@ -85,7 +89,7 @@ export async function sendToCreator(
     creatorUserId: creator.userId,
     handle: creator.handle,
     shareBps,
-    rateCardVersion: RATE_CARD.version,
+    rateCardVersion: rateCard.version,
   };
   const transfers: TransferRequest[] = [
     {
@@ -144,7 +148,7 @@ export async function sendToCreator(
       handle: creator.handle,
       diamonds: diamondsOf(coinLeg.transfer.amount, coinLeg.transfer.metadata),
     },
-    rateCardVersion: String(coinLeg.transfer.metadata.rateCardVersion ?? RATE_CARD.version),
+    rateCardVersion: String(coinLeg.transfer.metadata.rateCardVersion ?? rateCard.version),
   };
 }
 

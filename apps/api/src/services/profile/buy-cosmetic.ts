@@ -1,6 +1,7 @@
-import { DomainError, DomainErrorCode, RATE_CARD, toSafeInteger } from "@coinstream/core";
+import { DomainError, DomainErrorCode, toSafeInteger } from "@coinstream/core";
 import { getBalances, type Ledger, type Sql, transferIdFor } from "@coinstream/db";
 import type { Viewer } from "../../trpc/context.ts";
+import { getActiveRateCard } from "../rate-card/get-active-rate-card.ts";
 import { assertMaySpend, paymentToPlatform, spendCoins } from "../spending/spend-coins.ts";
 import { ensureViewerWallet } from "../wallet/viewer-wallet.ts";
 import { findCosmeticForSale } from "./cosmetics.ts";
@@ -26,7 +27,8 @@ export async function buyCosmetic(
   input: CosmeticPurchase,
   now: Date,
 ) {
-  const item = findCosmeticForSale(input.itemId);
+  const rateCard = await getActiveRateCard(sql, now);
+  const item = findCosmeticForSale(input.itemId, rateCard);
   if (item.coins !== input.expectedCoins) {
     throw new DomainError(
       DomainErrorCode.CONFLICT,
@@ -51,7 +53,7 @@ export async function buyCosmetic(
           wallet,
           coins: item.coins,
           code: "cosmetic",
-          metadata: { itemId: item.id, kind: item.kind, rateCardVersion: RATE_CARD.version },
+          metadata: { itemId: item.id, kind: item.kind, rateCardVersion: rateCard.version },
         }),
       ],
     },

@@ -20,3 +20,11 @@ export async function getActiveRateCard(
   }
   return RATE_CARD;
 }
+
+/** The rate card for a request: the active one, or core's when the caller has no database (docs, tests). */
+export function rateCardFor(ctx: {
+  readonly sql: Sql | null;
+  readonly now: Date;
+}): Promise<RateCard> {
+  return ctx.sql ? getActiveRateCard(ctx.sql, ctx.now) : Promise.resolve(RATE_CARD);
+}

@@ -1,6 +1,7 @@
 import { extendBoost, priceBoost, rankStreams } from "@coinstream/core";
 import { type Ledger, type Sql, transferIdFor } from "@coinstream/db";
 import type { Viewer } from "../../trpc/context.ts";
+import { getActiveRateCard } from "../rate-card/get-active-rate-card.ts";
 import { assertMaySpend, paymentToPlatform, spendCoins } from "../spending/spend-coins.ts";
 import { ensureViewerWallet } from "../wallet/viewer-wallet.ts";
 import { requireCreator, type StreamTarget } from "./resolve-creator.ts";
@@ -26,7 +27,7 @@ export async function boostStream(
 ) {
   await assertMaySpend(sql, viewer, now);
   const creator = await requireCreator(sql, input.to, now);
-  const price = priceBoost(input.minutes);
+  const price = priceBoost(input.minutes, await getActiveRateCard(sql, now));
   const wallet = await ensureViewerWallet(sql, viewer.userId);
   const paymentId = transferIdFor(`${viewer.userId}:${input.idempotencyKey}`, "boost");
 
