@@ -1,0 +1,106 @@
+/*
+ * The contract between the extension's pages (popup, options, content scripts) and its background
+ * worker, the only part that talks to the API and holds the session. Pages send messages with
+ * @plasmohq/messaging; the background's handlers (src/background/messages/<name>.ts and
+ * src/background/ports/<name>.ts) answer with these shapes.
+ */
+import type { RouterInputs, RouterOutputs, StreamEvent } from "@coinstream/api";
+
+/** Every procedure as "router.procedure", e.g. "gifts.send". */
+export type ProcedurePath = {
+  [R in keyof RouterInputs & string]: `${R}.${keyof RouterInputs[R] & string}`;
+}[keyof RouterInputs & string];
+
+export type InputOf<P extends ProcedurePath> = P extends `${infer R}.${infer Q}`
+  ? R extends keyof RouterInputs
+    ? Q extends keyof RouterInputs[R]
+      ? RouterInputs[R][Q]
+      : never
+    : never
+  : never;
+
+export type OutputOf<P extends ProcedurePath> = P extends `${infer R}.${infer Q}`
+  ? R extends keyof RouterOutputs
+    ? Q extends keyof RouterOutputs[R]
+      ? RouterOutputs[R][Q]
+      : never
+    : never
+  : never;
+
+/** An API error as a page shows it: the rulebook's code and a sentence a person can act on. */
+export interface ApiError {
+  /** tRPC's code (BAD_REQUEST, UNAUTHORIZED, ...) or NETWORK when the API could not be reached. */
+  readonly code: string;
+  /** The rulebook's code (INSUFFICIENT_COINS, CONFIRMATION_REQUIRED, ...) when there is one. */
+  readonly domainCode: string | null;
+  readonly message: string;
+  readonly details: Readonly<Record<string, unknown>>;
+  /** Per-field messages for invalid input (zod), keyed by field name. */
+  readonly fieldErrors: Readonly<Record<string, readonly string[]>>;
+}
+
+export type ApiResult<T> =
+  | { readonly ok: true; readonly data: T }
+  | { readonly ok: false; readonly error: ApiError };
+
+/** Message `api`: one tRPC call made by the background with the session's bearer token. */
+export interface ApiRequest {
+  readonly path: ProcedurePath;
+  readonly kind: "query" | "mutation";
+  readonly input?: unknown;
+}
+
+export interface SignedInUser {
+  readonly id: string;
+  readonly name: string;
+  readonly email: string;
+}
+
+/** Message `auth`: sign up, sign in, sign out and who is signed in. */
+export type AuthRequest =
+  | {
+      readonly action: "signUp";
+      readonly email: string;
+      readonly password: string;
+      readonly name: string;
+      /** YYYY-MM-DD */
+      readonly dateOfBirth: string;
+      /** ISO 3166-1 alpha-2 */
+      readonly region: string;
+    }
+  | { readonly action: "signIn"; readonly email: string; readonly password: string }
+  | { readonly action: "signOut" }
+  | { readonly action: "status" };
+
+export type AuthResult = ApiResult<{
+  readonly user: SignedInUser | null;
+  /** After sign-up: the API sent a verification email; sign-in works once it is verified. */
+  readonly verificationSent?: boolean;
+}>;
+
+/** Message `open-tab`: opens a page the API returned (a checkout page) in a new tab. */
+export interface OpenTabRequest {
+  readonly url: string;
+}
+
+/**
+ * Port `stream`: a page posts `{ type: "follow", handle }` (or `{ type: "unfollow" }`); the
+ * background follows that creator's public stream events (resuming after reconnects from the last
+ * event id, with backoff) and posts each event and connection changes back.
+ */
+export type StreamPortRequest =
+  | { readonly type: "follow"; readonly handle: string }
+  | { readonly type: "unfollow" };
+
+export type StreamEventMessage = StreamEvent;
+
+export type StreamPortMessage =
+  | { readonly type: "event"; readonly event: StreamEventMessage }
+  | { readonly type: "status"; readonly connected: boolean; readonly retryInMs?: number };
+
+/** Message names and their request/response types, for typed senders. */
+export interface Messages {
+  readonly api: { readonly req: ApiRequest; readonly res: ApiResult<unknown> };
+  readonly auth: { readonly req: AuthRequest; readonly res: AuthResult };
+  readonly "open-tab": { readonly req: OpenTabRequest; readonly res: ApiResult<null> };
+}
