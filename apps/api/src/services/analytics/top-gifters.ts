@@ -1,6 +1,7 @@
 import type { Sql } from "@coinstream/db";
 import type { AnalyticsRange } from "./analytics-range.ts";
 import { paidEvents, type Tx, tailEvents } from "./paid-events.ts";
+import { type RangeTotalRow, searchTopGiftersInRange } from "./search-top-gifters.ts";
 import { supportersWithTail, tailPerSupporter } from "./supporters-with-tail.ts";
 
 export interface GifterTotal {
@@ -43,11 +44,28 @@ export async function topGiftersAllTime(
   return withNames(sql, creatorUserId, foldedBelow, rows);
 }
 
+/** When `topGiftersInRange` tries the walk, and how far the walk may go. */
+export interface RangeSearchTuning {
+  /** Try the walk only when reading the events would read at least this many. */
+  readonly searchFromEvents: bigint;
+  /** The walk's work stays under the events the other way reads, divided by this. */
+  readonly workDivisor: bigint;
+  readonly maxCandidates: number;
+}
+
+export const RANGE_SEARCH_TUNING: RangeSearchTuning = {
+  searchFromEvents: 10_000n,
+  workDivisor: 8n,
+  maxCandidates: 1_000,
+};
+
 /**
  * Top supporters by coins given inside the range (ties: by id, for a stable order). The roll-ups
- * keep no per-supporter totals by time, so this reads events: those inside the range, or, when
- * fewer lie outside it, lifetime totals less those outside. Either way it reads at most half of
- * the creator's events.
+ * keep no per-supporter totals by time, so this reads events: only the biggest supporters' when
+ * the rest cannot reach the list (`searchTopGiftersInRange`), else all those inside the range or,
+ * when fewer lie outside it, lifetime totals less those outside. A walk that gives up has read at
+ * most an eighth as many events as that reading (usually far fewer), so no range costs much more
+ * than reading alone; small creators skip the walk, as reading is quick for them anyway.
  */
 export async function topGiftersInRange(
   tx: Tx,
@@ -56,38 +74,61 @@ export async function topGiftersInRange(
   range: AnalyticsRange,
   counts: { readonly eventsInRange: bigint; readonly eventsAllTime: bigint },
   limit: number,
+  tuning: RangeSearchTuning = RANGE_SEARCH_TUNING,
 ): Promise<GifterTotal[]> {
-  const outsideCount = counts.eventsAllTime - counts.eventsInRange;
-  const rows =
-    counts.eventsInRange <= outsideCount
-      ? await tx<{ viewer_user_id: string; coins: bigint; events: bigint }[]>`
-          select viewer_user_id, sum(coins)::int8 as coins, count(*)::int8 as events
-          from (${paidEvents(
-            tx,
-            tx`creator_user_id = ${creatorUserId} and created_at >= ${range.from} and created_at < ${range.to}`,
-          )}) inside
-          where viewer_user_id is not null
-          group by viewer_user_id
-          order by coins desc, viewer_user_id
-          limit ${limit}`
-      : await tx<{ viewer_user_id: string; coins: bigint; events: bigint }[]>`
-          with outside as (
-            select viewer_user_id, sum(coins) as coins, count(*) as events
-            from (${paidEvents(
-              tx,
-              tx`creator_user_id = ${creatorUserId} and (created_at < ${range.from} or created_at >= ${range.to})`,
-            )}) e
-            where viewer_user_id is not null
-            group by viewer_user_id
-          )
-          select l.viewer_user_id, (l.coins - coalesce(o.coins, 0))::int8 as coins,
-                 (l.events - coalesce(o.events, 0))::int8 as events
-          from (${supportersWithTail(tx, creatorUserId, foldedBelow)}) l
-          left join outside o using (viewer_user_id)
-          where l.events > coalesce(o.events, 0)
-          order by coins desc, viewer_user_id
-          limit ${limit}`;
+  const eventsOutside = counts.eventsAllTime - counts.eventsInRange;
+  const readsInside = counts.eventsInRange <= eventsOutside;
+  const eventsToRead = readsInside ? counts.eventsInRange : eventsOutside;
+  if (eventsToRead >= tuning.searchFromEvents) {
+    const search = await searchTopGiftersInRange(tx, creatorUserId, foldedBelow, range, limit, {
+      maxCandidates: tuning.maxCandidates,
+      maxWork: eventsToRead / tuning.workDivisor,
+    });
+    if (search.finished) return withNames(tx, creatorUserId, foldedBelow, search.top);
+  }
+  const rows = readsInside
+    ? await sumEventsInside(tx, creatorUserId, range, limit)
+    : await lifetimeLessOutside(tx, creatorUserId, foldedBelow, range, limit);
   return withNames(tx, creatorUserId, foldedBelow, rows);
+}
+
+function sumEventsInside(tx: Tx, creatorUserId: string, range: AnalyticsRange, limit: number) {
+  return tx<RangeTotalRow[]>`
+    select viewer_user_id, sum(coins)::int8 as coins, count(*)::int8 as events
+    from (${paidEvents(
+      tx,
+      tx`creator_user_id = ${creatorUserId} and created_at >= ${range.from} and created_at < ${range.to}`,
+    )}) inside
+    where viewer_user_id is not null
+    group by viewer_user_id
+    order by coins desc, viewer_user_id
+    limit ${limit}`;
+}
+
+function lifetimeLessOutside(
+  tx: Tx,
+  creatorUserId: string,
+  foldedBelow: string,
+  range: AnalyticsRange,
+  limit: number,
+) {
+  return tx<RangeTotalRow[]>`
+    with outside as (
+      select viewer_user_id, sum(coins) as coins, count(*) as events
+      from (${paidEvents(
+        tx,
+        tx`creator_user_id = ${creatorUserId} and (created_at < ${range.from} or created_at >= ${range.to})`,
+      )}) e
+      where viewer_user_id is not null
+      group by viewer_user_id
+    )
+    select l.viewer_user_id, (l.coins - coalesce(o.coins, 0))::int8 as coins,
+           (l.events - coalesce(o.events, 0))::int8 as events
+    from (${supportersWithTail(tx, creatorUserId, foldedBelow)}) l
+    left join outside o using (viewer_user_id)
+    where l.events > coalesce(o.events, 0)
+    order by coins desc, viewer_user_id
+    limit ${limit}`;
 }
 
 /** Each supporter with the name on their latest event. */
@@ -95,7 +136,7 @@ async function withNames(
   sql: Sql | Tx,
   creatorUserId: string,
   foldedBelow: string,
-  rows: readonly { viewer_user_id: string; coins: bigint; events: bigint }[],
+  rows: readonly RangeTotalRow[],
 ): Promise<GifterTotal[]> {
   if (rows.length === 0) return [];
   const ids = rows.map((row) => row.viewer_user_id);
