@@ -48,5 +48,10 @@ export interface StreamEventRow {
 }
 
 export function toStreamEvent(row: StreamEventRow): StreamEvent {
-  return { ...row.payload, id: row.id.toString(), kind: row.kind };
+  // The stored payload also keeps the combo streak for the next gift, which names the sender's
+  // and the creator's user ids: subscribers get the public fields only.
+  const { combo: _streak, ...payload } = row.payload as StreamEventRow["payload"] & {
+    combo?: unknown;
+  };
+  return { ...payload, id: row.id.toString(), kind: row.kind };
 }

@@ -9,6 +9,7 @@ import {
 } from "../services/admin/review-withdrawals.ts";
 import { runLedgerCheck } from "../services/admin/run-ledger-check.ts";
 import { adminProcedure, router } from "../trpc/init.ts";
+import { storableDateTimeSchema } from "./bounded-inputs.ts";
 
 const userIdSchema = z.string().trim().min(1).max(200);
 const reasonSchema = z.string().trim().min(3).max(500);
@@ -48,7 +49,7 @@ export const adminRouter = router({
     .input(
       z.object({
         version: z.string().trim().min(1).max(40),
-        activeFrom: z.iso.datetime({ offset: true }).transform((iso) => new Date(iso)),
+        activeFrom: storableDateTimeSchema.transform((iso) => new Date(iso)),
       }),
     )
     .mutation(({ ctx, input }) => publishRateCard(ctx.sql, ctx.admin.userId, input, ctx.now)),

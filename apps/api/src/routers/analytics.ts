@@ -2,11 +2,12 @@ import { z } from "zod";
 import { exportAnalyticsCsv } from "../services/analytics/export-analytics-csv.ts";
 import { getAnalyticsDashboard } from "../services/analytics/get-analytics-dashboard.ts";
 import { router, viewerProcedure } from "../trpc/init.ts";
+import { storableDateTimeSchema } from "./bounded-inputs.ts";
 
 /** A range of the caller's own analytics; widened to whole UTC buckets, at most 31 days of hours or 400 of days. */
 const analyticsRangeSchema = z.object({
-  from: z.iso.datetime({ offset: true }),
-  to: z.iso.datetime({ offset: true }),
+  from: storableDateTimeSchema,
+  to: storableDateTimeSchema,
   bucket: z.enum(["hour", "day"]).default("day"),
 });
 

@@ -8,6 +8,7 @@ import {
   setPayoutMethod,
 } from "../services/payouts/withdrawals.ts";
 import { router, viewerProcedure } from "../trpc/init.ts";
+import { int8CursorSchema } from "./bounded-inputs.ts";
 import { idempotencyKeySchema } from "./targets.ts";
 
 export const creatorRouter = router({
@@ -23,10 +24,7 @@ export const creatorRouter = router({
   earnings: viewerProcedure
     .input(
       z.object({
-        cursor: z
-          .string()
-          .regex(/^\d{1,19}$/)
-          .nullish(),
+        cursor: int8CursorSchema().nullish(),
         limit: z.number().int().min(1).max(100).default(25),
       }),
     )

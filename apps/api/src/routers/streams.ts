@@ -5,6 +5,7 @@ import { boostStream, listLiveStreams } from "../services/streams/boost-stream.t
 import { getLeaderboard } from "../services/streams/get-leaderboard.ts";
 import { requireCreator, resolveCreator } from "../services/streams/resolve-creator.ts";
 import { databaseProcedure, publicProcedure, router, viewerProcedure } from "../trpc/init.ts";
+import { int8CursorSchema } from "./bounded-inputs.ts";
 import { idempotencyKeySchema, streamTargetSchema } from "./targets.ts";
 
 export const streamsRouter = router({
@@ -33,10 +34,7 @@ export const streamsRouter = router({
     .input(
       z.object({
         to: streamTargetSchema,
-        lastEventId: z
-          .string()
-          .regex(/^\d{1,19}$/)
-          .nullish(),
+        lastEventId: int8CursorSchema().nullish(),
       }),
     )
     .subscription(async function* ({ ctx, input, signal }) {

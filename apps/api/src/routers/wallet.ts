@@ -3,6 +3,7 @@ import { exportWalletCsv } from "../services/wallet/export-wallet-csv.ts";
 import { getWallet } from "../services/wallet/get-wallet.ts";
 import { listWalletHistory } from "../services/wallet/list-wallet-history.ts";
 import { router, viewerProcedure } from "../trpc/init.ts";
+import { int8CursorSchema } from "./bounded-inputs.ts";
 
 const historyCodeSchema = z.enum([
   "purchase",
@@ -24,10 +25,7 @@ export const walletRouter = router({
   history: viewerProcedure
     .input(
       z.object({
-        cursor: z
-          .string()
-          .regex(/^\d{1,19}$/, "cursor must be a value returned as nextCursor")
-          .nullish(),
+        cursor: int8CursorSchema("cursor must be a value returned as nextCursor").nullish(),
         limit: z.number().int().min(1).max(100).default(25),
         codes: z.array(historyCodeSchema).max(9).optional(),
       }),

@@ -4,6 +4,7 @@ import { ZodError, z } from "zod";
 import { RateLimiter } from "../http/rate-limiter.ts";
 import type { Context } from "./context.ts";
 import { TRPC_CODE_FOR } from "./domain-error-codes.ts";
+import { findUnstorableText } from "./unstorable-text.ts";
 
 const t = initTRPC.context<Context>().create({
   // Clients get the rulebook's code and facts next to tRPC's, and zod's field errors flattened.
@@ -33,9 +34,26 @@ const mapDomainErrors = t.middleware(async ({ next }) => {
   return result;
 });
 
+/**
+ * Refuses input text Postgres cannot store (NUL, half a surrogate pair) with INVALID_INPUT before
+ * any service sees it. It runs after the sign-in and admin checks, which read no input.
+ */
+const refuseUnstorableText = t.middleware(async ({ getRawInput, next }) => {
+  const field = findUnstorableText(await getRawInput());
+  if (field !== null) {
+    throw new DomainError(
+      DomainErrorCode.INVALID_INPUT,
+      `${field} holds a character text cannot contain (NUL, or half of a surrogate pair).`,
+      { field },
+    );
+  }
+  return next();
+});
+
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
-export const publicProcedure = t.procedure.use(mapDomainErrors);
+const procedure = t.procedure.use(mapDomainErrors);
+export const publicProcedure = procedure.use(refuseUnstorableText);
 
 /** A public procedure that reads the database. */
 export const databaseProcedure = publicProcedure.use(({ ctx, next }) => {
@@ -52,8 +70,8 @@ export const databaseProcedure = publicProcedure.use(({ ctx, next }) => {
 export const CALLS_PER_MINUTE_PER_PERSON = 600;
 const perPerson = new RateLimiter(CALLS_PER_MINUTE_PER_PERSON, 60_000);
 
-/** A procedure for signed-in people, with the database at hand. */
-export const viewerProcedure = publicProcedure.use(({ ctx, next }) => {
+/** Signed in, with the database at hand; the input is not read yet. */
+const signedInProcedure = procedure.use(({ ctx, next }) => {
   if (!ctx.viewer) {
     throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to continue." });
   }
@@ -69,16 +87,21 @@ export const viewerProcedure = publicProcedure.use(({ ctx, next }) => {
   return next({ ctx: { ...ctx, viewer: ctx.viewer, sql: ctx.sql, ledger: ctx.ledger } });
 });
 
+/** A procedure for signed-in people, with the database at hand. */
+export const viewerProcedure = signedInProcedure.use(refuseUnstorableText);
+
 /**
  * A procedure for admins: signed in, and `users.role = 'admin'` read from the database on every
  * call (never from the session), on an account that is not frozen. Anyone else gets FORBIDDEN
  * before the input is even read.
  */
-export const adminProcedure = viewerProcedure.use(async ({ ctx, next }) => {
-  const [account] = await ctx.sql<{ role: string; frozen: boolean }[]>`
+export const adminProcedure = signedInProcedure
+  .use(async ({ ctx, next }) => {
+    const [account] = await ctx.sql<{ role: string; frozen: boolean }[]>`
     select role, frozen_at is not null as frozen from users where id = ${ctx.viewer.userId}`;
-  if (account?.role !== "admin" || account.frozen) {
-    throw new DomainError(DomainErrorCode.FORBIDDEN, "Only an admin may do this.");
-  }
-  return next({ ctx: { ...ctx, admin: { userId: ctx.viewer.userId } } });
-});
+    if (account?.role !== "admin" || account.frozen) {
+      throw new DomainError(DomainErrorCode.FORBIDDEN, "Only an admin may do this.");
+    }
+    return next({ ctx: { ...ctx, admin: { userId: ctx.viewer.userId } } });
+  })
+  .use(refuseUnstorableText);

@@ -1,6 +1,7 @@
 import { DomainError, DomainErrorCode } from "@coinstream/core";
 import type { Sql } from "@coinstream/db";
 import type { Viewer } from "../../trpc/context.ts";
+import { requireCreatorAccount } from "../creators/require-creator-account.ts";
 import type { ClaimRow } from "./channel-claims.ts";
 
 /**
@@ -13,6 +14,7 @@ export async function unlinkChannel(
   input: { readonly channelId: string },
   now: Date,
 ) {
+  await requireCreatorAccount(sql, viewer.userId);
   return sql.begin(async (tx) => {
     const [claim] = await tx<ClaimRow[]>`
       select * from creator_channels

@@ -1,0 +1,203 @@
+import { randomUUID } from "node:crypto";
+import { accountId } from "@coinstream/db";
+import type { Viewer } from "../trpc/context.ts";
+import {
+  type CreatorRole,
+  freshPerson,
+  type MatrixWorld,
+  type SignedInRole,
+} from "./matrix-world.ts";
+import type { Role } from "./roles.ts";
+
+// The things cells name, made once per world through the procedures themselves where they allow
+// it. Each records the ids it hands out as its owner's, so a test can check that no other
+// caller's answer ever contains them.
+
+/** Whose creator things a cell names: the frozen account its own, everyone else the creator's. */
+export const creatorSide = (role: Role): CreatorRole => (role === "frozen" ? "frozen" : "creator");
+
+/** Whose viewer things a cell names: another viewer (and anonymous) the viewer's, others their own. */
+export const viewerSide = (role: Role): SignedInRole =>
+  role === "anonymous" || role === "otherViewer" ? "viewer" : role;
+
+/** An active guardian link: `role` supervises a fresh adult. */
+export function wardOf(w: MatrixWorld, role: SignedInRole): Promise<Viewer> {
+  return w.once(`ward:${role}`, async () => {
+    const ward = await freshPerson(w);
+    const id = randomUUID();
+    await w.sql`
+      insert into guardian_links (id, guardian_user_id, supervised_user_id, awaiting, activated_at)
+      values (${id}, ${w.people[role].userId}, ${ward.userId}, null, now())`;
+    w.remember(role, id, ward.userId);
+    return ward;
+  });
+}
+
+/** A fresh adult asked `role` to be their guardian: the link waits for `role` to confirm. */
+export function linkAwaiting(w: MatrixWorld, role: SignedInRole): Promise<string> {
+  return w.once(`link:${role}`, async () => {
+    const asking = await freshPerson(w);
+    const { linkId } = await w.callerFor(asking).guardian.request({ email: w.people[role].email });
+    w.remember(role, linkId);
+    return linkId;
+  });
+}
+
+/**
+ * The idempotency key of a spend the viewer already made with `spend` (for "another viewer
+ * reuses it" cells); what the spend returned is remembered as the viewer's.
+ */
+export function viewerSpendKey(
+  w: MatrixWorld,
+  name: string,
+  spend: (caller: ReturnType<MatrixWorld["callerAs"]>, key: string) => Promise<unknown>,
+): Promise<string> {
+  return w.once(`spend:${name}`, async () => {
+    const key = randomUUID();
+    w.rememberResult("viewer", await spend(w.callerAs("viewer"), key));
+    return key;
+  });
+}
+
+/** A paid message `role` sent to the star (so it has a sent message of its own). */
+export function sentMessageOf(w: MatrixWorld, role: SignedInRole): Promise<string> {
+  return w.once(`sent:${role}`, () =>
+    w.setUp(role, async (caller) => {
+      const sent = await caller.messages.send({
+        idempotencyKey: randomUUID(),
+        to: { handle: w.creators.star.handle },
+        body: "Hello from the matrix",
+        expectedCoins: 100,
+      });
+      w.remember(role, sent.messageId);
+      return sent.messageId;
+    }),
+  );
+}
+
+/** An item `role` bought (the aqua name colour). */
+export function ownedItemOf(w: MatrixWorld, role: SignedInRole): Promise<string> {
+  return w.once(`item:${role}`, () =>
+    w.setUp(role, async (caller) => {
+      const bought = await caller.profile.buy({
+        idempotencyKey: randomUUID(),
+        itemId: "color-aqua",
+        expectedCoins: 300,
+      });
+      w.remember(role, bought.transferId);
+      return bought.itemId;
+    }),
+  );
+}
+
+/** A history cursor (a transfer's `seq`) from `role`'s account of `purpose`, as pages hand out. */
+export async function transferCursorOf(
+  w: MatrixWorld,
+  role: SignedInRole,
+  purpose: "viewer_wallet" | "creator_available",
+): Promise<string> {
+  const account = accountId({ ownerId: w.people[role].userId, purpose });
+  const [row] = await w.sql<{ seq: string }[]>`
+    select seq::text as seq from ledger_transfers
+    where debit_account_id = ${account} or credit_account_id = ${account}
+    order by seq desc limit 1`;
+  if (!row) throw new Error(`${role} has no transfers on ${purpose}`);
+  return row.seq;
+}
+
+/** A paid message from the viewer in `owner`'s inbox; `name` tells several apart. */
+export function inboxMessage(w: MatrixWorld, owner: CreatorRole, name = "inbox"): Promise<string> {
+  return w.once(`inbox:${owner}:${name}`, async () => {
+    // A frozen creator receives nothing, so its messages arrived before the freeze.
+    const send = () =>
+      w.callerAs("viewer").messages.send({
+        idempotencyKey: randomUUID(),
+        to: { handle: w.creators[owner].handle },
+        body: `A message for the ${name}`,
+        expectedCoins: 100,
+      });
+    const sent = owner === "frozen" ? await w.whileThawed(send) : await send();
+    w.remember(owner, sent.messageId);
+    return sent.messageId;
+  });
+}
+
+/** A message `owner` hid. */
+export function hiddenMessage(w: MatrixWorld, owner: CreatorRole): Promise<string> {
+  return w.once(`hidden:${owner}`, async () => {
+    const id = await inboxMessage(w, owner, "hidden");
+    await w.setUp(owner, (caller) => caller.messages.hide({ id }));
+    return id;
+  });
+}
+
+/** A message whose sender `owner` blocked. */
+export function blockedSenderMessage(w: MatrixWorld, owner: CreatorRole): Promise<string> {
+  return w.once(`blocked:${owner}`, async () => {
+    const messageId = await inboxMessage(w, owner, "blocked");
+    await w.setUp(owner, (caller) => caller.messages.block({ messageId }));
+    return messageId;
+  });
+}
+
+/** A supporter tier of `owner`. */
+export function tierOf(w: MatrixWorld, owner: CreatorRole): Promise<string> {
+  return w.once(`tier:${owner}`, () =>
+    w.setUp(owner, async (caller) => {
+      const tier = await caller.perks.define({ name: "Fan club", minCoins: 500 });
+      w.remember(owner, tier.id);
+      return tier.id;
+    }),
+  );
+}
+
+/** An unverified claim of `owner` on a Kick channel. */
+export function unverifiedClaimOf(w: MatrixWorld, owner: CreatorRole): Promise<string> {
+  return w.once(`claim:${owner}`, () =>
+    w.setUp(owner, async (caller) => {
+      const claim = await caller.channels.add({
+        url: `https://kick.com/${w.creators[owner].handle}`,
+      });
+      w.remember(owner, claim.id);
+      return claim.id;
+    }),
+  );
+}
+
+/** `owner` is live (with a coin goal when `withGoal`). */
+export function liveSessionOf(w: MatrixWorld, owner: CreatorRole, withGoal = false) {
+  return w.once(`live:${owner}:${withGoal}`, () =>
+    w.setUp(owner, async (caller) => {
+      const { session } = await caller.sessions.start({ title: "Matrix live" });
+      if (withGoal) await caller.sessions.setGoal({ coins: 1_000 });
+      w.remember(owner, session.id);
+      return session.id;
+    }),
+  );
+}
+
+/** The creator's withdrawal the fraud rules hold for review (a large first one). */
+export function flaggedWithdrawal(w: MatrixWorld): Promise<string> {
+  return w.once("flagged", async () => {
+    const withdrawal = await w.callerAs("creator").creator.withdraw({
+      idempotencyKey: randomUUID(),
+      diamonds: 60_000,
+    });
+    if (withdrawal.status !== "review")
+      throw new Error(`expected review, got ${withdrawal.status}`);
+    w.remember("creator", withdrawal.withdrawalId);
+    return withdrawal.withdrawalId;
+  });
+}
+
+/** A fresh account an admin may freeze, or one already frozen to unfreeze. */
+export function accountToFreeze(w: MatrixWorld, frozen: boolean): Promise<string> {
+  return w.once(`freeze-target:${frozen}`, async () => {
+    const target = await freshPerson(w);
+    if (frozen) {
+      await w.sql`
+        update users set frozen_at = now(), frozen_reason = 'chargebacks' where id = ${target.userId}`;
+    }
+    return target.userId;
+  });
+}
