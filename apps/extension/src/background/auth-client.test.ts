@@ -1,0 +1,197 @@
+import { describe, expect, it } from "vitest";
+import { handleAuthRequest } from "./auth-client.ts";
+import { createMemorySessionStore } from "./session-store.ts";
+import { jsonResponse, stubFetch } from "./testing.ts";
+
+const API = "http://api.test";
+const USER = { id: "u1", name: "Vera", email: "vera@example.com", emailVerified: true };
+
+describe("handleAuthRequest", () => {
+  it("stores the signed token from set-auth-token when sign-in succeeds", async () => {
+    const sessions = createMemorySessionStore();
+    const { fetch, requests } = stubFetch(() =>
+      jsonResponse({ redirect: false, token: "raw", user: USER }, 200, {
+        "set-auth-token": "raw.signature",
+      }),
+    );
+    const result = await handleAuthRequest(
+      { action: "signIn", email: " vera@example.com ", password: "pw-123456" },
+      { apiUrl: API, sessions, fetch },
+    );
+    expect(result).toEqual({
+      ok: true,
+      data: { user: { id: "u1", name: "Vera", email: "vera@example.com" } },
+    });
+    expect(sessions.current()?.token).toBe("raw.signature");
+    const [request] = requests;
+    expect(request?.url).toBe(`${API}/api/auth/sign-in/email`);
+    expect(request?.method).toBe("POST");
+    expect(request?.credentials).toBe("omit");
+    expect(request?.headers.get("content-type")).toBe("application/json");
+    expect(JSON.parse(request?.body ?? "")).toEqual({
+      email: "vera@example.com",
+      password: "pw-123456",
+    });
+  });
+
+  it("explains wrong credentials and stores nothing when sign-in is refused", async () => {
+    const sessions = createMemorySessionStore();
+    const { fetch } = stubFetch(() =>
+      jsonResponse(
+        { code: "INVALID_EMAIL_OR_PASSWORD", message: "Invalid email or password" },
+        401,
+      ),
+    );
+    const result = await handleAuthRequest(
+      { action: "signIn", email: "vera@example.com", password: "nope" },
+      { apiUrl: API, sessions, fetch },
+    );
+    expect(result).toMatchObject({
+      ok: false,
+      error: {
+        code: "UNAUTHORIZED",
+        domainCode: "INVALID_EMAIL_OR_PASSWORD",
+        message: "That email and password don't match an account.",
+      },
+    });
+    expect(sessions.current()).toBeNull();
+  });
+
+  it("tells the person to confirm their email when it is not verified yet", async () => {
+    const { fetch } = stubFetch(() =>
+      jsonResponse({ code: "EMAIL_NOT_VERIFIED", message: "Email not verified" }, 403),
+    );
+    const result = await handleAuthRequest(
+      { action: "signIn", email: "new@example.com", password: "pw-123456" },
+      { apiUrl: API, sessions: createMemorySessionStore(), fetch },
+    );
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.error.domainCode).toBe("EMAIL_NOT_VERIFIED");
+      expect(result.error.message).toMatch(/Confirm your email/);
+    }
+  });
+
+  it("sends every sign-up field and reports the verification email when no session comes back", async () => {
+    const sessions = createMemorySessionStore();
+    const { fetch, requests } = stubFetch(() => jsonResponse({ token: null, user: USER }));
+    const result = await handleAuthRequest(
+      {
+        action: "signUp",
+        email: "vera@example.com",
+        password: "pw-123456",
+        name: " Vera ",
+        dateOfBirth: "1990-05-17",
+        region: "DE",
+      },
+      { apiUrl: API, sessions, fetch },
+    );
+    expect(result).toEqual({ ok: true, data: { user: null, verificationSent: true } });
+    expect(requests[0]?.url).toBe(`${API}/api/auth/sign-up/email`);
+    expect(JSON.parse(requests[0]?.body ?? "")).toEqual({
+      email: "vera@example.com",
+      password: "pw-123456",
+      name: "Vera",
+      dateOfBirth: "1990-05-17",
+      region: "DE",
+    });
+    expect(sessions.current()).toBeNull();
+  });
+
+  it.each([
+    ["dateOfBirth cannot be in the future", "dateOfBirth", "Date of birth cannot be in the future"],
+    [
+      "region must be a two-letter ISO 3166-1 code such as US or DE",
+      "region",
+      "Region must be a two-letter ISO 3166-1 code such as US or DE",
+    ],
+    ["[body.email] Invalid email address", "email", "Invalid email address"],
+  ])("puts the validation error %j next to the %s field", async (raw, field, message) => {
+    const { fetch } = stubFetch(() =>
+      jsonResponse({ code: "VALIDATION_ERROR", message: raw }, 400),
+    );
+    const result = await handleAuthRequest(
+      {
+        action: "signUp",
+        email: "x@example.com",
+        password: "pw-123456",
+        name: "X",
+        dateOfBirth: "2090-01-01",
+        region: "US",
+      },
+      { apiUrl: API, sessions: createMemorySessionStore(), fetch },
+    );
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: "BAD_REQUEST", message, fieldErrors: { [field]: [message] } },
+    });
+  });
+
+  it("asks the API with the bearer token and refreshes the user when the status is checked", async () => {
+    const sessions = createMemorySessionStore({
+      token: "tok.sig",
+      user: { id: "u1", name: "Old", email: "vera@example.com" },
+    });
+    const { fetch, requests } = stubFetch(() =>
+      jsonResponse({ session: { id: "s1" }, user: USER }),
+    );
+    const result = await handleAuthRequest({ action: "status" }, { apiUrl: API, sessions, fetch });
+    expect(result).toEqual({
+      ok: true,
+      data: { user: { id: "u1", name: "Vera", email: "vera@example.com" } },
+    });
+    expect(requests[0]?.url).toBe(`${API}/api/auth/get-session`);
+    expect(requests[0]?.headers.get("authorization")).toBe("Bearer tok.sig");
+    expect(sessions.current()).toEqual({
+      token: "tok.sig",
+      user: { id: "u1", name: "Vera", email: "vera@example.com" },
+    });
+  });
+
+  it("forgets the token when the API no longer knows the session", async () => {
+    const sessions = createMemorySessionStore({
+      token: "expired.sig",
+      user: { id: "u1", name: "Vera", email: "vera@example.com" },
+    });
+    const { fetch } = stubFetch(() => jsonResponse(null));
+    const result = await handleAuthRequest({ action: "status" }, { apiUrl: API, sessions, fetch });
+    expect(result).toEqual({ ok: true, data: { user: null } });
+    expect(sessions.current()).toBeNull();
+  });
+
+  it("answers the status without calling the API when nobody is signed in", async () => {
+    const { fetch, requests } = stubFetch(() => jsonResponse(null));
+    const result = await handleAuthRequest(
+      { action: "status" },
+      { apiUrl: API, sessions: createMemorySessionStore(), fetch },
+    );
+    expect(result).toEqual({ ok: true, data: { user: null } });
+    expect(requests).toHaveLength(0);
+  });
+
+  it("reports NETWORK and keeps the session when the API cannot be reached for the status", async () => {
+    const session = { token: "tok.sig", user: { id: "u1", name: "Vera", email: "v@example.com" } };
+    const sessions = createMemorySessionStore(session);
+    const { fetch } = stubFetch(() => {
+      throw new TypeError("Failed to fetch");
+    });
+    const result = await handleAuthRequest({ action: "status" }, { apiUrl: API, sessions, fetch });
+    expect(result).toMatchObject({ ok: false, error: { code: "NETWORK" } });
+    expect(sessions.current()).toEqual(session);
+  });
+
+  it("signs out with the bearer token and forgets it even when the API cannot be reached", async () => {
+    const sessions = createMemorySessionStore({
+      token: "tok.sig",
+      user: { id: "u1", name: "Vera", email: "v@example.com" },
+    });
+    const { fetch, requests } = stubFetch(() => {
+      throw new TypeError("Failed to fetch");
+    });
+    const result = await handleAuthRequest({ action: "signOut" }, { apiUrl: API, sessions, fetch });
+    expect(result).toEqual({ ok: true, data: { user: null } });
+    expect(sessions.current()).toBeNull();
+    expect(requests[0]?.url).toBe(`${API}/api/auth/sign-out`);
+    expect(requests[0]?.headers.get("authorization")).toBe("Bearer tok.sig");
+  });
+});

@@ -1,0 +1,45 @@
+import type { AppRouter } from "@coinstream/api";
+import {
+  createTRPCClient,
+  httpBatchLink,
+  httpSubscriptionLink,
+  splitLink,
+  type TRPCClient,
+} from "@trpc/client";
+import { EventSource } from "eventsource";
+
+export interface TrpcClientOptions {
+  /** The API's origin, e.g. http://127.0.0.1:3000. */
+  readonly apiUrl: string;
+  /** The signed bearer token for this call, or null when nobody is signed in. */
+  readonly getToken: () => Promise<string | null>;
+  /** Injected in tests; the worker's own fetch otherwise. */
+  readonly fetch?: typeof fetch;
+}
+
+/**
+ * The background's typed tRPC client. Queries and mutations go out in batches with the session's
+ * bearer token; subscriptions (public stream events) use SSE through the `eventsource` package,
+ * since a service worker has no EventSource of its own.
+ */
+export function createApiTrpcClient(options: TrpcClientOptions): TRPCClient<AppRouter> {
+  const url = `${options.apiUrl}/trpc`;
+  const fetchImpl = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+  return createTRPCClient<AppRouter>({
+    links: [
+      splitLink({
+        condition: (op) => op.type === "subscription",
+        true: httpSubscriptionLink({ url, EventSource }),
+        false: httpBatchLink({
+          url,
+          maxURLLength: 2_000,
+          fetch: fetchImpl,
+          headers: async () => {
+            const token = await options.getToken();
+            return token ? { Authorization: `Bearer ${token}` } : {};
+          },
+        }),
+      }),
+    ],
+  });
+}

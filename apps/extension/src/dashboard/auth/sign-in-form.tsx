@@ -1,0 +1,85 @@
+import { type FormEvent, useState } from "react";
+import type { SignedInUser } from "../../messaging/contract.ts";
+import { useApi } from "../api-context.tsx";
+import { ErrorNote, fieldError } from "../components/error-note.tsx";
+import { TextField } from "../components/text-field.tsx";
+import { describeApiError, describeError, type ShownError } from "../lib/describe-error.ts";
+
+/** Signs in through the background (`auth` message); new accounts are made in the popup. */
+export function SignInForm({ onSignedIn }: { onSignedIn: (user: SignedInUser) => void }) {
+  const api = useApi();
+  const [email, setEmail] = useState("");
+  const [password, setPassword] = useState("");
+  const [pending, setPending] = useState(false);
+  const [error, setError] = useState<ShownError | null>(null);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (pending) return;
+    setPending(true);
+    setError(null);
+    try {
+      const result = await api.auth({ action: "signIn", email: email.trim(), password });
+      if (!result.ok) setError(describeApiError(result.error));
+      else if (result.data.user) onSignedIn(result.data.user);
+      else setError(describeError(null));
+    } catch (caught) {
+      setError(describeError(caught));
+    } finally {
+      setPending(false);
+    }
+  }
+
+  return (
+    <main className="auth-page" data-testid="sign-in">
+      <div className="auth-card">
+        <p className="brand" aria-hidden="true">
+          <span className="brand-mark">◆</span> Coinstream
+        </p>
+        <h1>Creator dashboard</h1>
+        <p className="muted">
+          Sign in with your Coinstream account to manage your channels, earnings and stream.
+        </p>
+        <form onSubmit={submit} aria-describedby={error ? "sign-in-error" : undefined} noValidate>
+          <TextField
+            label="Email"
+            type="email"
+            autoComplete="email"
+            required
+            value={email}
+            onChange={(event) => setEmail(event.target.value)}
+            error={fieldError(error, "email")}
+            testId="sign-in-email"
+          />
+          <TextField
+            label="Password"
+            type="password"
+            autoComplete="current-password"
+            required
+            value={password}
+            onChange={(event) => setPassword(event.target.value)}
+            error={fieldError(error, "password")}
+            testId="sign-in-password"
+          />
+          <ErrorNote error={error} id="sign-in-error" testId="sign-in-error" />
+          <button
+            type="submit"
+            className="button primary wide"
+            disabled={pending || !email || !password}
+            data-testid="sign-in-submit"
+          >
+            {pending ? "Signing in…" : "Sign in"}
+          </button>
+        </form>
+        <p className="muted small">
+          New to Coinstream? Create an account in the extension's popup (the Coinstream icon in your
+          toolbar), or{" "}
+          <a href="popup.html" target="_blank" rel="noreferrer">
+            open it in a tab
+          </a>
+          , then come back here.
+        </p>
+      </div>
+    </main>
+  );
+}

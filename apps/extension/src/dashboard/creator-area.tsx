@@ -1,0 +1,156 @@
+import { useCallback, useEffect, useState } from "react";
+import type { SignedInUser } from "../messaging/contract.ts";
+import { RegisterCreator } from "./auth/register-creator.tsx";
+import { ErrorNote } from "./components/error-note.tsx";
+import { useApiQuery } from "./hooks/use-api-query.ts";
+import { SECTIONS, type SectionId, sectionFromHash } from "./lib/sections.ts";
+import { AnalyticsSection } from "./sections/analytics-section.tsx";
+import { ChannelsSection } from "./sections/channels-section.tsx";
+import { EarningsSection } from "./sections/earnings-section.tsx";
+import { InboxSection } from "./sections/inbox-section.tsx";
+import { LiveSection } from "./sections/live-section.tsx";
+import { OverlaySection } from "./sections/overlay-section.tsx";
+import { OverviewSection } from "./sections/overview-section.tsx";
+import { PerksSection } from "./sections/perks-section.tsx";
+import type { CreatorStatus, SavedPayoutMethod, SectionProps } from "./types.ts";
+
+/** A signed-in person: registering a handle, or the dashboard once they have one. */
+export function CreatorArea({ user, onSignOut }: { user: SignedInUser; onSignOut: () => void }) {
+  const status = useApiQuery("creator.status", undefined);
+
+  if (!status.data) {
+    return (
+      <main className="auth-page">
+        {status.error ? (
+          <div className="auth-card">
+            <h1>Creator dashboard</h1>
+            <ErrorNote error={status.error} />
+            <button type="button" className="button primary" onClick={() => void status.reload()}>
+              Try again
+            </button>
+          </div>
+        ) : (
+          <p className="muted" role="status">
+            Loading your dashboard…
+          </p>
+        )}
+      </main>
+    );
+  }
+  if (!status.data.isCreator) {
+    return (
+      <RegisterCreator
+        email={user.email}
+        onRegistered={() => void status.reload()}
+        onSignOut={onSignOut}
+      />
+    );
+  }
+  return (
+    <Dashboard
+      user={user}
+      status={status.data}
+      reloadStatus={status.reload}
+      onSignOut={onSignOut}
+    />
+  );
+}
+
+function useSectionFromHash(): [SectionId, boolean] {
+  const [section, setSection] = useState(() => sectionFromHash(location.hash));
+  const [navigated, setNavigated] = useState(false);
+  useEffect(() => {
+    const onHashChange = () => {
+      setSection(sectionFromHash(location.hash));
+      setNavigated(true);
+    };
+    addEventListener("hashchange", onHashChange);
+    return () => removeEventListener("hashchange", onHashChange);
+  }, []);
+  return [section, navigated];
+}
+
+const SECTION_VIEWS: Readonly<Record<SectionId, (props: SectionProps) => React.JSX.Element>> = {
+  overview: OverviewSection,
+  channels: ChannelsSection,
+  earnings: EarningsSection,
+  analytics: AnalyticsSection,
+  perks: PerksSection,
+  live: LiveSection,
+  inbox: InboxSection,
+  overlay: OverlaySection,
+};
+
+function Dashboard({
+  user,
+  status,
+  reloadStatus,
+  onSignOut,
+}: {
+  user: SignedInUser;
+  status: CreatorStatus;
+  reloadStatus: () => Promise<void>;
+  onSignOut: () => void;
+}) {
+  const [section, navigated] = useSectionFromHash();
+  const View = SECTION_VIEWS[section];
+  const reload = useCallback(() => reloadStatus(), [reloadStatus]);
+  const [payoutMethod, setPayoutMethod] = useState<SavedPayoutMethod | null>(null);
+
+  return (
+    <div className="dashboard" data-testid="dashboard">
+      <a className="skip-link" href="#dashboard-main">
+        Skip to content
+      </a>
+      <header className="topbar">
+        <h1 className="brand">
+          <span className="brand-mark" aria-hidden="true">
+            ◆
+          </span>{" "}
+          Coinstream <span className="brand-sub">for creators</span>
+        </h1>
+        <div className="topbar-account">
+          <span className="handle" data-testid="creator-handle">
+            @{status.handle}
+          </span>
+          <span className="muted small">{user.email}</span>
+          <button
+            type="button"
+            className="button secondary small"
+            onClick={onSignOut}
+            data-testid="sign-out"
+          >
+            Sign out
+          </button>
+        </div>
+      </header>
+      <div className="layout">
+        <nav className="sidebar" aria-label="Dashboard sections">
+          <ul>
+            {SECTIONS.map((item) => (
+              <li key={item.id}>
+                <a
+                  href={`#${item.id}`}
+                  aria-current={item.id === section ? "page" : undefined}
+                  data-testid={`nav-${item.id}`}
+                >
+                  {item.label}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <main id="dashboard-main" className="main" tabIndex={-1}>
+          <View
+            key={section}
+            status={status}
+            reloadStatus={reload}
+            focusOnMount={navigated}
+            payoutMethod={payoutMethod}
+            onPayoutMethodSaved={setPayoutMethod}
+          />
+        </main>
+      </div>
+    </div>
+  );
+}

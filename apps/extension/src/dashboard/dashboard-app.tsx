@@ -1,0 +1,97 @@
+import { useCallback, useEffect, useState } from "react";
+import type { ApiClient } from "../messaging/api-client.ts";
+import type { SignedInUser } from "../messaging/contract.ts";
+import { ApiProvider } from "./api-context.tsx";
+import { SignInForm } from "./auth/sign-in-form.tsx";
+import { ErrorNote } from "./components/error-note.tsx";
+import { CreatorArea } from "./creator-area.tsx";
+import { describeApiError, describeError, type ShownError } from "./lib/describe-error.ts";
+
+type AuthState =
+  | { readonly state: "loading" }
+  | { readonly state: "signed-out" }
+  | { readonly state: "signed-in"; readonly user: SignedInUser }
+  | { readonly state: "error"; readonly error: ShownError };
+
+/**
+ * The options page: asks the background who is signed in, then shows signing in, registering a
+ * handle, or the creator dashboard.
+ */
+export function DashboardApp({ api, apiUrl }: { api: ApiClient; apiUrl: string }) {
+  const [auth, setAuth] = useState<AuthState>({ state: "loading" });
+
+  const checkStatus = useCallback(async () => {
+    setAuth({ state: "loading" });
+    try {
+      const result = await api.auth({ action: "status" });
+      if (!result.ok) setAuth({ state: "error", error: describeApiError(result.error) });
+      else if (result.data.user) setAuth({ state: "signed-in", user: result.data.user });
+      else setAuth({ state: "signed-out" });
+    } catch (caught) {
+      setAuth({ state: "error", error: describeError(caught) });
+    }
+  }, [api]);
+
+  useEffect(() => {
+    void checkStatus();
+  }, [checkStatus]);
+
+  useEffect(() => {
+    document.title = "Coinstream · Creator dashboard";
+    // Plasmo's generated page has no lang; screen readers need it to pick a voice.
+    document.documentElement.lang = "en";
+  }, []);
+
+  const onSignedOut = useCallback(() => setAuth({ state: "signed-out" }), []);
+
+  // Signing in (or up) happens in the popup too: coming back to this tab picks it up.
+  const signedOut = auth.state === "signed-out";
+  useEffect(() => {
+    if (!signedOut) return;
+    const onFocus = async () => {
+      try {
+        const result = await api.auth({ action: "status" });
+        if (result.ok && result.data.user) setAuth({ state: "signed-in", user: result.data.user });
+      } catch {
+        // Still signed out as far as this page knows; the form stays.
+      }
+    };
+    addEventListener("focus", onFocus);
+    return () => removeEventListener("focus", onFocus);
+  }, [signedOut, api]);
+
+  const signOut = useCallback(async () => {
+    try {
+      await api.auth({ action: "signOut" });
+    } finally {
+      setAuth({ state: "signed-out" });
+    }
+  }, [api]);
+
+  return (
+    <ApiProvider api={api} apiUrl={apiUrl} onSignedOut={onSignedOut}>
+      {auth.state === "loading" && (
+        <main className="auth-page">
+          <p className="muted" role="status">
+            Loading your dashboard…
+          </p>
+        </main>
+      )}
+      {auth.state === "error" && (
+        <main className="auth-page">
+          <div className="auth-card">
+            <h1>Creator dashboard</h1>
+            <ErrorNote error={auth.error} />
+            <button type="button" className="button primary" onClick={() => void checkStatus()}>
+              Try again
+            </button>
+          </div>
+        </main>
+      )}
+      {auth.state === "signed-out" && (
+        <SignInForm onSignedIn={(user) => setAuth({ state: "signed-in", user })} />
+      )}
+      {auth.state === "signed-in" && <CreatorArea user={auth.user} onSignOut={signOut} />}
+    </ApiProvider>
+  );
+}

@@ -1,0 +1,8 @@
+/**
+ * The overlay's full address for OBS. The API returns a full URL when it knows its public
+ * address (PUBLIC_URL) and only the path otherwise; the path is then on the API's own origin.
+ */
+export function absoluteOverlayUrl(url: string, apiUrl: string): string {
+  if (/^https?:\/\//i.test(url)) return url;
+  return new URL(url, apiUrl.endsWith("/") ? apiUrl : `${apiUrl}/`).href;
+}

@@ -1,0 +1,224 @@
+import { type FormEvent, useState } from "react";
+import type { OutputOf } from "../../messaging/contract.ts";
+import { useApi } from "../api-context.tsx";
+import { ConfirmButton } from "../components/confirm-button.tsx";
+import { ErrorNote, fieldError } from "../components/error-note.tsx";
+import { Loading, Panel, Section } from "../components/section.tsx";
+import { TextField } from "../components/text-field.tsx";
+import { useAction } from "../hooks/use-action.ts";
+import { useApiQuery } from "../hooks/use-api-query.ts";
+import {
+  formatCoins,
+  formatCount,
+  formatDateTime,
+  formatDuration,
+  parseWholeNumber,
+} from "../lib/format.ts";
+import type { SectionProps } from "../types.ts";
+
+type Session = NonNullable<OutputOf<"sessions.current">["session"]>;
+type EndedSession = NonNullable<OutputOf<"sessions.end">>;
+
+// Goal progress is published live to viewers; here a short poll keeps the bar fresh.
+const POLL_MS = 10_000;
+
+function GoalProgress({ goal }: { goal: NonNullable<Session["goal"]> }) {
+  const percent = Math.min(
+    100,
+    Math.floor((goal.progressCoins / Math.max(1, goal.targetCoins)) * 100),
+  );
+  const label = `${goal.title ?? "Goal"}: ${formatCount(goal.progressCoins)} of ${formatCoins(goal.targetCoins)}`;
+  return (
+    <div className="goal" data-testid="goal-progress">
+      <div className="goal-head">
+        <span className="goal-title">{goal.title ?? "Goal"}</span>
+        <span>
+          {formatCount(goal.progressCoins)} / {formatCoins(goal.targetCoins)}
+          {goal.reached && <span className="badge good">Reached</span>}
+        </span>
+      </div>
+      <div
+        className="goal-bar"
+        role="progressbar"
+        aria-label={label}
+        aria-valuemin={0}
+        aria-valuemax={goal.targetCoins}
+        aria-valuenow={Math.min(goal.progressCoins, goal.targetCoins)}
+        aria-valuetext={`${percent}%`}
+      >
+        <div className="goal-bar-fill" style={{ width: `${percent}%` }} />
+      </div>
+    </div>
+  );
+}
+
+function GoalForm({ session, onChanged }: { session: Session; onChanged: () => void }) {
+  const api = useApi();
+  const [coinsText, setCoinsText] = useState(session.goal ? String(session.goal.targetCoins) : "");
+  const [title, setTitle] = useState(session.goal?.title ?? "");
+  const setGoal = useAction((coins: number) =>
+    api.mutation("sessions.setGoal", { coins, title: title.trim() || null }),
+  );
+  const clearGoal = useAction(() => api.mutation("sessions.clearGoal", undefined));
+  const coins = parseWholeNumber(coinsText);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (coins !== null && (await setGoal.run(coins))) onChanged();
+  }
+
+  return (
+    <form className="stack" onSubmit={submit} data-testid="goal-form" noValidate>
+      <div className="grid two tight">
+        <TextField
+          label="Goal (coins)"
+          inputMode="numeric"
+          value={coinsText}
+          onChange={(event) => setCoinsText(event.target.value)}
+          error={
+            coinsText && coins === null
+              ? "Enter a whole number of coins."
+              : fieldError(setGoal.error, "coins")
+          }
+          testId="goal-coins"
+        />
+        <TextField
+          label="What it is for (optional)"
+          value={title}
+          maxLength={100}
+          onChange={(event) => setTitle(event.target.value)}
+          testId="goal-title"
+        />
+      </div>
+      <ErrorNote error={setGoal.error ?? clearGoal.error} testId="goal-error" />
+      <div className="row">
+        <button
+          type="submit"
+          className="button primary"
+          disabled={setGoal.pending || coins === null}
+          data-testid="goal-submit"
+        >
+          {setGoal.pending ? "Saving…" : session.goal ? "Update goal" : "Set goal"}
+        </button>
+        {session.goal && (
+          <button
+            type="button"
+            className="button secondary"
+            disabled={clearGoal.pending}
+            onClick={async () => {
+              if (await clearGoal.run()) {
+                setCoinsText("");
+                setTitle("");
+                onChanged();
+              }
+            }}
+            data-testid="goal-clear"
+          >
+            Remove goal
+          </button>
+        )}
+      </div>
+    </form>
+  );
+}
+
+function EndedSummary({ session }: { session: EndedSession }) {
+  return (
+    <p className="success-note" role="status" data-testid="session-ended">
+      Stream ended after {formatDuration(session.startedAt, session.endedAt ?? session.startedAt)}:{" "}
+      {formatCoins(session.coins)} given.
+    </p>
+  );
+}
+
+/** Live & goal: go live and end, a coin goal with its progress. */
+export function LiveSection({ status, focusOnMount }: SectionProps) {
+  const api = useApi();
+  const current = useApiQuery("sessions.current", { handle: status.handle }, { pollMs: POLL_MS });
+  const [title, setTitle] = useState("");
+  const start = useAction(() => api.mutation("sessions.start", { title: title.trim() || null }));
+  const end = useAction(() => api.mutation("sessions.end", undefined));
+  const session = current.data?.live ? current.data.session : null;
+
+  return (
+    <Section
+      id="live"
+      title="Live & goal"
+      focusOnMount={focusOnMount}
+      intro="Tell Coinstream when you are live: gifts count toward the session and your goal, and your overlay shows the goal bar."
+    >
+      {current.error && !current.data && <ErrorNote error={current.error} />}
+      {!current.data && !current.error && <Loading what="your stream" />}
+      {end.result && !session && <EndedSummary session={end.result} />}
+      {current.data && !session && (
+        <Panel title="You are offline">
+          <form
+            className="row align-field"
+            onSubmit={async (event) => {
+              event.preventDefault();
+              end.reset();
+              if (await start.run()) await current.reload();
+            }}
+            data-testid="start-form"
+          >
+            <TextField
+              label="Stream title (optional)"
+              value={title}
+              maxLength={100}
+              onChange={(event) => setTitle(event.target.value)}
+              testId="session-title"
+            />
+            <button
+              type="submit"
+              className="button primary"
+              disabled={start.pending}
+              data-testid="go-live"
+            >
+              {start.pending ? "Starting…" : "Go live"}
+            </button>
+          </form>
+          <ErrorNote error={start.error} testId="start-error" />
+        </Panel>
+      )}
+      {session && (
+        <>
+          <Panel testId="live-session">
+            <div className="card-head">
+              <p className="card-title">
+                <span className="live-dot" aria-hidden="true" /> Live
+                {session.title ? `: ${session.title}` : ""}
+              </p>
+              <ConfirmButton
+                question="End the stream? The session's totals are kept."
+                confirmLabel="End stream"
+                pending={end.pending}
+                onConfirm={async () => {
+                  if (await end.run()) await current.reload();
+                }}
+                testId="end-stream"
+              >
+                End stream
+              </ConfirmButton>
+            </div>
+            <p className="muted">
+              Since {formatDateTime(session.startedAt)} · {formatCoins(session.coins)} given so far
+            </p>
+            <ErrorNote error={end.error} />
+            {session.goal ? (
+              <GoalProgress goal={session.goal} />
+            ) : (
+              <p className="muted">No goal yet. A goal shows viewers how close you are.</p>
+            )}
+          </Panel>
+          <Panel title={session.goal ? "Change the goal" : "Set a goal"}>
+            <GoalForm
+              key={session.goal?.targetCoins ?? "none"}
+              session={session}
+              onChanged={() => void current.reload()}
+            />
+          </Panel>
+        </>
+      )}
+    </Section>
+  );
+}

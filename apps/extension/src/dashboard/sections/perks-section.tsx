@@ -1,0 +1,256 @@
+import { type FormEvent, useState } from "react";
+import type { InputOf, OutputOf } from "../../messaging/contract.ts";
+import { useApi } from "../api-context.tsx";
+import { ConfirmButton } from "../components/confirm-button.tsx";
+import { ErrorNote, fieldError } from "../components/error-note.tsx";
+import { Empty, Loading, Panel, Section } from "../components/section.tsx";
+import { TextField } from "../components/text-field.tsx";
+import { useAction } from "../hooks/use-action.ts";
+import { useApiQuery } from "../hooks/use-api-query.ts";
+import { formatCoins, formatDate, parseWholeNumber } from "../lib/format.ts";
+import type { SectionProps } from "../types.ts";
+
+type Tier = OutputOf<"perks.tiers">[number];
+type TierFields = InputOf<"perks.define">;
+
+interface Draft {
+  name: string;
+  minCoins: string;
+  badge: string;
+  perkText: string;
+  perkUrl: string;
+}
+
+const EMPTY_DRAFT: Draft = { name: "", minCoins: "", badge: "", perkText: "", perkUrl: "" };
+
+function draftOf(tier: Tier): Draft {
+  return {
+    name: tier.name,
+    minCoins: String(tier.minCoins),
+    badge: tier.badge ?? "",
+    perkText: tier.perkText ?? "",
+    perkUrl: tier.perkUrl ?? "",
+  };
+}
+
+/** Blank optional fields are sent as null (cleared), not as empty text. */
+function fieldsOf(draft: Draft): TierFields | null {
+  const minCoins = parseWholeNumber(draft.minCoins);
+  if (minCoins === null) return null;
+  const optional = (text: string) => (text.trim() === "" ? null : text.trim());
+  return {
+    name: draft.name.trim(),
+    minCoins,
+    badge: optional(draft.badge),
+    perkText: optional(draft.perkText),
+    perkUrl: optional(draft.perkUrl),
+  };
+}
+
+function TierForm({
+  initial,
+  submitLabel,
+  onSubmit,
+  onCancel,
+  testId,
+}: {
+  initial: Draft;
+  submitLabel: string;
+  onSubmit: (fields: TierFields) => Promise<unknown>;
+  onCancel?: () => void;
+  testId: string;
+}) {
+  const [draft, setDraft] = useState(initial);
+  const save = useAction(onSubmit);
+  const set = (key: keyof Draft) => (event: { target: { value: string } }) =>
+    setDraft((current) => ({ ...current, [key]: event.target.value }));
+  const fields = fieldsOf(draft);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (!fields) return;
+    if ((await save.run(fields)) !== undefined && !onCancel) setDraft(EMPTY_DRAFT);
+  }
+
+  return (
+    <form className="stack" onSubmit={submit} data-testid={testId} noValidate>
+      <div className="grid two tight">
+        <TextField
+          label="Name"
+          hint="What supporters see, like “Rose club”."
+          value={draft.name}
+          maxLength={200}
+          onChange={set("name")}
+          error={fieldError(save.error, "name")}
+        />
+        <TextField
+          label="Unlocks at (coins)"
+          hint="Coins a supporter has given you in total."
+          inputMode="numeric"
+          value={draft.minCoins}
+          onChange={set("minCoins")}
+          error={
+            draft.minCoins && parseWholeNumber(draft.minCoins) === null
+              ? "Enter a whole number of coins."
+              : fieldError(save.error, "minCoins")
+          }
+        />
+        <TextField
+          label="Badge (optional)"
+          hint="A short mark next to their name, like an emoji."
+          value={draft.badge}
+          maxLength={100}
+          onChange={set("badge")}
+          error={fieldError(save.error, "badge")}
+        />
+        <TextField
+          label="Perk link (optional)"
+          hint="A link only supporters at this tier see, like a Discord invite."
+          type="url"
+          value={draft.perkUrl}
+          onChange={set("perkUrl")}
+          error={fieldError(save.error, "perkUrl")}
+        />
+      </div>
+      <div className="field">
+        <label htmlFor={`${testId}-text`}>Perk text (optional)</label>
+        <textarea
+          id={`${testId}-text`}
+          rows={3}
+          maxLength={2_000}
+          value={draft.perkText}
+          onChange={set("perkText")}
+        />
+        <p className="field-hint">Shown only to supporters who unlocked this tier.</p>
+      </div>
+      <ErrorNote error={save.error} />
+      <div className="row">
+        <button
+          type="submit"
+          className="button primary"
+          disabled={save.pending || !fields || fields.name.length === 0}
+        >
+          {save.pending ? "Saving…" : submitLabel}
+        </button>
+        {onCancel && (
+          <button type="button" className="button secondary" onClick={onCancel}>
+            Cancel
+          </button>
+        )}
+      </div>
+    </form>
+  );
+}
+
+function TierCard({ tier, onChanged }: { tier: Tier; onChanged: () => void }) {
+  const api = useApi();
+  const [editing, setEditing] = useState(false);
+  const archive = useAction(() => api.mutation("perks.archive", { id: tier.id }));
+  const archived = tier.archivedAt !== null;
+  return (
+    <li className={`card ${archived ? "archived" : ""}`} data-testid="perk-tier">
+      {editing ? (
+        <TierForm
+          initial={draftOf(tier)}
+          submitLabel="Save tier"
+          testId={`perk-edit-${tier.id}`}
+          onCancel={() => setEditing(false)}
+          onSubmit={async (fields) => {
+            const updated = await api.mutation("perks.update", { id: tier.id, ...fields });
+            setEditing(false);
+            onChanged();
+            return updated;
+          }}
+        />
+      ) : (
+        <>
+          <div className="card-head">
+            <p className="card-title">
+              {tier.badge && <span className="tier-badge">{tier.badge}</span>} {tier.name}
+            </p>
+            <span className="badge neutral">
+              {archived
+                ? `Archived ${formatDate(tier.archivedAt ?? "")}`
+                : `From ${formatCoins(tier.minCoins)}`}
+            </span>
+          </div>
+          {tier.perkText && <p className="perk-text">{tier.perkText}</p>}
+          {tier.perkUrl && (
+            <p className="small">
+              <a href={tier.perkUrl} target="_blank" rel="noreferrer">
+                {tier.perkUrl}
+              </a>
+            </p>
+          )}
+          {!archived && (
+            <div className="card-foot">
+              <button type="button" className="button secondary" onClick={() => setEditing(true)}>
+                Edit
+              </button>
+              <ConfirmButton
+                question={`Archive “${tier.name}”? Supporters stop seeing it; its history stays.`}
+                confirmLabel="Archive"
+                pending={archive.pending}
+                onConfirm={async () => {
+                  if (await archive.run()) onChanged();
+                }}
+                testId="perk-archive"
+              >
+                Archive
+              </ConfirmButton>
+              <ErrorNote error={archive.error} />
+            </div>
+          )}
+        </>
+      )}
+    </li>
+  );
+}
+
+/** Perks: supporter tiers unlocked by coins given in total, with a badge and a private perk. */
+export function PerksSection({ focusOnMount }: SectionProps) {
+  const api = useApi();
+  const [includeArchived, setIncludeArchived] = useState(false);
+  const tiers = useApiQuery("perks.tiers", { includeArchived });
+  return (
+    <Section
+      id="perks"
+      title="Perks"
+      focusOnMount={focusOnMount}
+      intro="Reward your supporters: a tier unlocks once someone has given you that many coins in total. Up to 10 active tiers."
+    >
+      <Panel title="Add a tier">
+        <TierForm
+          initial={EMPTY_DRAFT}
+          submitLabel="Add tier"
+          testId="perk-form"
+          onSubmit={async (fields) => {
+            const tier = await api.mutation("perks.define", fields);
+            void tiers.reload();
+            return tier;
+          }}
+        />
+      </Panel>
+      <Panel title="Your tiers">
+        <label className="checkbox">
+          <input
+            type="checkbox"
+            checked={includeArchived}
+            onChange={(event) => setIncludeArchived(event.target.checked)}
+          />
+          <span>Show archived tiers</span>
+        </label>
+        {tiers.error && <ErrorNote error={tiers.error} />}
+        {!tiers.data && !tiers.error && <Loading what="your tiers" />}
+        {tiers.data?.length === 0 && <Empty>No tiers yet. Add your first one above.</Empty>}
+        {tiers.data && tiers.data.length > 0 && (
+          <ul className="cards" data-testid="perk-tiers">
+            {tiers.data.map((tier) => (
+              <TierCard key={tier.id} tier={tier} onChanged={() => void tiers.reload()} />
+            ))}
+          </ul>
+        )}
+      </Panel>
+    </Section>
+  );
+}

@@ -1,0 +1,410 @@
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { hiddenKey } from "../lib/hidden-sites.ts";
+import {
+  apiError,
+  demoHandlers,
+  fakeServices,
+  memoryStore,
+  SIGNED_IN,
+  SIGNED_OUT,
+  streamEvent,
+} from "../testing/fake-services.ts";
+import { GiftBarApp, type PageWindow } from "./gift-bar-app.tsx";
+
+/** The test's window, as if it showed `url` (happy-dom's own location cannot change host). */
+function windowAt(url: string): PageWindow {
+  const location = new URL(url) as unknown as Location;
+  return new Proxy(window, {
+    get(target, property) {
+      if (property === "location") return location;
+      const value = Reflect.get(target, property, target);
+      return typeof value === "function" && !/^[A-Z]/.test(String(property))
+        ? value.bind(target)
+        : value;
+    },
+  });
+}
+
+function declareCreator(handle: string | null) {
+  document.head.innerHTML = handle ? `<meta name="coinstream:creator" content="${handle}">` : "";
+}
+
+async function renderBar(fake: ReturnType<typeof fakeServices>) {
+  const view = render(<GiftBarApp services={fake.services} />);
+  await screen.findByTestId("gift-bar");
+  await screen.findByTestId("gift-rose");
+  return view;
+}
+
+describe("GiftBarApp", () => {
+  beforeEach(() => {
+    history.replaceState(null, "", "/demo/stream/nova");
+    declareCreator("nova");
+    document.body.innerHTML = "";
+  });
+  afterEach(() => {
+    cleanup();
+    vi.restoreAllMocks();
+  });
+
+  it("shows the catalog, the balance, the goal, top gifters and the creator's share", async () => {
+    const fake = fakeServices();
+    await renderBar(fake);
+    expect((await screen.findByTestId("balance")).textContent).toContain("5,000");
+    expect(screen.getByTestId("goal").textContent).toContain("1,200 / 5,000 coins");
+    expect(screen.getByTestId("top-gifters").textContent).toContain("Grace");
+    expect(fake.inputsOf("streams.resolve")).toEqual([{ handle: "nova" }]);
+    await waitFor(() =>
+      expect(screen.getByTestId("gift-preview").textContent).toBe(
+        "1 coin · Creator receives 0 diamonds (too small to share)",
+      ),
+    );
+    fireEvent.click(screen.getByTestId("gift-heart"));
+    fireEvent.click(screen.getByTestId("count-10"));
+    await waitFor(() =>
+      expect(screen.getByTestId("gift-preview").textContent).toBe(
+        "50 coins · Creator receives 25 diamonds (about $0.25)",
+      ),
+    );
+    expect(fake.followed).toEqual(["nova"]);
+  });
+
+  it("sends a gift with a fresh key and shows the server's balance", async () => {
+    const fake = fakeServices();
+    await renderBar(fake);
+    fireEvent.click(screen.getByTestId("gift-heart"));
+    fireEvent.click(screen.getByTestId("send-gift"));
+    expect(screen.getByTestId("send-gift").textContent).toBe("Sending…");
+    await waitFor(() => expect(screen.getByTestId("send-status").dataset.state).toBe("sent"));
+    expect(screen.getByTestId("balance").textContent).toContain("4,995");
+    expect(screen.getByTestId("send-status").textContent).toContain("Sent 1 × Heart to @nova");
+    expect(fake.inputsOf("gifts.send")).toEqual([
+      {
+        idempotencyKey: "test-key-1",
+        to: { handle: "nova" },
+        giftId: "heart",
+        count: 1,
+        message: null,
+        confirm: false,
+      },
+    ]);
+
+    // Sending the same gift again within the window continues the combo, with a new key.
+    fireEvent.click(screen.getByTestId("send-gift"));
+    await waitFor(() => expect(screen.getByTestId("send-combo").textContent).toContain("x2"));
+    expect(fake.inputsOf("gifts.send").map((input) => input.idempotencyKey)).toEqual([
+      "test-key-1",
+      "test-key-2",
+    ]);
+  });
+
+  it("asks for confirmation and resends with the same key, confirmed", async () => {
+    const handlers = demoHandlers();
+    const send = handlers["gifts.send"];
+    handlers["gifts.send"] = (input) => {
+      if (!input.confirm) {
+        throw apiError("PRECONDITION_FAILED", "CONFIRMATION_REQUIRED", "This spends 500 coins.", {
+          coins: 500,
+        });
+      }
+      return send?.(input) as never;
+    };
+    const fake = fakeServices(handlers);
+    await renderBar(fake);
+    fireEvent.click(screen.getByTestId("gift-concert"));
+    fireEvent.click(screen.getByTestId("send-gift"));
+    const dialog = await screen.findByTestId("confirm-dialog");
+    expect(dialog.textContent).toContain("Send 500 coins to @nova?");
+    expect(dialog.textContent).toContain("This spends 500 coins.");
+    fireEvent.click(within(dialog).getByTestId("confirm-send"));
+    await waitFor(() => expect(screen.getByTestId("send-status").dataset.state).toBe("sent"));
+    expect(
+      fake.inputsOf("gifts.send").map((input) => [input.idempotencyKey, input.confirm]),
+    ).toEqual([
+      ["test-key-1", false],
+      ["test-key-1", true],
+    ]);
+  });
+
+  it("cancels a confirmation with Escape without sending", async () => {
+    const handlers = demoHandlers();
+    handlers["gifts.send"] = () => {
+      throw apiError("PRECONDITION_FAILED", "CONFIRMATION_REQUIRED", "Confirm it.", { coins: 500 });
+    };
+    const fake = fakeServices(handlers);
+    await renderBar(fake);
+    fireEvent.click(screen.getByTestId("send-gift"));
+    const dialog = await screen.findByTestId("confirm-dialog");
+    fireEvent.keyDown(dialog, { key: "Escape" });
+    expect(screen.queryByTestId("confirm-dialog")).toBeNull();
+    expect(fake.inputsOf("gifts.send")).toHaveLength(1);
+  });
+
+  it("shows the API's refusal in words, with where to go next", async () => {
+    const handlers = demoHandlers();
+    handlers["gifts.send"] = () => {
+      throw apiError("PRECONDITION_FAILED", "INSUFFICIENT_COINS", "You need 29999 coins for this.");
+    };
+    await renderBar(fakeServices(handlers));
+    fireEvent.click(screen.getByTestId("gift-lion"));
+    fireEvent.click(screen.getByTestId("send-gift"));
+    const error = await screen.findByTestId("send-error");
+    expect(error.textContent).toContain("Not enough coins");
+    expect(error.textContent).toContain("You need 29999 coins for this.");
+    expect(screen.queryByTestId("send-retry")).toBeNull();
+    expect(screen.getByTestId("balance").textContent).toContain("5,000");
+  });
+
+  it("retries a send whose outcome is unknown with the same key", async () => {
+    const handlers = demoHandlers();
+    const send = handlers["gifts.send"];
+    let failures = 1;
+    handlers["gifts.send"] = (input) => {
+      if (failures-- > 0) throw apiError("NETWORK", null, "Coinstream can't be reached.");
+      return send?.(input) as never;
+    };
+    const fake = fakeServices(handlers);
+    await renderBar(fake);
+    fireEvent.click(screen.getByTestId("send-gift"));
+    fireEvent.click(await screen.findByTestId("send-retry"));
+    await waitFor(() => expect(screen.getByTestId("send-status").dataset.state).toBe("sent"));
+    expect(fake.inputsOf("gifts.send").map((input) => input.idempotencyKey)).toEqual([
+      "test-key-1",
+      "test-key-1",
+    ]);
+  });
+
+  it("sends a tip with a message", async () => {
+    const fake = fakeServices();
+    await renderBar(fake);
+    fireEvent.click(screen.getByTestId("tab-tip"));
+    fireEvent.change(screen.getByTestId("tip-coins"), { target: { value: "250" } });
+    fireEvent.change(screen.getByTestId("tip-message"), { target: { value: "Great stream!" } });
+    await waitFor(() =>
+      expect(screen.getByTestId("tip-preview").textContent).toBe(
+        "Creator receives 125 diamonds (about $1.25)",
+      ),
+    );
+    fireEvent.click(screen.getByTestId("send-tip"));
+    await waitFor(() => expect(screen.getByTestId("send-status").dataset.state).toBe("sent"));
+    expect(fake.inputsOf("tips.send")).toEqual([
+      {
+        idempotencyKey: "test-key-1",
+        to: { handle: "nova" },
+        coins: 250,
+        message: "Great stream!",
+        confirm: false,
+      },
+    ]);
+  });
+
+  it("shows the catalog and a sign-in hint when signed out", async () => {
+    const fake = fakeServices(demoHandlers(), { auth: SIGNED_OUT });
+    await renderBar(fake);
+    expect(screen.getByTestId("sign-in-hint").textContent).toContain("Coinstream button");
+    expect((screen.getByTestId("send-gift") as HTMLButtonElement).disabled).toBe(true);
+    expect(screen.queryByTestId("balance")).toBeNull();
+    expect(fake.inputsOf("wallet.get")).toEqual([]);
+
+    // Signing in from the popup: the bar notices when the viewer comes back to it.
+    fake.setAuth(SIGNED_IN);
+    act(() => {
+      window.dispatchEvent(new Event("focus"));
+    });
+    await screen.findByTestId("balance");
+    expect(screen.queryByTestId("sign-in-hint")).toBeNull();
+  });
+
+  it("shows only a dim chip when the page's creator is not on Coinstream", async () => {
+    const handlers = demoHandlers();
+    handlers["streams.resolve"] = () => ({
+      found: false as const,
+      reason: "No Coinstream creator is linked to this stream yet.",
+    });
+    const fake = fakeServices(handlers);
+    render(<GiftBarApp services={fake.services} />);
+    const chip = await screen.findByTestId("not-joined-chip");
+    expect(chip.getAttribute("title")).toBe("No Coinstream creator is linked to this stream yet.");
+    expect(screen.queryByTestId("gift-bar")).toBeNull();
+    expect(screen.queryByRole("alert")).toBeNull();
+    expect(fake.followed).toEqual([]);
+  });
+
+  it("shows the dim chip when the creator cannot receive gifts yet", async () => {
+    const handlers = demoHandlers();
+    handlers["streams.resolve"] = () => ({
+      found: true as const,
+      creator: { handle: "nova", channel: null, canReceive: false, reasons: [] },
+    });
+    render(<GiftBarApp services={fakeServices(handlers).services} />);
+    expect((await screen.findByTestId("not-joined-chip")).getAttribute("title")).toContain(
+      "can't receive gifts",
+    );
+  });
+
+  it("renders nothing on a page that names no creator", async () => {
+    declareCreator(null);
+    const fake = fakeServices();
+    const { container } = render(<GiftBarApp services={fake.services} />);
+    await act(async () => {});
+    expect(container.innerHTML).toBe("");
+    expect(fake.calls).toEqual([]);
+  });
+
+  it("hides the bar on this site, for good, with a tiny way back", async () => {
+    const store = memoryStore();
+    const fake = fakeServices(demoHandlers(), { store });
+    await renderBar(fake);
+    fireEvent.click(screen.getByTestId("hide-bar"));
+    expect(screen.queryByTestId("gift-bar")).toBeNull();
+    expect(screen.getByTestId("show-bar")).toBeTruthy();
+    await waitFor(() => expect(store.data.get(hiddenKey("localhost"))).toBe(true));
+    cleanup();
+
+    // A reload: the stored choice holds.
+    render(<GiftBarApp services={fakeServices(demoHandlers(), { store }).services} />);
+    await screen.findByTestId("show-bar");
+    expect(screen.queryByTestId("gift-bar")).toBeNull();
+    fireEvent.click(screen.getByTestId("show-bar"));
+    await screen.findByTestId("gift-bar");
+    await waitFor(() => expect(store.data.has(hiddenKey("localhost"))).toBe(false));
+  });
+
+  it("plays the stream's gifts over the player, with combos and text kept as text", async () => {
+    document.body.innerHTML = '<div id="player"></div>';
+    const fake = fakeServices();
+    await renderBar(fake);
+    const first = streamEvent({ giftId: "lion", coins: 29_999 });
+    act(() => fake.emit({ type: "event", event: first }));
+    act(() =>
+      fake.emit({
+        type: "event",
+        event: streamEvent({
+          giftId: "lion",
+          coins: 29_999,
+          comboId: first.comboId,
+          comboCount: 2,
+        }),
+      }),
+    );
+    act(() =>
+      fake.emit({
+        type: "event",
+        event: streamEvent({
+          kind: "tip",
+          giftId: null,
+          comboId: null,
+          coins: 500,
+          viewerName: "<img src=x onerror=alert(1)>",
+          message: "<b>hi</b>",
+        }),
+      }),
+    );
+    const layer = screen.getByTestId("gift-animation-layer");
+    const animations = within(layer).getAllByTestId("gift-animation");
+    expect(animations.map((item) => [item.dataset.kind, item.dataset.style])).toEqual([
+      ["gift", "fullscreen"],
+      ["tip", "tip"],
+    ]);
+    expect(
+      within(animations[0] as HTMLElement).getByTestId("gift-animation-combo").textContent,
+    ).toBe("x2");
+    expect(animations[1]?.textContent).toContain("<b>hi</b>");
+    expect(layer.querySelector("img, b")).toBeNull();
+  });
+
+  it("ignores events of another creator and updates the goal from goal events", async () => {
+    const fake = fakeServices();
+    await renderBar(fake);
+    act(() => fake.emit({ type: "event", event: streamEvent({ creatorHandle: "pixel" }) }));
+    expect(screen.queryByTestId("gift-animation-layer")).toBeNull();
+    act(() =>
+      fake.emit({
+        type: "event",
+        event: streamEvent({
+          kind: "goal",
+          giftId: null,
+          comboId: null,
+          viewerName: "",
+          goal: { title: "New camera", targetCoins: 5_000, progressCoins: 5_000, reached: true },
+        }),
+      }),
+    );
+    expect(screen.getByTestId("goal").dataset.reached).toBe("true");
+    expect(screen.getByTestId("gift-animation").dataset.kind).toBe("goal");
+  });
+
+  it("keeps animations still when the viewer prefers reduced motion", async () => {
+    vi.spyOn(window, "matchMedia").mockImplementation(
+      (query: string) =>
+        ({
+          matches: query.includes("reduce"),
+          media: query,
+          addEventListener: () => {},
+          removeEventListener: () => {},
+        }) as unknown as MediaQueryList,
+    );
+    const fake = fakeServices();
+    await renderBar(fake);
+    act(() => fake.emit({ type: "event", event: streamEvent({ giftId: "lion", coins: 29_999 }) }));
+    expect(screen.getByTestId("gift-animation").dataset.reducedMotion).toBe("true");
+    expect(screen.getByTestId("gift-animation").className).toBe("cs-anim");
+  });
+
+  it("says when live updates are reconnecting", async () => {
+    const fake = fakeServices();
+    await renderBar(fake);
+    act(() => fake.emit({ type: "status", connected: false, retryInMs: 1_000 }));
+    expect(screen.getByTestId("reconnecting")).toBeTruthy();
+    act(() => fake.emit({ type: "status", connected: true }));
+    expect(screen.queryByTestId("reconnecting")).toBeNull();
+  });
+
+  it("follows the page to another creator without a reload", async () => {
+    const fake = fakeServices();
+    await renderBar(fake);
+    act(() => {
+      document.querySelector("meta")?.setAttribute("content", "pixel");
+    });
+    await waitFor(() =>
+      expect(screen.getByTestId("gift-bar").getAttribute("aria-label")).toContain("@pixel"),
+    );
+    expect(fake.inputsOf("streams.resolve")).toEqual([{ handle: "nova" }, { handle: "pixel" }]);
+    expect(fake.followed).toEqual(["nova", null, "pixel"]);
+  });
+
+  it("does not replay the stream's history as animations", async () => {
+    const fake = fakeServices();
+    await renderBar(fake);
+    const old = new Date(Date.now() - 5 * 60_000).toISOString();
+    act(() => fake.emit({ type: "event", event: streamEvent({ at: old }) }));
+    expect(screen.queryByTestId("gift-animation-layer")).toBeNull();
+  });
+
+  it("floats folded into a pill on a platform page whose layout has no anchor", async () => {
+    const fake = fakeServices(demoHandlers(), { win: windowAt("https://www.twitch.tv/nova_live") });
+    render(<GiftBarApp services={fake.services} />);
+    const pill = await screen.findByTestId("expand-bar");
+    expect(pill.textContent).toContain("Send a gift to @nova");
+    expect(fake.inputsOf("streams.resolve")).toEqual([{ url: "https://www.twitch.tv/nova_live" }]);
+    fireEvent.click(pill);
+    await screen.findByTestId("gift-rose");
+    fireEvent.click(screen.getByTestId("collapse-bar"));
+    expect(screen.getByTestId("expand-bar")).toBeTruthy();
+  });
+
+  it("sits in the page's own slot when the layout offers one, floating otherwise", async () => {
+    document.body.innerHTML = '<aside data-coinstream-bar id="slot"></aside>';
+    const fake = fakeServices();
+    render(<GiftBarApp services={fake.services} />);
+    const host = await waitFor(() => {
+      const found = document.querySelector("#slot coinstream-gift-bar");
+      if (!found?.shadowRoot?.querySelector('[data-testid="gift-bar"]')) throw new Error("not yet");
+      return found;
+    });
+    expect(host.shadowRoot?.querySelector("style")?.textContent).toContain(".cs-bar");
+    expect(screen.queryByTestId("floating-bar")).toBeNull();
+    expect(screen.queryByTestId("collapse-bar")).toBeNull();
+  });
+});

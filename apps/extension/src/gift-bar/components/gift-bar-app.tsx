@@ -1,0 +1,301 @@
+import type { GoalProgress } from "@coinstream/api";
+import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { createPortal } from "react-dom";
+import type { ApiClient } from "../../messaging/api-client.ts";
+import type { StreamPortMessage } from "../../messaging/contract.ts";
+import { chooseAdapter } from "../../site-adapters/adapters.ts";
+import { useAnimations } from "../hooks/use-animations.ts";
+import { useAsync } from "../hooks/use-async.ts";
+import { type BarSlot, useBarPlacement } from "../hooks/use-bar-placement.ts";
+import { useHidden } from "../hooks/use-hidden.ts";
+import { usePageTarget } from "../hooks/use-page-target.ts";
+import { usePlayerRect } from "../hooks/use-player-rect.ts";
+import { usePrefersReducedMotion } from "../hooks/use-reduced-motion.ts";
+import { useSender } from "../hooks/use-sender.ts";
+import { isLiveEvent } from "../lib/animation-queue.ts";
+import { applyGoalEvent, didReachGoal, goalFromSession } from "../lib/goal.ts";
+import type { HiddenSites } from "../lib/hidden-sites.ts";
+import { comboWindowMsFor, continueSendCombo, type SendCombo } from "../lib/send-combo.ts";
+import type { SendAttempt, SentResult } from "../lib/send-to-stream.ts";
+import type { StreamFollower } from "../lib/stream-follower.ts";
+import { AnimationLayer } from "./animation-layer.tsx";
+import { GiftBar } from "./gift-bar.tsx";
+import { CollapsedPill, NotJoinedChip, ShowBarButton } from "./small-states.tsx";
+
+export type PageWindow = Window & typeof globalThis;
+
+/** Everything the gift bar needs from outside, so tests can stand in for the extension. */
+export interface GiftBarServices {
+  readonly api: ApiClient;
+  readonly hiddenSites: HiddenSites;
+  /** Opens a follower on the background's `stream` port. */
+  readonly openStream: (onMessage: (message: StreamPortMessage) => void) => StreamFollower;
+  readonly win: PageWindow;
+  readonly now: () => number;
+  readonly newKey: () => string;
+}
+
+const LEADERBOARD_REFRESH_MS = 2_500;
+const SIGNED_OUT_RECHECK_MS = 10_000;
+const RESOLVE_RETRY_MS = 30_000;
+
+/**
+ * The content script's whole UI on a page: finds the page's creator (following single-page
+ * navigation), asks the API whether they can receive gifts, and shows the gift bar, the dim
+ * chip, or nothing; plays the stream's gifts over the player while the bar is shown.
+ */
+export function GiftBarApp({ services }: { readonly services: GiftBarServices }) {
+  const { api, win, now } = services;
+  const hostname = win.location.hostname;
+  const adapter = useMemo(() => chooseAdapter(hostname), [hostname]);
+  const target = usePageTarget(win, adapter);
+  const { hidden, setHidden } = useHidden(services.hiddenSites, hostname);
+  const reducedMotion = usePrefersReducedMotion(win);
+
+  const resolution = useAsync(target?.key ?? null, () =>
+    api.query("streams.resolve", target ? target.to : { handle: "" }),
+  );
+  const resolved = resolution.data;
+  // The API could not be asked (offline, restarting): ask again in a while, quietly.
+  useEffect(() => {
+    if (resolution.error === null) return;
+    const timer = win.setTimeout(resolution.reload, RESOLVE_RETRY_MS);
+    return () => win.clearTimeout(timer);
+  }, [win, resolution.error, resolution.reload]);
+  const creator = resolved?.found ? resolved.creator : null;
+  const handle = creator?.canReceive ? creator.handle : null;
+  const showing =
+    target !== null && hidden !== null && (resolved !== null || resolution.error !== null);
+  const active = handle !== null && hidden === false;
+
+  // Who is signed in: asked of the background, again when the viewer comes back to the page.
+  const auth = useAsync(active ? "auth" : null, () => api.auth({ action: "status" }));
+  const signedIn = auth.data ? auth.data.ok && auth.data.data.user !== null : null;
+  const userId = auth.data?.ok ? (auth.data.data.user?.id ?? null) : null;
+  const recheckAuth = useThrottled(auth.reload, 2_000, now);
+
+  const catalog = useAsync(active ? "catalog" : null, () => api.query("gifts.catalog", undefined));
+  const wallet = useAsync(active && signedIn && userId ? `wallet:${userId}` : null, () =>
+    api.query("wallet.get", undefined),
+  );
+  // Coins bought or a sign-in in the popup show up when the viewer returns to the page.
+  const refreshOnReturn = useThrottled(
+    () => {
+      auth.reload();
+      wallet.reload();
+    },
+    2_000,
+    now,
+  );
+  useRecheckWhenBack(win, active, signedIn === false, refreshOnReturn);
+  const leaderboard = useAsync(active ? `leaderboard:${handle}` : null, () =>
+    api.query("streams.leaderboard", { to: { handle: handle ?? "" }, period: "live" }),
+  );
+  const session = useAsync(active ? `session:${handle}` : null, () =>
+    api.query("sessions.current", { handle: handle ?? "" }),
+  );
+  const [liveGoal, setLiveGoal] = useState<{ handle: string; goal: GoalProgress | null } | null>(
+    null,
+  );
+  const goal =
+    liveGoal !== null && liveGoal.handle === handle
+      ? liveGoal.goal
+      : session.data
+        ? goalFromSession(session.data)
+        : null;
+
+  const comboWindowMs = comboWindowMsFor(catalog.data?.rateCardVersion ?? null);
+  const [combo, setCombo] = useState<SendCombo | null>(null);
+  const onSent = useCallback(
+    (result: SentResult, attempt: SendAttempt) => {
+      if (wallet.data) wallet.set({ ...wallet.data, coins: result.balance });
+      const { request } = attempt;
+      if (request.kind === "gift") {
+        setCombo((previous) =>
+          continueSendCombo(previous, request.giftId, request.count, now(), comboWindowMs),
+        );
+      }
+    },
+    [wallet, now, comboWindowMs],
+  );
+  const sender = useSender(api, services.newKey, onSent);
+  useEffect(() => {
+    if (sender.state.phase === "failed" && sender.state.error.code === "UNAUTHORIZED") {
+      auth.reload();
+    }
+  }, [sender.state, auth.reload]);
+
+  const animations = useAnimations(catalog.data?.gifts ?? [], reducedMotion, now);
+  const [live, setLive] = useState(true);
+  const refreshLeaderboard = useThrottled(leaderboard.reload, LEADERBOARD_REFRESH_MS, now);
+
+  // Stream events: animations, the goal, and a fresher leaderboard.
+  const onMessage = useRef<(message: StreamPortMessage) => void>(() => {});
+  onMessage.current = (message) => {
+    if (message.type === "status") {
+      setLive(message.connected);
+      return;
+    }
+    setLive(true);
+    const { event } = message;
+    if (handle === null || event.creatorHandle !== handle) return;
+    if (event.kind === "goal") {
+      const next = applyGoalEvent(goal, event);
+      if (didReachGoal(goal, next) && next && isLiveEvent(event, now())) {
+        animations.celebrateGoal(next);
+      }
+      setLiveGoal({ handle, goal: next });
+      return;
+    }
+    animations.push(event);
+    refreshLeaderboard();
+  };
+  const follower = useRef<StreamFollower | null>(null);
+  useEffect(() => {
+    const opened = services.openStream((message) => onMessage.current(message));
+    follower.current = opened;
+    return () => {
+      opened.close();
+      follower.current = null;
+    };
+  }, [services]);
+  const followed = active ? handle : null;
+  useEffect(() => {
+    follower.current?.follow(followed);
+    animations.clear();
+    setCombo(null);
+    setLive(true);
+    sender.dismiss();
+  }, [followed, animations.clear, sender.dismiss]);
+
+  const slot = useBarPlacement(win, adapter, showing);
+  const stageRect = usePlayerRect(win, adapter, active && animations.state.visible.length > 0);
+  // Floating over a platform's own layout (its anchor went missing), the bar starts folded into
+  // a pill; on a creator's own page (meta tag) it starts open.
+  const [collapsed, setCollapsed] = useState(adapter.id !== "page");
+
+  if (!showing) return null;
+
+  let content: ReactNode;
+  if (hidden) {
+    content = <ShowBarButton onShow={() => setHidden(false)} />;
+  } else if (resolution.error) {
+    content = <NotJoinedChip note="Coinstream can't be reached right now." />;
+  } else if (!creator) {
+    content = (
+      <NotJoinedChip
+        note={
+          resolved && !resolved.found ? resolved.reason : "This creator isn't on Coinstream yet."
+        }
+      />
+    );
+  } else if (!creator.canReceive) {
+    content = <NotJoinedChip note={`@${creator.handle} can't receive gifts on Coinstream yet.`} />;
+  } else if (collapsed && slot.container === null) {
+    content = (
+      <CollapsedPill
+        handle={creator.handle}
+        balance={wallet.data?.coins ?? null}
+        onExpand={() => setCollapsed(false)}
+      />
+    );
+  } else {
+    content = (
+      <GiftBar
+        api={api}
+        handle={creator.handle}
+        to={target.to}
+        catalog={catalog.data}
+        catalogError={catalog.error}
+        onReloadCatalog={catalog.reload}
+        signedIn={signedIn}
+        balance={wallet.data?.coins ?? null}
+        goal={goal}
+        leaderboard={leaderboard.data?.entries ?? []}
+        live={live}
+        sender={sender}
+        combo={combo}
+        comboWindowMs={comboWindowMs}
+        now={now}
+        reducedMotion={reducedMotion}
+        onHide={() => setHidden(true)}
+        onCollapse={slot.container === null ? () => setCollapsed(true) : undefined}
+        onActivity={signedIn === false ? recheckAuth : undefined}
+      />
+    );
+  }
+
+  return (
+    <>
+      {active && animations.state.visible.length > 0 ? (
+        <AnimationLayer state={animations.state} rect={stageRect} />
+      ) : null}
+      <Placed slot={slot}>{content}</Placed>
+    </>
+  );
+}
+
+/** The bar inline in the site's layout (a portal into its own shadow root) or floating. */
+function Placed({ slot, children }: { readonly slot: BarSlot; readonly children: ReactNode }) {
+  if (slot.container !== null) return createPortal(children, slot.container);
+  return (
+    <div className="cs-floating" data-testid="floating-bar">
+      {children}
+    </div>
+  );
+}
+
+/** `fn` at most once per `ms`, the last call of a burst still running at the end. */
+function useThrottled(fn: () => void, ms: number, now: () => number): () => void {
+  const latest = useRef(fn);
+  latest.current = fn;
+  const last = useRef(Number.NEGATIVE_INFINITY);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  useEffect(
+    () => () => {
+      if (timer.current !== null) clearTimeout(timer.current);
+    },
+    [],
+  );
+  return useCallback(() => {
+    const wait = last.current + ms - now();
+    if (wait <= 0) {
+      last.current = now();
+      latest.current();
+      return;
+    }
+    if (timer.current !== null) return;
+    timer.current = setTimeout(() => {
+      timer.current = null;
+      last.current = now();
+      latest.current();
+    }, wait);
+  }, [ms, now]);
+}
+
+/** Signed out: look again when the viewer returns to the tab, and every few seconds meanwhile. */
+function useRecheckWhenBack(
+  win: PageWindow,
+  active: boolean,
+  signedOut: boolean,
+  recheck: () => void,
+) {
+  useEffect(() => {
+    if (!active) return;
+    const onVisible = () => {
+      if (win.document.visibilityState === "visible") recheck();
+    };
+    win.addEventListener("focus", recheck);
+    win.document.addEventListener("visibilitychange", onVisible);
+    const timer = signedOut
+      ? win.setInterval(() => {
+          if (win.document.visibilityState === "visible") recheck();
+        }, SIGNED_OUT_RECHECK_MS)
+      : null;
+    return () => {
+      win.removeEventListener("focus", recheck);
+      win.document.removeEventListener("visibilitychange", onVisible);
+      if (timer !== null) win.clearInterval(timer);
+    };
+  }, [win, active, signedOut, recheck]);
+}

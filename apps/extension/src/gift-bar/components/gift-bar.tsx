@@ -1,0 +1,296 @@
+import type { GoalProgress } from "@coinstream/api";
+import type { GiftDefinition } from "@coinstream/core";
+import { useEffect, useId, useMemo, useState } from "react";
+import type { ApiClient } from "../../messaging/api-client.ts";
+import type { ApiError, OutputOf } from "../../messaging/contract.ts";
+import { useAsync } from "../hooks/use-async.ts";
+import type { Sender } from "../hooks/use-sender.ts";
+import type { StreamTarget } from "../lib/page-target.ts";
+import { describeEarnings, formatCoins, toEarningsBasis } from "../lib/preview-text.ts";
+import { activeCombo, comboTimeLeft, type SendCombo } from "../lib/send-combo.ts";
+import { CoinLogo } from "./coin-logo.tsx";
+import { ConfirmDialog } from "./confirm-dialog.tsx";
+import { CountPicker } from "./count-picker.tsx";
+import { GiftGrid } from "./gift-grid.tsx";
+import { GoalMeter } from "./goal-meter.tsx";
+import { SendStatus } from "./send-status.tsx";
+import { TipForm } from "./tip-form.tsx";
+import { TopGifters } from "./top-gifters.tsx";
+
+type LeaderboardEntry = OutputOf<"streams.leaderboard">["entries"][number];
+
+export interface Catalog {
+  readonly rateCardVersion: string;
+  readonly gifts: readonly GiftDefinition[];
+}
+
+export interface GiftBarProps {
+  readonly api: Pick<ApiClient, "query">;
+  readonly handle: string;
+  readonly to: StreamTarget;
+  readonly catalog: Catalog | null;
+  readonly catalogError: ApiError | null;
+  readonly onReloadCatalog: () => void;
+  /** null while the background is asked. */
+  readonly signedIn: boolean | null;
+  readonly balance: number | null;
+  readonly goal: GoalProgress | null;
+  readonly leaderboard: readonly LeaderboardEntry[];
+  /** False while the live connection is down and reconnecting. */
+  readonly live: boolean;
+  readonly sender: Sender;
+  readonly combo: SendCombo | null;
+  readonly comboWindowMs: number;
+  readonly now: () => number;
+  readonly reducedMotion: boolean;
+  readonly onHide: () => void;
+  /** Folds the floating bar into a pill; absent when the bar sits in the page. */
+  readonly onCollapse?: (() => void) | undefined;
+  /** The viewer came back to the bar (pointer or focus): a chance to notice a new sign-in. */
+  readonly onActivity?: (() => void) | undefined;
+}
+
+type Tab = "gifts" | "tip";
+
+/** The gift bar: catalog, count, preview, send, tip, balance, goal and top gifters. */
+export function GiftBar(props: GiftBarProps) {
+  const { api, catalog, sender, handle } = props;
+  const id = useId();
+  const [tab, setTab] = useState<Tab>("gifts");
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [count, setCount] = useState(1);
+
+  const gifts = catalog?.gifts ?? [];
+  const selected = gifts.find((gift) => gift.id === selectedId) ?? gifts[0] ?? null;
+  const giftNames = useMemo(() => new Map(gifts.map((gift) => [gift.id, gift.name])), [gifts]);
+  const giftName = (giftId: string) => giftNames.get(giftId) ?? giftId;
+
+  const preview = useAsync(selected ? `${selected.id}:${count}` : null, () =>
+    api.query("gifts.preview", { giftId: selected?.id ?? "", count }),
+  );
+  // A tip's preview needs the share and the diamond's value: from a preview of the priciest gift.
+  const priciest = gifts.reduce<GiftDefinition | null>(
+    (top, gift) => (top === null || gift.coins > top.coins ? gift : top),
+    null,
+  );
+  const basisPreview = useAsync(tab === "tip" && priciest ? `basis:${priciest.id}` : null, () =>
+    api.query("gifts.preview", { giftId: priciest?.id ?? "", count: 1 }),
+  );
+  const basis = basisPreview.data ? toEarningsBasis(basisPreview.data) : null;
+
+  const busy = sender.state.phase === "sending" || sender.state.phase === "confirm";
+  const canSend = props.signedIn === true;
+  const running = activeCombo(props.combo, props.now(), props.comboWindowMs);
+  const combo = running !== null && running.giftId === selected?.id ? running : null;
+  useComboExpiry(props.combo, props.comboWindowMs, props.now);
+
+  const sendGift = () => {
+    if (!selected || !canSend || busy) return;
+    sender.send({ kind: "gift", giftId: selected.id, count, message: null }, props.to);
+  };
+
+  return (
+    // Pointer and focus only refresh the sign-in state; every control inside has its own keys.
+    <section
+      className="cs-bar"
+      data-testid="gift-bar"
+      aria-label={`Coinstream gifts for @${handle}`}
+      onPointerEnter={props.onActivity}
+      onFocus={props.onActivity}
+    >
+      <header className="cs-header">
+        <CoinLogo />
+        <span className="cs-title">
+          Gift <span className="cs-handle">@{handle}</span>
+        </span>
+        {props.live ? null : (
+          <span className="cs-label" role="status" data-testid="reconnecting">
+            reconnecting…
+          </span>
+        )}
+        {props.signedIn && props.balance !== null ? (
+          <span className="cs-balance" data-testid="balance" title="Your balance">
+            <span aria-hidden="true">🪙</span>
+            <span className="cs-visually-hidden">Your balance: </span>
+            <span data-testid="balance-coins">{props.balance.toLocaleString("en-US")}</span>
+            <span className="cs-visually-hidden"> coins</span>
+          </span>
+        ) : null}
+        {props.onCollapse ? (
+          <button
+            type="button"
+            className="cs-icon-button"
+            data-testid="collapse-bar"
+            aria-label="Fold the gift bar"
+            title="Fold"
+            onClick={props.onCollapse}
+          >
+            <span aria-hidden="true">▾</span>
+          </button>
+        ) : null}
+        <button
+          type="button"
+          className="cs-icon-button"
+          data-testid="hide-bar"
+          aria-label="Hide the gift bar on this site"
+          title="Hide on this site"
+          onClick={props.onHide}
+        >
+          <span aria-hidden="true">✕</span>
+        </button>
+      </header>
+
+      <div className="cs-body">
+        {props.goal ? <GoalMeter goal={props.goal} /> : null}
+
+        <div className="cs-tabs" role="tablist" aria-label="Send">
+          {(["gifts", "tip"] as const).map((name) => (
+            <button
+              key={name}
+              type="button"
+              role="tab"
+              id={`${id}-tab-${name}`}
+              aria-controls={`${id}-panel-${name}`}
+              aria-selected={tab === name}
+              tabIndex={tab === name ? 0 : -1}
+              className="cs-tab"
+              data-testid={`tab-${name}`}
+              onClick={() => setTab(name)}
+              onKeyDown={(event) => {
+                if (event.key !== "ArrowLeft" && event.key !== "ArrowRight") return;
+                const other = name === "gifts" ? "tip" : "gifts";
+                setTab(other);
+                event.currentTarget.parentElement
+                  ?.querySelector<HTMLElement>(`[data-testid="tab-${other}"]`)
+                  ?.focus();
+              }}
+            >
+              {name === "gifts" ? "Gifts" : "Tip with a message"}
+            </button>
+          ))}
+        </div>
+
+        {props.signedIn === false ? (
+          <div className="cs-hint" data-testid="sign-in-hint">
+            Sign in from the Coinstream button in your toolbar to send gifts and tips.
+          </div>
+        ) : null}
+
+        {tab === "gifts" ? (
+          <div
+            className="cs-body"
+            style={{ padding: 0 }}
+            role="tabpanel"
+            id={`${id}-panel-gifts`}
+            aria-labelledby={`${id}-tab-gifts`}
+          >
+            {catalog ? (
+              <GiftGrid gifts={gifts} selectedId={selected?.id ?? null} onSelect={setSelectedId} />
+            ) : props.catalogError ? (
+              <div className="cs-error" role="alert">
+                <span>Gifts couldn't load: {props.catalogError.message}</span>
+                <div className="cs-error-actions">
+                  <button type="button" className="cs-link" onClick={props.onReloadCatalog}>
+                    Try again
+                  </button>
+                </div>
+              </div>
+            ) : (
+              <div className="cs-preview">Loading gifts…</div>
+            )}
+            <CountPicker count={count} onChange={setCount} />
+            <div className="cs-preview" data-testid="gift-preview" aria-live="polite">
+              {preview.data ? (
+                <>
+                  <strong>{formatCoins(preview.data.coins)}</strong> ·{" "}
+                  {describeEarnings(preview.data)}
+                </>
+              ) : preview.error ? (
+                preview.error.message
+              ) : (
+                ""
+              )}
+            </div>
+            <div className="cs-send-row">
+              <button
+                type="button"
+                className="cs-primary"
+                data-testid="send-gift"
+                disabled={!selected || !canSend || busy}
+                onClick={sendGift}
+              >
+                {busy
+                  ? "Sending…"
+                  : selected
+                    ? `${combo ? "Send again" : "Send"} ${count} × ${selected.name}`
+                    : "Send"}
+                {combo && !props.reducedMotion ? (
+                  <span
+                    key={combo.lastAt}
+                    className="cs-combo-ring"
+                    aria-hidden="true"
+                    style={{
+                      width: "100%",
+                      animation: `cs-combo-drain ${Math.round(
+                        comboTimeLeft(combo, props.now(), props.comboWindowMs) *
+                          props.comboWindowMs,
+                      )}ms linear both`,
+                    }}
+                  />
+                ) : null}
+              </button>
+              {combo && combo.comboCount > 1 ? (
+                <span className="cs-combo" data-testid="send-combo">
+                  <span className="cs-visually-hidden">Combo </span>
+                  <span key={combo.comboCount} className="cs-bump">
+                    x{combo.comboCount}
+                  </span>
+                </span>
+              ) : null}
+            </div>
+          </div>
+        ) : (
+          <div role="tabpanel" id={`${id}-panel-tip`} aria-labelledby={`${id}-tab-tip`}>
+            <TipForm
+              basis={basis}
+              canSend={canSend}
+              busy={busy}
+              onSend={(coins, message) => sender.send({ kind: "tip", coins, message }, props.to)}
+            />
+          </div>
+        )}
+
+        <SendStatus
+          state={sender.state}
+          giftName={giftName}
+          onRetry={sender.retry}
+          onDismiss={sender.dismiss}
+        />
+
+        <TopGifters entries={props.leaderboard} />
+      </div>
+
+      {sender.state.phase === "confirm" ? (
+        <ConfirmDialog
+          handle={handle}
+          coins={sender.state.coins}
+          message={sender.state.message}
+          onConfirm={sender.confirm}
+          onCancel={sender.dismiss}
+        />
+      ) : null}
+    </section>
+  );
+}
+
+/** Re-renders when the combo window closes, so "Send again · xN" goes back to "Send". */
+function useComboExpiry(combo: SendCombo | null, windowMs: number, now: () => number) {
+  const [, setTick] = useState(0);
+  useEffect(() => {
+    if (combo === null) return;
+    const left = combo.lastAt + windowMs - now();
+    if (left < 0) return;
+    const timer = setTimeout(() => setTick((value) => value + 1), left + 20);
+    return () => clearTimeout(timer);
+  }, [combo, windowMs, now]);
+}

@@ -1,0 +1,67 @@
+import { useCallback, useEffect, useState } from "react";
+import type { ApiError } from "../../messaging/contract.ts";
+import { toApiError } from "../lib/send-to-stream.ts";
+
+export interface AsyncState<T> {
+  readonly data: T | null;
+  readonly error: ApiError | null;
+  readonly loading: boolean;
+  /** Loads again (keeping the current data on screen until the answer comes). */
+  readonly reload: () => void;
+  /** Replaces the data with a fresher value from elsewhere (a send's answer). */
+  readonly set: (data: T) => void;
+}
+
+/**
+ * Runs `load` whenever `key` changes (null: nothing to load) and keeps its latest answer. A
+ * slower answer for an older key never overwrites a newer one.
+ */
+export function useAsync<T>(key: string | null, load: () => Promise<T>): AsyncState<T> {
+  const [state, setState] = useState<{
+    key: string | null;
+    data: T | null;
+    error: ApiError | null;
+    loading: boolean;
+  }>({ key: null, data: null, error: null, loading: false });
+  const [generation, setGeneration] = useState(0);
+
+  // `load` is read fresh on each run; `key` and `generation` decide when to run.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: load changes identity every render
+  useEffect(() => {
+    if (key === null) {
+      setState({ key: null, data: null, error: null, loading: false });
+      return;
+    }
+    let current = true;
+    setState((previous) => ({
+      key,
+      data: previous.key === key ? previous.data : null,
+      error: null,
+      loading: true,
+    }));
+    load().then(
+      (data) => {
+        if (current) setState({ key, data, error: null, loading: false });
+      },
+      (caught: unknown) => {
+        if (current) {
+          setState((previous) => ({ ...previous, error: toApiError(caught), loading: false }));
+        }
+      },
+    );
+    return () => {
+      current = false;
+    };
+  }, [key, generation]);
+
+  const reload = useCallback(() => setGeneration((value) => value + 1), []);
+  const set = useCallback((data: T) => setState((previous) => ({ ...previous, data })), []);
+  const matches = state.key === key;
+  return {
+    data: matches ? state.data : null,
+    error: matches ? state.error : null,
+    loading: key !== null && (!matches || state.loading),
+    reload,
+    set,
+  };
+}

@@ -1,0 +1,55 @@
+import { formatMoney, groupThousands, splitGift } from "@coinstream/core";
+
+/** The creator's side of a send, as `gifts.preview` returns it. */
+export interface EarningsPreview {
+  readonly coins: number;
+  readonly shareBps: number;
+  readonly diamonds: number;
+  readonly cashValueUsdMinor: number;
+}
+
+/** "5 coins", "1 coin", "12,000 coins". */
+export function formatCoins(coins: number): string {
+  return `${groupThousands(coins)} ${coins === 1 ? "coin" : "coins"}`;
+}
+
+/** "Creator receives 50 diamonds (about $0.50)" from the API's preview. */
+export function describeEarnings(preview: EarningsPreview): string {
+  if (preview.diamonds === 0) {
+    return "Creator receives 0 diamonds (too small to share)";
+  }
+  const unit = preview.diamonds === 1 ? "diamond" : "diamonds";
+  return `Creator receives ${groupThousands(preview.diamonds)} ${unit} (about ${formatMoney(preview.cashValueUsdMinor, "USD")})`;
+}
+
+/** The share and diamond value a preview from the API implies, for previewing tips. */
+export interface EarningsBasis {
+  readonly shareBps: number;
+  readonly usdMinorPerDiamond: number;
+}
+
+/**
+ * Reads the share and the diamond's cash value out of a gift preview the API gave. Null when the
+ * preview cannot say (no diamonds, or a value that is not a whole number of cents per diamond).
+ */
+export function toEarningsBasis(preview: EarningsPreview): EarningsBasis | null {
+  if (preview.diamonds <= 0 || preview.cashValueUsdMinor % preview.diamonds !== 0) return null;
+  return {
+    shareBps: preview.shareBps,
+    usdMinorPerDiamond: preview.cashValueUsdMinor / preview.diamonds,
+  };
+}
+
+/**
+ * A tip's preview: the viewer picks the coins, the share and the diamond's value come from the
+ * API (`toEarningsBasis`), and core's splitGift rounds exactly as the ledger does.
+ */
+export function previewTip(coins: number, basis: EarningsBasis): EarningsPreview {
+  const { diamonds } = splitGift(coins, basis.shareBps);
+  return {
+    coins,
+    shareBps: basis.shareBps,
+    diamonds,
+    cashValueUsdMinor: diamonds * basis.usdMinorPerDiamond,
+  };
+}

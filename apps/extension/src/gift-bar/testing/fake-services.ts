@@ -1,0 +1,239 @@
+/*
+ * Stand-ins for the extension in the gift bar's component tests: the real `createApiClient`
+ * over a `send` that answers each procedure from a handler typed by the contract, an in-memory
+ * hidden-sites store, and a stream follower the test feeds events into.
+ */
+import { levelForCoins, RATE_CARD } from "@coinstream/core";
+import { createApiClient } from "../../messaging/api-client.ts";
+import type {
+  ApiError,
+  ApiRequest,
+  AuthRequest,
+  AuthResult,
+  InputOf,
+  OutputOf,
+  ProcedurePath,
+  StreamEventMessage,
+  StreamPortMessage,
+} from "../../messaging/contract.ts";
+import type { GiftBarServices, PageWindow } from "../components/gift-bar-app.tsx";
+import { createHiddenSites, type KeyValueStore } from "../lib/hidden-sites.ts";
+
+export type Handlers = {
+  [P in ProcedurePath]?: (input: InputOf<P>) => OutputOf<P> | Promise<OutputOf<P>>;
+};
+
+/** Thrown by a handler to answer with an API error. */
+export class FakeApiError extends Error {
+  constructor(readonly error: ApiError) {
+    super(error.message);
+  }
+}
+
+export function apiError(
+  code: string,
+  domainCode: string | null,
+  message: string,
+  details: Record<string, unknown> = {},
+): FakeApiError {
+  return new FakeApiError({ code, domainCode, message, details, fieldErrors: {} });
+}
+
+export const SIGNED_IN: AuthResult = {
+  ok: true,
+  data: { user: { id: "u1", name: "Ada", email: "viewer@demo.coinstream.local" } },
+};
+export const SIGNED_OUT: AuthResult = { ok: true, data: { user: null } };
+
+/** The demo world: @nova can receive gifts, the viewer has 5,000 coins, a goal is running. */
+export function demoHandlers(): Handlers {
+  return {
+    "streams.resolve": (to) => ({
+      found: true as const,
+      creator: {
+        handle: "handle" in to ? to.handle : "nova",
+        channel: null,
+        canReceive: true,
+        reasons: [],
+      },
+    }),
+    "gifts.catalog": () => ({ rateCardVersion: RATE_CARD.version, gifts: [...RATE_CARD.gifts] }),
+    "gifts.preview": ({ giftId, count }) => {
+      const coins = (RATE_CARD.gifts.find((gift) => gift.id === giftId)?.coins ?? 1) * count;
+      const diamonds = Math.floor(coins / 2);
+      return {
+        coins,
+        shareBps: 5_000,
+        diamonds,
+        platformFeeCoins: coins - diamonds,
+        cashValueUsdMinor: diamonds,
+        label: "",
+        rateCardVersion: RATE_CARD.version,
+      };
+    },
+    "wallet.get": () => ({
+      coins: 5_000,
+      reservedCoins: 0,
+      lifetimeGiftedCoins: 0,
+      level: levelForCoins(0),
+    }),
+    "streams.leaderboard": () => ({
+      period: "live" as const,
+      entries: [{ rank: 1, name: "Grace", coins: 1_200, gifts: 3 }],
+    }),
+    "sessions.current": ({ handle }) => ({
+      handle,
+      live: true as const,
+      session: {
+        id: "s1",
+        title: "Late show",
+        startedAt: "2026-11-20T20:00:00.000Z",
+        endedAt: null,
+        coins: 1_200,
+        goal: { title: "New camera", targetCoins: 5_000, progressCoins: 1_200, reached: false },
+      },
+    }),
+    "gifts.send": ({ to, count, giftId }) => {
+      const coins = (RATE_CARD.gifts.find((gift) => gift.id === giftId)?.coins ?? 1) * count;
+      return {
+        transferId: "t1",
+        replayed: false,
+        coinsSpent: coins,
+        balance: 5_000 - coins,
+        creator: { handle: "handle" in to ? to.handle : "nova", diamonds: Math.floor(coins / 2) },
+        rateCardVersion: RATE_CARD.version,
+      };
+    },
+    "tips.send": ({ to, coins }) => ({
+      transferId: "t2",
+      replayed: false,
+      coinsSpent: coins,
+      balance: 5_000 - coins,
+      creator: { handle: "handle" in to ? to.handle : "nova", diamonds: Math.floor(coins / 2) },
+      rateCardVersion: RATE_CARD.version,
+    }),
+  };
+}
+
+export function memoryStore(): KeyValueStore & { readonly data: Map<string, unknown> } {
+  const data = new Map<string, unknown>();
+  return {
+    data,
+    async get<T>(key: string) {
+      return data.get(key) as T | undefined;
+    },
+    async set(key, value) {
+      data.set(key, value);
+      return null;
+    },
+    async remove(key) {
+      data.delete(key);
+    },
+  };
+}
+
+export interface FakeServices {
+  readonly services: GiftBarServices;
+  readonly calls: ApiRequest[];
+  readonly inputsOf: <P extends ProcedurePath>(path: P) => InputOf<P>[];
+  readonly store: ReturnType<typeof memoryStore>;
+  /** Who the stream follower was asked to follow, in order. */
+  readonly followed: (string | null)[];
+  /** Delivers a message as the background's `stream` port would. */
+  readonly emit: (message: StreamPortMessage) => void;
+  setAuth(result: AuthResult): void;
+}
+
+export function fakeServices(
+  handlers: Handlers = demoHandlers(),
+  options: { auth?: AuthResult; store?: ReturnType<typeof memoryStore>; win?: PageWindow } = {},
+): FakeServices {
+  const calls: ApiRequest[] = [];
+  let auth = options.auth ?? SIGNED_IN;
+  let key = 0;
+  const send = (async (name: string, body: unknown) => {
+    if (name === "auth") {
+      void (body as AuthRequest);
+      return auth;
+    }
+    if (name === "open-tab") return { ok: true, data: null };
+    const request = body as ApiRequest;
+    calls.push(request);
+    const handler = handlers[request.path] as ((input: unknown) => unknown) | undefined;
+    if (!handler) {
+      return {
+        ok: false,
+        error: {
+          code: "NOT_FOUND",
+          domainCode: null,
+          message: `no fake for ${request.path}`,
+          details: {},
+          fieldErrors: {},
+        },
+      };
+    }
+    try {
+      return { ok: true, data: await handler(request.input) };
+    } catch (caught) {
+      if (caught instanceof FakeApiError) return { ok: false, error: caught.error };
+      throw caught;
+    }
+  }) as Parameters<typeof createApiClient>[0];
+
+  const store = options.store ?? memoryStore();
+  const followed: (string | null)[] = [];
+  let listener: (message: StreamPortMessage) => void = () => {};
+  // Like the real follower: following whom it already follows (nobody, at first) is a no-op.
+  let following: string | null = null;
+  const services: GiftBarServices = {
+    api: createApiClient(send),
+    hiddenSites: createHiddenSites(store),
+    openStream: (onMessage) => {
+      listener = onMessage;
+      return {
+        follow: (handle) => {
+          if (handle === following) return;
+          following = handle;
+          followed.push(handle);
+        },
+        close: () => {},
+      };
+    },
+    win: options.win ?? window,
+    now: () => Date.now(),
+    newKey: () => `test-key-${++key}`,
+  };
+  return {
+    services,
+    calls,
+    inputsOf: <P extends ProcedurePath>(path: P) =>
+      calls.filter((call) => call.path === path).map((call) => call.input as InputOf<P>),
+    store,
+    followed,
+    emit: (message) => listener(message),
+    setAuth: (result) => {
+      auth = result;
+    },
+  };
+}
+
+let eventId = 100;
+/** A stream event as the API publishes it. */
+export function streamEvent(extra: Partial<StreamEventMessage> = {}): StreamEventMessage {
+  const id = String(eventId++);
+  return {
+    id,
+    kind: "gift",
+    creatorHandle: "nova",
+    viewerName: "Grace",
+    viewerStyle: null,
+    coins: 1,
+    giftId: "rose",
+    count: 1,
+    comboCount: 1,
+    comboId: id,
+    message: null,
+    at: new Date().toISOString(),
+    ...extra,
+  };
+}

@@ -1,0 +1,17 @@
+/*
+ * The message and port names the background handles (src/background/messages, ports), as Plasmo's
+ * generated .plasmo/messaging.d.ts declares them, so `sendToBackground({ name: "api" })` and
+ * `getPort("stream")` type-check on a fresh clone before any build.
+ */
+import "@plasmohq/messaging";
+
+declare module "@plasmohq/messaging" {
+  interface MessagesMetadata {
+    api: Record<string, never>;
+    auth: Record<string, never>;
+    "open-tab": Record<string, never>;
+  }
+  interface PortsMetadata {
+    stream: Record<string, never>;
+  }
+}

@@ -1,0 +1,299 @@
+import { type FormEvent, type RefObject, useEffect, useId, useRef, useState } from "react";
+import type { ApiError, SignedInUser } from "../../messaging/contract.ts";
+import { guessRegion, REGION_OPTIONS } from "../lib/regions.ts";
+import { MIN_PASSWORD_LENGTH, validateSignIn, validateSignUp } from "../lib/validate-sign-up.ts";
+import { usePopup } from "../popup-context.tsx";
+import { ErrorText } from "./error-text.tsx";
+import { Field } from "./field.tsx";
+import { Tabs } from "./tabs.tsx";
+
+type Mode = "signIn" | "signUp";
+
+function fieldError(error: ApiError | null, field: string): string | null {
+  return error?.fieldErrors[field]?.[0] ?? null;
+}
+
+/** The form-level error, unless it is already shown next to a field. */
+function formError(error: ApiError | null): ApiError | null {
+  if (!error) return null;
+  return Object.keys(error.fieldErrors).length > 0 ? null : error;
+}
+
+/** Problems found before asking the API, shaped like the API's own field errors. */
+function localError(fieldErrors: Record<string, string[]>): ApiError | null {
+  if (Object.keys(fieldErrors).length === 0) return null;
+  return { code: "BAD_REQUEST", domainCode: null, message: "", details: {}, fieldErrors };
+}
+
+/** Moves focus to the first field with an error, so keyboard and screen reader users land on it. */
+function useFocusFirstInvalid(form: RefObject<HTMLFormElement | null>, error: ApiError | null) {
+  useEffect(() => {
+    if (error) form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [form, error]);
+}
+
+function todayIso(now: Date): string {
+  return now.toISOString().slice(0, 10);
+}
+
+export function AuthScreen({ onSignedIn }: { readonly onSignedIn: (user: SignedInUser) => void }) {
+  const [mode, setMode] = useState<Mode>("signIn");
+  const [email, setEmail] = useState("");
+  const [sentTo, setSentTo] = useState<string | null>(null);
+
+  return (
+    <div className="popup__body">
+      <Tabs
+        label="Account"
+        selected={mode}
+        onSelect={(next) => setMode(next as Mode)}
+        tabs={[
+          { id: "signIn", label: "Sign in", testId: "auth-tab-signin" },
+          { id: "signUp", label: "Create account", testId: "auth-tab-signup" },
+        ]}
+      />
+      {mode === "signIn" ? (
+        <div className="panel" role="tabpanel" aria-labelledby="tab-signIn" id="panel-signIn">
+          {sentTo ? (
+            <p className="notice notice--good" data-testid="signup-verification-sent" role="status">
+              We sent a confirmation link to <strong>{sentTo}</strong>. Open it, then sign in here.
+              <span className="small" style={{ display: "block", marginTop: 4 }}>
+                Running Coinstream on your own machine? The link is printed in the API's log.
+              </span>
+            </p>
+          ) : null}
+          <SignInForm email={email} onEmailChange={setEmail} onSignedIn={onSignedIn} />
+        </div>
+      ) : (
+        <div className="panel" role="tabpanel" aria-labelledby="tab-signUp" id="panel-signUp">
+          <SignUpForm
+            email={email}
+            onEmailChange={setEmail}
+            onSignedIn={onSignedIn}
+            onVerificationSent={(address) => {
+              setSentTo(address);
+              setMode("signIn");
+            }}
+          />
+        </div>
+      )}
+    </div>
+  );
+}
+
+function SignInForm({
+  email,
+  onEmailChange,
+  onSignedIn,
+}: {
+  readonly email: string;
+  readonly onEmailChange: (email: string) => void;
+  readonly onSignedIn: (user: SignedInUser) => void;
+}) {
+  const { api } = usePopup();
+  const [password, setPassword] = useState("");
+  const [error, setError] = useState<ApiError | null>(null);
+  const [isBusy, setIsBusy] = useState(false);
+  const formRef = useRef<HTMLFormElement>(null);
+  useFocusFirstInvalid(formRef, error);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const problems = localError(validateSignIn(email, password));
+    setError(problems);
+    if (problems) return;
+    setIsBusy(true);
+    const result = await api.auth({ action: "signIn", email, password });
+    setIsBusy(false);
+    if (!result.ok) {
+      setError(result.error);
+      return;
+    }
+    if (result.data.user) onSignedIn(result.data.user);
+  }
+
+  return (
+    <form ref={formRef} className="form" onSubmit={submit} aria-label="Sign in" noValidate>
+      <Field
+        label="Email"
+        type="email"
+        name="email"
+        autoComplete="email"
+        required
+        value={email}
+        onChange={(event) => onEmailChange(event.target.value)}
+        error={fieldError(error, "email")}
+        testId="signin-email"
+      />
+      <Field
+        label="Password"
+        type="password"
+        name="password"
+        autoComplete="current-password"
+        required
+        value={password}
+        onChange={(event) => setPassword(event.target.value)}
+        error={fieldError(error, "password")}
+        testId="signin-password"
+      />
+      <ErrorText error={formError(error)} testId="signin-error" />
+      <button
+        className="button button--wide"
+        type="submit"
+        disabled={isBusy}
+        data-testid="signin-submit"
+      >
+        {isBusy ? "Signing in…" : "Sign in"}
+      </button>
+    </form>
+  );
+}
+
+function SignUpForm({
+  email,
+  onEmailChange,
+  onSignedIn,
+  onVerificationSent,
+}: {
+  readonly email: string;
+  readonly onEmailChange: (email: string) => void;
+  readonly onSignedIn: (user: SignedInUser) => void;
+  readonly onVerificationSent: (email: string) => void;
+}) {
+  const { api, now } = usePopup();
+  const regionId = useId();
+  const [name, setName] = useState("");
+  const [password, setPassword] = useState("");
+  const [dateOfBirth, setDateOfBirth] = useState("");
+  const [region, setRegion] = useState(() =>
+    guessRegion(typeof navigator === "undefined" ? [] : navigator.languages),
+  );
+  const [error, setError] = useState<ApiError | null>(null);
+  const [isBusy, setIsBusy] = useState(false);
+  const formRef = useRef<HTMLFormElement>(null);
+  useFocusFirstInvalid(formRef, error);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const problems = localError(
+      validateSignUp({ name, email, password, dateOfBirth, region }, todayIso(now())),
+    );
+    setError(problems);
+    if (problems) return;
+    setIsBusy(true);
+    const result = await api.auth({
+      action: "signUp",
+      email,
+      password,
+      name,
+      dateOfBirth,
+      region,
+    });
+    setIsBusy(false);
+    if (!result.ok) {
+      setError(result.error);
+      return;
+    }
+    if (result.data.user) onSignedIn(result.data.user);
+    else onVerificationSent(email.trim());
+  }
+
+  const regionError = fieldError(error, "region");
+  return (
+    <form ref={formRef} className="form" onSubmit={submit} aria-label="Create account" noValidate>
+      <Field
+        label="Display name"
+        name="name"
+        autoComplete="nickname"
+        required
+        maxLength={60}
+        value={name}
+        onChange={(event) => setName(event.target.value)}
+        hint="Shown next to your gifts."
+        error={fieldError(error, "name")}
+        testId="signup-name"
+      />
+      <Field
+        label="Email"
+        type="email"
+        name="email"
+        autoComplete="email"
+        required
+        value={email}
+        onChange={(event) => onEmailChange(event.target.value)}
+        error={fieldError(error, "email")}
+        testId="signup-email"
+      />
+      <Field
+        label="Password"
+        type="password"
+        name="new-password"
+        autoComplete="new-password"
+        required
+        minLength={MIN_PASSWORD_LENGTH}
+        value={password}
+        onChange={(event) => setPassword(event.target.value)}
+        hint={`At least ${MIN_PASSWORD_LENGTH} characters.`}
+        error={fieldError(error, "password")}
+        testId="signup-password"
+      />
+      <Field
+        label="Date of birth"
+        type="date"
+        name="dateOfBirth"
+        required
+        min="1900-01-01"
+        max={todayIso(now())}
+        value={dateOfBirth}
+        onChange={(event) => setDateOfBirth(event.target.value)}
+        hint="Buying and sending coins has a minimum age that depends on your region."
+        error={fieldError(error, "dateOfBirth")}
+        testId="signup-dob"
+      />
+      <div className="field">
+        <label htmlFor={regionId}>Region</label>
+        <select
+          id={regionId}
+          className="input"
+          required
+          value={region}
+          onChange={(event) => setRegion(event.target.value)}
+          aria-invalid={regionError ? true : undefined}
+          aria-describedby={regionError ? `${regionId}-error` : `${regionId}-hint`}
+          data-testid="signup-region"
+        >
+          <option value="" disabled>
+            Choose your region
+          </option>
+          {REGION_OPTIONS.map((option) => (
+            <option key={option.code} value={option.code}>
+              {option.name}
+            </option>
+          ))}
+        </select>
+        <span className="field__hint" id={`${regionId}-hint`}>
+          Sets your prices and currency. It can't be changed later.
+        </span>
+        {regionError ? (
+          <p
+            className="error"
+            role="alert"
+            id={`${regionId}-error`}
+            data-testid="signup-region-error"
+          >
+            {regionError}
+          </p>
+        ) : null}
+      </div>
+      <ErrorText error={formError(error)} testId="signup-error" />
+      <button
+        className="button button--wide"
+        type="submit"
+        disabled={isBusy}
+        data-testid="signup-submit"
+      >
+        {isBusy ? "Creating account…" : "Create account"}
+      </button>
+    </form>
+  );
+}

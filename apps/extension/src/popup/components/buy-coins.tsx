@@ -1,0 +1,217 @@
+import { RATE_CARD } from "@coinstream/core";
+import { type FormEvent, useId, useState } from "react";
+import type { OutputOf } from "../../messaging/contract.ts";
+import { useApiQuery } from "../hooks/use-api-query.ts";
+import { type PurchaseItem, useCheckout } from "../hooks/use-checkout.ts";
+import { formatCoins } from "../lib/format.ts";
+import { usePopup } from "../popup-context.tsx";
+import { describeApiError, ErrorText } from "./error-text.tsx";
+
+type Offer = OutputOf<"store.packs">["offers"][number];
+
+const { minCoins: CUSTOM_MIN, maxCoins: CUSTOM_MAX } = RATE_CARD.customAmount;
+
+function bonusLabel(source: string): string {
+  return source === "first-purchase" ? "first purchase" : "promotion";
+}
+
+function sameItem(a: PurchaseItem | undefined, b: PurchaseItem): boolean {
+  return a !== undefined && JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** The caller's packs with price, value and bonuses as the API quotes them, and a custom amount. */
+export function BuyCoins({ onPaid }: { readonly onPaid: () => void }) {
+  const { api } = usePopup();
+  const packs = useApiQuery(() => api.query("store.packs", undefined));
+  const checkout = useCheckout(() => {
+    onPaid();
+    void packs.reload();
+  });
+  const customId = useId();
+  const [customCoins, setCustomCoins] = useState("");
+  const [customError, setCustomError] = useState<string | null>(null);
+  const { state } = checkout;
+  const isBusy = state.status === "starting" || state.status === "waiting";
+
+  function buyCustom(event: FormEvent) {
+    event.preventDefault();
+    const coins = Number(customCoins);
+    if (!Number.isInteger(coins) || coins < CUSTOM_MIN || coins > CUSTOM_MAX) {
+      setCustomError(
+        `Enter a whole number of coins from ${formatCoins(CUSTOM_MIN)} to ${formatCoins(CUSTOM_MAX)}.`,
+      );
+      return;
+    }
+    setCustomError(null);
+    void checkout.start({ customCoins: coins });
+  }
+
+  const failedItem = checkout.error?.item;
+  const packError = failedItem && "packId" in failedItem ? checkout.error?.error : null;
+  const customApiError = failedItem && "customCoins" in failedItem ? checkout.error?.error : null;
+  const customMessage = customError ?? (customApiError ? describeApiError(customApiError) : null);
+
+  return (
+    <section className="section" aria-labelledby="buy-heading">
+      <div className="section__head">
+        <h2 id="buy-heading">Buy coins</h2>
+        {packs.data ? <span className="small muted">Prices for {packs.data.region}</span> : null}
+      </div>
+
+      {state.status === "waiting" ? (
+        <div className="notice notice--warn" role="status" data-testid="checkout-pending">
+          <p>
+            <strong>Waiting for your payment</strong> for {formatCoins(state.pending.coins)} coins.
+            Finish it in the checkout tab; your balance updates here as soon as it goes through.
+          </p>
+          <p className="small" style={{ marginTop: 6, display: "flex", gap: 12 }}>
+            <button type="button" className="link-button" onClick={checkout.reopen}>
+              Open checkout again
+            </button>
+            <button type="button" className="link-button" onClick={checkout.stopWaiting}>
+              Stop waiting
+            </button>
+          </p>
+        </div>
+      ) : null}
+      {state.status === "paid" ? (
+        <div className="notice notice--good" role="status" data-testid="checkout-complete">
+          Payment received: {formatCoins(state.coins)} coins added.{" "}
+          <button type="button" className="link-button" onClick={checkout.dismiss}>
+            OK
+          </button>
+        </div>
+      ) : null}
+      {state.status === "failed" ? (
+        <div className="error" role="alert" data-testid="checkout-failed">
+          {state.message}{" "}
+          <button type="button" className="link-button" onClick={checkout.dismiss}>
+            OK
+          </button>
+        </div>
+      ) : null}
+
+      {packs.error ? (
+        <div>
+          <ErrorText error={packs.error} testId="packs-error" />
+          <button
+            type="button"
+            className="button button--ghost button--small"
+            onClick={() => void packs.reload()}
+          >
+            Try again
+          </button>
+        </div>
+      ) : null}
+      {packs.isLoading && !packs.data ? <p className="muted small">Loading packs…</p> : null}
+      {packs.data ? (
+        <ul className="packs" aria-label="Coin packs">
+          {packs.data.offers.map((offer) => (
+            <li key={offer.packId}>
+              <PackButton
+                offer={offer}
+                disabled={isBusy}
+                isStarting={
+                  state.status === "starting" && sameItem(state.item, { packId: offer.packId })
+                }
+                onBuy={() => void checkout.start({ packId: offer.packId })}
+              />
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <ErrorText error={packError} testId="buy-error" />
+
+      <form className="field" onSubmit={buyCustom} aria-label="Buy a custom amount" noValidate>
+        <label htmlFor={customId}>Custom amount</label>
+        <div className="row">
+          <input
+            id={customId}
+            className="input"
+            type="number"
+            inputMode="numeric"
+            min={CUSTOM_MIN}
+            max={CUSTOM_MAX}
+            step={1}
+            placeholder={`${formatCoins(CUSTOM_MIN)} to ${formatCoins(CUSTOM_MAX)} coins`}
+            value={customCoins}
+            onChange={(event) => setCustomCoins(event.target.value)}
+            aria-invalid={customMessage ? true : undefined}
+            aria-describedby={customMessage ? `${customId}-error` : `${customId}-hint`}
+            data-testid="custom-coins"
+          />
+          <button
+            type="submit"
+            className="button"
+            disabled={isBusy || customCoins === ""}
+            data-testid="custom-buy"
+          >
+            {state.status === "starting" && "customCoins" in state.item ? "Opening…" : "Buy"}
+          </button>
+        </div>
+        <span className="field__hint" id={`${customId}-hint`}>
+          Priced at the rate of the largest pack not above it; the checkout page shows the price
+          before you pay.
+        </span>
+        {customMessage ? (
+          <p
+            className="error"
+            role="alert"
+            id={`${customId}-error`}
+            data-testid="custom-coins-error"
+          >
+            {customMessage}
+          </p>
+        ) : null}
+      </form>
+    </section>
+  );
+}
+
+function PackButton({
+  offer,
+  disabled,
+  isStarting,
+  onBuy,
+}: {
+  readonly offer: Offer;
+  readonly disabled: boolean;
+  readonly isStarting: boolean;
+  readonly onBuy: () => void;
+}) {
+  const { quote } = offer;
+  const savingPercent = Math.floor(offer.savingsBps / 100);
+  const bonuses = quote.applied.filter((bonus) => bonus.bonusCoins > 0);
+  const accessibleName = [
+    `${formatCoins(quote.baseCoins)} coins for ${quote.priceLabel}`,
+    quote.bonusCoins > 0 ? `plus ${formatCoins(quote.bonusCoins)} bonus coins` : null,
+    savingPercent > 0 ? `save ${savingPercent}%` : null,
+  ]
+    .filter(Boolean)
+    .join(", ");
+  return (
+    <button
+      type="button"
+      className="pack"
+      disabled={disabled}
+      onClick={onBuy}
+      aria-label={accessibleName}
+      data-testid={`pack-${offer.packId}`}
+      data-pack-id={offer.packId}
+    >
+      <span className="pack__coins">{formatCoins(quote.baseCoins)} coins</span>
+      <span className="pack__price">{isStarting ? "Opening checkout…" : quote.priceLabel}</span>
+      <span className="pack__value">{offer.per100CoinsLabel}</span>
+      {bonuses.length > 0 || savingPercent > 0 ? (
+        <span className="pack__tags">
+          {bonuses.map((bonus) => (
+            <span className="tag" key={bonus.source}>
+              +{formatCoins(bonus.bonusCoins)} {bonusLabel(bonus.source)}
+            </span>
+          ))}
+          {savingPercent > 0 ? <span className="tag tag--save">Save {savingPercent}%</span> : null}
+        </span>
+      ) : null}
+    </button>
+  );
+}

@@ -1,0 +1,332 @@
+import { type FormEvent, useId, useState } from "react";
+import type { ApiError, InputOf, OutputOf } from "../../messaging/contract.ts";
+import { toApiError, useApiQuery } from "../hooks/use-api-query.ts";
+import { formatCoins, formatDateTime } from "../lib/format.ts";
+import { usePopup } from "../popup-context.tsx";
+import { describeApiError, ErrorText } from "./error-text.tsx";
+
+type Limits = OutputOf<"limits.get">;
+type CapField =
+  | "dailyCoins"
+  | "weeklyCoins"
+  | "monthlyCoins"
+  | "perSpendCoins"
+  | "confirmFromCoins";
+type CapValues = Record<CapField, string>;
+
+const CAP_FIELDS: readonly { field: CapField; label: string; hint: string }[] = [
+  { field: "dailyCoins", label: "Per day", hint: "Any 24 hours" },
+  { field: "weeklyCoins", label: "Per week", hint: "Any 7 days" },
+  { field: "monthlyCoins", label: "Per month", hint: "Any 30 days" },
+  { field: "perSpendCoins", label: "Per gift or tip", hint: "One send" },
+  {
+    field: "confirmFromCoins",
+    label: "Ask me to confirm from",
+    hint: "Sends this size or bigger ask first",
+  },
+];
+
+const COOLING_OFF_CHOICES: readonly { hours: number; label: string }[] = [
+  { hours: 24, label: "24 hours" },
+  { hours: 72, label: "3 days" },
+  { hours: 24 * 7, label: "7 days" },
+  { hours: 24 * 30, label: "30 days" },
+];
+
+function capOf(limits: Limits | null, field: CapField): number | null {
+  const value = limits?.viewer?.[field];
+  return typeof value === "number" ? value : null;
+}
+
+function valuesOf(limits: Limits | null): CapValues {
+  const values = {} as CapValues;
+  for (const { field } of CAP_FIELDS) {
+    const cap = capOf(limits, field);
+    values[field] = cap === null ? "" : String(cap);
+  }
+  return values;
+}
+
+function activeCoolingOff(limits: Limits | null, now: Date): string | null {
+  const until = limits?.viewer?.coolingOffUntil ?? null;
+  return until && Date.parse(until) > now.getTime() ? until : null;
+}
+
+/** Spending caps and cooling-off: tightening applies now, loosening after 24 hours. */
+export function LimitsPanel() {
+  const { api } = usePopup();
+  const limits = useApiQuery(() => api.query("limits.get", undefined));
+
+  return (
+    <section className="section" aria-labelledby="limits-heading">
+      <h2 id="limits-heading">Spending limits</h2>
+      <p className="small muted">
+        Limits cap the coins you can spend on gifts, tips, boosts and messages. Lowering a limit
+        applies right away. Raising or removing one takes effect after 24 hours, so a decision made
+        in the heat of a stream can't be undone in it.
+      </p>
+      {limits.error ? (
+        <div>
+          <ErrorText error={limits.error} testId="limits-load-error" />
+          <button
+            type="button"
+            className="button button--ghost button--small"
+            onClick={() => void limits.reload()}
+          >
+            Try again
+          </button>
+        </div>
+      ) : null}
+      {limits.isLoading && !limits.data ? <p className="muted small">Loading…</p> : null}
+      {limits.data ? (
+        <>
+          <CapsForm limits={limits.data} onSaved={limits.setData} />
+          <CoolingOff limits={limits.data} onSaved={limits.setData} />
+        </>
+      ) : null}
+    </section>
+  );
+}
+
+function CapsForm({
+  limits,
+  onSaved,
+}: {
+  readonly limits: Limits;
+  readonly onSaved: (limits: Limits) => void;
+}) {
+  const { api } = usePopup();
+  const formId = useId();
+  const [values, setValues] = useState<CapValues>(() => valuesOf(limits));
+  const [error, setError] = useState<ApiError | null>(null);
+  const [localErrors, setLocalErrors] = useState<Partial<Record<CapField, string>>>({});
+  const [saved, setSaved] = useState<string | null>(null);
+  const [isSaving, setIsSaving] = useState(false);
+
+  async function save(event: FormEvent) {
+    event.preventDefault();
+    setSaved(null);
+    setError(null);
+    const changes: Partial<Record<CapField, number | null>> = {};
+    const problems: Partial<Record<CapField, string>> = {};
+    for (const { field } of CAP_FIELDS) {
+      const text = values[field].trim();
+      const next = text === "" ? null : Number(text);
+      if (next !== null && (!Number.isInteger(next) || next < 0 || next > 100_000_000)) {
+        problems[field] = "Enter a whole number of coins, or leave it empty for no limit.";
+        continue;
+      }
+      if (next !== capOf(limits, field)) changes[field] = next;
+    }
+    setLocalErrors(problems);
+    if (Object.keys(problems).length > 0) return;
+    if (Object.keys(changes).length === 0) {
+      setSaved("Nothing changed.");
+      return;
+    }
+    setIsSaving(true);
+    try {
+      const result = await api.mutation("limits.set", changes as InputOf<"limits.set">);
+      const { scheduled, ...next } = result;
+      setSaved(
+        scheduled.length > 0
+          ? `Saved. ${scheduled.length === Object.keys(changes).length ? "" : "Lower limits apply now. "}Raised or removed limits take effect on ${formatDateTime(scheduled[0]?.effectiveAt ?? "")}.`
+          : "Saved. Your new limits apply now.",
+      );
+      setValues(valuesOf(next));
+      onSaved(next);
+    } catch (caught) {
+      setError(toApiError(caught));
+    } finally {
+      setIsSaving(false);
+    }
+  }
+
+  const pendingFor = (field: CapField) => limits.pending.find((change) => change.field === field);
+  const guardianCap = (field: CapField) => {
+    const value = limits.guardian?.[field];
+    return typeof value === "number" ? value : null;
+  };
+
+  return (
+    <form
+      className="form"
+      onSubmit={save}
+      aria-label="Spending limits"
+      data-testid="limits-form"
+      noValidate
+    >
+      <div className="limits-grid">
+        {CAP_FIELDS.map(({ field, label, hint }) => {
+          const inputId = `${formId}-${field}`;
+          const pending = pendingFor(field);
+          const guardian = guardianCap(field);
+          const message = localErrors[field] ?? error?.fieldErrors[field]?.[0] ?? null;
+          return (
+            <div className="field" key={field}>
+              <label htmlFor={inputId}>{label}</label>
+              <input
+                id={inputId}
+                className="input"
+                type="number"
+                inputMode="numeric"
+                min={0}
+                step={1}
+                placeholder="No limit"
+                value={values[field]}
+                onChange={(event) => setValues({ ...values, [field]: event.target.value })}
+                aria-invalid={message ? true : undefined}
+                aria-describedby={`${inputId}-hint${message ? ` ${inputId}-error` : ""}`}
+                data-testid={`limit-${field}`}
+              />
+              <span className="field__hint" id={`${inputId}-hint`}>
+                {hint}
+                {pending
+                  ? `. ${pending.coins === null ? "Removed" : `Rises to ${formatCoins(pending.coins)}`} on ${formatDateTime(pending.effectiveAt)}`
+                  : ""}
+                {guardian !== null ? `. Guardian's limit: ${formatCoins(guardian)}` : ""}
+              </span>
+              {message ? (
+                <p
+                  className="error"
+                  role="alert"
+                  id={`${inputId}-error`}
+                  data-testid={`limit-${field}-error`}
+                >
+                  {message}
+                </p>
+              ) : null}
+            </div>
+          );
+        })}
+      </div>
+      {error && Object.keys(error.fieldErrors).length === 0 ? (
+        <ErrorText error={error} testId="limits-error" />
+      ) : null}
+      {saved ? (
+        <p className="notice notice--good small" role="status" data-testid="limits-saved">
+          {saved}
+        </p>
+      ) : null}
+      <button type="submit" className="button" disabled={isSaving} data-testid="limits-save">
+        {isSaving ? "Saving…" : "Save limits"}
+      </button>
+    </form>
+  );
+}
+
+function CoolingOff({
+  limits,
+  onSaved,
+}: {
+  readonly limits: Limits;
+  readonly onSaved: (limits: Limits) => void;
+}) {
+  const { api, now } = usePopup();
+  const selectId = useId();
+  const [hours, setHours] = useState(24);
+  const [isConfirming, setIsConfirming] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [isSaving, setIsSaving] = useState(false);
+  const current = now();
+  const activeUntil = activeCoolingOff(limits, current);
+  const until = new Date(current.getTime() + hours * 3_600_000);
+  const isShorter = activeUntil !== null && until.getTime() <= Date.parse(activeUntil);
+
+  async function start() {
+    setIsSaving(true);
+    setError(null);
+    try {
+      const { scheduled: _scheduled, ...next } = await api.mutation("limits.set", {
+        coolingOffUntil: new Date(now().getTime() + hours * 3_600_000).toISOString(),
+      });
+      setIsConfirming(false);
+      onSaved(next);
+    } catch (caught) {
+      setError(toApiError(caught));
+    } finally {
+      setIsSaving(false);
+    }
+  }
+
+  return (
+    <div className="card section" data-testid="cooling-off">
+      <h2>Take a break</h2>
+      {activeUntil ? (
+        <p className="notice notice--warn" role="status" data-testid="cooling-off-active">
+          Cooling-off until <strong>{formatDateTime(activeUntil)}</strong>: you can't spend coins
+          until then. It can be extended, not shortened.
+        </p>
+      ) : (
+        <p className="small muted">
+          Cooling-off pauses all spending until the time you choose. Once started it can be extended
+          but not shortened or lifted.
+        </p>
+      )}
+      <div className="row">
+        <div className="field">
+          <label htmlFor={selectId}>{activeUntil ? "Extend to" : "Pause spending for"}</label>
+          <select
+            id={selectId}
+            className="input"
+            value={hours}
+            onChange={(event) => {
+              setHours(Number(event.target.value));
+              setIsConfirming(false);
+            }}
+            data-testid="cooling-off-select"
+          >
+            {COOLING_OFF_CHOICES.map((choice) => (
+              <option key={choice.hours} value={choice.hours}>
+                {choice.label}
+              </option>
+            ))}
+          </select>
+        </div>
+        {!isConfirming ? (
+          <button
+            type="button"
+            className="button button--ghost"
+            disabled={isShorter}
+            onClick={() => setIsConfirming(true)}
+            data-testid="cooling-off-start"
+          >
+            {activeUntil ? "Extend" : "Start"}
+          </button>
+        ) : null}
+      </div>
+      {isShorter ? <p className="small muted">Your cooling-off already runs past that.</p> : null}
+      {isConfirming ? (
+        <div className="notice notice--warn" role="alertdialog" aria-label="Confirm cooling-off">
+          <p>
+            You won't be able to spend coins until{" "}
+            <strong>{formatDateTime(until.toISOString())}</strong>. This can't be undone.
+          </p>
+          <p style={{ display: "flex", gap: 8, marginTop: 8 }}>
+            <button
+              type="button"
+              className="button button--small"
+              onClick={() => void start()}
+              disabled={isSaving}
+              data-testid="cooling-off-confirm"
+            >
+              {isSaving ? "Starting…" : "Yes, pause spending"}
+            </button>
+            <button
+              type="button"
+              className="button button--ghost button--small"
+              onClick={() => setIsConfirming(false)}
+            >
+              Cancel
+            </button>
+          </p>
+        </div>
+      ) : null}
+      {error ? (
+        <p className="error" role="alert" data-testid="cooling-off-error">
+          {describeApiError(error)}
+        </p>
+      ) : null}
+    </div>
+  );
+}

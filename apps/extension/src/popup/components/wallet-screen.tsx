@@ -1,0 +1,56 @@
+import { useState } from "react";
+import { useApiQuery } from "../hooks/use-api-query.ts";
+import { usePopup } from "../popup-context.tsx";
+import { Activity } from "./activity.tsx";
+import { BalanceCard } from "./balance-card.tsx";
+import { BuyCoins } from "./buy-coins.tsx";
+import { ErrorText } from "./error-text.tsx";
+import { LimitsPanel } from "./limits.tsx";
+import { Tabs } from "./tabs.tsx";
+
+type View = "wallet" | "activity" | "limits";
+
+/** Signed in: the balance on top, then buying coins, recent activity, and limits as tabs. */
+export function WalletScreen() {
+  const { api } = usePopup();
+  const wallet = useApiQuery(() => api.query("wallet.get", undefined));
+  const [view, setView] = useState<View>("wallet");
+
+  return (
+    <div className="popup__body">
+      {wallet.data ? <BalanceCard wallet={wallet.data} /> : null}
+      {wallet.isLoading && !wallet.data ? (
+        <div className="card muted" aria-busy="true">
+          Loading your wallet…
+        </div>
+      ) : null}
+      {wallet.error ? (
+        <div>
+          <ErrorText error={wallet.error} testId="wallet-error" />
+          <button
+            type="button"
+            className="button button--ghost button--small"
+            onClick={() => void wallet.reload()}
+          >
+            Try again
+          </button>
+        </div>
+      ) : null}
+      <Tabs
+        label="Wallet sections"
+        selected={view}
+        onSelect={(next) => setView(next as View)}
+        tabs={[
+          { id: "wallet", label: "Buy", testId: "tab-wallet" },
+          { id: "activity", label: "Activity", testId: "tab-activity" },
+          { id: "limits", label: "Limits", testId: "tab-limits" },
+        ]}
+      />
+      <div className="panel" role="tabpanel" id={`panel-${view}`} aria-labelledby={`tab-${view}`}>
+        {view === "wallet" ? <BuyCoins onPaid={() => void wallet.reload()} /> : null}
+        {view === "activity" ? <Activity /> : null}
+        {view === "limits" ? <LimitsPanel /> : null}
+      </div>
+    </div>
+  );
+}

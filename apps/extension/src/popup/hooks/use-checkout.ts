@@ -1,0 +1,163 @@
+import { useCallback, useEffect, useRef, useState } from "react";
+import type { ApiError, InputOf } from "../../messaging/contract.ts";
+import { usePopup } from "../popup-context.tsx";
+import { toApiError } from "./use-api-query.ts";
+
+export type PurchaseItem = InputOf<"store.checkout">["item"];
+
+/** A checkout this popup opened, remembered across popup openings (the popup closes when the tab opens). */
+export interface PendingCheckout {
+  readonly purchaseId: string;
+  readonly checkoutUrl: string;
+  readonly coins: number;
+  readonly startedAt: string;
+}
+
+export type CheckoutState =
+  | { readonly status: "idle" }
+  | { readonly status: "starting"; readonly item: PurchaseItem }
+  | { readonly status: "waiting"; readonly pending: PendingCheckout }
+  | { readonly status: "paid"; readonly coins: number }
+  | { readonly status: "failed"; readonly message: string };
+
+const STORAGE_KEY = "coinstream.pendingCheckout";
+/** After this long without an answer the popup stops watching (the checkout page has expired). */
+export const CHECKOUT_WATCH_MS = 30 * 60_000;
+
+function loadPending(now: Date): PendingCheckout | null {
+  try {
+    const raw = globalThis.localStorage?.getItem(STORAGE_KEY);
+    if (!raw) return null;
+    const pending = JSON.parse(raw) as PendingCheckout;
+    const age = now.getTime() - Date.parse(pending.startedAt);
+    if (typeof pending.purchaseId !== "string" || !(age < CHECKOUT_WATCH_MS)) {
+      globalThis.localStorage?.removeItem(STORAGE_KEY);
+      return null;
+    }
+    return pending;
+  } catch {
+    return null;
+  }
+}
+
+function savePending(pending: PendingCheckout | null): void {
+  try {
+    if (pending) globalThis.localStorage?.setItem(STORAGE_KEY, JSON.stringify(pending));
+    else globalThis.localStorage?.removeItem(STORAGE_KEY);
+  } catch {
+    // Private storage unavailable: watching still works while the popup stays open.
+  }
+}
+
+function newIdempotencyKey(): string {
+  return globalThis.crypto?.randomUUID?.() ?? `checkout-${Date.now()}-${Math.random()}`;
+}
+
+/**
+ * Buying coins: starts a checkout, opens its page in a tab, then checks the purchase until the
+ * payment completes or fails, and calls `onPaid` so the balance updates.
+ */
+export function useCheckout(onPaid: (coins: number) => void) {
+  const { api, checkoutPollMs, now, onSessionEnded } = usePopup();
+  const [state, setState] = useState<CheckoutState>(() => {
+    const pending = loadPending(now());
+    return pending ? { status: "waiting", pending } : { status: "idle" };
+  });
+  const [error, setError] = useState<{ item: PurchaseItem; error: ApiError } | null>(null);
+  const onPaidRef = useRef(onPaid);
+  onPaidRef.current = onPaid;
+  // One idempotency key per item until it succeeds, so a retry after a network error is the same purchase.
+  const keys = useRef(new Map<string, string>());
+
+  const start = useCallback(
+    async (item: PurchaseItem) => {
+      const itemKey = JSON.stringify(item);
+      const idempotencyKey = keys.current.get(itemKey) ?? newIdempotencyKey();
+      keys.current.set(itemKey, idempotencyKey);
+      setError(null);
+      setState({ status: "starting", item });
+      try {
+        const checkout = await api.mutation("store.checkout", { idempotencyKey, item });
+        keys.current.delete(itemKey);
+        const pending: PendingCheckout = {
+          purchaseId: checkout.purchaseId,
+          checkoutUrl: checkout.checkoutUrl,
+          coins: checkout.quote.totalCoins,
+          startedAt: now().toISOString(),
+        };
+        savePending(pending);
+        setState({ status: "waiting", pending });
+        const opened = await api.openTab(checkout.checkoutUrl);
+        if (!opened.ok) setError({ item, error: opened.error });
+      } catch (caught) {
+        const apiError = toApiError(caught);
+        if (apiError.code === "UNAUTHORIZED") onSessionEnded();
+        setError({ item, error: apiError });
+        setState({ status: "idle" });
+      }
+    },
+    [api, now, onSessionEnded],
+  );
+
+  const stopWaiting = useCallback(() => {
+    savePending(null);
+    setState({ status: "idle" });
+  }, []);
+
+  const dismiss = useCallback(() => setState({ status: "idle" }), []);
+
+  const waitingFor = state.status === "waiting" ? state.pending : null;
+  useEffect(() => {
+    if (!waitingFor) return;
+    let isActive = true;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const check = async () => {
+      try {
+        const purchases = await api.query("store.purchases", undefined);
+        if (!isActive) return;
+        const purchase = purchases.find((p) => p.purchaseId === waitingFor.purchaseId);
+        if (purchase?.status === "paid") {
+          savePending(null);
+          setState({ status: "paid", coins: purchase.coins });
+          onPaidRef.current(purchase.coins);
+          return;
+        }
+        if (purchase && purchase.status !== "pending") {
+          savePending(null);
+          setState({
+            status: "failed",
+            message:
+              purchase.status === "failed"
+                ? "The payment did not go through, so no coins were added and nothing was charged."
+                : "This purchase was refunded or reversed.",
+          });
+          return;
+        }
+        if (now().getTime() - Date.parse(waitingFor.startedAt) >= CHECKOUT_WATCH_MS) {
+          savePending(null);
+          setState({ status: "idle" });
+          return;
+        }
+      } catch (caught) {
+        if (!isActive) return;
+        if (toApiError(caught).code === "UNAUTHORIZED") {
+          onSessionEnded();
+          return;
+        }
+        // A dropped request while waiting is not the payment failing: keep checking.
+      }
+      timer = setTimeout(check, checkoutPollMs);
+    };
+    timer = setTimeout(check, Math.min(checkoutPollMs, 1_000));
+    return () => {
+      isActive = false;
+      if (timer) clearTimeout(timer);
+    };
+  }, [api, checkoutPollMs, now, onSessionEnded, waitingFor]);
+
+  const reopen = useCallback(() => {
+    if (waitingFor) void api.openTab(waitingFor.checkoutUrl);
+  }, [api, waitingFor]);
+
+  return { state, error, start, stopWaiting, dismiss, reopen };
+}

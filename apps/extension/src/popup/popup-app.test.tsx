@@ -1,0 +1,423 @@
+import { act, cleanup, fireEvent, render, screen, waitFor } from "@testing-library/react";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { PopupApp } from "./popup-app.tsx";
+import {
+  apiError,
+  createFakeBackground,
+  FakeApiFailure,
+  WALLET,
+} from "./testing/fake-background.ts";
+
+const NOW = new Date("2026-11-22T12:00:00.000Z");
+const now = () => NOW;
+
+function renderPopup(fake: ReturnType<typeof createFakeBackground>) {
+  return render(<PopupApp send={fake.send} now={now} checkoutPollMs={10} />);
+}
+
+async function signIn(fake: ReturnType<typeof createFakeBackground>) {
+  fake.state.signedIn = true;
+  renderPopup(fake);
+  await screen.findByTestId("balance");
+}
+
+beforeEach(() => {
+  localStorage.clear();
+});
+
+afterEach(() => {
+  cleanup();
+  vi.restoreAllMocks();
+});
+
+describe("PopupApp signing in", () => {
+  it("signs in with the form's email and password and shows the wallet", async () => {
+    const fake = createFakeBackground();
+    renderPopup(fake);
+    fireEvent.change(await screen.findByTestId("signin-email"), {
+      target: { value: "vera@example.com" },
+    });
+    fireEvent.change(screen.getByTestId("signin-password"), { target: { value: "pw-123456" } });
+    fireEvent.click(screen.getByTestId("signin-submit"));
+    expect(await screen.findByTestId("balance")).toHaveProperty("textContent", "5,000");
+    expect(fake.authCalls).toContainEqual({
+      action: "signIn",
+      email: "vera@example.com",
+      password: "pw-123456",
+    });
+    expect(screen.getByTestId("signed-in-as").textContent).toBe("Vera");
+    expect(screen.getByTestId("gifter-level").textContent).toContain("10 coins to level 6");
+  });
+
+  it("shows the API's refusal under the form and keeps the person on it", async () => {
+    const fake = createFakeBackground();
+    fake.onAuth((request) =>
+      request.action === "signIn"
+        ? {
+            ok: false,
+            error: apiError("UNAUTHORIZED", "That email and password don't match an account.", {
+              domainCode: "INVALID_EMAIL_OR_PASSWORD",
+            }),
+          }
+        : undefined,
+    );
+    renderPopup(fake);
+    fireEvent.change(await screen.findByTestId("signin-email"), {
+      target: { value: "vera@example.com" },
+    });
+    fireEvent.change(screen.getByTestId("signin-password"), { target: { value: "wrong" } });
+    fireEvent.click(screen.getByTestId("signin-submit"));
+    expect((await screen.findByTestId("signin-error")).textContent).toBe(
+      "That email and password don't match an account.",
+    );
+    expect(screen.queryByTestId("balance")).toBeNull();
+  });
+
+  it("puts missing fields' errors next to them without calling the background", async () => {
+    const fake = createFakeBackground();
+    renderPopup(fake);
+    fireEvent.click(await screen.findByTestId("signin-submit"));
+    expect(await screen.findByTestId("signin-email-error")).toBeTruthy();
+    expect(screen.getByTestId("signin-password-error")).toBeTruthy();
+    expect(screen.getByTestId("signin-email").getAttribute("aria-invalid")).toBe("true");
+    expect(document.activeElement).toBe(screen.getByTestId("signin-email"));
+    expect(fake.authCalls.map((call) => call.action)).toEqual(["status"]);
+  });
+
+  it("offers to try again when the API cannot be reached", async () => {
+    const fake = createFakeBackground();
+    let isDown = true;
+    fake.onAuth((request) =>
+      request.action === "status" && isDown
+        ? { ok: false, error: apiError("NETWORK", "Coinstream can't be reached right now.") }
+        : undefined,
+    );
+    renderPopup(fake);
+    expect((await screen.findByTestId("popup-error")).textContent).toContain("can't be reached");
+    isDown = false;
+    fireEvent.click(screen.getByRole("button", { name: "Try again" }));
+    expect(await screen.findByTestId("signin-email")).toBeTruthy();
+  });
+});
+
+describe("PopupApp signing up", () => {
+  function fillSignUp(overrides: Record<string, string> = {}) {
+    const values = {
+      "signup-name": "Vera",
+      "signup-email": "vera@example.com",
+      "signup-password": "long-enough-pw",
+      "signup-dob": "1990-05-17",
+      ...overrides,
+    };
+    for (const [testId, value] of Object.entries(values)) {
+      fireEvent.change(screen.getByTestId(testId), { target: { value } });
+    }
+    fireEvent.change(screen.getByTestId("signup-region"), { target: { value: "DE" } });
+  }
+
+  it("sends every field and then asks the person to confirm their email", async () => {
+    const fake = createFakeBackground();
+    renderPopup(fake);
+    fireEvent.click(await screen.findByTestId("auth-tab-signup"));
+    fillSignUp();
+    fireEvent.click(screen.getByTestId("signup-submit"));
+    expect((await screen.findByTestId("signup-verification-sent")).textContent).toContain(
+      "vera@example.com",
+    );
+    expect(fake.authCalls).toContainEqual({
+      action: "signUp",
+      name: "Vera",
+      email: "vera@example.com",
+      password: "long-enough-pw",
+      dateOfBirth: "1990-05-17",
+      region: "DE",
+    });
+    // Back on sign-in with the email filled in.
+    expect((screen.getByTestId("signin-email") as HTMLInputElement).value).toBe("vera@example.com");
+  });
+
+  it("shows the API's field error next to the field it concerns", async () => {
+    const fake = createFakeBackground();
+    fake.onAuth((request) =>
+      request.action === "signUp"
+        ? {
+            ok: false,
+            error: apiError("BAD_REQUEST", "An account with this email already exists.", {
+              fieldErrors: { email: ["An account with this email already exists."] },
+            }),
+          }
+        : undefined,
+    );
+    renderPopup(fake);
+    fireEvent.click(await screen.findByTestId("auth-tab-signup"));
+    fillSignUp();
+    fireEvent.click(screen.getByTestId("signup-submit"));
+    expect((await screen.findByTestId("signup-email-error")).textContent).toBe(
+      "An account with this email already exists.",
+    );
+    expect(screen.queryByTestId("signup-error")).toBeNull();
+  });
+
+  it("catches a short password before asking the API", async () => {
+    const fake = createFakeBackground();
+    renderPopup(fake);
+    fireEvent.click(await screen.findByTestId("auth-tab-signup"));
+    fillSignUp({ "signup-password": "short" });
+    fireEvent.click(screen.getByTestId("signup-submit"));
+    expect((await screen.findByTestId("signup-password-error")).textContent).toMatch(
+      /at least 8 characters/,
+    );
+    expect(fake.authCalls.some((call) => call.action === "signUp")).toBe(false);
+  });
+});
+
+describe("PopupApp buying coins", () => {
+  it("lists the API's packs with price, value and bonus", async () => {
+    const fake = createFakeBackground();
+    await signIn(fake);
+    const pack = await screen.findByTestId("pack-coins-500");
+    expect(pack.textContent).toContain("500 coins");
+    expect(pack.textContent).toContain("$8.99");
+    expect(pack.textContent).toContain("+50 first purchase");
+    expect(pack.textContent).toContain("Save 9%");
+    expect(pack.getAttribute("aria-label")).toBe(
+      "500 coins for $8.99, plus 50 bonus coins, save 9%",
+    );
+  });
+
+  it("opens the checkout in a tab and updates the balance once the payment completes", async () => {
+    let purchaseStatus = "pending";
+    let coins = WALLET.coins;
+    const fake = createFakeBackground({
+      "store.checkout": (input) => {
+        expect(input).toMatchObject({ item: { packId: "coins-500" } });
+        expect((input as { idempotencyKey: string }).idempotencyKey.length).toBeGreaterThan(8);
+        return {
+          purchaseId: "p1",
+          status: "pending",
+          checkoutUrl: "http://127.0.0.1:3000/sandbox/checkout/cs_1",
+          quote: { totalCoins: 550 },
+        };
+      },
+      "store.purchases": () => [{ purchaseId: "p1", coins: 550, status: purchaseStatus }],
+      "wallet.get": () => ({ ...WALLET, coins }),
+    });
+    await signIn(fake);
+    fireEvent.click(await screen.findByTestId("pack-coins-500"));
+    expect(await screen.findByTestId("checkout-pending")).toBeTruthy();
+    expect(fake.openedTabs).toEqual(["http://127.0.0.1:3000/sandbox/checkout/cs_1"]);
+    expect(JSON.parse(localStorage.getItem("coinstream.pendingCheckout") ?? "{}")).toMatchObject({
+      purchaseId: "p1",
+    });
+
+    await act(async () => {
+      purchaseStatus = "paid";
+      coins = WALLET.coins + 550;
+    });
+    expect((await screen.findByTestId("checkout-complete")).textContent).toContain("550 coins");
+    await waitFor(() => expect(screen.getByTestId("balance").textContent).toBe("5,550"));
+    expect(localStorage.getItem("coinstream.pendingCheckout")).toBeNull();
+  });
+
+  it("keeps waiting for a checkout it opened before the popup closed", async () => {
+    localStorage.setItem(
+      "coinstream.pendingCheckout",
+      JSON.stringify({
+        purchaseId: "p9",
+        checkoutUrl: "http://127.0.0.1:3000/sandbox/checkout/cs_9",
+        coins: 110,
+        startedAt: "2026-11-22T11:55:00.000Z",
+      }),
+    );
+    const fake = createFakeBackground({
+      "store.purchases": () => [{ purchaseId: "p9", coins: 110, status: "failed" }],
+    });
+    await signIn(fake);
+    expect((await screen.findByTestId("checkout-failed")).textContent).toMatch(
+      /did not go through/,
+    );
+  });
+
+  it("shows a refused checkout next to the packs", async () => {
+    const fake = createFakeBackground({
+      "store.checkout": () => {
+        throw new FakeApiFailure(
+          apiError("FORBIDDEN", "Buying coins needs you to be 18 or older in your region.", {
+            domainCode: "NOT_ELIGIBLE",
+          }),
+        );
+      },
+    });
+    await signIn(fake);
+    fireEvent.click(await screen.findByTestId("pack-coins-100"));
+    expect((await screen.findByTestId("buy-error")).textContent).toBe(
+      "Buying coins needs you to be 18 or older in your region.",
+    );
+    expect(fake.openedTabs).toEqual([]);
+  });
+
+  it("checks the custom amount against the rate card's range before starting a checkout", async () => {
+    const fake = createFakeBackground();
+    await signIn(fake);
+    fireEvent.change(await screen.findByTestId("custom-coins"), { target: { value: "50" } });
+    fireEvent.click(screen.getByTestId("custom-buy"));
+    expect((await screen.findByTestId("custom-coins-error")).textContent).toMatch(
+      /from 100 to 250,000/,
+    );
+    expect(fake.callsTo("store.checkout")).toEqual([]);
+  });
+
+  it("goes back to signing in when the session has ended", async () => {
+    const fake = createFakeBackground({
+      "wallet.get": () => {
+        throw new FakeApiFailure(apiError("UNAUTHORIZED", "Sign in to continue."));
+      },
+    });
+    fake.state.signedIn = true;
+    renderPopup(fake);
+    expect(await screen.findByTestId("signin-email")).toBeTruthy();
+  });
+});
+
+describe("PopupApp activity, export and limits", () => {
+  it("lists the first page of history in words", async () => {
+    const fake = createFakeBackground({
+      "wallet.history": () => ({
+        items: [
+          {
+            id: "t2",
+            code: "gift",
+            phase: "single",
+            coins: -15,
+            at: "2026-11-22T11:58:00.000Z",
+            metadata: { handle: "nova", giftId: "heart", count: 3 },
+          },
+          {
+            id: "t1",
+            code: "purchase",
+            phase: "single",
+            coins: 500,
+            at: "2026-11-20T09:00:00.000Z",
+            metadata: {},
+          },
+        ],
+        nextCursor: null,
+      }),
+    });
+    await signIn(fake);
+    fireEvent.click(screen.getByTestId("tab-activity"));
+    const items = await screen.findAllByTestId("activity-item");
+    expect(items.map((item) => item.textContent)).toEqual([
+      "Gift to @nova: 3 × Heart2 min ago−15minus 15 coins",
+      expect.stringContaining("Bought coins"),
+    ]);
+    expect(fake.callsTo("wallet.history")[0]?.input).toEqual({ limit: 10 });
+  });
+
+  it("downloads the exported CSV as a file", async () => {
+    const createObjectURL = vi.fn(() => "blob:csv");
+    Object.assign(URL, { createObjectURL, revokeObjectURL: vi.fn() });
+    const click = vi.spyOn(HTMLAnchorElement.prototype, "click").mockImplementation(() => {});
+    const fake = createFakeBackground({
+      "wallet.exportCsv": () => ({
+        filename: "coinstream-wallet-2026-11-22.csv",
+        csv: "date,kind\n",
+        rows: 1,
+      }),
+    });
+    await signIn(fake);
+    fireEvent.click(screen.getByTestId("tab-activity"));
+    fireEvent.click(await screen.findByTestId("export-csv"));
+    expect((await screen.findByTestId("export-done")).textContent).toContain("1 row");
+    expect(createObjectURL).toHaveBeenCalledOnce();
+    expect(click).toHaveBeenCalledOnce();
+  });
+
+  it("saves only the limits that changed and says when a raise takes effect", async () => {
+    const fake = createFakeBackground({
+      "limits.get": () => ({
+        viewer: { dailyCoins: 1_000, coolingOffUntil: null },
+        guardian: null,
+        pending: [],
+      }),
+      "limits.set": (input) => ({
+        viewer: { dailyCoins: 1_000, weeklyCoins: 3_000, coolingOffUntil: null },
+        guardian: null,
+        pending: [
+          {
+            field: "dailyCoins",
+            coins: 2_000,
+            requestedAt: NOW.toISOString(),
+            effectiveAt: "2026-11-23T12:00:00.000Z",
+          },
+        ],
+        scheduled: (input as { dailyCoins?: number }).dailyCoins
+          ? [
+              {
+                field: "dailyCoins",
+                coins: 2_000,
+                requestedAt: NOW.toISOString(),
+                effectiveAt: "2026-11-23T12:00:00.000Z",
+              },
+            ]
+          : [],
+      }),
+    });
+    await signIn(fake);
+    fireEvent.click(screen.getByTestId("tab-limits"));
+    fireEvent.change(await screen.findByTestId("limit-dailyCoins"), { target: { value: "2000" } });
+    fireEvent.change(screen.getByTestId("limit-weeklyCoins"), { target: { value: "3000" } });
+    fireEvent.click(screen.getByTestId("limits-save"));
+    expect((await screen.findByTestId("limits-saved")).textContent).toMatch(
+      /Lower limits apply now\. Raised or removed limits take effect on/,
+    );
+    expect(fake.callsTo("limits.set")[0]?.input).toEqual({ dailyCoins: 2_000, weeklyCoins: 3_000 });
+    // The daily field keeps the limit in force and says what it rises to, and when.
+    expect((screen.getByTestId("limit-dailyCoins") as HTMLInputElement).value).toBe("1000");
+    expect(screen.getByText(/Rises to 2,000 on/)).toBeTruthy();
+  });
+
+  it("shows a refused limit change next to the form", async () => {
+    const fake = createFakeBackground({
+      "limits.set": () => {
+        throw new FakeApiFailure(
+          apiError("BAD_REQUEST", "Too big", { fieldErrors: { dailyCoins: ["Too big"] } }),
+        );
+      },
+    });
+    await signIn(fake);
+    fireEvent.click(screen.getByTestId("tab-limits"));
+    fireEvent.change(await screen.findByTestId("limit-dailyCoins"), { target: { value: "5" } });
+    fireEvent.click(screen.getByTestId("limits-save"));
+    expect((await screen.findByTestId("limit-dailyCoins-error")).textContent).toBe("Too big");
+  });
+
+  it("starts a cooling-off only after the person confirms", async () => {
+    const fake = createFakeBackground({
+      "limits.set": (input) => ({
+        viewer: { coolingOffUntil: (input as { coolingOffUntil: string }).coolingOffUntil },
+        guardian: null,
+        pending: [],
+        scheduled: [],
+      }),
+    });
+    await signIn(fake);
+    fireEvent.click(screen.getByTestId("tab-limits"));
+    fireEvent.change(await screen.findByTestId("cooling-off-select"), { target: { value: "168" } });
+    fireEvent.click(screen.getByTestId("cooling-off-start"));
+    expect(fake.callsTo("limits.set")).toEqual([]);
+    fireEvent.click(screen.getByTestId("cooling-off-confirm"));
+    expect(await screen.findByTestId("cooling-off-active")).toBeTruthy();
+    expect(fake.callsTo("limits.set")[0]?.input).toEqual({
+      coolingOffUntil: "2026-11-29T12:00:00.000Z",
+    });
+  });
+
+  it("signs out and returns to the sign-in form", async () => {
+    const fake = createFakeBackground();
+    await signIn(fake);
+    fireEvent.click(screen.getByTestId("sign-out"));
+    expect(await screen.findByTestId("signin-email")).toBeTruthy();
+    expect(fake.authCalls.at(-1)).toEqual({ action: "signOut" });
+  });
+});

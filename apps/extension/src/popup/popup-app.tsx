@@ -1,0 +1,100 @@
+import { useCallback, useEffect, useMemo, useState } from "react";
+import { createApiClient, type SendMessage } from "../messaging/api-client.ts";
+import type { ApiError, SignedInUser } from "../messaging/contract.ts";
+import { AuthScreen } from "./components/auth-screen.tsx";
+import { CoinMark } from "./components/coin-mark.tsx";
+import { ErrorText } from "./components/error-text.tsx";
+import { WalletScreen } from "./components/wallet-screen.tsx";
+import { type PopupContextValue, PopupProvider } from "./popup-context.tsx";
+
+type Session =
+  | { readonly status: "loading" }
+  | { readonly status: "signedOut" }
+  | { readonly status: "signedIn"; readonly user: SignedInUser }
+  | { readonly status: "unreachable"; readonly error: ApiError };
+
+export interface PopupAppProps {
+  readonly send: SendMessage;
+  readonly checkoutPollMs?: number;
+  readonly now?: () => Date;
+}
+
+const currentTime = () => new Date();
+
+/** The popup: signing in or up, then the wallet. Every call goes through the background worker. */
+export function PopupApp({ send, checkoutPollMs = 2_500, now = currentTime }: PopupAppProps) {
+  const api = useMemo(() => createApiClient(send), [send]);
+  const [session, setSession] = useState<Session>({ status: "loading" });
+  const [signOutError, setSignOutError] = useState<ApiError | null>(null);
+
+  const checkStatus = useCallback(async () => {
+    setSession({ status: "loading" });
+    const result = await api.auth({ action: "status" });
+    if (!result.ok) setSession({ status: "unreachable", error: result.error });
+    else if (result.data.user) setSession({ status: "signedIn", user: result.data.user });
+    else setSession({ status: "signedOut" });
+  }, [api]);
+
+  useEffect(() => {
+    void checkStatus();
+  }, [checkStatus]);
+
+  const onSessionEnded = useCallback(() => setSession({ status: "signedOut" }), []);
+  const context = useMemo<PopupContextValue>(
+    () => ({ api, onSessionEnded, checkoutPollMs, now }),
+    [api, onSessionEnded, checkoutPollMs, now],
+  );
+
+  async function signOut() {
+    setSignOutError(null);
+    const result = await api.auth({ action: "signOut" });
+    if (!result.ok) setSignOutError(result.error);
+    else setSession({ status: "signedOut" });
+  }
+
+  return (
+    <PopupProvider value={context}>
+      <main className="popup">
+        <header className="popup__header">
+          <CoinMark className="popup__logo" />
+          <h1 className="popup__title">
+            Coinstream
+            {session.status === "signedIn" ? (
+              <span className="popup__who" data-testid="signed-in-as">
+                {session.user.name || session.user.email}
+              </span>
+            ) : null}
+          </h1>
+          {session.status === "signedIn" ? (
+            <button
+              type="button"
+              className="button button--ghost button--small"
+              onClick={() => void signOut()}
+              data-testid="sign-out"
+            >
+              Sign out
+            </button>
+          ) : null}
+        </header>
+        <ErrorText error={signOutError} testId="sign-out-error" />
+        {session.status === "loading" ? (
+          <div className="popup__body muted" aria-busy="true" data-testid="popup-loading">
+            Loading…
+          </div>
+        ) : null}
+        {session.status === "unreachable" ? (
+          <div className="popup__body">
+            <ErrorText error={session.error} testId="popup-error" />
+            <button type="button" className="button" onClick={() => void checkStatus()}>
+              Try again
+            </button>
+          </div>
+        ) : null}
+        {session.status === "signedOut" ? (
+          <AuthScreen onSignedIn={(user) => setSession({ status: "signedIn", user })} />
+        ) : null}
+        {session.status === "signedIn" ? <WalletScreen key={session.user.id} /> : null}
+      </main>
+    </PopupProvider>
+  );
+}

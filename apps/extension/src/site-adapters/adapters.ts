@@ -1,0 +1,84 @@
+import type { SiteAdapter } from "./site-adapter.ts";
+
+function hostIs(...domains: string[]) {
+  return (hostname: string) => {
+    const host = hostname.toLowerCase();
+    return domains.some((domain) => host === domain || host.endsWith(`.${domain}`));
+  };
+}
+
+/** Twitch: above the chat input, like the platform's own Bits and cheer controls. */
+export const twitchAdapter: SiteAdapter = {
+  id: "twitch",
+  matchesHost: hostIs("twitch.tv"),
+  barAnchors: [
+    { selector: ".chat-input", position: "beforebegin" },
+    { selector: '[data-test-selector="chat-input"]', position: "beforebegin" },
+    { selector: ".stream-chat-footer", position: "afterbegin" },
+  ],
+  players: [".video-player", '[data-a-target="video-player"]', "video"],
+  watchBody: false,
+};
+
+/** YouTube: right below the player, above the title. */
+export const youtubeAdapter: SiteAdapter = {
+  id: "youtube",
+  matchesHost: hostIs("youtube.com"),
+  barAnchors: [
+    { selector: "ytd-watch-flexy #below", position: "afterbegin" },
+    { selector: "ytd-watch-metadata", position: "beforebegin" },
+    { selector: "ytm-slim-video-metadata-section-renderer", position: "beforebegin" },
+  ],
+  players: ["#movie_player", ".html5-video-player", "video"],
+  watchBody: true,
+};
+
+/** Kick: above the chat input. */
+export const kickAdapter: SiteAdapter = {
+  id: "kick",
+  matchesHost: hostIs("kick.com"),
+  barAnchors: [
+    { selector: "#chatroom-footer", position: "afterbegin" },
+    { selector: "#chat-input-wrapper", position: "beforebegin" },
+    { selector: '[data-testid="chat-input"]', position: "beforebegin" },
+  ],
+  players: ["#video-player", '[data-testid="video-player"]', "video"],
+  watchBody: false,
+};
+
+/** TikTok LIVE: at the top of the side panel, above the chat. */
+export const tiktokAdapter: SiteAdapter = {
+  id: "tiktok",
+  matchesHost: hostIs("tiktok.com"),
+  barAnchors: [
+    { selector: '[data-e2e="live-side-panel"]', position: "afterbegin" },
+    { selector: '[data-e2e="chat-room"]', position: "beforebegin" },
+  ],
+  players: ['[data-e2e="live-player"]', '[data-e2e="live-room-player"]', "video"],
+  watchBody: false,
+};
+
+/**
+ * Any other page (a creator's own site declaring itself with the meta tag): the page may offer
+ * a slot with `data-coinstream-bar`; the player is `data-coinstream-player`, `#player` or the
+ * first video.
+ */
+export const pageAdapter: SiteAdapter = {
+  id: "page",
+  matchesHost: () => true,
+  barAnchors: [{ selector: "[data-coinstream-bar]", position: "beforeend" }],
+  players: ["[data-coinstream-player]", "#player", "video"],
+  watchBody: false,
+};
+
+export const SITE_ADAPTERS: readonly SiteAdapter[] = [
+  twitchAdapter,
+  youtubeAdapter,
+  kickAdapter,
+  tiktokAdapter,
+];
+
+/** The adapter for a hostname; the generic page adapter for sites without one. */
+export function chooseAdapter(hostname: string): SiteAdapter {
+  return SITE_ADAPTERS.find((adapter) => adapter.matchesHost(hostname)) ?? pageAdapter;
+}
