@@ -31,6 +31,13 @@ describe("creator", () => {
       "NO_PAYOUT_METHOD",
     ]);
     expect(status.diamonds).toEqual({ held: 0, available: 0, reserved: 0, nextReleaseAt: null });
+    expect(status.payoutMethod).toBeNull();
+
+    await callerFor(me).creator.setPayoutMethod({ method: "paypal", label: "me@paypal" });
+    const after = await callerFor(me).creator.status();
+    if (!after.isCreator) throw new Error("expected a creator");
+    expect(after.withdrawMissing.map((r) => r.code)).toEqual(["ACCOUNT_TOO_NEW"]);
+    expect(after.payoutMethod).toEqual({ method: "paypal", label: "me@paypal" });
   });
 
   it("refuses a handle someone else has, and a second handle", async () => {

@@ -64,8 +64,11 @@ export async function getCreatorStatus(sql: Sql, viewer: Viewer, now: Date) {
   if (!creator) return { isCreator: false as const };
   const channels = await listCreatorChannels(sql, viewer.userId);
   const best = channels[0];
+  const [payoutMethod] = await sql<{ method: string; label: string }[]>`
+    select method, label from payout_methods where user_id = ${viewer.userId}`;
   const facts = viewerFacts(viewer, {
     channel: best ? { verified: best.verified, followers: best.followers } : null,
+    hasPayoutMethod: Boolean(payoutMethod),
   });
   const held = accountId({ ownerId: viewer.userId, purpose: "creator_held" });
   const available = accountId({ ownerId: viewer.userId, purpose: "creator_available" });
@@ -80,6 +83,8 @@ export async function getCreatorStatus(sql: Sql, viewer: Viewer, now: Date) {
     handle: creator.handle,
     tier: creator.tier,
     channels,
+    /** Where withdrawals are paid (the label the creator gave), or null before one is set. */
+    payoutMethod: payoutMethod ? { method: payoutMethod.method, label: payoutMethod.label } : null,
     canReceive: receive.allowed,
     receiveMissing: receive.allowed ? [] : receive.reasons,
     canWithdraw: withdraw.allowed,

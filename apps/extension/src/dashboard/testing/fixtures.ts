@@ -9,6 +9,7 @@ export const STATUS: CreatorStatus = {
   channels: [
     { platform: "kick", channel: "nova", followers: 300, followersVerified: true, verified: true },
   ] as unknown as CreatorStatus["channels"],
+  payoutMethod: null,
   canReceive: true,
   receiveMissing: [],
   canWithdraw: false,
