@@ -40,6 +40,7 @@ export { continueCombo } from "./gifts/continue-combo.ts";
 export { findGift } from "./gifts/find-gift.ts";
 export { foldCombos } from "./gifts/fold-combos.ts";
 export type { GiftEvent } from "./gifts/gift-event.ts";
+export { giftIcon } from "./gifts/gift-icon.ts";
 export { listGifts } from "./gifts/list-gifts.ts";
 export { type GiftPrice, priceGift } from "./gifts/price-gift.ts";
 export { type ValidatedTip, validateTip } from "./gifts/validate-tip.ts";
@@ -178,5 +179,4 @@ export { normalizeCreatorHandle } from "./streams/normalize-creator-handle.ts";
 export { parseCreatorMetaTag } from "./streams/parse-creator-meta-tag.ts";
 export { parseStreamUrl } from "./streams/parse-stream-url.ts";
 export type { StreamPlatform, StreamRef } from "./streams/stream-ref.ts";
-
 export { describeForbiddenCharacter } from "./text/describe-forbidden-character.ts";

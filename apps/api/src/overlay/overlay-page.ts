@@ -1,33 +1,15 @@
 import { readFileSync } from "node:fs";
-import { RATE_CARD } from "@coinstream/core";
+import { giftIcon, RATE_CARD } from "@coinstream/core";
 import { html, raw } from "hono/html";
 
 const STYLES = readFileSync(new URL("./overlay.css", import.meta.url), "utf8");
 const SCRIPT = readFileSync(new URL("./overlay-client.js", import.meta.url), "utf8");
 
-/** What the overlay draws for each gift of the rate card. */
-const GIFT_ICONS: Readonly<Record<string, string>> = {
-  rose: "🌹",
-  heart: "💖",
-  gg: "🎮",
-  "ice-cream": "🍦",
-  doughnut: "🍩",
-  coffee: "☕",
-  rainbow: "🌈",
-  crown: "👑",
-  concert: "🎤",
-  fireworks: "🎆",
-  unicorn: "🦄",
-  "sports-car": "🏎️",
-  planet: "🪐",
-  lion: "🦁",
-};
-
 const GIFTS = RATE_CARD.gifts.map((gift) => ({
   id: gift.id,
   name: gift.name,
   tier: gift.tier,
-  icon: GIFT_ICONS[gift.id] ?? "🎁",
+  icon: giftIcon(gift.id),
 }));
 
 /** JSON that is safe inside a `<script>` data block: no `<` can close it. */

@@ -1,5 +1,5 @@
 import type { GiftDefinition } from "@coinstream/core";
-import { giftIcon } from "../lib/gift-icons.ts";
+import { giftIcon } from "@coinstream/core";
 import { formatCoins } from "../lib/preview-text.ts";
 
 /** The catalog as the API priced it; one gift is selected at a time. */

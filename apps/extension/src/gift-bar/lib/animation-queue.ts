@@ -1,7 +1,7 @@
 import type { GoalProgress, ViewerStyle } from "@coinstream/api";
 import type { GiftAnimation, GiftDefinition, GiftTier } from "@coinstream/core";
+import { giftIcon } from "@coinstream/core";
 import type { StreamEventMessage } from "../../messaging/contract.ts";
-import { giftIcon } from "./gift-icons.ts";
 
 /** How an animation looks: the catalog's animation for gifts, or tip, paid message, goal. */
 export type AnimationStyle = GiftAnimation | "tip" | "message" | "goal";

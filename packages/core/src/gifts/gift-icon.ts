@@ -1,4 +1,4 @@
-/** How each gift of the catalog looks (the OBS overlay draws the same ones). */
+/** How each gift of the catalog looks, the same in the OBS overlay and the extension. */
 const GIFT_ICONS: Readonly<Record<string, string>> = {
   rose: "🌹",
   heart: "💖",
