@@ -5,13 +5,14 @@ import type { StreamEventHub } from "./stream-event-hub.ts";
 /**
  * A creator's stream events after `lastEventId` (stored ones first, then live ones), each once,
  * in order, until `signal` aborts. Listening starts before the stored events are read, so an
- * event committed in between is delivered live instead of lost.
+ * event committed in between is delivered live instead of lost. Without `lastEventId` a new
+ * watcher starts from now: replaying the stream's oldest events would animate stale gifts.
  */
 export async function* followStream(
   sql: Sql,
   hub: StreamEventHub,
   creatorUserId: string,
-  lastEventId: bigint,
+  lastEventId: bigint | null,
   signal: AbortSignal | undefined,
 ): AsyncGenerator<StreamEvent> {
   const queue: StreamEvent[] = [];
@@ -24,10 +25,13 @@ export async function* followStream(
     signal?.addEventListener("abort", () => resolve(), { once: true }),
   );
   try {
-    let last = lastEventId;
-    const stored = await sql<StreamEventRow[]>`
-      select id, kind, payload from stream_events
-      where creator_user_id = ${creatorUserId} and id > ${last} order by id limit 500`;
+    let last = lastEventId ?? 0n;
+    const stored =
+      lastEventId === null
+        ? []
+        : await sql<StreamEventRow[]>`
+            select id, kind, payload from stream_events
+            where creator_user_id = ${creatorUserId} and id > ${lastEventId} order by id limit 500`;
     for (const row of stored) {
       last = row.id;
       yield toStreamEvent(row);

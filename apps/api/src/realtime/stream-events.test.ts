@@ -86,6 +86,28 @@ describe("streams.events", () => {
     expect(new Set(events.map((e) => e.id)).size).toBe(3);
   });
 
+  it("starts a first connection from now, without replaying the stream's past", async () => {
+    const viewer = await createPerson(db.sql);
+    const target = await createCreator(db.sql);
+    await fundWallet(db.sql, ledger, viewer, 1_000n);
+    const tip = (message: string) =>
+      processA(viewer).tips.send({
+        idempotencyKey: randomUUID(),
+        to: { handle: target.handle },
+        coins: 5,
+        message,
+      });
+    await tip("before anyone watched");
+
+    const received = take(
+      await processA(null).streams.events({ to: { handle: target.handle } }),
+      1,
+    );
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    await tip("live");
+    expect((await received).map((e) => e.message)).toEqual(["live"]);
+  });
+
   it("resumes after the last event seen without loss or duplicates when a client reconnects", async () => {
     const viewer = await createPerson(db.sql);
     const target = await createCreator(db.sql);
@@ -97,16 +119,14 @@ describe("streams.events", () => {
         coins: 5,
         message,
       });
+    const first = take(await processA(null).streams.events({ to: { handle: target.handle } }), 1);
+    await new Promise((resolve) => setTimeout(resolve, 200));
     await tip("one");
-    await tip("two");
-
-    const seen = await take(
-      await processA(null).streams.events({ to: { handle: target.handle } }),
-      1,
-    );
+    const seen = await first;
     expect(seen.map((e) => e.message)).toEqual(["one"]);
 
-    await tip("three"); // sent while disconnected
+    await tip("two"); // both sent while disconnected
+    await tip("three");
     const resumed = await take(
       await processB(null).streams.events({
         to: { handle: target.handle },

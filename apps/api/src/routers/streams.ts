@@ -28,7 +28,8 @@ export const streamsRouter = router({
 
   /**
    * A stream's public events (gifts with combos, tips with messages) over SSE. Each carries its
-   * id (`tracked`), so a reconnecting client resumes after the last event it saw.
+   * id (`tracked`), so a reconnecting client resumes after the last event it saw; a first
+   * connection (no `lastEventId`) receives events from now on.
    */
   events: publicProcedure
     .input(
@@ -46,7 +47,7 @@ export const streamsRouter = router({
       }
       const resolution = await resolveCreator(ctx.sql, input.to, ctx.now);
       if (!resolution.found) throw new TRPCError({ code: "NOT_FOUND", message: resolution.reason });
-      const since = BigInt(input.lastEventId ?? 0);
+      const since = input.lastEventId == null ? null : BigInt(input.lastEventId);
       for await (const event of followStream(
         ctx.sql,
         ctx.events,
