@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { getCreatorStatus, registerCreator } from "../services/creators/creator-status.ts";
 import { listCreatorEarnings } from "../services/creators/list-earnings.ts";
+import { requireCreatorAccount } from "../services/creators/require-creator-account.ts";
 import {
   getWithdrawal,
   requestWithdrawal,
@@ -28,16 +29,18 @@ export const creatorRouter = router({
         limit: z.number().int().min(1).max(100).default(25),
       }),
     )
-    .query(({ ctx, input }) =>
-      listCreatorEarnings(ctx.sql, ctx.viewer.userId, {
+    .query(async ({ ctx, input }) => {
+      await requireCreatorAccount(ctx.sql, ctx.viewer.userId);
+      return listCreatorEarnings(ctx.sql, ctx.viewer.userId, {
         before: input.cursor ? BigInt(input.cursor) : null,
         limit: input.limit,
-      }),
-    ),
+      });
+    }),
 
   /**
    * Where withdrawals are paid: a method and a label the creator recognises; a Stripe method
-   * also takes the connected account id (`acct_...`) the Stripe payout provider pays.
+   * also takes the connected account id (`acct_...`) the Stripe payout provider pays. Creators
+   * only, and not while frozen: redirecting payouts is what an account takeover does first.
    */
   setPayoutMethod: viewerProcedure
     .input(
@@ -78,6 +81,7 @@ export const creatorRouter = router({
 
   /** The creator's withdrawals, newest first, with their state. */
   withdrawals: viewerProcedure.query(async ({ ctx }) => {
+    await requireCreatorAccount(ctx.sql, ctx.viewer.userId);
     const rows = await ctx.sql<{ id: string }[]>`
       select id from withdrawals where user_id = ${ctx.viewer.userId} order by created_at desc limit 50`;
     return Promise.all(rows.map((row) => getWithdrawal(ctx.sql, ctx.viewer.userId, row.id)));

@@ -47,7 +47,7 @@ async function attempt(caller: Caller, path: string, input: unknown): Promise<At
   try {
     let result = await callPath(caller, path, input);
     if (procedures[path]?._def.type === "subscription") {
-      // A subscriber gets the stream's stored events first; one is enough, then it leaves.
+      // A resuming subscriber gets the stream's stored events first; one is enough, then it leaves.
       for await (const event of result as AsyncIterable<unknown>) {
         result = event;
         break;

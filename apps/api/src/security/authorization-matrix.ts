@@ -109,8 +109,8 @@ export const AUTHORIZATION_MATRIX: Readonly<Record<ProcedurePath, MatrixRow>> = 
     note: "another creator asks for the creator's handle",
   }),
   "creator.status": signedIn(),
-  "creator.earnings": signedIn({ note: "another creator pages with the creator's cursor" }),
-  "creator.setPayoutMethod": signedIn(),
+  "creator.earnings": creatorsOnly({ note: "another creator pages with the creator's cursor" }),
+  "creator.setPayoutMethod": creatorsOnly({ frozen: "ACCOUNT_FROZEN" }),
   "creator.withdraw": signedIn({
     viewer: "NOT_ELIGIBLE",
     otherViewer: "NOT_ELIGIBLE",
@@ -118,7 +118,7 @@ export const AUTHORIZATION_MATRIX: Readonly<Record<ProcedurePath, MatrixRow>> = 
     frozen: "ACCOUNT_FROZEN",
     note: `another creator ${KEY_REUSE}`,
   }),
-  "creator.withdrawals": signedIn(),
+  "creator.withdrawals": creatorsOnly(),
 
   "channels.add": creatorsOnly({
     note: "another creator claims the creator's verified channel: allowed, verifying would move it",
@@ -140,7 +140,7 @@ export const AUTHORIZATION_MATRIX: Readonly<Record<ProcedurePath, MatrixRow>> = 
   "analytics.dashboard": creatorsOnly(),
   "analytics.exportCsv": creatorsOnly(),
 
-  "sessions.start": creatorsOnly(),
+  "sessions.start": creatorsOnly({ frozen: "ACCOUNT_FROZEN" }),
   "sessions.end": creatorsOnly(),
   "sessions.setGoal": creatorsOnly(),
   "sessions.clearGoal": creatorsOnly(),

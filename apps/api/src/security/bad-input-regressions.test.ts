@@ -216,7 +216,7 @@ describe("public stream events", () => {
       api.app,
       "streams.events",
       "subscription",
-      { text: encodeJson({ to: { handle: api.star.handle } }) },
+      { text: encodeJson({ to: { handle: api.star.handle }, lastEventId: "0" }) },
       {},
     );
     expect(response.status).toBe(200);

@@ -121,9 +121,9 @@ export const MATRIX_CASES: { readonly [P in ProcedurePath]: Arrange<P> } = {
 
   "streams.resolve": (w) => star(w),
   "streams.events": async (w) => {
-    // One stored event, so a subscriber receives something at once.
+    // One stored event, replayed from the start, so a subscriber receives something at once.
     await w.once("star-gift", () => w.callerAs("viewer").gifts.send(gift(w, key())));
-    return { to: star(w) };
+    return { to: star(w), lastEventId: "0" };
   },
   "streams.leaderboard": (w) => ({ to: star(w), period: "all" }),
   "streams.boost": async (w, role) =>

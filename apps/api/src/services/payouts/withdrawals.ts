@@ -24,6 +24,7 @@ import type { PayoutOutcome, PayoutProvider } from "../../payments/payout-provid
 import type { Viewer } from "../../trpc/context.ts";
 import { assertNotFrozen } from "../admin/assert-not-frozen.ts";
 import { listCreatorChannels } from "../creators/creator-status.ts";
+import { requireCreatorAccount } from "../creators/require-creator-account.ts";
 import { getActiveRateCard } from "../rate-card/get-active-rate-card.ts";
 import { viewerFacts } from "../viewer-facts.ts";
 
@@ -69,6 +70,8 @@ export async function setPayoutMethod(
       "A Stripe connected account id is acct_ followed by letters and digits.",
     );
   }
+  await requireCreatorAccount(sql, userId);
+  await assertNotFrozen(sql, userId);
   await sql`
     insert into payout_methods (user_id, method, label, provider_account)
     values (${userId}, ${method}, ${label}, ${stripeAccountId})

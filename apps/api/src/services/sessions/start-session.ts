@@ -1,5 +1,6 @@
 import type { Sql } from "@coinstream/db";
 import type { Viewer } from "../../trpc/context.ts";
+import { assertNotFrozen } from "../admin/assert-not-frozen.ts";
 import { requireCreatorAccount } from "../creators/require-creator-account.ts";
 import { readOpenSession, type SessionProgress } from "./session-progress.ts";
 
@@ -13,6 +14,8 @@ export async function startSession(
   title: string | null,
 ): Promise<{ started: boolean; session: SessionProgress }> {
   const creator = await requireCreatorAccount(sql, viewer.userId);
+  // A frozen creator receives no gifts, so going live would only invite refused ones.
+  await assertNotFrozen(sql, creator.userId);
   const inserted = await sql`
     insert into stream_sessions (creator_user_id, title) values (${creator.userId}, ${title})
     on conflict (creator_user_id) where ended_at is null do nothing`;
