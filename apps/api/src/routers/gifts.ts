@@ -2,6 +2,7 @@ import { findGift, listGifts, previewCreatorEarnings } from "@coinstream/core";
 import { z } from "zod";
 import { sendGift } from "../services/gifts/send-gift-or-tip.ts";
 import { rateCardFor } from "../services/rate-card/get-active-rate-card.ts";
+import { requireCreator } from "../services/streams/resolve-creator.ts";
 import { publicProcedure, router, viewerProcedure } from "../trpc/init.ts";
 import { idempotencyKeySchema, streamTargetSchema } from "./targets.ts";
 
@@ -12,13 +13,26 @@ export const giftsRouter = router({
     return { rateCardVersion: rateCard.version, gifts: listGifts(rateCard) };
   }),
 
-  /** What a standard creator receives for `count` of a gift, before it is sent. */
+  /**
+   * What the creator of `to` receives for `count` of a gift, before it is sent (their tier or
+   * signed share); without `to`, what a standard creator receives.
+   */
   preview: publicProcedure
-    .input(z.object({ giftId: z.string().min(1).max(64), count: z.number().int().min(1).max(999) }))
+    .input(
+      z.object({
+        giftId: z.string().min(1).max(64),
+        count: z.number().int().min(1).max(999),
+        to: streamTargetSchema.optional(),
+      }),
+    )
     .query(async ({ ctx, input }) => {
       const rateCard = await rateCardFor(ctx);
       const gift = findGift(input.giftId, rateCard);
-      return previewCreatorEarnings(gift.coins * input.count, { tier: "standard" }, rateCard);
+      const creator = input.to && ctx.sql ? await requireCreator(ctx.sql, input.to, ctx.now) : null;
+      const terms = creator
+        ? { tier: creator.tier, overrideBps: creator.shareOverrideBps }
+        : { tier: "standard" as const };
+      return previewCreatorEarnings(gift.coins * input.count, terms, rateCard);
     }),
 
   /** Sends `count` of a gift to the creator of a stream page or handle; retries with the same key are safe. */

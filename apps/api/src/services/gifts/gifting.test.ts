@@ -234,3 +234,34 @@ describe("streams.resolve", () => {
     ).toMatchObject({ found: false });
   });
 });
+
+describe("gifts.preview", () => {
+  it("shows the share of the creator it names, matching what the gift then pays", async () => {
+    const viewer = await person();
+    const partner = await creator();
+    await env.db.sql`update creators set tier = 'partner' where user_id = ${partner.user.userId}`;
+    await fund(viewer, 1_000n);
+    const anonymous = callerFor(null);
+    const forPartner = await anonymous.gifts.preview({
+      giftId: "crown",
+      count: 3,
+      to: { handle: partner.handle },
+    });
+    expect([forPartner.shareBps, forPartner.diamonds]).toEqual([6_000, 538]);
+    expect((await anonymous.gifts.preview({ giftId: "crown", count: 3 })).diamonds).toBe(448);
+
+    const sent = await callerFor(viewer).gifts.send({
+      idempotencyKey: randomUUID(),
+      to: { handle: partner.handle },
+      giftId: "crown",
+      count: 3,
+    });
+    expect(sent.creator.diamonds).toBe(forPartner.diamonds);
+  });
+
+  it("refuses a creator nobody registered with UNKNOWN_CREATOR", async () => {
+    await expect(
+      callerFor(null).gifts.preview({ giftId: "rose", count: 1, to: { handle: "nobody-here" } }),
+    ).rejects.toMatchObject({ cause: { code: "UNKNOWN_CREATOR" } });
+  });
+});

@@ -67,6 +67,12 @@ describe("GiftBarApp", () => {
         "50 coins · Creator receives 25 diamonds (about $0.25)",
       ),
     );
+    // The preview names the creator, so a partner's share is what the viewer sees.
+    expect(fake.inputsOf("gifts.preview").at(-1)).toEqual({
+      giftId: "heart",
+      count: 10,
+      to: { handle: "nova" },
+    });
     expect(fake.followed).toEqual(["nova"]);
   });
 

@@ -65,16 +65,19 @@ export function GiftBar(props: GiftBarProps) {
   const giftNames = useMemo(() => new Map(gifts.map((gift) => [gift.id, gift.name])), [gifts]);
   const giftName = (giftId: string) => giftNames.get(giftId) ?? giftId;
 
-  const preview = useAsync(selected ? `${selected.id}:${count}` : null, () =>
-    api.query("gifts.preview", { giftId: selected?.id ?? "", count }),
+  // Previews name the creator, so a partner's larger share shows before sending.
+  const target = JSON.stringify(props.to);
+  const preview = useAsync(selected ? `${target}:${selected.id}:${count}` : null, () =>
+    api.query("gifts.preview", { giftId: selected?.id ?? "", count, to: props.to }),
   );
   // A tip's preview needs the share and the diamond's value: from a preview of the priciest gift.
   const priciest = gifts.reduce<GiftDefinition | null>(
     (top, gift) => (top === null || gift.coins > top.coins ? gift : top),
     null,
   );
-  const basisPreview = useAsync(tab === "tip" && priciest ? `basis:${priciest.id}` : null, () =>
-    api.query("gifts.preview", { giftId: priciest?.id ?? "", count: 1 }),
+  const basisPreview = useAsync(
+    tab === "tip" && priciest ? `basis:${target}:${priciest.id}` : null,
+    () => api.query("gifts.preview", { giftId: priciest?.id ?? "", count: 1, to: props.to }),
   );
   const basis = basisPreview.data ? toEarningsBasis(basisPreview.data) : null;
 
