@@ -1,7 +1,7 @@
 import { cleanup, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { downloadText } from "../../lib/download-text.ts";
 import type { InputOf, OutputOf } from "../../messaging/contract.ts";
-import { downloadText } from "../lib/download-text.ts";
 import { fakeApi, renderWithApi } from "../testing/fake-api.tsx";
 import { CATALOG, sectionProps } from "../testing/fixtures.ts";
 import { AnalyticsSection } from "./analytics-section.tsx";
@@ -19,7 +19,7 @@ vi.mock("react-chartjs-2", () => {
     );
   return { Line: stub("line"), Bar: stub("bar"), Doughnut: stub("doughnut") };
 });
-vi.mock("../lib/download-text.ts", () => ({ downloadText: vi.fn() }));
+vi.mock("../../lib/download-text.ts", () => ({ downloadText: vi.fn() }));
 
 afterEach(cleanup);
 beforeEach(() => {

@@ -1,11 +1,11 @@
 import { lazy, Suspense, useMemo, useState } from "react";
+import { downloadText } from "../../lib/download-text.ts";
 import { useApi } from "../api-context.tsx";
 import { ErrorNote } from "../components/error-note.tsx";
 import { Empty, Loading, Panel, Section } from "../components/section.tsx";
 import { useAction } from "../hooks/use-action.ts";
 import { useApiQuery } from "../hooks/use-api-query.ts";
 import { useGiftNames } from "../hooks/use-gift-names.ts";
-import { downloadText } from "../lib/download-text.ts";
 import { formatCount, formatDateTime, formatDuration, formatRange } from "../lib/format.ts";
 import {
   type Bucket,

@@ -5,50 +5,15 @@
 import { render } from "@testing-library/react";
 import type { ReactElement } from "react";
 import { vi } from "vitest";
-import { createApiClient, type SendMessage } from "../../messaging/api-client.ts";
-import type {
-  ApiError,
-  ApiRequest,
-  AuthRequest,
-  AuthResult,
-  InputOf,
-  OutputOf,
-  ProcedurePath,
-} from "../../messaging/contract.ts";
+import { createApiClient } from "../../messaging/api-client.ts";
+import type { AuthRequest, AuthResult } from "../../messaging/contract.ts";
+import { createFakeSend, type FakeSend, type Handlers } from "../../testing/fake-send.ts";
 import { ApiProvider } from "../api-context.tsx";
 
-export type Handlers = {
-  [P in ProcedurePath]?: (input: InputOf<P>) => OutputOf<P> | Promise<OutputOf<P>>;
-};
+export { apiError, FakeApiError, type Handlers } from "../../testing/fake-send.ts";
 
-/** Thrown by a handler to answer with an API error. */
-export class FakeApiError extends Error {
-  constructor(readonly error: ApiError) {
-    super(error.message);
-  }
-}
-
-export function apiError(
-  code: string,
-  domainCode: string | null,
-  message: string,
-  extra: Partial<Pick<ApiError, "details" | "fieldErrors">> = {},
-): FakeApiError {
-  return new FakeApiError({
-    code,
-    domainCode,
-    message,
-    details: extra.details ?? {},
-    fieldErrors: extra.fieldErrors ?? {},
-  });
-}
-
-export interface FakeApi {
+export interface FakeApi extends Omit<FakeSend, "send"> {
   readonly api: ReturnType<typeof createApiClient>;
-  readonly calls: ApiRequest[];
-  readonly authCalls: AuthRequest[];
-  /** The inputs of every call to `path`, in order. */
-  readonly inputsOf: <P extends ProcedurePath>(path: P) => InputOf<P>[];
 }
 
 export function fakeApi(
@@ -58,43 +23,8 @@ export function fakeApi(
     data: { user: { id: "u1", name: "Nova", email: "nova@demo.coinstream.local" } },
   }),
 ): FakeApi {
-  const calls: ApiRequest[] = [];
-  const authCalls: AuthRequest[] = [];
-  const send = (async (name: string, body: unknown) => {
-    if (name === "auth") {
-      authCalls.push(body as AuthRequest);
-      return auth(body as AuthRequest);
-    }
-    if (name === "open-tab") return { ok: true, data: null };
-    const request = body as ApiRequest;
-    calls.push(request);
-    const handler = handlers[request.path] as ((input: unknown) => unknown) | undefined;
-    if (!handler) {
-      return {
-        ok: false,
-        error: {
-          code: "NOT_FOUND",
-          domainCode: null,
-          message: `no fake for ${request.path}`,
-          details: {},
-          fieldErrors: {},
-        },
-      };
-    }
-    try {
-      return { ok: true, data: await handler(request.input) };
-    } catch (error) {
-      if (error instanceof FakeApiError) return { ok: false, error: error.error };
-      throw error;
-    }
-  }) as SendMessage;
-  return {
-    api: createApiClient(send),
-    calls,
-    authCalls,
-    inputsOf: <P extends ProcedurePath>(path: P) =>
-      calls.filter((call) => call.path === path).map((call) => call.input as InputOf<P>),
-  };
+  const { send, ...recorded } = createFakeSend(handlers, auth);
+  return { api: createApiClient(send), ...recorded };
 }
 
 export const TEST_API_URL = "http://127.0.0.1:3000";

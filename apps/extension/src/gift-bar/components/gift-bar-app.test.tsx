@@ -111,7 +111,7 @@ describe("GiftBarApp", () => {
     handlers["gifts.send"] = (input) => {
       if (!input.confirm) {
         throw apiError("PRECONDITION_FAILED", "CONFIRMATION_REQUIRED", "This spends 500 coins.", {
-          coins: 500,
+          details: { coins: 500 },
         });
       }
       return send?.(input) as never;
@@ -136,7 +136,9 @@ describe("GiftBarApp", () => {
   it("cancels a confirmation with Escape without sending", async () => {
     const handlers = demoHandlers();
     handlers["gifts.send"] = () => {
-      throw apiError("PRECONDITION_FAILED", "CONFIRMATION_REQUIRED", "Confirm it.", { coins: 500 });
+      throw apiError("PRECONDITION_FAILED", "CONFIRMATION_REQUIRED", "Confirm it.", {
+        details: { coins: 500 },
+      });
     };
     const fake = fakeServices(handlers);
     await renderBar(fake);

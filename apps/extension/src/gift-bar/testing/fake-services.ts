@@ -6,38 +6,18 @@
 import { levelForCoins, RATE_CARD } from "@coinstream/core";
 import { createApiClient } from "../../messaging/api-client.ts";
 import type {
-  ApiError,
   ApiRequest,
-  AuthRequest,
   AuthResult,
   InputOf,
-  OutputOf,
   ProcedurePath,
   StreamEventMessage,
   StreamPortMessage,
 } from "../../messaging/contract.ts";
+import { createFakeSend, type Handlers } from "../../testing/fake-send.ts";
 import type { GiftBarServices, PageWindow } from "../components/gift-bar-app.tsx";
 import { createHiddenSites, type KeyValueStore } from "../lib/hidden-sites.ts";
 
-export type Handlers = {
-  [P in ProcedurePath]?: (input: InputOf<P>) => OutputOf<P> | Promise<OutputOf<P>>;
-};
-
-/** Thrown by a handler to answer with an API error. */
-export class FakeApiError extends Error {
-  constructor(readonly error: ApiError) {
-    super(error.message);
-  }
-}
-
-export function apiError(
-  code: string,
-  domainCode: string | null,
-  message: string,
-  details: Record<string, unknown> = {},
-): FakeApiError {
-  return new FakeApiError({ code, domainCode, message, details, fieldErrors: {} });
-}
+export { apiError, FakeApiError } from "../../testing/fake-send.ts";
 
 export const SIGNED_IN: AuthResult = {
   ok: true,
@@ -148,37 +128,9 @@ export function fakeServices(
   handlers: Handlers = demoHandlers(),
   options: { auth?: AuthResult; store?: ReturnType<typeof memoryStore>; win?: PageWindow } = {},
 ): FakeServices {
-  const calls: ApiRequest[] = [];
   let auth = options.auth ?? SIGNED_IN;
   let key = 0;
-  const send = (async (name: string, body: unknown) => {
-    if (name === "auth") {
-      void (body as AuthRequest);
-      return auth;
-    }
-    if (name === "open-tab") return { ok: true, data: null };
-    const request = body as ApiRequest;
-    calls.push(request);
-    const handler = handlers[request.path] as ((input: unknown) => unknown) | undefined;
-    if (!handler) {
-      return {
-        ok: false,
-        error: {
-          code: "NOT_FOUND",
-          domainCode: null,
-          message: `no fake for ${request.path}`,
-          details: {},
-          fieldErrors: {},
-        },
-      };
-    }
-    try {
-      return { ok: true, data: await handler(request.input) };
-    } catch (caught) {
-      if (caught instanceof FakeApiError) return { ok: false, error: caught.error };
-      throw caught;
-    }
-  }) as Parameters<typeof createApiClient>[0];
+  const { send, calls, inputsOf } = createFakeSend(handlers, () => auth);
 
   const store = options.store ?? memoryStore();
   const followed: (string | null)[] = [];
@@ -206,8 +158,7 @@ export function fakeServices(
   return {
     services,
     calls,
-    inputsOf: <P extends ProcedurePath>(path: P) =>
-      calls.filter((call) => call.path === path).map((call) => call.input as InputOf<P>),
+    inputsOf,
     store,
     followed,
     emit: (message) => listener(message),

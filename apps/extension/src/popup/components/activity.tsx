@@ -1,7 +1,7 @@
 import { useState } from "react";
+import { downloadText } from "../../lib/download-text.ts";
 import type { ApiError, OutputOf } from "../../messaging/contract.ts";
 import { toApiError, useApiQuery } from "../hooks/use-api-query.ts";
-import { downloadText } from "../lib/download-text.ts";
 import { describeHistoryItem, formatSignedCoins, formatWhen } from "../lib/format.ts";
 import { usePopup } from "../popup-context.tsx";
 import { ErrorText } from "./error-text.tsx";

@@ -1,5 +1,9 @@
-/** Saves text as a file through the browser's download (the wallet CSV export). */
-export function downloadText(filename: string, text: string, type = "text/csv;charset=utf-8") {
+/** Saves text as a file through the browser's download (the wallet and analytics CSV exports). */
+export function downloadText(
+  filename: string,
+  text: string,
+  type = "text/csv;charset=utf-8",
+): void {
   const url = URL.createObjectURL(new Blob([text], { type }));
   const link = document.createElement("a");
   link.href = url;
@@ -8,6 +12,6 @@ export function downloadText(filename: string, text: string, type = "text/csv;ch
   document.body.append(link);
   link.click();
   link.remove();
-  // Revoked once the click has handed the blob to the download.
+  // Revoked after the click has handed the blob to the download.
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
