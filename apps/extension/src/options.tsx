@@ -7,6 +7,7 @@ import { normalizeApiUrl } from "./background/config.ts";
 import { DashboardApp } from "./dashboard/dashboard-app.tsx";
 import { createApiClient, type SendMessage } from "./messaging/api-client.ts";
 import type { Messages } from "./messaging/contract.ts";
+import "./styles/tokens.css";
 import "./dashboard/dashboard.css";
 
 const send: SendMessage = <N extends keyof Messages>(name: N, body: Messages[N]["req"]) =>

@@ -1,3 +1,4 @@
+import "./styles/tokens.css";
 import "./popup/popup.css";
 import { PopupApp } from "./popup/popup-app.tsx";
 import { sendMessage } from "./popup/send-message.ts";
