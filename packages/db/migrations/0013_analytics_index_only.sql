@@ -1,0 +1,2 @@
+DROP INDEX "stream_events_creator_viewer";--> statement-breakpoint
+CREATE INDEX "stream_events_creator_viewer" ON "stream_events" USING btree ("creator_user_id","viewer_user_id","created_at","kind","coins");
