@@ -44,6 +44,10 @@ const processB = (who: Viewer | null) =>
   createCaller(createContext({ sql: otherSql, ledger: createLedger(otherSql), events: hubB }, who));
 
 /** Collects `n` events from a subscription (each `tracked`: [id, event]), then leaves it. */
+/** Sends 5-coin tips with `message` from `viewer` to the creator with `handle`. */
+const tipsFrom = (viewer: Viewer, handle: string) => (message: string) =>
+  processA(viewer).tips.send({ idempotencyKey: randomUUID(), to: { handle }, coins: 5, message });
+
 async function take(iterable: unknown, n: number): Promise<StreamEvent[]> {
   const events: StreamEvent[] = [];
   for await (const item of iterable as AsyncIterable<[string, StreamEvent]>) {
@@ -90,13 +94,7 @@ describe("streams.events", () => {
     const viewer = await createPerson(db.sql);
     const target = await createCreator(db.sql);
     await fundWallet(db.sql, ledger, viewer, 1_000n);
-    const tip = (message: string) =>
-      processA(viewer).tips.send({
-        idempotencyKey: randomUUID(),
-        to: { handle: target.handle },
-        coins: 5,
-        message,
-      });
+    const tip = tipsFrom(viewer, target.handle);
     await tip("before anyone watched");
 
     const received = take(
@@ -112,13 +110,7 @@ describe("streams.events", () => {
     const viewer = await createPerson(db.sql);
     const target = await createCreator(db.sql);
     await fundWallet(db.sql, ledger, viewer, 1_000n);
-    const tip = (message: string) =>
-      processA(viewer).tips.send({
-        idempotencyKey: randomUUID(),
-        to: { handle: target.handle },
-        coins: 5,
-        message,
-      });
+    const tip = tipsFrom(viewer, target.handle);
     const first = take(await processA(null).streams.events({ to: { handle: target.handle } }), 1);
     await new Promise((resolve) => setTimeout(resolve, 200));
     await tip("one");
