@@ -1,5 +1,5 @@
 import { type FormEvent, type RefObject, useEffect, useId, useRef, useState } from "react";
-import type { ApiError, SignedInUser } from "../../messaging/contract.ts";
+import type { ApiError, AuthResult, SignedInUser } from "../../messaging/contract.ts";
 import { guessRegion, REGION_OPTIONS } from "../lib/regions.ts";
 import { MIN_PASSWORD_LENGTH, validateSignIn, validateSignUp } from "../lib/validate-sign-up.ts";
 import { usePopup } from "../popup-context.tsx";
@@ -30,6 +30,33 @@ function useFocusFirstInvalid(form: RefObject<HTMLFormElement | null>, error: Ap
   useEffect(() => {
     if (error) form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
   }, [form, error]);
+}
+
+/**
+ * A form's error, busy state and submit: problems found locally stop it before the API is asked;
+ * the API's error is shown next to its field (focused) or above the button.
+ */
+function useAuthForm() {
+  const [error, setError] = useState<ApiError | null>(null);
+  const [isBusy, setIsBusy] = useState(false);
+  const formRef = useRef<HTMLFormElement>(null);
+  useFocusFirstInvalid(formRef, error);
+
+  async function submit(
+    problems: Record<string, string[]>,
+    call: () => Promise<AuthResult>,
+    onDone: (user: SignedInUser | null) => void,
+  ) {
+    const local = localError(problems);
+    setError(local);
+    if (local) return;
+    setIsBusy(true);
+    const result = await call();
+    setIsBusy(false);
+    if (!result.ok) setError(result.error);
+    else onDone(result.data.user);
+  }
+  return { formRef, error, isBusy, submit };
 }
 
 function todayIso(now: Date): string {
@@ -92,24 +119,15 @@ function SignInForm({
 }) {
   const { api } = usePopup();
   const [password, setPassword] = useState("");
-  const [error, setError] = useState<ApiError | null>(null);
-  const [isBusy, setIsBusy] = useState(false);
-  const formRef = useRef<HTMLFormElement>(null);
-  useFocusFirstInvalid(formRef, error);
+  const { formRef, error, isBusy, submit: submitWith } = useAuthForm();
 
-  async function submit(event: FormEvent) {
+  function submit(event: FormEvent) {
     event.preventDefault();
-    const problems = localError(validateSignIn(email, password));
-    setError(problems);
-    if (problems) return;
-    setIsBusy(true);
-    const result = await api.auth({ action: "signIn", email, password });
-    setIsBusy(false);
-    if (!result.ok) {
-      setError(result.error);
-      return;
-    }
-    if (result.data.user) onSignedIn(result.data.user);
+    void submitWith(
+      validateSignIn(email, password),
+      () => api.auth({ action: "signIn", email, password }),
+      (user) => user && onSignedIn(user),
+    );
   }
 
   return (
@@ -168,34 +186,16 @@ function SignUpForm({
   const [region, setRegion] = useState(() =>
     guessRegion(typeof navigator === "undefined" ? [] : navigator.languages),
   );
-  const [error, setError] = useState<ApiError | null>(null);
-  const [isBusy, setIsBusy] = useState(false);
-  const formRef = useRef<HTMLFormElement>(null);
-  useFocusFirstInvalid(formRef, error);
+  const { formRef, error, isBusy, submit: submitWith } = useAuthForm();
 
-  async function submit(event: FormEvent) {
+  function submit(event: FormEvent) {
     event.preventDefault();
-    const problems = localError(
+    void submitWith(
       validateSignUp({ name, email, password, dateOfBirth, region }, todayIso(now())),
+      () => api.auth({ action: "signUp", email, password, name, dateOfBirth, region }),
+      // Without a user, the account waits for its email to be confirmed.
+      (user) => (user ? onSignedIn(user) : onVerificationSent(email.trim())),
     );
-    setError(problems);
-    if (problems) return;
-    setIsBusy(true);
-    const result = await api.auth({
-      action: "signUp",
-      email,
-      password,
-      name,
-      dateOfBirth,
-      region,
-    });
-    setIsBusy(false);
-    if (!result.ok) {
-      setError(result.error);
-      return;
-    }
-    if (result.data.user) onSignedIn(result.data.user);
-    else onVerificationSent(email.trim());
   }
 
   const regionError = fieldError(error, "region");
