@@ -2,6 +2,7 @@ import { type FormEvent, useEffect, useId, useRef, useState } from "react";
 import type { InputOf, OutputOf } from "../../messaging/contract.ts";
 import { useApi } from "../api-context.tsx";
 import { ErrorNote, fieldError } from "../components/error-note.tsx";
+import { LoadOlder } from "../components/load-older.tsx";
 import { Empty, Loading, Panel, Section } from "../components/section.tsx";
 import { TextField } from "../components/text-field.tsx";
 import { useAction } from "../hooks/use-action.ts";
@@ -309,26 +310,14 @@ function EarningsList() {
           </tbody>
         </table>
       </div>
-      {cursor && (
-        <div className="row">
-          <button
-            type="button"
-            className="button secondary"
-            disabled={loadMore.pending}
-            onClick={async () => {
-              const page = await loadMore.run(cursor);
-              if (page)
-                setMore({
-                  items: [...(more?.items ?? []), ...page.items],
-                  cursor: page.nextCursor,
-                });
-            }}
-          >
-            {loadMore.pending ? "Loading…" : "Show older earnings"}
-          </button>
-          <ErrorNote error={loadMore.error} />
-        </div>
-      )}
+      <LoadOlder
+        cursor={cursor}
+        load={loadMore}
+        label="Show older earnings"
+        onPage={(page) =>
+          setMore({ items: [...(more?.items ?? []), ...page.items], cursor: page.nextCursor })
+        }
+      />
     </>
   );
 }

@@ -2,6 +2,7 @@ import { type FormEvent, useEffect, useId, useRef, useState } from "react";
 import type { OutputOf } from "../../messaging/contract.ts";
 import { useApi } from "../api-context.tsx";
 import { ErrorNote, fieldError } from "../components/error-note.tsx";
+import { LoadOlder } from "../components/load-older.tsx";
 import { Empty, Loading, Panel, Section } from "../components/section.tsx";
 import { TextField } from "../components/text-field.tsx";
 import { useAction } from "../hooks/use-action.ts";
@@ -379,26 +380,14 @@ export function InboxSection({ status, focusOnMount }: SectionProps) {
           ))}
         </ul>
       )}
-      {cursor && (
-        <div className="row">
-          <button
-            type="button"
-            className="button secondary"
-            disabled={loadMore.pending}
-            onClick={async () => {
-              const page = await loadMore.run(cursor);
-              if (page)
-                setOlder({
-                  items: [...(older?.items ?? []), ...page.items],
-                  cursor: page.nextCursor,
-                });
-            }}
-          >
-            {loadMore.pending ? "Loading…" : "Show older messages"}
-          </button>
-          <ErrorNote error={loadMore.error} />
-        </div>
-      )}
+      <LoadOlder
+        cursor={cursor}
+        load={loadMore}
+        label="Show older messages"
+        onPage={(page) =>
+          setOlder({ items: [...(older?.items ?? []), ...page.items], cursor: page.nextCursor })
+        }
+      />
       <BlockedList version={blockVersion} onChanged={refreshAll} />
       <Panel title="Message price">
         <PriceForm handle={status.handle} />
