@@ -226,4 +226,26 @@ describe("EarningsSection", () => {
     const messages = describedBy.split(" ").map((id) => document.getElementById(id)?.textContent);
     expect(messages).toContain("a Stripe connected account id looks like acct_1Nv0FGQ9RKHgCVdK");
   });
+
+  it("pages to older earnings from the cursor and stops when there are no more", async () => {
+    const [newest, , oldest] = earnings.items;
+    const fake = setup({
+      "creator.earnings": ({ cursor }) =>
+        cursor
+          ? { items: [oldest as Earning], nextCursor: null }
+          : { items: [newest as Earning], nextCursor: "41" },
+    });
+    const list = await screen.findByTestId("earnings-list");
+    expect(list.querySelectorAll("tbody tr")).toHaveLength(1);
+    fireEvent.click(screen.getByRole("button", { name: "Show older earnings" }));
+    await waitFor(() => expect(list.querySelectorAll("tbody tr")).toHaveLength(2));
+    expect(list.textContent).toContain("great stream");
+    expect(fake.inputsOf("creator.earnings").map((input) => input.cursor ?? null)).toEqual([
+      null,
+      "41",
+    ]);
+    expect(screen.queryByRole("button", { name: "Show older earnings" })).toBeNull();
+  });
 });
+
+type Earning = OutputOf<"creator.earnings">["items"][number];
