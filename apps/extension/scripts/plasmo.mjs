@@ -9,6 +9,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
+import { printBundleSizes } from "./report-bundle-sizes.mjs";
 
 const DEFAULT_API_URL = "http://127.0.0.1:3000";
 
@@ -35,7 +36,19 @@ const result = spawnSync(process.execPath, [bin, ...args], {
 if (result.status === 0 && args[0] === "build" && args.some((a) => a.includes("firefox"))) {
   stripChromeOnlyKeys();
 }
+if (result.status === 0 && args[0] === "build") printBundleSizes(builtDir(args));
 process.exit(result.status ?? 1);
+
+/** Where `plasmo build` wrote: build/<target>-prod (chrome-mv3 unless --target says otherwise). */
+function builtDir(buildArgs) {
+  const target = buildArgs.find((a) => a.startsWith("--target="))?.slice("--target=".length);
+  return join(
+    dirname(new URL(import.meta.url).pathname),
+    "..",
+    "build",
+    `${target ?? "chrome-mv3"}-prod`,
+  );
+}
 
 /** Firefox warns about `key` (it pins the Chrome extension id, see the README); drop it there. */
 function stripChromeOnlyKeys() {
