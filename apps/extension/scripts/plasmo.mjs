@@ -39,14 +39,15 @@ if (result.status === 0 && args[0] === "build" && args.some((a) => a.includes("f
 if (result.status === 0 && args[0] === "build") printBundleSizes(builtDir(args));
 process.exit(result.status ?? 1);
 
-/** Where `plasmo build` wrote: build/<target>-prod (chrome-mv3 unless --target says otherwise). */
+/** Where `plasmo build` wrote: build/<target>-<tag> (chrome-mv3 and prod unless flags say so). */
 function builtDir(buildArgs) {
-  const target = buildArgs.find((a) => a.startsWith("--target="))?.slice("--target=".length);
+  const flag = (name) =>
+    buildArgs.find((a) => a.startsWith(`--${name}=`))?.slice(`--${name}=`.length);
   return join(
     dirname(new URL(import.meta.url).pathname),
     "..",
     "build",
-    `${target ?? "chrome-mv3"}-prod`,
+    `${flag("target") ?? "chrome-mv3"}-${flag("tag") ?? "prod"}`,
   );
 }
 

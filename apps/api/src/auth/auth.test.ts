@@ -216,6 +216,10 @@ describe("email verification", () => {
 
     expect(response.status).toBe(302);
     expect((await findUser(email))?.emailVerified).toBe(true);
+    // It lands on a page that says so (Better Auth's default is `/`, which nothing serves).
+    const landing = await app.request(`${BASE_URL}${response.headers.get("location")}`);
+    expect(landing.status).toBe(200);
+    expect(await landing.text()).toContain("Your email is confirmed");
   });
 
   it("leaves the email unverified when the link's token is tampered with", async () => {
@@ -228,8 +232,11 @@ describe("email verification", () => {
 
     const response = await app.request(url.toString());
 
-    expect(response.headers.get("location")).toBe("/?error=INVALID_TOKEN");
+    expect(response.headers.get("location")).toBe("/email-verified?error=INVALID_TOKEN");
     expect((await findUser(email))?.emailVerified).toBe(false);
+    const landing = await app.request(`${BASE_URL}/email-verified?error=INVALID_TOKEN`);
+    expect(landing.status).toBe(400);
+    expect(await landing.text()).toContain("is not valid");
   });
 });
 

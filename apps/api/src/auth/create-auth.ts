@@ -5,6 +5,7 @@ import { APIError, createAuthMiddleware } from "better-auth/api";
 import { bearer } from "better-auth/plugins";
 import type { PostgresJsDatabase } from "drizzle-orm/postgres-js";
 import { dateOfBirthSchema, regionSchema } from "./account-fields.ts";
+import { landOnConfirmationPage } from "./email-verified-page.ts";
 import type { Mailer } from "./mailer.ts";
 
 export interface AuthConfig {
@@ -84,7 +85,7 @@ export function createAuth(config: AuthConfig) {
             "",
             "Open this link within the hour to confirm your email address; you can sign in after:",
             "",
-            url,
+            landOnConfirmationPage(url),
           ].join("\n"),
         });
       },

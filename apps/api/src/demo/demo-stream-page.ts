@@ -15,6 +15,7 @@ export function mountDemoStreamPage<A extends Hono>(app: A): A {
         <head>
           <meta charset="utf-8" />
           <meta name="coinstream:creator" content="${handle}" />
+          <link rel="icon" href="data:," />
           <title>${handle} is live: Coinstream demo stream</title>
         </head>
         <body style="font-family: system-ui; background: #0e0e10; color: #efeff1; margin: 0">

@@ -4,9 +4,11 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { type AuthDbHandle, createAuthDb } from "../auth/auth-db.ts";
 import { createAuth } from "../auth/create-auth.ts";
 import { CapturingMailer } from "../auth/mailer.ts";
+import { getCreatorStatus } from "../services/creators/creator-status.ts";
 import { getCurrentSession } from "../services/sessions/current-session.ts";
 import { resolveCreator } from "../services/streams/resolve-creator.ts";
 import { getWallet } from "../services/wallet/get-wallet.ts";
+import type { Viewer } from "../trpc/context.ts";
 import { DEMO_PEOPLE, demoOverlayPath, seedDemo } from "./seed-demo.ts";
 
 let db: TestDatabase;
@@ -24,7 +26,7 @@ afterAll(async () => {
 });
 
 describe("seedDemo", () => {
-  it("creates a funded viewer and two creators who can receive gifts, once", async () => {
+  it("creates a funded viewer and two creators who can receive gifts, @nova with earnings to withdraw, once", async () => {
     const auth = createAuth({
       db: authDb.db,
       mailer: new CapturingMailer(),
@@ -46,6 +48,16 @@ describe("seedDemo", () => {
         creator: { handle: creator.handle, canReceive: true },
       });
     }
+    // @nova joined a month ago with earlier earnings available: only a payout method is missing
+    // to withdraw. @pixel has none.
+    const novaStatus = await getCreatorStatus(db.sql, await demoCreator("nova"), new Date());
+    expect(novaStatus).toMatchObject({
+      canWithdraw: false,
+      withdrawMissing: [{ code: "NO_PAYOUT_METHOD" }],
+      diamonds: { held: 0, available: 2_500, reserved: 0 },
+    });
+    const pixelStatus = await getCreatorStatus(db.sql, await demoCreator("pixel"), new Date());
+    expect(pixelStatus).toMatchObject({ diamonds: { held: 0, available: 0, reserved: 0 } });
     // @nova is live with a goal, and has an overlay whose path stays the same across starts.
     expect(await getCurrentSession(db.sql, "nova")).toMatchObject({
       live: true,
@@ -56,3 +68,30 @@ describe("seedDemo", () => {
     expect(await demoOverlayPath(db.sql)).toBe(overlay);
   });
 });
+
+/** A demo creator as procedures see them, read back from the users table. */
+async function demoCreator(handle: string): Promise<Viewer> {
+  const [row] = await db.sql<
+    {
+      id: string;
+      name: string;
+      email: string;
+      email_verified: boolean;
+      date_of_birth: Date;
+      region: string;
+      created_at: Date;
+    }[]
+  >`
+    select u.id, u.name, u.email, u.email_verified, u.date_of_birth, u.region, u.created_at
+    from users u join creators c on c.user_id = u.id where c.handle = ${handle}`;
+  if (!row) throw new Error(`no demo creator @${handle}`);
+  return {
+    userId: row.id,
+    name: row.name,
+    email: row.email,
+    emailVerified: row.email_verified,
+    dateOfBirth: new Date(row.date_of_birth),
+    region: row.region,
+    createdAt: new Date(row.created_at),
+  };
+}

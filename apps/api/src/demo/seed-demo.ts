@@ -30,6 +30,7 @@ export const DEMO_PEOPLE = {
       channel: "nova_live",
       url: "https://www.twitch.tv/nova_live",
       followers: 12_400,
+      earlierDiamonds: 2_500n,
     },
     {
       email: "pixel@demo.coinstream.local",
@@ -39,13 +40,19 @@ export const DEMO_PEOPLE = {
       channel: "pixelplays",
       url: "https://kick.com/pixelplays",
       followers: 850,
+      earlierDiamonds: 0n,
     },
   ],
 } as const;
 
+/** The demo creators joined this long ago, so withdrawing (7 days after joining) can be tried at once. */
+const DEMO_CREATOR_JOINED_DAYS_AGO = 30;
+
 /**
  * Creates the demo viewer (with coins) and two demo creators with verified channels, once:
- * accounts go through Better Auth (real password hashes), coins through the ledger.
+ * accounts go through Better Auth (real password hashes), coins through the ledger. The
+ * creators joined a month ago and @nova has earlier earnings available, so a new install can
+ * try a withdrawal from the dashboard at once (new diamonds are held for 7 days).
  */
 export async function seedDemo(
   sql: Sql,
@@ -69,10 +76,15 @@ export async function seedDemo(
     DEMO_PEOPLE.viewer.region,
   );
   const wallet = await ensureViewerWallet(sql, viewerId);
+  const issuance = {
+    coins: accountId({ ownerId: PLATFORM_OWNER, purpose: "platform_coin_issuance" }),
+    diamonds: accountId({ ownerId: PLATFORM_OWNER, purpose: "platform_diamond_issuance" }),
+  };
+  await ensureAccounts(sql, [{ ownerId: PLATFORM_OWNER, purpose: "platform_diamond_issuance" }]);
   const [minted] = await ledger.createTransfers([
     {
       id: transferIdFor(`demo:${viewerId}`, "coins"),
-      debitAccountId: accountId({ ownerId: PLATFORM_OWNER, purpose: "platform_coin_issuance" }),
+      debitAccountId: issuance.coins,
       creditAccountId: wallet,
       asset: "COIN",
       amount: DEMO_PEOPLE.viewer.coins,
@@ -89,10 +101,28 @@ export async function seedDemo(
       insert into creator_channels
         (id, creator_user_id, platform, channel, followers, verified_at, verification_method)
       values (${randomUUID()}, ${userId}, ${creator.platform}, ${creator.channel}, ${creator.followers}, now(), 'seed')`;
-    await ensureAccounts(sql, [
+    await sql`
+      update users set created_at = now() - make_interval(days => ${DEMO_CREATOR_JOINED_DAYS_AGO})
+      where id = ${userId}`;
+    const [, available] = await ensureAccounts(sql, [
       { ownerId: userId, purpose: "creator_held" },
       { ownerId: userId, purpose: "creator_available" },
     ]);
+    if (creator.earlierDiamonds > 0n) {
+      const [credited] = await ledger.createTransfers([
+        {
+          id: transferIdFor(`demo:${userId}`, "diamonds"),
+          debitAccountId: issuance.diamonds,
+          creditAccountId: available as string,
+          asset: "DIAMOND",
+          amount: creator.earlierDiamonds,
+          code: "adjustment",
+          metadata: { reason: "demo earlier earnings" },
+        },
+      ]);
+      if (credited?.result !== "ok")
+        throw new Error(`seeding demo diamonds failed: ${credited?.result}`);
+    }
   }
   // The first demo creator is live with a goal, so the demo page and overlay have something to show.
   const [live] = await sql<{ user_id: string }[]>`

@@ -360,13 +360,18 @@ describe("GiftBarApp", () => {
     expect(screen.getByTestId("gift-animation").className).toBe("cs-anim");
   });
 
-  it("says when live updates are reconnecting", async () => {
+  it("says when live updates are reconnecting, and marks when they are open", async () => {
     const fake = fakeServices();
     await renderBar(fake);
+    const bar = () => screen.getByTestId("gift-bar");
+    expect(bar().dataset.connection).toBe("connecting");
+    expect(screen.queryByTestId("reconnecting")).toBeNull();
     act(() => fake.emit({ type: "status", connected: false, retryInMs: 1_000 }));
     expect(screen.getByTestId("reconnecting")).toBeTruthy();
+    expect(bar().dataset.connection).toBe("reconnecting");
     act(() => fake.emit({ type: "status", connected: true }));
     expect(screen.queryByTestId("reconnecting")).toBeNull();
+    expect(bar().dataset.connection).toBe("open");
   });
 
   it("follows the page to another creator without a reload", async () => {

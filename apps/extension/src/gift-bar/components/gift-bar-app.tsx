@@ -19,7 +19,7 @@ import { comboWindowMsFor, continueSendCombo, type SendCombo } from "../lib/send
 import type { SendAttempt, SentResult } from "../lib/send-to-stream.ts";
 import type { StreamFollower } from "../lib/stream-follower.ts";
 import { AnimationLayer } from "./animation-layer.tsx";
-import { GiftBar } from "./gift-bar.tsx";
+import { GiftBar, type LiveConnection } from "./gift-bar.tsx";
 import { CollapsedPill, NotJoinedChip, ShowBarButton } from "./small-states.tsx";
 
 export type PageWindow = Window & typeof globalThis;
@@ -126,17 +126,17 @@ export function GiftBarApp({ services }: { readonly services: GiftBarServices })
   }, [sender.state, auth.reload]);
 
   const animations = useAnimations(catalog.data?.gifts ?? [], reducedMotion, now);
-  const [live, setLive] = useState(true);
+  const [connection, setConnection] = useState<LiveConnection>("connecting");
   const refreshLeaderboard = useThrottled(leaderboard.reload, LEADERBOARD_REFRESH_MS, now);
 
   // Stream events: animations, the goal, and a fresher leaderboard.
   const onMessage = useRef<(message: StreamPortMessage) => void>(() => {});
   onMessage.current = (message) => {
     if (message.type === "status") {
-      setLive(message.connected);
+      setConnection(message.connected ? "open" : "reconnecting");
       return;
     }
-    setLive(true);
+    setConnection("open");
     const { event } = message;
     if (handle === null || event.creatorHandle !== handle) return;
     if (event.kind === "goal") {
@@ -164,7 +164,7 @@ export function GiftBarApp({ services }: { readonly services: GiftBarServices })
     follower.current?.follow(followed);
     animations.clear();
     setCombo(null);
-    setLive(true);
+    setConnection("connecting");
     sender.dismiss();
   }, [followed, animations.clear, sender.dismiss]);
 
@@ -212,7 +212,7 @@ export function GiftBarApp({ services }: { readonly services: GiftBarServices })
         balance={wallet.data?.coins ?? null}
         goal={goal}
         leaderboard={leaderboard.data?.entries ?? []}
-        live={live}
+        connection={connection}
         sender={sender}
         combo={combo}
         comboWindowMs={comboWindowMs}

@@ -36,8 +36,7 @@ export interface GiftBarProps {
   readonly balance: number | null;
   readonly goal: GoalProgress | null;
   readonly leaderboard: readonly LeaderboardEntry[];
-  /** False while the live connection is down and reconnecting. */
-  readonly live: boolean;
+  readonly connection: LiveConnection;
   readonly sender: Sender;
   readonly combo: SendCombo | null;
   readonly comboWindowMs: number;
@@ -51,6 +50,12 @@ export interface GiftBarProps {
 }
 
 type Tab = "gifts" | "tip";
+
+/**
+ * The stream's live events: not connected yet, open, or down and reconnecting. Only a drop is
+ * worth telling the viewer; `data-connection` lets a watcher (or a test) know gifts will show.
+ */
+export type LiveConnection = "connecting" | "open" | "reconnecting";
 
 /** The gift bar: catalog, count, preview, send, tip, balance, goal and top gifters. */
 export function GiftBar(props: GiftBarProps) {
@@ -97,6 +102,7 @@ export function GiftBar(props: GiftBarProps) {
     <section
       className="cs-bar"
       data-testid="gift-bar"
+      data-connection={props.connection}
       aria-label={`Coinstream gifts for @${handle}`}
       onPointerEnter={props.onActivity}
       onFocus={props.onActivity}
@@ -106,11 +112,11 @@ export function GiftBar(props: GiftBarProps) {
         <span className="cs-title">
           Gift <span className="cs-handle">@{handle}</span>
         </span>
-        {props.live ? null : (
+        {props.connection === "reconnecting" ? (
           <span className="cs-label" role="status" data-testid="reconnecting">
             reconnecting…
           </span>
-        )}
+        ) : null}
         {props.signedIn && props.balance !== null ? (
           <span className="cs-balance" data-testid="balance" title="Your balance">
             <span aria-hidden="true">🪙</span>
