@@ -349,9 +349,8 @@ export function EarningsSection({
               {formatDiamonds(status.diamonds.available)}
             </span>{" "}
             <span className="muted">available</span>
-            <span className="muted small">
-              {" "}
-              · {formatCount(status.diamonds.held)} held · {formatCount(status.diamonds.reserved)}{" "}
+            <span className="muted small balance-detail">
+              {formatCount(status.diamonds.held)} held · {formatCount(status.diamonds.reserved)}{" "}
               reserved
             </span>
           </p>
