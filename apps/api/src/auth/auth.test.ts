@@ -207,6 +207,22 @@ describe("email verification", () => {
     expect(await countSessions(user?.id ?? "")).toBe(0);
   });
 
+  it("mails a fresh link when an unverified person signs in, and that link verifies", async () => {
+    const email = freshEmail("resend");
+    await signUp(email);
+    await waitForMail(email, /confirm your email/i);
+
+    expect((await signIn(email)).status).toBe(403);
+    const fresh = await vi.waitFor(() => {
+      const mails = mailer.messages.filter((m) => m.to === email);
+      expect(mails).toHaveLength(2);
+      return mails[1] as MailMessage;
+    });
+    expect((await app.request(linkIn(fresh))).status).toBe(302);
+    expect((await findUser(email))?.emailVerified).toBe(true);
+    expect((await signIn(email)).status).toBe(200);
+  });
+
   it("marks the email verified when the mailed link is opened", async () => {
     const email = freshEmail("verify");
     await signUp(email);

@@ -76,6 +76,8 @@ export function createAuth(config: AuthConfig) {
     },
     emailVerification: {
       sendOnSignUp: true,
+      // An unverified sign-in mails a fresh link: the way back for someone whose link expired.
+      sendOnSignIn: true,
       sendVerificationEmail: async ({ user, url }) => {
         await mailer.send({
           to: user.email,

@@ -14,7 +14,7 @@ const AUTH_ERRORS: Readonly<Record<string, { message: string; field?: string }>>
   INVALID_EMAIL_OR_PASSWORD: { message: "That email and password don't match an account." },
   EMAIL_NOT_VERIFIED: {
     message:
-      "Confirm your email first: open the link we sent you, then sign in. Check your spam folder if it isn't there.",
+      "Confirm your email first: we have just sent you a new link. Open it, then sign in here (check your spam folder if it is not there).",
   },
   USER_ALREADY_EXISTS: {
     message: "An account with this email already exists. Sign in instead.",
