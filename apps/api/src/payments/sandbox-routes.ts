@@ -96,6 +96,6 @@ export function mountSandboxCheckout<A extends Hono>(app: A, deps: SandboxDeps):
 }
 
 function page(title: string, body: ReturnType<typeof html>) {
-  return html`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title></head>
+  return html`<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>${title}</title></head>
     <body style="font-family: system-ui; max-width: 28rem; margin: 3rem auto">${body}</body></html>`;
 }
