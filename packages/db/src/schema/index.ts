@@ -17,4 +17,5 @@ export { paymentEvents, purchases, walletDebts } from "./purchases.ts";
 export { spendingLimits } from "./spending-limits.ts";
 export { streamBoosts } from "./stream-boosts.ts";
 export { streamEvents } from "./stream-events.ts";
+export { walletGiftedCheckpoints } from "./wallet-totals.ts";
 export { payoutMethods, withdrawals } from "./withdrawals.ts";
