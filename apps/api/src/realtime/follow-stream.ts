@@ -3,8 +3,8 @@ import { type StreamEvent, type StreamEventRow, toStreamEvent } from "./stream-e
 import type { StreamEventHub } from "./stream-event-hub.ts";
 
 /**
- * A creator's stream events after `lastEventId` (stored ones first, then live ones), each once,
- * in order, until `signal` aborts. Listening starts before the stored events are read, so an
+ * A creator's stream events after `lastEventId` (stored ones first, in id order, then live ones
+ * in commit order), each once, until `signal` aborts. Listening starts before the stored events are read, so an
  * event committed in between is delivered live instead of lost. Without `lastEventId` a new
  * watcher starts from now: replaying the stream's oldest events would animate stale gifts.
  */
@@ -25,17 +25,15 @@ export async function* followStream(
     signal?.addEventListener("abort", () => resolve(), { once: true }),
   );
   try {
-    let last = lastEventId ?? 0n;
     const stored =
       lastEventId === null
         ? []
         : await sql<StreamEventRow[]>`
             select id, kind, payload from stream_events
             where creator_user_id = ${creatorUserId} and id > ${lastEventId} order by id limit 500`;
-    for (const row of stored) {
-      last = row.id;
-      yield toStreamEvent(row);
-    }
+    // Committed while the stored ones were read: delivered above, so not again below.
+    const replayed = new Set(stored.map((row) => row.id.toString()));
+    for (const row of stored) yield toStreamEvent(row);
     while (!signal?.aborted) {
       const next = queue.shift();
       if (!next) {
@@ -43,8 +41,9 @@ export async function* followStream(
         wake = null;
         continue;
       }
-      if (BigInt(next.id) <= last) continue;
-      last = BigInt(next.id);
+      // Live events come in commit order, which is not id order: a lower id committing after a
+      // higher one is new to this watcher and must not be dropped.
+      if (replayed.has(next.id)) continue;
       yield next;
     }
   } finally {

@@ -11,6 +11,7 @@ import {
 import { createContext, type Viewer } from "../trpc/context.ts";
 import { createCallerFactory } from "../trpc/init.ts";
 import { appRouter } from "../trpc/root.ts";
+import { type PaidStreamEvent, recordStreamEvent } from "./record-stream-event.ts";
 import type { StreamEvent } from "./stream-event.ts";
 import { StreamEventHub } from "./stream-event-hub.ts";
 
@@ -43,11 +44,11 @@ const processA = (who: Viewer | null) =>
 const processB = (who: Viewer | null) =>
   createCaller(createContext({ sql: otherSql, ledger: createLedger(otherSql), events: hubB }, who));
 
-/** Collects `n` events from a subscription (each `tracked`: [id, event]), then leaves it. */
 /** Sends 5-coin tips with `message` from `viewer` to the creator with `handle`. */
 const tipsFrom = (viewer: Viewer, handle: string) => (message: string) =>
   processA(viewer).tips.send({ idempotencyKey: randomUUID(), to: { handle }, coins: 5, message });
 
+/** Collects `n` events from a subscription (each `tracked`: [id, event]), then leaves it. */
 async function take(iterable: unknown, n: number): Promise<StreamEvent[]> {
   const events: StreamEvent[] = [];
   for await (const item of iterable as AsyncIterable<[string, StreamEvent]>) {
@@ -104,6 +105,52 @@ describe("streams.events", () => {
     await new Promise((resolve) => setTimeout(resolve, 200));
     await tip("live");
     expect((await received).map((e) => e.message)).toEqual(["live"]);
+  });
+
+  it("delivers an event whose transaction commits after a later event's", async () => {
+    const viewer = await createPerson(db.sql);
+    const target = await createCreator(db.sql);
+    const event = (message: string): PaidStreamEvent => ({
+      transferId: randomUUID(),
+      kind: "tip",
+      creatorUserId: target.user.userId,
+      creatorHandle: target.handle,
+      viewerId: viewer.userId,
+      viewerName: "Vera",
+      coins: 5,
+      diamonds: 2,
+      giftId: null,
+      count: 1,
+      message,
+      at: new Date(),
+    });
+    const received = take(
+      await processA(null).streams.events({ to: { handle: target.handle } }),
+      2,
+    );
+    await new Promise((resolve) => setTimeout(resolve, 200));
+
+    // The first event takes the lower id but commits only after the second one has.
+    let commitFirst = () => {};
+    const held = new Promise<void>((resolve) => (commitFirst = resolve));
+    let firstWritten = () => {};
+    const written = new Promise<void>((resolve) => (firstWritten = resolve));
+    const first = db.sql.begin(async (tx) => {
+      await recordStreamEvent(tx as unknown as Sql, event("lower id, committed last"));
+      firstWritten();
+      await held;
+    });
+    await written;
+    await recordStreamEvent(db.sql, event("higher id, committed first"));
+    commitFirst();
+    await first;
+
+    const events = await received;
+    expect(events.map((e) => e.message)).toEqual([
+      "higher id, committed first",
+      "lower id, committed last",
+    ]);
+    expect(BigInt(events[1]?.id ?? 0)).toBeLessThan(BigInt(events[0]?.id ?? 0));
   });
 
   it("resumes after the last event seen without loss or duplicates when a client reconnects", async () => {
