@@ -9,6 +9,7 @@ export {
   ensureDatabase,
   type OpenDatabaseOptions,
   openDatabase,
+  reconnectDelaySeconds,
   runMigrations,
   type Sql,
 } from "./client.ts";
