@@ -11,6 +11,7 @@ import { getSessionFromHeaders, mountAuthRoutes } from "./auth/auth-routes.ts";
 import type { Auth } from "./auth/create-auth.ts";
 import { viewerFromSession } from "./auth/viewer-from-session.ts";
 import { mountDemoStreamPage } from "./demo/demo-stream-page.ts";
+import { DatabaseGate, isDatabaseUnavailable } from "./http/database-gate.ts";
 import { rateLimitByAddress } from "./http/protection.ts";
 import { requestLog } from "./http/request-log.ts";
 import { mountOverlay } from "./overlay/overlay-routes.ts";
@@ -20,6 +21,7 @@ import type { WebhookHandler } from "./payments/stripe-webhook.ts";
 import type { StreamEventHub } from "./realtime/stream-event-hub.ts";
 import type { ChannelVerifierConfig } from "./services/channels/channel-verifier-config.ts";
 import { createContext } from "./trpc/context.ts";
+import { databaseUnavailableError } from "./trpc/init.ts";
 import { appRouter } from "./trpc/root.ts";
 
 export interface AppDependencies {
@@ -51,6 +53,12 @@ export interface AppDependencies {
 /** The HTTP app, without a listening socket, so tests can call it directly. */
 export function createApp(deps: AppDependencies = {}): Hono {
   const origins = new Set(deps.trustedOrigins ?? []);
+  // While the database is unreachable, requests are refused at once with 503 (see DatabaseGate).
+  const { sql: database } = deps;
+  const gate = database ? new DatabaseGate(() => database`select 1`) : null;
+  const needsDatabase = gate
+    ? gate.middleware()
+    : async (_c: unknown, next: () => Promise<void>) => next();
   const app = new Hono()
     .use(requestId())
     .use(deps.logger ? requestLog(deps.logger) : async (_c, next) => next())
@@ -69,12 +77,18 @@ export function createApp(deps: AppDependencies = {}): Hono {
         credentials: true,
       }),
     )
+    .use("/api/auth/*", needsDatabase)
+    .use("/webhooks/*", needsDatabase)
+    .use("/sandbox/*", needsDatabase)
+    .use("/overlay/*", needsDatabase)
     .get("/health", async (c) => {
       if (!deps.sql) return c.json({ ok: true });
+      if (gate && !gate.isOpen) return c.json({ ok: false, database: "down" }, 503);
       try {
         await deps.sql`select 1`;
         return c.json({ ok: true, database: "up" });
-      } catch {
+      } catch (error) {
+        gate?.report(error);
         return c.json({ ok: false, database: "down" }, 503);
       }
     });
@@ -105,13 +119,22 @@ export function createApp(deps: AppDependencies = {}): Hono {
     trpcServer({
       endpoint: "/trpc",
       router: appRouter,
-      createContext: async (_opts, c) =>
-        createContext(
-          deps,
-          auth
-            ? await viewerFromSession(await getSessionFromHeaders(auth, c.req.raw.headers), sql)
-            : null,
-        ),
+      createContext: async (_opts, c) => {
+        // Sessions live in the database: refused at once while it is unreachable.
+        if (gate && !gate.isOpen) throw databaseUnavailableError();
+        try {
+          return createContext(
+            deps,
+            auth
+              ? await viewerFromSession(await getSessionFromHeaders(auth, c.req.raw.headers), sql)
+              : null,
+          );
+        } catch (error) {
+          throw isDatabaseUnavailable(error) ? databaseUnavailableError(error) : error;
+        }
+      },
+      // Procedures map an unreachable database to SERVICE_UNAVAILABLE (trpc/init.ts); it closes the gate.
+      onError: ({ error }) => void gate?.report(error),
     }),
   );
   return app;

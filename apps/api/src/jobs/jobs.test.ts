@@ -8,7 +8,7 @@ import { useTestLedger } from "../test-support/test-ledger.ts";
 import { createContext } from "../trpc/context.ts";
 import { createCallerFactory } from "../trpc/init.ts";
 import { appRouter } from "../trpc/root.ts";
-import { startJobs } from "./start-jobs.ts";
+import { queueNextRun, startJobs } from "./start-jobs.ts";
 
 const env = useTestLedger();
 const DAY = 86_400_000;
@@ -92,5 +92,18 @@ describe("startJobs", () => {
     } finally {
       await jobs.stop();
     }
+  });
+});
+
+describe("queueNextRun", () => {
+  it("queues a frequent job's next run once the database answers again when sending fails at first", async () => {
+    const send = vi
+      .fn()
+      .mockRejectedValueOnce(Object.assign(new Error("refused"), { code: "ECONNREFUSED" }))
+      .mockRejectedValueOnce(Object.assign(new Error("refused"), { code: "ECONNREFUSED" }))
+      .mockResolvedValue("job-id");
+    await queueNextRun({ send }, "fold-analytics", 2, 5);
+    expect(send).toHaveBeenCalledTimes(3);
+    expect(send).toHaveBeenLastCalledWith("fold-analytics", null, { startAfter: 2 });
   });
 });

@@ -62,10 +62,31 @@ export async function startJobs(databaseUrl: string, deps: JobDeps) {
       try {
         await job.run(deps);
       } finally {
-        await boss.send(name, null, { startAfter: job.everySeconds });
+        await queueNextRun(boss, name, job.everySeconds);
       }
     });
     await boss.send(name, null);
   }
   return { boss, stop: () => boss.stop({ graceful: true, timeout: 5_000 }) };
+}
+
+/**
+ * Queues a frequent job's next run, trying again every `retryEveryMs` until the database takes
+ * it. A run cut short by the database going away would otherwise leave the chain broken, and
+ * the stately queue would not start another while that run stayed marked active.
+ */
+export async function queueNextRun(
+  boss: Pick<PgBoss, "send">,
+  name: string,
+  afterSeconds: number,
+  retryEveryMs = 1_000,
+): Promise<void> {
+  for (;;) {
+    try {
+      await boss.send(name, null, { startAfter: afterSeconds });
+      return;
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, retryEveryMs));
+    }
+  }
 }

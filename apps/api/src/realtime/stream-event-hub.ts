@@ -1,4 +1,6 @@
+import { randomUUID } from "node:crypto";
 import type { Sql } from "@coinstream/db";
+import postgres from "postgres";
 import {
   STREAM_EVENTS_CHANNEL,
   type StreamEvent,
@@ -8,25 +10,51 @@ import {
 
 type Listener = (event: StreamEvent) => void;
 
+/** The most events one catch-up after a lost LISTEN delivers. */
+const CATCH_UP_LIMIT = 5_000;
+const HEARTBEAT = "heartbeat:";
+
 /**
  * One LISTEN per API process, fanned out in memory to the subscribers of each creator's stream.
  * Events come from any process writing to the same database.
+ *
+ * The LISTEN has a connection of its own, checked by a heartbeat NOTIFY every `checkEveryMs`.
+ * When a heartbeat does not come back (the database restarted, the network cut the connection)
+ * the LISTEN is opened again as soon as the database answers, and what was committed meanwhile
+ * is read from the table and delivered before any live event. Notifications are handled one at
+ * a time in arrival order, so subscribers see them in order.
  */
 export class StreamEventHub {
   private readonly listeners = new Map<string, Set<Listener>>();
-  private unlisten: (() => Promise<void>) | null = null;
+  private listening: Sql | null = null;
+  /** The newest event id this process has been told of: a catch-up reads what came after it. */
+  private newestId = 0n;
+  /** Delivered by the last catch-up, so their live notifications are not delivered twice. */
+  private caughtUp = new Set<string>();
+  private readonly heartbeatPrefix = `${HEARTBEAT}${randomUUID()}:`;
+  private heartbeats = 0;
+  /** The heartbeat sent and not yet heard back. */
+  private awaitedHeartbeat: string | null = null;
+  private timer: NodeJS.Timeout | null = null;
+  private work: Promise<void> = Promise.resolve();
 
-  constructor(private readonly sql: Sql) {}
+  constructor(
+    private readonly sql: Sql,
+    private readonly checkEveryMs = 1_000,
+  ) {}
 
   async start(): Promise<void> {
-    const subscription = await this.sql.listen(STREAM_EVENTS_CHANNEL, (payload) => {
-      void this.deliver(payload);
-    });
-    this.unlisten = subscription.unlisten;
+    const [newest] = await this.sql<{ id: bigint }[]>`
+      select coalesce(max(id), 0)::int8 as id from stream_events`;
+    this.newestId = newest?.id ?? 0n;
+    await this.listen();
+    this.timer = setInterval(() => this.enqueue(() => this.check()), this.checkEveryMs);
+    this.timer.unref();
   }
 
   async stop(): Promise<void> {
-    await this.unlisten?.();
+    if (this.timer) clearInterval(this.timer);
+    await this.listening?.end({ timeout: 1 });
     this.listeners.clear();
   }
 
@@ -41,15 +69,77 @@ export class StreamEventHub {
     };
   }
 
+  /** A client of its own (the pool's settings, one connection) listening to the channel. */
+  private async listen(): Promise<void> {
+    // postgres.js takes its parsed options back, as its own `listen` does; the types do not say so.
+    const options = { ...this.sql.options, max: 1 } as unknown as postgres.Options<
+      Record<string, never>
+    >;
+    const listening = postgres(options) as unknown as Sql;
+    this.listening = listening;
+    let isFirst = true;
+    await listening.listen(
+      STREAM_EVENTS_CHANNEL,
+      (payload) => this.enqueue(() => this.deliver(payload)),
+      () => {
+        // postgres.js listens again by itself after a short break: deliver what it missed.
+        if (!isFirst) this.enqueue(() => this.catchUp());
+        isFirst = false;
+      },
+    );
+  }
+
+  /** Runs `task` after every earlier one; a failure (the database went away) ends only that one. */
+  private enqueue(task: () => Promise<void>): void {
+    this.work = this.work.then(task).catch(() => {});
+  }
+
+  /**
+   * The previous heartbeat never came back: the LISTEN is gone, so a new one is opened (this
+   * throws while the database is unreachable, and the next check tries again) and what was
+   * missed is delivered. Then the next heartbeat goes out.
+   */
+  private async check(): Promise<void> {
+    if (this.awaitedHeartbeat !== null) {
+      const lost = this.listening;
+      this.listening = null;
+      await lost?.end({ timeout: 0 }).catch(() => {});
+      await this.listen();
+      await this.catchUp();
+    }
+    this.awaitedHeartbeat = `${this.heartbeatPrefix}${++this.heartbeats}`;
+    await this.sql`select pg_notify(${STREAM_EVENTS_CHANNEL}, ${this.awaitedHeartbeat})`;
+  }
+
+  private async catchUp(): Promise<void> {
+    const [upTo] = await this.sql<{ id: bigint }[]>`
+      select coalesce(max(id), 0)::int8 as id from stream_events`;
+    const rows = await this.sql<(StreamEventRow & { creator_user_id: string })[]>`
+      select id, kind, payload, creator_user_id from stream_events
+      where id > ${this.newestId} and id <= ${upTo?.id ?? 0n}
+        and creator_user_id = any(${[...this.listeners.keys()]})
+      order by id limit ${CATCH_UP_LIMIT}`;
+    this.caughtUp = new Set(rows.map((row) => row.id.toString()));
+    if (upTo && upTo.id > this.newestId) this.newestId = upTo.id;
+    for (const row of rows) this.announce(row.creator_user_id, toStreamEvent(row));
+  }
+
   private async deliver(payload: string): Promise<void> {
+    if (payload.startsWith(HEARTBEAT)) {
+      if (payload === this.awaitedHeartbeat) this.awaitedHeartbeat = null;
+      return;
+    }
     const separator = payload.lastIndexOf(":");
     const creatorUserId = payload.slice(0, separator);
-    const listeners = this.listeners.get(creatorUserId);
-    if (!listeners || listeners.size === 0) return;
+    const id = payload.slice(separator + 1);
+    if (/^\d+$/.test(id) && BigInt(id) > this.newestId) this.newestId = BigInt(id);
+    if (this.caughtUp.has(id) || !this.listeners.get(creatorUserId)?.size) return;
     const [row] = await this.sql<StreamEventRow[]>`
-      select id, kind, payload from stream_events where id = ${payload.slice(separator + 1)}`;
-    if (!row) return;
-    const event = toStreamEvent(row);
-    for (const listener of listeners) listener(event);
+      select id, kind, payload from stream_events where id = ${id}`;
+    if (row) this.announce(creatorUserId, toStreamEvent(row));
+  }
+
+  private announce(creatorUserId: string, event: StreamEvent): void {
+    for (const listener of this.listeners.get(creatorUserId) ?? []) listener(event);
   }
 }

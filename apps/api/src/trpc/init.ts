@@ -1,6 +1,7 @@
 import { DomainError, DomainErrorCode, isDomainError } from "@coinstream/core";
 import { initTRPC, TRPCError } from "@trpc/server";
 import { ZodError, z } from "zod";
+import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from "../http/database-gate.ts";
 import { RateLimiter } from "../http/rate-limiter.ts";
 import type { Context } from "./context.ts";
 import { TRPC_CODE_FOR } from "./domain-error-codes.ts";
@@ -24,15 +25,30 @@ const t = initTRPC.context<Context>().create({
   },
 });
 
-/** Maps a `DomainError` thrown by a service to the tRPC code in one table, keeping its message. */
+/**
+ * Maps a `DomainError` thrown by a service to the tRPC code in one table, keeping its message,
+ * and a database that cannot be reached to SERVICE_UNAVAILABLE (503: retry later), not a 500.
+ */
 const mapDomainErrors = t.middleware(async ({ next }) => {
   const result = await next();
   if (!result.ok && isDomainError(result.error.cause)) {
     const cause = result.error.cause;
     throw new TRPCError({ code: TRPC_CODE_FOR[cause.code], message: cause.message, cause });
   }
+  if (!result.ok && isDatabaseUnavailable(result.error.cause)) {
+    throw databaseUnavailableError(result.error.cause);
+  }
   return result;
 });
+
+/** What a call gets while the database cannot be reached: 503, nothing changed, retry shortly. */
+export function databaseUnavailableError(cause?: unknown): TRPCError {
+  return new TRPCError({
+    code: "SERVICE_UNAVAILABLE",
+    message: DATABASE_UNAVAILABLE_MESSAGE,
+    cause,
+  });
+}
 
 /**
  * Refuses input text Postgres cannot store (NUL, half a surrogate pair) with INVALID_INPUT before

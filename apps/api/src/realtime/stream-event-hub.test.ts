@@ -1,0 +1,107 @@
+import { randomUUID } from "node:crypto";
+import { connect, type Sql } from "@coinstream/db";
+import { createTestDatabase, type TestDatabase } from "@coinstream/db/testing";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { recordStreamEvent } from "./record-stream-event.ts";
+import { StreamEventHub } from "./stream-event-hub.ts";
+
+let db: TestDatabase;
+let admin: Sql;
+beforeAll(async () => {
+  db = await createTestDatabase(inject("adminUrl"));
+  admin = connect(inject("adminUrl"), 1);
+});
+afterAll(async () => {
+  await allowConnections(true);
+  await admin.end();
+  await db.drop();
+});
+
+/** Whether the server accepts new connections to the test database (as while it restarts). */
+async function allowConnections(allowed: boolean): Promise<void> {
+  const name = new URL(db.url).pathname.slice(1);
+  await admin.unsafe(`alter database "${name}" with allow_connections ${allowed}`);
+}
+
+/** A 5-coin tip event on `creator`'s stream, stored and announced as a real tip is. */
+const tip = (creator: string, message: string) =>
+  recordStreamEvent(db.sql, {
+    transferId: randomUUID(),
+    kind: "tip",
+    creatorUserId: creator,
+    creatorHandle: "hub",
+    viewerId: "viewer",
+    viewerName: "Viewer",
+    coins: 5,
+    diamonds: 2,
+    giftId: null,
+    count: 1,
+    message,
+    at: new Date(),
+  });
+
+async function until(condition: () => boolean, what: string): Promise<void> {
+  for (let waited = 0; !condition(); waited += 20) {
+    if (waited > 10_000) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+/** Ends the hub's LISTEN connection from the server side, as a database restart does. */
+const cutListenConnection = () => db.sql`
+  select pg_terminate_backend(pid) from pg_stat_activity
+  where datname = current_database() and query ilike 'listen %'`;
+
+/** A started hub whose subscriber to a fresh creator's stream collects event messages. */
+async function withHub(
+  checkEveryMs: number,
+  test: (creator: string, received: (string | null)[]) => Promise<void>,
+): Promise<void> {
+  const hub = new StreamEventHub(db.sql, checkEveryMs);
+  await hub.start();
+  const creator = `creator-${randomUUID()}`;
+  const received: (string | null)[] = [];
+  const unsubscribe = hub.subscribe(creator, (event) => received.push(event.message));
+  try {
+    await test(creator, received);
+  } finally {
+    unsubscribe();
+    await hub.stop();
+  }
+}
+
+describe("StreamEventHub", () => {
+  it("delivers what was committed while its LISTEN was gone, then live events, each once and in order, when the database refused connections for a while", async () => {
+    await withHub(100, async (creator, received) => {
+      await tip(creator, "before");
+      await until(() => received.length === 1, "the first event");
+
+      // Reconnecting fails at first (postgres.js gives up on its own), as during a restart.
+      await allowConnections(false);
+      await cutListenConnection();
+      await tip(creator, "while cut 1");
+      await tip(creator, "while cut 2");
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      expect(received).toEqual(["before"]);
+      await allowConnections(true);
+
+      await until(() => received.length === 3, "the missed events");
+      await tip(creator, "after");
+      await until(() => received.length === 4, "the live event after recovery");
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(received).toEqual(["before", "while cut 1", "while cut 2", "after"]);
+    });
+  });
+
+  it("catches up on what was committed between a cut and postgres.js listening again by itself", async () => {
+    await withHub(60_000, async (creator, received) => {
+      await cutListenConnection();
+      await tip(creator, "one");
+      await tip(creator, "two");
+      await until(() => received.length === 2, "both events");
+      await tip(creator, "three");
+      await until(() => received.length === 3, "the live event");
+      expect(received).toEqual(["one", "two", "three"]);
+    });
+  });
+});
