@@ -17,6 +17,11 @@ const envSchema = z
       .optional(),
     /** The API's public origin, used in emailed links; default http://HOST:PORT. */
     PUBLIC_URL: z.url("PUBLIC_URL must be a URL such as https://api.example.com").optional(),
+    /**
+     * Requests one client address may make per minute (default 1,200). Load tests on loopback,
+     * where every simulated viewer shares one address, raise it.
+     */
+    REQUESTS_PER_MINUTE_PER_ADDRESS: z.coerce.number().int().min(1).optional(),
     /** Comma-separated origins allowed to call the API from a browser (the extension's, web apps). */
     TRUSTED_ORIGINS: z
       .string()
@@ -44,6 +49,14 @@ const envSchema = z
     STRIPE_WEBHOOK_SECRET: z
       .string()
       .regex(/^whsec_/, "STRIPE_WEBHOOK_SECRET must start with whsec_")
+      .optional(),
+    /**
+     * The secret the sandbox signs and verifies its payment events with; unset, a random one each
+     * start. Set it to deliver signed sandbox events from outside (the webhook fault scenario).
+     */
+    SANDBOX_WEBHOOK_SECRET: z
+      .string()
+      .regex(/^whsec_/, "SANDBOX_WEBHOOK_SECRET must start with whsec_")
       .optional(),
     /**
      * JSON overriding the platforms' base URLs that channel verification reads, e.g.

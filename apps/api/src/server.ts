@@ -57,7 +57,7 @@ const payments = createPayments({
   publicUrl,
   stripeSecretKey: env.STRIPE_SECRET_KEY,
   stripeWebhookSecret: env.STRIPE_WEBHOOK_SECRET,
-  sandboxWebhookSecret: `whsec_${randomBytes(24).toString("hex")}`,
+  sandboxWebhookSecret: env.SANDBOX_WEBHOOK_SECRET ?? `whsec_${randomBytes(24).toString("hex")}`,
 });
 
 const demo = await seedDemo(database.sql, ledger, auth);
@@ -87,6 +87,7 @@ const app = createApp({
   }),
   logger: pino({ name: "coinstream-api" }),
   trustedOrigins: env.TRUSTED_ORIGINS,
+  requestsPerMinutePerAddress: env.REQUESTS_PER_MINUTE_PER_ADDRESS,
 });
 const server = serve({ fetch: app.fetch, hostname: env.HOST, port: env.PORT }, (info) => {
   const base = `http://${env.HOST}:${info.port}`;

@@ -237,9 +237,16 @@ function reversalEvent(
   refunded = true,
 ) {
   const paymentIntent = `pi_sandbox_${purchaseId.replaceAll("-", "")}`;
+  // A charge carries its payment intent's metadata, which names the purchase.
   const object =
     type === "charge.refunded"
-      ? { id: `ch_${randomUUID()}`, object: "charge", payment_intent: paymentIntent, refunded }
+      ? {
+          id: `ch_${randomUUID()}`,
+          object: "charge",
+          payment_intent: paymentIntent,
+          refunded,
+          metadata: { purchaseId },
+        }
       : { id: `dp_${randomUUID()}`, object: "dispute", payment_intent: paymentIntent };
   return JSON.stringify({
     id: `evt_${randomUUID()}`,
@@ -318,5 +325,71 @@ describe("refunds and disputes", () => {
     const [debt] = await env.db.sql<{ owed: bigint; settled: bigint }[]>`
       select coins_owed as owed, coins_settled as settled from wallet_debts where purchase_id = ${purchaseId}`;
     expect(debt).toEqual({ owed: 500n, settled: 500n });
+  });
+});
+
+describe("events out of order and at once", () => {
+  /** A completion event naming the payment intent, as Stripe's does. */
+  const paidEvent = (purchaseId: string, sessionId: string) => {
+    const event = JSON.parse(completedEvent(purchaseId, sessionId, 899));
+    event.data.object.payment_intent = `pi_sandbox_${purchaseId.replaceAll("-", "")}`;
+    return JSON.stringify(event);
+  };
+  const statusOf = async (purchaseId: string) =>
+    (
+      await env.db.sql<{ status: string }[]>`select status from purchases where id = ${purchaseId}`
+    )[0]?.status;
+
+  it("mints nothing when a refund is reported before the payment's success", async () => {
+    const buyer = viewer();
+    const { purchaseId, sessionId } = await startPurchase(buyer);
+    const refund = reversalEvent(purchaseId, "charge.refunded");
+    expect(await (await deliver(refund, sign(refund))).json()).toMatchObject({
+      outcome: "reversed_before_payment",
+    });
+    const paid = paidEvent(purchaseId, sessionId);
+    expect(await (await deliver(paid, sign(paid))).json()).toMatchObject({
+      outcome: "already_reversed",
+    });
+    expect(await coinsOf(buyer)).toBe(0);
+    expect(await mintedRows(purchaseId)).toEqual([]);
+    expect(await statusOf(purchaseId)).toBe("refunded");
+  });
+
+  it("leaves the buyer nothing when refunds race the payment's success", async () => {
+    const buyer = viewer();
+    const { purchaseId, sessionId } = await startPurchase(buyer);
+    const payloads = Array.from({ length: 10 }, (_, i) =>
+      i % 2 ? reversalEvent(purchaseId, "charge.refunded") : paidEvent(purchaseId, sessionId),
+    );
+    const responses = await Promise.all(payloads.map((p) => deliver(p, sign(p))));
+    expect(responses.map((r) => r.status)).toEqual(payloads.map(() => 200));
+    expect(await coinsOf(buyer)).toBe(0);
+    expect(await statusOf(purchaseId)).toBe("refunded");
+  });
+
+  it("records one debt of the spent coins when refunds and disputes of a spent purchase arrive at once", async () => {
+    const buyer = viewer();
+    const { purchaseId } = await buyThroughSandbox(buyer, "coins-500");
+    await spend(buyer, 300n);
+    const payloads = Array.from({ length: 10 }, (_, i) =>
+      reversalEvent(purchaseId, i % 2 ? "charge.refunded" : "charge.dispute.created"),
+    );
+    const responses = await Promise.all(payloads.map((p) => deliver(p, sign(p))));
+    expect(responses.map((r) => r.status)).toEqual(payloads.map(() => 200));
+    expect(await coinsOf(buyer)).toBe(0);
+    const debts = await env.db.sql<{ owed: bigint }[]>`
+      select coins_owed as owed from wallet_debts where purchase_id = ${purchaseId}`;
+    expect(debts).toEqual([{ owed: 300n }]);
+  });
+
+  it("acknowledges a completion whose purchase id is not one, minting nothing", async () => {
+    const buyer = viewer();
+    const { sessionId } = await startPurchase(buyer);
+    const payload = completedEvent("not-a-purchase-id", sessionId, 899);
+    const response = await deliver(payload, sign(payload));
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ outcome: "unknown_purchase" });
+    expect(await coinsOf(buyer)).toBe(0);
   });
 });

@@ -17,6 +17,9 @@ export class StripeProvider implements PaymentProvider {
         client_reference_id: request.purchaseId,
         customer_email: request.customerEmail,
         metadata: { purchaseId: request.purchaseId },
+        // Copied onto the payment's charge, so a refund names its purchase even if it is reported
+        // before the payment's success.
+        payment_intent_data: { metadata: { purchaseId: request.purchaseId } },
         line_items: [
           {
             quantity: 1,

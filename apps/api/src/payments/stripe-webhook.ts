@@ -52,9 +52,18 @@ export function createStripeWebhookHandler(deps: {
       const charge = event.data.object;
       const intent = typeof charge.payment_intent === "string" ? charge.payment_intent : null;
       // Partial refunds keep the coins: support decides those by hand.
+      // The charge carries the payment intent's metadata, which names the purchase even when
+      // the refund is reported before the payment's success.
       outcome =
         intent && charge.refunded
-          ? await clawBackPurchase(deps.sql, deps.ledger, intent, "refund")
+          ? await clawBackPurchase(
+              deps.sql,
+              deps.ledger,
+              intent,
+              "refund",
+              new Date(),
+              charge.metadata?.purchaseId ?? null,
+            )
           : "partial_refund_ignored";
     } else if (event.type === "charge.dispute.created") {
       const dispute = event.data.object;

@@ -9,6 +9,8 @@ import {
 } from "@coinstream/db";
 import { reverseFundedGifts } from "../earnings/reverse-funded-gifts.ts";
 import { ensureViewerWallet } from "../wallet/viewer-wallet.ts";
+import { isPurchaseId } from "./purchase-id.ts";
+import { withPurchaseLock } from "./purchase-lock.ts";
 
 export type ClawBackReason = "refund" | "chargeback";
 
@@ -59,6 +61,10 @@ async function takeCoins(
  * spent becomes a debt that freezes gifting until later purchases settle it, and the gifts it
  * paid for that are still in the hold are taken back from their creators' held diamonds. The
  * purchase is marked reversed last, so a delivery that failed halfway is redone in full.
+ *
+ * Reversals and settlement of one purchase run one at a time. A refund reported before the
+ * payment's success (events arrive in any order; Stripe copies the purchase id onto the charge
+ * as `purchaseId` metadata) marks the purchase reversed, and its success then mints nothing.
  */
 export async function clawBackPurchase(
   sql: Sql,
@@ -66,13 +72,41 @@ export async function clawBackPurchase(
   paymentIntentId: string,
   reason: ClawBackReason,
   now: Date = new Date(),
+  purchaseId: string | null = null,
+) {
+  const [found] = await sql<{ id: string }[]>`
+    select id from purchases
+    where payment_intent_id = ${paymentIntentId} or id = ${isPurchaseId(purchaseId) ? purchaseId : null}
+    order by payment_intent_id = ${paymentIntentId} desc nulls last limit 1`;
+  if (!found) return "unknown_purchase" as const;
+  return withPurchaseLock(sql, found.id, () =>
+    clawBack(sql, ledger, found.id, paymentIntentId, reason, now),
+  );
+}
+
+async function clawBack(
+  sql: Sql,
+  ledger: Ledger,
+  purchaseId: string,
+  paymentIntentId: string,
+  reason: ClawBackReason,
+  now: Date,
 ) {
   const [purchase] = await sql<
     { id: string; user_id: string; base_coins: bigint; bonus_coins: bigint; status: string }[]
   >`
-    select id, user_id, base_coins, bonus_coins, status from purchases where payment_intent_id = ${paymentIntentId}`;
+    select id, user_id, base_coins, bonus_coins, status from purchases where id = ${purchaseId}`;
   if (!purchase) return "unknown_purchase" as const;
-  if (purchase.status !== "paid") return "already_reversed" as const;
+  const reversed = reason === "refund" ? "refunded" : "disputed";
+  if (purchase.status === "pending" && !(await isMinted(sql, purchase.id))) {
+    await sql`
+      update purchases set status = ${reversed}, payment_intent_id = ${paymentIntentId}
+      where id = ${purchase.id} and status = 'pending'`;
+    return "reversed_before_payment" as const;
+  }
+  if (purchase.status !== "paid" && purchase.status !== "pending") {
+    return "already_reversed" as const;
+  }
 
   const owed = purchase.base_coins + purchase.bonus_coins;
   const [done] = await sql<{ taken: bigint }[]>`
@@ -105,9 +139,16 @@ export async function clawBackPurchase(
     now,
   );
   await sql`
-    update purchases set status = ${reason === "refund" ? "refunded" : "disputed"}
-    where id = ${purchase.id} and status = 'paid'`;
+    update purchases set status = ${reversed}
+    where id = ${purchase.id} and status in ('paid', 'pending')`;
   return "clawed_back" as const;
+}
+
+/** Whether the purchase's coins were minted (settlement may have stopped before marking it paid). */
+async function isMinted(sql: Sql, purchaseId: string): Promise<boolean> {
+  const [row] =
+    await sql`select 1 from ledger_transfers where id = ${transferIdFor(purchaseId, "coins")}`;
+  return row !== undefined;
 }
 
 /** Coins the person still owes from reversed purchases (0 when the wallet is not frozen). */

@@ -2,6 +2,8 @@ import { accountId, type Ledger, PLATFORM_OWNER, type Sql, transferIdFor } from 
 import { getSupervision } from "../guardians/guardian-links.ts";
 import { ensureViewerWallet } from "../wallet/viewer-wallet.ts";
 import { settleDebts } from "./claw-back-purchase.ts";
+import { isPurchaseId } from "./purchase-id.ts";
+import { withPurchaseLock } from "./purchase-lock.ts";
 
 export interface PaidSession {
   readonly purchaseId: string;
@@ -24,20 +26,29 @@ interface PurchaseRow {
   provider_session_id: string | null;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export type SettleOutcome = "minted" | "already_paid" | "unknown_purchase" | "amount_mismatch";
+export type SettleOutcome =
+  | "minted"
+  | "already_paid"
+  | "already_reversed"
+  | "unknown_purchase"
+  | "amount_mismatch";
 
 /**
  * Mints a paid purchase's coins (and bonus) into the buyer's wallet, exactly once however often
- * the provider reports it: the transfer ids derive from the purchase id. A payment that does not
- * match what was quoted mints nothing.
+ * the provider reports it: the transfer ids derive from the purchase id, and settlement and
+ * reversals of one purchase run one at a time. A payment that does not match what was quoted,
+ * or one already refunded or disputed (the refund's event arrived first), mints nothing.
  */
 export async function settlePaidPurchase(
   sql: Sql,
   ledger: Ledger,
   paid: PaidSession,
 ): Promise<SettleOutcome> {
+  if (!isPurchaseId(paid.purchaseId)) return "unknown_purchase";
+  return withPurchaseLock(sql, paid.purchaseId, () => settle(sql, ledger, paid));
+}
+
+async function settle(sql: Sql, ledger: Ledger, paid: PaidSession): Promise<SettleOutcome> {
   const [purchase] = await sql<
     PurchaseRow[]
   >`select id, user_id, base_coins, bonus_coins, price_minor, currency, status, provider_session_id
@@ -49,6 +60,7 @@ export async function settlePaidPurchase(
   ) {
     return "amount_mismatch";
   }
+  if (purchase.status === "refunded" || purchase.status === "disputed") return "already_reversed";
   const wallet = await ensureViewerWallet(sql, purchase.user_id);
   const issuance = accountId({ ownerId: PLATFORM_OWNER, purpose: "platform_coin_issuance" });
   const mint = (leg: "coins" | "bonus", amount: bigint, code: "purchase" | "bonus") => ({
@@ -93,6 +105,6 @@ async function notifyGuardian(sql: Sql, purchase: PurchaseRow): Promise<void> {
 
 /** Marks a purchase whose checkout was declined or expired as failed (never a paid one). */
 export async function markPurchaseFailed(sql: Sql, purchaseId: string): Promise<void> {
-  if (!UUID.test(purchaseId)) return;
+  if (!isPurchaseId(purchaseId)) return;
   await sql`update purchases set status = 'failed' where id = ${purchaseId} and status = 'pending'`;
 }
