@@ -1,0 +1,72 @@
+import { randomBytes } from "node:crypto";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { checkLedger, connect, createLedger, type Ledger, type Sql } from "@coinstream/db";
+import type { TestDatabase } from "@coinstream/db/testing";
+import { type ApiProcess, startApiProcess } from "./api-process.ts";
+import type { BenchPostgres } from "./postgres.ts";
+
+/** The API ports the benchmarks use: the first process, and the second for fan-out. */
+export const API_PORTS = [3200, 3201] as const;
+
+/**
+ * What one benchmark runs against: a fresh migrated database on the benchmark server, real API
+ * processes on it (one per port), and a ledger client of the benchmark's own for seeding.
+ */
+export interface Stage {
+  readonly db: TestDatabase;
+  readonly apis: readonly ApiProcess[];
+  /** Starts one more API process on the same database, on the next port of `API_PORTS`. */
+  readonly addApi: () => Promise<ApiProcess>;
+  readonly ledger: Ledger;
+  /** The API processes' log files (one request line each) are kept here until `close`. */
+  readonly workDir: string;
+  readonly checkLedger: () => ReturnType<typeof checkLedger>;
+  readonly close: () => Promise<void>;
+}
+
+export async function startStage(postgres: BenchPostgres, apiCount = 1): Promise<Stage> {
+  const db = await postgres.createDatabase(8);
+  const workDir = await mkdtemp(join(tmpdir(), "coinstream-bench-api-"));
+  const authSecret = randomBytes(32).toString("hex");
+  const apis: ApiProcess[] = [];
+  let ledgerSql: Sql | null = null;
+  const close = async () => {
+    await Promise.all(apis.map((api) => api.stop()));
+    await ledgerSql?.end();
+    await db.drop();
+    // BENCH_KEEP_LOGS=1 keeps the API processes' logs (one line a request) for a look afterwards.
+    if (process.env.BENCH_KEEP_LOGS === "1") console.log(`API logs kept in ${workDir}`);
+    else await rm(workDir, { recursive: true, force: true });
+  };
+  const addApi = async () => {
+    const port = API_PORTS[apis.length];
+    if (port === undefined) throw new Error(`at most ${API_PORTS.length} API processes`);
+    const api = await startApiProcess({
+      port,
+      databaseUrl: db.url,
+      authSecret,
+      logFile: join(workDir, `api-${port}.log`),
+    });
+    apis.push(api);
+    return api;
+  };
+  try {
+    // One at a time: the first start applies migrations and seeds the demo people.
+    for (let i = 0; i < apiCount; i++) await addApi();
+    ledgerSql = connect(db.url, 4);
+  } catch (error) {
+    await close();
+    throw error;
+  }
+  return {
+    db,
+    apis,
+    addApi,
+    ledger: createLedger(ledgerSql),
+    workDir,
+    checkLedger: () => checkLedger(db.sql),
+    close,
+  };
+}
