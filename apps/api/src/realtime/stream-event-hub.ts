@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Sql } from "@coinstream/db";
 import postgres from "postgres";
+import { RecentIds } from "./recent-ids.ts";
 import {
   STREAM_EVENTS_CHANNEL,
   type StreamEvent,
@@ -13,28 +14,34 @@ type Listener = (event: StreamEvent) => void;
 /** The most events one catch-up after a lost LISTEN delivers. */
 const CATCH_UP_LIMIT = 5_000;
 const HEARTBEAT = "heartbeat:";
+/** A heartbeat unanswered for this many checks means the LISTEN is gone. */
+const CHECKS_BEFORE_LOST = 3;
+/** How many delivered ids the hub remembers; a catch-up delivers at most CATCH_UP_LIMIT. */
+const RECENT_IDS = 4 * CATCH_UP_LIMIT;
 
 /**
  * One LISTEN per API process, fanned out in memory to the subscribers of each creator's stream.
  * Events come from any process writing to the same database.
  *
  * The LISTEN has a connection of its own, checked by a heartbeat NOTIFY every `checkEveryMs`.
- * When a heartbeat does not come back (the database restarted, the network cut the connection)
- * the LISTEN is opened again as soon as the database answers, and what was committed meanwhile
+ * When a heartbeat is not back within three checks (the database restarted, the network cut the
+ * connection; one late answer is only a busy process) the LISTEN is opened again as soon as the database answers, and what was committed meanwhile
  * is read from the table and delivered before any live event. Notifications are handled one at
- * a time in arrival order, so subscribers see them in order.
+ * a time in arrival order, and an event both paths bring is delivered once.
  */
 export class StreamEventHub {
   private readonly listeners = new Map<string, Set<Listener>>();
   private listening: Sql | null = null;
   /** The newest event id this process has been told of: a catch-up reads what came after it. */
   private newestId = 0n;
-  /** Delivered by the last catch-up, so their live notifications are not delivered twice. */
-  private caughtUp = new Set<string>();
+  /** Delivered lately, so an event a catch-up and a live notification both bring goes out once. */
+  private readonly delivered = new RecentIds(RECENT_IDS);
   private readonly heartbeatPrefix = `${HEARTBEAT}${randomUUID()}:`;
   private heartbeats = 0;
   /** The heartbeat sent and not yet heard back. */
   private awaitedHeartbeat: string | null = null;
+  /** Checks since the awaited heartbeat went out. */
+  private unansweredChecks = 0;
   private timer: NodeJS.Timeout | null = null;
   private work: Promise<void> = Promise.resolve();
 
@@ -80,7 +87,11 @@ export class StreamEventHub {
     let isFirst = true;
     await listening.listen(
       STREAM_EVENTS_CHANNEL,
-      (payload) => this.enqueue(() => this.deliver(payload)),
+      // A heartbeat is answered at once, not behind the deliveries queued before it.
+      (payload) =>
+        payload.startsWith(HEARTBEAT)
+          ? this.heard(payload)
+          : this.enqueue(() => this.deliver(payload)),
       () => {
         // postgres.js listens again by itself after a short break: deliver what it missed.
         if (!isFirst) this.enqueue(() => this.catchUp());
@@ -100,6 +111,9 @@ export class StreamEventHub {
    * missed is delivered. Then the next heartbeat goes out.
    */
   private async check(): Promise<void> {
+    // Unanswered for a few checks, not one: a busy process answers late without having lost it.
+    if (this.awaitedHeartbeat !== null && ++this.unansweredChecks < CHECKS_BEFORE_LOST) return;
+    this.unansweredChecks = 0;
     if (this.awaitedHeartbeat !== null) {
       const lost = this.listening;
       this.listening = null;
@@ -119,27 +133,27 @@ export class StreamEventHub {
       where id > ${this.newestId} and id <= ${upTo?.id ?? 0n}
         and creator_user_id = any(${[...this.listeners.keys()]})
       order by id limit ${CATCH_UP_LIMIT}`;
-    this.caughtUp = new Set(rows.map((row) => row.id.toString()));
     if (upTo && upTo.id > this.newestId) this.newestId = upTo.id;
     for (const row of rows) this.announce(row.creator_user_id, toStreamEvent(row));
   }
 
   private async deliver(payload: string): Promise<void> {
-    if (payload.startsWith(HEARTBEAT)) {
-      if (payload === this.awaitedHeartbeat) this.awaitedHeartbeat = null;
-      return;
-    }
     const separator = payload.lastIndexOf(":");
     const creatorUserId = payload.slice(0, separator);
     const id = payload.slice(separator + 1);
     if (/^\d+$/.test(id) && BigInt(id) > this.newestId) this.newestId = BigInt(id);
-    if (this.caughtUp.has(id) || !this.listeners.get(creatorUserId)?.size) return;
+    if (this.delivered.has(id) || !this.listeners.get(creatorUserId)?.size) return;
     const [row] = await this.sql<StreamEventRow[]>`
       select id, kind, payload from stream_events where id = ${id}`;
     if (row) this.announce(creatorUserId, toStreamEvent(row));
   }
 
+  private heard(heartbeat: string): void {
+    if (heartbeat === this.awaitedHeartbeat) this.awaitedHeartbeat = null;
+  }
+
   private announce(creatorUserId: string, event: StreamEvent): void {
+    if (!this.delivered.add(event.id)) return;
     for (const listener of this.listeners.get(creatorUserId) ?? []) listener(event);
   }
 }
