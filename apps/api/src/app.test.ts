@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createApp } from "./app.ts";
-import { loadEnv } from "./env.ts";
+import { DEV_EXTENSION_ORIGIN, loadEnv } from "./env.ts";
 
 const app = createApp();
 
@@ -42,9 +42,17 @@ describe("loadEnv", () => {
     expect(loadEnv({})).toEqual({
       HOST: "127.0.0.1",
       PORT: 3000,
-      TRUSTED_ORIGINS: [],
+      TRUSTED_ORIGINS: [DEV_EXTENSION_ORIGIN],
       MAIL_FROM: "Coinstream <no-reply@coinstream.local>",
     });
+  });
+
+  it("trusts the repository's extension only on a local run, and only what is set when set", () => {
+    expect(loadEnv({ PUBLIC_URL: "https://api.example.com" }).TRUSTED_ORIGINS).toEqual([]);
+    expect(loadEnv({ TRUSTED_ORIGINS: "" }).TRUSTED_ORIGINS).toEqual([]);
+    expect(loadEnv({ TRUSTED_ORIGINS: "https://app.example" }).TRUSTED_ORIGINS).toEqual([
+      "https://app.example",
+    ]);
   });
 
   it("splits trusted origins and refuses a short auth secret when configured", () => {

@@ -1,5 +1,11 @@
 import { z } from "zod";
 
+/**
+ * The Chrome origin of the extension built from this repository: its manifest's `key` pins the id
+ * (apps/extension/package.json). A store build has an id of its own, set in TRUSTED_ORIGINS.
+ */
+export const DEV_EXTENSION_ORIGIN = "chrome-extension://lmlodmfagolglgghppehjmepbcmkeimf";
+
 /** Configuration, validated once at start; nothing else in the api reads `process.env`. */
 const envSchema = z
   .object({
@@ -22,16 +28,20 @@ const envSchema = z
      * where every simulated viewer shares one address, raise it.
      */
     REQUESTS_PER_MINUTE_PER_ADDRESS: z.coerce.number().int().min(1).optional(),
-    /** Comma-separated origins allowed to call the API from a browser (the extension's, web apps). */
+    /**
+     * Comma-separated origins allowed to call the API from a browser (the extension's, web apps).
+     * Unset with PUBLIC_URL unset too (a local run), the extension built from this repository is
+     * trusted, so its sign-in works without configuration.
+     */
     TRUSTED_ORIGINS: z
       .string()
-      .default("")
       .transform((list) =>
         list
           .split(",")
           .map((origin) => origin.trim())
           .filter(Boolean),
-      ),
+      )
+      .optional(),
     /** smtp:// or smtps:// URL; unset, emails (and their links) are written to the log. */
     SMTP_URL: z
       .string()
@@ -109,7 +119,12 @@ const envSchema = z
     message:
       "Set STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET together (or neither, for the sandbox)",
     path: ["STRIPE_WEBHOOK_SECRET"],
-  });
+  })
+  .transform(({ TRUSTED_ORIGINS, ...env }) => ({
+    ...env,
+    TRUSTED_ORIGINS:
+      TRUSTED_ORIGINS ?? (env.PUBLIC_URL === undefined ? [DEV_EXTENSION_ORIGIN] : []),
+  }));
 
 export type Env = z.infer<typeof envSchema>;
 
