@@ -24,8 +24,8 @@ async function allowConnections(allowed: boolean): Promise<void> {
 }
 
 /** A 5-coin tip event on `creator`'s stream, stored and announced as a real tip is. */
-const tip = (creator: string, message: string) =>
-  recordStreamEvent(db.sql, {
+const tip = (creator: string, message: string, sql: Sql = db.sql) =>
+  recordStreamEvent(sql, {
     transferId: randomUUID(),
     kind: "tip",
     creatorUserId: creator,
@@ -90,6 +90,34 @@ describe("StreamEventHub", () => {
       await until(() => received.length === 4, "the live event after recovery");
       await new Promise((resolve) => setTimeout(resolve, 300));
       expect(received).toEqual(["before", "while cut 1", "while cut 2", "after"]);
+    });
+  });
+
+  it("catches up on an event that took its id before a delivered one and committed while the LISTEN was gone", async () => {
+    await withHub(100, async (creator, received) => {
+      let commitLate = () => {};
+      const held = new Promise<void>((resolve) => (commitLate = resolve));
+      let lateWritten = () => {};
+      const written = new Promise<void>((resolve) => (lateWritten = resolve));
+      const late = db.sql.begin(async (tx) => {
+        await tip(creator, "late", tx as unknown as Sql);
+        lateWritten();
+        await held;
+      });
+      await written;
+      await tip(creator, "early");
+      await until(() => received.length === 1, "the event committed first");
+
+      await allowConnections(false);
+      await cutListenConnection();
+      commitLate();
+      await late;
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      await allowConnections(true);
+
+      await until(() => received.length === 2, "the event committed late");
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(received).toEqual(["early", "late"]);
     });
   });
 

@@ -16,6 +16,12 @@ const CATCH_UP_LIMIT = 5_000;
 const HEARTBEAT = "heartbeat:";
 /** A heartbeat unanswered for this many checks means the LISTEN is gone. */
 const CHECKS_BEFORE_LOST = 3;
+/**
+ * How far below the newest id it was told of a catch-up reads: ids are not commit-ordered, so an
+ * event whose transaction committed late during the outage has an id a little below it. What was
+ * delivered already is skipped (`delivered`).
+ */
+const LATE_COMMIT_IDS = 1_000n;
 /** How many delivered ids the hub remembers; a catch-up delivers at most CATCH_UP_LIMIT. */
 const RECENT_IDS = 4 * CATCH_UP_LIMIT;
 
@@ -130,7 +136,8 @@ export class StreamEventHub {
       select coalesce(max(id), 0)::int8 as id from stream_events`;
     const rows = await this.sql<(StreamEventRow & { creator_user_id: string })[]>`
       select id, kind, payload, creator_user_id from stream_events
-      where id > ${this.newestId} and id <= ${upTo?.id ?? 0n}
+      where id > ${this.newestId - LATE_COMMIT_IDS} and id <= ${upTo?.id ?? 0n}
+        and created_at > now() - interval '1 minute'
         and creator_user_id = any(${[...this.listeners.keys()]})
       order by id limit ${CATCH_UP_LIMIT}`;
     if (upTo && upTo.id > this.newestId) this.newestId = upTo.id;
@@ -142,7 +149,9 @@ export class StreamEventHub {
     const creatorUserId = payload.slice(0, separator);
     const id = payload.slice(separator + 1);
     if (/^\d+$/.test(id) && BigInt(id) > this.newestId) this.newestId = BigInt(id);
-    if (this.delivered.has(id) || !this.listeners.get(creatorUserId)?.size) return;
+    if (this.delivered.has(id)) return;
+    // Told of before anyone here watched: a later catch-up must not bring it to new watchers.
+    if (!this.listeners.get(creatorUserId)?.size) return void this.delivered.add(id);
     const [row] = await this.sql<StreamEventRow[]>`
       select id, kind, payload from stream_events where id = ${id}`;
     if (row) this.announce(creatorUserId, toStreamEvent(row));
