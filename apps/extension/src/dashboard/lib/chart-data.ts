@@ -2,24 +2,15 @@
  * Turns `analytics.dashboard` answers into what the charts draw (labels and number arrays) and
  * into sentences that say the same for people who cannot see the charts.
  */
+import type { OutputOf } from "../../messaging/contract.ts";
 import { formatBucketLabel, formatCoins, formatCount, formatDiamonds } from "./format.ts";
 import type { Bucket } from "./range-presets.ts";
 
-export interface SeriesPoint {
-  readonly at: string;
-  readonly coins: number;
-  readonly diamonds: number;
-  readonly gifts: number;
-  readonly tips: number;
-  readonly messages: number;
-}
-
-export interface GiftMixEntry {
-  readonly giftId: string;
-  readonly count: number;
-  readonly coins: number;
-  readonly diamonds: number;
-}
+type Dashboard = OutputOf<"analytics.dashboard">;
+/** One bucket of the dashboard's series, as the API answers it. */
+export type SeriesPoint = Dashboard["series"][number];
+/** One gift of the dashboard's gift mix, as the API answers it. */
+export type GiftMixEntry = Dashboard["giftMix"][number];
 
 export interface LabelOptions {
   readonly timeZone?: string;
