@@ -59,6 +59,28 @@ function useAuthForm() {
   return { formRef, error, isBusy, submit };
 }
 
+/** The email both forms share (typed once, kept when switching between them). */
+function EmailField(props: {
+  readonly email: string;
+  readonly onEmailChange: (email: string) => void;
+  readonly error: ApiError | null;
+  readonly testId: string;
+}) {
+  return (
+    <Field
+      label="Email"
+      type="email"
+      name="email"
+      autoComplete="email"
+      required
+      value={props.email}
+      onChange={(event) => props.onEmailChange(event.target.value)}
+      error={fieldError(props.error, "email")}
+      testId={props.testId}
+    />
+  );
+}
+
 function todayIso(now: Date): string {
   return now.toISOString().slice(0, 10);
 }
@@ -132,17 +154,7 @@ function SignInForm({
 
   return (
     <form ref={formRef} className="form" onSubmit={submit} aria-label="Sign in" noValidate>
-      <Field
-        label="Email"
-        type="email"
-        name="email"
-        autoComplete="email"
-        required
-        value={email}
-        onChange={(event) => onEmailChange(event.target.value)}
-        error={fieldError(error, "email")}
-        testId="signin-email"
-      />
+      <EmailField email={email} onEmailChange={onEmailChange} error={error} testId="signin-email" />
       <Field
         label="Password"
         type="password"
@@ -213,17 +225,7 @@ function SignUpForm({
         error={fieldError(error, "name")}
         testId="signup-name"
       />
-      <Field
-        label="Email"
-        type="email"
-        name="email"
-        autoComplete="email"
-        required
-        value={email}
-        onChange={(event) => onEmailChange(event.target.value)}
-        error={fieldError(error, "email")}
-        testId="signup-email"
-      />
+      <EmailField email={email} onEmailChange={onEmailChange} error={error} testId="signup-email" />
       <Field
         label="Password"
         type="password"
