@@ -1,36 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { createHiddenSites, hiddenKey, type KeyValueStore } from "./hidden-sites.ts";
-
-/** An in-memory stand-in for @plasmohq/storage, with watch like chrome.storage.onChanged. */
-function memoryStore(): KeyValueStore & { data: Map<string, unknown> } {
-  const data = new Map<string, unknown>();
-  const watchers = new Set<Record<string, (change: { newValue?: unknown }) => void>>();
-  const notify = (key: string) => {
-    for (const callbacks of watchers) callbacks[key]?.({ newValue: data.get(key) });
-  };
-  return {
-    data,
-    async get<T>(key: string) {
-      return data.get(key) as T | undefined;
-    },
-    async set(key, value) {
-      data.set(key, value);
-      notify(key);
-      return null;
-    },
-    async remove(key) {
-      data.delete(key);
-      notify(key);
-    },
-    watch(callbacks) {
-      watchers.add(callbacks);
-      return true;
-    },
-    unwatch(callbacks) {
-      return watchers.delete(callbacks);
-    },
-  };
-}
+import { memoryStore } from "../testing/fake-services.ts";
+import { createHiddenSites, hiddenKey } from "./hidden-sites.ts";
 
 describe("createHiddenSites", () => {
   it("shows the bar until the viewer hides it on that site", async () => {

@@ -95,8 +95,13 @@ export function demoHandlers(): Handlers {
   };
 }
 
+/** An in-memory stand-in for @plasmohq/storage, with watch like chrome.storage.onChanged. */
 export function memoryStore(): KeyValueStore & { readonly data: Map<string, unknown> } {
   const data = new Map<string, unknown>();
+  const watchers = new Set<Record<string, (change: { newValue?: unknown }) => void>>();
+  const notify = (key: string) => {
+    for (const callbacks of watchers) callbacks[key]?.({ newValue: data.get(key) });
+  };
   return {
     data,
     async get<T>(key: string) {
@@ -104,10 +109,19 @@ export function memoryStore(): KeyValueStore & { readonly data: Map<string, unkn
     },
     async set(key, value) {
       data.set(key, value);
+      notify(key);
       return null;
     },
     async remove(key) {
       data.delete(key);
+      notify(key);
+    },
+    watch(callbacks) {
+      watchers.add(callbacks);
+      return true;
+    },
+    unwatch(callbacks) {
+      return watchers.delete(callbacks);
     },
   };
 }
