@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { connect, type Sql } from "@coinstream/db";
 import { createTestDatabase, type TestDatabase } from "@coinstream/db/testing";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { tipEvent } from "../test-support/tip-event.ts";
 import { recordStreamEvent } from "./record-stream-event.ts";
 import { StreamEventHub } from "./stream-event-hub.ts";
 
@@ -25,20 +26,15 @@ async function allowConnections(allowed: boolean): Promise<void> {
 
 /** A 5-coin tip event on `creator`'s stream, stored and announced as a real tip is. */
 const tip = (creator: string, message: string, sql: Sql = db.sql) =>
-  recordStreamEvent(sql, {
-    transferId: randomUUID(),
-    kind: "tip",
-    creatorUserId: creator,
-    creatorHandle: "hub",
-    viewerId: "viewer",
-    viewerName: "Viewer",
-    coins: 5,
-    diamonds: 2,
-    giftId: null,
-    count: 1,
-    message,
-    at: new Date(),
-  });
+  recordStreamEvent(
+    sql,
+    tipEvent(message, {
+      creatorUserId: creator,
+      creatorHandle: "hub",
+      viewerId: "viewer",
+      viewerName: "Viewer",
+    }),
+  );
 
 async function until(condition: () => boolean, what: string): Promise<void> {
   for (let waited = 0; !condition(); waited += 20) {

@@ -8,10 +8,11 @@ import {
   ensurePlatformAccounts,
   fundWallet,
 } from "../test-support/people.ts";
+import { tipEvent } from "../test-support/tip-event.ts";
 import { createContext, type Viewer } from "../trpc/context.ts";
 import { createCallerFactory } from "../trpc/init.ts";
 import { appRouter } from "../trpc/root.ts";
-import { type PaidStreamEvent, recordStreamEvent } from "./record-stream-event.ts";
+import { recordStreamEvent } from "./record-stream-event.ts";
 import type { StreamEvent } from "./stream-event.ts";
 import { StreamEventHub } from "./stream-event-hub.ts";
 
@@ -110,20 +111,13 @@ describe("streams.events", () => {
   it("delivers an event whose transaction commits after a later event's", async () => {
     const viewer = await createPerson(db.sql);
     const target = await createCreator(db.sql);
-    const event = (message: string): PaidStreamEvent => ({
-      transferId: randomUUID(),
-      kind: "tip",
-      creatorUserId: target.user.userId,
-      creatorHandle: target.handle,
-      viewerId: viewer.userId,
-      viewerName: "Vera",
-      coins: 5,
-      diamonds: 2,
-      giftId: null,
-      count: 1,
-      message,
-      at: new Date(),
-    });
+    const event = (message: string) =>
+      tipEvent(message, {
+        creatorUserId: target.user.userId,
+        creatorHandle: target.handle,
+        viewerId: viewer.userId,
+        viewerName: "Vera",
+      });
     const received = take(
       await processA(null).streams.events({ to: { handle: target.handle } }),
       2,
