@@ -9,11 +9,11 @@ export interface CustomAmountPrice {
   readonly coins: number;
   readonly priceMinor: number;
   readonly currency: PriceList["currency"];
-  /** The largest pack not above `coins`: its per-coin rate sets the price. */
+  /** The largest pack not above `coins`: its per-coin rate sets the price (before the cap). */
   readonly ratePackId: string;
   /**
-   * A pack with at least as many coins that costs no more, when one exists: buyers should be
-   * told, since packs jump in value (12,500 coins cost less than 12,499 custom coins).
+   * A pack with more coins that costs no more, when one exists (the cheapest such): the
+   * checkout suggests it, since the custom amount was capped at its price or it gives more.
    */
   readonly betterPack: CoinPack | null;
   readonly rateCardVersion: string;
@@ -21,8 +21,14 @@ export interface CustomAmountPrice {
 
 /**
  * Prices a custom amount (any whole number of coins in the card's custom range, 100 to
- * 250,000) at the per-coin rate of the largest pack not above it, rounded up to the currency's
- * minor unit. Throws `INVALID_INPUT` outside the range.
+ * 250,000): `coins` at the per-coin rate of the largest pack not above it, rounded up to the
+ * currency's minor unit, but never more than the cheapest pack with at least as many coins.
+ *
+ * So, for every price list: a pack's size costs exactly the pack; a custom amount never costs
+ * more per coin than any pack at or below it (within the one minor unit of rounding), never more
+ * than any pack at or above it, and never less per coin than a pack at or above it; and the
+ * price never falls as the amount grows (the rate drops at each pack, but the cap reaches that
+ * pack's price first). Throws `INVALID_INPUT` outside the range.
  */
 export function priceCustomAmount(
   coins: number,
@@ -40,18 +46,30 @@ export function priceCustomAmount(
       { coins },
     );
   }
-  const priceMinor = mulDivCeil(coins, ratePack.priceMinor, ratePack.coins);
-  const betterPack =
-    priceList.packs.find((pack) => pack.coins >= coins && pack.priceMinor <= priceMinor) ?? null;
+  const capPack = cheapestPack(priceList.packs.filter((pack) => pack.coins >= coins));
+  const atRate = mulDivCeil(coins, ratePack.priceMinor, ratePack.coins);
+  const priceMinor = capPack && capPack.priceMinor < atRate ? capPack.priceMinor : atRate;
   return {
     coins,
     priceMinor,
     currency: priceList.currency,
     ratePackId: ratePack.id,
-    betterPack:
-      betterPack && betterPack.coins === coins && betterPack.priceMinor === priceMinor
-        ? null
-        : betterPack,
+    betterPack: cheapestPack(
+      priceList.packs.filter((pack) => pack.coins > coins && pack.priceMinor <= priceMinor),
+    ),
     rateCardVersion: rateCard.version,
   };
+}
+
+/** The lowest-priced pack (the smallest on a tie), or null for none. */
+function cheapestPack(packs: readonly CoinPack[]): CoinPack | null {
+  return packs.reduce<CoinPack | null>(
+    (best, pack) =>
+      best === null ||
+      pack.priceMinor < best.priceMinor ||
+      (pack.priceMinor === best.priceMinor && pack.coins < best.coins)
+        ? pack
+        : best,
+    null,
+  );
 }

@@ -50,6 +50,17 @@ describe("quotePurchase", () => {
     });
   });
 
+  it("suggests the pack when a custom amount costs as much as a pack with more coins", () => {
+    const request = { region: "US", purchaseCount: 1, now: NOW, promotions: [] };
+    const custom = quotePurchase({ ...request, item: { customCoins: 12_000 } });
+    expect(custom).toMatchObject({
+      priceMinor: 9_999,
+      betterPack: { packId: "coins-12500", coins: 12_500 },
+    });
+    expect(quotePurchase({ ...request, item: { customCoins: 750 } }).betterPack).toBeNull();
+    expect(quotePurchase({ ...request, item: { packId: "coins-500" } }).betterPack).toBeNull();
+  });
+
   it("throws UNKNOWN_PACK when the pack id is not on the list", () => {
     expect(() =>
       quotePurchase({

@@ -29,6 +29,8 @@ export interface PurchaseQuote {
   /** Coins minted when the payment succeeds. */
   readonly totalCoins: number;
   readonly applied: readonly AppliedBonus[];
+  /** For a custom amount, a pack with more coins that costs no more (checkout suggests it). */
+  readonly betterPack: { readonly packId: string; readonly coins: number } | null;
   readonly rateCardVersion: string;
 }
 
@@ -41,7 +43,7 @@ export function quotePurchase(
   rateCard: RateCard = RATE_CARD,
 ): PurchaseQuote {
   const priceList = getPriceListForRegion(request.region, rateCard);
-  const { packId, coins, priceMinor } = priceItem(request.item, priceList, rateCard);
+  const { packId, coins, priceMinor, betterPack } = priceItem(request.item, priceList, rateCard);
   const bonus = applyPromotions(
     {
       coins,
@@ -62,6 +64,7 @@ export function quotePurchase(
     bonusCoins: bonus.bonusCoins,
     totalCoins: bonus.totalCoins,
     applied: bonus.applied,
+    betterPack,
     rateCardVersion: rateCard.version,
   };
 }
@@ -70,13 +73,19 @@ function priceItem(
   item: PurchaseItem,
   priceList: PriceList,
   rateCard: RateCard,
-): { packId: string | null; coins: number; priceMinor: number } {
+): Pick<PurchaseQuote, "packId" | "priceMinor" | "betterPack"> & { coins: number } {
   if ("packId" in item) {
     const pack = findPack(priceList, item.packId);
-    return { packId: pack.id, coins: pack.coins, priceMinor: pack.priceMinor };
+    return { packId: pack.id, coins: pack.coins, priceMinor: pack.priceMinor, betterPack: null };
   }
   const custom = priceCustomAmount(item.customCoins, priceList.currency, rateCard);
-  return { packId: null, coins: custom.coins, priceMinor: custom.priceMinor };
+  const better = custom.betterPack;
+  return {
+    packId: null,
+    coins: custom.coins,
+    priceMinor: custom.priceMinor,
+    betterPack: better && { packId: better.id, coins: better.coins },
+  };
 }
 
 /** A pack as the store shows it: price, value per coin and any bonus on offer right now. */

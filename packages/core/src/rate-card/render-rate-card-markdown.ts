@@ -48,7 +48,7 @@ export function renderRateCardMarkdown(rateCard: RateCard = RATE_CARD): string {
     ],
     [
       "Custom amounts",
-      `${groupThousands(customAmount.minCoins)} to ${groupThousands(customAmount.maxCoins)} coins at the per-coin rate of the largest pack not above, rounded up`,
+      `${groupThousands(customAmount.minCoins)} to ${groupThousands(customAmount.maxCoins)} coins at the per-coin rate of the largest pack not above, rounded up, never more than the cheapest pack at or above`,
     ],
     ["First purchase", `+${percent(rateCard.firstPurchaseBonusBps)} bonus coins`],
     [

@@ -52,6 +52,7 @@ function offer(packId: string, coins: number, priceMinor: number, priceLabel: st
       bonusCoins: coins / 10,
       totalCoins: coins + coins / 10,
       applied: [{ source: "first-purchase", bonusCoins: coins / 10 }],
+      betterPack: null,
       rateCardVersion: "2026-11",
     },
   };
