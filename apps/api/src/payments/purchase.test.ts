@@ -34,6 +34,38 @@ async function mintedRows(purchaseId: string) {
     select code, amount from ledger_transfers where metadata->>'purchaseId' = ${purchaseId} order by code`;
 }
 
+type SessionEventType =
+  | "checkout.session.completed"
+  | "checkout.session.expired"
+  | "checkout.session.async_payment_succeeded"
+  | "checkout.session.async_payment_failed";
+
+/** A Stripe-shaped event about a purchase's Checkout Session, as Stripe would send it. */
+function sessionEvent(
+  type: SessionEventType,
+  purchase: { purchaseId: string; sessionId: string },
+  paymentStatus: "paid" | "unpaid",
+  amountMinor = 899,
+) {
+  return JSON.stringify({
+    id: `evt_${randomUUID()}`,
+    object: "event",
+    type,
+    created: Math.floor(Date.now() / 1000),
+    data: {
+      object: {
+        id: purchase.sessionId,
+        object: "checkout.session",
+        client_reference_id: purchase.purchaseId,
+        payment_status: paymentStatus,
+        amount_total: amountMinor,
+        currency: "eur",
+        payment_intent: `pi_sandbox_${purchase.purchaseId.replaceAll("-", "")}`,
+      },
+    },
+  });
+}
+
 /** A Stripe-shaped completion event for a purchase, as Stripe would send it. */
 function completedEvent(
   purchaseId: string,
@@ -65,6 +97,12 @@ const deliver = (payload: string, signature: string) =>
     headers: { "stripe-signature": signature },
     body: payload,
   });
+/** Signs and delivers an event; answers the handler's JSON body. */
+const post = async (payload: string) =>
+  (await (await deliver(payload, sign(payload))).json()) as { outcome?: string };
+const statusOf = async (purchaseId: string) =>
+  (await env.db.sql<{ status: string }[]>`select status from purchases where id = ${purchaseId}`)[0]
+    ?.status;
 const sign = (payload: string, secret = WEBHOOK_SECRET, timestamp?: number) =>
   stripe.webhooks.generateTestHeaderString({
     payload,
@@ -335,10 +373,6 @@ describe("events out of order and at once", () => {
     event.data.object.payment_intent = `pi_sandbox_${purchaseId.replaceAll("-", "")}`;
     return JSON.stringify(event);
   };
-  const statusOf = async (purchaseId: string) =>
-    (
-      await env.db.sql<{ status: string }[]>`select status from purchases where id = ${purchaseId}`
-    )[0]?.status;
 
   it("mints nothing when a refund is reported before the payment's success", async () => {
     const buyer = viewer();
@@ -391,5 +425,157 @@ describe("events out of order and at once", () => {
     expect(response.status).toBe(200);
     expect(await response.json()).toMatchObject({ outcome: "unknown_purchase" });
     expect(await coinsOf(buyer)).toBe(0);
+  });
+});
+
+describe("one outcome per purchase", () => {
+  const clickSandbox = (checkoutUrl: string, outcome: "pay" | "decline") =>
+    env.app.request(`${checkoutUrl}/${outcome}`, { method: "POST" });
+
+  it("mints nothing and refuses the payment when the buyer declined first on the sandbox page", async () => {
+    const buyer = viewer();
+    const checkout = await startPurchase(buyer);
+    expect((await clickSandbox(checkout.checkoutUrl, "decline")).status).toBe(200);
+    const page = await (await env.app.request(checkout.checkoutUrl)).text();
+    expect(page).not.toContain('id="pay"');
+    expect(page).toContain("declined");
+
+    const paid = await clickSandbox(checkout.checkoutUrl, "pay");
+    expect(paid.status).toBe(409);
+    expect(await paid.text()).toContain("This checkout already ended");
+    expect(await coinsOf(buyer)).toBe(0);
+    expect(await mintedRows(checkout.purchaseId)).toEqual([]);
+    expect(await statusOf(checkout.purchaseId)).toBe("failed");
+  });
+
+  it("refuses a decline after the payment and keeps the coins", async () => {
+    const buyer = viewer();
+    const checkout = await startPurchase(buyer);
+    expect((await clickSandbox(checkout.checkoutUrl, "pay")).status).toBe(200);
+    expect((await clickSandbox(checkout.checkoutUrl, "decline")).status).toBe(409);
+    expect(await coinsOf(buyer)).toBe(550);
+    expect(await statusOf(checkout.purchaseId)).toBe("paid");
+  });
+
+  it("gives exactly one outcome when pay and decline are clicked at once", async () => {
+    for (let round = 0; round < 4; round++) {
+      const buyer = viewer();
+      const checkout = await startPurchase(buyer);
+      const clicks = await Promise.all(
+        (round % 2 ? (["pay", "decline"] as const) : (["decline", "pay"] as const)).map((o) =>
+          clickSandbox(checkout.checkoutUrl, o),
+        ),
+      );
+      expect(clicks.map((r) => r.status).sort()).toEqual([200, 409]);
+      const status = await statusOf(checkout.purchaseId);
+      expect(await coinsOf(buyer)).toBe(status === "paid" ? 550 : 0);
+      expect(status === "paid" || status === "failed").toBe(true);
+    }
+  });
+
+  it("mints nothing into an expired purchase and holds Stripe's late payment for review", async () => {
+    const buyer = viewer();
+    const purchase = await startPurchase(buyer);
+    expect(await post(sessionEvent("checkout.session.expired", purchase, "unpaid"))).toMatchObject({
+      outcome: "failed",
+    });
+    expect(await post(sessionEvent("checkout.session.completed", purchase, "paid"))).toMatchObject({
+      outcome: "held_for_review",
+    });
+    expect(await coinsOf(buyer)).toBe(0);
+    expect(await mintedRows(purchase.purchaseId)).toEqual([]);
+    expect((await callerFor(buyer).store.purchases())[0]?.status).toBe("review");
+
+    // Support refunds the payment in Stripe: the refund closes the purchase, still minting nothing.
+    const refund = reversalEvent(purchase.purchaseId, "charge.refunded");
+    expect(await post(refund)).toMatchObject({ outcome: "reversed_before_payment" });
+    expect(await statusOf(purchase.purchaseId)).toBe("refunded");
+    expect(await coinsOf(buyer)).toBe(0);
+  });
+});
+
+describe("delayed payment methods", () => {
+  it("shows the purchase processing until Stripe reports the delayed payment succeeded, then mints once", async () => {
+    const buyer = viewer();
+    const purchase = await startPurchase(buyer);
+    const completed = sessionEvent("checkout.session.completed", purchase, "unpaid");
+    expect(await post(completed)).toMatchObject({ outcome: "processing" });
+    expect(await coinsOf(buyer)).toBe(0);
+    expect((await callerFor(buyer).store.purchases())[0]).toMatchObject({
+      status: "processing",
+      coins: 550,
+    });
+
+    const succeeded = sessionEvent("checkout.session.async_payment_succeeded", purchase, "paid");
+    expect(await post(succeeded)).toMatchObject({ outcome: "minted" });
+    expect(
+      await post(sessionEvent("checkout.session.async_payment_succeeded", purchase, "paid")),
+    ).toMatchObject({ outcome: "already_paid" });
+    expect(await coinsOf(buyer)).toBe(550);
+    expect(await statusOf(purchase.purchaseId)).toBe("paid");
+  });
+
+  it("marks the purchase failed and mints nothing when the delayed payment fails", async () => {
+    const buyer = viewer();
+    const purchase = await startPurchase(buyer);
+    await post(sessionEvent("checkout.session.completed", purchase, "unpaid"));
+    expect(
+      await post(sessionEvent("checkout.session.async_payment_failed", purchase, "unpaid")),
+    ).toMatchObject({ outcome: "failed" });
+    expect(await coinsOf(buyer)).toBe(0);
+    expect((await callerFor(buyer).store.purchases())[0]?.status).toBe("failed");
+  });
+
+  it("stays paid when the completion is delivered after the delayed payment's success", async () => {
+    const buyer = viewer();
+    const purchase = await startPurchase(buyer);
+    await post(sessionEvent("checkout.session.async_payment_succeeded", purchase, "paid"));
+    await post(sessionEvent("checkout.session.completed", purchase, "unpaid"));
+    expect(await statusOf(purchase.purchaseId)).toBe("paid");
+    expect(await coinsOf(buyer)).toBe(550);
+  });
+});
+
+describe("the first-purchase bonus", () => {
+  const bonusRows = async (userId: string) =>
+    env.db.sql<{ amount: bigint }[]>`
+      select t.amount from ledger_transfers t join purchases p on p.id::text = t.metadata->>'purchaseId'
+      where p.user_id = ${userId} and t.code = 'bonus'`;
+
+  it("is minted once when three open checkouts are paid at once", async () => {
+    const buyer = viewer();
+    const purchases = [];
+    for (let i = 0; i < 3; i++) purchases.push(await startPurchase(buyer, "coins-12500"));
+    for (const purchase of purchases) expect(purchase.quote.bonusCoins).toBe(1_250);
+
+    const results = await Promise.all(
+      purchases.map((p) => post(sessionEvent("checkout.session.completed", p, "paid", 9_699))),
+    );
+    expect(results.map((r) => r.outcome)).toEqual(["minted", "minted", "minted"]);
+    expect(await coinsOf(buyer)).toBe(3 * 12_500 + 1_250);
+    expect(await bonusRows(buyer.userId)).toEqual([{ amount: 1_250n }]);
+    // What the buyer's purchase list says matches what was minted.
+    const listed = (await callerFor(buyer).store.purchases()).map((p) => p.coins).sort();
+    expect(listed).toEqual([12_500, 12_500, 13_750]);
+  });
+
+  it("goes to the first purchase to be paid, not the first opened", async () => {
+    const buyer = viewer();
+    const opened = await startPurchase(buyer, "coins-100");
+    const later = await startPurchase(buyer, "coins-500");
+    await post(sessionEvent("checkout.session.completed", later, "paid"));
+    await post(sessionEvent("checkout.session.completed", opened, "paid", 199));
+    expect(await coinsOf(buyer)).toBe(550 + 100);
+  });
+
+  it("is not earned again by a purchase paid after the first was refunded", async () => {
+    const buyer = viewer();
+    const first = await startPurchase(buyer);
+    const second = await startPurchase(buyer);
+    await post(sessionEvent("checkout.session.completed", first, "paid"));
+    await post(reversalEvent(first.purchaseId, "charge.refunded"));
+    await post(sessionEvent("checkout.session.completed", second, "paid"));
+    expect(await coinsOf(buyer)).toBe(500);
+    expect(await bonusRows(buyer.userId)).toEqual([{ amount: 50n }]);
   });
 });

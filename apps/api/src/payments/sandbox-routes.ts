@@ -4,6 +4,7 @@ import type { Sql } from "@coinstream/db";
 import type { Hono } from "hono";
 import { html } from "hono/html";
 import type Stripe from "stripe";
+import { withAdvisoryLock } from "../services/store/purchase-lock.ts";
 import type { WebhookHandler } from "./stripe-webhook.ts";
 
 interface SandboxDeps {
@@ -27,9 +28,10 @@ export function mountSandboxCheckout<A extends Hono>(app: A, deps: SandboxDeps):
         currency: string;
         base_coins: bigint;
         bonus_coins: bigint;
+        first_purchase_bonus_coins: bigint;
         status: string;
       }[]
-    >`select id, price_minor, currency, base_coins, bonus_coins, status
+    >`select id, price_minor, currency, base_coins, bonus_coins, first_purchase_bonus_coins, status
       from purchases where provider_session_id = ${sessionId} and provider = 'sandbox'`;
     return row;
   };
@@ -43,56 +45,100 @@ export function mountSandboxCheckout<A extends Hono>(app: A, deps: SandboxDeps):
       : `${purchase.price_minor} ${purchase.currency}`;
     const coins = groupThousands(Number(purchase.base_coins + purchase.bonus_coins));
     const action = `/sandbox/checkout/${c.req.param("sessionId")}`;
+    const firstBonus = Number(purchase.first_purchase_bonus_coins);
     return c.html(
       page(
         "Coinstream sandbox checkout",
         html`<p>Test payment: no real money moves.</p>
           <p><strong>${coins} coins</strong> for <strong>${price}</strong> (status: ${purchase.status})</p>
-          <form method="post" action="${action}/pay"><button id="pay">Pay ${price}</button></form>
-          <form method="post" action="${action}/decline"><button id="decline">Decline</button></form>`,
+          ${
+            firstBonus > 0 && purchase.status === "pending"
+              ? html`<p>Includes the ${groupThousands(firstBonus)}-coin first-purchase bonus, if no other purchase of yours completes first.</p>`
+              : ""
+          }
+          ${
+            purchase.status === "pending"
+              ? html`<form method="post" action="${action}/pay"><button id="pay">Pay ${price}</button></form>
+          <form method="post" action="${action}/decline"><button id="decline">Decline</button></form>`
+              : html`<p id="result">${ended(purchase.status)}</p>`
+          }`,
       ),
     );
   });
 
+  // One outcome per checkout: the first click decides it, later ones (and a concurrent one,
+  // which waits for the first) are refused.
   for (const outcome of ["pay", "decline"] as const) {
     app.post(`/sandbox/checkout/:sessionId/${outcome}`, async (c) => {
       const sessionId = c.req.param("sessionId");
-      const purchase = await findPurchase(sessionId);
-      if (!purchase)
-        return c.html(page("Checkout not found", html`<p>This checkout does not exist.</p>`), 404);
-      const payload = JSON.stringify({
-        id: `evt_sandbox_${randomUUID().replaceAll("-", "")}`,
-        object: "event",
-        type: outcome === "pay" ? "checkout.session.completed" : "checkout.session.expired",
-        created: Math.floor(Date.now() / 1000),
-        data: {
-          object: {
-            id: sessionId,
-            object: "checkout.session",
-            client_reference_id: purchase.id,
-            payment_status: outcome === "pay" ? "paid" : "unpaid",
-            amount_total: Number(purchase.price_minor),
-            currency: purchase.currency.toLowerCase(),
-            payment_intent: `pi_sandbox_${purchase.id.replaceAll("-", "")}`,
-          },
-        },
+      return withAdvisoryLock(deps.sql, `sandbox-checkout:${sessionId}`, async () => {
+        const purchase = await findPurchase(sessionId);
+        if (!purchase) {
+          return c.html(
+            page("Checkout not found", html`<p>This checkout does not exist.</p>`),
+            404,
+          );
+        }
+        if (purchase.status !== "pending") {
+          return c.html(
+            page(
+              "Coinstream sandbox checkout",
+              html`<p id="result">This checkout already ended: ${ended(purchase.status)}</p>`,
+            ),
+            409,
+          );
+        }
+        const response = await deliverOutcome(deps, outcome, sessionId, purchase);
+        const message =
+          outcome === "pay"
+            ? "Payment complete: your coins are in your wallet."
+            : "Payment declined.";
+        return c.html(
+          page("Coinstream sandbox checkout", html`<p id="result">${message}</p>`),
+          response.status === 200 ? 200 : 500,
+        );
       });
-      const signature = deps.stripe.webhooks.generateTestHeaderString({
-        payload,
-        secret: deps.webhookSecret,
-      });
-      const response = await deps.handleWebhook(payload, signature);
-      const message =
-        outcome === "pay"
-          ? "Payment complete: your coins are in your wallet."
-          : "Payment declined.";
-      return c.html(
-        page("Coinstream sandbox checkout", html`<p id="result">${message}</p>`),
-        response.status === 200 ? 200 : 500,
-      );
     });
   }
   return app;
+}
+
+/** Signs the event Stripe would send for this outcome and hands it to the webhook handler. */
+function deliverOutcome(
+  deps: SandboxDeps,
+  outcome: "pay" | "decline",
+  sessionId: string,
+  purchase: { id: string; price_minor: bigint; currency: string },
+) {
+  const payload = JSON.stringify({
+    id: `evt_sandbox_${randomUUID().replaceAll("-", "")}`,
+    object: "event",
+    type: outcome === "pay" ? "checkout.session.completed" : "checkout.session.expired",
+    created: Math.floor(Date.now() / 1000),
+    data: {
+      object: {
+        id: sessionId,
+        object: "checkout.session",
+        client_reference_id: purchase.id,
+        payment_status: outcome === "pay" ? "paid" : "unpaid",
+        amount_total: Number(purchase.price_minor),
+        currency: purchase.currency.toLowerCase(),
+        payment_intent: `pi_sandbox_${purchase.id.replaceAll("-", "")}`,
+      },
+    },
+  });
+  const signature = deps.stripe.webhooks.generateTestHeaderString({
+    payload,
+    secret: deps.webhookSecret,
+  });
+  return deps.handleWebhook(payload, signature);
+}
+
+/** What a checkout that is no longer pending came to. */
+function ended(status: string): string {
+  if (status === "paid") return "it was paid.";
+  if (status === "failed") return "it was declined.";
+  return `it is ${status}.`;
 }
 
 function page(title: string, body: ReturnType<typeof html>) {

@@ -1,7 +1,11 @@
 import type { Ledger, Sql } from "@coinstream/db";
 import type Stripe from "stripe";
 import { clawBackPurchase } from "../services/store/claw-back-purchase.ts";
-import { markPurchaseFailed, settlePaidPurchase } from "../services/store/settle-purchase.ts";
+import {
+  markPurchaseFailed,
+  markPurchaseProcessing,
+  settlePaidPurchase,
+} from "../services/store/settle-purchase.ts";
 
 export interface WebhookResponse {
   readonly status: number;
@@ -37,17 +41,24 @@ export function createStripeWebhookHandler(deps: {
 
     let outcome = "ignored";
     if (
-      event.type === "checkout.session.completed" &&
-      event.data.object.payment_status === "paid"
+      event.type === "checkout.session.completed" ||
+      event.type === "checkout.session.async_payment_succeeded"
     ) {
+      // A delayed payment method (bank debit, voucher) completes the session unpaid; Stripe
+      // reports the money later with async_payment_succeeded (or _failed).
       const session = event.data.object;
-      outcome = await settlePaidPurchase(deps.sql, deps.ledger, {
+      const paid = {
         purchaseId: session.client_reference_id ?? "",
         sessionId: session.id,
         amountMinor: session.amount_total ?? -1,
         currency: session.currency ?? "",
         paymentIntentId: typeof session.payment_intent === "string" ? session.payment_intent : null,
-      });
+      };
+      if (session.payment_status === "paid") {
+        outcome = await settlePaidPurchase(deps.sql, deps.ledger, paid);
+      } else if (session.payment_status === "unpaid") {
+        outcome = await markPurchaseProcessing(deps.sql, paid);
+      }
     } else if (event.type === "charge.refunded") {
       const charge = event.data.object;
       const intent = typeof charge.payment_intent === "string" ? charge.payment_intent : null;
@@ -75,9 +86,7 @@ export function createStripeWebhookHandler(deps: {
       event.type === "checkout.session.expired" ||
       event.type === "checkout.session.async_payment_failed"
     ) {
-      const purchaseId = event.data.object.client_reference_id;
-      if (purchaseId) await markPurchaseFailed(deps.sql, purchaseId);
-      outcome = "failed";
+      outcome = await markPurchaseFailed(deps.sql, event.data.object.client_reference_id ?? "");
     }
     await deps.sql`insert into payment_events (id, type) values (${event.id}, ${event.type}) on conflict do nothing`;
     return { status: 200, body: { received: true, outcome } };

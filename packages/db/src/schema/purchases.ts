@@ -14,7 +14,15 @@ export const purchases = pgTable(
     idempotencyKey: text("idempotency_key").notNull(),
     packId: text("pack_id"),
     baseCoins: bigint("base_coins", { mode: "bigint" }).notNull(),
+    /** Offered at checkout until settlement, then what was minted (first-purchase part included). */
     bonusCoins: bigint("bonus_coins", { mode: "bigint" }).notNull(),
+    /**
+     * The first-purchase part of `bonusCoins`: offered at checkout while the buyer has no completed
+     * purchase, kept at settlement only if no other purchase of theirs settled first.
+     */
+    firstPurchaseBonusCoins: bigint("first_purchase_bonus_coins", { mode: "bigint" })
+      .notNull()
+      .default(sql`0`),
     currency: text("currency").notNull(),
     priceMinor: bigint("price_minor", { mode: "bigint" }).notNull(),
     rateCardVersion: text("rate_card_version").notNull(),
@@ -22,7 +30,12 @@ export const purchases = pgTable(
     providerSessionId: text("provider_session_id").unique(),
     /** Stripe's payment intent, which refunds and disputes name. */
     paymentIntentId: text("payment_intent_id").unique(),
-    /** pending | paid | failed | refunded | disputed */
+    /**
+     * pending -> processing (a delayed payment method) -> paid (minted) -> refunded | disputed;
+     * pending | processing -> failed (expired, declined, delayed payment failed); failed -> review
+     * (the provider reported a payment after the failure: nothing minted, support refunds it);
+     * pending | processing | review -> refunded | disputed before any coins were minted.
+     */
     status: text("status").notNull().default("pending"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     paidAt: timestamp("paid_at", { withTimezone: true }),
@@ -32,11 +45,11 @@ export const purchases = pgTable(
     index("purchases_user_created").on(table.userId, table.createdAt),
     check(
       "purchases_status",
-      sql`${table.status} in ('pending', 'paid', 'failed', 'refunded', 'disputed')`,
+      sql`${table.status} in ('pending', 'processing', 'paid', 'failed', 'review', 'refunded', 'disputed')`,
     ),
     check(
       "purchases_amounts",
-      sql`${table.baseCoins} > 0 and ${table.bonusCoins} >= 0 and ${table.priceMinor} > 0`,
+      sql`${table.baseCoins} > 0 and ${table.bonusCoins} >= ${table.firstPurchaseBonusCoins} and ${table.firstPurchaseBonusCoins} >= 0 and ${table.priceMinor} > 0`,
     ),
   ],
 );

@@ -98,15 +98,15 @@ async function clawBack(
     select id, user_id, base_coins, bonus_coins, status from purchases where id = ${purchaseId}`;
   if (!purchase) return "unknown_purchase" as const;
   const reversed = reason === "refund" ? "refunded" : "disputed";
-  if (purchase.status === "pending" && !(await isMinted(sql, purchase.id))) {
+  const isUnsettled = ["pending", "processing", "review"].includes(purchase.status);
+  if (isUnsettled && !(await isMinted(sql, purchase.id))) {
     await sql`
       update purchases set status = ${reversed}, payment_intent_id = ${paymentIntentId}
-      where id = ${purchase.id} and status = 'pending'`;
+      where id = ${purchase.id} and status in ('pending', 'processing', 'review')`;
     return "reversed_before_payment" as const;
   }
-  if (purchase.status !== "paid" && purchase.status !== "pending") {
-    return "already_reversed" as const;
-  }
+  // Minted but not yet marked paid: settlement stopped halfway, the coins are still taken back.
+  if (purchase.status !== "paid" && !isUnsettled) return "already_reversed" as const;
 
   const owed = purchase.base_coins + purchase.bonus_coins;
   const [done] = await sql<{ taken: bigint }[]>`
@@ -140,7 +140,7 @@ async function clawBack(
   );
   await sql`
     update purchases set status = ${reversed}
-    where id = ${purchase.id} and status in ('paid', 'pending')`;
+    where id = ${purchase.id} and status in ('paid', 'pending', 'processing', 'review')`;
   return "clawed_back" as const;
 }
 

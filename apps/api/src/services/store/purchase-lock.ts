@@ -4,17 +4,35 @@ const POLL_MS = 25;
 const GIVE_UP_MS = 30_000;
 
 /**
- * Runs `work` holding the purchase's lock (a PostgreSQL session advisory lock, so it holds across
- * API processes): settling and reversing one purchase happen one at a time, however many webhook
- * deliveries arrive at once. Waiters poll instead of blocking, so a burst of deliveries holds no
- * connections the lock holder needs.
+ * Runs `work` holding the purchase's lock: settling and reversing one purchase happen one at a
+ * time, however many webhook deliveries arrive at once.
  */
-export async function withPurchaseLock<T>(
+export function withPurchaseLock<T>(
   sql: Sql,
   purchaseId: string,
   work: () => Promise<T>,
 ): Promise<T> {
-  const key = `purchase:${purchaseId}`;
+  return withAdvisoryLock(sql, `purchase:${purchaseId}`, work);
+}
+
+/**
+ * Runs `work` holding the buyer's lock: settlements of one buyer's purchases decide the
+ * first-purchase bonus one at a time. Taken inside a purchase's lock, never around one.
+ */
+export function withBuyerLock<T>(sql: Sql, userId: string, work: () => Promise<T>): Promise<T> {
+  return withAdvisoryLock(sql, `buyer:${userId}`, work);
+}
+
+/**
+ * Runs `work` holding a PostgreSQL session advisory lock on `key`, so it holds across API
+ * processes. Waiters poll instead of blocking, so a burst of deliveries holds no connections the
+ * lock holder needs.
+ */
+export async function withAdvisoryLock<T>(
+  sql: Sql,
+  key: string,
+  work: () => Promise<T>,
+): Promise<T> {
   for (let waitedMs = 0; waitedMs < GIVE_UP_MS; waitedMs += POLL_MS) {
     const connection = await sql.reserve();
     let isLocked = false;
@@ -32,5 +50,5 @@ export async function withPurchaseLock<T>(
     }
     await new Promise((resolve) => setTimeout(resolve, POLL_MS * (0.5 + Math.random())));
   }
-  throw new Error(`purchase ${purchaseId} stayed locked for ${GIVE_UP_MS / 1000} s`);
+  throw new Error(`${key} stayed locked for ${GIVE_UP_MS / 1000} s`);
 }

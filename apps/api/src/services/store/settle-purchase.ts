@@ -3,7 +3,7 @@ import { getSupervision } from "../guardians/guardian-links.ts";
 import { ensureViewerWallet } from "../wallet/viewer-wallet.ts";
 import { settleDebts } from "./claw-back-purchase.ts";
 import { isPurchaseId } from "./purchase-id.ts";
-import { withPurchaseLock } from "./purchase-lock.ts";
+import { withBuyerLock, withPurchaseLock } from "./purchase-lock.ts";
 
 export interface PaidSession {
   readonly purchaseId: string;
@@ -20,6 +20,7 @@ interface PurchaseRow {
   user_id: string;
   base_coins: bigint;
   bonus_coins: bigint;
+  first_purchase_bonus_coins: bigint;
   price_minor: bigint;
   currency: string;
   status: string;
@@ -30,14 +31,21 @@ export type SettleOutcome =
   | "minted"
   | "already_paid"
   | "already_reversed"
+  | "held_for_review"
   | "unknown_purchase"
   | "amount_mismatch";
+
+/** States a purchase may be settled (minted) from. */
+const SETTLEABLE = new Set(["pending", "processing"]);
 
 /**
  * Mints a paid purchase's coins (and bonus) into the buyer's wallet, exactly once however often
  * the provider reports it: the transfer ids derive from the purchase id, and settlement and
- * reversals of one purchase run one at a time. A payment that does not match what was quoted,
- * or one already refunded or disputed (the refund's event arrived first), mints nothing.
+ * reversals of one purchase run one at a time. Only a pending or processing purchase settles: a
+ * payment that does not match what was quoted, or one already refunded or disputed (the refund's
+ * event arrived first), mints nothing; a payment reported for a purchase that had failed (its
+ * checkout expired or was declined) mints nothing either and moves it to `review`, since money
+ * was taken: support refunds it, and the refund's event closes the purchase.
  */
 export async function settlePaidPurchase(
   sql: Sql,
@@ -49,9 +57,9 @@ export async function settlePaidPurchase(
 }
 
 async function settle(sql: Sql, ledger: Ledger, paid: PaidSession): Promise<SettleOutcome> {
-  const [purchase] = await sql<
-    PurchaseRow[]
-  >`select id, user_id, base_coins, bonus_coins, price_minor, currency, status, provider_session_id
+  const [purchase] = await sql<PurchaseRow[]>`
+    select id, user_id, base_coins, bonus_coins, first_purchase_bonus_coins, price_minor, currency,
+           status, provider_session_id
     from purchases where id = ${paid.purchaseId}`;
   if (!purchase || purchase.provider_session_id !== paid.sessionId) return "unknown_purchase";
   if (
@@ -61,10 +69,35 @@ async function settle(sql: Sql, ledger: Ledger, paid: PaidSession): Promise<Sett
     return "amount_mismatch";
   }
   if (purchase.status === "refunded" || purchase.status === "disputed") return "already_reversed";
+  if (purchase.status === "paid") return "already_paid";
+  if (!SETTLEABLE.has(purchase.status)) {
+    await sql`
+      update purchases set status = 'review',
+        payment_intent_id = coalesce(payment_intent_id, ${paid.paymentIntentId})
+      where id = ${purchase.id} and status = 'failed'`;
+    return "held_for_review";
+  }
   const wallet = await ensureViewerWallet(sql, purchase.user_id);
+  const settled = await withBuyerLock(sql, purchase.user_id, async () => {
+    const decided = await decideBonus(sql, purchase);
+    await mint(ledger, purchase, wallet, decided.bonusCoins);
+    const updated = await sql`
+      update purchases set status = 'paid', paid_at = now(), payment_intent_id = ${paid.paymentIntentId},
+        bonus_coins = ${decided.bonusCoins}, first_purchase_bonus_coins = ${decided.firstPurchaseBonusCoins}
+      where id = ${purchase.id} and status in ('pending', 'processing')`;
+    return { ...decided, isNewlyPaid: updated.count > 0 };
+  });
+  // New coins settle what reversed purchases left owing before they can be spent.
+  await settleDebts(sql, ledger, purchase.user_id);
+  if (!settled.isNewlyPaid) return "already_paid";
+  await notifyGuardian(sql, { ...purchase, bonus_coins: settled.bonusCoins });
+  return "minted";
+}
+
+async function mint(ledger: Ledger, purchase: PurchaseRow, wallet: string, bonusCoins: bigint) {
   const issuance = accountId({ ownerId: PLATFORM_OWNER, purpose: "platform_coin_issuance" });
-  const mint = (leg: "coins" | "bonus", amount: bigint, code: "purchase" | "bonus") => ({
-    id: transferIdFor(purchase.id, leg),
+  const leg = (name: "coins" | "bonus", amount: bigint, code: "purchase" | "bonus") => ({
+    id: transferIdFor(purchase.id, name),
     debitAccountId: issuance,
     creditAccountId: wallet,
     asset: "COIN" as const,
@@ -73,18 +106,37 @@ async function settle(sql: Sql, ledger: Ledger, paid: PaidSession): Promise<Sett
     linkedGroup: purchase.id,
     metadata: { purchaseId: purchase.id },
   });
-  const transfers = [mint("coins", purchase.base_coins, "purchase")];
-  if (purchase.bonus_coins > 0n) transfers.push(mint("bonus", purchase.bonus_coins, "bonus"));
+  const transfers = [leg("coins", purchase.base_coins, "purchase")];
+  if (bonusCoins > 0n) transfers.push(leg("bonus", bonusCoins, "bonus"));
   const results = await ledger.createTransfers(transfers);
   const failed = results.find((r) => r.result !== "ok" && r.result !== "exists");
   if (failed) throw new Error(`minting purchase ${purchase.id} failed: ${failed.result}`);
-  const updated = await sql`
-    update purchases set status = 'paid', paid_at = now(), payment_intent_id = ${paid.paymentIntentId}
-    where id = ${purchase.id} and status = 'pending'`;
-  // New coins settle what reversed purchases left owing before they can be spent.
-  await settleDebts(sql, ledger, purchase.user_id);
-  if (updated.count > 0) await notifyGuardian(sql, purchase);
-  return updated.count > 0 ? "minted" : "already_paid";
+}
+
+/**
+ * The bonus this purchase mints, decided now under the buyer's lock: the promotions' part as
+ * quoted, plus the first-purchase part it was offered only when no other purchase of the buyer
+ * was completed before it (paid, or paid and since reversed: a refund never earns a second
+ * bonus) or minted by a settlement that stopped before marking it paid.
+ */
+async function decideBonus(sql: Sql, purchase: PurchaseRow) {
+  const offered = purchase.first_purchase_bonus_coins;
+  const promotionCoins = purchase.bonus_coins - offered;
+  if (offered === 0n) return { bonusCoins: promotionCoins, firstPurchaseBonusCoins: 0n };
+  const others = await sql<{ id: string; status: string }[]>`
+    select id, status from purchases
+    where user_id = ${purchase.user_id} and id <> ${purchase.id}
+      and status in ('pending', 'processing', 'paid', 'refunded', 'disputed')`;
+  const open = others.filter((other) => SETTLEABLE.has(other.status));
+  const [minted] = await sql<{ own_bonus: boolean; others_minted: boolean }[]>`
+    select exists (select 1 from ledger_transfers where id = ${transferIdFor(purchase.id, "bonus")}) as own_bonus,
+           exists (select 1 from ledger_transfers
+                   where id = any(${open.map((other) => transferIdFor(other.id, "coins"))}::uuid[])) as others_minted`;
+  const isFirst =
+    minted?.own_bonus === true || (open.length === others.length && minted?.others_minted !== true);
+  return isFirst
+    ? { bonusCoins: purchase.bonus_coins, firstPurchaseBonusCoins: offered }
+    : { bonusCoins: promotionCoins, firstPurchaseBonusCoins: 0n };
 }
 
 /** Tells a supervised buyer's guardian about the purchase, in their notifications. */
@@ -103,8 +155,39 @@ async function notifyGuardian(sql: Sql, purchase: PurchaseRow): Promise<void> {
     values (${guardianUserId}, 'supervised_purchase', ${JSON.stringify(payload)}::text::jsonb)`;
 }
 
-/** Marks a purchase whose checkout was declined or expired as failed (never a paid one). */
-export async function markPurchaseFailed(sql: Sql, purchaseId: string): Promise<void> {
-  if (!isPurchaseId(purchaseId)) return;
-  await sql`update purchases set status = 'failed' where id = ${purchaseId} and status = 'pending'`;
+/**
+ * Marks a purchase whose checkout was declined or expired, or whose delayed payment failed, as
+ * failed: only from pending or processing, and never once its coins were minted.
+ */
+export async function markPurchaseFailed(
+  sql: Sql,
+  purchaseId: string,
+): Promise<"failed" | "ignored"> {
+  if (!isPurchaseId(purchaseId)) return "ignored";
+  return withPurchaseLock(sql, purchaseId, async () => {
+    const updated = await sql`
+      update purchases set status = 'failed'
+      where id = ${purchaseId} and status in ('pending', 'processing')
+        and not exists (select 1 from ledger_transfers where id = ${transferIdFor(purchaseId, "coins")})`;
+    return updated.count > 0 ? "failed" : "ignored";
+  });
+}
+
+/**
+ * A checkout completed with a delayed payment method (bank debit, voucher): the payment is still
+ * on its way, so the purchase shows as processing until Stripe reports it succeeded or failed.
+ */
+export async function markPurchaseProcessing(
+  sql: Sql,
+  session: Pick<PaidSession, "purchaseId" | "sessionId" | "paymentIntentId">,
+): Promise<"processing" | "ignored"> {
+  if (!isPurchaseId(session.purchaseId)) return "ignored";
+  return withPurchaseLock(sql, session.purchaseId, async () => {
+    const updated = await sql`
+      update purchases set status = 'processing',
+        payment_intent_id = coalesce(payment_intent_id, ${session.paymentIntentId})
+      where id = ${session.purchaseId} and provider_session_id = ${session.sessionId}
+        and status = 'pending'`;
+    return updated.count > 0 ? "processing" : "ignored";
+  });
 }

@@ -4,6 +4,7 @@ import {
   checkEligibility,
   DomainError,
   DomainErrorCode,
+  FIRST_PURCHASE_BONUS,
   type PurchaseItem,
   quotePurchase,
 } from "@coinstream/core";
@@ -65,12 +66,16 @@ export async function startCheckout(
     rateCard,
   );
 
+  // Offered now, decided at settlement: another purchase of the buyer's may settle first.
+  const firstPurchaseBonusCoins =
+    quote.applied.find((bonus) => bonus.source === FIRST_PURCHASE_BONUS)?.bonusCoins ?? 0;
   await sql`
-    insert into purchases (id, user_id, idempotency_key, pack_id, base_coins, bonus_coins, currency,
-                           price_minor, rate_card_version, provider)
+    insert into purchases (id, user_id, idempotency_key, pack_id, base_coins, bonus_coins,
+                           first_purchase_bonus_coins, currency, price_minor, rate_card_version,
+                           provider)
     values (${randomUUID()}, ${viewer.userId}, ${input.idempotencyKey}, ${quote.packId},
-            ${quote.baseCoins}, ${quote.bonusCoins}, ${quote.currency}, ${quote.priceMinor},
-            ${quote.rateCardVersion}, ${provider.name})
+            ${quote.baseCoins}, ${quote.bonusCoins}, ${firstPurchaseBonusCoins}, ${quote.currency},
+            ${quote.priceMinor}, ${quote.rateCardVersion}, ${provider.name})
     on conflict (user_id, idempotency_key) do nothing`;
   const [purchase] = await sql<
     { id: string; pack_id: string | null; base_coins: bigint; status: string }[]
