@@ -219,6 +219,62 @@ describe("PopupApp buying coins", () => {
     expect(localStorage.getItem("coinstream.pendingCheckout")).toBeNull();
   });
 
+  it("shows a delayed payment as processing and keeps waiting until it clears", async () => {
+    let purchaseStatus = "pending";
+    const fake = createFakeBackground({
+      "store.checkout": () => ({
+        purchaseId: "p2",
+        status: "pending",
+        checkoutUrl: "http://127.0.0.1:3000/sandbox/checkout/cs_2",
+        quote: { totalCoins: 550, betterPack: null },
+      }),
+      "store.purchases": () => [{ purchaseId: "p2", coins: 550, status: purchaseStatus }],
+    });
+    await signIn(fake);
+    fireEvent.click(await screen.findByTestId("pack-coins-500"));
+    expect(await screen.findByTestId("checkout-pending")).toBeTruthy();
+
+    await act(async () => {
+      purchaseStatus = "processing";
+    });
+    await waitFor(() =>
+      expect(screen.getByTestId("checkout-pending").textContent).toMatch(/Payment processing/),
+    );
+    expect(screen.queryByTestId("checkout-failed")).toBeNull();
+    expect(localStorage.getItem("coinstream.pendingCheckout")).not.toBeNull();
+
+    await act(async () => {
+      purchaseStatus = "paid";
+    });
+    expect((await screen.findByTestId("checkout-complete")).textContent).toContain("550 coins");
+  });
+
+  it("suggests the pack when the custom amount costs as much as a bigger pack", async () => {
+    const started: unknown[] = [];
+    const fake = createFakeBackground({
+      "store.checkout": (input) => {
+        started.push((input as { item: unknown }).item);
+        return {
+          purchaseId: `p${started.length}`,
+          status: "pending",
+          checkoutUrl: `http://127.0.0.1:3000/sandbox/checkout/cs_${started.length}`,
+          quote: { totalCoins: 12_000, betterPack: { packId: "coins-12500", coins: 12_500 } },
+        };
+      },
+    });
+    await signIn(fake);
+    fireEvent.change(await screen.findByLabelText("Custom amount"), {
+      target: { value: "12000" },
+    });
+    fireEvent.submit(screen.getByRole("form", { name: "Buy a custom amount" }));
+    const suggestion = await screen.findByTestId("better-pack");
+    expect(suggestion.textContent).toContain("12,500-coin pack costs no more");
+    fireEvent.click(screen.getByRole("button", { name: "Buy the pack instead" }));
+    await waitFor(() =>
+      expect(started).toEqual([{ customCoins: 12_000 }, { packId: "coins-12500" }]),
+    );
+  });
+
   it("keeps waiting for a checkout it opened before the popup closed", async () => {
     localStorage.setItem(
       "coinstream.pendingCheckout",

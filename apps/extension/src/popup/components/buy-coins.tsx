@@ -32,6 +32,7 @@ export function BuyCoins({ onPaid }: { readonly onPaid: () => void }) {
   const [customError, setCustomError] = useState<string | null>(null);
   const { state } = checkout;
   const isBusy = state.status === "starting" || state.status === "waiting";
+  const betterPack = state.status === "waiting" ? state.pending.betterPack : null;
 
   function buyCustom(event: FormEvent) {
     event.preventDefault();
@@ -60,10 +61,33 @@ export function BuyCoins({ onPaid }: { readonly onPaid: () => void }) {
 
       {state.status === "waiting" ? (
         <div className="notice notice--warn" role="status" data-testid="checkout-pending">
-          <p>
-            <strong>Waiting for your payment</strong> for {formatCoins(state.pending.coins)} coins.
-            Finish it in the checkout tab; your balance updates here as soon as it goes through.
-          </p>
+          {state.isProcessing ? (
+            <p>
+              <strong>Payment processing</strong> for {formatCoins(state.pending.coins)} coins. Bank
+              payments can take a few days; your coins arrive as soon as it clears.
+            </p>
+          ) : (
+            <p>
+              <strong>Waiting for your payment</strong> for {formatCoins(state.pending.coins)}{" "}
+              coins. Finish it in the checkout tab; your balance updates here as soon as it goes
+              through.
+            </p>
+          )}
+          {betterPack && !state.isProcessing ? (
+            <p className="small" data-testid="better-pack">
+              The {formatCoins(betterPack.coins)}-coin pack costs no more.{" "}
+              <button
+                type="button"
+                className="link-button"
+                onClick={() => {
+                  checkout.stopWaiting();
+                  void checkout.start({ packId: betterPack.packId });
+                }}
+              >
+                Buy the pack instead
+              </button>
+            </p>
+          ) : null}
           <p className="small" style={{ marginTop: 6, display: "flex", gap: 12 }}>
             <button type="button" className="link-button" onClick={checkout.reopen}>
               Open checkout again

@@ -11,12 +11,19 @@ export interface PendingCheckout {
   readonly checkoutUrl: string;
   readonly coins: number;
   readonly startedAt: string;
+  /** For a custom amount, a pack with more coins that costs no more, as the API quoted it. */
+  readonly betterPack?: { readonly packId: string; readonly coins: number } | null;
 }
 
 export type CheckoutState =
   | { readonly status: "idle" }
   | { readonly status: "starting"; readonly item: PurchaseItem }
-  | { readonly status: "waiting"; readonly pending: PendingCheckout }
+  | {
+      readonly status: "waiting";
+      readonly pending: PendingCheckout;
+      /** Paid with a delayed method (bank debit, voucher): coins arrive when it clears. */
+      readonly isProcessing?: boolean;
+    }
   | { readonly status: "paid"; readonly coins: number }
   | { readonly status: "failed"; readonly message: string };
 
@@ -47,6 +54,16 @@ function savePending(pending: PendingCheckout | null): void {
   } catch {
     // Private storage unavailable: watching still works while the popup stays open.
   }
+}
+
+function describeEndedPurchase(status: string): string {
+  if (status === "failed") {
+    return "The payment did not go through, so no coins were added and nothing was charged.";
+  }
+  if (status === "review") {
+    return "The payment arrived after this checkout had ended, so no coins were added; support will refund it.";
+  }
+  return "This purchase was refunded or reversed.";
 }
 
 function newIdempotencyKey(): string {
@@ -84,6 +101,7 @@ export function useCheckout(onPaid: (coins: number) => void) {
           checkoutUrl: checkout.checkoutUrl,
           coins: checkout.quote.totalCoins,
           startedAt: now().toISOString(),
+          betterPack: checkout.quote.betterPack,
         };
         savePending(pending);
         setState({ status: "waiting", pending });
@@ -122,15 +140,15 @@ export function useCheckout(onPaid: (coins: number) => void) {
           onPaidRef.current(purchase.coins);
           return;
         }
-        if (purchase && purchase.status !== "pending") {
+        if (purchase?.status === "processing") {
+          setState((current) =>
+            current.status === "waiting" && !current.isProcessing
+              ? { ...current, isProcessing: true }
+              : current,
+          );
+        } else if (purchase && purchase.status !== "pending") {
           savePending(null);
-          setState({
-            status: "failed",
-            message:
-              purchase.status === "failed"
-                ? "The payment did not go through, so no coins were added and nothing was charged."
-                : "This purchase was refunded or reversed.",
-          });
+          setState({ status: "failed", message: describeEndedPurchase(purchase.status) });
           return;
         }
         if (now().getTime() - Date.parse(waitingFor.startedAt) >= CHECKOUT_WATCH_MS) {
