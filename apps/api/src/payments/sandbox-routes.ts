@@ -4,7 +4,7 @@ import type { Sql } from "@coinstream/db";
 import type { Hono } from "hono";
 import { html } from "hono/html";
 import type Stripe from "stripe";
-import { withAdvisoryLock } from "../services/store/purchase-lock.ts";
+import { withPurchaseLock } from "../services/store/purchase-lock.ts";
 import type { WebhookHandler } from "./stripe-webhook.ts";
 
 interface SandboxDeps {
@@ -71,14 +71,13 @@ export function mountSandboxCheckout<A extends Hono>(app: A, deps: SandboxDeps):
   for (const outcome of ["pay", "decline"] as const) {
     app.post(`/sandbox/checkout/:sessionId/${outcome}`, async (c) => {
       const sessionId = c.req.param("sessionId");
-      return withAdvisoryLock(deps.sql, `sandbox-checkout:${sessionId}`, async () => {
-        const purchase = await findPurchase(sessionId);
-        if (!purchase) {
-          return c.html(
-            page("Checkout not found", html`<p>This checkout does not exist.</p>`),
-            404,
-          );
-        }
+      const found = await findPurchase(sessionId);
+      if (!found) {
+        return c.html(page("Checkout not found", html`<p>This checkout does not exist.</p>`), 404);
+      }
+      // The webhook handler re-enters this lock for the event it is handed.
+      return withPurchaseLock(deps.sql, found.id, async () => {
+        const purchase = (await findPurchase(sessionId)) ?? found;
         if (purchase.status !== "pending") {
           return c.html(
             page(

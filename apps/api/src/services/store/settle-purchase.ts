@@ -3,7 +3,7 @@ import { getSupervision } from "../guardians/guardian-links.ts";
 import { ensureViewerWallet } from "../wallet/viewer-wallet.ts";
 import { settleDebts } from "./claw-back-purchase.ts";
 import { isPurchaseId } from "./purchase-id.ts";
-import { withBuyerLock, withPurchaseLock } from "./purchase-lock.ts";
+import { withPurchaseLock } from "./purchase-lock.ts";
 
 export interface PaidSession {
   readonly purchaseId: string;
@@ -78,18 +78,16 @@ async function settle(sql: Sql, ledger: Ledger, paid: PaidSession): Promise<Sett
     return "held_for_review";
   }
   const wallet = await ensureViewerWallet(sql, purchase.user_id);
-  const settled = await withBuyerLock(sql, purchase.user_id, async () => {
-    const decided = await decideBonus(sql, purchase);
-    await mint(ledger, purchase, wallet, decided.bonusCoins);
-    const updated = await sql`
-      update purchases set status = 'paid', paid_at = now(), payment_intent_id = ${paid.paymentIntentId},
-        bonus_coins = ${decided.bonusCoins}, first_purchase_bonus_coins = ${decided.firstPurchaseBonusCoins}
-      where id = ${purchase.id} and status in ('pending', 'processing')`;
-    return { ...decided, isNewlyPaid: updated.count > 0 };
-  });
+  // The buyer's lock is held: no other purchase of theirs settles while the bonus is decided.
+  const settled = await decideBonus(sql, purchase);
+  await mint(ledger, purchase, wallet, settled.bonusCoins);
+  const updated = await sql`
+    update purchases set status = 'paid', paid_at = now(), payment_intent_id = ${paid.paymentIntentId},
+      bonus_coins = ${settled.bonusCoins}, first_purchase_bonus_coins = ${settled.firstPurchaseBonusCoins}
+    where id = ${purchase.id} and status in ('pending', 'processing')`;
   // New coins settle what reversed purchases left owing before they can be spent.
   await settleDebts(sql, ledger, purchase.user_id);
-  if (!settled.isNewlyPaid) return "already_paid";
+  if (updated.count === 0) return "already_paid";
   await notifyGuardian(sql, { ...purchase, bonus_coins: settled.bonusCoins });
   return "minted";
 }
@@ -114,7 +112,7 @@ async function mint(ledger: Ledger, purchase: PurchaseRow, wallet: string, bonus
 }
 
 /**
- * The bonus this purchase mints, decided now under the buyer's lock: the promotions' part as
+ * The bonus this purchase mints, decided at settlement under the buyer's lock: the promotions' part as
  * quoted, plus the first-purchase part it was offered only when no other purchase of the buyer
  * was completed before it (paid, or paid and since reversed: a refund never earns a second
  * bonus) or minted by a settlement that stopped before marking it paid.
