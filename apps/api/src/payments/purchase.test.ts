@@ -579,3 +579,18 @@ describe("the first-purchase bonus", () => {
     expect(await bonusRows(buyer.userId)).toEqual([{ amount: 50n }]);
   });
 });
+
+describe("many buyers at once", () => {
+  it("settles more buyers' payments at once than the pool has connections", async () => {
+    // Each settlement holds a connection for its lock; 30 at once on a 20-connection pool used
+    // to leave no connection for their work, and every delivery hung.
+    const buyers = Array.from({ length: 30 }, () => viewer());
+    const purchases = [];
+    for (const buyer of buyers) purchases.push(await startPurchase(buyer, "coins-100"));
+    const answers = await Promise.all(
+      purchases.map((p) => post(sessionEvent("checkout.session.completed", p, "paid", 199))),
+    );
+    expect(answers.map((a) => a.outcome)).toEqual(purchases.map(() => "minted"));
+    for (const buyer of buyers.slice(0, 3)) expect(await coinsOf(buyer)).toBe(110);
+  }, 60_000);
+});

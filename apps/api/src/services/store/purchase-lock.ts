@@ -32,13 +32,18 @@ export async function withPurchaseLock<T>(
 /**
  * Runs `work` holding a PostgreSQL session advisory lock on `key`, so it holds across API
  * processes. Waiters poll instead of blocking, so a burst of deliveries holds no connections the
- * lock holder needs.
+ * lock holder needs; at most a third of the pool holds such locks at once (`slotsFor`).
  */
 async function withAdvisoryLock<T>(sql: Sql, key: string, work: () => Promise<T>): Promise<T> {
   const keys = held.getStore() ?? new Set<string>();
   if (keys.has(key)) return work();
+  const slots = slotsFor(sql);
   for (let waitedMs = 0; waitedMs < GIVE_UP_MS; waitedMs += POLL_MS) {
-    const connection = await sql.reserve();
+    await slots.acquire();
+    const connection = await sql.reserve().catch((error: unknown) => {
+      slots.release();
+      throw error;
+    });
     let isLocked = false;
     try {
       const [row] = await connection<{ locked: boolean }[]>`
@@ -51,8 +56,49 @@ async function withAdvisoryLock<T>(sql: Sql, key: string, work: () => Promise<T>
         await connection`select pg_advisory_unlock(hashtextextended(${key}, 0))`.catch(() => {});
       }
       connection.release();
+      slots.release();
     }
     await new Promise((resolve) => setTimeout(resolve, POLL_MS * (0.5 + Math.random())));
   }
   throw new Error(`${key} stayed locked for ${GIVE_UP_MS / 1000} s`);
+}
+
+/**
+ * Lock holders of one pool at a time: each reserves a connection for its lock and needs more for
+ * its work (queries, a transaction), so were every connection reserved by a holder, none could
+ * finish. A third of the pool (at least one) leaves the rest for their work.
+ */
+const slotsByPool = new WeakMap<Sql, Slots>();
+
+function slotsFor(sql: Sql): Slots {
+  let slots = slotsByPool.get(sql);
+  if (!slots) {
+    slots = new Slots(Math.max(1, Math.floor(sql.options.max / 3)));
+    slotsByPool.set(sql, slots);
+  }
+  return slots;
+}
+
+/** A counting semaphore: `acquire` waits, first come first served, while all slots are taken. */
+class Slots {
+  private readonly waiting: (() => void)[] = [];
+  private free: number;
+
+  constructor(size: number) {
+    this.free = size;
+  }
+
+  acquire(): Promise<void> {
+    if (this.free > 0) {
+      this.free--;
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => this.waiting.push(resolve));
+  }
+
+  release(): void {
+    const next = this.waiting.shift();
+    if (next) next();
+    else this.free++;
+  }
 }
