@@ -547,6 +547,11 @@ describe("the first-purchase bonus", () => {
     const purchases = [];
     for (let i = 0; i < 3; i++) purchases.push(await startPurchase(buyer, "coins-12500"));
     for (const purchase of purchases) expect(purchase.quote.bonusCoins).toBe(1_250);
+    // The offer says it depends on which purchase completes first.
+    const page = await (await env.app.request(purchases[0]?.checkoutUrl ?? "")).text();
+    expect(page).toContain(
+      "1,250-coin first-purchase bonus, if no other purchase of yours completes first",
+    );
 
     const results = await Promise.all(
       purchases.map((p) => post(sessionEvent("checkout.session.completed", p, "paid", 9_699))),
