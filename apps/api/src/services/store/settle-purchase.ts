@@ -41,7 +41,7 @@ const SETTLEABLE = new Set(["pending", "processing"]);
 /**
  * Mints a paid purchase's coins (and bonus) into the buyer's wallet, exactly once however often
  * the provider reports it: the transfer ids derive from the purchase id, and settlement and
- * reversals of one purchase run one at a time. Only a pending or processing purchase settles: a
+ * reversals of one buyer's purchases run one at a time. Only a pending or processing purchase settles: a
  * payment that does not match what was quoted, or one already refunded or disputed (the refund's
  * event arrived first), mints nothing; a payment reported for a purchase that had failed (its
  * checkout expired or was declined) mints nothing either and moves it to `review`, since money
@@ -112,10 +112,10 @@ async function mint(ledger: Ledger, purchase: PurchaseRow, wallet: string, bonus
 }
 
 /**
- * The bonus this purchase mints, decided at settlement under the buyer's lock: the promotions' part as
- * quoted, plus the first-purchase part it was offered only when no other purchase of the buyer
- * was completed before it (paid, or paid and since reversed: a refund never earns a second
- * bonus) or minted by a settlement that stopped before marking it paid.
+ * The bonus this purchase mints, decided at settlement under the buyer's lock: the promotions'
+ * part as quoted, plus the first-purchase part it was offered only when no other purchase of the
+ * buyer was completed before it (paid, or paid and since reversed: a refund never earns a second
+ * bonus) or minted by a settlement that stopped before marking it paid. Never more than offered.
  */
 async function decideBonus(sql: Sql, purchase: PurchaseRow) {
   const offered = purchase.first_purchase_bonus_coins;
