@@ -33,6 +33,12 @@ export {
   type EligibleAction,
 } from "./eligibility/check-eligibility.ts";
 export {
+  checkGuardian,
+  type GuardianDecision,
+  type GuardianFacts,
+  type GuardianReasonCode,
+} from "./eligibility/check-guardian.ts";
+export {
   checkSignUpAge,
   MIN_SIGN_UP_AGE,
   type SignUpAgeDecision,
