@@ -1,16 +1,11 @@
-import { randomUUID } from "node:crypto";
 import { formatMoney, groupThousands, isCurrencyCode } from "@coinstream/core";
 import type { Sql } from "@coinstream/db";
 import type { Hono } from "hono";
 import { html } from "hono/html";
-import type Stripe from "stripe";
-import type { WebhookHandler } from "./stripe-webhook.ts";
+import { deliverSandboxEvent, type SandboxSigner, sandboxPage } from "./sandbox-events.ts";
 
-interface SandboxDeps {
+interface SandboxDeps extends SandboxSigner {
   readonly sql: Sql;
-  readonly stripe: Stripe;
-  readonly webhookSecret: string;
-  readonly handleWebhook: WebhookHandler;
 }
 
 /**
@@ -37,14 +32,17 @@ export function mountSandboxCheckout<A extends Hono>(app: A, deps: SandboxDeps):
   app.get("/sandbox/checkout/:sessionId", async (c) => {
     const purchase = await findPurchase(c.req.param("sessionId"));
     if (!purchase)
-      return c.html(page("Checkout not found", html`<p>This checkout does not exist.</p>`), 404);
+      return c.html(
+        sandboxPage("Checkout not found", html`<p>This checkout does not exist.</p>`),
+        404,
+      );
     const price = isCurrencyCode(purchase.currency)
       ? formatMoney(Number(purchase.price_minor), purchase.currency)
       : `${purchase.price_minor} ${purchase.currency}`;
     const coins = groupThousands(Number(purchase.base_coins + purchase.bonus_coins));
     const action = `/sandbox/checkout/${c.req.param("sessionId")}`;
     return c.html(
-      page(
+      sandboxPage(
         "Coinstream sandbox checkout",
         html`<p>Test payment: no real money moves.</p>
           <p><strong>${coins} coins</strong> for <strong>${price}</strong> (status: ${purchase.status})</p>
@@ -59,43 +57,32 @@ export function mountSandboxCheckout<A extends Hono>(app: A, deps: SandboxDeps):
       const sessionId = c.req.param("sessionId");
       const purchase = await findPurchase(sessionId);
       if (!purchase)
-        return c.html(page("Checkout not found", html`<p>This checkout does not exist.</p>`), 404);
-      const payload = JSON.stringify({
-        id: `evt_sandbox_${randomUUID().replaceAll("-", "")}`,
-        object: "event",
-        type: outcome === "pay" ? "checkout.session.completed" : "checkout.session.expired",
-        created: Math.floor(Date.now() / 1000),
-        data: {
-          object: {
-            id: sessionId,
-            object: "checkout.session",
-            client_reference_id: purchase.id,
-            payment_status: outcome === "pay" ? "paid" : "unpaid",
-            amount_total: Number(purchase.price_minor),
-            currency: purchase.currency.toLowerCase(),
-            payment_intent: `pi_sandbox_${purchase.id.replaceAll("-", "")}`,
-          },
+        return c.html(
+          sandboxPage("Checkout not found", html`<p>This checkout does not exist.</p>`),
+          404,
+        );
+      const response = await deliverSandboxEvent(
+        deps,
+        outcome === "pay" ? "checkout.session.completed" : "checkout.session.expired",
+        {
+          id: sessionId,
+          object: "checkout.session",
+          client_reference_id: purchase.id,
+          payment_status: outcome === "pay" ? "paid" : "unpaid",
+          amount_total: Number(purchase.price_minor),
+          currency: purchase.currency.toLowerCase(),
+          payment_intent: `pi_sandbox_${purchase.id.replaceAll("-", "")}`,
         },
-      });
-      const signature = deps.stripe.webhooks.generateTestHeaderString({
-        payload,
-        secret: deps.webhookSecret,
-      });
-      const response = await deps.handleWebhook(payload, signature);
+      );
       const message =
         outcome === "pay"
           ? "Payment complete: your coins are in your wallet."
           : "Payment declined.";
       return c.html(
-        page("Coinstream sandbox checkout", html`<p id="result">${message}</p>`),
+        sandboxPage("Coinstream sandbox checkout", html`<p id="result">${message}</p>`),
         response.status === 200 ? 200 : 500,
       );
     });
   }
   return app;
-}
-
-function page(title: string, body: ReturnType<typeof html>) {
-  return html`<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>${title}</title></head>
-    <body style="font-family: system-ui; max-width: 28rem; margin: 3rem auto">${body}</body></html>`;
 }

@@ -2,6 +2,7 @@ import type { Ledger, Sql } from "@coinstream/db";
 import type Stripe from "stripe";
 import { clawBackPurchase } from "../services/store/claw-back-purchase.ts";
 import { markPurchaseFailed, settlePaidPurchase } from "../services/store/settle-purchase.ts";
+import { handleAgeCheckEvent } from "./age-check-webhook.ts";
 
 export interface WebhookResponse {
   readonly status: number;
@@ -36,7 +37,10 @@ export function createStripeWebhookHandler(deps: {
     if (seen) return { status: 200, body: { received: true, duplicate: true } };
 
     let outcome = "ignored";
-    if (
+    const ageCheck = await handleAgeCheckEvent(deps.sql, event);
+    if (ageCheck) {
+      outcome = ageCheck;
+    } else if (
       event.type === "checkout.session.completed" &&
       event.data.object.payment_status === "paid"
     ) {
