@@ -127,6 +127,44 @@ describe("handleAuthRequest", () => {
     });
   });
 
+  it.each([
+    [
+      "UNDER_SIGN_UP_AGE",
+      "You must be at least 13 to create a Coinstream account. If the date of birth is wrong, correct it and try again.",
+      "dateOfBirth",
+    ],
+    [
+      "INVALID_DISPLAY_NAME",
+      "A display name can be at most 50 characters; this one has 51.",
+      "name",
+    ],
+  ])(
+    "puts the API's %s refusal, in its own words, next to its field",
+    async (code, message, field) => {
+      const { fetch } = stubFetch(() => jsonResponse({ code, message }, 400));
+      const result = await handleAuthRequest(
+        {
+          action: "signUp",
+          email: "kid@example.com",
+          password: "pw-123456",
+          name: "Kid",
+          dateOfBirth: "2016-01-01",
+          region: "US",
+        },
+        { apiUrl: API, sessions: createMemorySessionStore(), fetch },
+      );
+      expect(result).toMatchObject({
+        ok: false,
+        error: {
+          code: "BAD_REQUEST",
+          domainCode: code,
+          message,
+          fieldErrors: { [field]: [message] },
+        },
+      });
+    },
+  );
+
   it("asks the API with the bearer token and refreshes the user when the status is checked", async () => {
     const sessions = createMemorySessionStore({
       token: "tok.sig",
