@@ -49,7 +49,7 @@ describe("0017_display_name_rules", () => {
       ["Good Name", "Good Name"],
       ["ليلى", "ليلى"],
     ];
-    const ids = [];
+    const ids: string[] = [];
     for (const [name] of cases) ids.push((await insertUser(name)).id);
 
     await runHandWritten("0017_display_name_rules.sql");
