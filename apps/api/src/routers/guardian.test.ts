@@ -300,6 +300,35 @@ describe("who may be a guardian", () => {
   });
 });
 
+describe("links made before guardians passed a card check", () => {
+  it("stop counting as supervision until the guardian passes it", async () => {
+    const parent = await createAdult();
+    const teen = await createTeen();
+    await env.db.sql`
+      insert into guardian_links (id, guardian_user_id, supervised_user_id, may_purchase, activated_at)
+      values (${randomUUID()}, ${parent.userId}, ${teen.userId}, true, now())`;
+
+    await expect(checkout(teen)).rejects.toMatchObject({
+      message: expect.stringMatching(/guardian must link/),
+    });
+    await passCardCheck(parent);
+    await expect(checkout(teen)).resolves.toMatchObject({ checkoutUrl: expect.any(String) });
+  });
+
+  it("never count when the guardian's account is newer than the supervised one", async () => {
+    const teen = await createTeen({ createdAt: new Date("2026-01-01") });
+    const alt = await createAdult({ createdAt: new Date("2026-02-01") });
+    await passCardCheck(alt);
+    await env.db.sql`
+      insert into guardian_links (id, guardian_user_id, supervised_user_id, may_purchase, activated_at)
+      values (${randomUUID()}, ${alt.userId}, ${teen.userId}, true, now())`;
+
+    await expect(checkout(teen)).rejects.toMatchObject({
+      message: expect.stringMatching(/guardian must link/),
+    });
+  });
+});
+
 describe("the card check", () => {
   /** A Stripe-shaped event for a completed setup-mode Checkout Session. */
   const setupCompleted = (ageCheckId: string, sessionId: string) =>

@@ -1,4 +1,10 @@
-import { type CapSet, changeSpendingLimits, DomainError, DomainErrorCode } from "@coinstream/core";
+import {
+  type CapSet,
+  changeSpendingLimits,
+  checkGuardian,
+  DomainError,
+  DomainErrorCode,
+} from "@coinstream/core";
 import type { Sql } from "@coinstream/db";
 import type { Viewer } from "../../trpc/context.ts";
 import { loadLimitSettings, saveLimitSettings } from "../limits/limit-settings-store.ts";
@@ -14,14 +20,52 @@ export interface Supervision {
   readonly mayPurchase: boolean;
 }
 
-export async function getSupervision(sql: Sql, userId: string): Promise<Supervision> {
-  const [link] = await sql<{ id: string; guardian_user_id: string; may_purchase: boolean }[]>`
-    select id, guardian_user_id, may_purchase from guardian_links where supervised_user_id = ${userId}`;
+/**
+ * The account's supervision. A link counts only while its guardian meets `checkGuardian` (an
+ * adult who passed the card check, with an account older than the supervised one), so links made
+ * before those rules supervise nothing until the guardian passes the card check.
+ */
+export async function getSupervision(
+  sql: Sql,
+  userId: string,
+  now: Date = new Date(),
+): Promise<Supervision> {
+  const [link] = await sql<
+    {
+      id: string;
+      guardian_user_id: string;
+      may_purchase: boolean;
+      date_of_birth: Date;
+      region: string;
+      guardian_created_at: Date;
+      adult_verified_at: Date | null;
+      supervised_created_at: Date;
+    }[]
+  >`
+    select l.id, l.guardian_user_id, l.may_purchase, g.date_of_birth, g.region,
+           g.created_at as guardian_created_at, g.adult_verified_at,
+           s.created_at as supervised_created_at
+    from guardian_links l
+    join users g on g.id = l.guardian_user_id
+    join users s on s.id = l.supervised_user_id
+    where l.supervised_user_id = ${userId}`;
+  const counts =
+    link !== undefined &&
+    checkGuardian(
+      {
+        dateOfBirth: new Date(link.date_of_birth),
+        region: link.region,
+        accountCreatedAt: new Date(link.guardian_created_at),
+        adultVerified: link.adult_verified_at !== null,
+      },
+      new Date(link.supervised_created_at),
+      now,
+    ).allowed;
   return {
-    hasGuardian: Boolean(link),
-    guardianUserId: link?.guardian_user_id ?? null,
-    linkId: link?.id ?? null,
-    mayPurchase: link?.may_purchase ?? false,
+    hasGuardian: counts,
+    guardianUserId: counts ? link.guardian_user_id : null,
+    linkId: counts ? link.id : null,
+    mayPurchase: counts && link.may_purchase,
   };
 }
 
