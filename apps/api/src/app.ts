@@ -16,6 +16,7 @@ import { rateLimitByAddress } from "./http/protection.ts";
 import { requestLog } from "./http/request-log.ts";
 import { mountOverlay } from "./overlay/overlay-routes.ts";
 import type { PaymentProvider } from "./payments/payment-provider.ts";
+import { mountSandboxAgeCheck } from "./payments/sandbox-age-check-routes.ts";
 import { mountSandboxCheckout } from "./payments/sandbox-routes.ts";
 import type { WebhookHandler } from "./payments/stripe-webhook.ts";
 import type { StreamEventHub } from "./realtime/stream-event-hub.ts";
@@ -107,11 +108,9 @@ export function createApp(deps: AppDependencies = {}): Hono {
       return c.json(response.body, response.status === 200 ? 200 : 400);
     });
     if (payments.sandbox && sql) {
-      mountSandboxCheckout(app, {
-        sql,
-        ...payments.sandbox,
-        handleWebhook: payments.handleWebhook,
-      });
+      const sandbox = { sql, ...payments.sandbox, handleWebhook: payments.handleWebhook };
+      mountSandboxCheckout(app, sandbox);
+      mountSandboxAgeCheck(app, sandbox);
     }
   }
   app.use(

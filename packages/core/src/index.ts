@@ -32,6 +32,17 @@ export {
   type EligibilityReasonCode,
   type EligibleAction,
 } from "./eligibility/check-eligibility.ts";
+export {
+  checkGuardian,
+  type GuardianDecision,
+  type GuardianFacts,
+  type GuardianReasonCode,
+} from "./eligibility/check-guardian.ts";
+export {
+  checkSignUpAge,
+  MIN_SIGN_UP_AGE,
+  type SignUpAgeDecision,
+} from "./eligibility/check-sign-up-age.ts";
 // Errors
 export { DomainError, DomainErrorCode, ensure, isDomainError } from "./errors.ts";
 // Gifts and tips
@@ -180,3 +191,8 @@ export { parseCreatorMetaTag } from "./streams/parse-creator-meta-tag.ts";
 export { parseStreamUrl } from "./streams/parse-stream-url.ts";
 export type { StreamPlatform, StreamRef } from "./streams/stream-ref.ts";
 export { describeForbiddenCharacter } from "./text/describe-forbidden-character.ts";
+export {
+  DISPLAY_NAME_MAX_LENGTH,
+  normalizeDisplayName,
+} from "./text/normalize-display-name.ts";
+export { normalizeText, type TextRules } from "./text/normalize-text.ts";

@@ -193,6 +193,97 @@ describe("sign-up", () => {
   });
 });
 
+describe("sign-up age", () => {
+  const yearsAgo = (years: number, days = 0) => {
+    const date = new Date();
+    date.setUTCFullYear(date.getUTCFullYear() - years);
+    date.setUTCDate(date.getUTCDate() + days);
+    return date.toISOString().slice(0, 10);
+  };
+
+  it.each([
+    ["10", yearsAgo(10)],
+    ["13 tomorrow", yearsAgo(13, 1)],
+  ])("refuses someone aged %s with a clear message and creates nothing", async (_, dob) => {
+    const email = freshEmail("child");
+    const response = await signUp(email, { dateOfBirth: dob, region: "US" });
+
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({
+      code: "UNDER_SIGN_UP_AGE",
+      message: expect.stringMatching(/^You must be at least 13 to create a Coinstream account\./),
+    });
+    expect(await findUser(email)).toBeUndefined();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(mailer.messages.some((m) => m.to === email)).toBe(false);
+  });
+
+  it("answers a child the same whether or not the email already has an account", async () => {
+    const taken = await createVerifiedUser("taken");
+
+    const response = await signUp(taken, { dateOfBirth: yearsAgo(10) });
+
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as ErrorBody).code).toBe("UNDER_SIGN_UP_AGE");
+  });
+
+  it("accepts a 13-year-old (who may not buy or gift until the region's age)", async () => {
+    const email = freshEmail("thirteen");
+    const response = await signUp(email, { dateOfBirth: yearsAgo(13), region: "US" });
+
+    expect(response.status).toBe(200);
+    expect(await findUser(email)).toMatchObject({ dateOfBirth: yearsAgo(13) });
+  });
+});
+
+describe("display names", () => {
+  async function findName(email: string) {
+    const [row] = await database.sql<
+      { name: string }[]
+    >`select name from users where email = ${email}`;
+    return row?.name;
+  }
+
+  it.each([
+    ["a right-to-left override", "Vera\u202Eresu", /text-direction control/],
+    ["15,000 characters", "x".repeat(15_000), /at most 50 characters; this one has 15000/],
+    ["a line break", "Vera\nViewer", /line break/],
+    ["only spaces", "   ", /cannot be empty/],
+  ])("refuses a name with %s at sign-up and creates nothing", async (_, name, message) => {
+    const email = freshEmail("bad-name");
+    const response = await signUp(email, { name });
+
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({
+      code: "INVALID_DISPLAY_NAME",
+      message: expect.stringMatching(message),
+    });
+    expect(await findUser(email)).toBeUndefined();
+  });
+
+  it("stores the name trimmed at sign-up", async () => {
+    const email = freshEmail("trimmed");
+    expect((await signUp(email, { name: "  Vera  " })).status).toBe(200);
+    expect(await findName(email)).toBe("Vera");
+  });
+
+  it("refuses a bad name on update-user and keeps the old one; a good one is stored trimmed", async () => {
+    const email = await createVerifiedUser("rename");
+    const token = await signInForToken(email);
+    const auth = { authorization: `Bearer ${token}` };
+
+    for (const name of ["Evil\u202Eeman", "y".repeat(51)]) {
+      const response = await post("/update-user", { name }, auth);
+      expect(response.status).toBe(400);
+      expect(((await response.json()) as ErrorBody).code).toBe("INVALID_DISPLAY_NAME");
+    }
+    expect(await findName(email)).toBe("Vera Viewer");
+
+    expect((await post("/update-user", { name: " Vera V. " }, auth)).status).toBe(200);
+    expect(await findName(email)).toBe("Vera V.");
+  });
+});
+
 describe("email verification", () => {
   it("refuses sign-in with EMAIL_NOT_VERIFIED and opens no session when unverified", async () => {
     const email = freshEmail("unverified");

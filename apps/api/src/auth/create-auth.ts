@@ -7,6 +7,7 @@ import type { PostgresJsDatabase } from "drizzle-orm/postgres-js";
 import { dateOfBirthSchema, regionSchema } from "./account-fields.ts";
 import { landOnConfirmationPage } from "./email-verified-page.ts";
 import type { Mailer } from "./mailer.ts";
+import { assertSignUpAge, toDisplayName } from "./sign-up-rules.ts";
 
 export interface AuthConfig {
   /** A Drizzle instance on its own postgres.js client (see `createAuthDb`). */
@@ -92,11 +93,36 @@ export function createAuth(config: AuthConfig) {
         });
       },
     },
+    // The database hooks hold the sign-up age and display-name rules for every way an account is
+    // created or renamed, and store the name trimmed.
+    databaseHooks: {
+      user: {
+        create: {
+          before: async (user) => {
+            assertSignUpAge(user.dateOfBirth, user.region, new Date());
+            return { data: { ...user, name: toDisplayName(user.name) } };
+          },
+        },
+        update: {
+          before: async (user) =>
+            "name" in user ? { data: { ...user, name: toDisplayName(user.name) } } : undefined,
+        },
+      },
+    },
     hooks: {
       before: createAuthMiddleware(async (ctx) => {
-        if (ctx.path !== "/update-user") return;
+        // Sign-up is checked before Better Auth looks the email up, so a refusal says nothing
+        // about whether an account uses it.
         const body: unknown = ctx.body;
         if (typeof body !== "object" || body === null) return;
+        if (ctx.path === "/sign-up/email") {
+          const fields = body as Record<string, unknown>;
+          assertSignUpAge(fields.dateOfBirth, fields.region, new Date());
+          toDisplayName(fields.name);
+          return;
+        }
+        if (ctx.path !== "/update-user") return;
+        if ("name" in body) toDisplayName(body.name);
         for (const field of FIELDS_FIXED_AFTER_SIGN_UP) {
           if (field in body) {
             // Age and region decide what an account may buy; support changes them, not the user.

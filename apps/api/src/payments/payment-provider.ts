@@ -14,6 +14,12 @@ export interface CheckoutSession {
   readonly url: string;
 }
 
+/** A card check that proves an adult holds the account (a would-be guardian); nothing is charged. */
+export interface AgeCheckRequest {
+  readonly ageCheckId: string;
+  readonly customerEmail: string;
+}
+
 /**
  * Takes payment for coin purchases. Both implementations report the outcome through the same
  * Stripe-signed webhook handler, so the local sandbox exercises the real path.
@@ -21,4 +27,10 @@ export interface CheckoutSession {
 export interface PaymentProvider {
   readonly name: "stripe" | "sandbox";
   createCheckout(request: CheckoutRequest): Promise<CheckoutSession>;
+  /**
+   * Starts a card check (Stripe: a Checkout Session in setup mode, the card verified by its
+   * issuer, nothing charged). Its completion arrives as `checkout.session.completed` with
+   * `mode: "setup"` and `metadata.purpose: "age_check"` through the same webhook handler.
+   */
+  startAgeCheck(request: AgeCheckRequest): Promise<CheckoutSession>;
 }

@@ -1,17 +1,12 @@
-import { randomUUID } from "node:crypto";
 import { formatMoney, groupThousands, isCurrencyCode } from "@coinstream/core";
 import type { Sql } from "@coinstream/db";
 import type { Hono } from "hono";
 import { html } from "hono/html";
-import type Stripe from "stripe";
 import { withPurchaseLock } from "../services/store/purchase-lock.ts";
-import type { WebhookHandler } from "./stripe-webhook.ts";
+import { deliverSandboxEvent, type SandboxSigner, sandboxPage } from "./sandbox-events.ts";
 
-interface SandboxDeps {
+interface SandboxDeps extends SandboxSigner {
   readonly sql: Sql;
-  readonly stripe: Stripe;
-  readonly webhookSecret: string;
-  readonly handleWebhook: WebhookHandler;
 }
 
 /**
@@ -39,7 +34,10 @@ export function mountSandboxCheckout<A extends Hono>(app: A, deps: SandboxDeps):
   app.get("/sandbox/checkout/:sessionId", async (c) => {
     const purchase = await findPurchase(c.req.param("sessionId"));
     if (!purchase)
-      return c.html(page("Checkout not found", html`<p>This checkout does not exist.</p>`), 404);
+      return c.html(
+        sandboxPage("Checkout not found", html`<p>This checkout does not exist.</p>`),
+        404,
+      );
     const price = isCurrencyCode(purchase.currency)
       ? formatMoney(Number(purchase.price_minor), purchase.currency)
       : `${purchase.price_minor} ${purchase.currency}`;
@@ -47,7 +45,7 @@ export function mountSandboxCheckout<A extends Hono>(app: A, deps: SandboxDeps):
     const action = `/sandbox/checkout/${c.req.param("sessionId")}`;
     const firstBonus = Number(purchase.first_purchase_bonus_coins);
     return c.html(
-      page(
+      sandboxPage(
         "Coinstream sandbox checkout",
         html`<p>Test payment: no real money moves.</p>
           <p><strong>${coins} coins</strong> for <strong>${price}</strong> (status: ${purchase.status})</p>
@@ -73,14 +71,14 @@ export function mountSandboxCheckout<A extends Hono>(app: A, deps: SandboxDeps):
       const sessionId = c.req.param("sessionId");
       const found = await findPurchase(sessionId);
       if (!found) {
-        return c.html(page("Checkout not found", html`<p>This checkout does not exist.</p>`), 404);
+        return c.html(sandboxPage("Checkout not found", html`<p>This checkout does not exist.</p>`), 404);
       }
       // The webhook handler re-enters this lock for the event it is handed.
       return withPurchaseLock(deps.sql, found.id, async () => {
         const purchase = (await findPurchase(sessionId)) ?? found;
         if (purchase.status !== "pending") {
           return c.html(
-            page(
+            sandboxPage(
               "Coinstream sandbox checkout",
               html`<p id="result">This checkout already ended: ${ended(purchase.status)}</p>`,
             ),
@@ -93,7 +91,7 @@ export function mountSandboxCheckout<A extends Hono>(app: A, deps: SandboxDeps):
             ? "Payment complete: your coins are in your wallet."
             : "Payment declined.";
         return c.html(
-          page("Coinstream sandbox checkout", html`<p id="result">${message}</p>`),
+          sandboxPage("Coinstream sandbox checkout", html`<p id="result">${message}</p>`),
           response.status === 200 ? 200 : 500,
         );
       });
@@ -102,35 +100,26 @@ export function mountSandboxCheckout<A extends Hono>(app: A, deps: SandboxDeps):
   return app;
 }
 
-/** Signs the event Stripe would send for this outcome and hands it to the webhook handler. */
+/** The event Stripe would send for this outcome, through the one webhook handler. */
 function deliverOutcome(
   deps: SandboxDeps,
   outcome: "pay" | "decline",
   sessionId: string,
   purchase: { id: string; price_minor: bigint; currency: string },
 ) {
-  const payload = JSON.stringify({
-    id: `evt_sandbox_${randomUUID().replaceAll("-", "")}`,
-    object: "event",
-    type: outcome === "pay" ? "checkout.session.completed" : "checkout.session.expired",
-    created: Math.floor(Date.now() / 1000),
-    data: {
-      object: {
-        id: sessionId,
-        object: "checkout.session",
-        client_reference_id: purchase.id,
-        payment_status: outcome === "pay" ? "paid" : "unpaid",
-        amount_total: Number(purchase.price_minor),
-        currency: purchase.currency.toLowerCase(),
-        payment_intent: `pi_sandbox_${purchase.id.replaceAll("-", "")}`,
-      },
+  return deliverSandboxEvent(
+    deps,
+    outcome === "pay" ? "checkout.session.completed" : "checkout.session.expired",
+    {
+      id: sessionId,
+      object: "checkout.session",
+      client_reference_id: purchase.id,
+      payment_status: outcome === "pay" ? "paid" : "unpaid",
+      amount_total: Number(purchase.price_minor),
+      currency: purchase.currency.toLowerCase(),
+      payment_intent: `pi_sandbox_${purchase.id.replaceAll("-", "")}`,
     },
-  });
-  const signature = deps.stripe.webhooks.generateTestHeaderString({
-    payload,
-    secret: deps.webhookSecret,
-  });
-  return deps.handleWebhook(payload, signature);
+  );
 }
 
 /** What a checkout that is no longer pending came to. */
@@ -138,9 +127,4 @@ function ended(status: string): string {
   if (status === "paid") return "it was paid.";
   if (status === "failed") return "it was declined.";
   return `it is ${status}.`;
-}
-
-function page(title: string, body: ReturnType<typeof html>) {
-  return html`<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>${title}</title></head>
-    <body style="font-family: system-ui; max-width: 28rem; margin: 3rem auto">${body}</body></html>`;
 }

@@ -1,5 +1,10 @@
 import type Stripe from "stripe";
-import type { CheckoutRequest, CheckoutSession, PaymentProvider } from "./payment-provider.ts";
+import type {
+  AgeCheckRequest,
+  CheckoutRequest,
+  CheckoutSession,
+  PaymentProvider,
+} from "./payment-provider.ts";
 
 /** Stripe Checkout: one hosted payment page per purchase; the webhook mints on completion. */
 export class StripeProvider implements PaymentProvider {
@@ -39,4 +44,26 @@ export class StripeProvider implements PaymentProvider {
     if (!session.url) throw new Error("Stripe returned a checkout session without a URL");
     return { sessionId: session.id, url: session.url };
   }
+
+  async startAgeCheck(request: AgeCheckRequest): Promise<CheckoutSession> {
+    const metadata = { purpose: AGE_CHECK_PURPOSE, ageCheckId: request.ageCheckId };
+    const session = await this.stripe.checkout.sessions.create(
+      {
+        // Setup mode saves nothing we keep and charges nothing: the issuer verifies the card.
+        mode: "setup",
+        allowed_payment_method_types: ["card"],
+        client_reference_id: request.ageCheckId,
+        metadata,
+        setup_intent_data: { metadata },
+        success_url: `${this.returnUrl}?ageCheck=${request.ageCheckId}&status=done`,
+        cancel_url: `${this.returnUrl}?ageCheck=${request.ageCheckId}&status=cancelled`,
+      },
+      { idempotencyKey: `age-check-${request.ageCheckId}` },
+    );
+    if (!session.url) throw new Error("Stripe returned a checkout session without a URL");
+    return { sessionId: session.id, url: session.url };
+  }
 }
+
+/** `metadata.purpose` of a card check's Checkout Session. */
+export const AGE_CHECK_PURPOSE = "age_check";

@@ -6,6 +6,7 @@ import {
   markPurchaseProcessing,
   settlePaidPurchase,
 } from "../services/store/settle-purchase.ts";
+import { handleAgeCheckEvent } from "./age-check-webhook.ts";
 
 export interface WebhookResponse {
   readonly status: number;
@@ -40,7 +41,10 @@ export function createStripeWebhookHandler(deps: {
     if (seen) return { status: 200, body: { received: true, duplicate: true } };
 
     let outcome = "ignored";
-    if (
+    const ageCheck = await handleAgeCheckEvent(deps.sql, event);
+    if (ageCheck) {
+      outcome = ageCheck;
+    } else if (
       event.type === "checkout.session.completed" ||
       event.type === "checkout.session.async_payment_succeeded"
     ) {

@@ -24,6 +24,9 @@ const payments: PaymentProvider = {
     checkouts.push(request.purchaseId);
     return { sessionId: `cs_${request.purchaseId}`, url: "http://checkout.test" };
   },
+  async startAgeCheck(request) {
+    return { sessionId: `cs_age_${request.ageCheckId}`, url: "http://checkout.test" };
+  },
 };
 const callerFor = (who: Viewer | null) =>
   createCallerFactory(appRouter)(

@@ -1,41 +1,73 @@
+import { TRPCError } from "@trpc/server";
 import { z } from "zod";
+import { startAgeCheck } from "../services/guardians/age-checks.ts";
 import {
+  cancelGuardianInvite,
   confirmGuardianLink,
+  declineGuardianInvite,
+  listGuardianLinks,
   proposeGuardianLink,
-  setGuardianControls,
-} from "../services/guardians/guardian-links.ts";
+} from "../services/guardians/guardian-invites.ts";
+import { listNotifications, setGuardianControls } from "../services/guardians/guardian-links.ts";
 import { router, viewerProcedure } from "../trpc/init.ts";
 
 const capSchema = z.number().int().min(0).max(100_000_000).nullable().optional();
+const linkSchema = z.object({ linkId: z.uuid() });
 
 export const guardianRouter = router({
-  /** A parent or guardian asks to supervise the account with this email; it must confirm. */
+  /**
+   * A parent or guardian (a card-checked adult) invites the holder of this email to be
+   * supervised. The answer is the same whether or not an account uses the email.
+   */
   invite: viewerProcedure
     .input(z.object({ email: z.email() }))
     .mutation(({ ctx, input }) =>
       proposeGuardianLink(ctx.sql, ctx.viewer, input.email, "guardian", ctx.now),
     ),
 
-  /** A person asks the account with this email to be their guardian; it must confirm. */
+  /** A person asks the holder of this email to be their guardian; the same answer either way. */
   request: viewerProcedure
     .input(z.object({ email: z.email() }))
     .mutation(({ ctx, input }) =>
       proposeGuardianLink(ctx.sql, ctx.viewer, input.email, "supervised", ctx.now),
     ),
 
-  /** The other side confirms a pending link; supervision starts. */
-  confirm: viewerProcedure
-    .input(z.object({ linkId: z.uuid() }))
-    .mutation(async ({ ctx, input }) => {
-      await confirmGuardianLink(ctx.sql, ctx.viewer, input.linkId);
-      return { confirmed: true };
-    }),
+  /** The invitee confirms an open invitation; supervision starts under the same link id. */
+  confirm: viewerProcedure.input(linkSchema).mutation(async ({ ctx, input }) => {
+    await confirmGuardianLink(ctx.sql, ctx.viewer, input.linkId, ctx.now);
+    return { confirmed: true };
+  }),
+
+  /** The invitee turns an open invitation down. */
+  decline: viewerProcedure.input(linkSchema).mutation(async ({ ctx, input }) => {
+    await declineGuardianInvite(ctx.sql, ctx.viewer, input.linkId, ctx.now);
+    return { declined: true };
+  }),
+
+  /** The inviter withdraws an open invitation. */
+  cancel: viewerProcedure.input(linkSchema).mutation(async ({ ctx, input }) => {
+    await cancelGuardianInvite(ctx.sql, ctx.viewer, input.linkId, ctx.now);
+    return { cancelled: true };
+  }),
+
+  /**
+   * Starts the card check a guardian passes to prove they are an adult (nothing is charged):
+   * the page to open, or `verified` when it is already done.
+   */
+  startAgeCheck: viewerProcedure.mutation(({ ctx }) => {
+    if (!ctx.payments) {
+      throw new TRPCError({
+        code: "INTERNAL_SERVER_ERROR",
+        message: "Payments are not configured.",
+      });
+    }
+    return startAgeCheck(ctx.sql, ctx.payments, ctx.viewer, ctx.now);
+  }),
 
   /** The guardian sets the supervised account's caps (0 blocks spending) and purchase permission. */
   setControls: viewerProcedure
     .input(
-      z.object({
-        supervisedUserId: z.string().min(1).max(100),
+      linkSchema.extend({
         mayPurchase: z.boolean().optional(),
         caps: z
           .object({
@@ -52,7 +84,7 @@ export const guardianRouter = router({
       await setGuardianControls(
         ctx.sql,
         ctx.viewer,
-        input.supervisedUserId,
+        input.linkId,
         {
           ...(input.caps ? { caps: input.caps } : {}),
           ...(input.mayPurchase === undefined ? {} : { mayPurchase: input.mayPurchase }),
@@ -62,43 +94,9 @@ export const guardianRouter = router({
       return { updated: true };
     }),
 
-  /** Links the caller is part of, on either side, pending or active. */
-  links: viewerProcedure.query(async ({ ctx }) => {
-    const rows = await ctx.sql<
-      {
-        id: string;
-        guardian_user_id: string;
-        supervised_user_id: string;
-        awaiting: string | null;
-        may_purchase: boolean;
-      }[]
-    >`select id, guardian_user_id, supervised_user_id, awaiting, may_purchase from guardian_links
-      where guardian_user_id = ${ctx.viewer.userId} or supervised_user_id = ${ctx.viewer.userId}
-      order by created_at`;
-    return rows.map((row) => ({
-      linkId: row.id,
-      role:
-        row.guardian_user_id === ctx.viewer.userId
-          ? ("guardian" as const)
-          : ("supervised" as const),
-      guardianUserId: row.guardian_user_id,
-      supervisedUserId: row.supervised_user_id,
-      awaiting: row.awaiting,
-      mayPurchase: row.may_purchase,
-    }));
-  }),
+  /** The caller's links and invitations, on either side; link ids only, never user ids. */
+  links: viewerProcedure.query(({ ctx }) => listGuardianLinks(ctx.sql, ctx.viewer, ctx.now)),
 
   /** The caller's notifications, newest first (a guardian hears of each supervised purchase). */
-  notifications: viewerProcedure.query(async ({ ctx }) => {
-    const rows = await ctx.sql<
-      { kind: string; payload: Record<string, unknown>; created_at: Date }[]
-    >`
-      select kind, payload, created_at from notifications where user_id = ${ctx.viewer.userId}
-      order by created_at desc limit 100`;
-    return rows.map((row) => ({
-      kind: row.kind,
-      payload: row.payload,
-      at: row.created_at.toISOString(),
-    }));
-  }),
+  notifications: viewerProcedure.query(({ ctx }) => listNotifications(ctx.sql, ctx.viewer.userId)),
 });

@@ -89,16 +89,24 @@ export const AUTHORIZATION_MATRIX: Readonly<Record<ProcedurePath, MatrixRow>> = 
   "limits.set": signedIn(),
 
   "guardian.invite": signedIn({
-    otherViewer: "FORBIDDEN_CHANGE",
-    note: "another viewer invites the viewer's ward",
+    note: "another viewer invites the viewer's ward: an invitation like any other, which the ward may decline",
   }),
   "guardian.request": signedIn(),
   "guardian.confirm": signedIn({
-    otherViewer: "FORBIDDEN_CHANGE",
-    note: "another viewer confirms a request waiting for the viewer",
+    otherViewer: "NOT_FOUND",
+    note: "another viewer confirms an invitation waiting for the viewer",
   }),
+  "guardian.decline": signedIn({
+    otherViewer: "NOT_FOUND",
+    note: "another viewer declines an invitation waiting for the viewer",
+  }),
+  "guardian.cancel": signedIn({
+    otherViewer: "NOT_FOUND",
+    note: "another viewer cancels the viewer's invitation",
+  }),
+  "guardian.startAgeCheck": signedIn(),
   "guardian.setControls": signedIn({
-    otherViewer: "FORBIDDEN_CHANGE",
+    otherViewer: "NOT_FOUND",
     note: "another viewer sets the caps of the viewer's ward",
   }),
   "guardian.links": signedIn(),

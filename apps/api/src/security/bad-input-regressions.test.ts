@@ -81,10 +81,10 @@ const CASES: readonly Case[] = [
     domainCode: "INVALID_INPUT",
   },
   {
-    what: "a NUL in the ward a guardian sets caps for",
+    what: "a NUL in the link a guardian sets caps for",
     as: "viewer",
     path: "guardian.setControls",
-    input: () => ({ supervisedUserId: "\u0000" }),
+    input: () => ({ linkId: "\u0000" }),
     status: 400,
     domainCode: "INVALID_INPUT",
   },

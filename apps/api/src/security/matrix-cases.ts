@@ -3,10 +3,12 @@ import { RATE_CARD } from "@coinstream/core";
 import {
   accountToFreeze,
   blockedSenderMessage,
+  cardCheckedAdult,
   creatorSide,
   flaggedWithdrawal,
   hiddenMessage,
   inboxMessage,
+  invitationOf,
   linkAwaiting,
   liveSessionOf,
   ownedItemOf,
@@ -133,14 +135,19 @@ export const MATRIX_CASES: { readonly [P in ProcedurePath]: Arrange<P> } = {
   "limits.get": none,
   "limits.set": () => ({ dailyCoins: 5_000 }),
 
-  "guardian.invite": async (w, role) =>
-    role === "otherViewer"
-      ? { email: (await wardOf(w, "viewer")).email }
-      : { email: await freshPersonEmail(w) },
+  "guardian.invite": async (w, role) => {
+    await cardCheckedAdult(w, role === "anonymous" ? "viewer" : role);
+    return role === "otherViewer"
+      ? { email: (await wardOf(w, "viewer")).ward.email }
+      : { email: await freshPersonEmail(w) };
+  },
   "guardian.request": async (w) => ({ email: await freshPersonEmail(w) }),
   "guardian.confirm": async (w, role) => ({ linkId: await linkAwaiting(w, viewerSide(role)) }),
+  "guardian.decline": async (w, role) => ({ linkId: await linkAwaiting(w, viewerSide(role)) }),
+  "guardian.cancel": async (w, role) => ({ linkId: await invitationOf(w, viewerSide(role)) }),
+  "guardian.startAgeCheck": none,
   "guardian.setControls": async (w, role) => ({
-    supervisedUserId: (await wardOf(w, viewerSide(role))).userId,
+    linkId: (await wardOf(w, viewerSide(role))).linkId,
     caps: { dailyCoins: 100 },
   }),
   "guardian.links": none,

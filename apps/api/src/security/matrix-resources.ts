@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { accountId } from "@coinstream/db";
+import { createPerson } from "../test-support/people.ts";
 import type { Viewer } from "../trpc/context.ts";
 import {
   type CreatorRole,
@@ -20,27 +21,54 @@ export const creatorSide = (role: Role): CreatorRole => (role === "frozen" ? "fr
 export const viewerSide = (role: Role): SignedInRole =>
   role === "anonymous" || role === "otherViewer" ? "viewer" : role;
 
-/** An active guardian link: `role` supervises a fresh adult. */
-export function wardOf(w: MatrixWorld, role: SignedInRole): Promise<Viewer> {
+/** An active guardian link: `role` supervises a fresh adult; its link id and the ward. */
+export function wardOf(
+  w: MatrixWorld,
+  role: SignedInRole,
+): Promise<{ readonly linkId: string; readonly ward: Viewer }> {
   return w.once(`ward:${role}`, async () => {
     const ward = await freshPerson(w);
-    const id = randomUUID();
+    const linkId = randomUUID();
     await w.sql`
-      insert into guardian_links (id, guardian_user_id, supervised_user_id, awaiting, activated_at)
-      values (${id}, ${w.people[role].userId}, ${ward.userId}, null, now())`;
-    w.remember(role, id, ward.userId);
-    return ward;
+      insert into guardian_links (id, guardian_user_id, supervised_user_id, activated_at)
+      values (${linkId}, ${w.people[role].userId}, ${ward.userId}, now())`;
+    w.remember(role, linkId, ward.userId);
+    return { linkId, ward };
   });
 }
 
-/** A fresh adult asked `role` to be their guardian: the link waits for `role` to confirm. */
+/** `role` passed the card check that lets an adult be a guardian. */
+export function cardCheckedAdult(w: MatrixWorld, role: SignedInRole): Promise<void> {
+  return w.once(`adult:${role}`, async () => {
+    await w.sql`update users set adult_verified_at = now() where id = ${w.people[role].userId}`;
+  });
+}
+
+/**
+ * A person who joined after `role` asked `role` (card-checked) to be their guardian: the
+ * invitation waits for `role` to confirm.
+ */
 export function linkAwaiting(w: MatrixWorld, role: SignedInRole): Promise<string> {
   return w.once(`link:${role}`, async () => {
-    const asking = await freshPerson(w);
+    await cardCheckedAdult(w, role);
+    const asking = await createPerson(w.sql, { name: "Finn Fresh", createdAt: new Date() });
     const { linkId } = await w.callerFor(asking).guardian.request({ email: w.people[role].email });
     w.remember(role, linkId);
     return linkId;
   });
+}
+
+/** An invitation `role` sent (asking a fresh address to be their guardian). */
+export function invitationOf(w: MatrixWorld, role: SignedInRole): Promise<string> {
+  return w.once(`invitation:${role}`, () =>
+    w.setUp(role, async (caller) => {
+      const { linkId } = await caller.guardian.request({
+        email: `invitee-${randomUUID()}@example.com`,
+      });
+      w.remember(role, linkId);
+      return linkId;
+    }),
+  );
 }
 
 /**

@@ -34,6 +34,9 @@ const payments: PaymentProvider = {
   async createCheckout(request) {
     return { sessionId: `cs_${request.purchaseId}`, url: "http://checkout.test" };
   },
+  async startAgeCheck(request) {
+    return { sessionId: `cs_age_${request.ageCheckId}`, url: "http://checkout.test" };
+  },
 };
 
 /**

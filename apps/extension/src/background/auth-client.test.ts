@@ -6,6 +6,22 @@ import { jsonResponse, stubFetch } from "./testing.ts";
 const API = "http://api.test";
 const USER = { id: "u1", name: "Vera", email: "vera@example.com", emailVerified: true };
 
+/** A sign-up the API refuses with 400 and `body`. */
+function signUpRefusedWith(body: { code: string; message: string }) {
+  const { fetch } = stubFetch(() => jsonResponse(body, 400));
+  return handleAuthRequest(
+    {
+      action: "signUp",
+      email: "x@example.com",
+      password: "pw-123456",
+      name: "X",
+      dateOfBirth: "2016-01-01",
+      region: "US",
+    },
+    { apiUrl: API, sessions: createMemorySessionStore(), fetch },
+  );
+}
+
 describe("handleAuthRequest", () => {
   it("stores the signed token from set-auth-token when sign-in succeeds", async () => {
     const sessions = createMemorySessionStore();
@@ -107,25 +123,39 @@ describe("handleAuthRequest", () => {
     ],
     ["[body.email] Invalid email address", "email", "Invalid email address"],
   ])("puts the validation error %j next to the %s field", async (raw, field, message) => {
-    const { fetch } = stubFetch(() =>
-      jsonResponse({ code: "VALIDATION_ERROR", message: raw }, 400),
-    );
-    const result = await handleAuthRequest(
-      {
-        action: "signUp",
-        email: "x@example.com",
-        password: "pw-123456",
-        name: "X",
-        dateOfBirth: "2090-01-01",
-        region: "US",
-      },
-      { apiUrl: API, sessions: createMemorySessionStore(), fetch },
-    );
+    const result = await signUpRefusedWith({ code: "VALIDATION_ERROR", message: raw });
     expect(result).toMatchObject({
       ok: false,
       error: { code: "BAD_REQUEST", message, fieldErrors: { [field]: [message] } },
     });
   });
+
+  it.each([
+    [
+      "UNDER_SIGN_UP_AGE",
+      "You must be at least 13 to create a Coinstream account. If the date of birth is wrong, correct it and try again.",
+      "dateOfBirth",
+    ],
+    [
+      "INVALID_DISPLAY_NAME",
+      "A display name can be at most 50 characters; this one has 51.",
+      "name",
+    ],
+  ])(
+    "puts the API's %s refusal, in its own words, next to its field",
+    async (code, message, field) => {
+      const result = await signUpRefusedWith({ code, message });
+      expect(result).toMatchObject({
+        ok: false,
+        error: {
+          code: "BAD_REQUEST",
+          domainCode: code,
+          message,
+          fieldErrors: { [field]: [message] },
+        },
+      });
+    },
+  );
 
   it("asks the API with the bearer token and refreshes the user when the status is checked", async () => {
     const sessions = createMemorySessionStore({

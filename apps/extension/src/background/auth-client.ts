@@ -9,8 +9,11 @@ export interface AuthDeps {
   readonly fetch: typeof fetch;
 }
 
-/** Better Auth's error codes, said the way a person needs to hear them, and the field they concern. */
-const AUTH_ERRORS: Readonly<Record<string, { message: string; field?: string }>> = {
+/**
+ * Better Auth's error codes, said the way a person needs to hear them (or in the API's own words
+ * when it already says it that way), and the field they concern.
+ */
+const AUTH_ERRORS: Readonly<Record<string, { message?: string; field?: string }>> = {
   INVALID_EMAIL_OR_PASSWORD: { message: "That email and password don't match an account." },
   EMAIL_NOT_VERIFIED: {
     message:
@@ -38,6 +41,8 @@ const AUTH_ERRORS: Readonly<Record<string, { message: string; field?: string }>>
       "The Coinstream server does not accept sign-ins from this extension yet (its TRUSTED_ORIGINS setting).",
   },
   TOO_MANY_REQUESTS: { message: "Too many attempts. Wait a minute and try again." },
+  UNDER_SIGN_UP_AGE: { field: "dateOfBirth" },
+  INVALID_DISPLAY_NAME: { field: "name" },
 };
 
 /** Which form field a validation message is about, from its wording ("[body.email] ...", "region must ..."). */

@@ -158,6 +158,19 @@ describe("PopupApp signing up", () => {
     expect(screen.queryByTestId("signup-error")).toBeNull();
   });
 
+  it("shows a child the age rule next to the date of birth, and asks the API nothing", async () => {
+    const fake = createFakeBackground();
+    renderPopup(fake);
+    fireEvent.click(await screen.findByTestId("auth-tab-signup"));
+    fillSignUp({ "signup-dob": "2016-06-01" });
+    fireEvent.click(screen.getByTestId("signup-submit"));
+    expect((await screen.findByTestId("signup-dob-error")).textContent).toMatch(
+      /^You must be at least 13 to create a Coinstream account\./,
+    );
+    expect(document.activeElement).toBe(screen.getByTestId("signup-dob"));
+    expect(fake.authCalls.some((call) => call.action === "signUp")).toBe(false);
+  });
+
   it("catches a short password before asking the API", async () => {
     const fake = createFakeBackground();
     renderPopup(fake);

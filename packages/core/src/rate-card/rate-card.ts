@@ -83,6 +83,11 @@ export interface RegionRules {
    * linked guardian. Absent: minors may not take part.
    */
   readonly minAgeWithGuardian?: number;
+  /**
+   * Where a region's law sets a higher age to hold an account at all; absent: 13, the floor
+   * everywhere (see `checkSignUpAge`).
+   */
+  readonly minSignUpAge?: number;
 }
 
 export type GiftTier = "basic" | "premium" | "deluxe" | "legendary";

@@ -36,6 +36,8 @@ export const users = pgTable(
     /** Set while an admin has frozen the account: it can sign in and read, but moves no value. */
     frozenAt: timestamp("frozen_at", { withTimezone: true }),
     frozenReason: text("frozen_reason"),
+    /** When a card check through the payment provider proved an adult holds the account. */
+    adultVerifiedAt: timestamp("adult_verified_at", { withTimezone: true }),
     ...timestamps(),
   },
   (table) => [

@@ -8,7 +8,7 @@ export {
 } from "./analytics.ts";
 export { authAccounts, authSchema, sessions, users, verifications } from "./auth.ts";
 export { channelAudit, creatorChannels, creators, perkTiers } from "./creators.ts";
-export { guardianLinks, notifications } from "./guardians.ts";
+export { ageChecks, guardianInvites, guardianLinks, notifications } from "./guardians.ts";
 export { ledgerAccountSlots, ledgerAccounts } from "./ledger-accounts.ts";
 export { ledgerFailedTransfers, ledgerTransfers } from "./ledger-transfers.ts";
 export { creatorBlocks, paidMessages } from "./messages.ts";

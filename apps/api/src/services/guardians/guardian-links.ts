@@ -1,11 +1,9 @@
-import { randomUUID } from "node:crypto";
 import {
-  ageOn,
   type CapSet,
   changeSpendingLimits,
+  checkGuardian,
   DomainError,
   DomainErrorCode,
-  getRegionRules,
 } from "@coinstream/core";
 import type { Sql } from "@coinstream/db";
 import type { Viewer } from "../../trpc/context.ts";
@@ -17,92 +15,82 @@ export type GuardianRole = "guardian" | "supervised";
 export interface Supervision {
   readonly hasGuardian: boolean;
   readonly guardianUserId: string | null;
+  /** The link's id: what the guardian knows the supervised account by (never its user id). */
+  readonly linkId: string | null;
   readonly mayPurchase: boolean;
 }
 
-export async function getSupervision(sql: Sql, userId: string): Promise<Supervision> {
-  const [link] = await sql<{ guardian_user_id: string; may_purchase: boolean }[]>`
-    select guardian_user_id, may_purchase from guardian_links
-    where supervised_user_id = ${userId} and awaiting is null`;
-  return {
-    hasGuardian: Boolean(link),
-    guardianUserId: link?.guardian_user_id ?? null,
-    mayPurchase: link?.may_purchase ?? false,
-  };
-}
-
-function refuse(message: string): never {
-  throw new DomainError(DomainErrorCode.FORBIDDEN_CHANGE, message);
-}
-
 /**
- * Proposes a guardian link with the account that uses `otherEmail`; `myRole` says which side
- * the caller takes. The other side confirms with `confirmGuardianLink`. Guardians must be adults
- * in their region; an account has one guardian at most.
+ * The account's supervision. A link counts only while its guardian meets `checkGuardian` (an
+ * adult who passed the card check, with an account older than the supervised one), so links made
+ * before those rules supervise nothing until the guardian passes the card check.
  */
-export async function proposeGuardianLink(
+export async function getSupervision(
   sql: Sql,
-  me: Viewer,
-  otherEmail: string,
-  myRole: GuardianRole,
-  now: Date,
-) {
-  const [other] = await sql<{ id: string; date_of_birth: Date; region: string }[]>`
-    select id, date_of_birth, region from users where lower(email) = lower(${otherEmail})`;
-  if (!other)
-    throw new DomainError(
-      DomainErrorCode.INVALID_INPUT,
-      "No Coinstream account uses that email address.",
-    );
-  if (other.id === me.userId) refuse("You cannot be your own guardian.");
-  const guardian =
-    myRole === "guardian"
-      ? { birth: me.dateOfBirth, region: me.region }
-      : { birth: other.date_of_birth, region: other.region };
-  if (ageOn(guardian.birth, now) < getRegionRules(guardian.region).minAge)
-    refuse("A guardian must be an adult.");
-
-  const id = randomUUID();
-  const [guardianId, supervisedId] =
-    myRole === "guardian" ? [me.userId, other.id] : [other.id, me.userId];
-  const inserted = await sql`
-    insert into guardian_links (id, guardian_user_id, supervised_user_id, awaiting)
-    values (${id}, ${guardianId}, ${supervisedId}, ${myRole === "guardian" ? "supervised" : "guardian"})
-    on conflict (supervised_user_id) do nothing`;
-  if (inserted.count === 0) refuse("That account already has a guardian or a pending request.");
+  userId: string,
+  now: Date = new Date(),
+): Promise<Supervision> {
+  const [link] = await sql<
+    {
+      id: string;
+      guardian_user_id: string;
+      may_purchase: boolean;
+      date_of_birth: Date;
+      region: string;
+      guardian_created_at: Date;
+      adult_verified_at: Date | null;
+      supervised_created_at: Date;
+    }[]
+  >`
+    select l.id, l.guardian_user_id, l.may_purchase, g.date_of_birth, g.region,
+           g.created_at as guardian_created_at, g.adult_verified_at,
+           s.created_at as supervised_created_at
+    from guardian_links l
+    join users g on g.id = l.guardian_user_id
+    join users s on s.id = l.supervised_user_id
+    where l.supervised_user_id = ${userId}`;
+  const counts =
+    link !== undefined &&
+    checkGuardian(
+      {
+        dateOfBirth: new Date(link.date_of_birth),
+        region: link.region,
+        accountCreatedAt: new Date(link.guardian_created_at),
+        adultVerified: link.adult_verified_at !== null,
+      },
+      new Date(link.supervised_created_at),
+      now,
+    ).allowed;
   return {
-    linkId: id,
-    awaiting: myRole === "guardian" ? ("supervised" as const) : ("guardian" as const),
+    hasGuardian: counts,
+    guardianUserId: counts ? link.guardian_user_id : null,
+    linkId: counts ? link.id : null,
+    mayPurchase: counts && link.may_purchase,
   };
-}
-
-/** The side the link is waiting for confirms it; supervision starts now. */
-export async function confirmGuardianLink(sql: Sql, me: Viewer, linkId: string) {
-  const updated = await sql`
-    update guardian_links set awaiting = null, activated_at = now()
-    where id = ${linkId} and (
-      (awaiting = 'guardian' and guardian_user_id = ${me.userId}) or
-      (awaiting = 'supervised' and supervised_user_id = ${me.userId}))`;
-  if (updated.count === 0) refuse("There is no guardian request waiting for you to confirm.");
 }
 
 /**
  * The guardian sets the supervised account's caps (0 blocks spending) and whether it may buy
- * coins. Their caps apply at once either way; the supervised account cannot change them.
+ * coins. Their caps apply at once either way; the supervised account cannot change them. A link
+ * the caller does not guard answers NOT_FOUND, whoever it belongs to.
  */
 export async function setGuardianControls(
   sql: Sql,
   guardian: Viewer,
-  supervisedUserId: string,
+  linkId: string,
   controls: { readonly caps?: CapSet; readonly mayPurchase?: boolean },
   now: Date,
 ) {
   return sql.begin(async (tx) => {
-    const updated = await tx`
+    const [link] = await tx<{ supervised_user_id: string }[]>`
       update guardian_links set may_purchase = coalesce(${controls.mayPurchase ?? null}::boolean, may_purchase)
-      where guardian_user_id = ${guardian.userId} and supervised_user_id = ${supervisedUserId} and awaiting is null`;
-    if (updated.count === 0) refuse("You are not the confirmed guardian of that account.");
+      where id = ${linkId} and guardian_user_id = ${guardian.userId}
+      returning supervised_user_id`;
+    if (!link) {
+      throw new DomainError(DomainErrorCode.NOT_FOUND, "You are not the guardian on that link.");
+    }
     if (controls.caps) {
+      const supervisedUserId = link.supervised_user_id;
       await tx`insert into spending_limits (user_id, settings) values (${supervisedUserId}, '{}') on conflict do nothing`;
       const current = await loadLimitSettings(tx, supervisedUserId, now, true);
       const { settings } = changeSpendingLimits(
@@ -113,5 +101,17 @@ export async function setGuardianControls(
       );
       await saveLimitSettings(tx, supervisedUserId, settings);
     }
+  });
+}
+
+/** The caller's notifications, newest first (a guardian hears of each supervised purchase). */
+export async function listNotifications(sql: Sql, userId: string) {
+  const rows = await sql<{ kind: string; payload: Record<string, unknown>; created_at: Date }[]>`
+    select kind, payload, created_at from notifications where user_id = ${userId}
+    order by created_at desc limit 100`;
+  return rows.map((row) => {
+    // Notifications written before links had ids to show named the supervised user's id.
+    const { supervisedUserId: _, ...payload } = row.payload;
+    return { kind: row.kind, payload, at: new Date(row.created_at).toISOString() };
   });
 }

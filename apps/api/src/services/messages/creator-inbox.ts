@@ -1,7 +1,6 @@
-import { DomainError, DomainErrorCode, RATE_CARD } from "@coinstream/core";
+import { DomainError, DomainErrorCode, normalizeText, RATE_CARD } from "@coinstream/core";
 import type { Sql } from "@coinstream/db";
 import { requireCreatorAccount } from "../creators/require-creator-account.ts";
-import { normalizeText } from "./normalize-text.ts";
 import { type PaidMessageRow, toInboxMessage } from "./paid-message-rows.ts";
 
 export interface InboxQuery {

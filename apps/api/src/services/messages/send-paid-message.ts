@@ -1,10 +1,15 @@
-import { DomainError, DomainErrorCode, RATE_CARD, toSafeInteger } from "@coinstream/core";
+import {
+  DomainError,
+  DomainErrorCode,
+  normalizeText,
+  RATE_CARD,
+  toSafeInteger,
+} from "@coinstream/core";
 import { type Ledger, type Sql, transferIdFor } from "@coinstream/db";
 import type { Viewer } from "../../trpc/context.ts";
 import { requireCreatorAccount } from "../creators/require-creator-account.ts";
 import { sendToCreator } from "../gifts/send-to-creator.ts";
 import { requireCreator } from "../streams/resolve-creator.ts";
-import { normalizeText } from "./normalize-text.ts";
 import { type PaidMessageRow, toSentMessage } from "./paid-message-rows.ts";
 
 export interface PaidMessageInput {

@@ -1,5 +1,9 @@
-import { assertIntegerInRange, DomainError, DomainErrorCode } from "@coinstream/core";
-import { normalizeText } from "../messages/normalize-text.ts";
+import {
+  assertIntegerInRange,
+  DomainError,
+  DomainErrorCode,
+  normalizeText,
+} from "@coinstream/core";
 
 /** Active tiers a creator may have at once. */
 export const MAX_ACTIVE_TIERS = 10;

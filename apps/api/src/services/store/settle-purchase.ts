@@ -139,11 +139,11 @@ async function decideBonus(sql: Sql, purchase: PurchaseRow) {
 
 /** Tells a supervised buyer's guardian about the purchase, in their notifications. */
 async function notifyGuardian(sql: Sql, purchase: PurchaseRow): Promise<void> {
-  const { guardianUserId } = await getSupervision(sql, purchase.user_id);
+  const { guardianUserId, linkId } = await getSupervision(sql, purchase.user_id);
   if (!guardianUserId) return;
   const payload = {
     purchaseId: purchase.id,
-    supervisedUserId: purchase.user_id,
+    linkId,
     coins: Number(purchase.base_coins + purchase.bonus_coins),
     priceMinor: Number(purchase.price_minor),
     currency: purchase.currency,

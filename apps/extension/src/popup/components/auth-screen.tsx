@@ -1,3 +1,4 @@
+import { DISPLAY_NAME_MAX_LENGTH, MIN_SIGN_UP_AGE } from "@coinstream/core";
 import { type FormEvent, type RefObject, useEffect, useId, useRef, useState } from "react";
 import type { ApiError, AuthResult, SignedInUser } from "../../messaging/contract.ts";
 import { guessRegion, REGION_OPTIONS } from "../lib/regions.ts";
@@ -218,7 +219,7 @@ function SignUpForm({
         name="name"
         autoComplete="nickname"
         required
-        maxLength={60}
+        maxLength={DISPLAY_NAME_MAX_LENGTH}
         value={name}
         onChange={(event) => setName(event.target.value)}
         hint="Shown next to your gifts."
@@ -248,7 +249,7 @@ function SignUpForm({
         max={todayIso(now())}
         value={dateOfBirth}
         onChange={(event) => setDateOfBirth(event.target.value)}
-        hint="Buying and sending coins has a minimum age that depends on your region."
+        hint={`You must be at least ${MIN_SIGN_UP_AGE}. Buying and sending coins has a higher minimum age that depends on your region.`}
         error={fieldError(error, "dateOfBirth")}
         testId="signup-dob"
       />

@@ -27,6 +27,24 @@ describe("validateSignUp", () => {
   });
 });
 
+describe("validateSignUp before asking the API", () => {
+  it("tells someone under 13 why, next to the date of birth", () => {
+    expect(validateSignUp({ ...VALID, dateOfBirth: "2016-01-01" }, "2026-11-22")).toEqual({
+      dateOfBirth: [
+        "You must be at least 13 to create a Coinstream account. If the date of birth is wrong, correct it and try again.",
+      ],
+    });
+    expect(validateSignUp({ ...VALID, dateOfBirth: "2013-11-22" }, "2026-11-22")).toEqual({});
+  });
+
+  it.each([
+    ["x".repeat(51), /at most 50 characters/],
+    ["Vera\u202Eresu", /text-direction control/],
+  ])("refuses the display name %j with core's message", (name, message) => {
+    expect(validateSignUp({ ...VALID, name }, "2026-11-22").name?.[0]).toMatch(message);
+  });
+});
+
 describe("validateSignIn", () => {
   it("asks for both fields when they are missing", () => {
     expect(Object.keys(validateSignIn("", ""))).toEqual(["email", "password"]);

@@ -1,3 +1,5 @@
+import { checkSignUpAge, isDomainError, normalizeDisplayName } from "@coinstream/core";
+
 export interface SignUpFields {
   readonly name: string;
   readonly email: string;
@@ -17,6 +19,14 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 export function validateSignUp(fields: SignUpFields, today: string): Record<string, string[]> {
   const errors: Record<string, string[]> = {};
   if (fields.name.trim() === "") errors.name = ["Enter the name to show next to your gifts."];
+  else {
+    try {
+      normalizeDisplayName(fields.name);
+    } catch (error) {
+      if (!isDomainError(error)) throw error;
+      errors.name = [error.message];
+    }
+  }
   if (!EMAIL.test(fields.email.trim())) errors.email = ["Enter a valid email address."];
   if (fields.password.length < MIN_PASSWORD_LENGTH) {
     errors.password = [`Use at least ${MIN_PASSWORD_LENGTH} characters for your password.`];
@@ -25,6 +35,13 @@ export function validateSignUp(fields: SignUpFields, today: string): Record<stri
     errors.dateOfBirth = ["Enter your date of birth."];
   } else if (fields.dateOfBirth > today) {
     errors.dateOfBirth = ["Your date of birth can't be in the future."];
+  } else {
+    const age = checkSignUpAge(
+      new Date(fields.dateOfBirth),
+      fields.region || "US",
+      new Date(today),
+    );
+    if (!age.allowed) errors.dateOfBirth = [age.message];
   }
   if (!/^[A-Z]{2}$/.test(fields.region)) errors.region = ["Choose your region."];
   return errors;

@@ -1,4 +1,5 @@
-import { DomainError, DomainErrorCode, describeForbiddenCharacter } from "@coinstream/core";
+import { DomainError, DomainErrorCode } from "../errors.ts";
+import { describeForbiddenCharacter } from "./describe-forbidden-character.ts";
 
 export interface TextRules {
   /** How the error names the field, e.g. "A message". */

@@ -1,0 +1,2 @@
+ALTER TABLE "guardian_links" DROP CONSTRAINT "guardian_links_awaiting";--> statement-breakpoint
+ALTER TABLE "guardian_links" DROP COLUMN "awaiting";
