@@ -71,7 +71,10 @@ export function mountSandboxCheckout<A extends Hono>(app: A, deps: SandboxDeps):
       const sessionId = c.req.param("sessionId");
       const found = await findPurchase(sessionId);
       if (!found) {
-        return c.html(sandboxPage("Checkout not found", html`<p>This checkout does not exist.</p>`), 404);
+        return c.html(
+          sandboxPage("Checkout not found", html`<p>This checkout does not exist.</p>`),
+          404,
+        );
       }
       // The webhook handler re-enters this lock for the event it is handed.
       return withPurchaseLock(deps.sql, found.id, async () => {
