@@ -49,3 +49,14 @@ export function rateLimitByAddress(
     await next();
   };
 }
+
+/**
+ * Refuses a body over `maxSize` bytes with 413, unread, and closes the connection: the unread
+ * rest of the body would otherwise be taken for the next request on a kept-alive connection.
+ */
+export function limitBody(maxSize: number): MiddlewareHandler {
+  return bodyLimit({
+    maxSize,
+    onError: (c) => c.text("Payload Too Large", 413, { connection: "close" }),
+  });
+}
