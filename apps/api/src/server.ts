@@ -3,6 +3,7 @@ import { fileURLToPath } from "node:url";
 import {
   connect,
   createLedger,
+  EmbeddedServerError,
   ensureAccounts,
   openDatabase,
   PLATFORM_OWNER,
@@ -33,7 +34,11 @@ const DEV_SECRET_FILE = fileURLToPath(new URL("../../../.data/auth-secret", impo
 // A missing or bad setting (production needs several) stops here with one line each.
 const env = loadEnvOrExit();
 // Starts the embedded PostgreSQL unless DATABASE_URL is set, and applies migrations.
-const database = await openDatabase({ url: env.DATABASE_URL });
+const database = await openDatabase({ url: env.DATABASE_URL }).catch((error: unknown) => {
+  if (!(error instanceof EmbeddedServerError)) throw error;
+  console.error(error.message); // one line: what failed and what to do
+  process.exit(1);
+});
 await ensureAccounts(
   database.sql,
   PLATFORM_PURPOSES.map((purpose) => ({ ownerId: PLATFORM_OWNER, purpose })),
