@@ -44,8 +44,21 @@ describe("protection", () => {
       await closed;
       expect(received).toMatch(/^HTTP\/1\.1 413 /);
       expect(received.toLowerCase()).toContain("connection: close");
-      // A fresh connection is answered.
-      expect((await fetch(`http://127.0.0.1:${port}/health`)).status).toBe(200);
+      // A client reusing its kept-alive connections (fetch) gets every answer.
+      const statuses: (number | string)[] = [];
+      for (let round = 0; round < 5; round++) {
+        for (const init of [{ method: "POST", body }, { method: "GET" }]) {
+          statuses.push(
+            await fetch(
+              `http://127.0.0.1:${port}${init.body ? "/webhooks/stripe" : "/health"}`,
+              init,
+            )
+              .then((response) => response.status)
+              .catch((error: Error) => `${error.cause ?? error.message}`),
+          );
+        }
+      }
+      expect(statuses).toEqual([413, 200, 413, 200, 413, 200, 413, 200, 413, 200]);
     } finally {
       server.close();
     }
