@@ -1,3 +1,5 @@
+import { readFile } from "node:fs/promises";
+import { parseEnv } from "node:util";
 import { describe, expect, it } from "vitest";
 import { loadEnv } from "./env.ts";
 
@@ -75,5 +77,17 @@ describe("loadEnv in production", () => {
   it("takes a trusted client address header as a lowercase name", () => {
     expect(loadEnv({ CLIENT_ADDRESS_HEADER: "X-Real-IP" }).CLIENT_ADDRESS_HEADER).toBe("x-real-ip");
     expect(() => loadEnv({ CLIENT_ADDRESS_HEADER: "x real ip" })).toThrow(/CLIENT_ADDRESS_HEADER/);
+  });
+});
+
+describe("pnpm start", () => {
+  it("runs the local demo: its script reads demo.env, which sets SEED_DEMO=1", async () => {
+    const root = new URL("../", import.meta.url);
+    const scripts = JSON.parse(await readFile(new URL("package.json", root), "utf8")).scripts;
+    expect(scripts.start).toContain("--env-file=demo.env");
+    expect(scripts.dev).toContain("--env-file=demo.env");
+    const demo = parseEnv(await readFile(new URL("demo.env", root), "utf8"));
+    expect(loadEnv(demo)).toMatchObject({ seedDemo: true, payments: "sandbox" });
+    expect(scripts.serve).not.toContain("demo.env");
   });
 });
