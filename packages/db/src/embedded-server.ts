@@ -19,14 +19,32 @@ export interface EmbeddedServer {
 /** A start-up failure of the embedded server, as one line saying what to do. */
 export class EmbeddedServerError extends Error {
   constructor(dataDir: string, reason: string) {
+    const cause = reason
+      .replace(/\s+/g, " ")
+      .trim()
+      .replace(/([^.!?])$/, "$1.");
     super(
-      `Could not start the embedded PostgreSQL (data in ${dataDir}): ${reason.replace(/\s+/g, " ").trim()} ` +
-        "Fix that, or set DATABASE_URL to a PostgreSQL server of your own (postgres://user:pass@host:5432/db).",
+      `Could not start the embedded PostgreSQL (data in ${dataDir}): ${cause} ${hintFor(cause)}` +
+        "or set DATABASE_URL to a PostgreSQL server of your own (postgres://user:pass@host:5432/db).",
     );
     this.name = "EmbeddedServerError";
     // Printed anywhere (the API, the test runner), it stays this one line.
     this.stack = `${this.name}: ${this.message}`;
   }
+}
+
+/** What to do about the usual causes, ending where the DATABASE_URL alternative follows. */
+function hintFor(cause: string): string {
+  if (/incompatible|PG_VERSION|invalid data directory|configuration file/i.test(cause)) {
+    return "Move that folder away to start afresh (this PostgreSQL cannot use what is in it), ";
+  }
+  if (/address already in use|could not bind|could not create any TCP/i.test(cause)) {
+    return "Stop the program using its port, ";
+  }
+  if (/permission denied|EACCES|EPERM/i.test(cause)) {
+    return "Make the folder writable for the user PostgreSQL runs as, ";
+  }
+  return "Fix that, ";
 }
 
 const USER = "postgres";
@@ -235,7 +253,8 @@ async function startAsUser(
   server.stderr?.on("data", (chunk: Buffer) => {
     log = (log + chunk.toString("utf8")).slice(-8_000);
   });
-  const exited = new Promise<void>((resolve) => server.once("exit", () => resolve()));
+  // "close": after its stderr is read to the end, so the log holds why it stopped.
+  const exited = new Promise<void>((resolve) => server.once("close", () => resolve()));
   let spawnError: Error | null = null;
   server.once("error", (error) => {
     spawnError = error;
@@ -246,6 +265,7 @@ async function startAsUser(
   for (let waited = 0; ; waited += 100) {
     if (spawnError !== null || server.exitCode !== null || server.signalCode !== null) {
       process.off("exit", stopOnExit);
+      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 1_000))]);
       throw new Error(lastProblem(log) ?? reasonOf(spawnError ?? "postgres exited"));
     }
     if (await acceptsConnections(options.url("postgres"))) break;
@@ -264,10 +284,15 @@ async function startAsUser(
   };
 }
 
-/** The last FATAL/ERROR/PANIC line of a server log, which says why it stopped. */
+/** Why a server stopped: its log's last FATAL/ERROR/PANIC line, else its last line. */
 function lastProblem(log: string): string | null {
-  const lines = log.split("\n").filter((line) => /\b(FATAL|PANIC|ERROR|error):/.test(line));
-  return lines.at(-1)?.trim() ?? null;
+  const lines = log
+    .split("\n")
+    .map((line) => line.trim())
+    .filter(Boolean);
+  return (
+    lines.findLast((line) => /\b(FATAL|PANIC|ERROR|error):/.test(line)) ?? lines.at(-1) ?? null
+  );
 }
 
 function reasonOf(error: unknown): string {

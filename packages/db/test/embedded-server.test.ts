@@ -60,8 +60,11 @@ describe("startEmbeddedServer", () => {
       );
       expect(error).toBeInstanceOf(Error);
       const { message, stack } = error as Error;
-      expect(message).toMatch(/embedded PostgreSQL/);
-      expect(message).toMatch(/DATABASE_URL/);
+      expect(message).toMatch(
+        /^Could not start the embedded PostgreSQL \(data in .+\): postgres: /,
+      );
+      expect(message).toMatch(/Move that folder away to start afresh/);
+      expect(message).toMatch(/or set DATABASE_URL/);
       expect(message).not.toContain("\n");
       expect(stack).not.toMatch(/\n\s+at /);
     } finally {
