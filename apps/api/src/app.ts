@@ -1,7 +1,6 @@
 import type { Ledger, Sql } from "@coinstream/db";
 import { trpcServer } from "@hono/trpc-server";
 import { Hono } from "hono";
-import { bodyLimit } from "hono/body-limit";
 import { cors } from "hono/cors";
 import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
@@ -11,8 +10,9 @@ import { getSessionFromHeaders, mountAuthRoutes } from "./auth/auth-routes.ts";
 import type { Auth } from "./auth/create-auth.ts";
 import { viewerFromSession } from "./auth/viewer-from-session.ts";
 import { mountDemoStreamPage } from "./demo/demo-stream-page.ts";
+import { refuseCrossSiteMutation } from "./http/csrf.ts";
 import { DatabaseGate, isDatabaseUnavailable } from "./http/database-gate.ts";
-import { rateLimitByAddress } from "./http/protection.ts";
+import { limitBody, rateLimitByAddress } from "./http/protection.ts";
 import { requestLog } from "./http/request-log.ts";
 import { mountOverlay } from "./overlay/overlay-routes.ts";
 import type { PaymentProvider } from "./payments/payment-provider.ts";
@@ -42,7 +42,13 @@ export interface AppDependencies {
   /** Structured request logs; none when absent (tests). */
   readonly logger?: Logger;
   /** Requests a client address may make per minute (default 1,200). */
-  readonly requestsPerMinutePerAddress?: number;
+  readonly requestsPerMinutePerAddress?: number | undefined;
+  /** A reverse proxy's header holding the client's address (CLIENT_ADDRESS_HEADER). */
+  readonly clientAddressHeader?: string | undefined;
+  /** Wrong passwords per account and address before sign-in attempts wait (default 5). */
+  readonly signInFailuresBeforeBackoff?: number | undefined;
+  /** Serve `/demo/*` (the demo stream page): only with the demo data. */
+  readonly demoPages?: boolean;
   /** Coin purchases: the provider, its webhook handler and, for the sandbox, its signing. */
   readonly payments?: {
     readonly provider: PaymentProvider;
@@ -54,6 +60,11 @@ export interface AppDependencies {
 /** The HTTP app, without a listening socket, so tests can call it directly. */
 export function createApp(deps: AppDependencies = {}): Hono {
   const origins = new Set(deps.trustedOrigins ?? []);
+  // Cookie-authenticated mutations are accepted from the API's own pages and trusted origins.
+  const mutationOrigins = new Set([
+    ...origins,
+    ...(deps.publicUrl ? [new URL(deps.publicUrl).origin] : []),
+  ]);
   // While the database is unreachable, requests are refused at once with 503 (see DatabaseGate).
   const { sql: database } = deps;
   const gate = database ? new DatabaseGate(() => database`select 1`) : null;
@@ -64,11 +75,17 @@ export function createApp(deps: AppDependencies = {}): Hono {
     .use(requestId())
     .use(deps.logger ? requestLog(deps.logger) : async (_c, next) => next())
     .use(secureHeaders())
-    .use(rateLimitByAddress(deps.requestsPerMinutePerAddress ?? 1_200, 60_000))
+    .use(
+      rateLimitByAddress(
+        deps.requestsPerMinutePerAddress ?? 1_200,
+        60_000,
+        deps.clientAddressHeader,
+      ),
+    )
     // Procedures take small JSON; webhooks a little more. Larger bodies are refused unread.
-    .use("/webhooks/*", bodyLimit({ maxSize: 256 * 1024 }))
-    .use("/trpc/*", bodyLimit({ maxSize: 64 * 1024 }))
-    .use("/api/auth/*", bodyLimit({ maxSize: 16 * 1024 }))
+    .use("/webhooks/*", limitBody(256 * 1024))
+    .use("/trpc/*", limitBody(64 * 1024))
+    .use("/api/auth/*", limitBody(16 * 1024))
     .use(
       "*",
       cors({
@@ -93,9 +110,9 @@ export function createApp(deps: AppDependencies = {}): Hono {
         return c.json({ ok: false, database: "down" }, 503);
       }
     });
-  mountDemoStreamPage(app);
+  if (deps.demoPages) mountDemoStreamPage(app);
   const { auth, payments, sql } = deps;
-  if (auth) mountAuthRoutes(app, auth);
+  if (auth) mountAuthRoutes(app, auth, deps);
   // The OBS overlay at /overlay/:key (a secret key, no login).
   if (sql) mountOverlay(app, { sql, events: deps.events });
   if (payments) {
@@ -119,6 +136,7 @@ export function createApp(deps: AppDependencies = {}): Hono {
       endpoint: "/trpc",
       router: appRouter,
       createContext: async (_opts, c) => {
+        refuseCrossSiteMutation(c, mutationOrigins);
         // Sessions live in the database: refused at once while it is unreachable.
         if (gate && !gate.isOpen) throw databaseUnavailableError();
         try {

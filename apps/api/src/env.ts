@@ -9,6 +9,18 @@ export const DEV_EXTENSION_ORIGIN = "chrome-extension://lmlodmfagolglgghppehjmep
 /** Configuration, validated once at start; nothing else in the api reads `process.env`. */
 const envSchema = z
   .object({
+    /**
+     * `production` (or a PUBLIC_URL) is production mode: no demo data, no sandbox, and the
+     * settings below marked "required in production" must be set.
+     */
+    NODE_ENV: z.enum(["production", "development", "test"]).optional(),
+    /** `1` seeds the demo accounts (published password, free coins); `pnpm start` sets it. */
+    SEED_DEMO: z.enum(["0", "1"], "SEED_DEMO must be 1 or 0").optional(),
+    /**
+     * `stripe` or `sandbox` (a local checkout page, free coins, payouts not paid). Default: Stripe
+     * when its keys are set, else the sandbox; production refuses the sandbox.
+     */
+    PAYMENTS: z.enum(["stripe", "sandbox"], "PAYMENTS must be stripe or sandbox").optional(),
     HOST: z.string().min(1).default("127.0.0.1"),
     PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
     /** A PostgreSQL server; unset, an embedded PostgreSQL keeps its data under `.data/`. */
@@ -28,6 +40,26 @@ const envSchema = z
      * where every simulated viewer shares one address, raise it.
      */
     REQUESTS_PER_MINUTE_PER_ADDRESS: z.coerce.number().int().min(1).optional(),
+    /**
+     * Sign-in, sign-up, password-reset and verification-email requests one address may make per
+     * minute (each of them; default 30). Load tests signing everyone in from loopback raise it.
+     */
+    AUTH_ATTEMPTS_PER_MINUTE_PER_ADDRESS: z.coerce.number().int().min(1).optional(),
+    /**
+     * Wrong passwords for one account from one address before each further attempt waits (1 s,
+     * then doubling, up to 15 minutes; a correct password resets it). Default 5.
+     */
+    SIGN_IN_FAILURES_BEFORE_BACKOFF: z.coerce.number().int().min(1).optional(),
+    /**
+     * The header a reverse proxy in front of the API sets to the client's address (such as
+     * `x-real-ip`, `cf-connecting-ip`; for `x-forwarded-for` its last entry is taken). Unset, the
+     * socket's address is the client's: never set it when clients can reach the API directly.
+     */
+    CLIENT_ADDRESS_HEADER: z
+      .string()
+      .regex(/^[A-Za-z0-9-]+$/, "CLIENT_ADDRESS_HEADER must be a header name such as x-real-ip")
+      .transform((name) => name.toLowerCase())
+      .optional(),
     /**
      * Comma-separated origins allowed to call the API from a browser (the extension's, web apps).
      * Unset with PUBLIC_URL unset too (a local run), the extension built from this repository is
@@ -120,11 +152,54 @@ const envSchema = z
       "Set STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET together (or neither, for the sandbox)",
     path: ["STRIPE_WEBHOOK_SECRET"],
   })
-  .transform(({ TRUSTED_ORIGINS, ...env }) => ({
+  .superRefine((env, ctx) => {
+    const problem = (variable: string, message: string) =>
+      ctx.addIssue({ code: "custom", path: [variable], message });
+    if (env.PAYMENTS === "stripe" && !env.STRIPE_SECRET_KEY) {
+      problem(
+        "STRIPE_SECRET_KEY",
+        "PAYMENTS=stripe needs STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET",
+      );
+    }
+    if (!isProduction(env)) return;
+    for (const [variable, why] of PRODUCTION_REQUIRED) {
+      if (env[variable] === undefined) problem(variable, `required in production: ${why}`);
+    }
+    if (env.PAYMENTS === "sandbox") {
+      problem("PAYMENTS", "sandbox is refused in production (its coins are free); use Stripe");
+    } else if (!env.STRIPE_SECRET_KEY) {
+      problem(
+        "STRIPE_SECRET_KEY",
+        "required in production with STRIPE_WEBHOOK_SECRET: coins are sold through Stripe",
+      );
+    }
+    if (env.SEED_DEMO === "1") {
+      problem(
+        "SEED_DEMO",
+        "refused in production: demo accounts have a published password (`pnpm start` sets it; deploy with `pnpm --filter @coinstream/api serve`)",
+      );
+    }
+  })
+  .transform(({ TRUSTED_ORIGINS, SEED_DEMO, PAYMENTS, ...env }) => ({
     ...env,
     TRUSTED_ORIGINS:
       TRUSTED_ORIGINS ?? (env.PUBLIC_URL === undefined ? [DEV_EXTENSION_ORIGIN] : []),
+    /** Production mode: NODE_ENV=production or a PUBLIC_URL. */
+    isProduction: isProduction(env),
+    seedDemo: SEED_DEMO === "1",
+    payments: PAYMENTS ?? (env.STRIPE_SECRET_KEY ? "stripe" : "sandbox"),
   }));
+
+/** What production mode needs set, and why, in the words of its refusal. */
+const PRODUCTION_REQUIRED = [
+  ["PUBLIC_URL", "the https address people reach the API at, for links in emails and checkout"],
+  ["BETTER_AUTH_SECRET", "32+ random characters that sign sessions (openssl rand -hex 32)"],
+  ["SMTP_URL", "verification and reset emails are mailed, never written to the log"],
+] as const;
+
+function isProduction(env: { NODE_ENV?: string | undefined; PUBLIC_URL?: string | undefined }) {
+  return env.NODE_ENV === "production" || env.PUBLIC_URL !== undefined;
+}
 
 export type Env = z.infer<typeof envSchema>;
 
@@ -138,4 +213,14 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     throw new Error(`Invalid configuration:\n${problems.join("\n")}`);
   }
   return parsed.data;
+}
+
+/** `loadEnv` for the server: a bad configuration prints its lines (no stack) and exits 1. */
+export function loadEnvOrExit(): Env {
+  try {
+    return loadEnv();
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : String(error));
+    process.exit(1);
+  }
 }

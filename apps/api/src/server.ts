@@ -3,6 +3,7 @@ import { fileURLToPath } from "node:url";
 import {
   connect,
   createLedger,
+  EmbeddedServerError,
   ensureAccounts,
   openDatabase,
   PLATFORM_OWNER,
@@ -15,7 +16,7 @@ import { createAuth } from "./auth/create-auth.ts";
 import { loadOrCreateDevSecret } from "./auth/dev-secret.ts";
 import { createMailer } from "./auth/mailer.ts";
 import { DEMO_PASSWORD, DEMO_PEOPLE, demoOverlayPath, seedDemo } from "./demo/seed-demo.ts";
-import { loadEnv } from "./env.ts";
+import { loadEnvOrExit } from "./env.ts";
 import { startJobs } from "./jobs/start-jobs.ts";
 import { createPayments } from "./payments/create-payments.ts";
 import { createPayoutProvider } from "./payments/payout-provider.ts";
@@ -30,9 +31,14 @@ const PLATFORM_PURPOSES = [
 ] as const;
 const DEV_SECRET_FILE = fileURLToPath(new URL("../../../.data/auth-secret", import.meta.url));
 
-const env = loadEnv();
+// A missing or bad setting (production needs several) stops here with one line each.
+const env = loadEnvOrExit();
 // Starts the embedded PostgreSQL unless DATABASE_URL is set, and applies migrations.
-const database = await openDatabase({ url: env.DATABASE_URL });
+const database = await openDatabase({ url: env.DATABASE_URL }).catch((error: unknown) => {
+  if (!(error instanceof EmbeddedServerError)) throw error;
+  console.error(error.message); // one line: what failed and what to do
+  process.exit(1);
+});
 await ensureAccounts(
   database.sql,
   PLATFORM_PURPOSES.map((purpose) => ({ ownerId: PLATFORM_OWNER, purpose })),
@@ -49,25 +55,33 @@ const auth = createAuth({
   secret: env.BETTER_AUTH_SECRET ?? (await loadOrCreateDevSecret(DEV_SECRET_FILE)),
   baseURL: publicUrl,
   trustedOrigins: env.TRUSTED_ORIGINS,
+  rateLimit: {
+    attemptsPerMinutePerAddress: env.AUTH_ATTEMPTS_PER_MINUTE_PER_ADDRESS,
+    requestsPerMinutePerAddress: env.REQUESTS_PER_MINUTE_PER_ADDRESS,
+  },
 });
 
 const payments = createPayments({
   sql: database.sql,
   ledger,
   publicUrl,
-  stripeSecretKey: env.STRIPE_SECRET_KEY,
-  stripeWebhookSecret: env.STRIPE_WEBHOOK_SECRET,
+  ...(env.payments === "stripe"
+    ? { stripeSecretKey: env.STRIPE_SECRET_KEY, stripeWebhookSecret: env.STRIPE_WEBHOOK_SECRET }
+    : {}),
   sandboxWebhookSecret: env.SANDBOX_WEBHOOK_SECRET ?? `whsec_${randomBytes(24).toString("hex")}`,
 });
 
-const demo = await seedDemo(database.sql, ledger, auth);
-const demoOverlay = await demoOverlayPath(database.sql);
+// Demo accounts (published password, free coins) only when asked for: `pnpm start` sets SEED_DEMO=1.
+const demo = env.seedDemo ? await seedDemo(database.sql, ledger, auth) : null;
+const demoOverlay = demo ? await demoOverlayPath(database.sql) : null;
 // Recurring work (releasing held diamonds, voiding expired reservations) on the Postgres queue.
 const jobs = await startJobs(database.url, {
   sql: database.sql,
   ledger,
   // Stripe Connect transfers when STRIPE_SECRET_KEY is set, else the sandbox.
-  payouts: createPayoutProvider({ stripeSecretKey: env.STRIPE_SECRET_KEY }),
+  payouts: createPayoutProvider({
+    stripeSecretKey: env.payments === "stripe" ? env.STRIPE_SECRET_KEY : undefined,
+  }),
 });
 const events = new StreamEventHub(database.sql);
 await events.start();
@@ -88,6 +102,9 @@ const app = createApp({
   logger: pino({ name: "coinstream-api" }),
   trustedOrigins: env.TRUSTED_ORIGINS,
   requestsPerMinutePerAddress: env.REQUESTS_PER_MINUTE_PER_ADDRESS,
+  clientAddressHeader: env.CLIENT_ADDRESS_HEADER,
+  signInFailuresBeforeBackoff: env.SIGN_IN_FAILURES_BEFORE_BACKOFF,
+  demoPages: env.seedDemo,
 });
 const server = serve({ fetch: app.fetch, hostname: env.HOST, port: env.PORT }, (info) => {
   const base = `http://${env.HOST}:${info.port}`;
@@ -98,8 +115,15 @@ const server = serve({ fetch: app.fetch, hostname: env.HOST, port: env.PORT }, (
   console.log(`  ${base}/trpc          typed procedures (see the README's table)`);
   console.log(`  ${base}/api/auth/*    accounts: sign-up, sign-in, verify-email, reset-password`);
   console.log(`  ${base}/health        liveness and database check`);
+  if (demo) printDemo(base, demo, demoOverlay);
+  if (env.payments === "sandbox") console.log("  payments: sandbox (free coins; payouts not paid)");
+  if (!env.SMTP_URL)
+    console.log("  email: not configured; verification and reset links are logged here");
+});
+
+function printDemo(base: string, demo: "seeded" | "present", overlay: string | null) {
   console.log(`  ${base}/demo/stream/nova  a demo stream page (coinstream:creator meta tag)`);
-  if (demoOverlay) console.log(`  ${base}${demoOverlay}  @nova's OBS overlay (live, goal set)`);
+  if (overlay) console.log(`  ${base}${overlay}  @nova's OBS overlay (live, goal set)`);
   console.log(
     `  demo logins (${demo === "seeded" ? "created now" : "already present"}), password "${DEMO_PASSWORD}":`,
   );
@@ -107,9 +131,7 @@ const server = serve({ fetch: app.fetch, hostname: env.HOST, port: env.PORT }, (
   for (const creator of DEMO_PEOPLE.creators) {
     console.log(`    creator ${creator.email} (@${creator.handle}, ${creator.url})`);
   }
-  if (!env.SMTP_URL)
-    console.log("  email: not configured; verification and reset links are logged here");
-});
+}
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () =>

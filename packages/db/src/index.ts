@@ -13,6 +13,7 @@ export {
   runMigrations,
   type Sql,
 } from "./client.ts";
+export { EmbeddedServerError, runnablePostgres, type SystemUser } from "./embedded-server.ts";
 export {
   ACCOUNT_PURPOSES,
   type AccountPurpose,

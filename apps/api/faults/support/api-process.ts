@@ -49,6 +49,7 @@ export class ApiProcess {
         PORT: String(this.options.port),
         DATABASE_URL: this.options.databaseUrl,
         BETTER_AUTH_SECRET: this.options.authSecret,
+        SEED_DEMO: "1", // the scenarios gift to the demo creator @nova
       },
     });
     closeSync(log); // the API has its own copy

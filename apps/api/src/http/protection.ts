@@ -1,9 +1,22 @@
 import { getConnInfo } from "@hono/node-server/conninfo";
 import type { MiddlewareHandler } from "hono";
+import { bodyLimit } from "hono/body-limit";
 import { RateLimiter } from "./rate-limiter.ts";
 
-/** The client's address: the socket's, or the test harness's stand-in when there is no socket. */
-export function clientAddress(c: Parameters<MiddlewareHandler>[0]): string {
+/**
+ * The client's address: from `trustedHeader` when configured and present (a reverse proxy's;
+ * the last entry of a list, the one the nearest proxy added), else the socket's, else the test
+ * harness's stand-in when there is no socket.
+ */
+export function clientAddress(c: Parameters<MiddlewareHandler>[0], trustedHeader?: string): string {
+  const forwarded = trustedHeader
+    ? c.req
+        .header(trustedHeader)
+        ?.split(",")
+        .map((entry) => entry.trim())
+        .findLast(Boolean)
+    : undefined;
+  if (forwarded) return forwarded;
   try {
     return getConnInfo(c).remote.address ?? "unknown";
   } catch {
@@ -15,10 +28,14 @@ export function clientAddress(c: Parameters<MiddlewareHandler>[0]): string {
  * Refuses more than `limit` requests per `windowMs` from one address with 429 and Retry-After,
  * before any work is done for them.
  */
-export function rateLimitByAddress(limit: number, windowMs: number): MiddlewareHandler {
+export function rateLimitByAddress(
+  limit: number,
+  windowMs: number,
+  trustedHeader?: string,
+): MiddlewareHandler {
   const limiter = new RateLimiter(limit, windowMs);
   return async (c, next) => {
-    const waitMs = limiter.hit(clientAddress(c), Date.now());
+    const waitMs = limiter.hit(clientAddress(c, trustedHeader), Date.now());
     if (waitMs > 0) {
       c.header("Retry-After", String(Math.ceil(waitMs / 1000)));
       return c.json(
@@ -31,4 +48,15 @@ export function rateLimitByAddress(limit: number, windowMs: number): MiddlewareH
     }
     await next();
   };
+}
+
+/**
+ * Refuses a body over `maxSize` bytes with 413, unread, and closes the connection: the unread
+ * rest of the body would otherwise be taken for the next request on a kept-alive connection.
+ */
+export function limitBody(maxSize: number): MiddlewareHandler {
+  return bodyLimit({
+    maxSize,
+    onError: (c) => c.text("Payload Too Large", 413, { connection: "close" }),
+  });
 }

@@ -8,6 +8,8 @@ import { TRPC_CODE_FOR } from "./domain-error-codes.ts";
 import { findUnstorableText } from "./unstorable-text.ts";
 
 const t = initTRPC.context<Context>().create({
+  // Never a stack trace in an answer, whatever NODE_ENV says (tRPC adds one unless production).
+  isDev: false,
   // Clients get the rulebook's code and facts next to tRPC's, and zod's field errors flattened.
   errorFormatter({ shape, error }) {
     const domain = isDomainError(error.cause) ? error.cause : null;

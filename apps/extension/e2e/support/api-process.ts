@@ -41,6 +41,7 @@ export async function startApi(options: {
     DATABASE_URL: options.databaseUrl,
     TRUSTED_ORIGINS: options.trustedOrigins.join(","),
     BETTER_AUTH_SECRET: randomBytes(32).toString("hex"),
+    SEED_DEMO: "1", // @nova, her channels and the demo stream page, as `pnpm start` has them
   });
   // Its own process group, so stopping it stops anything it started.
   const child = spawn(process.execPath, ["--import", "tsx", "apps/api/src/server.ts"], {

@@ -39,6 +39,9 @@ export async function startApiProcess(options: ApiProcessOptions): Promise<ApiPr
       DATABASE_URL: options.databaseUrl,
       BETTER_AUTH_SECRET: options.authSecret,
       REQUESTS_PER_MINUTE_PER_ADDRESS: "100000000",
+      // Every simulated viewer signs in from 127.0.0.1.
+      AUTH_ATTEMPTS_PER_MINUTE_PER_ADDRESS: "100000000",
+      SEED_DEMO: "1",
     },
     stdio: ["ignore", log, log],
   });

@@ -1,0 +1,83 @@
+import { createTestDatabase, type TestDatabase } from "@coinstream/db/testing";
+import type { Hono } from "hono";
+import { afterAll, beforeAll, expect, inject, vi } from "vitest";
+import { type AuthDbHandle, createAuthDb } from "../auth/auth-db.ts";
+import { type Auth, type AuthConfig, createAuth } from "../auth/create-auth.ts";
+import { CapturingMailer } from "../auth/mailer.ts";
+
+export const TEST_PASSWORD = "correct horse battery staple";
+
+/** POSTs JSON to Better Auth through `app`, from `origin` (and any other headers). */
+export function postAuth(
+  app: Hono,
+  base: string,
+  path: string,
+  body: unknown,
+  headers: Record<string, string> = {},
+): Promise<Response> {
+  return Promise.resolve(
+    app.request(`${base}/api/auth${path}`, {
+      method: "POST",
+      headers: { "content-type": "application/json", origin: base, ...headers },
+      body: JSON.stringify(body),
+    }),
+  );
+}
+
+/** Signs `email` up over HTTP and follows the emailed verification link. */
+export async function signUpVerified(
+  app: Hono,
+  base: string,
+  mailer: CapturingMailer,
+  email: string,
+): Promise<void> {
+  const signUp = await postAuth(app, base, "/sign-up/email", {
+    name: "Tess",
+    email,
+    password: TEST_PASSWORD,
+    dateOfBirth: "1990-05-17",
+    region: "DE",
+  });
+  expect(signUp.status).toBe(200);
+  const mail = await vi.waitFor(() => {
+    const message = mailer.lastTo(email);
+    if (!message) throw new Error("no verification mail yet");
+    return message;
+  });
+  const link = /https?:\/\/\S+/.exec(mail.text)?.[0] ?? "";
+  expect((await app.request(link)).status).toBeLessThan(400);
+}
+
+/**
+ * A test file's database and Better Auth on it (base URL `baseURL`, emails captured), created
+ * before its tests and dropped after; read `db` and `auth` inside hooks and tests.
+ */
+export function useTestAuth(
+  options: Partial<Omit<AuthConfig, "db" | "mailer">> & { baseURL: string },
+) {
+  const mailer = new CapturingMailer();
+  const state = {} as { db: TestDatabase; authDb: AuthDbHandle; auth: Auth };
+  beforeAll(async () => {
+    state.db = await createTestDatabase(inject("adminUrl"));
+    state.authDb = createAuthDb(state.db.url);
+    state.auth = createAuth({
+      secret: "a-test-secret-of-at-least-thirty-two-characters",
+      ...options,
+      db: state.authDb.db,
+      mailer,
+    });
+  });
+  afterAll(async () => {
+    await state.authDb?.close();
+    await state.db?.drop();
+  });
+  return {
+    mailer,
+    get db() {
+      return state.db;
+    },
+    get auth() {
+      return state.auth;
+    },
+  };
+}
