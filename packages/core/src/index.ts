@@ -180,3 +180,4 @@ export { parseCreatorMetaTag } from "./streams/parse-creator-meta-tag.ts";
 export { parseStreamUrl } from "./streams/parse-stream-url.ts";
 export type { StreamPlatform, StreamRef } from "./streams/stream-ref.ts";
 export { describeForbiddenCharacter } from "./text/describe-forbidden-character.ts";
+export { formatCount } from "./text/format-count.ts";

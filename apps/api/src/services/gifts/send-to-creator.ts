@@ -19,7 +19,7 @@ import {
 } from "@coinstream/db";
 import { recordStreamEvent } from "../../realtime/record-stream-event.ts";
 import type { Viewer } from "../../trpc/context.ts";
-import { assertMaySpend, spendCoins } from "../spending/spend-coins.ts";
+import { assertMaySpend, spendCoins, spendIdFor } from "../spending/spend-coins.ts";
 import { requireCreator, type StreamTarget } from "../streams/resolve-creator.ts";
 import { ensureViewerWallet } from "../wallet/viewer-wallet.ts";
 
@@ -73,7 +73,7 @@ export async function sendToCreator(
 
   const wallet = await ensureViewerWallet(sql, viewer.userId);
   const ids = {
-    coins: transferIdFor(`${viewer.userId}:${payment.idempotencyKey}`, "coins"),
+    coins: spendIdFor(viewer.userId, payment.idempotencyKey),
     diamonds: transferIdFor(`${viewer.userId}:${payment.idempotencyKey}`, "diamonds"),
   };
   const rateCard = payment.rateCard ?? RATE_CARD;

@@ -5,10 +5,15 @@ import {
   priceBoost,
   rankStreams,
 } from "@coinstream/core";
-import { type Ledger, type Sql, transferIdFor } from "@coinstream/db";
+import type { Ledger, Sql } from "@coinstream/db";
 import type { Viewer } from "../../trpc/context.ts";
 import { getActiveRateCard } from "../rate-card/get-active-rate-card.ts";
-import { assertMaySpend, paymentToPlatform, spendCoins } from "../spending/spend-coins.ts";
+import {
+  assertMaySpend,
+  paymentToPlatform,
+  platformSpendIdFor,
+  spendCoins,
+} from "../spending/spend-coins.ts";
 import { ensureViewerWallet } from "../wallet/viewer-wallet.ts";
 import { requireCreator, type StreamTarget } from "./resolve-creator.ts";
 
@@ -39,7 +44,7 @@ export async function boostStream(
   const creator = await requireCreator(sql, input.to, now);
   const price = priceBoost(input.minutes, await getActiveRateCard(sql, now));
   const wallet = await ensureViewerWallet(sql, viewer.userId);
-  const paymentId = transferIdFor(`${viewer.userId}:${input.idempotencyKey}`, "boost");
+  const paymentId = await platformSpendIdFor(sql, viewer.userId, input.idempotencyKey, "boost");
 
   let endsAt: Date | null = null;
   const { transfer, replayed } = await spendCoins(
