@@ -14,6 +14,12 @@ export { extendBoost } from "./boosts/extend-boost.ts";
 export { type BoostPrice, priceBoost } from "./boosts/price-boost.ts";
 export { type RankedStream, rankStreams, type StreamToRank } from "./boosts/rank-streams.ts";
 export { type RecentGift, type StreamActivity, scoreStream } from "./boosts/score-stream.ts";
+export {
+  CARRY_LANES,
+  type CarriedSplit,
+  formatExactDiamonds,
+  splitCarriedGift,
+} from "./diamonds/carry-share.ts";
 // Diamonds
 export { type CreatorShareTerms, getCreatorShareBps } from "./diamonds/creator-share.ts";
 export {

@@ -53,7 +53,7 @@ describe("gifts", () => {
 
   it("previews what the creator receives when a viewer picks 3 crowns", async () => {
     expect((await caller.gifts.preview({ giftId: "crown", count: 3 })).label).toBe(
-      "Creator receives 448 diamonds, about $4.48",
+      "Creator receives 448.5 diamonds, about $4.48 (448 now; fractions add up over their gifts)",
     );
   });
 

@@ -4,7 +4,6 @@ import {
   getCreatorShareBps,
   RATE_CARD,
   type RateCard,
-  splitGift,
   toSafeInteger,
 } from "@coinstream/core";
 import {
@@ -19,9 +18,10 @@ import {
 } from "@coinstream/db";
 import { recordStreamEvent } from "../../realtime/record-stream-event.ts";
 import type { Viewer } from "../../trpc/context.ts";
-import { assertMaySpend, spendCoins, spendIdFor } from "../spending/spend-coins.ts";
+import { assertMaySpend, spendCoins, spendIdFor, type Tx } from "../spending/spend-coins.ts";
 import { requireCreator, type StreamTarget } from "../streams/resolve-creator.ts";
 import { ensureViewerWallet } from "../wallet/viewer-wallet.ts";
+import { carryCreatorShare } from "./carry-creator-share.ts";
 
 export interface CreatorPayment {
   readonly idempotencyKey: string;
@@ -81,7 +81,6 @@ export async function sendToCreator(
     { tier: creator.tier, overrideBps: creator.shareOverrideBps },
     rateCard,
   );
-  const { diamonds } = splitGift(payment.coins, shareBps);
   const [held] = await ensureAccounts(sql, [{ ownerId: creator.userId, purpose: "creator_held" }]);
   const metadata = {
     ...(payment.giftId ? { giftId: payment.giftId, count: payment.count } : {}),
@@ -91,37 +90,50 @@ export async function sendToCreator(
     shareBps,
     rateCardVersion: rateCard.version,
   };
-  const transfers: TransferRequest[] = [
-    {
-      id: ids.coins,
-      debitAccountId: wallet,
-      creditAccountId: accountId({ ownerId: PLATFORM_OWNER, purpose: "platform_coin_revenue" }),
-      asset: "COIN",
-      amount: BigInt(payment.coins),
-      code: payment.kind,
-      linkedGroup: payment.idempotencyKey,
-      metadata,
-    },
-  ];
-  // A 1-coin rose at a 50% share is 0 diamonds: the platform keeps it, no diamond leg.
-  if (diamonds > 0) {
-    transfers.push({
-      id: ids.diamonds,
-      debitAccountId: accountId({ ownerId: PLATFORM_OWNER, purpose: "platform_diamond_issuance" }),
-      creditAccountId: held as string,
-      asset: "DIAMOND",
-      amount: BigInt(diamonds),
-      code: DIAMOND_CODE[payment.kind],
-      linkedGroup: payment.idempotencyKey,
-      metadata,
-    });
-  }
+  const coinTransfer: TransferRequest = {
+    id: ids.coins,
+    debitAccountId: wallet,
+    creditAccountId: accountId({ ownerId: PLATFORM_OWNER, purpose: "platform_coin_revenue" }),
+    asset: "COIN",
+    amount: BigInt(payment.coins),
+    code: payment.kind,
+    linkedGroup: payment.idempotencyKey,
+    metadata,
+  };
+  let diamonds = 0;
   const coinLeg = await spendCoins(
     sql,
     ledger,
     viewer,
-    { wallet, coins: payment.coins, confirmed: payment.confirmed, transfers },
+    { wallet, coins: payment.coins, confirmed: payment.confirmed, transfers: [coinTransfer] },
     now,
+    {
+      // The creator's share carries its fraction from gift to gift (core's splitCarriedGift); a
+      // retry credits what the first attempt did.
+      finalize: async (tx, isRetry) => {
+        diamonds = isRetry
+          ? await storedDiamonds(tx, ids.diamonds)
+          : await carryCreatorShare(tx, { userId: creator.userId, shareBps }, payment.coins);
+        // Nothing for the creator this time (a first 1-coin rose at 50%): no diamond leg.
+        if (diamonds === 0) return [coinTransfer];
+        return [
+          coinTransfer,
+          {
+            id: ids.diamonds,
+            debitAccountId: accountId({
+              ownerId: PLATFORM_OWNER,
+              purpose: "platform_diamond_issuance",
+            }),
+            creditAccountId: held as string,
+            asset: "DIAMOND",
+            amount: BigInt(diamonds),
+            code: DIAMOND_CODE[payment.kind],
+            linkedGroup: payment.idempotencyKey,
+            metadata,
+          },
+        ];
+      },
+    },
   );
 
   await recordStreamEvent(sql, {
@@ -132,7 +144,7 @@ export async function sendToCreator(
     viewerId: viewer.userId,
     viewerName: viewer.name,
     coins: toSafeInteger(coinLeg.transfer.amount),
-    diamonds: diamondsOf(coinLeg.transfer.amount, coinLeg.transfer.metadata),
+    diamonds,
     giftId: payment.giftId,
     count: payment.count,
     message: payment.message,
@@ -146,7 +158,7 @@ export async function sendToCreator(
     balance: toSafeInteger(balance?.available ?? 0n),
     creator: {
       handle: creator.handle,
-      diamonds: diamondsOf(coinLeg.transfer.amount, coinLeg.transfer.metadata),
+      diamonds,
     },
     rateCardVersion: String(coinLeg.transfer.metadata.rateCardVersion ?? rateCard.version),
   };
@@ -158,7 +170,9 @@ const DIAMOND_CODE = {
   message: "message_diamonds",
 } as const satisfies Record<CreatorPayment["kind"], TransferRequest["code"]>;
 
-/** The diamonds a stored coin leg gave its creator, from the share recorded with it. */
-function diamondsOf(coins: bigint, metadata: Readonly<Record<string, unknown>>): number {
-  return splitGift(toSafeInteger(coins), Number(metadata.shareBps)).diamonds;
+/** The diamonds a stored gift credited its creator: its diamond leg's, 0 when it had none. */
+async function storedDiamonds(tx: Tx, diamondLegId: string): Promise<number> {
+  const [leg] = await tx<{ amount: bigint }[]>`
+    select amount from ledger_transfers where id = ${diamondLegId}`;
+  return leg ? toSafeInteger(leg.amount) : 0;
 }

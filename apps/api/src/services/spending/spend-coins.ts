@@ -44,7 +44,7 @@ export async function assertMaySpend(sql: Sql, viewer: Viewer, now: Date): Promi
   }
 }
 
-type Tx = Parameters<Parameters<Sql["begin"]>[1]>[0];
+export type Tx = Parameters<Parameters<Sql["begin"]>[1]>[0];
 
 /**
  * The id of the coin leg of a person's spend under `idempotencyKey`, whatever is bought (gift,
@@ -104,6 +104,12 @@ export function paymentToPlatform(payment: {
 export interface SpendHooks {
   /** Runs first inside the spend's transaction (after the person's lock): more locks, checks that may refuse. */
   readonly prepare?: (tx: Tx) => Promise<void>;
+  /**
+   * Runs just before the ledger write, once the spend is allowed: the transfers to write instead
+   * of `spend.transfers` (the same coin leg first), e.g. a creator's share decided under a lock of
+   * this transaction. `isRetry` when this key's coin leg is already stored.
+   */
+  readonly finalize?: (tx: Tx, isRetry: boolean) => Promise<readonly TransferRequest[]>;
   /** Runs inside the transaction once the ledger holds the coin leg: rows recording what was bought. */
   readonly record?: (tx: Tx, transfer: StoredTransfer) => Promise<void>;
 }
@@ -135,7 +141,8 @@ export async function spendCoins(
     // Short of coins: the ledger refuses it (and remembers the refusal) before any cap speaks.
     if (!already && (await hasCoinsFor(tx, spend)))
       await assertWithinLimits(tx, viewer, spend, now);
-    const [coinLeg] = await ledger.createTransfers(spend.transfers);
+    const transfers = hooks.finalize ? await hooks.finalize(tx, Boolean(already)) : spend.transfers;
+    const [coinLeg] = await ledger.createTransfers(transfers);
     if (coinLeg?.result !== "ok" && coinLeg?.result !== "exists") {
       const first =
         coinLeg?.result === "id_already_failed" ? await firstFailure(tx, coinLegId) : null;
