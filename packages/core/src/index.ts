@@ -129,9 +129,13 @@ export {
   type WithdrawalFlagFacts,
 } from "./payouts/flag-withdrawal.ts";
 export {
+  CARD_DISPUTE_DAYS,
   type DiamondCredit,
+  getCreditReleaseAt,
+  getGiftReleaseAt,
   getHoldReleaseAt,
   type HeldSplit,
+  NEW_BUYER_DAYS,
   splitHeldDiamonds,
 } from "./payouts/hold-period.ts";
 export {

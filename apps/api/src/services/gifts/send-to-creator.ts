@@ -18,6 +18,7 @@ import {
 } from "@coinstream/db";
 import { recordStreamEvent } from "../../realtime/record-stream-event.ts";
 import type { Viewer } from "../../trpc/context.ts";
+import { readExtendedHold } from "../earnings/gift-hold.ts";
 import { assertMaySpend, spendCoins, spendIdFor, type Tx } from "../spending/spend-coins.ts";
 import { requireCreator, type StreamTarget } from "../streams/resolve-creator.ts";
 import { ensureViewerWallet } from "../wallet/viewer-wallet.ts";
@@ -90,7 +91,7 @@ export async function sendToCreator(
     shareBps,
     rateCardVersion: rateCard.version,
   };
-  const coinTransfer: TransferRequest = {
+  const coinLegWith = (legMetadata: Readonly<Record<string, unknown>>): TransferRequest => ({
     id: ids.coins,
     debitAccountId: wallet,
     creditAccountId: accountId({ ownerId: PLATFORM_OWNER, purpose: "platform_coin_revenue" }),
@@ -98,26 +99,42 @@ export async function sendToCreator(
     amount: BigInt(payment.coins),
     code: payment.kind,
     linkedGroup: payment.idempotencyKey,
-    metadata,
-  };
+    metadata: legMetadata,
+  });
   let diamonds = 0;
   const coinLeg = await spendCoins(
     sql,
     ledger,
     viewer,
-    { wallet, coins: payment.coins, confirmed: payment.confirmed, transfers: [coinTransfer] },
+    {
+      wallet,
+      coins: payment.coins,
+      confirmed: payment.confirmed,
+      transfers: [coinLegWith(metadata)],
+    },
     now,
     {
-      // The creator's share carries its fraction from gift to gift (core's splitCarriedGift); a
-      // retry credits what the first attempt did.
+      // The creator's share carries its fraction from gift to gift (core's splitCarriedGift), and
+      // new-buyer coins hold its diamonds longer (`holdUntil`); a retry repeats the first attempt.
       finalize: async (tx, isRetry) => {
-        diamonds = isRetry
-          ? await storedDiamonds(tx, ids.diamonds)
-          : await carryCreatorShare(tx, { userId: creator.userId, shareBps }, payment.coins);
+        const first = isRetry
+          ? await readStoredGift(tx, ids)
+          : {
+              diamonds: await carryCreatorShare(
+                tx,
+                { userId: creator.userId, shareBps },
+                payment.coins,
+              ),
+              holdUntil: await readExtendedHold(tx, viewer.userId, now, rateCard),
+            };
+        diamonds = first.diamonds;
+        const legMetadata = first.holdUntil
+          ? { ...metadata, holdUntil: first.holdUntil }
+          : metadata;
         // Nothing for the creator this time (a first 1-coin rose at 50%): no diamond leg.
-        if (diamonds === 0) return [coinTransfer];
+        if (diamonds === 0) return [coinLegWith(legMetadata)];
         return [
-          coinTransfer,
+          coinLegWith(legMetadata),
           {
             id: ids.diamonds,
             debitAccountId: accountId({
@@ -129,7 +146,7 @@ export async function sendToCreator(
             amount: BigInt(diamonds),
             code: DIAMOND_CODE[payment.kind],
             linkedGroup: payment.idempotencyKey,
-            metadata,
+            metadata: legMetadata,
           },
         ];
       },
@@ -170,9 +187,16 @@ const DIAMOND_CODE = {
   message: "message_diamonds",
 } as const satisfies Record<CreatorPayment["kind"], TransferRequest["code"]>;
 
-/** The diamonds a stored gift credited its creator: its diamond leg's, 0 when it had none. */
-async function storedDiamonds(tx: Tx, diamondLegId: string): Promise<number> {
-  const [leg] = await tx<{ amount: bigint }[]>`
-    select amount from ledger_transfers where id = ${diamondLegId}`;
-  return leg ? toSafeInteger(leg.amount) : 0;
+/** What a stored gift credited its creator (its diamond leg, 0 without one) and its hold. */
+async function readStoredGift(
+  tx: Tx,
+  ids: { readonly coins: string; readonly diamonds: string },
+): Promise<{ diamonds: number; holdUntil: string | null }> {
+  const [stored] = await tx<{ diamonds: bigint | null; hold_until: string | null }[]>`
+    select (select amount from ledger_transfers where id = ${ids.diamonds}) as diamonds,
+      (select metadata->>'holdUntil' from ledger_transfers where id = ${ids.coins}) as hold_until`;
+  return {
+    diamonds: stored?.diamonds ? toSafeInteger(stored.diamonds) : 0,
+    holdUntil: stored?.hold_until ?? null,
+  };
 }
