@@ -310,7 +310,8 @@ describe("the new-buyer hold", () => {
     await tip(buyer, a, 500); // 250 diamonds
     const [purchase] = await env.db.sql<{ paid_at: Date }[]>`
       select paid_at from purchases where id = ${purchaseId}`;
-    const disputableUntil = new Date((purchase?.paid_at as Date).getTime() + 30 * DAY);
+    if (!purchase) throw new Error("the purchase vanished");
+    const disputableUntil = new Date(purchase.paid_at.getTime() + 30 * DAY);
 
     const status = await callerFor(a.user).creator.status();
     expect(status).toMatchObject({
