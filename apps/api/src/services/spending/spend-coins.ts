@@ -138,9 +138,12 @@ export async function spendCoins(
     const [already] = await tx<
       { id: string }[]
     >`select id from ledger_transfers where id = ${coinLegId}`;
-    // Short of coins: the ledger refuses it (and remembers the refusal) before any cap speaks.
-    if (!already && (await hasCoinsFor(tx, spend)))
-      await assertWithinLimits(tx, viewer, spend, now);
+    if (!already) {
+      await assertWithinLimits(tx, viewer, spend, now).catch(async (refusal: unknown) => {
+        // Short of coins as well: the ledger refuses it (and remembers why) before a cap speaks.
+        if (await hasCoinsFor(tx, spend)) throw refusal;
+      });
+    }
     const transfers = hooks.finalize ? await hooks.finalize(tx, Boolean(already)) : spend.transfers;
     const [coinLeg] = await ledger.createTransfers(transfers);
     if (coinLeg?.result !== "ok" && coinLeg?.result !== "exists") {
