@@ -117,15 +117,16 @@ export async function sendToCreator(
       // The creator's share carries its fraction from gift to gift (core's splitCarriedGift), and
       // new-buyer coins hold its diamonds longer (`holdUntil`); a retry repeats the first attempt.
       finalize: async (tx, isRetry) => {
+        // The carry lane last: its lock lasts until the transaction ends, so it is held briefly.
         const first = isRetry
           ? await readStoredGift(tx, ids)
           : {
+              holdUntil: await readExtendedHold(tx, viewer.userId, now, rateCard),
               diamonds: await carryCreatorShare(
                 tx,
                 { userId: creator.userId, shareBps },
                 payment.coins,
               ),
-              holdUntil: await readExtendedHold(tx, viewer.userId, now, rateCard),
             };
         diamonds = first.diamonds;
         const legMetadata = first.holdUntil
