@@ -302,6 +302,25 @@ describe("reverseFundedGifts (through a refund webhook)", () => {
   });
 });
 
+describe("reversing carried gifts", () => {
+  it("takes back exactly the diamond a rose credited from the carried half, and no more", async () => {
+    const a = await creator();
+    const fan = await createPerson(env.db.sql);
+    await fundWallet(env.db.sql, env.ledger, fan, 10n);
+    await gift(fan, a, "rose", 1); // half a diamond carried, none credited
+    const buyer = await createPerson(env.db.sql);
+    const purchaseId = await buyThroughSandbox(buyer, "coins-500");
+    await tip(buyer, a, 499); // 500 coins at 50% so far: 250 diamonds, of which this tip 250
+    const rose = await gift(buyer, a, "rose", 1); // 501 coins: still 250, no diamond leg
+    expect(rose).toBeUndefined();
+    expect(await diamondsOf(a)).toEqual({ held: 250n, available: 0n });
+
+    await reportReversal(purchaseId);
+    expect((await reversalsOf(purchaseId)).map((r) => r.amount)).toEqual([250n]);
+    expect(await diamondsOf(a)).toEqual({ held: 0n, available: 0n });
+  });
+});
+
 describe("the new-buyer hold", () => {
   it("holds a new buyer's gift 30 days after their purchase, shows it in creator.status, and releases it then", async () => {
     const a = await creator();
