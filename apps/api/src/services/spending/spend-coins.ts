@@ -5,6 +5,7 @@ import {
   DomainError,
   DomainErrorCode,
   formatCount,
+  isDomainError,
   toLimitExceededError,
   toSafeInteger,
 } from "@coinstream/core";
@@ -141,7 +142,7 @@ export async function spendCoins(
     if (!already) {
       await assertWithinLimits(tx, viewer, spend, now).catch(async (refusal: unknown) => {
         // Short of coins as well: the ledger refuses it (and remembers why) before a cap speaks.
-        if (await hasCoinsFor(tx, spend)) throw refusal;
+        if (!isDomainError(refusal) || (await hasCoinsFor(tx, spend))) throw refusal;
       });
     }
     const transfers = hooks.finalize ? await hooks.finalize(tx, Boolean(already)) : spend.transfers;
@@ -212,7 +213,7 @@ function failureFor(result: string, coins: number, first: string | null): Domain
       return new DomainError(
         DomainErrorCode.IDEMPOTENCY_CONFLICT,
         original
-          ? `This request was already refused (${original.message}) Send it again with a new key.`
+          ? `This request was already refused: not enough coins for its ${formatCount(coins, "coin")}. Buy coins, then send it again with a new key.`
           : "This request was already refused; send it again with a new key.",
         { originalCode: original?.code ?? null, originalResult: first },
       );
