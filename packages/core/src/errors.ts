@@ -21,6 +21,8 @@ export const DomainErrorCode = {
   LIMIT_EXCEEDED: "LIMIT_EXCEEDED",
   /** The spend reaches the person's confirmation threshold: ask them, then send it confirmed. */
   CONFIRMATION_REQUIRED: "CONFIRMATION_REQUIRED",
+  /** A boost for a stream that is not live: its minutes would run while nobody watches. */
+  STREAM_OFFLINE: "STREAM_OFFLINE",
   /** Age, verification, channel or account rules refuse the action. */
   NOT_ELIGIBLE: "NOT_ELIGIBLE",
   /** An idempotency key was reused with a different request. */

@@ -14,6 +14,12 @@ export { extendBoost } from "./boosts/extend-boost.ts";
 export { type BoostPrice, priceBoost } from "./boosts/price-boost.ts";
 export { type RankedStream, rankStreams, type StreamToRank } from "./boosts/rank-streams.ts";
 export { type RecentGift, type StreamActivity, scoreStream } from "./boosts/score-stream.ts";
+export {
+  CARRY_LANES,
+  type CarriedSplit,
+  formatExactDiamonds,
+  splitCarriedGift,
+} from "./diamonds/carry-share.ts";
 // Diamonds
 export { type CreatorShareTerms, getCreatorShareBps } from "./diamonds/creator-share.ts";
 export {
@@ -134,9 +140,13 @@ export {
   type WithdrawalFlagFacts,
 } from "./payouts/flag-withdrawal.ts";
 export {
+  CARD_DISPUTE_DAYS,
   type DiamondCredit,
+  getCreditReleaseAt,
+  getGiftReleaseAt,
   getHoldReleaseAt,
   type HeldSplit,
+  NEW_BUYER_DAYS,
   splitHeldDiamonds,
 } from "./payouts/hold-period.ts";
 export {
@@ -196,3 +206,4 @@ export {
   normalizeDisplayName,
 } from "./text/normalize-display-name.ts";
 export { normalizeText, type TextRules } from "./text/normalize-text.ts";
+export { formatCount } from "./text/format-count.ts";

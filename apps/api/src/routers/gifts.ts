@@ -1,8 +1,8 @@
-import { findGift, listGifts, previewCreatorEarnings } from "@coinstream/core";
+import { listGifts } from "@coinstream/core";
 import { z } from "zod";
+import { previewGift } from "../services/gifts/preview-gift.ts";
 import { sendGift } from "../services/gifts/send-gift-or-tip.ts";
 import { rateCardFor } from "../services/rate-card/get-active-rate-card.ts";
-import { requireCreator } from "../services/streams/resolve-creator.ts";
 import { publicProcedure, router, viewerProcedure } from "../trpc/init.ts";
 import { idempotencyKeySchema, streamTargetSchema } from "./targets.ts";
 
@@ -15,7 +15,7 @@ export const giftsRouter = router({
 
   /**
    * What the creator of `to` receives for `count` of a gift, before it is sent (their tier or
-   * signed share); without `to`, what a standard creator receives.
+   * signed share, and the fraction of a diamond they carry); without `to`, a standard creator.
    */
   preview: publicProcedure
     .input(
@@ -25,15 +25,7 @@ export const giftsRouter = router({
         to: streamTargetSchema.optional(),
       }),
     )
-    .query(async ({ ctx, input }) => {
-      const rateCard = await rateCardFor(ctx);
-      const gift = findGift(input.giftId, rateCard);
-      const creator = input.to && ctx.sql ? await requireCreator(ctx.sql, input.to, ctx.now) : null;
-      const terms = creator
-        ? { tier: creator.tier, overrideBps: creator.shareOverrideBps }
-        : { tier: "standard" as const };
-      return previewCreatorEarnings(gift.coins * input.count, terms, rateCard);
-    }),
+    .query(async ({ ctx, input }) => previewGift(ctx.sql, input, await rateCardFor(ctx), ctx.now)),
 
   /** Sends `count` of a gift to the creator of a stream page or handle; retries with the same key are safe. */
   send: viewerProcedure

@@ -53,7 +53,7 @@ describe("gifts", () => {
 
   it("previews what the creator receives when a viewer picks 3 crowns", async () => {
     expect((await caller.gifts.preview({ giftId: "crown", count: 3 })).label).toBe(
-      "Creator receives 448 diamonds, about $4.48",
+      "Creator receives 448.5 diamonds, about $4.48 (448 now; fractions add up over their gifts)",
     );
   });
 
@@ -66,5 +66,35 @@ describe("gifts", () => {
   it.each([0, 1000, 1.5])("refuses a count of %s with BAD_REQUEST", async (count) => {
     const failure = await failureOf(client.gifts.preview.query({ giftId: "rose", count }));
     expect(failure.code).toBe("BAD_REQUEST");
+  });
+
+  it("says what is wrong in a sentence and keeps the field errors when an input is malformed", async () => {
+    const failure = await failureOf(client.gifts.preview.query({ giftId: "rose", count: 0 }));
+    expect(failure.message).toBe("count must be at least 1.");
+    expect(failure.fieldErrors?.count?.length).toBe(1);
+  });
+
+  it("says which fields are missing or of the wrong type", async () => {
+    const failure = await failureOf(
+      client.gifts.preview.query({ count: "three" } as unknown as {
+        giftId: string;
+        count: number;
+      }),
+    );
+    expect(failure.message).toBe("giftId is required; count must be a number.");
+  });
+
+  it("refuses a target that gives both a url and a handle instead of picking one", async () => {
+    const failure = await failureOf(
+      client.gifts.preview.query({
+        giftId: "rose",
+        count: 1,
+        to: { url: "https://www.twitch.tv/somebody", handle: "someone-else" },
+      }),
+    );
+    expect(failure.code).toBe("BAD_REQUEST");
+    expect(failure.message).toBe(
+      "to: give either the stream page's url or the creator's handle, not both.",
+    );
   });
 });

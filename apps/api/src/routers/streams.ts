@@ -78,6 +78,8 @@ export const streamsRouter = router({
         to: streamTargetSchema,
         minutes: z.number().int().min(1).max(1_440),
         confirm: z.boolean().default(false),
+        /** Boost a stream that is offline now (its minutes start at once); refused without it. */
+        confirmOffline: z.boolean().default(false),
       }),
     )
     .mutation(({ ctx, input }) => boostStream(ctx.sql, ctx.ledger, ctx.viewer, input, ctx.now)),

@@ -1,10 +1,23 @@
 import { z } from "zod";
 
 /** A stream page URL or a declared creator handle: where a gift or tip goes. */
-export const streamTargetSchema = z.union([
-  z.object({ url: z.string().min(8).max(2048) }),
-  z.object({ handle: z.string().min(2).max(31) }),
-]);
+export const streamTargetSchema = z.union(
+  [
+    z.strictObject({ url: z.string().min(8).max(2048) }),
+    z.strictObject({ handle: z.string().min(2).max(31) }),
+  ],
+  {
+    // Both given would once silently follow the url; the caller must pick one.
+    error: (issue) =>
+      hasBoth(issue.input)
+        ? "give either the stream page's url or the creator's handle, not both"
+        : undefined,
+  },
+);
+
+function hasBoth(input: unknown): boolean {
+  return typeof input === "object" && input !== null && "url" in input && "handle" in input;
+}
 
 export const idempotencyKeySchema = z
   .string()

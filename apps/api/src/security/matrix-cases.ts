@@ -75,6 +75,7 @@ const boost = (w: MatrixWorld, idempotencyKey: string) => ({
   idempotencyKey,
   to: star(w),
   minutes: RATE_CARD.boost.minMinutes,
+  confirmOffline: true,
 });
 const message = (w: MatrixWorld, idempotencyKey: string) => ({
   idempotencyKey,

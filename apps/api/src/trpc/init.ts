@@ -4,6 +4,7 @@ import { ZodError, z } from "zod";
 import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from "../http/database-gate.ts";
 import { RateLimiter } from "../http/rate-limiter.ts";
 import type { Context } from "./context.ts";
+import { describeInputError } from "./describe-input-error.ts";
 import { TRPC_CODE_FOR } from "./domain-error-codes.ts";
 import { findUnstorableText } from "./unstorable-text.ts";
 
@@ -11,10 +12,12 @@ const t = initTRPC.context<Context>().create({
   // Never a stack trace in an answer, whatever NODE_ENV says (tRPC adds one unless production).
   isDev: false,
   // Clients get the rulebook's code and facts next to tRPC's, and zod's field errors flattened.
+  // A refused input's message is a sentence (zod's would be a JSON list of issues).
   errorFormatter({ shape, error }) {
     const domain = isDomainError(error.cause) ? error.cause : null;
     return {
       ...shape,
+      ...(error.cause instanceof ZodError ? { message: describeInputError(error.cause) } : {}),
       data: {
         ...shape.data,
         domainCode: domain?.code ?? null,

@@ -27,6 +27,7 @@ describe("previewCreatorEarnings", () => {
       coins: 100,
       shareBps: 5_000,
       diamonds: 50,
+      exactDiamonds: "50",
       platformFeeCoins: 50,
       cashValueUsdMinor: 50,
       label: "Creator receives 50 diamonds, about $0.50",
@@ -36,13 +37,37 @@ describe("previewCreatorEarnings", () => {
 
   it("uses the partner share and groups thousands when a partner gets a lion", () => {
     expect(previewCreatorEarnings(29_999, { tier: "partner" }).label).toBe(
-      "Creator receives 17,999 diamonds, about $179.99",
+      "Creator receives 17,999.4 diamonds, about $179.99 (17,999 now; fractions add up over their gifts)",
+    );
+    expect(previewCreatorEarnings(10_001, { tier: "standard", overrideBps: 6_001 }).label).toBe(
+      "Creator receives 6,001.6001 diamonds, about $60.01 (6,001 now; fractions add up over their gifts)",
     );
   });
 
   it("says 'diamond' in the singular when the creator receives one", () => {
     expect(previewCreatorEarnings(2, { tier: "standard" }).label).toBe(
       "Creator receives 1 diamond, about $0.01",
+    );
+  });
+
+  it("says what the creator receives for a 5-coin heart: 2.5 diamonds, the fraction carried", () => {
+    expect(previewCreatorEarnings(5, { tier: "standard" })).toMatchObject({
+      diamonds: 2,
+      exactDiamonds: "2.5",
+      label:
+        "Creator receives 2.5 diamonds, about $0.02 (2 now; fractions add up over their gifts)",
+    });
+  });
+
+  it("credits the carried half diamond when the creator already has one from an earlier rose", () => {
+    expect(previewCreatorEarnings(1, { tier: "standard" }, RATE_CARD, 1n)).toMatchObject({
+      diamonds: 1,
+      exactDiamonds: "0.5",
+      label:
+        "Creator receives 0.5 diamonds, about $0.01 (1 now; fractions add up over their gifts)",
+    });
+    expect(previewCreatorEarnings(1, { tier: "standard" }).label).toBe(
+      "Creator receives 0.5 diamonds (0 now; fractions add up over their gifts)",
     );
   });
 });

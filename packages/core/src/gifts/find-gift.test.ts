@@ -23,4 +23,12 @@ describe("findGift", () => {
       );
     },
   );
+
+  it("points at gifts.catalog, the list a client can read, when the id is unknown", () => {
+    expect(() => findGift("dragon")).toThrow(
+      expect.objectContaining({
+        message: expect.stringContaining("gifts.catalog"),
+      }),
+    );
+  });
 });

@@ -12,7 +12,7 @@ export function findGift(giftId: string, rateCard: RateCard = RATE_CARD): GiftDe
   if (!gift) {
     throw new DomainError(
       DomainErrorCode.UNKNOWN_GIFT,
-      `There is no gift "${giftId}" on rate card ${rateCard.version}; use an id from listGifts().`,
+      `There is no gift "${giftId}" on rate card ${rateCard.version}; pick one from gifts.catalog.`,
       { giftId, rateCardVersion: rateCard.version },
     );
   }

@@ -209,6 +209,18 @@ describe("checkSpend", () => {
       );
     });
 
+    it("says '1 coin' in the singular when one coin is left or capped", () => {
+      const denied = expectDenied(
+        checkSpend([spend(99, 0)], limitsOf({ dailyCoins: 100, perSpendCoins: 1 }), 2, at(HOUR)),
+      );
+      expect(denied.message).toContain("at most 1 coin (set by you)");
+      expect(denied.message).not.toMatch(/\b1 coins\b/);
+      const daily = expectDenied(
+        checkSpend([spend(99, 0)], limitsOf({ dailyCoins: 100 }), 2, at(HOUR)),
+      );
+      expect(daily.message).toContain("has 1 coin left");
+    });
+
     it("gives what is left before the spend and never less than zero when a cap was lowered", () => {
       const denied = expectDenied(
         checkSpend(
@@ -286,7 +298,7 @@ describe("checkSpend", () => {
       expect(denied).toMatchObject({ reason: "DAILY_CAP", setBy: "platform" });
       expect(denied.retryAt).toEqual(at(12 * HOUR));
       expect(denied.message).toBe(
-        "The limit for an account's first 24 hours, 10000 coins per 24 hours, has 0 coins left, so this 100-coin spend does not fit. You can spend 100 coins again from 2026-11-01T12:00:00.000Z.",
+        "The limit for an account's first 24 hours, 10,000 coins per 24 hours, has 0 coins left, so this 100-coin spend does not fit. You can spend 100 coins again from 2026-11-01T12:00:00.000Z.",
       );
     });
 

@@ -1,6 +1,8 @@
+import { groupThousands } from "../money/currencies.ts";
 import { multiplyChecked } from "../money/integers.ts";
 import { RATE_CARD } from "../rate-card/current.ts";
 import type { RateCard } from "../rate-card/rate-card.ts";
+import { formatCount } from "../text/format-count.ts";
 import { HOUR_MS } from "../time.ts";
 import {
   assertCapSet,
@@ -171,11 +173,11 @@ function checkPerSpend(cap: Cap | null, amount: number): Failure | null {
     reason: "PER_SPEND_CAP",
     setBy: cap.setBy,
     retryAt: null,
-    explanation: `A single spend can be at most ${cap.coins} coins (${describeSetter(cap.setBy)}), and this one is ${amount} coins.`,
+    explanation: `A single spend can be at most ${formatCount(cap.coins, "coin")} (${describeSetter(cap.setBy)}), and this one is ${formatCount(amount, "coin")}.`,
     neverFits:
       cap.coins === 0
         ? "This limit blocks all spending until it is raised."
-        : `Spend ${cap.coins} coins or fewer at a time.`,
+        : `Spend ${formatCount(cap.coins, "coin")} or fewer at a time.`,
   };
 }
 
@@ -190,7 +192,7 @@ function checkVelocity(
     reason: "VELOCITY",
     setBy: "platform",
     retryAt: findRollOutTime(history, now, SPEND_WINDOW_MS.minute, spendsPerMinute, 1, bySpend),
-    explanation: `You can make at most ${spendsPerMinute} spends a minute, and you have made ${count} in the last minute.`,
+    explanation: `You can make at most ${formatCount(spendsPerMinute, "spend")} a minute, and you have made ${count} in the last minute.`,
     neverFits: "Spending is paused on Coinstream for now.",
   };
 }
@@ -227,17 +229,17 @@ function checkPeriod(
   const left = Math.max(0, cap.coins - spentCoins);
   const limit =
     cap.newAccountHours === undefined
-      ? `Your limit of ${cap.coins} coins per ${period.label} (${describeSetter(cap.setBy)})`
-      : `The limit for an account's first ${cap.newAccountHours} hours, ${cap.coins} coins per ${period.label},`;
+      ? `Your limit of ${formatCount(cap.coins, "coin")} per ${period.label} (${describeSetter(cap.setBy)})`
+      : `The limit for an account's first ${cap.newAccountHours} hours, ${formatCount(cap.coins, "coin")} per ${period.label},`;
   return {
     reason: period.reason,
     setBy: cap.setBy,
     retryAt,
-    explanation: `${limit} has ${left} coins left, so this ${amount}-coin spend does not fit.`,
+    explanation: `${limit} has ${formatCount(left, "coin")} left, so this ${groupThousands(amount)}-coin spend does not fit.`,
     neverFits:
       cap.coins === 0
         ? "This limit blocks all spending until it is raised."
-        : `This spend is larger than the whole limit; spend at most ${cap.coins} coins.`,
+        : `This spend is larger than the whole limit; spend at most ${formatCount(cap.coins, "coin")}.`,
   };
 }
 
@@ -260,7 +262,7 @@ function describeDenial(
   const never = failures.find((f) => f.retryAt === null);
   const next =
     retryAt !== null
-      ? `You can spend ${amount} coins again from ${retryAt.toISOString()}.`
+      ? `You can spend ${formatCount(amount, "coin")} again from ${retryAt.toISOString()}.`
       : (never?.neverFits ?? "");
   return `${first?.explanation ?? ""} ${next}`.trim();
 }

@@ -1,7 +1,7 @@
 import { assertIntegerInRange, mulDivFloor } from "../money/integers.ts";
 import { RATE_CARD } from "../rate-card/current.ts";
 import type { RateCard } from "../rate-card/rate-card.ts";
-import { getHoldReleaseAt } from "./hold-period.ts";
+import { getCreditReleaseAt } from "./hold-period.ts";
 
 /** A coin spend from a viewer's wallet and what its creator received for it. */
 export interface WalletSpend {
@@ -10,6 +10,8 @@ export interface WalletSpend {
   /** Diamonds credited to a creator's hold for it; 0 for spends that pay no creator (boosts, cosmetics). */
   readonly diamonds: number;
   readonly at: Date;
+  /** Its diamonds' own release when later than the usual hold (new-buyer coins funded it). */
+  readonly releaseAt?: Date | null;
   /**
    * Coins of it an earlier refund already claimed. Those coins were that purchase's, and a gift
    * is reversed at most once, so a claimed spend gives no more diamonds back.
@@ -51,7 +53,11 @@ export function attributeRefundedSpends(
     const funded = Math.min(remaining, spend.coins - claimed);
     if (funded === 0) continue;
     remaining -= funded;
-    const isWithinHold = getHoldReleaseAt(spend.at, rateCard).getTime() > now.getTime();
+    const releaseAt = getCreditReleaseAt(
+      { diamonds: spend.diamonds, creditedAt: spend.at, releaseAt: spend.releaseAt ?? null },
+      rateCard,
+    );
+    const isWithinHold = releaseAt.getTime() > now.getTime();
     const diamondsKept = mulDivFloor(spend.diamonds, spend.coins - funded, spend.coins);
     attributed.push({
       id: spend.id,

@@ -31,6 +31,14 @@ describe("checkWithdrawal", () => {
     if (!decision.allowed) expect(decision.reasons.map((reason) => reason.code)).toEqual([code]);
   });
 
+  it("says why diamonds are not available yet, the new-buyer hold included", () => {
+    const decision = checkWithdrawal(facts({ diamonds: 20_001 }));
+    const message = decision.allowed ? "" : (decision.reasons[0]?.message ?? "");
+    expect(message).toContain(
+      "held for 7 days (30 days after the purchase when a new buyer's coins",
+    );
+  });
+
   it("lists every broken rule at once when several apply", () => {
     const decision = checkWithdrawal(
       facts({ diamonds: 500, availableDiamonds: 100, hasPayoutMethod: false }),

@@ -3,6 +3,8 @@ import { formatMoney, groupThousands } from "../money/currencies.ts";
 import { assertIntegerInRange } from "../money/integers.ts";
 import { RATE_CARD } from "../rate-card/current.ts";
 import type { RateCard } from "../rate-card/rate-card.ts";
+import { formatCount } from "../text/format-count.ts";
+import { CARD_DISPUTE_DAYS } from "./hold-period.ts";
 
 export interface WithdrawalFacts {
   readonly diamonds: number;
@@ -63,7 +65,7 @@ export function checkWithdrawal(
   if (facts.diamonds > facts.availableDiamonds) {
     reasons.push({
       code: "ABOVE_AVAILABLE",
-      message: `You have ${groupThousands(facts.availableDiamonds)} diamonds available; newer diamonds are held for ${payout.holdDays} days.`,
+      message: `You have ${formatCount(facts.availableDiamonds, "diamond")} available; newer diamonds are held for ${payout.holdDays} days (${CARD_DISPUTE_DAYS} days after the purchase when a new buyer's coins paid for them).`,
     });
   }
   if (facts.diamonds > leftTodayDiamonds) {

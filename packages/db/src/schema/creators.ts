@@ -7,6 +7,8 @@ import {
   integer,
   jsonb,
   pgTable,
+  primaryKey,
+  smallint,
   text,
   timestamp,
   uniqueIndex,
@@ -32,6 +34,25 @@ export const creators = pgTable(
   (table) => [
     check("creators_tier", sql`${table.tier} in ('standard', 'partner')`),
     check("creators_handle", sql`${table.handle} ~ '^[a-z0-9][a-z0-9_.-]{1,29}$'`),
+  ],
+);
+
+/**
+ * Coins given to a creator at one share, per carry lane (core's `splitCarriedGift`): each gift
+ * takes a free lane (`for update skip locked`) and credits floor(after x share) - floor(before x
+ * share) diamonds, so the fractional share carries over instead of going to the platform.
+ */
+export const creatorShareCarries = pgTable(
+  "creator_share_carries",
+  {
+    creatorUserId: text("creator_user_id").notNull(),
+    shareBps: integer("share_bps").notNull(),
+    lane: smallint("lane").notNull(),
+    coins: bigint("coins", { mode: "bigint" }).notNull().default(sql`0`),
+  },
+  (table) => [
+    primaryKey({ columns: [table.creatorUserId, table.shareBps, table.lane] }),
+    check("creator_share_carries_coins", sql`${table.coins} >= 0`),
   ],
 );
 

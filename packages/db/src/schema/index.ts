@@ -7,7 +7,13 @@ export {
   streamSessions,
 } from "./analytics.ts";
 export { authAccounts, authSchema, sessions, users, verifications } from "./auth.ts";
-export { channelAudit, creatorChannels, creators, perkTiers } from "./creators.ts";
+export {
+  channelAudit,
+  creatorChannels,
+  creatorShareCarries,
+  creators,
+  perkTiers,
+} from "./creators.ts";
 export { ageChecks, guardianInvites, guardianLinks, notifications } from "./guardians.ts";
 export { ledgerAccountSlots, ledgerAccounts } from "./ledger-accounts.ts";
 export { ledgerFailedTransfers, ledgerTransfers } from "./ledger-transfers.ts";

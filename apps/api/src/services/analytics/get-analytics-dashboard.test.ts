@@ -85,7 +85,7 @@ describe("analytics.dashboard", () => {
 
     await gift(ada, "rose", 3);
     await gift(bo, "crown", 1);
-    await gift(ada, "rose", 1); // 1 coin: 0 diamonds, no diamond leg
+    await gift(ada, "rose", 1); // 1 coin, half a diamond carried: 0 diamonds, no diamond leg
     await tip(cy, 77);
     await tip(bo, 1);
     expect(await unfoldedEvents(env.db.sql)).toBeGreaterThan(0n);
@@ -96,10 +96,11 @@ describe("analytics.dashboard", () => {
       tips: 2,
       messages: 0,
       coins: 3 + 299 + 1 + 77 + 1,
-      diamonds: 1 + 149 + 0 + 38 + 0,
+      // The creator's half diamonds carry over: floor(381 x 50%) = 190 in all.
+      diamonds: 1 + 150 + 0 + 39 + 0,
     });
     expect(unfolded.giftMix).toEqual([
-      { giftId: "crown", count: 1, coins: 299, diamonds: 149 },
+      { giftId: "crown", count: 1, coins: 299, diamonds: 150 },
       { giftId: "rose", count: 4, coins: 4, diamonds: 1 },
     ]);
     expect(unfolded.topGifters).toEqual([

@@ -1,13 +1,15 @@
 import {
+  CARD_DISPUTE_DAYS,
   checkEligibility,
   DomainError,
   DomainErrorCode,
-  getHoldReleaseAt,
   normalizeCreatorHandle,
+  RATE_CARD,
   toSafeInteger,
 } from "@coinstream/core";
 import { accountId, ensureAccounts, getBalances, type Sql } from "@coinstream/db";
 import type { Viewer } from "../../trpc/context.ts";
+import { creditReleaseSql } from "../earnings/gift-hold.ts";
 import { viewerFacts } from "../viewer-facts.ts";
 
 /** A creator's channels, verified first, then by followers: the first is the one eligibility counts. */
@@ -73,9 +75,19 @@ export async function getCreatorStatus(sql: Sql, viewer: Viewer, now: Date) {
   const held = accountId({ ownerId: viewer.userId, purpose: "creator_held" });
   const available = accountId({ ownerId: viewer.userId, purpose: "creator_available" });
   const balances = await getBalances(sql, [held, available]);
-  const [oldest] = await sql<{ at: Date | null }[]>`
-    select min(created_at) as at from ledger_transfers
-    where credit_account_id = ${held} and phase = 'single' and created_at > ${new Date(now.getTime() - 7 * 86_400_000)}`;
+  // Credits still held: the usual 7 days, or up to 30 more for new-buyer coins (`holdUntil`).
+  const [next] = await sql.unsafe<{ at: Date | null }[]>(
+    `select min(release_at) as at from (
+       select ${creditReleaseSql("t", "$3")} as release_at from ledger_transfers t
+       where t.credit_account_id = $1 and t.phase = 'single' and t.created_at > $2) credits
+     where release_at > $4`,
+    [
+      held,
+      new Date(now.getTime() - (RATE_CARD.payout.holdDays + CARD_DISPUTE_DAYS) * 86_400_000),
+      RATE_CARD.payout.holdDays,
+      now,
+    ],
+  );
   const receive = checkEligibility("receive", facts, now);
   const withdraw = checkEligibility("withdraw", facts, now);
   return {
@@ -93,7 +105,7 @@ export async function getCreatorStatus(sql: Sql, viewer: Viewer, now: Date) {
       held: toSafeInteger(balances.get(held)?.available ?? 0n),
       available: toSafeInteger(balances.get(available)?.available ?? 0n),
       reserved: toSafeInteger(balances.get(available)?.debitsPending ?? 0n),
-      nextReleaseAt: oldest?.at ? getHoldReleaseAt(oldest.at).toISOString() : null,
+      nextReleaseAt: next?.at ? new Date(next.at).toISOString() : null,
     },
   };
 }

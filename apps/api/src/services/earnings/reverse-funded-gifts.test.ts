@@ -102,6 +102,18 @@ async function reportReversal(
   return response.json();
 }
 
+/** A buyer whose first purchase was paid 40 days ago: past the new-buyer window, so gifts hold 7 days. */
+async function establishedBuyer(): Promise<Viewer> {
+  const who = await createPerson(env.db.sql);
+  const paidAt = new Date(Date.now() - 40 * DAY);
+  await env.db.sql`
+    insert into purchases (id, user_id, idempotency_key, pack_id, base_coins, bonus_coins, currency,
+      price_minor, rate_card_version, provider, status, created_at, paid_at)
+    values (${randomUUID()}, ${who.userId}, ${randomUUID()}, 'coins-100', 100, 0, 'USD', 199,
+      '2026-11-01', 'sandbox', 'paid', ${paidAt}, ${paidAt})`;
+  return who;
+}
+
 async function reversalsOf(purchaseId: string) {
   return env.db.sql<
     {
@@ -228,7 +240,7 @@ describe("reverseFundedGifts (through a refund webhook)", () => {
 
   it("takes nothing back from gifts whose hold ended before the refund", async () => {
     const a = await creator();
-    const buyer = await createPerson(env.db.sql);
+    const buyer = await establishedBuyer();
     const purchaseId = await buyThroughSandbox(buyer, "coins-500");
     await tip(buyer, a, 500);
     const [purchase] = await env.db.sql<{ intent: string }[]>`
@@ -246,7 +258,7 @@ describe("reverseFundedGifts (through a refund webhook)", () => {
 
   it("takes back at most what is held, records the shortfall, and never touches available diamonds", async () => {
     const a = await creator();
-    const buyer = await createPerson(env.db.sql);
+    const buyer = await establishedBuyer();
     const fan = await createPerson(env.db.sql);
     await fundWallet(env.db.sql, env.ledger, fan, 1_000n);
     const purchaseId = await buyThroughSandbox(buyer, "coins-500");
@@ -287,5 +299,76 @@ describe("reverseFundedGifts (through a refund webhook)", () => {
 
     await releaseHeldDiamonds(env.db.sql, env.ledger, new Date(Date.now() + 8 * DAY));
     expect(await diamondsOf(a)).toEqual({ held: 0n, available: 200n });
+  });
+});
+
+describe("reversing carried gifts", () => {
+  it("takes back exactly the diamond a rose credited from the carried half, and no more", async () => {
+    const a = await creator();
+    const fan = await createPerson(env.db.sql);
+    await fundWallet(env.db.sql, env.ledger, fan, 10n);
+    await gift(fan, a, "rose", 1); // half a diamond carried, none credited
+    const buyer = await createPerson(env.db.sql);
+    const purchaseId = await buyThroughSandbox(buyer, "coins-500");
+    await tip(buyer, a, 499); // 500 coins at 50% so far: 250 diamonds, of which this tip 250
+    const rose = await gift(buyer, a, "rose", 1); // 501 coins: still 250, no diamond leg
+    expect(rose).toBeUndefined();
+    expect(await diamondsOf(a)).toEqual({ held: 250n, available: 0n });
+
+    await reportReversal(purchaseId);
+    expect((await reversalsOf(purchaseId)).map((r) => r.amount)).toEqual([250n]);
+    expect(await diamondsOf(a)).toEqual({ held: 0n, available: 0n });
+  });
+});
+
+describe("the new-buyer hold", () => {
+  it("holds a new buyer's gift 30 days after their purchase, shows it in creator.status, and releases it then", async () => {
+    const a = await creator();
+    const buyer = await createPerson(env.db.sql);
+    const purchaseId = await buyThroughSandbox(buyer, "coins-500");
+    await tip(buyer, a, 500); // 250 diamonds
+    const [purchase] = await env.db.sql<{ paid_at: Date }[]>`
+      select paid_at from purchases where id = ${purchaseId}`;
+    if (!purchase) throw new Error("the purchase vanished");
+    const disputableUntil = new Date(purchase.paid_at.getTime() + 30 * DAY);
+
+    const status = await callerFor(a.user).creator.status();
+    expect(status).toMatchObject({
+      diamonds: { held: 250, nextReleaseAt: disputableUntil.toISOString() },
+    });
+    await releaseHeldDiamonds(env.db.sql, env.ledger, new Date(Date.now() + 8 * DAY));
+    expect(await diamondsOf(a)).toEqual({ held: 250n, available: 0n });
+    await releaseHeldDiamonds(env.db.sql, env.ledger, new Date(disputableUntil.getTime() - 1));
+    expect(await diamondsOf(a)).toEqual({ held: 250n, available: 0n });
+    await releaseHeldDiamonds(env.db.sql, env.ledger, disputableUntil);
+    expect(await diamondsOf(a)).toEqual({ held: 0n, available: 250n });
+  });
+
+  it("takes back a new buyer's gift when their card is disputed on day 20", async () => {
+    const a = await creator();
+    const buyer = await createPerson(env.db.sql);
+    const purchaseId = await buyThroughSandbox(buyer, "coins-500");
+    const tipToA = await tip(buyer, a, 500);
+    const [purchase] = await env.db.sql<{ intent: string }[]>`
+      select payment_intent_id as intent from purchases where id = ${purchaseId}`;
+    const day20 = new Date(Date.now() + 20 * DAY);
+    await releaseHeldDiamonds(env.db.sql, env.ledger, day20);
+    expect(
+      await clawBackPurchase(env.db.sql, env.ledger, purchase?.intent ?? "", "chargeback", day20),
+    ).toBe("clawed_back");
+    expect(await reversalsOf(purchaseId)).toMatchObject([{ amount: 250n, reversed: tipToA }]);
+    expect(await diamondsOf(a)).toEqual({ held: 0n, available: 0n });
+    // Past its hold the release job has nothing to release and does not go below zero.
+    await releaseHeldDiamonds(env.db.sql, env.ledger, new Date(Date.now() + 40 * DAY));
+    expect(await diamondsOf(a)).toEqual({ held: 0n, available: 0n });
+  });
+
+  it("holds an established buyer's gift the usual 7 days", async () => {
+    const a = await creator();
+    const buyer = await establishedBuyer();
+    await buyThroughSandbox(buyer, "coins-500");
+    await tip(buyer, a, 500);
+    await releaseHeldDiamonds(env.db.sql, env.ledger, new Date(Date.now() + 8 * DAY));
+    expect(await diamondsOf(a)).toEqual({ held: 0n, available: 250n });
   });
 });

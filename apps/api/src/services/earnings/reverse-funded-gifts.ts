@@ -44,6 +44,8 @@ interface DiamondLeg {
   gift_id: string | null;
   /** The gift's `created_at` to the microsecond, as the release job compares it. */
   gift_at: string;
+  /** The gift's own release when new-buyer coins paid for it (`holdUntil`), else null. */
+  hold_until: string | null;
 }
 
 const reversalIdFor = (diamondLegId: string) => transferIdFor(diamondLegId, "gift_reversal");
@@ -102,6 +104,7 @@ export async function reverseFundedGifts(
       coins: toSafeInteger(row.amount),
       diamonds: leg ? toSafeInteger(leg.amount) : 0,
       at: row.created_at,
+      releaseAt: leg?.hold_until ? new Date(leg.hold_until) : null,
       // Coins another refunded purchase already claimed were that purchase's.
       ...(reversal && reversal.purchaseId !== purchase.id
         ? { claimedCoins: reversal.fundedCoins }
@@ -175,6 +178,7 @@ async function reverseGift(
         giftId: leg.gift_id,
         purchaseId: facts.purchase.id,
         giftAt: leg.gift_at,
+        ...(leg.hold_until ? { giftHoldUntil: leg.hold_until } : {}),
         reason: facts.purchase.reason,
         creatorUserId: leg.creator_user_id,
         fundedCoins: facts.fundedCoins,
@@ -200,7 +204,8 @@ async function findDiamondLegs(
   return sql<DiamondLeg[]>`
     select c.id as spend_id, d.id, d.amount, d.credit_account_id as held,
       c.metadata->>'creatorUserId' as creator_user_id, d.code, d.metadata->>'giftId' as gift_id,
-      to_char(d.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as gift_at
+      to_char(d.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as gift_at,
+      d.metadata->>'holdUntil' as hold_until
     from ledger_transfers c
     join ledger_transfers d
       on d.credit_account_id = any(${helds}::uuid[]) and d.seq > ${afterSeq}

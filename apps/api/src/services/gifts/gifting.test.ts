@@ -89,6 +89,81 @@ describe("gifts.send", () => {
     expect(await heldOf(target.held)).toBe(0n);
   });
 
+  it("carries the creator's fractional share: roses and hearts add up to floor(coins x 50%)", async () => {
+    const viewer = await person();
+    const other = await person();
+    const target = await creator();
+    await fund(viewer, 100n);
+    await fund(other, 100n);
+    const send = (who: Viewer, giftId: string) =>
+      callerFor(who).gifts.send({
+        idempotencyKey: randomUUID(),
+        to: { url: target.url },
+        giftId,
+        count: 1,
+      });
+    const credited: number[] = [];
+    for (const [who, giftId] of [
+      [viewer, "rose"],
+      [other, "rose"],
+      [viewer, "heart"],
+      [other, "heart"],
+      [viewer, "rose"],
+    ] as const) {
+      credited.push((await send(who, giftId)).creator.diamonds);
+    }
+    // 1 + 1 + 5 + 5 + 1 = 13 coins at 50%: 6 diamonds, never 0 + 0 + 2 + 2 + 0 = 4.
+    expect(credited).toEqual([0, 1, 2, 3, 0]);
+    expect(await heldOf(target.held)).toBe(6n);
+    const events = await env.db.sql<{ diamonds: string }[]>`
+      select diamonds from stream_events
+      where creator_user_id = ${target.user.userId} order by id`;
+    expect(events.map((e) => Number(e.diamonds))).toEqual(credited);
+  });
+
+  it("stays within one diamond of floor(coins x 50%) when many roses race to one creator", async () => {
+    const target = await creator();
+    const viewers = await Promise.all(Array.from({ length: 12 }, () => person()));
+    for (const viewer of viewers) await fund(viewer, 10n);
+    const sends = viewers.flatMap((viewer) =>
+      [1, 2, 3].map(() =>
+        callerFor(viewer).gifts.send({
+          idempotencyKey: randomUUID(),
+          to: { handle: target.handle },
+          giftId: "rose",
+          count: 1,
+        }),
+      ),
+    );
+    const credited = (await Promise.all(sends)).reduce(
+      (sum, sent) => sum + sent.creator.diamonds,
+      0,
+    );
+    // 36 roses: floor(36 x 50%) = 18; two carry lanes may each hold back half a diamond.
+    expect(credited).toBeGreaterThanOrEqual(17);
+    expect(credited).toBeLessThanOrEqual(18);
+    expect(await heldOf(target.held)).toBe(BigInt(credited));
+    const [lanes] = await env.db.sql<{ coins: bigint }[]>`
+      select sum(coins)::int8 as coins from creator_share_carries where creator_user_id = ${target.user.userId}`;
+    expect(lanes?.coins).toBe(36n);
+  });
+
+  it("replays a carried gift with the diamonds it first credited", async () => {
+    const viewer = await person();
+    const target = await creator();
+    await fund(viewer, 100n);
+    const rose = { to: { url: target.url }, giftId: "rose", count: 1 };
+    await callerFor(viewer).gifts.send({ idempotencyKey: randomUUID(), ...rose });
+    const key = randomUUID();
+    const second = await callerFor(viewer).gifts.send({ idempotencyKey: key, ...rose });
+    const third = await callerFor(viewer).gifts.send({ idempotencyKey: randomUUID(), ...rose });
+    const retried = await callerFor(viewer).gifts.send({ idempotencyKey: key, ...rose });
+    expect([second.creator.diamonds, third.creator.diamonds]).toEqual([1, 0]);
+    expect(retried).toMatchObject({ replayed: true, creator: { diamonds: 1 } });
+    expect(await heldOf(target.held)).toBe(1n);
+    expect(await coinsOf(viewer)).toBe(97);
+  });
+
   it.each([
     [
       "insufficient coins",
@@ -257,6 +332,23 @@ describe("gifts.preview", () => {
       count: 3,
     });
     expect(sent.creator.diamonds).toBe(forPartner.diamonds);
+  });
+
+  it("says what this gift credits the creator, counting the share carried from earlier gifts", async () => {
+    const viewer = await person();
+    const target = await creator();
+    await fund(viewer, 10n);
+    const anonymous = callerFor(null);
+    const rose = { giftId: "rose", count: 1, to: { handle: target.handle } };
+    expect(await anonymous.gifts.preview(rose)).toMatchObject({
+      diamonds: 0,
+      exactDiamonds: "0.5",
+    });
+    await callerFor(viewer).gifts.send({ idempotencyKey: randomUUID(), ...rose });
+    const next = await anonymous.gifts.preview(rose);
+    expect(next).toMatchObject({ diamonds: 1, exactDiamonds: "0.5" });
+    const sent = await callerFor(viewer).gifts.send({ idempotencyKey: randomUUID(), ...rose });
+    expect(sent.creator.diamonds).toBe(next.diamonds);
   });
 
   it("refuses a creator nobody registered with UNKNOWN_CREATOR", async () => {

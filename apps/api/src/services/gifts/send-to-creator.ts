@@ -4,7 +4,6 @@ import {
   getCreatorShareBps,
   RATE_CARD,
   type RateCard,
-  splitGift,
   toSafeInteger,
 } from "@coinstream/core";
 import {
@@ -19,9 +18,11 @@ import {
 } from "@coinstream/db";
 import { recordStreamEvent } from "../../realtime/record-stream-event.ts";
 import type { Viewer } from "../../trpc/context.ts";
-import { assertMaySpend, spendCoins } from "../spending/spend-coins.ts";
+import { readExtendedHold } from "../earnings/gift-hold.ts";
+import { assertMaySpend, spendCoins, spendIdFor, type Tx } from "../spending/spend-coins.ts";
 import { requireCreator, type StreamTarget } from "../streams/resolve-creator.ts";
 import { ensureViewerWallet } from "../wallet/viewer-wallet.ts";
+import { carryCreatorShare } from "./carry-creator-share.ts";
 
 export interface CreatorPayment {
   readonly idempotencyKey: string;
@@ -73,7 +74,7 @@ export async function sendToCreator(
 
   const wallet = await ensureViewerWallet(sql, viewer.userId);
   const ids = {
-    coins: transferIdFor(`${viewer.userId}:${payment.idempotencyKey}`, "coins"),
+    coins: spendIdFor(viewer.userId, payment.idempotencyKey),
     diamonds: transferIdFor(`${viewer.userId}:${payment.idempotencyKey}`, "diamonds"),
   };
   const rateCard = payment.rateCard ?? RATE_CARD;
@@ -81,7 +82,6 @@ export async function sendToCreator(
     { tier: creator.tier, overrideBps: creator.shareOverrideBps },
     rateCard,
   );
-  const { diamonds } = splitGift(payment.coins, shareBps);
   const [held] = await ensureAccounts(sql, [{ ownerId: creator.userId, purpose: "creator_held" }]);
   const metadata = {
     ...(payment.giftId ? { giftId: payment.giftId, count: payment.count } : {}),
@@ -91,37 +91,67 @@ export async function sendToCreator(
     shareBps,
     rateCardVersion: rateCard.version,
   };
-  const transfers: TransferRequest[] = [
-    {
-      id: ids.coins,
-      debitAccountId: wallet,
-      creditAccountId: accountId({ ownerId: PLATFORM_OWNER, purpose: "platform_coin_revenue" }),
-      asset: "COIN",
-      amount: BigInt(payment.coins),
-      code: payment.kind,
-      linkedGroup: payment.idempotencyKey,
-      metadata,
-    },
-  ];
-  // A 1-coin rose at a 50% share is 0 diamonds: the platform keeps it, no diamond leg.
-  if (diamonds > 0) {
-    transfers.push({
-      id: ids.diamonds,
-      debitAccountId: accountId({ ownerId: PLATFORM_OWNER, purpose: "platform_diamond_issuance" }),
-      creditAccountId: held as string,
-      asset: "DIAMOND",
-      amount: BigInt(diamonds),
-      code: DIAMOND_CODE[payment.kind],
-      linkedGroup: payment.idempotencyKey,
-      metadata,
-    });
-  }
+  const coinLegWith = (legMetadata: Readonly<Record<string, unknown>>): TransferRequest => ({
+    id: ids.coins,
+    debitAccountId: wallet,
+    creditAccountId: accountId({ ownerId: PLATFORM_OWNER, purpose: "platform_coin_revenue" }),
+    asset: "COIN",
+    amount: BigInt(payment.coins),
+    code: payment.kind,
+    linkedGroup: payment.idempotencyKey,
+    metadata: legMetadata,
+  });
+  let diamonds = 0;
   const coinLeg = await spendCoins(
     sql,
     ledger,
     viewer,
-    { wallet, coins: payment.coins, confirmed: payment.confirmed, transfers },
+    {
+      wallet,
+      coins: payment.coins,
+      confirmed: payment.confirmed,
+      transfers: [coinLegWith(metadata)],
+    },
     now,
+    {
+      // The creator's share carries its fraction from gift to gift (core's splitCarriedGift), and
+      // new-buyer coins hold its diamonds longer (`holdUntil`); a retry repeats the first attempt.
+      finalize: async (tx, isRetry) => {
+        // The carry lane last: its lock lasts until the transaction ends, so it is held briefly.
+        const first = isRetry
+          ? await readStoredGift(tx, ids)
+          : {
+              holdUntil: await readExtendedHold(tx, viewer.userId, now, rateCard),
+              diamonds: await carryCreatorShare(
+                tx,
+                { userId: creator.userId, shareBps },
+                payment.coins,
+              ),
+            };
+        diamonds = first.diamonds;
+        const legMetadata = first.holdUntil
+          ? { ...metadata, holdUntil: first.holdUntil }
+          : metadata;
+        // Nothing for the creator this time (a first 1-coin rose at 50%): no diamond leg.
+        if (diamonds === 0) return [coinLegWith(legMetadata)];
+        return [
+          coinLegWith(legMetadata),
+          {
+            id: ids.diamonds,
+            debitAccountId: accountId({
+              ownerId: PLATFORM_OWNER,
+              purpose: "platform_diamond_issuance",
+            }),
+            creditAccountId: held as string,
+            asset: "DIAMOND",
+            amount: BigInt(diamonds),
+            code: DIAMOND_CODE[payment.kind],
+            linkedGroup: payment.idempotencyKey,
+            metadata: legMetadata,
+          },
+        ];
+      },
+    },
   );
 
   await recordStreamEvent(sql, {
@@ -132,7 +162,7 @@ export async function sendToCreator(
     viewerId: viewer.userId,
     viewerName: viewer.name,
     coins: toSafeInteger(coinLeg.transfer.amount),
-    diamonds: diamondsOf(coinLeg.transfer.amount, coinLeg.transfer.metadata),
+    diamonds,
     giftId: payment.giftId,
     count: payment.count,
     message: payment.message,
@@ -146,7 +176,7 @@ export async function sendToCreator(
     balance: toSafeInteger(balance?.available ?? 0n),
     creator: {
       handle: creator.handle,
-      diamonds: diamondsOf(coinLeg.transfer.amount, coinLeg.transfer.metadata),
+      diamonds,
     },
     rateCardVersion: String(coinLeg.transfer.metadata.rateCardVersion ?? rateCard.version),
   };
@@ -158,7 +188,16 @@ const DIAMOND_CODE = {
   message: "message_diamonds",
 } as const satisfies Record<CreatorPayment["kind"], TransferRequest["code"]>;
 
-/** The diamonds a stored coin leg gave its creator, from the share recorded with it. */
-function diamondsOf(coins: bigint, metadata: Readonly<Record<string, unknown>>): number {
-  return splitGift(toSafeInteger(coins), Number(metadata.shareBps)).diamonds;
+/** What a stored gift credited its creator (its diamond leg, 0 without one) and its hold. */
+async function readStoredGift(
+  tx: Tx,
+  ids: { readonly coins: string; readonly diamonds: string },
+): Promise<{ diamonds: number; holdUntil: string | null }> {
+  const [stored] = await tx<{ diamonds: bigint | null; hold_until: string | null }[]>`
+    select (select amount from ledger_transfers where id = ${ids.diamonds}) as diamonds,
+      (select metadata->>'holdUntil' from ledger_transfers where id = ${ids.coins}) as hold_until`;
+  return {
+    diamonds: stored?.diamonds ? toSafeInteger(stored.diamonds) : 0,
+    holdUntil: stored?.hold_until ?? null,
+  };
 }

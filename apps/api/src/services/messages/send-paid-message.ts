@@ -5,10 +5,11 @@ import {
   RATE_CARD,
   toSafeInteger,
 } from "@coinstream/core";
-import { type Ledger, type Sql, transferIdFor } from "@coinstream/db";
+import type { Ledger, Sql } from "@coinstream/db";
 import type { Viewer } from "../../trpc/context.ts";
 import { requireCreatorAccount } from "../creators/require-creator-account.ts";
 import { sendToCreator } from "../gifts/send-to-creator.ts";
+import { spendIdFor } from "../spending/spend-coins.ts";
 import { requireCreator } from "../streams/resolve-creator.ts";
 import { type PaidMessageRow, toSentMessage } from "./paid-message-rows.ts";
 
@@ -41,7 +42,7 @@ export async function sendPaidMessage(
     allowLineBreaks: false,
   });
   const creator = await requireCreator(sql, input.to, now);
-  const coinLegId = transferIdFor(`${viewer.userId}:${input.idempotencyKey}`, "coins");
+  const coinLegId = spendIdFor(viewer.userId, input.idempotencyKey);
   const [paid] = await sql<{ amount: bigint }[]>`
     select amount from ledger_transfers where id = ${coinLegId}`;
   // A retry pays what the first attempt paid; the ledger refuses it if anything else differs.

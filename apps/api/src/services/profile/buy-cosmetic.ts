@@ -1,8 +1,13 @@
 import { DomainError, DomainErrorCode, toSafeInteger } from "@coinstream/core";
-import { getBalances, type Ledger, type Sql, transferIdFor } from "@coinstream/db";
+import { getBalances, type Ledger, type Sql } from "@coinstream/db";
 import type { Viewer } from "../../trpc/context.ts";
 import { getActiveRateCard } from "../rate-card/get-active-rate-card.ts";
-import { assertMaySpend, paymentToPlatform, spendCoins } from "../spending/spend-coins.ts";
+import {
+  assertMaySpend,
+  paymentToPlatform,
+  platformSpendIdFor,
+  spendCoins,
+} from "../spending/spend-coins.ts";
 import { ensureViewerWallet } from "../wallet/viewer-wallet.ts";
 import { findCosmeticForSale } from "./cosmetics.ts";
 
@@ -38,7 +43,7 @@ export async function buyCosmetic(
   }
   await assertMaySpend(sql, viewer, now);
   const wallet = await ensureViewerWallet(sql, viewer.userId);
-  const paymentId = transferIdFor(`${viewer.userId}:${input.idempotencyKey}`, "cosmetic");
+  const paymentId = await platformSpendIdFor(sql, viewer.userId, input.idempotencyKey, "cosmetic");
   const { transfer, replayed } = await spendCoins(
     sql,
     ledger,

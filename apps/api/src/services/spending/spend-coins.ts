@@ -4,17 +4,21 @@ import {
   checkSpend,
   DomainError,
   DomainErrorCode,
+  formatCount,
+  isDomainError,
   toLimitExceededError,
   toSafeInteger,
 } from "@coinstream/core";
 import {
   accountId,
+  getBalances,
   type Ledger,
   PLATFORM_OWNER,
   type Sql,
   type StoredTransfer,
   type TransferCode,
   type TransferRequest,
+  transferIdFor,
 } from "@coinstream/db";
 import type { Viewer } from "../../trpc/context.ts";
 import { assertNotFrozen } from "../admin/assert-not-frozen.ts";
@@ -35,13 +39,37 @@ export async function assertMaySpend(sql: Sql, viewer: Viewer, now: Date): Promi
   if (owed > 0n) {
     throw new DomainError(
       DomainErrorCode.NOT_ELIGIBLE,
-      `Your wallet is frozen: a refunded or disputed purchase left ${owed} coins owed. Buying coins settles it first.`,
+      `Your wallet is frozen: a refunded or disputed purchase left ${formatCount(owed, "coin")} owed. Buying coins settles it first.`,
       { reasons: [{ code: "WALLET_DEBT", coins: Number(owed) }] },
     );
   }
 }
 
-type Tx = Parameters<Parameters<Sql["begin"]>[1]>[0];
+export type Tx = Parameters<Parameters<Sql["begin"]>[1]>[0];
+
+/**
+ * The id of the coin leg of a person's spend under `idempotencyKey`, whatever is bought (gift,
+ * tip, message, boost, cosmetic): one key is one spend, so the same key for another kind of
+ * spend is a conflict the ledger reports, never a second charge.
+ */
+export function spendIdFor(userId: string, idempotencyKey: string): string {
+  return transferIdFor(`${userId}:${idempotencyKey}`, "coins");
+}
+
+/**
+ * `spendIdFor` for a purchase from the platform (boost, cosmetic), whose coin leg was once
+ * named after its kind: a retry of a purchase made under that older id replays it.
+ */
+export async function platformSpendIdFor(
+  sql: Sql,
+  userId: string,
+  idempotencyKey: string,
+  kind: "boost" | "cosmetic",
+): Promise<string> {
+  const legacy = transferIdFor(`${userId}:${idempotencyKey}`, kind);
+  const [paid] = await sql<{ id: string }[]>`select id from ledger_transfers where id = ${legacy}`;
+  return paid ? legacy : spendIdFor(userId, idempotencyKey);
+}
 
 /** Coin spends that count against spending limits. */
 const SPEND_CODES = ["gift", "tip", "boost", "message", "unlock", "cosmetic"] as const;
@@ -77,6 +105,12 @@ export function paymentToPlatform(payment: {
 export interface SpendHooks {
   /** Runs first inside the spend's transaction (after the person's lock): more locks, checks that may refuse. */
   readonly prepare?: (tx: Tx) => Promise<void>;
+  /**
+   * Runs just before the ledger write, once the spend is allowed: the transfers to write instead
+   * of `spend.transfers` (the same coin leg first), e.g. a creator's share decided under a lock of
+   * this transaction. `isRetry` when this key's coin leg is already stored.
+   */
+  readonly finalize?: (tx: Tx, isRetry: boolean) => Promise<readonly TransferRequest[]>;
   /** Runs inside the transaction once the ledger holds the coin leg: rows recording what was bought. */
   readonly record?: (tx: Tx, transfer: StoredTransfer) => Promise<void>;
 }
@@ -105,14 +139,34 @@ export async function spendCoins(
     const [already] = await tx<
       { id: string }[]
     >`select id from ledger_transfers where id = ${coinLegId}`;
-    if (!already) await assertWithinLimits(tx, viewer, spend, now);
-    const [coinLeg] = await ledger.createTransfers(spend.transfers);
+    if (!already) {
+      await assertWithinLimits(tx, viewer, spend, now).catch(async (refusal: unknown) => {
+        // Short of coins as well: the ledger refuses it (and remembers why) before a cap speaks.
+        if (!isDomainError(refusal) || (await hasCoinsFor(tx, spend))) throw refusal;
+      });
+    }
+    const transfers = hooks.finalize ? await hooks.finalize(tx, Boolean(already)) : spend.transfers;
+    const [coinLeg] = await ledger.createTransfers(transfers);
     if (coinLeg?.result !== "ok" && coinLeg?.result !== "exists") {
-      throw failureFor(coinLeg?.result ?? "unknown", spend.coins);
+      const first =
+        coinLeg?.result === "id_already_failed" ? await firstFailure(tx, coinLegId) : null;
+      throw failureFor(coinLeg?.result ?? "unknown", spend.coins, first);
     }
     await hooks.record?.(tx, coinLeg.transfer);
     return { transfer: coinLeg.transfer, replayed: coinLeg.result === "exists" };
   });
+}
+
+async function hasCoinsFor(tx: Tx, spend: Spend): Promise<boolean> {
+  const balance = (await getBalances(tx, [spend.wallet])).get(spend.wallet);
+  return (balance?.available ?? 0n) >= BigInt(spend.coins);
+}
+
+/** Why the ledger refused this id the first time, as it remembered it. */
+async function firstFailure(tx: Tx, id: string): Promise<string | null> {
+  const [row] = await tx<{ result: string }[]>`
+    select result from ledger_failed_transfers where id = ${id}`;
+  return row?.result ?? null;
 }
 
 async function assertWithinLimits(tx: Tx, viewer: Viewer, spend: Spend, now: Date): Promise<void> {
@@ -135,18 +189,18 @@ async function assertWithinLimits(tx: Tx, viewer: Viewer, spend: Spend, now: Dat
   if (decision.needsConfirmation && !spend.confirmed) {
     throw new DomainError(
       DomainErrorCode.CONFIRMATION_REQUIRED,
-      `This spends ${spend.coins} coins, at or above the amount you asked to confirm. Confirm it to send.`,
+      `This spends ${formatCount(spend.coins, "coin")}, at or above the amount you asked to confirm. Confirm it to send.`,
       { coins: spend.coins },
     );
   }
 }
 
-function failureFor(result: string, coins: number): DomainError {
+function failureFor(result: string, coins: number, first: string | null): DomainError {
   switch (result) {
     case "exceeds_credits":
       return new DomainError(
         DomainErrorCode.INSUFFICIENT_COINS,
-        `You need ${coins} coins for this; buy more coins to send it.`,
+        `Not enough coins: this costs ${formatCount(coins, "coin")}. Buy more coins to send it.`,
         { coins },
       );
     case "exists_with_different_fields":
@@ -154,11 +208,16 @@ function failureFor(result: string, coins: number): DomainError {
         DomainErrorCode.IDEMPOTENCY_CONFLICT,
         "This request key was already used for a different spend; use a new key.",
       );
-    case "id_already_failed":
+    case "id_already_failed": {
+      const original = first === "exceeds_credits" ? failureFor(first, coins, null) : null;
       return new DomainError(
         DomainErrorCode.IDEMPOTENCY_CONFLICT,
-        "This request already failed; send it again with a new key.",
+        original
+          ? `This request was already refused: not enough coins for its ${formatCount(coins, "coin")}. Buy coins, then send it again with a new key.`
+          : "This request was already refused; send it again with a new key.",
+        { originalCode: original?.code ?? null, originalResult: first },
       );
+    }
     default:
       throw new Error(`unexpected ledger result for a spend: ${result}`);
   }

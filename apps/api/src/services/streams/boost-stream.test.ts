@@ -16,6 +16,7 @@ describe("streams.boost", () => {
     const viewer = await createPerson(env.db.sql);
     const target = await createCreator(env.db.sql);
     await fundWallet(env.db.sql, env.ledger, viewer, 5_000n);
+    await callerFor(target.user).sessions.start();
     const key = randomUUID();
     const first = await callerFor(viewer).streams.boost({
       idempotencyKey: key,
@@ -45,6 +46,7 @@ describe("streams.boost", () => {
     const viewer = await createPerson(env.db.sql);
     const target = await createCreator(env.db.sql);
     await fundWallet(env.db.sql, env.ledger, viewer, 50_000n);
+    await callerFor(target.user).sessions.start();
     await callerFor(viewer).streams.boost({
       idempotencyKey: randomUUID(),
       to: { url: target.url },
@@ -58,6 +60,44 @@ describe("streams.boost", () => {
       }),
     ).rejects.toMatchObject({ code: "BAD_REQUEST", cause: { code: "INVALID_INPUT" } });
     expect((await callerFor(viewer).wallet.get()).coins).toBe(50_000 - 20_000);
+  });
+
+  it("refuses to boost an offline stream with STREAM_OFFLINE unless confirmOffline says so", async () => {
+    const viewer = await createPerson(env.db.sql);
+    const target = await createCreator(env.db.sql);
+    await fundWallet(env.db.sql, env.ledger, viewer, 5_000n);
+    const key = randomUUID();
+    const boost = (confirmOffline?: boolean) =>
+      callerFor(viewer).streams.boost({
+        idempotencyKey: key,
+        to: { handle: target.handle },
+        minutes: 5,
+        ...(confirmOffline === undefined ? {} : { confirmOffline }),
+      });
+    await expect(boost()).rejects.toMatchObject({
+      code: "PRECONDITION_FAILED",
+      message: expect.stringContaining(`@${target.handle} is offline`),
+      cause: { code: "STREAM_OFFLINE" },
+    });
+    await expect(boost(false)).rejects.toMatchObject({ cause: { code: "STREAM_OFFLINE" } });
+    expect((await callerFor(viewer).wallet.get()).coins).toBe(5_000);
+    expect(await boost(true)).toMatchObject({ coinsSpent: 500, replayed: false });
+    // A retry of a boost already paid replays it, confirmation or not.
+    expect(await boost()).toMatchObject({ coinsSpent: 500, replayed: true });
+    expect((await callerFor(viewer).wallet.get()).coins).toBe(4_500);
+  });
+
+  it("boosts a live stream without any offline confirmation", async () => {
+    const viewer = await createPerson(env.db.sql);
+    const target = await createCreator(env.db.sql);
+    await fundWallet(env.db.sql, env.ledger, viewer, 5_000n);
+    await callerFor(target.user).sessions.start();
+    const boosted = await callerFor(viewer).streams.boost({
+      idempotencyKey: randomUUID(),
+      to: { handle: target.handle },
+      minutes: 5,
+    });
+    expect(boosted).toMatchObject({ coinsSpent: 500, replayed: false });
   });
 
   it("ranks a boosted stream above one with a little gifting in streams.live", async () => {

@@ -1,8 +1,19 @@
-import { extendBoost, priceBoost, rankStreams } from "@coinstream/core";
-import { type Ledger, type Sql, transferIdFor } from "@coinstream/db";
+import {
+  DomainError,
+  DomainErrorCode,
+  extendBoost,
+  priceBoost,
+  rankStreams,
+} from "@coinstream/core";
+import type { Ledger, Sql } from "@coinstream/db";
 import type { Viewer } from "../../trpc/context.ts";
 import { getActiveRateCard } from "../rate-card/get-active-rate-card.ts";
-import { assertMaySpend, paymentToPlatform, spendCoins } from "../spending/spend-coins.ts";
+import {
+  assertMaySpend,
+  paymentToPlatform,
+  platformSpendIdFor,
+  spendCoins,
+} from "../spending/spend-coins.ts";
 import { ensureViewerWallet } from "../wallet/viewer-wallet.ts";
 import { requireCreator, type StreamTarget } from "./resolve-creator.ts";
 
@@ -11,12 +22,16 @@ export interface BoostInput {
   readonly to: StreamTarget;
   readonly minutes: number;
   readonly confirm: boolean;
+  /** The person knows the stream is offline and boosts it anyway. */
+  readonly confirmOffline?: boolean;
 }
 
 /**
  * Buys minutes of discovery promotion for a creator's stream. Boosts stack end to end up to the
  * rate card's maximum ahead of now; a boost that would pass it is refused before any coin moves.
  * One boost at a time per stream (a lock), so stacking is exact; retries with the same key are safe.
+ * A boost promotes only while the stream is live but starts now, so an offline stream is refused
+ * (`STREAM_OFFLINE`) unless the person confirmed it (`confirmOffline`).
  */
 export async function boostStream(
   sql: Sql,
@@ -29,7 +44,7 @@ export async function boostStream(
   const creator = await requireCreator(sql, input.to, now);
   const price = priceBoost(input.minutes, await getActiveRateCard(sql, now));
   const wallet = await ensureViewerWallet(sql, viewer.userId);
-  const paymentId = transferIdFor(`${viewer.userId}:${input.idempotencyKey}`, "boost");
+  const paymentId = await platformSpendIdFor(sql, viewer.userId, input.idempotencyKey, "boost");
 
   let endsAt: Date | null = null;
   const { transfer, replayed } = await spendCoins(
@@ -67,6 +82,7 @@ export async function boostStream(
           endsAt = paid.ends_at;
           return;
         }
+        if (!input.confirmOffline) await assertLive(tx, creator);
         const [current] = await tx<{ ends_at: Date | null }[]>`
           select max(ends_at) as ends_at from stream_boosts where creator_user_id = ${creator.userId}`;
         endsAt = extendBoost(current?.ends_at ?? null, input.minutes, now);
@@ -85,6 +101,22 @@ export async function boostStream(
     boostEndsAt: (endsAt as Date | null)?.toISOString() ?? null,
     replayed,
   };
+}
+
+async function assertLive(
+  tx: Pick<Sql, "unsafe">,
+  creator: { readonly userId: string; readonly handle: string },
+): Promise<void> {
+  const [open] = await tx.unsafe<{ id: string }[]>(
+    "select id from stream_sessions where creator_user_id = $1 and ended_at is null limit 1",
+    [creator.userId],
+  );
+  if (open) return;
+  throw new DomainError(
+    DomainErrorCode.STREAM_OFFLINE,
+    `@${creator.handle} is offline right now. A boost only promotes a live stream, and its minutes start as soon as you pay; boost once they go live, or confirm that you want to boost an offline stream.`,
+    { handle: creator.handle },
+  );
 }
 
 /**

@@ -31,6 +31,7 @@ describe("streams.live", () => {
         idempotencyKey: randomUUID(),
         to: { handle: target.handle },
         minutes: 5,
+        confirmOffline: target === offBoosted,
       });
     }
     for (const target of [liveGifted, offGifted]) {
@@ -67,6 +68,7 @@ describe("expireBoosts", () => {
         idempotencyKey: randomUUID(),
         to: { handle: target.handle },
         minutes,
+        confirmOffline: true,
       });
     await boost(5);
     await boost(10); // stacked: ends 15 minutes from now

@@ -18,7 +18,9 @@ export function DiamondFigures({ diamonds }: { diamonds: CreatorStatus["diamonds
           {formatCount(diamonds.held)}
         </dd>
         <dd className="figure-note">
-          Recent earnings, held for a while before you can withdraw them.
+          Recent earnings, held 7 days before you can withdraw them; 30 days after the purchase when
+          a new buyer's first month of coins paid for them, as a card dispute can still reverse
+          those.
         </dd>
       </div>
       <div className="figure accent">
@@ -42,7 +44,7 @@ export function DiamondFigures({ diamonds }: { diamonds: CreatorStatus["diamonds
         </dd>
         <dd className="figure-note">
           {diamonds.nextReleaseAt
-            ? "When your oldest held diamonds become available."
+            ? "When the next of your held diamonds become available."
             : "Nothing is on hold."}
         </dd>
       </div>

@@ -3,7 +3,7 @@
  * over a `send` that answers each procedure from a handler typed by the contract, an in-memory
  * hidden-sites store, and a stream follower the test feeds events into.
  */
-import { levelForCoins, RATE_CARD } from "@coinstream/core";
+import { formatExactDiamonds, levelForCoins, RATE_CARD } from "@coinstream/core";
 import { createApiClient } from "../../messaging/api-client.ts";
 import type {
   ApiRequest,
@@ -45,6 +45,7 @@ export function demoHandlers(): Handlers {
         coins,
         shareBps: 5_000,
         diamonds,
+        exactDiamonds: formatExactDiamonds(coins, 5_000),
         platformFeeCoins: coins - diamonds,
         cashValueUsdMinor: diamonds,
         label: "",

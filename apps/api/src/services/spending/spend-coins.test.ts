@@ -1,0 +1,116 @@
+import { randomUUID } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { createCreator, createPerson, fundWallet } from "../../test-support/people.ts";
+import { useTestLedger } from "../../test-support/test-ledger.ts";
+import { createContext, type Viewer } from "../../trpc/context.ts";
+import { createCallerFactory } from "../../trpc/init.ts";
+import { appRouter } from "../../trpc/root.ts";
+
+const env = useTestLedger();
+const callerFor = (who: Viewer | null) =>
+  createCallerFactory(appRouter)(createContext({ sql: env.db.sql, ledger: env.ledger }, who));
+const coinsOf = async (who: Viewer) => (await callerFor(who).wallet.get()).coins;
+const transferCount = async () =>
+  (await env.db.sql<{ n: bigint }[]>`select count(*)::int8 as n from ledger_transfers`)[0]?.n;
+
+/** A funded viewer and a live creator ready to receive anything. */
+async function setup(coins = 10_000n) {
+  const viewer = await createPerson(env.db.sql);
+  const target = await createCreator(env.db.sql);
+  if (coins > 0n) await fundWallet(env.db.sql, env.ledger, viewer, coins);
+  await callerFor(target.user).sessions.start();
+  return { viewer, target, me: callerFor(viewer), to: { handle: target.handle } };
+}
+
+describe("one idempotency key covers every kind of spend", () => {
+  it("refuses a boost, tip, message or cosmetic under a key a gift already used, charging once", async () => {
+    const { viewer, me, to } = await setup();
+    const key = randomUUID();
+    const gift = await me.gifts.send({ idempotencyKey: key, to, giftId: "gg", count: 1 });
+    expect(gift).toMatchObject({ coinsSpent: 10, replayed: false });
+    const before = await transferCount();
+    const others: [string, () => Promise<unknown>][] = [
+      ["boost", () => me.streams.boost({ idempotencyKey: key, to, minutes: 5 })],
+      ["tip", () => me.tips.send({ idempotencyKey: key, to, coins: 10 })],
+      [
+        "message",
+        () => me.messages.send({ idempotencyKey: key, to, body: "hi", expectedCoins: 100 }),
+      ],
+      [
+        "cosmetic",
+        () => me.profile.buy({ idempotencyKey: key, itemId: "color-rose", expectedCoins: 300 }),
+      ],
+    ];
+    for (const [kind, spend] of others) {
+      const error = await spend().catch((e: unknown) => e);
+      expect({ kind, error }).toMatchObject({
+        kind,
+        error: { code: "CONFLICT", cause: { code: "IDEMPOTENCY_CONFLICT" } },
+      });
+    }
+    expect(await transferCount()).toBe(before);
+    expect(await coinsOf(viewer)).toBe(10_000 - 10);
+    // The gift itself still replays under its key.
+    expect(await me.gifts.send({ idempotencyKey: key, to, giftId: "gg", count: 1 })).toMatchObject({
+      transferId: gift.transferId,
+      replayed: true,
+    });
+  });
+
+  it("refuses a gift under a key a boost or a cosmetic already used", async () => {
+    const { viewer, me, to } = await setup();
+    const [boostKey, cosmeticKey] = [randomUUID(), randomUUID()];
+    await me.streams.boost({ idempotencyKey: boostKey, to, minutes: 5 });
+    await me.profile.buy({ idempotencyKey: cosmeticKey, itemId: "color-rose", expectedCoins: 300 });
+    for (const key of [boostKey, cosmeticKey]) {
+      await expect(
+        me.gifts.send({ idempotencyKey: key, to, giftId: "gg", count: 1 }),
+      ).rejects.toMatchObject({ cause: { code: "IDEMPOTENCY_CONFLICT" } });
+    }
+    expect(await coinsOf(viewer)).toBe(10_000 - 500 - 300);
+  });
+});
+
+describe("refusals a person can act on", () => {
+  it("says 'not enough coins' before any cap when a spend is far beyond the balance", async () => {
+    // A new account: its first-day cap (10,000 coins) refuses this tip too.
+    const viewer = await createPerson(env.db.sql, { createdAt: new Date(Date.now() - 3_600_000) });
+    const target = await createCreator(env.db.sql);
+    await fundWallet(env.db.sql, env.ledger, viewer, 500n);
+    const error = await callerFor(viewer)
+      .tips.send({ idempotencyKey: randomUUID(), to: { url: target.url }, coins: 50_000 })
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({
+      code: "PRECONDITION_FAILED",
+      message: expect.stringMatching(/not enough coins/i),
+      cause: { code: "INSUFFICIENT_COINS" },
+    });
+    expect(await coinsOf(viewer)).toBe(500);
+  });
+
+  it("says '1 coin', not '1 coins'", async () => {
+    const { me, to } = await setup(0n);
+    const error = await me.tips
+      .send({ idempotencyKey: randomUUID(), to, coins: 1 })
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({ cause: { code: "INSUFFICIENT_COINS" } });
+    expect((error as Error).message).toContain("1 coin");
+    expect((error as Error).message).not.toMatch(/\b1 coins\b/);
+  });
+
+  it("reports the original reason when a refused spend is retried with its key", async () => {
+    const { viewer, me, to } = await setup(10n);
+    const request = { idempotencyKey: randomUUID(), to, giftId: "lion", count: 1 };
+    await expect(me.gifts.send(request)).rejects.toMatchObject({
+      cause: { code: "INSUFFICIENT_COINS" },
+    });
+    await fundWallet(env.db.sql, env.ledger, viewer, 50_000n);
+    const retry = await me.gifts.send(request).catch((e: unknown) => e);
+    expect(retry).toMatchObject({
+      code: "CONFLICT",
+      message: expect.stringMatching(/not enough coins/i),
+      cause: { code: "IDEMPOTENCY_CONFLICT", details: { originalCode: "INSUFFICIENT_COINS" } },
+    });
+    expect(await coinsOf(viewer)).toBe(50_010);
+  });
+});
