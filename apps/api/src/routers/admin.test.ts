@@ -1,14 +1,14 @@
 import { randomUUID } from "node:crypto";
 import { RATE_CARD, type RateCard } from "@coinstream/core";
-import { accountId, transferIdFor } from "@coinstream/db";
+import { transferIdFor } from "@coinstream/db";
 import { describe, expect, it } from "vitest";
 import type { AuthSession } from "../auth/auth-routes.ts";
 import { viewerFromSession } from "../auth/viewer-from-session.ts";
 import type { PaymentProvider } from "../payments/payment-provider.ts";
 import { SandboxPayoutProvider } from "../payments/payout-provider.ts";
-import { releaseHeldDiamonds } from "../services/earnings/release-held-diamonds.ts";
 import { processPendingWithdrawals } from "../services/payouts/withdrawals.ts";
 import { getActiveRateCard } from "../services/rate-card/get-active-rate-card.ts";
+import { creatorWithAvailable as creatorWithDiamonds } from "../test-support/creator-with-diamonds.ts";
 import { createAdmin, createCreator, createPerson, fundWallet } from "../test-support/people.ts";
 import { useTestLedger } from "../test-support/test-ledger.ts";
 import { createContext, type Viewer } from "../trpc/context.ts";
@@ -16,7 +16,7 @@ import { createCallerFactory } from "../trpc/init.ts";
 import { appRouter } from "../trpc/root.ts";
 
 const env = useTestLedger();
-const DAY = 86_400_000;
+const _DAY = 86_400_000;
 const checkouts: string[] = [];
 const payments: PaymentProvider = {
   name: "sandbox",
@@ -31,26 +31,8 @@ const callerFor = (who: Viewer | null) =>
   );
 
 /** A creator (30-day-old account) with `diamonds` available, all from one fan: 10,000+ is flagged. */
-async function creatorWithAvailable(diamonds: number) {
-  const creator = await createPerson(env.db.sql, { createdAt: new Date(Date.now() - 30 * DAY) });
-  const handle = `h${randomUUID().slice(0, 8)}`;
-  await callerFor(creator).creator.register({ handle });
-  await env.db.sql`
-    insert into creator_channels (creator_user_id, platform, channel, followers, verified_at)
-    values (${creator.userId}, 'twitch', ${handle}, 500, now())`;
-  const fan = await createPerson(env.db.sql);
-  await fundWallet(env.db.sql, env.ledger, fan, BigInt(diamonds * 2));
-  await callerFor(fan).tips.send({
-    idempotencyKey: randomUUID(),
-    to: { handle },
-    coins: diamonds * 2,
-  });
-  await releaseHeldDiamonds(env.db.sql, env.ledger, new Date(Date.now() + 8 * DAY));
-  await callerFor(creator).creator.setPayoutMethod({ method: "bank", label: "Checking ••42" });
-  const available = accountId({ ownerId: creator.userId, purpose: "creator_available" });
-  const balance = async () => (await env.ledger.getBalances([available])).get(available);
-  return { creator, handle, balance };
-}
+const creatorWithAvailable = (diamonds: number) =>
+  creatorWithDiamonds({ sql: env.db.sql, ledger: env.ledger, callerFor }, diamonds);
 
 /** A withdrawal the fraud rules hold for review (one supporter, over $100). */
 async function flaggedWithdrawal() {

@@ -71,3 +71,14 @@ export const walletDebts = pgTable(
     ),
   ],
 );
+
+/**
+ * Who is settling or reversing a purchase right now: a lease, held without holding a database
+ * connection, so a burst of webhook deliveries for many purchases cannot take every pooled
+ * connection while each holder waits for one more. A lease outlived by a crash expires.
+ */
+export const purchaseLocks = pgTable("purchase_locks", {
+  purchaseId: text("purchase_id").primaryKey(),
+  holder: uuid("holder").notNull(),
+  expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+});

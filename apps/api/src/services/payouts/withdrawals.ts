@@ -85,6 +85,11 @@ export async function setPayoutMethod(
  * transfer. Core's fraud rules may hold it for an admin (status `review`); otherwise the payout
  * job pays it. One request at a time per person (the lock spends use), so racing requests
  * cannot together pass the daily maximum. The same key returns the same withdrawal.
+ *
+ * Everything that needs no lock (creator account, rate card, channels) is read first, and
+ * people who are not creators are refused before any lock. Under the lock every read goes
+ * through the transaction's own connection: a lock holder waiting for a second pooled
+ * connection while the waiters hold all the others hangs the process.
  */
 export async function requestWithdrawal(
   sql: Sql,
@@ -93,7 +98,10 @@ export async function requestWithdrawal(
   input: { idempotencyKey: string; diamonds: number },
   now: Date,
 ) {
+  await requireCreatorAccount(sql, viewer.userId);
   await assertNotFrozen(sql, viewer.userId);
+  const rateCard = await getActiveRateCard(sql, now);
+  const [best] = await listCreatorChannels(sql, viewer.userId);
   const id = await sql.begin(async (tx) => {
     await tx`select pg_advisory_xact_lock(hashtextextended(${viewer.userId}, 0))`;
     const [existing] = await tx<{ id: string }[]>`
@@ -101,10 +109,8 @@ export async function requestWithdrawal(
     if (existing) return existing.id;
     await assertNotFrozen(tx, viewer.userId);
 
-    const rateCard = await getActiveRateCard(sql, now);
     const [method] = await tx<{ method: PayoutMethod; updated_at: Date }[]>`
       select method, updated_at from payout_methods where user_id = ${viewer.userId}`;
-    const [best] = await listCreatorChannels(sql, viewer.userId);
     assertEligible(
       checkEligibility(
         "withdraw",
@@ -117,7 +123,7 @@ export async function requestWithdrawal(
       ),
     );
     const available = accountId({ ownerId: viewer.userId, purpose: "creator_available" });
-    const balance = (await getBalances(sql, [available])).get(available);
+    const balance = (await getBalances(tx, [available])).get(available);
     const [history] = await tx<{ usd_24h: bigint; paid: bigint; last_at: Date | null }[]>`
       select coalesce(sum(net_usd_minor) filter (
                where status <> 'failed' and created_at > ${new Date(now.getTime() - 86_400_000)}), 0)::int8 as usd_24h,
