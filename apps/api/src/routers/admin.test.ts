@@ -312,6 +312,46 @@ describe("flagged withdrawals", () => {
       select action from admin_audit where target_id = ${withdrawalId}`;
     expect(audit).toEqual([{ action: "reject_withdrawal" }]);
   });
+
+  it("holds every withdrawal to a changed payout method, even right after a rejection, until an admin approves one", async () => {
+    const admin = await createAdmin(env.db.sql);
+    // Spread over four fans, so only the method change can flag these.
+    const { creator } = await creatorWithDiamonds(
+      { sql: env.db.sql, ledger: env.ledger, callerFor },
+      8_000,
+      { fans: 4 },
+    );
+    const api = callerFor(creator);
+    const withdraw = () => api.creator.withdraw({ idempotencyKey: randomUUID(), diamonds: 1_000 });
+    expect((await withdraw()).status).toBe("pending");
+    await processPendingWithdrawals(env.db.sql, env.ledger, new SandboxPayoutProvider());
+
+    await api.creator.setPayoutMethod({ method: "paypal", label: "new-owner@example.com" });
+    const first = await withdraw();
+    expect(first.status).toBe("review");
+    await callerFor(admin).admin.rejectWithdrawal({ id: first.withdrawalId, reason: "Not you?" });
+
+    // Asking again at once must not bypass the review that belongs to the method change.
+    const again = await withdraw();
+    expect(again.status).toBe("review");
+    expect((await api.creator.status()).payoutMethod).toMatchObject({ inReview: true });
+    // Setting it again (to anything) keeps the review open.
+    await api.creator.setPayoutMethod({ method: "paypal", label: "new-owner@example.com" });
+    await api.creator.setPayoutMethod({ method: "bank", label: "Checking ••42" });
+    expect((await api.creator.status()).payoutMethod).toMatchObject({ inReview: true });
+    await processPendingWithdrawals(env.db.sql, env.ledger, new SandboxPayoutProvider());
+    expect(await withdrawalStatus(again.withdrawalId)).toBe("review");
+
+    // Approving a withdrawal made to the method as it is now approves the method.
+    const current = await withdraw();
+    expect(current.status).toBe("review");
+    await callerFor(admin).admin.approveWithdrawal({ id: current.withdrawalId });
+    expect((await api.creator.status()).payoutMethod).toMatchObject({ inReview: false });
+    expect((await withdraw()).status).toBe("pending");
+    const [approval] = await env.db.sql<{ details: { payoutMethodApproved: boolean } }[]>`
+      select details from admin_audit where target_id = ${current.withdrawalId}`;
+    expect(approval?.details.payoutMethodApproved).toBe(true);
+  });
 });
 
 describe("admin.publishRateCard", () => {

@@ -64,8 +64,9 @@ export async function getCreatorStatus(sql: Sql, viewer: Viewer, now: Date) {
   if (!creator) return { isCreator: false as const };
   const channels = await listCreatorChannels(sql, viewer.userId);
   const best = channels[0];
-  const [payoutMethod] = await sql<{ method: string; label: string }[]>`
-    select method, label from payout_methods where user_id = ${viewer.userId}`;
+  const [payoutMethod] = await sql<{ method: string; label: string; in_review: boolean }[]>`
+    select method, label, review_opened_at is not null as in_review from payout_methods
+    where user_id = ${viewer.userId}`;
   const facts = viewerFacts(viewer, {
     channel: best ? { verified: best.verified, followers: best.followers } : null,
     hasPayoutMethod: Boolean(payoutMethod),
@@ -83,8 +84,13 @@ export async function getCreatorStatus(sql: Sql, viewer: Viewer, now: Date) {
     handle: creator.handle,
     tier: creator.tier,
     channels,
-    /** Where withdrawals are paid (the label the creator gave), or null before one is set. */
-    payoutMethod: payoutMethod ? { method: payoutMethod.method, label: payoutMethod.label } : null,
+    /**
+     * Where withdrawals are paid (the label the creator gave), or null before one is set;
+     * `inReview`: a change waits for an admin, and withdrawals to it are held until approved.
+     */
+    payoutMethod: payoutMethod
+      ? { method: payoutMethod.method, label: payoutMethod.label, inReview: payoutMethod.in_review }
+      : null,
     canReceive: receive.allowed,
     receiveMissing: receive.allowed ? [] : receive.reasons,
     canWithdraw: withdraw.allowed,
