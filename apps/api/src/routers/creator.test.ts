@@ -37,7 +37,7 @@ describe("creator", () => {
     const after = await callerFor(me).creator.status();
     if (!after.isCreator) throw new Error("expected a creator");
     expect(after.withdrawMissing.map((r) => r.code)).toEqual(["ACCOUNT_TOO_NEW"]);
-    expect(after.payoutMethod).toEqual({ method: "paypal", label: "me@paypal" });
+    expect(after.payoutMethod).toEqual({ method: "paypal", label: "me@paypal", inReview: false });
   });
 
   it("refuses a handle someone else has, and a second handle", async () => {
@@ -61,8 +61,8 @@ describe("creator", () => {
     const handle = `h${randomUUID().slice(0, 8)}`;
     await callerFor(creator).creator.register({ handle });
     await env.db.sql`
-      insert into creator_channels (creator_user_id, platform, channel, followers, verified_at)
-      values (${creator.userId}, 'kick', ${handle}, 300, now())`;
+      insert into creator_channels (creator_user_id, platform, channel, followers, followers_verified, verified_at)
+      values (${creator.userId}, 'kick', ${handle}, 300, true, now())`;
     await fundWallet(env.db.sql, env.ledger, viewer, 100n);
     await callerFor(viewer).tips.send({
       idempotencyKey: randomUUID(),

@@ -57,6 +57,17 @@ export const creatorChannels = pgTable(
     followers: integer("followers").notNull().default(0),
     /** True when the count was read from the platform's page, false when the creator entered it. */
     followersVerified: boolean("followers_verified").notNull().default(false),
+    /**
+     * An entered count's review: pending (waits for an admin), approved or rejected; null for a
+     * count read from the page (or none entered).
+     */
+    followersReview: text("followers_review"),
+    /** Whether the count counts for eligibility: read from the page, or entered and approved. */
+    followersCounted: boolean("followers_counted")
+      .notNull()
+      .generatedAlwaysAs(
+        sql`followers_verified or coalesce(followers_review = 'approved', false)`,
+      ),
     verifiedAt: timestamp("verified_at", { withTimezone: true }),
     unlinkedAt: timestamp("unlinked_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
@@ -72,6 +83,10 @@ export const creatorChannels = pgTable(
     check(
       "creator_channels_platform",
       sql`${table.platform} in ('twitch', 'youtube', 'tiktok', 'kick', 'web')`,
+    ),
+    check(
+      "creator_channels_followers_review",
+      sql`${table.followersReview} in ('pending', 'approved', 'rejected')`,
     ),
     check(
       "creator_channels_method",

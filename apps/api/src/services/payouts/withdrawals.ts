@@ -24,7 +24,7 @@ import {
 import type { PayoutOutcome, PayoutProvider } from "../../payments/payout-provider.ts";
 import type { Viewer } from "../../trpc/context.ts";
 import { assertNotFrozen } from "../admin/assert-not-frozen.ts";
-import { listCreatorChannels } from "../creators/creator-status.ts";
+import { channelFacts, listCreatorChannels } from "../creators/creator-status.ts";
 import { requireCreatorAccount } from "../creators/require-creator-account.ts";
 import { getActiveRateCard } from "../rate-card/get-active-rate-card.ts";
 import { viewerFacts } from "../viewer-facts.ts";
@@ -147,7 +147,7 @@ export async function requestWithdrawal(
       checkEligibility(
         "withdraw",
         viewerFacts(viewer, {
-          channel: best ? { verified: best.verified, followers: best.followers } : null,
+          channel: channelFacts(best),
           hasPayoutMethod: Boolean(method),
         }),
         now,
