@@ -7,6 +7,7 @@ import {
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -137,4 +138,21 @@ export const perkTiers = pgTable(
     index("perk_tiers_creator").on(table.creatorUserId),
     check("perk_tiers_min_coins", sql`${table.minCoins} > 0`),
   ],
+);
+
+/**
+ * Supporters who reached a tier's threshold before the creator raised it: what was unlocked
+ * stays unlocked. Written when a threshold rises, for everyone who had reached the old one;
+ * below the current threshold a supporter's own total decides as before.
+ */
+export const perkUnlocks = pgTable(
+  "perk_unlocks",
+  {
+    tierId: uuid("tier_id").notNull(),
+    viewerUserId: text("viewer_user_id").notNull(),
+    /** The threshold they had reached when it was raised. */
+    minCoins: bigint("min_coins", { mode: "bigint" }).notNull(),
+    recordedAt: timestamp("recorded_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [primaryKey({ columns: [table.tierId, table.viewerUserId] })],
 );

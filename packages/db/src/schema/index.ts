@@ -7,7 +7,7 @@ export {
   streamSessions,
 } from "./analytics.ts";
 export { authAccounts, authSchema, sessions, users, verifications } from "./auth.ts";
-export { channelAudit, creatorChannels, creators, perkTiers } from "./creators.ts";
+export { channelAudit, creatorChannels, creators, perkTiers, perkUnlocks } from "./creators.ts";
 export { guardianLinks, notifications } from "./guardians.ts";
 export { ledgerAccountSlots, ledgerAccounts } from "./ledger-accounts.ts";
 export { ledgerFailedTransfers, ledgerTransfers } from "./ledger-transfers.ts";
