@@ -66,9 +66,7 @@ export const creatorChannels = pgTable(
     /** Whether the count counts for eligibility: read from the page, or entered and approved. */
     followersCounted: boolean("followers_counted")
       .notNull()
-      .generatedAlwaysAs(
-        sql`followers_verified or coalesce(followers_review = 'approved', false)`,
-      ),
+      .generatedAlwaysAs(sql`followers_verified or coalesce(followers_review = 'approved', false)`),
     verifiedAt: timestamp("verified_at", { withTimezone: true }),
     unlinkedAt: timestamp("unlinked_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
