@@ -298,7 +298,9 @@ function ChannelCard({
         <>
           <p className="muted small">
             {formatCount(channel.followers)} followers
-            {channel.followersVerified ? "" : ENTERED_COUNT_NOTES[channel.followersReview ?? "pending"]}
+            {channel.followersVerified
+              ? ""
+              : ENTERED_COUNT_NOTES[channel.followersReview ?? "pending"]}
             {channel.verifiedAt ? ` · verified ${formatDate(channel.verifiedAt)}` : ""}
             {channel.method ? ` · ${METHOD_NAMES[channel.method] ?? channel.method}` : ""}
           </p>
