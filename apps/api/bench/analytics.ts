@@ -82,8 +82,8 @@ async function createBenchCreator(sql: Sql): Promise<Viewer> {
             ${creator.region}, ${creator.createdAt}, now())`;
   await sql`insert into creators (user_id, handle) values (${creator.userId}, 'benchcreator')`;
   await sql`
-    insert into creator_channels (creator_user_id, platform, channel, followers, verified_at, verification_method)
-    values (${creator.userId}, 'twitch', 'benchcreator', 50000, now(), 'seed')`;
+    insert into creator_channels (creator_user_id, platform, channel, followers, followers_verified, verified_at, verification_method)
+    values (${creator.userId}, 'twitch', 'benchcreator', 50000, true, now(), 'seed')`;
   // The top supporters wear cosmetics, as the leaderboard shows them.
   await sql`
     insert into viewer_profiles (user_id, badge_frame, name_color)

@@ -20,6 +20,7 @@ import { loadEnvOrExit } from "./env.ts";
 import { startJobs } from "./jobs/start-jobs.ts";
 import { createPayments } from "./payments/create-payments.ts";
 import { createPayoutProvider } from "./payments/payout-provider.ts";
+import { API_POOL_CONNECTIONS, LEDGER_POOL_CONNECTIONS } from "./pool-sizes.ts";
 import { StreamEventHub } from "./realtime/stream-event-hub.ts";
 import { createChannelVerifierConfig } from "./services/channels/channel-verifier-config.ts";
 
@@ -34,7 +35,10 @@ const DEV_SECRET_FILE = fileURLToPath(new URL("../../../.data/auth-secret", impo
 // A missing or bad setting (production needs several) stops here with one line each.
 const env = loadEnvOrExit();
 // Starts the embedded PostgreSQL unless DATABASE_URL is set, and applies migrations.
-const database = await openDatabase({ url: env.DATABASE_URL }).catch((error: unknown) => {
+const database = await openDatabase({
+  url: env.DATABASE_URL,
+  maxConnections: API_POOL_CONNECTIONS,
+}).catch((error: unknown) => {
   if (!(error instanceof EmbeddedServerError)) throw error;
   console.error(error.message); // one line: what failed and what to do
   process.exit(1);
@@ -45,7 +49,7 @@ await ensureAccounts(
 );
 // The ledger gets connections of its own: a gift holds a connection (its per-person lock) while
 // it waits for the ledger's batch, so sharing one pool could leave the ledger none under load.
-const ledgerSql = connect(database.url, 8);
+const ledgerSql = connect(database.url, LEDGER_POOL_CONNECTIONS);
 const ledger = createLedger(ledgerSql);
 const authDb = createAuthDb(database.url);
 const publicUrl = env.PUBLIC_URL ?? `http://${env.HOST}:${env.PORT}`;

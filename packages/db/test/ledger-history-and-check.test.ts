@@ -2,10 +2,12 @@ import { execFile } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { checkLedger } from "../src/ledger/check-ledger.ts";
 import { listAccountTransfers } from "../src/ledger/history.ts";
 import { transferIdFor } from "../src/ledger/ids.ts";
+import type { TransferCode } from "../src/ledger/types.ts";
 import {
   expectLedgerClean,
   gift,
@@ -67,6 +69,75 @@ describe("listAccountTransfers", () => {
     });
     expect(page.transfers.map((t) => [t.code, t.amount])).toEqual([["purchase", 100n]]);
     expect(page.nextCursor).toBeNull();
+  });
+});
+
+describe("listAccountTransfers over random histories", () => {
+  it("reaches every entry exactly once, newest first, on two-sided and one-sided accounts, filtered or not", async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.boolean(), { minLength: 0, maxLength: 30 }),
+        fc.constantFrom("wallet", "held"),
+        fc.constantFrom<TransferCode[] | undefined>(
+          undefined,
+          ["gift"],
+          ["purchase"],
+          ["gift_diamonds"],
+          ["gift", "purchase"],
+        ),
+        fc.integer({ min: 1, max: 12 }),
+        async (giftsOrPurchases, side, codes, limit) => {
+          const viewer = await newParticipant(ctx.db);
+          const creator = await newParticipant(ctx.db);
+          // A purchase first, so every gift is covered; then the random mix.
+          const steps = [
+            [purchase(viewer.wallet, 1_000n)],
+            ...giftsOrPurchases.map((isGift) =>
+              isGift ? gift(viewer.wallet, creator.held, 10n) : [purchase(viewer.wallet, 1_000n)],
+            ),
+          ];
+          for (const transfers of steps) {
+            const results = await ctx.ledger.createTransfers(transfers);
+            expect(results.map((r) => r.result)).toEqual(transfers.map(() => "ok"));
+          }
+
+          const account = side === "wallet" ? viewer.wallet : creator.held;
+          const expected = (
+            await ctx.db.sql<{ seq: bigint }[]>`
+              select seq from ledger_transfers
+              where (debit_account_id = ${account} or credit_account_id = ${account})
+                and (${codes ?? null}::text[] is null or code = any(${codes ?? null}::text[]))
+              order by seq desc`
+          ).map((row) => row.seq);
+
+          const seen: bigint[] = [];
+          let cursor: bigint | null = null;
+          for (let pages = 0; pages <= expected.length + 1; pages++) {
+            const page = await listAccountTransfers(ctx.db.sql, {
+              accountId: account,
+              before: cursor,
+              limit,
+              ...(codes ? { codes } : {}),
+            });
+            seen.push(...page.transfers.map((t) => t.seq));
+            // A page short of the limit is the last one; a full one says whether more follow.
+            if (page.transfers.length < limit) expect(page.nextCursor).toBeNull();
+            cursor = page.nextCursor;
+            if (cursor === null) break;
+          }
+          expect(seen).toEqual(expected);
+        },
+      ),
+      {
+        numRuns: 40,
+        // One-sided: a wallet only bought into, a hold only credited.
+        examples: [
+          [[false], "wallet", undefined, 1],
+          [[true, true], "held", undefined, 1],
+          [[false, true, true], "wallet", ["gift"], 1],
+        ],
+      },
+    );
   });
 });
 

@@ -99,8 +99,8 @@ export async function seedDemo(
     await sql`insert into creators (user_id, handle) values (${userId}, ${creator.handle})`;
     await sql`
       insert into creator_channels
-        (id, creator_user_id, platform, channel, followers, verified_at, verification_method)
-      values (${randomUUID()}, ${userId}, ${creator.platform}, ${creator.channel}, ${creator.followers}, now(), 'seed')`;
+        (id, creator_user_id, platform, channel, followers, followers_verified, verified_at, verification_method)
+      values (${randomUUID()}, ${userId}, ${creator.platform}, ${creator.channel}, ${creator.followers}, true, now(), 'seed')`;
     await sql`
       update users set created_at = now() - make_interval(days => ${DEMO_CREATOR_JOINED_DAYS_AGO})
       where id = ${userId}`;

@@ -147,8 +147,8 @@ describe("the OBS overlay in headless Chromium", () => {
     const novaApi = client(nova.token);
     const { handle } = await novaApi.creator.register.mutate({ handle: `nova${Date.now()}` });
     await db.sql`
-      insert into creator_channels (creator_user_id, platform, channel, followers, verified_at, verification_method)
-      values (${nova.userId}, 'twitch', ${handle}, 150, now(), 'seed')`;
+      insert into creator_channels (creator_user_id, platform, channel, followers, followers_verified, verified_at, verification_method)
+      values (${nova.userId}, 'twitch', ${handle}, 150, true, now(), 'seed')`;
     const overlay = await novaApi.overlay.get.query();
     expect(overlay.url.startsWith(`${base}/overlay/`)).toBe(true);
     await novaApi.sessions.start.mutate({ title: "Late show" });

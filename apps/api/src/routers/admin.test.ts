@@ -1,14 +1,14 @@
 import { randomUUID } from "node:crypto";
 import { RATE_CARD, type RateCard } from "@coinstream/core";
-import { accountId, transferIdFor } from "@coinstream/db";
+import { transferIdFor } from "@coinstream/db";
 import { describe, expect, it } from "vitest";
 import type { AuthSession } from "../auth/auth-routes.ts";
 import { viewerFromSession } from "../auth/viewer-from-session.ts";
 import type { PaymentProvider } from "../payments/payment-provider.ts";
 import { SandboxPayoutProvider } from "../payments/payout-provider.ts";
-import { releaseHeldDiamonds } from "../services/earnings/release-held-diamonds.ts";
 import { processPendingWithdrawals } from "../services/payouts/withdrawals.ts";
 import { getActiveRateCard } from "../services/rate-card/get-active-rate-card.ts";
+import { creatorWithAvailable as creatorWithDiamonds } from "../test-support/creator-with-diamonds.ts";
 import { createAdmin, createCreator, createPerson, fundWallet } from "../test-support/people.ts";
 import { useTestLedger } from "../test-support/test-ledger.ts";
 import { createContext, type Viewer } from "../trpc/context.ts";
@@ -16,7 +16,7 @@ import { createCallerFactory } from "../trpc/init.ts";
 import { appRouter } from "../trpc/root.ts";
 
 const env = useTestLedger();
-const DAY = 86_400_000;
+const _DAY = 86_400_000;
 const checkouts: string[] = [];
 const payments: PaymentProvider = {
   name: "sandbox",
@@ -34,26 +34,8 @@ const callerFor = (who: Viewer | null) =>
   );
 
 /** A creator (30-day-old account) with `diamonds` available, all from one fan: 10,000+ is flagged. */
-async function creatorWithAvailable(diamonds: number) {
-  const creator = await createPerson(env.db.sql, { createdAt: new Date(Date.now() - 30 * DAY) });
-  const handle = `h${randomUUID().slice(0, 8)}`;
-  await callerFor(creator).creator.register({ handle });
-  await env.db.sql`
-    insert into creator_channels (creator_user_id, platform, channel, followers, verified_at)
-    values (${creator.userId}, 'twitch', ${handle}, 500, now())`;
-  const fan = await createPerson(env.db.sql);
-  await fundWallet(env.db.sql, env.ledger, fan, BigInt(diamonds * 2));
-  await callerFor(fan).tips.send({
-    idempotencyKey: randomUUID(),
-    to: { handle },
-    coins: diamonds * 2,
-  });
-  await releaseHeldDiamonds(env.db.sql, env.ledger, new Date(Date.now() + 8 * DAY));
-  await callerFor(creator).creator.setPayoutMethod({ method: "bank", label: "Checking ••42" });
-  const available = accountId({ ownerId: creator.userId, purpose: "creator_available" });
-  const balance = async () => (await env.ledger.getBalances([available])).get(available);
-  return { creator, handle, balance };
-}
+const creatorWithAvailable = (diamonds: number) =>
+  creatorWithDiamonds({ sql: env.db.sql, ledger: env.ledger, callerFor }, diamonds);
 
 /** A withdrawal the fraud rules hold for review (one supporter, over $100). */
 async function flaggedWithdrawal() {
@@ -332,6 +314,46 @@ describe("flagged withdrawals", () => {
     const audit = await env.db.sql<{ action: string }[]>`
       select action from admin_audit where target_id = ${withdrawalId}`;
     expect(audit).toEqual([{ action: "reject_withdrawal" }]);
+  });
+
+  it("holds every withdrawal to a changed payout method, even right after a rejection, until an admin approves one", async () => {
+    const admin = await createAdmin(env.db.sql);
+    // Spread over four fans, so only the method change can flag these.
+    const { creator } = await creatorWithDiamonds(
+      { sql: env.db.sql, ledger: env.ledger, callerFor },
+      8_000,
+      { fans: 4 },
+    );
+    const api = callerFor(creator);
+    const withdraw = () => api.creator.withdraw({ idempotencyKey: randomUUID(), diamonds: 1_000 });
+    expect((await withdraw()).status).toBe("pending");
+    await processPendingWithdrawals(env.db.sql, env.ledger, new SandboxPayoutProvider());
+
+    await api.creator.setPayoutMethod({ method: "paypal", label: "new-owner@example.com" });
+    const first = await withdraw();
+    expect(first.status).toBe("review");
+    await callerFor(admin).admin.rejectWithdrawal({ id: first.withdrawalId, reason: "Not you?" });
+
+    // Asking again at once must not bypass the review that belongs to the method change.
+    const again = await withdraw();
+    expect(again.status).toBe("review");
+    expect((await api.creator.status()).payoutMethod).toMatchObject({ inReview: true });
+    // Setting it again (to anything) keeps the review open.
+    await api.creator.setPayoutMethod({ method: "paypal", label: "new-owner@example.com" });
+    await api.creator.setPayoutMethod({ method: "bank", label: "Checking ••42" });
+    expect((await api.creator.status()).payoutMethod).toMatchObject({ inReview: true });
+    await processPendingWithdrawals(env.db.sql, env.ledger, new SandboxPayoutProvider());
+    expect(await withdrawalStatus(again.withdrawalId)).toBe("review");
+
+    // Approving a withdrawal made to the method as it is now approves the method.
+    const current = await withdraw();
+    expect(current.status).toBe("review");
+    await callerFor(admin).admin.approveWithdrawal({ id: current.withdrawalId });
+    expect((await api.creator.status()).payoutMethod).toMatchObject({ inReview: false });
+    expect((await withdraw()).status).toBe("pending");
+    const [approval] = await env.db.sql<{ details: { payoutMethodApproved: boolean } }[]>`
+      select details from admin_audit where target_id = ${current.withdrawalId}`;
+    expect(approval?.details.payoutMethodApproved).toBe(true);
   });
 });
 

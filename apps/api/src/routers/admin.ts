@@ -3,6 +3,10 @@ import { freezeAccount, unfreezeAccount } from "../services/admin/freeze-account
 import { listAdminAudit } from "../services/admin/list-admin-audit.ts";
 import { publishRateCard } from "../services/admin/publish-rate-card.ts";
 import {
+  listEnteredFollowerCounts,
+  reviewFollowerCount,
+} from "../services/admin/review-follower-counts.ts";
+import {
   approveWithdrawal,
   listFlaggedWithdrawals,
   rejectWithdrawal,
@@ -40,6 +44,16 @@ export const adminRouter = router({
   rejectWithdrawal: adminProcedure
     .input(z.object({ id: z.uuid(), reason: reasonSchema }))
     .mutation(({ ctx, input }) => rejectWithdrawal(ctx.sql, ctx.ledger, ctx.admin.userId, input)),
+
+  /** Follower counts creators entered (their page shows none), waiting for review. */
+  enteredFollowerCounts: adminProcedure.query(({ ctx }) =>
+    listEnteredFollowerCounts(ctx.sql, ctx.admin.userId),
+  ),
+
+  /** Approves an entered follower count (it then counts for eligibility) or rejects it. */
+  reviewFollowerCount: adminProcedure
+    .input(z.object({ channelId: z.uuid(), decision: z.enum(["approve", "reject"]) }))
+    .mutation(({ ctx, input }) => reviewFollowerCount(ctx.sql, ctx.admin.userId, input)),
 
   /** Runs the ledger's invariant check; an empty list means the books balance. */
   runLedgerCheck: adminProcedure.mutation(({ ctx }) => runLedgerCheck(ctx.sql, ctx.admin.userId)),

@@ -11,7 +11,7 @@ import {
   type StandInSite,
   startStandInSite,
 } from "../services/channels/testing/stand-in-site.ts";
-import { createPerson, fundWallet } from "../test-support/people.ts";
+import { createAdmin, createPerson, fundWallet } from "../test-support/people.ts";
 import { useTestLedger } from "../test-support/test-ledger.ts";
 import { createContext, type Viewer } from "../trpc/context.ts";
 import { createCallerFactory } from "../trpc/init.ts";
@@ -459,8 +459,54 @@ describe("channels.setFollowers", () => {
       to_creator_user_id: who.userId,
       details: { claimId: claim.id, followers: 500, previous: 0 },
     });
-    // Entered counts count toward eligibility (shown as unverified in channels.list).
-    expect(await api.creator.status()).toMatchObject({ canReceive: true });
+    // An entered count waits for an admin's review before it counts (issue 14, item 6).
+    expect(await api.creator.status()).toMatchObject({
+      canReceive: false,
+      receiveMissing: [expect.objectContaining({ code: "FOLLOWERS_NOT_VERIFIED" })],
+    });
+  });
+
+  it("does not let a typed number meet the minimum followers until an admin approves it", async () => {
+    const { api, handle } = await newCreator();
+    const admin = callerFor(await createAdmin(env.db.sql));
+    const name = uniqueName();
+    const claim = await api.channels.add({ url: `https://www.twitch.tv/${name}` });
+    platforms.pages.set(`/twitch/${name}`, { body: `<p>${claim.code}</p>` });
+    await api.channels.verify({ channelId: claim.id });
+    expect(
+      await api.channels.setFollowers({ channelId: claim.id, followers: 250_000 }),
+    ).toMatchObject({ followers: 250_000, followersReview: "pending", followersCounted: false });
+
+    const status = await api.creator.status();
+    expect(status).toMatchObject({ canReceive: false });
+    expect(status.isCreator && status.receiveMissing).toEqual([
+      {
+        code: "FOLLOWERS_NOT_VERIFIED",
+        message: expect.stringContaining("counts only once an admin confirms it"),
+      },
+    ]);
+    expect(await api.streams.resolve({ handle })).toMatchObject({ creator: { canReceive: false } });
+
+    expect(await admin.admin.enteredFollowerCounts()).toContainEqual(
+      expect.objectContaining({ channelId: claim.id, handle, followers: 250_000 }),
+    );
+    // Rejected: still not counted; entering another count waits for review again.
+    await admin.admin.reviewFollowerCount({ channelId: claim.id, decision: "reject" });
+    expect(await api.creator.status()).toMatchObject({ canReceive: false });
+    await expect(
+      admin.admin.reviewFollowerCount({ channelId: claim.id, decision: "approve" }),
+    ).rejects.toMatchObject({ cause: { code: "CONFLICT" } });
+    await api.channels.setFollowers({ channelId: claim.id, followers: 240_000 });
+    expect(
+      await admin.admin.reviewFollowerCount({ channelId: claim.id, decision: "approve" }),
+    ).toEqual({ channelId: claim.id, followers: 240_000, followersReview: "approved" });
+    expect(await api.creator.status()).toMatchObject({ canReceive: true, receiveMissing: [] });
+    const audit = await env.db.sql<{ action: string }[]>`
+      select action from admin_audit where target_id = ${claim.id} order by at`;
+    expect(audit.map((row) => row.action)).toEqual([
+      "reject_follower_count",
+      "approve_follower_count",
+    ]);
   });
 
   it("never replaces a count read from the channel's page", async () => {

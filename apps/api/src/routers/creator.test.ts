@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { createPerson, fundWallet } from "../test-support/people.ts";
+import { createCreator, createPerson, fundWallet } from "../test-support/people.ts";
 import { useTestLedger } from "../test-support/test-ledger.ts";
 import { createContext, type Viewer } from "../trpc/context.ts";
 import { createCallerFactory } from "../trpc/init.ts";
@@ -37,7 +37,7 @@ describe("creator", () => {
     const after = await callerFor(me).creator.status();
     if (!after.isCreator) throw new Error("expected a creator");
     expect(after.withdrawMissing.map((r) => r.code)).toEqual(["ACCOUNT_TOO_NEW"]);
-    expect(after.payoutMethod).toEqual({ method: "paypal", label: "me@paypal" });
+    expect(after.payoutMethod).toEqual({ method: "paypal", label: "me@paypal", inReview: false });
   });
 
   it("refuses a handle someone else has, and a second handle", async () => {
@@ -61,8 +61,8 @@ describe("creator", () => {
     const handle = `h${randomUUID().slice(0, 8)}`;
     await callerFor(creator).creator.register({ handle });
     await env.db.sql`
-      insert into creator_channels (creator_user_id, platform, channel, followers, verified_at)
-      values (${creator.userId}, 'kick', ${handle}, 300, now())`;
+      insert into creator_channels (creator_user_id, platform, channel, followers, followers_verified, verified_at)
+      values (${creator.userId}, 'kick', ${handle}, 300, true, now())`;
     await fundWallet(env.db.sql, env.ledger, viewer, 100n);
     await callerFor(viewer).tips.send({
       idempotencyKey: randomUUID(),
@@ -80,5 +80,41 @@ describe("creator", () => {
     );
     const { items } = await callerFor(creator).creator.earnings({});
     expect(items).toMatchObject([{ diamonds: 30, kind: "tip", message: "hi" }]);
+  });
+});
+
+describe("paging creator.earnings and wallet.history", () => {
+  it("reaches every entry of a one-sided history, page after page", async () => {
+    const { user: creator, handle } = await createCreator(env.db.sql, 500);
+    const fan = await createPerson(env.db.sql);
+    await fundWallet(env.db.sql, env.ledger, fan, 1_000n);
+    for (let i = 0; i < 7; i++) {
+      await callerFor(fan).tips.send({ idempotencyKey: randomUUID(), to: { handle }, coins: 10 });
+    }
+    /** Follows `nextCursor` from the first page to the end, collecting every item. */
+    async function everyPage<T>(
+      read: (cursor: string | null) => Promise<{ items: T[]; nextCursor: string | null }>,
+    ) {
+      const items: T[] = [];
+      let cursor: string | null = null;
+      do {
+        const page = await read(cursor);
+        items.push(...page.items);
+        cursor = page.nextCursor;
+      } while (cursor !== null && items.length < 100);
+      return items;
+    }
+    // A creator's hold is only ever credited; a wallet filtered to tips is only ever debited.
+    const earnings = await everyPage((cursor) =>
+      callerFor(creator).creator.earnings({ cursor, limit: 3 }),
+    );
+    expect(earnings.map((item) => [item.kind, item.diamonds])).toEqual(
+      Array.from({ length: 7 }, () => ["tip", 5]),
+    );
+    const tips = await everyPage((cursor) =>
+      callerFor(fan).wallet.history({ cursor, limit: 3, codes: ["tip"] }),
+    );
+    expect(tips.map((item) => item.coins)).toEqual(Array.from({ length: 7 }, () => -10));
+    expect(new Set(tips.map((item) => item.id)).size).toBe(7);
   });
 });

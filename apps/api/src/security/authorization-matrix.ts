@@ -216,6 +216,8 @@ export const AUTHORIZATION_MATRIX: Readonly<Record<ProcedurePath, MatrixRow>> = 
     note: "everyone names the creator's flagged withdrawal",
   }),
   "admin.rejectWithdrawal": adminsOnly({ note: "everyone names the creator's flagged withdrawal" }),
+  "admin.enteredFollowerCounts": adminsOnly(),
+  "admin.reviewFollowerCount": adminsOnly({ note: "everyone names the creator's entered count" }),
   "admin.runLedgerCheck": adminsOnly(),
   "admin.publishRateCard": adminsOnly(),
   "admin.audit": adminsOnly(),

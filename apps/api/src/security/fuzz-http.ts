@@ -152,8 +152,8 @@ export class FuzzAccounts {
       const handle = `f${randomUUID().replaceAll("-", "").slice(0, 12)}`;
       await this.sql`insert into creators (user_id, handle) values (${userId}, ${handle})`;
       await this.sql`
-        insert into creator_channels (creator_user_id, platform, channel, followers, verified_at, verification_method)
-        values (${userId}, 'twitch', ${handle}, 500, now(), 'seed')`;
+        insert into creator_channels (creator_user_id, platform, channel, followers, followers_verified, verified_at, verification_method)
+        values (${userId}, 'twitch', ${handle}, 500, true, now(), 'seed')`;
     }
     const signIn = await post("/sign-in/email", { email, password });
     const token = signIn.headers.get("set-auth-token");

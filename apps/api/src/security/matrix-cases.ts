@@ -5,6 +5,7 @@ import {
   blockedSenderMessage,
   cardCheckedAdult,
   creatorSide,
+  enteredFollowerCount,
   flaggedWithdrawal,
   hiddenMessage,
   inboxMessage,
@@ -268,6 +269,11 @@ export const MATRIX_CASES: { readonly [P in ProcedurePath]: Arrange<P> } = {
   "admin.rejectWithdrawal": async (w) => ({
     id: await flaggedWithdrawal(w),
     reason: "looks like a stolen card",
+  }),
+  "admin.enteredFollowerCounts": none,
+  "admin.reviewFollowerCount": async (w) => ({
+    channelId: await enteredFollowerCount(w),
+    decision: "approve",
   }),
   "admin.runLedgerCheck": none,
   "admin.publishRateCard": () => ({ version: RATE_CARD.version, activeFrom: inAnHour() }),

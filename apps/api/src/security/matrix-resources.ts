@@ -218,6 +218,20 @@ export function flaggedWithdrawal(w: MatrixWorld): Promise<string> {
   });
 }
 
+/** A follower count the creator entered for a channel whose page shows none, pending review. */
+export function enteredFollowerCount(w: MatrixWorld): Promise<string> {
+  return w.once("entered-followers", async () => {
+    const [channel] = await w.sql<{ id: string }[]>`
+      insert into creator_channels
+        (creator_user_id, platform, channel, followers, followers_verified, followers_review, verified_at)
+      values (${w.people.creator.userId}, 'kick', ${`entered${randomUUID().slice(0, 8)}`}, 4200, false, 'pending', now())
+      returning id`;
+    if (!channel) throw new Error("inserting the channel returned no row");
+    w.remember("creator", channel.id);
+    return channel.id;
+  });
+}
+
 /** A fresh account an admin may freeze, or one already frozen to unfreeze. */
 export function accountToFreeze(w: MatrixWorld, frozen: boolean): Promise<string> {
   return w.once(`freeze-target:${frozen}`, async () => {

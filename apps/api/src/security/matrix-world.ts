@@ -59,8 +59,10 @@ export class MatrixWorld {
   static async create(sql: Sql, ledger: Ledger, events: StreamEventHub): Promise<MatrixWorld> {
     const creator = async () => {
       const made = await createCreator(sql);
+      // An entered count an admin approved: it counts, and the creator may enter another.
       const [claim] = await sql<{ id: string }[]>`
-        select id from creator_channels where creator_user_id = ${made.user.userId}`;
+        update creator_channels set followers_verified = false, followers_review = 'approved'
+        where creator_user_id = ${made.user.userId} returning id`;
       await ensureAccounts(sql, [{ ownerId: made.user.userId, purpose: "creator_available" }]);
       await sql`
         insert into payout_methods (user_id, method, label)

@@ -55,8 +55,8 @@ export async function createCreator(sql: Sql, followers = 150, who?: Viewer) {
   const handle = `c${randomUUID().replaceAll("-", "").slice(0, 12)}`;
   await sql`insert into creators (user_id, handle) values (${user.userId}, ${handle})`;
   await sql`
-    insert into creator_channels (creator_user_id, platform, channel, followers, verified_at, verification_method)
-    values (${user.userId}, 'twitch', ${handle}, ${followers}, now(), 'seed')`;
+    insert into creator_channels (creator_user_id, platform, channel, followers, followers_verified, verified_at, verification_method)
+    values (${user.userId}, 'twitch', ${handle}, ${followers}, true, now(), 'seed')`;
   const [held] = await ensureAccounts(sql, [{ ownerId: user.userId, purpose: "creator_held" }]);
   return { user, handle, url: `https://www.twitch.tv/${handle}`, held: held as string };
 }

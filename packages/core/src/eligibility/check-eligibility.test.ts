@@ -19,7 +19,7 @@ function facts(overrides: Partial<EligibilityFacts> = {}): EligibilityFacts {
     hasGuardian: false,
     frozen: false,
     activeStrikes: 0,
-    channel: { verified: true, followers: 100 },
+    channel: { verified: true, followers: 100, followersVerified: true },
     hasPayoutMethod: true,
     ...overrides,
   };
@@ -60,8 +60,21 @@ describe("checkEligibility", () => {
     ["buy", { emailVerified: false }, ["EMAIL_NOT_VERIFIED"]],
     ["gift", { frozen: true }, ["ACCOUNT_FROZEN"]],
     ["receive", { channel: null }, ["NO_VERIFIED_CHANNEL"]],
-    ["receive", { channel: { verified: false, followers: 10_000 } }, ["NO_VERIFIED_CHANNEL"]],
-    ["receive", { channel: { verified: true, followers: 99 } }, ["TOO_FEW_FOLLOWERS"]],
+    [
+      "receive",
+      { channel: { verified: false, followers: 10_000, followersVerified: true } },
+      ["NO_VERIFIED_CHANNEL"],
+    ],
+    [
+      "receive",
+      { channel: { verified: true, followers: 99, followersVerified: true } },
+      ["TOO_FEW_FOLLOWERS"],
+    ],
+    [
+      "receive",
+      { channel: { verified: true, followers: 250_000, followersVerified: false } },
+      ["FOLLOWERS_NOT_VERIFIED"],
+    ],
     ["receive", { activeStrikes: 1 }, ["ACTIVE_STRIKE"]],
     ["gift", { activeStrikes: 1, channel: null }, []],
     ["withdraw", { accountCreatedAt: new Date("2026-11-15T12:00:01Z") }, ["ACCOUNT_TOO_NEW"]],
@@ -78,7 +91,7 @@ describe("checkEligibility", () => {
         frozen: true,
         emailVerified: false,
         dateOfBirth: new Date("2010-01-01"),
-        channel: { verified: true, followers: 3 },
+        channel: { verified: true, followers: 3, followersVerified: true },
         activeStrikes: 2,
       }),
     ).toEqual([
@@ -93,7 +106,7 @@ describe("checkEligibility", () => {
   it("tells a person what to do in each reason's message", () => {
     const decision = checkEligibility(
       "receive",
-      facts({ channel: { verified: true, followers: 42 } }),
+      facts({ channel: { verified: true, followers: 42, followersVerified: true } }),
       NOW,
     );
     expect(decision.allowed ? "" : decision.reasons[0]?.message).toBe(

@@ -20,7 +20,15 @@ export interface EligibilityFacts {
   readonly frozen: boolean;
   readonly activeStrikes: number;
   /** The creator's best linked channel, or null when none is linked. */
-  readonly channel: { readonly verified: boolean; readonly followers: number } | null;
+  readonly channel: {
+    readonly verified: boolean;
+    readonly followers: number;
+    /**
+     * The count was read from the channel's page, or an admin confirmed a count the creator
+     * entered. Only such a count counts: an entered one waits for the review.
+     */
+    readonly followersVerified: boolean;
+  } | null;
   readonly hasPayoutMethod: boolean;
 }
 
@@ -31,6 +39,7 @@ export type EligibilityReasonCode =
   | "EMAIL_NOT_VERIFIED"
   | "NO_VERIFIED_CHANNEL"
   | "TOO_FEW_FOLLOWERS"
+  | "FOLLOWERS_NOT_VERIFIED"
   | "ACTIVE_STRIKE"
   | "ACCOUNT_TOO_NEW"
   | "NO_PAYOUT_METHOD";
@@ -52,7 +61,8 @@ export type EligibilityDecision =
  * - buy and gift: the region's minimum age (18 by default, 19 in South Korea), or, where the
  *   region lets minors take part, its guardian age with a linked guardian;
  * - receive: the region's minimum age (no guardian route), a verified linked channel with the
- *   card's minimum followers (100), and no active strike;
+ *   card's minimum followers (100) in a verified count (read from its page, or an entered count
+ *   an admin confirmed: a typed number alone never counts), and no active strike;
  * - withdraw: the receiving age, an account at least 7 days old and a payout method.
  */
 export function checkEligibility(
@@ -100,6 +110,11 @@ export function checkEligibility(
       reasons.push({
         code: "NO_VERIFIED_CHANNEL",
         message: "Link a channel and verify that it is yours before receiving gifts.",
+      });
+    } else if (!facts.channel.followersVerified) {
+      reasons.push({
+        code: "FOLLOWERS_NOT_VERIFIED",
+        message: `Your channel's page shows no follower count we could read, and a count you enter (${groupThousands(facts.channel.followers)}) counts only once an admin confirms it. It is waiting for that review.`,
       });
     } else if (facts.channel.followers < rules.minFollowersToReceive) {
       reasons.push({

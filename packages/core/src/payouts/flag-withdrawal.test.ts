@@ -5,7 +5,7 @@ import { RATE_CARD } from "../rate-card/current.ts";
 import { HOUR_MS } from "../time.ts";
 import {
   flagWithdrawal,
-  PAYOUT_METHOD_COOLING_MS,
+  reviewsPayoutMethodChange,
   type WithdrawalFlagCode,
   type WithdrawalFlagFacts,
 } from "./flag-withdrawal.ts";
@@ -19,8 +19,7 @@ const benign = (overrides: Partial<WithdrawalFlagFacts> = {}): WithdrawalFlagFac
   diamonds: 5_000,
   netUsdMinor: 5_000,
   paidWithdrawals: 3,
-  lastWithdrawalAt: ago(10 * 24 * HOUR_MS),
-  payoutMethodSetAt: ago(90 * 24 * HOUR_MS),
+  payoutMethodReviewOpenedAt: null,
   recentDiamondsBySupporter: [2_000, 2_000, 2_000, 2_000, 2_000],
   ...overrides,
 });
@@ -31,8 +30,7 @@ const factsArb = fc.record({
   diamonds: fc.integer({ min: 1, max: 200_000 }),
   netUsdMinor: fc.integer({ min: 0, max: 200_000 }),
   paidWithdrawals: fc.integer({ min: 0, max: 5 }),
-  lastWithdrawalAt: fc.option(fc.integer({ min: 0, max: 30 * 24 * HOUR_MS }).map(ago)),
-  payoutMethodSetAt: fc.integer({ min: 0, max: 30 * 24 * HOUR_MS }).map(ago),
+  payoutMethodReviewOpenedAt: fc.option(fc.integer({ min: 0, max: 30 * 24 * HOUR_MS }).map(ago)),
   recentDiamondsBySupporter: fc.array(fc.integer({ min: 0, max: 100_000 }), { maxLength: 8 }),
 });
 
@@ -44,8 +42,8 @@ describe("flagWithdrawal", () => {
   it.each([
     [
       "PAYOUT_METHOD_CHANGED",
-      "the method changed 47 h ago, after the last withdrawal",
-      { payoutMethodSetAt: ago(47 * HOUR_MS) },
+      "a method change waits for an admin's approval, however long ago",
+      { payoutMethodReviewOpenedAt: ago(90 * 24 * HOUR_MS) },
     ],
     [
       "LARGE_FIRST_WITHDRAWAL",
@@ -62,11 +60,7 @@ describe("flagWithdrawal", () => {
   });
 
   it.each([
-    ["the method changed 48 h ago", { payoutMethodSetAt: ago(48 * HOUR_MS) }],
-    [
-      "a method set before the first withdrawal is not a change",
-      { lastWithdrawalAt: null, payoutMethodSetAt: ago(HOUR_MS) },
-    ],
+    ["no method change waits for review", { payoutMethodReviewOpenedAt: null }],
     [
       "a first withdrawal just under half the daily maximum",
       { paidWithdrawals: 0, netUsdMinor: DAILY_MAX / 2 - 1 },
@@ -93,8 +87,7 @@ describe("flagWithdrawal", () => {
       paidWithdrawals: 0,
       netUsdMinor: DAILY_MAX,
       diamonds: DAILY_MAX,
-      payoutMethodSetAt: ago(HOUR_MS),
-      lastWithdrawalAt: ago(2 * HOUR_MS),
+      payoutMethodReviewOpenedAt: ago(HOUR_MS),
       recentDiamondsBySupporter: [DAILY_MAX],
     });
     expect(codesOf(facts)).toEqual([
@@ -130,21 +123,13 @@ describe("flagWithdrawal", () => {
     );
   });
 
-  it("flags a method change exactly during the 48 h after it, and only after an earlier withdrawal", () => {
+  it("flags a method change exactly while its review is open", () => {
     fc.assert(
-      fc.property(
-        factsArb,
-        fc.integer({ min: 0, max: 4 * PAYOUT_METHOD_COOLING_MS }),
-        (facts, elapsedMs) => {
-          const setAt = facts.payoutMethodSetAt;
-          const now = new Date(setAt.getTime() + elapsedMs);
-          const changed =
-            facts.lastWithdrawalAt !== null && setAt.getTime() > facts.lastWithdrawalAt.getTime();
-          expect(codesOf(facts, now).includes("PAYOUT_METHOD_CHANGED")).toBe(
-            changed && elapsedMs < PAYOUT_METHOD_COOLING_MS,
-          );
-        },
-      ),
+      fc.property(factsArb, (facts) => {
+        expect(codesOf(facts).includes("PAYOUT_METHOD_CHANGED")).toBe(
+          facts.payoutMethodReviewOpenedAt !== null,
+        );
+      }),
     );
   });
 
@@ -183,6 +168,29 @@ describe("flagWithdrawal", () => {
       fc.property(factsArb, fc.integer({ min: 1, max: 100_000 }), (facts, diamonds) => {
         const split = { ...facts, recentDiamondsBySupporter: [diamonds, diamonds] };
         expect(codesOf(split)).not.toContain("ONE_SUPPORTER");
+      }),
+    );
+  });
+});
+
+describe("reviewsPayoutMethodChange", () => {
+  it.each([
+    ["a new destination after an earlier withdrawal", true, 1, false, true],
+    ["a first method, or one set before any withdrawal", true, 0, false, false],
+    ["the same destination again", false, 3, false, false],
+    ["anything set while a review is open (a rejection leaves it open)", false, 2, true, true],
+  ] as const)("%s", (_label, isNewDestination, earlierWithdrawals, isUnderReview, expected) => {
+    expect(reviewsPayoutMethodChange({ isNewDestination, earlierWithdrawals, isUnderReview })).toBe(
+      expected,
+    );
+  });
+
+  it("never closes an open review: only an admin's approval does", () => {
+    fc.assert(
+      fc.property(fc.boolean(), fc.nat({ max: 100 }), (isNewDestination, earlierWithdrawals) => {
+        expect(
+          reviewsPayoutMethodChange({ isNewDestination, earlierWithdrawals, isUnderReview: true }),
+        ).toBe(true);
       }),
     );
   });

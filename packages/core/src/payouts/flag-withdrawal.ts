@@ -4,8 +4,6 @@ import { RATE_CARD } from "../rate-card/current.ts";
 import type { RateCard } from "../rate-card/rate-card.ts";
 import { DAY_MS, HOUR_MS } from "../time.ts";
 
-/** A payout destination changed this recently, after an earlier withdrawal, is reviewed. */
-export const PAYOUT_METHOD_COOLING_MS = 48 * HOUR_MS;
 /** A first withdrawal of at least this share of the daily maximum is reviewed. */
 export const LARGE_FIRST_WITHDRAWAL_BPS = 5_000;
 /** Earnings mostly (at least this share) from one supporter are reviewed... */
@@ -22,10 +20,11 @@ export interface WithdrawalFlagFacts {
   readonly netUsdMinor: number;
   /** The creator's earlier withdrawals that were paid; 0 makes this their first. */
   readonly paidWithdrawals: number;
-  /** When the creator last requested a withdrawal (whatever became of it), or null. */
-  readonly lastWithdrawalAt: Date | null;
-  /** When the payout method was last set or changed. */
-  readonly payoutMethodSetAt: Date;
+  /**
+   * When the payout method's open review began (see `reviewsPayoutMethodChange`), or null when
+   * no change waits for an admin's approval.
+   */
+  readonly payoutMethodReviewOpenedAt: Date | null;
   /**
    * Diamonds credited to the creator in the `SUPPORT_WINDOW_DAYS` before the request, one entry
    * per supporter (order does not matter).
@@ -48,8 +47,10 @@ export interface WithdrawalFlag {
  * Whether a withdrawal should wait for an admin before any cash leaves, and why. Each rule
  * matches a way stolen value leaves the platform:
  *
- * - PAYOUT_METHOD_CHANGED: the payout method was changed after an earlier withdrawal, less than
- *   48 h ago (a taken-over account redirects the cash). A first method set is not a change.
+ * - PAYOUT_METHOD_CHANGED: the payout method was changed after an earlier withdrawal and no admin
+ *   has approved the change yet (a taken-over account redirects the cash). The review belongs to
+ *   the method, not to one withdrawal: rejecting a held withdrawal leaves it open, so asking
+ *   again is held again; only an admin's approval closes it.
  * - LARGE_FIRST_WITHDRAWAL: the creator has never been paid and this takes at least half the
  *   daily maximum (a fresh account cashing out fast).
  * - ONE_SUPPORTER: one supporter gave at least 80% of the diamonds of the last 30 days, their
@@ -71,15 +72,12 @@ export function flagWithdrawal(
   }
   const flags: WithdrawalFlag[] = [];
 
-  const sinceMethodSetMs = now.getTime() - facts.payoutMethodSetAt.getTime();
-  const changedAfterLastWithdrawal =
-    facts.lastWithdrawalAt !== null &&
-    facts.payoutMethodSetAt.getTime() > facts.lastWithdrawalAt.getTime();
-  if (changedAfterLastWithdrawal && sinceMethodSetMs < PAYOUT_METHOD_COOLING_MS) {
-    const hours = Math.max(0, Math.floor(sinceMethodSetMs / HOUR_MS));
+  if (facts.payoutMethodReviewOpenedAt !== null) {
+    const sinceMs = now.getTime() - facts.payoutMethodReviewOpenedAt.getTime();
+    const hours = Math.max(0, Math.floor(sinceMs / HOUR_MS));
     flags.push({
       code: "PAYOUT_METHOD_CHANGED",
-      message: `The payout method changed ${hours} h ago, after an earlier withdrawal.`,
+      message: `The payout method changed ${hours} h ago, after an earlier withdrawal, and no admin has approved the change yet.`,
     });
   }
 
@@ -115,4 +113,29 @@ export function flagWithdrawal(
 /** The start of the window `recentDiamondsBySupporter` covers, for a request at `now`. */
 export function getSupportWindowStart(now: Date): Date {
   return new Date(now.getTime() - SUPPORT_WINDOW_DAYS * DAY_MS);
+}
+
+/** What a creator's new payout-method setting changes, for `reviewsPayoutMethodChange`. */
+export interface PayoutMethodChange {
+  /** A method was set before and the new one pays somewhere else (kind, label or account). */
+  readonly isNewDestination: boolean;
+  /** Withdrawals the creator requested before, whatever became of them. */
+  readonly earlierWithdrawals: number;
+  /** A review of an earlier change is still open. */
+  readonly isUnderReview: boolean;
+}
+
+/**
+ * Whether the payout method is under review after this setting: a new destination after an
+ * earlier withdrawal opens a review (a first method is not a change), and an open review stays
+ * open whatever is set next, until an admin approves a withdrawal to the method.
+ */
+export function reviewsPayoutMethodChange(change: PayoutMethodChange): boolean {
+  assertIntegerInRange(
+    change.earlierWithdrawals,
+    0,
+    Number.MAX_SAFE_INTEGER,
+    "Earlier withdrawals",
+  );
+  return change.isUnderReview || (change.isNewDestination && change.earlierWithdrawals > 0);
 }

@@ -18,7 +18,10 @@ export interface HistoryQuery {
 
 /**
  * An account's transfers, newest first, keyset-paged by `seq`: each page costs the same however
- * long the history is (two index range scans, one per side of the account).
+ * long the history is (two index range scans, one per side of the account). Each side reads one
+ * row past the page, so the row that says "more follow" is found whichever side it is on: with
+ * only `limit` a side, an account moved on one side only (a creator's hold, a wallet filtered to
+ * gifts) never saw it and stopped after one page.
  */
 export async function listAccountTransfers(sql: Sql, query: HistoryQuery): Promise<HistoryPage> {
   const limit = Math.min(Math.max(query.limit ?? 50, 1), 500);
@@ -28,11 +31,11 @@ export async function listAccountTransfers(sql: Sql, query: HistoryQuery): Promi
     `select ${TRANSFER_COLUMNS} from (
        (select * from ledger_transfers
         where debit_account_id = $1 and seq < $2 and ($4::text[] is null or code = any($4))
-        order by seq desc limit $3)
+        order by seq desc limit $3 + 1)
        union all
        (select * from ledger_transfers
         where credit_account_id = $1 and seq < $2 and ($4::text[] is null or code = any($4))
-        order by seq desc limit $3)
+        order by seq desc limit $3 + 1)
      ) both_sides order by seq desc limit $3 + 1`,
     [query.accountId, before.toString(), limit, codes],
   );

@@ -78,6 +78,15 @@ export const creatorChannels = pgTable(
     followers: integer("followers").notNull().default(0),
     /** True when the count was read from the platform's page, false when the creator entered it. */
     followersVerified: boolean("followers_verified").notNull().default(false),
+    /**
+     * An entered count's review: pending (waits for an admin), approved or rejected; null for a
+     * count read from the page (or none entered).
+     */
+    followersReview: text("followers_review"),
+    /** Whether the count counts for eligibility: read from the page, or entered and approved. */
+    followersCounted: boolean("followers_counted")
+      .notNull()
+      .generatedAlwaysAs(sql`followers_verified or coalesce(followers_review = 'approved', false)`),
     verifiedAt: timestamp("verified_at", { withTimezone: true }),
     unlinkedAt: timestamp("unlinked_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
@@ -93,6 +102,10 @@ export const creatorChannels = pgTable(
     check(
       "creator_channels_platform",
       sql`${table.platform} in ('twitch', 'youtube', 'tiktok', 'kick', 'web')`,
+    ),
+    check(
+      "creator_channels_followers_review",
+      sql`${table.followersReview} in ('pending', 'approved', 'rejected')`,
     ),
     check(
       "creator_channels_method",
@@ -143,4 +156,21 @@ export const perkTiers = pgTable(
     index("perk_tiers_creator").on(table.creatorUserId),
     check("perk_tiers_min_coins", sql`${table.minCoins} > 0`),
   ],
+);
+
+/**
+ * Supporters who reached a tier's threshold before the creator raised it: what was unlocked
+ * stays unlocked. Written when a threshold rises, for everyone who had reached the old one;
+ * below the current threshold a supporter's own total decides as before.
+ */
+export const perkUnlocks = pgTable(
+  "perk_unlocks",
+  {
+    tierId: uuid("tier_id").notNull(),
+    viewerUserId: text("viewer_user_id").notNull(),
+    /** The threshold they had reached when it was raised. */
+    minCoins: bigint("min_coins", { mode: "bigint" }).notNull(),
+    recordedAt: timestamp("recorded_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [primaryKey({ columns: [table.tierId, table.viewerUserId] })],
 );

@@ -13,13 +13,14 @@ export {
   creatorShareCarries,
   creators,
   perkTiers,
+  perkUnlocks,
 } from "./creators.ts";
 export { ageChecks, guardianInvites, guardianLinks, notifications } from "./guardians.ts";
 export { ledgerAccountSlots, ledgerAccounts } from "./ledger-accounts.ts";
 export { ledgerFailedTransfers, ledgerTransfers } from "./ledger-transfers.ts";
 export { creatorBlocks, paidMessages } from "./messages.ts";
 export { viewerCosmetics, viewerProfiles } from "./profiles.ts";
-export { paymentEvents, purchases, walletDebts } from "./purchases.ts";
+export { paymentEvents, purchaseLocks, purchases, walletDebts } from "./purchases.ts";
 export { spendingLimits } from "./spending-limits.ts";
 export { streamBoosts } from "./stream-boosts.ts";
 export { streamEvents } from "./stream-events.ts";

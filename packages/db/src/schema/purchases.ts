@@ -84,3 +84,15 @@ export const walletDebts = pgTable(
     ),
   ],
 );
+
+/**
+ * Who is settling or reversing a buyer's purchases right now (`lock_key` names the buyer): a
+ * lease, held without holding a database connection, so a burst of webhook deliveries cannot
+ * take every pooled connection while each holder waits for one more. A lease outlived by a
+ * crash expires.
+ */
+export const purchaseLocks = pgTable("purchase_locks", {
+  lockKey: text("lock_key").primaryKey(),
+  holder: uuid("holder").notNull(),
+  expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+});

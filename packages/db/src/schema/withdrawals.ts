@@ -11,6 +11,11 @@ export const payoutMethods = pgTable(
     /** The provider's account to pay (a Stripe Connect account id, `acct_...`), when it has one. */
     providerAccount: text("provider_account"),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    /**
+     * Set when a change of destination after an earlier withdrawal opened a review: withdrawals
+     * to this method are held for an admin until one approves it (null: nothing to review).
+     */
+    reviewOpenedAt: timestamp("review_opened_at", { withTimezone: true }),
   },
   (table) => [check("payout_methods_method", sql`${table.method} in ('bank', 'paypal', 'stripe')`)],
 );

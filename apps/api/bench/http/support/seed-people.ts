@@ -71,8 +71,8 @@ export async function seedCreator(sql: Sql, handle: string): Promise<SeededPerso
   await insertPeople(sql, [person]);
   await sql`insert into creators (user_id, handle) values (${userId}, ${handle})`;
   await sql`
-    insert into creator_channels (creator_user_id, platform, channel, followers, verified_at, verification_method)
-    values (${userId}, 'twitch', ${handle}, 50000, now(), 'seed')`;
+    insert into creator_channels (creator_user_id, platform, channel, followers, followers_verified, verified_at, verification_method)
+    values (${userId}, 'twitch', ${handle}, 50000, true, now(), 'seed')`;
   await ensureAccounts(sql, [{ ownerId: userId, purpose: "creator_held" }]);
   return person;
 }

@@ -54,8 +54,10 @@ export async function listFlaggedWithdrawals(sql: Sql, adminUserId: string) {
 
 /** Locks a withdrawal that must be in review, or says why it is not. */
 async function lockInReview(tx: Tx, id: string) {
-  const [row] = await tx<{ user_id: string; status: string; diamonds: bigint }[]>`
-    select user_id, status, diamonds from withdrawals where id = ${id} for update`;
+  const [row] = await tx<
+    { user_id: string; status: string; diamonds: bigint; method: string; created_at: Date }[]
+  >`
+    select user_id, status, diamonds, method, created_at from withdrawals where id = ${id} for update`;
   if (!row) throw new DomainError(DomainErrorCode.NOT_FOUND, "No withdrawal has that id.");
   if (row.status !== "review") {
     throw new DomainError(
@@ -67,7 +69,11 @@ async function lockInReview(tx: Tx, id: string) {
   return row;
 }
 
-/** Releases a flagged withdrawal to the payout job (review -> pending), which then pays it. */
+/**
+ * Releases a flagged withdrawal to the payout job (review -> pending), which then pays it. When
+ * the creator's payout method is under review and this withdrawal goes to it as it is now (not
+ * changed since the request), the approval closes that review too.
+ */
 export async function approveWithdrawal(sql: Sql, adminUserId: string, input: { id: string }) {
   return sql.begin(async (tx) => {
     const row = await lockInReview(tx, input.id);
@@ -84,12 +90,20 @@ export async function approveWithdrawal(sql: Sql, adminUserId: string, input: { 
     await tx`
       update withdrawals set status = 'pending', reviewed_by = ${adminUserId}, reviewed_at = now()
       where id = ${input.id}`;
+    const approvedMethod = await tx`
+      update payout_methods set review_opened_at = null
+      where user_id = ${row.user_id} and review_opened_at is not null and method = ${row.method}
+        and updated_at <= ${row.created_at}`;
     await recordAdminAction(tx, {
       adminUserId,
       action: "approve_withdrawal",
       targetType: "withdrawal",
       targetId: input.id,
-      details: { userId: row.user_id, diamonds: Number(row.diamonds) },
+      details: {
+        userId: row.user_id,
+        diamonds: Number(row.diamonds),
+        payoutMethodApproved: approvedMethod.count > 0,
+      },
     });
     return { withdrawalId: input.id, status: "pending" as const };
   });

@@ -16,6 +16,8 @@ export interface ClaimRow {
   verification_method: VerificationMethod | "seed" | null;
   followers: number;
   followers_verified: boolean;
+  followers_review: "pending" | "approved" | "rejected" | null;
+  followers_counted: boolean;
   verified_at: Date | null;
   unlinked_at: Date | null;
   created_at: Date;
@@ -69,6 +71,10 @@ export function toChannelView(claim: ClaimRow, handle: string) {
     method: claim.verification_method,
     followers: claim.followers,
     followersVerified: claim.followers_verified,
+    /** An entered count's review (pending, approved, rejected); null for a count read from the page. */
+    followersReview: claim.followers_review,
+    /** Whether the count counts toward the minimum followers: read from the page, or approved. */
+    followersCounted: claim.followers_counted,
     instructions: verified || !claim.verification_code ? null : instructionsFor(claim, handle),
   };
 }

@@ -9,6 +9,6 @@ export async function listChannels(sql: Sql, viewer: Viewer) {
   const claims = await sql<ClaimRow[]>`
     select * from creator_channels
     where creator_user_id = ${viewer.userId} and unlinked_at is null
-    order by verified_at is null, followers desc, created_at`;
+    order by verified_at is null, followers_counted desc, followers desc, created_at`;
   return claims.map((claim) => toChannelView(claim, handle));
 }

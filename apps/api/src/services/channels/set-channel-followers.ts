@@ -6,7 +6,9 @@ import { type ClaimRow, toChannelView } from "./channel-claims.ts";
 
 /**
  * Records the follower count of a verified channel whose page showed none, marked unverified
- * (`followersVerified: false`). A count read from the page is never replaced by an entered one.
+ * (`followersVerified: false`) and pending an admin's review: it counts toward eligibility only
+ * once approved (`admin.reviewFollowerCount`). A count read from the page is never replaced by
+ * an entered one.
  */
 export async function setChannelFollowers(
   sql: Sql,
@@ -34,7 +36,8 @@ export async function setChannelFollowers(
       );
     }
     const [updated] = await tx<ClaimRow[]>`
-      update creator_channels set followers = ${input.followers}, followers_verified = false
+      update creator_channels
+      set followers = ${input.followers}, followers_verified = false, followers_review = 'pending'
       where id = ${current.id} returning *`;
     await tx`
       insert into channel_audit (platform, channel, action, to_creator_user_id, details)

@@ -78,7 +78,8 @@ export async function verifyChannel(
     const [verified] = await tx<ClaimRow[]>`
       update creator_channels
       set verified_at = ${now}, verification_method = ${proof.method},
-          followers = ${proof.followers ?? 0}, followers_verified = ${proof.followers !== null}
+          followers = ${proof.followers ?? 0}, followers_verified = ${proof.followers !== null},
+          followers_review = null
       where id = ${claim.id}
       returning *`;
     await tx`

@@ -12,7 +12,10 @@ import type { Viewer } from "../../trpc/context.ts";
 import { creditReleaseSql } from "../earnings/gift-hold.ts";
 import { viewerFacts } from "../viewer-facts.ts";
 
-/** A creator's channels, verified first, then by followers: the first is the one eligibility counts. */
+/**
+ * A creator's channels: verified first, then those whose follower count counts (read from the
+ * page, or entered and approved), then by followers. The first is the one eligibility counts.
+ */
 export async function listCreatorChannels(sql: Sql, userId: string) {
   return sql<
     {
@@ -20,12 +23,29 @@ export async function listCreatorChannels(sql: Sql, userId: string) {
       channel: string;
       followers: number;
       followersVerified: boolean;
+      followersCounted: boolean;
+      followersReview: "pending" | "approved" | "rejected" | null;
       verified: boolean;
     }[]
   >`
     select platform, channel, followers, followers_verified as "followersVerified",
+      followers_counted as "followersCounted", followers_review as "followersReview",
       verified_at is not null as verified from creator_channels
-    where creator_user_id = ${userId} and unlinked_at is null order by verified_at is null, followers desc`;
+    where creator_user_id = ${userId} and unlinked_at is null
+    order by verified_at is null, followers_counted desc, followers desc`;
+}
+
+/** What eligibility knows of a creator's best channel (see `listCreatorChannels`). */
+export function channelFacts(
+  best: { verified: boolean; followers: number; followersCounted: boolean } | undefined,
+) {
+  return best
+    ? {
+        verified: best.verified,
+        followers: best.followers,
+        followersVerified: best.followersCounted,
+      }
+    : null;
 }
 
 /** Makes the caller a creator under `handle` (the name pages declare); idempotent for the same handle. */
@@ -66,10 +86,11 @@ export async function getCreatorStatus(sql: Sql, viewer: Viewer, now: Date) {
   if (!creator) return { isCreator: false as const };
   const channels = await listCreatorChannels(sql, viewer.userId);
   const best = channels[0];
-  const [payoutMethod] = await sql<{ method: string; label: string }[]>`
-    select method, label from payout_methods where user_id = ${viewer.userId}`;
+  const [payoutMethod] = await sql<{ method: string; label: string; in_review: boolean }[]>`
+    select method, label, review_opened_at is not null as in_review from payout_methods
+    where user_id = ${viewer.userId}`;
   const facts = viewerFacts(viewer, {
-    channel: best ? { verified: best.verified, followers: best.followers } : null,
+    channel: channelFacts(best),
     hasPayoutMethod: Boolean(payoutMethod),
   });
   const held = accountId({ ownerId: viewer.userId, purpose: "creator_held" });
@@ -95,8 +116,13 @@ export async function getCreatorStatus(sql: Sql, viewer: Viewer, now: Date) {
     handle: creator.handle,
     tier: creator.tier,
     channels,
-    /** Where withdrawals are paid (the label the creator gave), or null before one is set. */
-    payoutMethod: payoutMethod ? { method: payoutMethod.method, label: payoutMethod.label } : null,
+    /**
+     * Where withdrawals are paid (the label the creator gave), or null before one is set;
+     * `inReview`: a change waits for an admin, and withdrawals to it are held until approved.
+     */
+    payoutMethod: payoutMethod
+      ? { method: payoutMethod.method, label: payoutMethod.label, inReview: payoutMethod.in_review }
+      : null,
     canReceive: receive.allowed,
     receiveMissing: receive.allowed ? [] : receive.reasons,
     canWithdraw: withdraw.allowed,

@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { accountId, ensureAccounts } from "@coinstream/db";
-import Stripe from "stripe";
 import { describe, expect, it } from "vitest";
 import { createCreator, createPerson, fundWallet } from "../../test-support/people.ts";
 import { useSandboxApi } from "../../test-support/test-ledger.ts";
+import { deliverSignedWebhook } from "../../test-support/webhooks.ts";
 import { createContext, type Viewer } from "../../trpc/context.ts";
 import { createCallerFactory } from "../../trpc/init.ts";
 import { appRouter } from "../../trpc/root.ts";
@@ -11,7 +11,6 @@ import { clawBackPurchase } from "../store/claw-back-purchase.ts";
 import { releaseHeldDiamonds } from "./release-held-diamonds.ts";
 
 const WEBHOOK_SECRET = "whsec_test_coinstream_reversals";
-const stripe = new Stripe("sk_test_offline");
 const env = useSandboxApi(WEBHOOK_SECRET);
 const DAY = 86_400_000;
 
@@ -88,16 +87,7 @@ async function reportReversal(
           : { id: `dp_${randomUUID()}`, object: "dispute", payment_intent: paymentIntent },
     },
   });
-  const response = await env.app.request("http://coinstream.test/webhooks/stripe", {
-    method: "POST",
-    headers: {
-      "stripe-signature": stripe.webhooks.generateTestHeaderString({
-        payload,
-        secret: WEBHOOK_SECRET,
-      }),
-    },
-    body: payload,
-  });
+  const response = await deliverSignedWebhook(env.app, payload, WEBHOOK_SECRET);
   expect(response.status).toBe(200);
   return response.json();
 }

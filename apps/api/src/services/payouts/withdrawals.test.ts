@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { accountId, transferIdFor } from "@coinstream/db";
+import { transferIdFor } from "@coinstream/db";
 import { describe, expect, it } from "vitest";
 import {
   type PayoutLookup,
@@ -8,12 +8,12 @@ import {
   type PayoutRequest,
   SandboxPayoutProvider,
 } from "../../payments/payout-provider.ts";
-import { createPerson, fundWallet } from "../../test-support/people.ts";
+import { creatorWithAvailable as creatorWithDiamonds } from "../../test-support/creator-with-diamonds.ts";
+import { createPerson } from "../../test-support/people.ts";
 import { useTestLedger } from "../../test-support/test-ledger.ts";
 import { createContext, type Viewer } from "../../trpc/context.ts";
 import { createCallerFactory } from "../../trpc/init.ts";
 import { appRouter } from "../../trpc/root.ts";
-import { releaseHeldDiamonds } from "../earnings/release-held-diamonds.ts";
 import {
   processPendingWithdrawals,
   reconcileStuckWithdrawals,
@@ -23,37 +23,14 @@ import {
 } from "./withdrawals.ts";
 
 const env = useTestLedger();
-const DAY = 86_400_000;
+const _DAY = 86_400_000;
 const callerFor = (who: Viewer) =>
   createCallerFactory(appRouter)(createContext({ sql: env.db.sql, ledger: env.ledger }, who));
 
-/**
- * A creator (account 30 days old, verified channel) with `diamonds` released and available,
- * tipped by `fans` supporters in equal parts.
- */
-async function creatorWithAvailable(
+const creatorWithAvailable = (
   diamonds: number,
-  payoutLabel = "Checking ••42",
-  { fans = 1 }: { fans?: number } = {},
-) {
-  const creator = await createPerson(env.db.sql, { createdAt: new Date(Date.now() - 30 * DAY) });
-  const handle = `h${randomUUID().slice(0, 8)}`;
-  await callerFor(creator).creator.register({ handle });
-  await env.db.sql`
-    insert into creator_channels (creator_user_id, platform, channel, followers, verified_at)
-    values (${creator.userId}, 'twitch', ${handle}, 500, now())`;
-  for (let i = 0; i < fans; i++) {
-    const fan = await createPerson(env.db.sql);
-    const coins = (diamonds * 2) / fans;
-    await fundWallet(env.db.sql, env.ledger, fan, BigInt(coins));
-    await callerFor(fan).tips.send({ idempotencyKey: randomUUID(), to: { handle }, coins });
-  }
-  await releaseHeldDiamonds(env.db.sql, env.ledger, new Date(Date.now() + 8 * DAY));
-  await callerFor(creator).creator.setPayoutMethod({ method: "bank", label: payoutLabel });
-  const available = accountId({ ownerId: creator.userId, purpose: "creator_available" });
-  const balance = async () => (await env.ledger.getBalances([available])).get(available);
-  return { creator, balance };
-}
+  options?: Parameters<typeof creatorWithDiamonds>[2],
+) => creatorWithDiamonds({ sql: env.db.sql, ledger: env.ledger, callerFor }, diamonds, options);
 
 /**
  * A provider that pays like a bank would, remembers what it paid for `lookup`, and can be told
@@ -140,7 +117,7 @@ describe("requestWithdrawal and processPendingWithdrawals", () => {
   });
 
   it("voids the reservation and returns the diamonds when the provider declines", async () => {
-    const { creator, balance } = await creatorWithAvailable(2_000, "decline me");
+    const { creator, balance } = await creatorWithAvailable(2_000, { payoutLabel: "decline me" });
     await callerFor(creator).creator.withdraw({ idempotencyKey: randomUUID(), diamonds: 1_500 });
     await processPendingWithdrawals(env.db.sql, env.ledger, new SandboxPayoutProvider());
     expect(await balance()).toMatchObject({
@@ -200,7 +177,7 @@ describe("requestWithdrawal and processPendingWithdrawals", () => {
   });
 
   it("does not flag the same amount when several supporters funded it", async () => {
-    const { creator } = await creatorWithAvailable(12_000, "Checking ••42", { fans: 4 });
+    const { creator } = await creatorWithAvailable(12_000, { fans: 4 });
     expect(
       await callerFor(creator).creator.withdraw({ idempotencyKey: randomUUID(), diamonds: 10_000 }),
     ).toMatchObject({ status: "pending" });

@@ -10,6 +10,7 @@ import {
   getSupportWindowStart,
   type PayoutMethod,
   quoteWithdrawal,
+  reviewsPayoutMethodChange,
   toSafeInteger,
 } from "@coinstream/core";
 import {
@@ -23,7 +24,7 @@ import {
 import type { PayoutOutcome, PayoutProvider } from "../../payments/payout-provider.ts";
 import type { Viewer } from "../../trpc/context.ts";
 import { assertNotFrozen } from "../admin/assert-not-frozen.ts";
-import { listCreatorChannels } from "../creators/creator-status.ts";
+import { channelFacts, listCreatorChannels } from "../creators/creator-status.ts";
 import { requireCreatorAccount } from "../creators/require-creator-account.ts";
 import { getActiveRateCard } from "../rate-card/get-active-rate-card.ts";
 import { viewerFacts } from "../viewer-facts.ts";
@@ -47,7 +48,10 @@ export const STRIPE_ACCOUNT_ID = /^acct_[A-Za-z0-9]+$/;
 
 /**
  * Where withdrawals are paid. A Stripe method needs the creator's connected account id, which
- * the payout provider pays; bank and PayPal keep only a label here.
+ * the payout provider pays; bank and PayPal keep only a label here. A new destination after an
+ * earlier withdrawal puts the method under review (core's `reviewsPayoutMethodChange`): every
+ * withdrawal to it is held for an admin until one approves such a withdrawal, which approves the
+ * method; rejecting one leaves the review open. Setting the same destination again changes nothing.
  */
 export async function setPayoutMethod(
   sql: Sql,
@@ -72,11 +76,39 @@ export async function setPayoutMethod(
   }
   await requireCreatorAccount(sql, userId);
   await assertNotFrozen(sql, userId);
-  await sql`
-    insert into payout_methods (user_id, method, label, provider_account)
-    values (${userId}, ${method}, ${label}, ${stripeAccountId})
-    on conflict (user_id) do update set method = excluded.method, label = excluded.label,
-      provider_account = excluded.provider_account, updated_at = now()`;
+  await sql.begin(async (tx) => {
+    // The lock withdrawals take: a request sees the method before or after a change, never half.
+    await tx`select pg_advisory_xact_lock(hashtextextended(${userId}, 0))`;
+    const [current] = await tx<
+      {
+        method: PayoutMethod;
+        label: string;
+        provider_account: string | null;
+        review_opened_at: Date | null;
+      }[]
+    >`
+      select method, label, provider_account, review_opened_at from payout_methods
+      where user_id = ${userId}`;
+    const isNewDestination =
+      current !== undefined &&
+      (current.method !== method ||
+        current.label !== label ||
+        current.provider_account !== stripeAccountId);
+    if (current && !isNewDestination) return;
+    const [earlier] = await tx<{ n: bigint }[]>`
+      select count(*)::int8 as n from withdrawals where user_id = ${userId}`;
+    const isUnderReview = reviewsPayoutMethodChange({
+      isNewDestination,
+      earlierWithdrawals: toSafeInteger(earlier?.n ?? 0n),
+      isUnderReview: current?.review_opened_at != null,
+    });
+    await tx`
+      insert into payout_methods (user_id, method, label, provider_account, review_opened_at)
+      values (${userId}, ${method}, ${label}, ${stripeAccountId}, ${isUnderReview ? tx`now()` : null})
+      on conflict (user_id) do update set method = excluded.method, label = excluded.label,
+        provider_account = excluded.provider_account, updated_at = now(),
+        review_opened_at = coalesce(payout_methods.review_opened_at, excluded.review_opened_at)`;
+  });
 }
 
 /**
@@ -85,6 +117,11 @@ export async function setPayoutMethod(
  * transfer. Core's fraud rules may hold it for an admin (status `review`); otherwise the payout
  * job pays it. One request at a time per person (the lock spends use), so racing requests
  * cannot together pass the daily maximum. The same key returns the same withdrawal.
+ *
+ * Everything that needs no lock (creator account, rate card, channels) is read first, and
+ * people who are not creators are refused before any lock. Under the lock every read goes
+ * through the transaction's own connection: a lock holder waiting for a second pooled
+ * connection while the waiters hold all the others hangs the process.
  */
 export async function requestWithdrawal(
   sql: Sql,
@@ -93,7 +130,10 @@ export async function requestWithdrawal(
   input: { idempotencyKey: string; diamonds: number },
   now: Date,
 ) {
+  await requireCreatorAccount(sql, viewer.userId);
   await assertNotFrozen(sql, viewer.userId);
+  const rateCard = await getActiveRateCard(sql, now);
+  const [best] = await listCreatorChannels(sql, viewer.userId);
   const id = await sql.begin(async (tx) => {
     await tx`select pg_advisory_xact_lock(hashtextextended(${viewer.userId}, 0))`;
     const [existing] = await tx<{ id: string }[]>`
@@ -101,15 +141,13 @@ export async function requestWithdrawal(
     if (existing) return existing.id;
     await assertNotFrozen(tx, viewer.userId);
 
-    const rateCard = await getActiveRateCard(sql, now);
-    const [method] = await tx<{ method: PayoutMethod; updated_at: Date }[]>`
-      select method, updated_at from payout_methods where user_id = ${viewer.userId}`;
-    const [best] = await listCreatorChannels(sql, viewer.userId);
+    const [method] = await tx<{ method: PayoutMethod; review_opened_at: Date | null }[]>`
+      select method, review_opened_at from payout_methods where user_id = ${viewer.userId}`;
     assertEligible(
       checkEligibility(
         "withdraw",
         viewerFacts(viewer, {
-          channel: best ? { verified: best.verified, followers: best.followers } : null,
+          channel: channelFacts(best),
           hasPayoutMethod: Boolean(method),
         }),
         now,
@@ -117,12 +155,11 @@ export async function requestWithdrawal(
       ),
     );
     const available = accountId({ ownerId: viewer.userId, purpose: "creator_available" });
-    const balance = (await getBalances(sql, [available])).get(available);
-    const [history] = await tx<{ usd_24h: bigint; paid: bigint; last_at: Date | null }[]>`
+    const balance = (await getBalances(tx, [available])).get(available);
+    const [history] = await tx<{ usd_24h: bigint; paid: bigint }[]>`
       select coalesce(sum(net_usd_minor) filter (
                where status <> 'failed' and created_at > ${new Date(now.getTime() - 86_400_000)}), 0)::int8 as usd_24h,
-             count(*) filter (where status = 'paid') as paid,
-             max(created_at) as last_at
+             count(*) filter (where status = 'paid') as paid
       from withdrawals where user_id = ${viewer.userId}`;
     assertWithdrawalAllowed(
       checkWithdrawal(
@@ -148,8 +185,7 @@ export async function requestWithdrawal(
         diamonds: input.diamonds,
         netUsdMinor: quote.netUsdMinor,
         paidWithdrawals: toSafeInteger(history?.paid ?? 0n),
-        lastWithdrawalAt: history?.last_at ?? null,
-        payoutMethodSetAt: method.updated_at,
+        payoutMethodReviewOpenedAt: method.review_opened_at,
         recentDiamondsBySupporter: supporters.map((row) => toSafeInteger(row.diamonds)),
       },
       now,

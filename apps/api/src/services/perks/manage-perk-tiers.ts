@@ -1,5 +1,6 @@
 import { DomainError, DomainErrorCode, toSafeInteger } from "@coinstream/core";
 import type { Sql } from "@coinstream/db";
+import { recordPerkUnlocks } from "../analytics/supporter-coins.ts";
 import { requireCreatorAccount } from "../creators/require-creator-account.ts";
 import { type PerkTierRow, toOwnTier } from "./perk-tier-rows.ts";
 import {
@@ -71,7 +72,10 @@ export async function defineTier(sql: Sql, userId: string, input: PerkTierInput)
   });
 }
 
-/** Changes an active tier; archived tiers are history and stay as they were. */
+/**
+ * Changes an active tier; archived tiers are history and stay as they were. Raising the
+ * threshold keeps the tier unlocked for every supporter who had reached the old one.
+ */
 export async function updateTier(sql: Sql, userId: string, changes: PerkTierChanges) {
   await requireCreatorAccount(sql, userId);
   return withTierLock(sql, userId, async (tx) => {
@@ -92,6 +96,10 @@ export async function updateTier(sql: Sql, userId: string, changes: PerkTierChan
       perkUrl: changes.perkUrl === undefined ? current.perk_url : changes.perkUrl,
     });
     await assertThresholdFree(tx, userId, tier, current.id);
+    // Whoever reached the old threshold keeps the perk when it rises.
+    if (BigInt(tier.minCoins) > current.min_coins) {
+      await recordPerkUnlocks(tx, userId, current.id, current.min_coins);
+    }
     const [row] = await tx<PerkTierRow[]>`
       update perk_tiers
       set name = ${tier.name}, min_coins = ${tier.minCoins}, badge = ${tier.badge},

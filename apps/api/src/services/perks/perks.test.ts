@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
+import { foldEverything } from "../../test-support/fold-analytics.ts";
 import { createCreator, createPerson, fundWallet } from "../../test-support/people.ts";
 import { useTestLedger } from "../../test-support/test-ledger.ts";
 import { createContext, type Viewer } from "../../trpc/context.ts";
@@ -114,6 +115,43 @@ describe("perks", () => {
     // Another viewer sees only their own standing.
     const stranger = await createPerson(env.db.sql);
     expect((await callerFor(stranger).perks.mine({ handle: target.handle })).coinsGiven).toBe(0);
+  });
+
+  it("keeps a perk unlocked when the creator raises its threshold, folded or not", async () => {
+    const target = await creatorWithTiers();
+    const early = await createPerson(env.db.sql);
+    const folded = await createPerson(env.db.sql);
+    const late = await createPerson(env.db.sql);
+    for (const who of [early, folded, late]) await fundWallet(env.db.sql, env.ledger, who, 5_000n);
+    await gift(early, target.handle, "coffee", 24); // 1,200 coins: VIP unlocked
+    await gift(folded, target.handle, "coffee", 22); // 1,100 coins, folded into the roll-ups
+    await foldEverything(env.db.sql);
+    const vipOf = async (who: Viewer) =>
+      (await callerFor(who).perks.mine({ handle: target.handle })).tiers.find(
+        (tier) => tier.id === target.tiers.vip.id,
+      );
+    expect(await vipOf(early)).toMatchObject({ unlocked: true });
+
+    await callerFor(target.user).perks.update({ id: target.tiers.vip.id, minCoins: 3_000 });
+    for (const who of [early, folded]) {
+      expect(await vipOf(who)).toMatchObject({
+        minCoins: 3_000,
+        unlocked: true,
+        perkText: "Discord role: ask a mod",
+        perkUrl: "https://discord.gg/vip-room",
+      });
+    }
+    const mine = await callerFor(early).perks.mine({ handle: target.handle });
+    expect(mine.nextTier).toMatchObject({ id: target.tiers.legend.id, coinsNeeded: 3_800 });
+
+    // Someone reaching the old threshold after the raise has not unlocked it.
+    await gift(late, target.handle, "coffee", 24);
+    expect(await vipOf(late)).toMatchObject({ unlocked: false, perkText: null });
+    // Raising again keeps what was unlocked; lowering unlocks more as before.
+    await callerFor(target.user).perks.update({ id: target.tiers.vip.id, minCoins: 4_000 });
+    expect(await vipOf(early)).toMatchObject({ unlocked: true });
+    await callerFor(target.user).perks.update({ id: target.tiers.vip.id, minCoins: 1_000 });
+    expect(await vipOf(late)).toMatchObject({ unlocked: true });
   });
 
   it("hides archived tiers from supporters, keeps them as history and frees their threshold", async () => {

@@ -33,17 +33,23 @@ export async function listPublicTiers(sql: Sql, handle: string) {
 
 /**
  * Where the caller stands with a creator: coins given in all (gifts, tips, paid messages; exact),
- * every active tier with whether it is unlocked and, only then, its perk, and the next tier with
- * the coins still needed.
+ * every active tier with whether it is unlocked (its threshold reached, now or before the creator
+ * raised it) and, only then, its perk, and the next tier with the coins still needed.
  */
 export async function getMyPerks(sql: Sql, viewerUserId: string, handle: string) {
   const creator = await creatorByHandle(sql, handle);
-  const [given, rows] = await Promise.all([
+  const [given, rows, kept] = await Promise.all([
     supporterCoins(sql, creator.userId, viewerUserId),
     activeTiers(sql, creator.userId),
+    sql<{ tier_id: string }[]>`
+      select u.tier_id from perk_unlocks u join perk_tiers t on t.id = u.tier_id
+      where t.creator_user_id = ${creator.userId} and u.viewer_user_id = ${viewerUserId}`,
   ]);
+  // Unlocked: the total reaches the threshold, or reached it before the creator raised it.
+  const keptIds = new Set(kept.map((row) => row.tier_id));
+  const isUnlocked = (row: PerkTierRow) => given >= row.min_coins || keptIds.has(row.id);
   const tiers = rows.map((row) => {
-    const unlocked = given >= row.min_coins;
+    const unlocked = isUnlocked(row);
     return {
       ...toPublicTier(row),
       unlocked,
@@ -51,7 +57,7 @@ export async function getMyPerks(sql: Sql, viewerUserId: string, handle: string)
       perkUrl: unlocked ? row.perk_url : null,
     };
   });
-  const next = rows.find((row) => given < row.min_coins);
+  const next = rows.find((row) => !isUnlocked(row));
   return {
     handle: creator.handle,
     coinsGiven: toSafeInteger(given),

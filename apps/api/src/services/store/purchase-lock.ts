@@ -1,20 +1,22 @@
 import { AsyncLocalStorage } from "node:async_hooks";
+import { randomUUID } from "node:crypto";
 import type { Sql } from "@coinstream/db";
 import { isPurchaseId } from "./purchase-id.ts";
 
 const POLL_MS = 25;
 const GIVE_UP_MS = 30_000;
+/** Far longer than settling takes; only a holder that crashed mid-way leaves a lease to expire. */
+const LEASE_SECONDS = 120;
 
 /** The lock keys the current async call chain holds, so a nested call re-enters instead of waiting. */
 const held = new AsyncLocalStorage<ReadonlySet<string>>();
 
 /**
  * Runs `work` holding the lock of the purchase's buyer: settling, failing and reversing any of
- * one buyer's purchases happen one at a time, however many webhook deliveries arrive at once, so
- * each settlement sees which of the buyer's purchases settled before it (the first-purchase
- * bonus). One lock, not one per purchase and one per buyer, so a settlement holds one pooled
- * connection for it. Re-entrant within one call chain (the sandbox page holds it while it hands
- * its event to the webhook handler).
+ * one buyer's purchases happen one at a time, across API processes, however many webhook
+ * deliveries arrive at once, so each settlement sees which of the buyer's purchases settled
+ * before it (the first-purchase bonus). Re-entrant within one call chain (the sandbox page holds
+ * it while it hands its event to the webhook handler).
  */
 export async function withPurchaseLock<T>(
   sql: Sql,
@@ -26,79 +28,39 @@ export async function withPurchaseLock<T>(
     : [];
   // No such purchase: nothing to serialise, and `work` finds nothing either.
   if (!row) return work();
-  return withAdvisoryLock(sql, `purchases-of:${row.user_id}`, work);
+  return withLease(sql, `purchases-of:${row.user_id}`, work);
 }
 
 /**
- * Runs `work` holding a PostgreSQL session advisory lock on `key`, so it holds across API
- * processes. Waiters poll instead of blocking, so a burst of deliveries holds no connections the
- * lock holder needs; at most a third of the pool holds such locks at once (`slotsFor`).
+ * Runs `work` holding a lease row (`purchase_locks`) on `key`. A lease, not a session advisory
+ * lock, so the holder keeps no connection while `work` queries through the pool: with a
+ * connection held per holder, deliveries for as many buyers as the pool has connections each
+ * waited for one more, and the process hung. Waiters poll; a lease whose holder died expires
+ * after `LEASE_SECONDS`.
  */
-async function withAdvisoryLock<T>(sql: Sql, key: string, work: () => Promise<T>): Promise<T> {
+async function withLease<T>(sql: Sql, key: string, work: () => Promise<T>): Promise<T> {
   const keys = held.getStore() ?? new Set<string>();
   if (keys.has(key)) return work();
-  const slots = slotsFor(sql);
+  const holder = randomUUID();
   for (let waitedMs = 0; waitedMs < GIVE_UP_MS; waitedMs += POLL_MS) {
-    await slots.acquire();
-    const connection = await sql.reserve().catch((error: unknown) => {
-      slots.release();
-      throw error;
-    });
-    let isLocked = false;
-    try {
-      const [row] = await connection<{ locked: boolean }[]>`
-        select pg_try_advisory_lock(hashtextextended(${key}, 0)) as locked`;
-      isLocked = row?.locked === true;
-      if (isLocked) return await held.run(new Set([...keys, key]), work);
-    } finally {
-      // A lost connection took its session's lock with it.
-      if (isLocked) {
-        await connection`select pg_advisory_unlock(hashtextextended(${key}, 0))`.catch(() => {});
+    const [taken] = await sql<{ holder: string }[]>`
+      insert into purchase_locks (lock_key, holder, expires_at)
+      values (${key}, ${holder}, now() + make_interval(secs => ${LEASE_SECONDS}))
+      on conflict (lock_key) do update
+        set holder = excluded.holder, expires_at = excluded.expires_at
+        where purchase_locks.expires_at < now()
+      returning holder`;
+    if (taken?.holder === holder) {
+      try {
+        return await held.run(new Set([...keys, key]), work);
+      } finally {
+        // Unreachable now, the lease simply expires.
+        await sql`delete from purchase_locks where lock_key = ${key} and holder = ${holder}`.catch(
+          () => {},
+        );
       }
-      connection.release();
-      slots.release();
     }
     await new Promise((resolve) => setTimeout(resolve, POLL_MS * (0.5 + Math.random())));
   }
   throw new Error(`${key} stayed locked for ${GIVE_UP_MS / 1000} s`);
-}
-
-/**
- * Lock holders of one pool at a time: each reserves a connection for its lock and needs more for
- * its work (queries, a transaction), so were every connection reserved by a holder, none could
- * finish. A third of the pool (at least one) leaves the rest for their work.
- */
-const slotsByPool = new WeakMap<Sql, Slots>();
-
-function slotsFor(sql: Sql): Slots {
-  let slots = slotsByPool.get(sql);
-  if (!slots) {
-    slots = new Slots(Math.max(1, Math.floor(sql.options.max / 3)));
-    slotsByPool.set(sql, slots);
-  }
-  return slots;
-}
-
-/** A counting semaphore: `acquire` waits, first come first served, while all slots are taken. */
-class Slots {
-  private readonly waiting: (() => void)[] = [];
-  private free: number;
-
-  constructor(size: number) {
-    this.free = size;
-  }
-
-  acquire(): Promise<void> {
-    if (this.free > 0) {
-      this.free--;
-      return Promise.resolve();
-    }
-    return new Promise((resolve) => this.waiting.push(resolve));
-  }
-
-  release(): void {
-    const next = this.waiting.shift();
-    if (next) next();
-    else this.free++;
-  }
 }

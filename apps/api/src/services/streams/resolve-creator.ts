@@ -22,6 +22,8 @@ export interface ResolvedCreator {
     readonly channel: string;
     readonly verified: boolean;
     readonly followers: number;
+    /** Read from the page or entered and approved: only such a count counts. */
+    readonly followersVerified: boolean;
   } | null;
   readonly canReceive: boolean;
   /** Why gifts cannot reach this creator now (empty when they can). */
@@ -40,6 +42,7 @@ interface CreatorRow {
   platform: string | null;
   channel: string | null;
   followers: number | null;
+  followers_counted: boolean | null;
   verified: boolean | null;
   date_of_birth: Date;
   region: string;
@@ -70,7 +73,7 @@ export async function resolveCreator(
     }
     rows = await sql<CreatorRow[]>`
       select c.user_id, c.handle, c.tier, c.share_override_bps, ch.platform, ch.channel, ch.followers,
-             ch.verified_at is not null as verified, u.date_of_birth, u.region, u.email_verified, u.created_at,
+             ch.followers_counted, ch.verified_at is not null as verified, u.date_of_birth, u.region, u.email_verified, u.created_at,
              u.frozen_at is not null as frozen
       from creator_channels ch join creators c on c.user_id = ch.creator_user_id join users u on u.id = c.user_id
       where ch.platform = ${stream.platform} and ch.channel = ${stream.channel}
@@ -80,12 +83,13 @@ export async function resolveCreator(
     if (!handle) return { found: false, reason: "That is not a valid creator handle." };
     rows = await sql<CreatorRow[]>`
       select c.user_id, c.handle, c.tier, c.share_override_bps, ch.platform, ch.channel, ch.followers,
-             ch.verified_at is not null as verified, u.date_of_birth, u.region, u.email_verified, u.created_at,
+             ch.followers_counted, ch.verified_at is not null as verified, u.date_of_birth, u.region, u.email_verified, u.created_at,
              u.frozen_at is not null as frozen
       from creators c join users u on u.id = c.user_id
       left join lateral (
-        select platform, channel, followers, verified_at from creator_channels
-        where creator_user_id = c.user_id and unlinked_at is null order by verified_at is null, followers desc limit 1
+        select platform, channel, followers, followers_counted, verified_at from creator_channels
+        where creator_user_id = c.user_id and unlinked_at is null
+        order by verified_at is null, followers_counted desc, followers desc limit 1
       ) ch on true
       where c.handle = ${handle}`;
   }
@@ -99,6 +103,7 @@ export async function resolveCreator(
           channel: row.channel,
           verified: row.verified === true,
           followers: row.followers ?? 0,
+          followersVerified: row.followers_counted === true,
         }
       : null;
   const decision = checkEligibility(
@@ -111,7 +116,11 @@ export async function resolveCreator(
       hasGuardian: false,
       frozen: row.frozen,
       activeStrikes: 0,
-      channel: channel && { verified: channel.verified, followers: channel.followers },
+      channel: channel && {
+        verified: channel.verified,
+        followers: channel.followers,
+        followersVerified: channel.followersVerified,
+      },
       hasPayoutMethod: false,
     },
     now,

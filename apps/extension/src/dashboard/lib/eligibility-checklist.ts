@@ -44,6 +44,12 @@ export const REQUIREMENTS: Readonly<Record<"receive" | "withdraw", readonly Requ
       fixIn: { section: "channels", action: "Link and verify a channel" },
     },
     {
+      // A count the creator typed (the page shows none) counts once an admin confirms it.
+      code: "FOLLOWERS_NOT_VERIFIED",
+      label: "A confirmed follower count",
+      fixIn: { section: "channels", action: "Check your channels" },
+    },
+    {
       code: "TOO_FEW_FOLLOWERS",
       label: "Enough followers on that channel",
       fixIn: { section: "channels", action: "Check your channels" },

@@ -19,6 +19,8 @@ const pending: Channel = {
   method: null,
   followers: 0,
   followersVerified: false,
+  followersReview: null,
+  followersCounted: false,
   instructions:
     "Put coinstream-verify-k3m9x2pq7h anywhere in your Twitch channel's bio or about text (https://www.twitch.tv/nova), save it, then verify.",
 };
@@ -29,6 +31,7 @@ const verifiedChannel: Channel = {
   method: "bio",
   followers: 1_234,
   followersVerified: true,
+  followersCounted: true,
   instructions: null,
 };
 

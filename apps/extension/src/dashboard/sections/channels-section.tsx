@@ -211,7 +211,7 @@ function FollowersForm({ channel, onChanged }: { channel: Channel; onChanged: ()
     >
       <TextField
         label="Follower count"
-        hint="The page showed no follower count. Enter it yourself; it shows as unconfirmed."
+        hint="The page showed no follower count. Enter it yourself; it counts once Coinstream confirms it."
         inputMode="numeric"
         value={text}
         onChange={(event) => setText(event.target.value)}
@@ -232,6 +232,13 @@ function FollowersForm({ channel, onChanged }: { channel: Channel; onChanged: ()
     </form>
   );
 }
+
+/** What an entered follower count's review means for the creator. */
+const ENTERED_COUNT_NOTES = {
+  pending: " (entered by you, waiting for Coinstream to confirm it)",
+  approved: " (entered by you, confirmed)",
+  rejected: " (entered by you, not confirmed: enter the count your channel shows)",
+} as const;
 
 function VerifiedNote({ result }: { result: Verified }) {
   return (
@@ -291,7 +298,9 @@ function ChannelCard({
         <>
           <p className="muted small">
             {formatCount(channel.followers)} followers
-            {channel.followersVerified ? "" : " (entered by you, unconfirmed)"}
+            {channel.followersVerified
+              ? ""
+              : ENTERED_COUNT_NOTES[channel.followersReview ?? "pending"]}
             {channel.verifiedAt ? ` · verified ${formatDate(channel.verifiedAt)}` : ""}
             {channel.method ? ` · ${METHOD_NAMES[channel.method] ?? channel.method}` : ""}
           </p>

@@ -1,0 +1,15 @@
+import type { Hono } from "hono";
+import Stripe from "stripe";
+
+const stripe = new Stripe("sk_test_offline");
+
+/** Delivers `payload` to the app's Stripe webhook, signed with `secret` as Stripe signs it. */
+export function deliverSignedWebhook(app: Hono, payload: string, secret: string) {
+  return app.request("http://coinstream.test/webhooks/stripe", {
+    method: "POST",
+    headers: {
+      "stripe-signature": stripe.webhooks.generateTestHeaderString({ payload, secret }),
+    },
+    body: payload,
+  });
+}

@@ -1,0 +1,1 @@
+ALTER TABLE "payout_methods" ADD COLUMN "review_opened_at" timestamp with time zone;
