@@ -11,6 +11,8 @@ import type { FrameSink, StreamEventHub } from "./stream-event-hub.ts";
 export interface SseOptions {
   /** Headers for this route's responses (CORS for the public route). */
   readonly headers?: Record<string, string>;
+  /** Bytes a subscriber may leave unread before it is cut off (default MAX_QUEUED_BYTES). */
+  readonly maxQueuedBytes?: number;
   /** Wraps the subscriber, e.g. to check something before each frame. */
   readonly wrap?: (sink: FrameSink & { onClose(listener: () => void): void }) => FrameSink;
 }
@@ -42,8 +44,8 @@ export async function serveStreamEvents(
   }
   const outgoing = (c.env as Partial<HttpBindings> | undefined)?.outgoing;
   const subscriber = outgoing
-    ? new NodeSseSubscriber(outgoing, options.headers)
-    : new WebSseSubscriber();
+    ? new NodeSseSubscriber(outgoing, options.headers, options.maxQueuedBytes)
+    : new WebSseSubscriber(options.maxQueuedBytes);
   const sink = options.wrap ? options.wrap(subscriber) : subscriber;
   const detach = deps.hub.attach(creatorUserId, sink, from);
   subscriber.onClose(detach);
@@ -60,7 +62,11 @@ export async function serveStreamEvents(
  */
 export function mountStreamEvents<A extends Hono>(
   app: A,
-  deps: { readonly sql: Sql; readonly events?: StreamEventHub | undefined },
+  deps: {
+    readonly sql: Sql;
+    readonly events?: StreamEventHub | undefined;
+    readonly maxQueuedBytes?: number;
+  },
 ): A {
   app.get("/streams/:handle/events", async (c) => {
     const hub = deps.events;
@@ -72,6 +78,7 @@ export function mountStreamEvents<A extends Hono>(
     if (!creator) return c.json({ error: "No creator has that handle." }, 404);
     return serveStreamEvents(c, { sql: deps.sql, hub }, creator.user_id, {
       headers: { "Access-Control-Allow-Origin": "*" },
+      maxQueuedBytes: deps.maxQueuedBytes,
     });
   });
   return app;
