@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import type { Server } from "node:http";
 import { fileURLToPath } from "node:url";
 import {
   connect,
@@ -19,7 +20,11 @@ import { loadEnv } from "./env.ts";
 import { startJobs } from "./jobs/start-jobs.ts";
 import { createPayments } from "./payments/create-payments.ts";
 import { createPayoutProvider } from "./payments/payout-provider.ts";
+import { forkWorkers, processRole, workerCount } from "./process/cluster.ts";
+import { drainHttp, onShutdownSignal } from "./process/graceful-shutdown.ts";
+import { setStreamEventAnnouncer } from "./realtime/announce-stream-events.ts";
 import { StreamEventHub } from "./realtime/stream-event-hub.ts";
+import { NatsWakes } from "./realtime/stream-wakes.ts";
 import { createChannelVerifierConfig } from "./services/channels/channel-verifier-config.ts";
 
 const PLATFORM_PURPOSES = [
@@ -31,12 +36,17 @@ const PLATFORM_PURPOSES = [
 const DEV_SECRET_FILE = fileURLToPath(new URL("../../../.data/auth-secret", import.meta.url));
 
 const env = loadEnv();
-// Starts the embedded PostgreSQL unless DATABASE_URL is set, and applies migrations.
-const database = await openDatabase({ url: env.DATABASE_URL });
-await ensureAccounts(
-  database.sql,
-  PLATFORM_PURPOSES.map((purpose) => ({ ownerId: PLATFORM_OWNER, purpose })),
-);
+// One process per core (API_WORKERS): the primary prepares the database and runs the jobs once.
+const role = processRole(env.API_WORKERS);
+// Starts the embedded PostgreSQL unless DATABASE_URL is set (a worker gets the primary's), and
+// applies migrations.
+const database = await openDatabase({ url: env.DATABASE_URL, migrate: role !== "worker" });
+if (role !== "worker") {
+  await ensureAccounts(
+    database.sql,
+    PLATFORM_PURPOSES.map((purpose) => ({ ownerId: PLATFORM_OWNER, purpose })),
+  );
+}
 // The ledger gets connections of its own: a gift holds a connection (its per-person lock) while
 // it waits for the ledger's batch, so sharing one pool could leave the ledger none under load.
 const ledgerSql = connect(database.url, 8);
@@ -51,53 +61,98 @@ const auth = createAuth({
   trustedOrigins: env.TRUSTED_ORIGINS,
 });
 
+// Random per start unless set; workers get the primary's, so any of them verifies the sandbox's events.
+const sandboxWebhookSecret =
+  env.SANDBOX_WEBHOOK_SECRET ?? `whsec_${randomBytes(24).toString("hex")}`;
 const payments = createPayments({
   sql: database.sql,
   ledger,
   publicUrl,
   stripeSecretKey: env.STRIPE_SECRET_KEY,
   stripeWebhookSecret: env.STRIPE_WEBHOOK_SECRET,
-  sandboxWebhookSecret: env.SANDBOX_WEBHOOK_SECRET ?? `whsec_${randomBytes(24).toString("hex")}`,
+  sandboxWebhookSecret,
 });
 
-const demo = await seedDemo(database.sql, ledger, auth);
-const demoOverlay = await demoOverlayPath(database.sql);
+const demo = role === "worker" ? null : await seedDemo(database.sql, ledger, auth);
+const demoOverlay = role === "worker" ? null : await demoOverlayPath(database.sql);
 // Recurring work (releasing held diamonds, voiding expired reservations) on the Postgres queue.
-const jobs = await startJobs(database.url, {
-  sql: database.sql,
-  ledger,
-  // Stripe Connect transfers when STRIPE_SECRET_KEY is set, else the sandbox.
-  payouts: createPayoutProvider({ stripeSecretKey: env.STRIPE_SECRET_KEY }),
-});
-const events = new StreamEventHub(database.sql);
-await events.start();
+const jobs =
+  role === "worker"
+    ? null
+    : await startJobs(database.url, {
+        sql: database.sql,
+        ledger,
+        // Stripe Connect transfers when STRIPE_SECRET_KEY is set, else the sandbox.
+        payouts: createPayoutProvider({ stripeSecretKey: env.STRIPE_SECRET_KEY }),
+      });
+/** Closes what every role opened, after its own work stopped. */
+const closeConnections = async () => {
+  await Promise.all([authDb.close(), ledgerSql.end()]);
+  await database.close();
+};
 
-const app = createApp({
-  sql: database.sql,
-  ledger,
-  auth,
-  payments,
-  events,
-  publicUrl,
-  channelVerifier: createChannelVerifierConfig({
-    platformUrls: env.CHANNEL_PLATFORM_URLS,
-    timeoutMs: env.CHANNEL_FETCH_TIMEOUT_MS,
-    maxBytes: env.CHANNEL_FETCH_MAX_BYTES,
-    trustedOrigins: env.CHANNEL_FETCH_TRUSTED_ORIGINS,
-  }),
-  logger: pino({ name: "coinstream-api" }),
-  trustedOrigins: env.TRUSTED_ORIGINS,
-  requestsPerMinutePerAddress: env.REQUESTS_PER_MINUTE_PER_ADDRESS,
-});
-const server = serve({ fetch: app.fetch, hostname: env.HOST, port: env.PORT }, (info) => {
-  const base = `http://${env.HOST}:${info.port}`;
-  console.log(`Coinstream API listening on ${base}`);
+if (role === "primary") {
+  const count = workerCount(env.API_WORKERS);
+  const workers = forkWorkers(
+    count,
+    { DATABASE_URL: database.url, SANDBOX_WEBHOOK_SECRET: sandboxWebhookSecret },
+    (port) => printBanner(port, `${count} worker processes`),
+  );
+  onShutdownSignal(async () => {
+    await Promise.all([workers.stop(), jobs?.stop()]);
+    await closeConnections();
+  });
+} else {
+  await serveHttp();
+}
+
+/** This process serves HTTP: the stream-event hub, the app, and its graceful shutdown. */
+async function serveHttp() {
+  // Stream events cross processes through NATS when NATS_URL is set, else Postgres NOTIFY.
+  const wakes = env.NATS_URL ? new NatsWakes(env.NATS_URL) : undefined;
+  if (wakes) setStreamEventAnnouncer(wakes);
+  const events = new StreamEventHub(database.sql, wakes ? { wakes } : {});
+  await events.start();
+
+  const app = createApp({
+    sql: database.sql,
+    ledger,
+    auth,
+    payments,
+    events,
+    publicUrl,
+    channelVerifier: createChannelVerifierConfig({
+      platformUrls: env.CHANNEL_PLATFORM_URLS,
+      timeoutMs: env.CHANNEL_FETCH_TIMEOUT_MS,
+      maxBytes: env.CHANNEL_FETCH_MAX_BYTES,
+      trustedOrigins: env.CHANNEL_FETCH_TRUSTED_ORIGINS,
+    }),
+    logger: pino({ name: "coinstream-api" }),
+    trustedOrigins: env.TRUSTED_ORIGINS,
+    requestsPerMinutePerAddress: env.REQUESTS_PER_MINUTE_PER_ADDRESS,
+  });
+  const server = serve({ fetch: app.fetch, hostname: env.HOST, port: env.PORT }, (info) => {
+    if (role === "single") printBanner(info.port, "one process");
+  });
+  onShutdownSignal(async () => {
+    // Stop accepting, end SSE streams (each has its resumable id), let requests in flight finish.
+    await Promise.all([drainHttp(server as Server), events.stop(), jobs?.stop()]);
+    setStreamEventAnnouncer(null);
+    await closeConnections();
+  });
+}
+
+function printBanner(port: number, processes: string) {
+  const base = `http://${env.HOST}:${port}`;
+  console.log(`Coinstream API listening on ${base} (${processes})`);
   console.log(
     `  database: ${env.DATABASE_URL ? "DATABASE_URL" : "embedded PostgreSQL (data in .data/postgres)"}, migrated`,
   );
+  console.log(`  stream events across processes: ${env.NATS_URL ? "NATS" : "Postgres NOTIFY"}`);
   console.log(`  ${base}/trpc          typed procedures (see the README's table)`);
   console.log(`  ${base}/api/auth/*    accounts: sign-up, sign-in, verify-email, reset-password`);
   console.log(`  ${base}/health        liveness and database check`);
+  console.log(`  ${base}/streams/<handle>/events  a stream's public events (SSE)`);
   console.log(`  ${base}/demo/stream/nova  a demo stream page (coinstream:creator meta tag)`);
   if (demoOverlay) console.log(`  ${base}${demoOverlay}  @nova's OBS overlay (live, goal set)`);
   console.log(
@@ -109,18 +164,4 @@ const server = serve({ fetch: app.fetch, hostname: env.HOST, port: env.PORT }, (
   }
   if (!env.SMTP_URL)
     console.log("  email: not configured; verification and reset links are logged here");
-});
-
-for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.on(signal, () =>
-    server.close(
-      () =>
-        void jobs
-          .stop()
-          .then(() => events.stop())
-          .then(() => Promise.all([authDb.close(), ledgerSql.end()]))
-          .then(() => database.close())
-          .then(() => process.exit(0)),
-    ),
-  );
 }

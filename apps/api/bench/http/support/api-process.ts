@@ -39,6 +39,8 @@ export async function startApiProcess(options: ApiProcessOptions): Promise<ApiPr
       DATABASE_URL: options.databaseUrl,
       BETTER_AUTH_SECRET: options.authSecret,
       REQUESTS_PER_MINUTE_PER_ADDRESS: "100000000",
+      // One process unless BENCH_API_WORKERS says otherwise: the meters read this pid (and its children).
+      API_WORKERS: process.env.BENCH_API_WORKERS ?? "1",
     },
     stdio: ["ignore", log, log],
   });
