@@ -262,9 +262,20 @@ export class StreamEventHub {
             // What the stream's cursor covers beyond xmin: the events visible with `tx >= xmin`.
             const recent = await readVisibleAboveXmin(tx, creatorUserId, snapshot.xmin);
             const pending = [...state.pending];
+            // Subscribers that connected together share a resume point: one query for each point,
+            // pipelined on the transaction's connection.
+            const points = new Map<string, ResumePoint>();
+            for (const join of pending) if (join.from) points.set(resumeKey(join.from), join.from);
+            const byPoint = new Map(
+              await Promise.all(
+                [...points].map(
+                  async ([key, from]) => [key, await readMissed(tx, creatorUserId, from)] as const,
+                ),
+              ),
+            );
             const missed = new Map<Join, EventRow[] | null>();
             for (const join of pending) {
-              if (join.from) missed.set(join, await readMissed(tx, creatorUserId, join.from));
+              if (join.from) missed.set(join, byPoint.get(resumeKey(join.from)) ?? null);
             }
             joins.set(creatorUserId, { recent, pending, missed });
           }
@@ -336,6 +347,10 @@ export class StreamEventHub {
       state.pending = state.pending.filter((join) => !joined.pending.includes(join));
     }
   }
+}
+
+function resumeKey(from: ResumePoint): string {
+  return from.kind === "cursor" ? encodeStreamCursor(from.cursor) : String(from.id);
 }
 
 /** The stream's events a resuming subscriber lacks, in id order; null when over the limit. */
