@@ -34,12 +34,10 @@ let duplicates = 0;
 let runTag = "";
 const loopDelay = monitorEventLoopDelay({ resolution: 10 });
 
-function onEvent(subscriber: Subscriber, index: number, block: string, at: number) {
-  if (/^event: connected$/m.test(block)) {
-    subscriber.connected = true;
-    return;
-  }
-  for (const match of block.matchAll(MESSAGE)) {
+/** Complete SSE blocks (any number, one frame or several): sequence numbers, not parsed JSON. */
+function onBlocks(subscriber: Subscriber, index: number, blocks: string, at: number) {
+  if (!subscriber.connected && /^event: connected$/m.test(blocks)) subscriber.connected = true;
+  for (const match of blocks.matchAll(MESSAGE)) {
     if (match[1] !== runTag) continue;
     const n = Number(match[3]);
     if (match[2] === "probe") {
@@ -75,12 +73,14 @@ function open(url: string, index: number): Subscriber {
     res.setEncoding("utf8");
     res.on("data", (chunk: string) => {
       const at = monotonicMs();
-      subscriber.buffer += chunk;
-      for (let end = subscriber.buffer.indexOf("\n\n"); end !== -1; ) {
-        onEvent(subscriber, index, subscriber.buffer.slice(0, end), at);
-        subscriber.buffer = subscriber.buffer.slice(end + 2);
-        end = subscriber.buffer.indexOf("\n\n");
+      const text = subscriber.buffer + chunk;
+      const end = text.lastIndexOf("\n\n");
+      if (end === -1) {
+        subscriber.buffer = text;
+        return;
       }
+      onBlocks(subscriber, index, text.slice(0, end), at);
+      subscriber.buffer = text.slice(end + 2);
     });
     res.on("end", () => {
       subscriber.ended = true;
