@@ -291,8 +291,7 @@ export class StreamEventHub {
           joined();
         }
       }
-    } catch (error) {
-      if (process.env.HUB_DEBUG) console.error("hub read failed", error);
+    } catch {
       // The database is unreachable: the next wake or poll reads from the same snapshot.
     } finally {
       this.reading = false;
@@ -324,8 +323,9 @@ export class StreamEventHub {
           );
           for (const sink of state.sinks) if (!sink.write(frame)) state.sinks.delete(sink);
         }
-        for (const listener of state.listeners) {
-          for (const event of fresh) listener(toStreamEvent(event));
+        if (state.listeners.size > 0) {
+          const events = fresh.map(toStreamEvent);
+          for (const listener of state.listeners) for (const event of events) listener(event);
         }
         state.delivered?.push(...fresh.map((row) => ({ id: BigInt(row.id), tx: BigInt(row.tx) })));
       }
