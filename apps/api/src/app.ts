@@ -20,6 +20,7 @@ import { mountSandboxAgeCheck } from "./payments/sandbox-age-check-routes.ts";
 import { mountSandboxCheckout } from "./payments/sandbox-routes.ts";
 import type { WebhookHandler } from "./payments/stripe-webhook.ts";
 import type { StreamEventHub } from "./realtime/stream-event-hub.ts";
+import { mountStreamEvents } from "./realtime/stream-events-route.ts";
 import type { ChannelVerifierConfig } from "./services/channels/channel-verifier-config.ts";
 import { createContext } from "./trpc/context.ts";
 import { databaseUnavailableError } from "./trpc/init.ts";
@@ -99,6 +100,7 @@ export function createApp(deps: AppDependencies = {}): Hono {
     .use("/webhooks/*", needsDatabase)
     .use("/sandbox/*", needsDatabase)
     .use("/overlay/*", needsDatabase)
+    .use("/streams/*", needsDatabase)
     .get("/health", async (c) => {
       if (!deps.sql) return c.json({ ok: true });
       if (gate && !gate.isOpen) return c.json({ ok: false, database: "down" }, 503);
@@ -115,6 +117,8 @@ export function createApp(deps: AppDependencies = {}): Hono {
   if (auth) mountAuthRoutes(app, auth, deps);
   // The OBS overlay at /overlay/:key (a secret key, no login).
   if (sql) mountOverlay(app, { sql, events: deps.events });
+  // Public stream events as plain SSE at /streams/:handle/events (the extension's and any client's).
+  if (sql) mountStreamEvents(app, { sql, events: deps.events });
   if (payments) {
     // The raw body, exactly as signed: never parse it before verifying.
     app.post("/webhooks/stripe", async (c) => {

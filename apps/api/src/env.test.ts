@@ -16,6 +16,20 @@ describe("loadEnv", () => {
       /SANDBOX_WEBHOOK_SECRET: SANDBOX_WEBHOOK_SECRET must start with whsec_/,
     );
   });
+
+  it("takes API_WORKERS as a whole number of processes and NATS_URL as a nats:// URL", () => {
+    const env = loadEnv({ API_WORKERS: "4", NATS_URL: "nats://127.0.0.1:4222" });
+    expect(env.API_WORKERS).toBe(4);
+    expect(env.NATS_URL).toBe("nats://127.0.0.1:4222");
+    expect(loadEnv({}).API_WORKERS).toBeUndefined();
+  });
+
+  it("refuses a worker count under 1 and a NATS_URL of another scheme, naming the variables", () => {
+    expect(() => loadEnv({ API_WORKERS: "0" })).toThrow(/API_WORKERS/);
+    expect(() => loadEnv({ NATS_URL: "http://127.0.0.1:4222" })).toThrow(
+      /NATS_URL: NATS_URL must be a nats:\/\//,
+    );
+  });
 });
 
 /** Everything production mode needs, valid. */

@@ -23,6 +23,19 @@ const envSchema = z
     PAYMENTS: z.enum(["stripe", "sandbox"], "PAYMENTS must be stripe or sandbox").optional(),
     HOST: z.string().min(1).default("127.0.0.1"),
     PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
+    /**
+     * HTTP worker processes (node:cluster) sharing the port; default one per core. 1 serves from
+     * this process, with the job queue, as tests and the fault scripts need.
+     */
+    API_WORKERS: z.coerce.number().int().min(1).max(256).optional(),
+    /**
+     * nats:// URL(s), comma-separated: stream events then cross processes and machines through
+     * NATS; unset, through Postgres NOTIFY.
+     */
+    NATS_URL: z
+      .string()
+      .regex(/^(nats|tls|wss?):\/\//, "NATS_URL must be a nats://, tls:// or ws(s):// URL")
+      .optional(),
     /** A PostgreSQL server; unset, an embedded PostgreSQL keeps its data under `.data/`. */
     DATABASE_URL: z
       .string()

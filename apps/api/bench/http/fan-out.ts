@@ -106,7 +106,8 @@ async function runPhase(
     }
     if (!ready) throw new Error("subscribers did not all receive a warm-up gift");
     const meter = new CpuMeter({
-      api: () => stage.apis.map((api) => api.pid),
+      // With BENCH_API_WORKERS > 1 the HTTP workers are the API process's children.
+      api: () => stage.apis.flatMap((api) => withChildren(api.pid)),
       postgres: () => (postgresPid ? withChildren(postgresPid) : []),
       subscribers: () => [subscribers.pid],
       sender: () => [sender.pid],

@@ -44,6 +44,8 @@ export class ApiProcess {
       stdio: ["ignore", log, log],
       env: {
         ...process.env,
+        // The scenarios signal and kill the server's own pid: one process, as in tests.
+        API_WORKERS: "1",
         ...this.options.env,
         HOST: "127.0.0.1",
         PORT: String(this.options.port),

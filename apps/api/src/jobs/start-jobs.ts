@@ -46,7 +46,9 @@ export interface JobDeps {
  */
 export async function startJobs(databaseUrl: string, deps: JobDeps) {
   const boss = new PgBoss({ connectionString: databaseUrl, schema: "pgboss" });
-  boss.on("error", (error) => console.error("job queue error", error));
+  let stopping = false;
+  // While shutting down, lost connections are expected (Ctrl-C stops the embedded Postgres too).
+  boss.on("error", (error) => stopping || console.error("job queue error", error));
   await boss.start();
   for (const [name, run] of Object.entries(JOBS)) {
     await boss.createQueue(name);
@@ -67,7 +69,13 @@ export async function startJobs(databaseUrl: string, deps: JobDeps) {
     });
     await boss.send(name, null);
   }
-  return { boss, stop: () => boss.stop({ graceful: true, timeout: 5_000 }) };
+  return {
+    boss,
+    stop: async () => {
+      stopping = true;
+      await boss.stop({ graceful: true, timeout: 5_000 }).catch(() => {});
+    },
+  };
 }
 
 /**

@@ -26,8 +26,10 @@
   const MAX_ALERTS = 5;
   const MAX_RECENT = 500;
 
-  /** The newest event id seen, as the server numbers them; null until the first state read. */
+  /** Where the event stream resumes (the server's cursor); null until the first state read. */
   let lastEventId = null;
+  /** Event ids shown lately: an event a reconnect replays is not shown twice. */
+  const shown = new Set();
   let source = null;
   let retryMs = 1000;
   let stateTimer = null;
@@ -186,7 +188,9 @@
       renderGoal();
       return;
     }
-    recent.push({ id: BigInt(event.id), coins: event.coins });
+    // A combo's gifts in one batch arrive as one event naming the others in `merged`.
+    const coins = event.coins * (1 + (Array.isArray(event.merged) ? event.merged.length : 0));
+    recent.push({ id: BigInt(event.id), coins });
     if (recent.length > MAX_RECENT) recent.shift();
     renderGoal();
     showAlert(event);
@@ -207,10 +211,21 @@
       setConnection("open");
     };
     source.onmessage = (message) => {
-      if (lastEventId !== null && BigInt(message.lastEventId) <= BigInt(lastEventId)) return;
       lastEventId = message.lastEventId;
-      handle(JSON.parse(message.data));
+      const event = JSON.parse(message.data);
+      if (shown.has(event.id)) return;
+      shown.add(event.id);
+      if (shown.size > MAX_RECENT) shown.delete(shown.values().next().value);
+      handle(event);
     };
+    source.addEventListener("connected", (message) => {
+      lastEventId = message.lastEventId;
+    });
+    // Too far behind to replay: start from now with fresh state.
+    source.addEventListener("reset", (message) => {
+      lastEventId = message.lastEventId;
+      loadState().catch(() => {});
+    });
     source.onerror = () => {
       // While CONNECTING the browser retries by itself, sending Last-Event-ID.
       setConnection("connecting");
@@ -238,7 +253,7 @@
   loadState().then(
     (state) => {
       if (state === "gone") return setConnection("gone");
-      lastEventId = state.lastEventId;
+      lastEventId = state.cursor;
       connect();
     },
     () => connect(),

@@ -1,15 +1,11 @@
 import type { Sql } from "@coinstream/db";
 import type { Hono } from "hono";
 import { NONCE, secureHeaders } from "hono/secure-headers";
-import { streamSSE } from "hono/streaming";
-import { followStream } from "../realtime/follow-stream.ts";
-import type { StreamEventHub } from "../realtime/stream-event-hub.ts";
+import type { FrameSink, StreamEventHub } from "../realtime/stream-event-hub.ts";
+import { serveStreamEvents } from "../realtime/stream-events-route.ts";
 import { findCreatorByOverlayKey } from "./overlay-key.ts";
 import { renderOverlayPage } from "./overlay-page.ts";
 import { getOverlayState } from "./overlay-state.ts";
-
-/** Comments keep idle proxies from closing the stream; each also rechecks the key. */
-const KEEP_ALIVE_MS = 15_000;
 
 interface OverlayDeps {
   readonly sql: Sql;
@@ -66,45 +62,42 @@ export function mountOverlay<A extends Hono>(app: A, deps: OverlayDeps): A {
     if (!creator) return c.notFound();
     const hub = deps.events;
     if (!hub) return c.json({ error: "Live events are not available." }, 503);
-    // A reconnecting EventSource sends the last id it saw; a first connection says where to start.
-    const resumeFrom = c.req.header("last-event-id") ?? c.req.query("after");
-    const after = /^\d{1,19}$/.test(resumeFrom ?? "")
-      ? BigInt(resumeFrom as string)
-      : await newestEventId(deps.sql, creator.userId);
     const stillValid = async () =>
       (await findCreatorByOverlayKey(deps.sql, key))?.userId === creator.userId;
-
-    return streamSSE(c, async (stream) => {
-      const abort = new AbortController();
-      stream.onAbort(() => abort.abort());
-      const keepAlive = setInterval(() => {
-        void stream.write(": keep-alive\n\n");
-        void stillValid().then((valid) => valid || abort.abort());
-      }, KEEP_ALIVE_MS);
-      try {
-        await stream.write("retry: 2000\n\n");
-        for await (const event of followStream(
-          deps.sql,
-          hub,
-          creator.userId,
-          after,
-          abort.signal,
-        )) {
-          // A rotated key stops its stream at the next event; the browser's retry then gets 404.
-          if (!(await stillValid())) break;
-          await stream.writeSSE({ id: event.id, data: JSON.stringify(event) });
-        }
-      } finally {
-        clearInterval(keepAlive);
-        abort.abort();
-      }
+    // The page starts from its state's cursor (`?after=`); a reconnecting EventSource sends the last id.
+    return serveStreamEvents(c, { sql: deps.sql, hub }, creator.userId, {
+      wrap: (subscriber) => new KeyCheckedSink(subscriber, stillValid),
     });
   });
   return app;
 }
 
-async function newestEventId(sql: Sql, creatorUserId: string): Promise<bigint> {
-  const [row] = await sql<{ id: bigint }[]>`
-    select coalesce(max(id), 0)::int8 as id from stream_events where creator_user_id = ${creatorUserId}`;
-  return row?.id ?? 0n;
+/**
+ * Passes frames on only while the overlay key is still valid: a rotated key stops its stream at
+ * the next frame (an event or the 15 s keep-alive), and the browser's retry then gets 404. An
+ * overlay has a handful of subscribers, so one key check a frame is cheap.
+ */
+class KeyCheckedSink implements FrameSink {
+  private chain: Promise<void> = Promise.resolve();
+  private open = true;
+
+  constructor(
+    private readonly inner: FrameSink,
+    private readonly stillValid: () => Promise<boolean>,
+  ) {}
+
+  write(frame: Buffer): boolean {
+    if (!this.open) return false;
+    this.chain = this.chain.then(async () => {
+      if (!this.open) return;
+      const valid = await this.stillValid().catch(() => true);
+      if (!valid || !this.inner.write(frame)) this.close();
+    });
+    return true;
+  }
+
+  close(): void {
+    this.open = false;
+    this.inner.close();
+  }
 }

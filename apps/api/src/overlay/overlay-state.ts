@@ -1,5 +1,7 @@
 import { toSafeInteger } from "@coinstream/core";
 import type { Sql } from "@coinstream/db";
+import { readStreamCursor } from "../realtime/read-stream-cursor.ts";
+import { encodeStreamCursor } from "../realtime/stream-cursor.ts";
 import { readOpenSession } from "../services/sessions/session-progress.ts";
 import { LIVE_WINDOW_HOURS } from "../services/streams/get-leaderboard.ts";
 
@@ -8,8 +10,9 @@ const TOP_GIFTERS = 5;
 /**
  * What the overlay draws besides alerts: the live session's goal with its progress and the top
  * gifters (of the session, or of the recent window when not live), with the newest event id the
- * read saw, so the page follows events after it. One snapshot for all three, so a gift is
- * either in the progress read here or arrives as a later event, never both.
+ * read saw and the cursor the page's event stream starts from. One snapshot for all, so a gift is
+ * either in the progress read here or arrives as a later event, never both, even when its
+ * transaction commits after a later one's.
  */
 export async function getOverlayState(
   sql: Sql,
@@ -30,6 +33,7 @@ export async function getOverlayState(
       group by e.viewer_user_id
       order by coins desc, min(e.id)
       limit ${TOP_GIFTERS}`;
+    const cursor = await readStreamCursor(tx, creator.userId);
     const [last] = await tx<{ id: bigint }[]>`
       select coalesce(max(id), 0)::int8 as id from stream_events where creator_user_id = ${creator.userId}`;
     return {
@@ -43,6 +47,8 @@ export async function getOverlayState(
         nameColor: row.name_color,
       })),
       lastEventId: (last?.id ?? 0n).toString(),
+      /** Where the page's event stream starts: exactly after the events this read saw. */
+      cursor: encodeStreamCursor(cursor),
     };
   });
 }

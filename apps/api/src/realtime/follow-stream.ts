@@ -4,8 +4,8 @@ import type { StreamEventHub } from "./stream-event-hub.ts";
 
 /**
  * A creator's stream events after `lastEventId` (stored ones first, in id order, then live ones
- * in commit order), each once, until `signal` aborts. Listening starts before the stored events are read, so an
- * event committed in between is delivered live instead of lost. Without `lastEventId` a new
+ * as the hub reads them), each once, until `signal` aborts. Live delivery starts before the stored
+ * events are read, so an event committed in between is delivered live instead of lost. Without `lastEventId` a new
  * watcher starts from now: replaying the stream's oldest events would animate stale gifts.
  */
 export async function* followStream(
@@ -17,14 +17,22 @@ export async function* followStream(
 ): AsyncGenerator<StreamEvent> {
   const queue: StreamEvent[] = [];
   let wake: (() => void) | null = null;
-  const unsubscribe = hub.subscribe(creatorUserId, (event) => {
-    queue.push(event);
-    wake?.();
-  });
+  let joined = () => {};
+  const hasJoined = new Promise<void>((resolve) => (joined = resolve));
+  const unsubscribe = hub.subscribe(
+    creatorUserId,
+    (event) => {
+      queue.push(event);
+      wake?.();
+    },
+    joined,
+  );
   const aborted = new Promise<void>((resolve) =>
     signal?.addEventListener("abort", () => resolve(), { once: true }),
   );
   try {
+    // Stored events are read once live delivery has started, so none falls in between.
+    await Promise.race([hasJoined, aborted]);
     const stored =
       lastEventId === null
         ? []

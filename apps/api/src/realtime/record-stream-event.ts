@@ -1,6 +1,7 @@
 import { type ComboStreak, continueCombo } from "@coinstream/core";
 import type { Sql } from "@coinstream/db";
-import { STREAM_EVENTS_CHANNEL, type StreamEvent } from "./stream-event.ts";
+import { announceStreamEvents } from "./announce-stream-events.ts";
+import type { StreamEvent } from "./stream-event.ts";
 
 export interface PaidStreamEvent {
   readonly transferId: string;
@@ -20,8 +21,11 @@ export interface PaidStreamEvent {
 
 /**
  * Stores the public event of a gift, tip or paid message (once per transfer) with its combo
- * streak, the sender's cosmetics and the creator's live session, and announces it with NOTIFY,
- * which Postgres delivers to every API process only after commit.
+ * streak, the sender's cosmetics and the creator's live session, then announces it to every API
+ * process (NOTIFY or NATS) once the insert has committed: a NOTIFY inside the insert's
+ * transaction would take Postgres's global notify lock across the commit. Called inside a
+ * transaction (`sql` a transaction) it announces nothing: the caller calls
+ * `announceStreamEvents` after committing, or the hubs' periodic read (every second) delivers it.
  */
 export async function recordStreamEvent(sql: Sql, event: PaidStreamEvent): Promise<void> {
   let combo: ComboStreak | undefined;
@@ -52,8 +56,7 @@ export async function recordStreamEvent(sql: Sql, event: PaidStreamEvent): Promi
     at: event.at.toISOString(),
     ...(combo ? { combo } : {}),
   };
-  await sql`
-    with inserted as (
+  const inserted = await sql<{ creator_user_id: string }[]>`
       insert into stream_events
         (creator_user_id, viewer_user_id, kind, transfer_id, coins, diamonds, session_id, payload)
       values (${event.creatorUserId}, ${event.viewerId}, ${event.kind}, ${event.transferId},
@@ -62,8 +65,17 @@ export async function recordStreamEvent(sql: Sql, event: PaidStreamEvent): Promi
               ${JSON.stringify(payload)}::text::jsonb || jsonb_build_object('viewerStyle', (
                 select jsonb_build_object('badgeFrame', badge_frame, 'nameColor', name_color)
                 from viewer_profiles where user_id = ${event.viewerId})))
-      on conflict (transfer_id) do nothing
-      returning id, creator_user_id
-    )
-    select pg_notify(${STREAM_EVENTS_CHANNEL}, creator_user_id || ':' || id) from inserted`;
+    on conflict (transfer_id) do nothing
+    returning creator_user_id`;
+  if (!isTransaction(sql)) {
+    await announceStreamEvents(
+      sql,
+      inserted.map((row) => row.creator_user_id),
+    );
+  }
+}
+
+/** postgres.js hands a transaction's callback a client with `savepoint`; the pool has none. */
+function isTransaction(sql: Sql): boolean {
+  return "savepoint" in sql;
 }

@@ -57,7 +57,11 @@ async function withHub(
   await hub.start();
   const creator = `creator-${randomUUID()}`;
   const received: (string | null)[] = [];
-  const unsubscribe = hub.subscribe(creator, (event) => received.push(event.message));
+  let joined = () => {};
+  const hasJoined = new Promise<void>((resolve) => (joined = resolve));
+  const unsubscribe = hub.subscribe(creator, (event) => received.push(event.message), joined);
+  // Events committed after the hub's next read reach the subscriber.
+  await hasJoined;
   try {
     await test(creator, received);
   } finally {

@@ -136,6 +136,8 @@ describe("streams.events", () => {
     });
     await written;
     await recordStreamEvent(db.sql, event("higher id, committed first"));
+    // Committed once the later event has gone out (a read that sees both sends them in id order).
+    await new Promise((resolve) => setTimeout(resolve, 300));
     commitFirst();
     await first;
 

@@ -1,6 +1,8 @@
 // Load generator (a process of its own): many SSE subscribers of one stream's events, each a raw
-// `GET /trpc/streams.events` over its own socket (what tRPC's httpSubscriptionLink opens), noting
-// when each gift first reached each subscriber on the machine-wide monotonic clock.
+// `GET /streams/<handle>/events` over its own socket (what the extension and the OBS overlay
+// open), noting when each gift first reached each subscriber on the machine-wide monotonic clock.
+// A combo's gifts read in one tick arrive as one event naming the others in `merged`: every
+// message in a block counts.
 import { type ClientRequest, get } from "node:http";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { type LatencySummary, summarize } from "../support/stats.ts";
@@ -21,7 +23,7 @@ interface Subscriber {
 const CONNECT_WAVE = 100;
 const CONNECT_TIMEOUT_MS = 60_000;
 /** Messages are `<tag> seq <n>` and `<tag> probe <n>`; the tag keeps runs apart. */
-const MESSAGE = /"message":"(\w+) (seq|probe) (\d+)"/;
+const MESSAGE = /"message":"(\w+) (seq|probe) (\d+)"/g;
 
 let subscribers: Subscriber[] = [];
 /** receipts[subscriber * expected + seq]: first receipt time (monotonic ms), NaN before. */
@@ -32,25 +34,24 @@ let duplicates = 0;
 let runTag = "";
 const loopDelay = monitorEventLoopDelay({ resolution: 10 });
 
-function onEvent(subscriber: Subscriber, index: number, block: string, at: number) {
-  if (block.startsWith("event: connected")) {
-    subscriber.connected = true;
-    return;
-  }
-  const match = MESSAGE.exec(block);
-  if (!match || match[1] !== runTag) return;
-  const n = Number(match[3]);
-  if (match[2] === "probe") {
-    subscriber.probe = Math.max(subscriber.probe, n);
-    return;
-  }
-  if (n >= expected) return;
-  const slot = index * expected + n;
-  if (Number.isNaN(receipts[slot])) {
-    receipts[slot] = at;
-    subscriber.received++;
-  } else {
-    duplicates++;
+/** Complete SSE blocks (any number, one frame or several): sequence numbers, not parsed JSON. */
+function onBlocks(subscriber: Subscriber, index: number, blocks: string, at: number) {
+  if (!subscriber.connected && /^event: connected$/m.test(blocks)) subscriber.connected = true;
+  for (const match of blocks.matchAll(MESSAGE)) {
+    if (match[1] !== runTag) continue;
+    const n = Number(match[3]);
+    if (match[2] === "probe") {
+      subscriber.probe = Math.max(subscriber.probe, n);
+      continue;
+    }
+    if (n >= expected) continue;
+    const slot = index * expected + n;
+    if (Number.isNaN(receipts[slot])) {
+      receipts[slot] = at;
+      subscriber.received++;
+    } else {
+      duplicates++;
+    }
   }
 }
 
@@ -72,12 +73,14 @@ function open(url: string, index: number): Subscriber {
     res.setEncoding("utf8");
     res.on("data", (chunk: string) => {
       const at = monotonicMs();
-      subscriber.buffer += chunk;
-      for (let end = subscriber.buffer.indexOf("\n\n"); end !== -1; ) {
-        onEvent(subscriber, index, subscriber.buffer.slice(0, end), at);
-        subscriber.buffer = subscriber.buffer.slice(end + 2);
-        end = subscriber.buffer.indexOf("\n\n");
+      const text = subscriber.buffer + chunk;
+      const end = text.lastIndexOf("\n\n");
+      if (end === -1) {
+        subscriber.buffer = text;
+        return;
       }
+      onBlocks(subscriber, index, text.slice(0, end), at);
+      subscriber.buffer = text.slice(end + 2);
     });
     res.on("end", () => {
       subscriber.ended = true;
@@ -114,12 +117,11 @@ async function connect(argument: {
   runTag = argument.tag;
   receipts = new Float64Array(argument.count * expected).fill(Number.NaN);
   duplicates = 0;
-  const input = encodeURIComponent(JSON.stringify({ to: { handle: argument.handle } }));
   for (let first = 0; first < argument.count; first += CONNECT_WAVE) {
     const wave: Subscriber[] = [];
     for (let i = first; i < Math.min(argument.count, first + CONNECT_WAVE); i++) {
       const baseUrl = argument.baseUrls[i % argument.baseUrls.length];
-      wave.push(open(`${baseUrl}/trpc/streams.events?input=${input}`, i));
+      wave.push(open(`${baseUrl}/streams/${encodeURIComponent(argument.handle)}/events`, i));
     }
     subscribers.push(...wave);
     await waitUntil(() => wave.every((s) => s.connected || s.ended), CONNECT_TIMEOUT_MS);

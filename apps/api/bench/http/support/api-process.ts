@@ -42,6 +42,8 @@ export async function startApiProcess(options: ApiProcessOptions): Promise<ApiPr
       // Every simulated viewer signs in from 127.0.0.1.
       AUTH_ATTEMPTS_PER_MINUTE_PER_ADDRESS: "100000000",
       SEED_DEMO: "1",
+      // One process unless BENCH_API_WORKERS says otherwise: the meters read this pid (and its children).
+      API_WORKERS: process.env.BENCH_API_WORKERS ?? "1",
     },
     stdio: ["ignore", log, log],
   });
