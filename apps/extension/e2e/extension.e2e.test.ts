@@ -10,6 +10,7 @@ import { type ApiProcess, startApi } from "./support/api-process.ts";
 import { type ExtensionBrowser, launchWithExtension, watchErrors } from "./support/browser.ts";
 import { buildExtension } from "./support/build-extension.ts";
 import { type E2eDatabase, startDatabase } from "./support/database.ts";
+import { type HostileSite, startHostileSite } from "./support/hostile-site.ts";
 import { assertReadyToRun } from "./support/preflight.ts";
 import { type StandInSite, startTwitchStandIn } from "./support/twitch-stand-in.ts";
 
@@ -58,6 +59,7 @@ const giftDiamonds = splitGift(gift.coins, getCreatorShareBps({ tier: "standard"
 let database: E2eDatabase | undefined;
 let api: ApiProcess | undefined;
 let twitch: StandInSite | undefined;
+let hostile: HostileSite | undefined;
 // Set by beforeAll; the steps only run when it succeeded.
 /** The new viewer's browser. */
 let viewerBrowser: ExtensionBrowser;
@@ -91,6 +93,9 @@ beforeAll(async () => {
     startTwitchStandIn().then((site) => {
       twitch = site;
     }),
+    startHostileSite(CREATOR_HANDLE).then((site) => {
+      hostile = site;
+    }),
   ]);
   await settleAll([
     launchWithExtension(extensionDir, {
@@ -111,6 +116,7 @@ afterAll(async () => {
     () => viewerBrowser?.close(),
     () => creatorBrowser?.close(),
     () => twitch?.close(),
+    () => hostile?.close(),
     () => api?.stop(),
     () => (api ? writeFile(join(OUTPUT_DIR, "api.log"), api.output()) : undefined),
     () => database?.stop(),
@@ -123,6 +129,126 @@ afterAll(async () => {
   }
   if (failures.length > 0) throw failures[0];
 }, 60_000);
+
+/** One short-lived connection to the run's database. */
+async function withDatabase<T>(use: (sql: ReturnType<typeof connect>) => Promise<T>): Promise<T> {
+  const sql = connect((database as E2eDatabase).url, 1);
+  try {
+    return await use(sql);
+  } finally {
+    await sql.end();
+  }
+}
+
+/** Every coin the viewer ever spent or reserved: the debits of their wallet in the ledger. */
+async function viewerSpentCoins(): Promise<string> {
+  return withDatabase(async (sql) => {
+    const [row] = await sql<{ spent: string }[]>`
+      select (a.debits_posted + a.debits_pending)::text as spent
+      from ledger_accounts a join users u on u.id = a.owner_id
+      where u.email = ${viewer.email} and a.purpose = 'viewer_wallet'`;
+    return row?.spent ?? "none";
+  });
+}
+
+/**
+ * Runs in the hostile page's own world: clicks (untrusted) every Coinstream control it can
+ * reach through open shadow roots and the roots its attachShadow hook caught, filling the tip
+ * form on the way, and posts messages to every frame. The hide control is left alone, so the
+ * bar stays there to be attacked.
+ */
+async function attackWithSyntheticClicks(): Promise<void> {
+  const roots = (): (Document | ShadowRoot)[] => {
+    const found: (Document | ShadowRoot)[] = [document];
+    const captured = (window as unknown as { captured?: ShadowRoot[] }).captured ?? [];
+    for (let i = 0; i < found.length; i++) {
+      for (const element of (found[i] as ParentNode).querySelectorAll("*")) {
+        if (element.shadowRoot && !found.includes(element.shadowRoot))
+          found.push(element.shadowRoot);
+      }
+    }
+    for (const root of captured) if (!found.includes(root)) found.push(root);
+    return found;
+  };
+  const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+  const clickAll = async (selector: string) => {
+    for (const root of roots()) {
+      for (const element of root.querySelectorAll<HTMLElement>(selector)) {
+        element.click();
+        element.dispatchEvent(new MouseEvent("click", { bubbles: true, composed: true }));
+        await pause(50);
+      }
+    }
+  };
+  const setValue = (selector: string, value: string) => {
+    const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, "value")?.set;
+    for (const root of roots()) {
+      for (const input of root.querySelectorAll<HTMLInputElement>(selector)) {
+        setter?.call(input, value);
+        input.dispatchEvent(new Event("input", { bubbles: true }));
+      }
+    }
+  };
+  for (let frame = 0; frame < window.frames.length; frame++) {
+    for (const message of [
+      { type: "send", giftId: "heart", count: 1 },
+      { name: "api", body: { path: "tips.send", kind: "mutation", input: { coins: 50 } } },
+    ]) {
+      window.frames[frame]?.postMessage(message, "*");
+    }
+  }
+  for (let round = 0; round < 2; round++) {
+    await clickAll('[data-testid="expand-bar"], coinstream-launcher, [data-testid="launcher"]');
+    await pause(300);
+    await clickAll('[data-testid="gift-heart"]');
+    await pause(300);
+    await clickAll('[data-testid="send-gift"]');
+    await pause(800);
+    await clickAll('[data-testid="confirm-send"]');
+    await pause(800);
+    await clickAll('[data-testid="tab-tip"], [data-testid="tip-tab"]');
+    await pause(300);
+    setValue('[data-testid="tip-coins"]', "50");
+    await clickAll('[data-testid="send-tip"]');
+    await pause(800);
+    await clickAll('[data-testid="confirm-send"]');
+    await pause(500);
+  }
+}
+
+/** The viewer's name or balance, wherever the hostile page can read them (text and attributes). */
+async function readablePrivateText(page: Page): Promise<string[]> {
+  const balance = String(
+    await withDatabase(async (sql) => {
+      const [row] = await sql<{ coins: string }[]>`
+      select (a.credits_posted - a.debits_posted - a.debits_pending)::text as coins
+      from ledger_accounts a join users u on u.id = a.owner_id
+      where u.email = ${viewer.email} and a.purpose = 'viewer_wallet'`;
+      return row?.coins ?? "";
+    }),
+  );
+  const readable = await page.evaluate(() => {
+    const found: (Document | ShadowRoot)[] = [document];
+    const captured = (window as unknown as { captured?: ShadowRoot[] }).captured ?? [];
+    for (let i = 0; i < found.length; i++) {
+      for (const element of (found[i] as ParentNode).querySelectorAll("*")) {
+        if (element.shadowRoot && !found.includes(element.shadowRoot))
+          found.push(element.shadowRoot);
+      }
+    }
+    for (const root of captured) if (!found.includes(root)) found.push(root);
+    const texts: string[] = [];
+    for (const root of found) {
+      for (const element of root.querySelectorAll("*")) {
+        texts.push(element.textContent ?? "");
+        for (const attribute of element.attributes) texts.push(attribute.value);
+      }
+    }
+    return texts;
+  });
+  const secrets = [viewer.name, viewer.email, balance, Number(balance).toLocaleString("en-US")];
+  return secrets.filter((secret) => readable.some((text) => text.includes(secret)));
+}
 
 /** Waits for every task, then throws the first failure. */
 async function settleAll(tasks: readonly Promise<unknown>[]): Promise<void> {
@@ -347,6 +473,46 @@ describe("the extension in Chromium against the API", () => {
       .poll(() => byTestId(dashboard, "withdraw-available").getAttribute("data-value"))
       .toBe(String(CREATOR_AVAILABLE_DIAMONDS - WITHDRAW_DIAMONDS));
     await screenshot(dashboard, "dashboard");
+  });
+
+  it("spends nothing for a hostile page that declares @nova on her verified website: synthetic clicks, messages, a transparent or covered panel, and shows it nothing private", async () => {
+    const site = hostile as HostileSite;
+    // The page's origin is a verified website channel of @nova, so the launcher really appears.
+    await withDatabase(
+      (sql) => sql`
+        insert into creator_channels (id, creator_user_id, platform, channel, url, followers, verified_at, verification_method)
+        select gen_random_uuid(), user_id, 'web', ${site.host}, ${`${site.origin}/`}, 0, now(), 'meta_tag'
+        from creators where handle = ${CREATOR_HANDLE}`,
+    );
+    const spentBefore = await viewerSpentCoins();
+    const page = await viewerBrowser.context.newPage();
+    // The page's own script runs first and tries to catch every shadow root, closed ones too.
+    await page.addInitScript(() => {
+      const captured: ShadowRoot[] = [];
+      (window as unknown as { captured: ShadowRoot[] }).captured = captured;
+      const attach = Element.prototype.attachShadow;
+      Element.prototype.attachShadow = function (init) {
+        const root = attach.call(this, { ...init, mode: "open" });
+        captured.push(root);
+        return root;
+      };
+    });
+    await page.goto(`${site.origin}/`);
+    await page.waitForFunction(
+      () =>
+        document.querySelector("coinstream-launcher") !== null ||
+        document
+          .querySelector("#coinstream-gift-bar")
+          ?.shadowRoot?.querySelector('[data-testid="gift-bar"]') != null,
+      undefined,
+      { timeout: 20_000 },
+    );
+
+    // 1. Synthetic clicks on everything the page can reach, twice over (a confirm may appear).
+    await page.evaluate(attackWithSyntheticClicks);
+    await page.waitForTimeout(1_500);
+    expect(await viewerSpentCoins()).toBe(spentBefore);
+    expect(await readablePrivateText(page)).toEqual([]);
   });
 
   it("logged no errors in either browser's background worker", () => {
