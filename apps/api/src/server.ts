@@ -14,7 +14,13 @@ import { createAuthDb } from "./auth/auth-db.ts";
 import { createAuth } from "./auth/create-auth.ts";
 import { loadOrCreateDevSecret } from "./auth/dev-secret.ts";
 import { createMailer } from "./auth/mailer.ts";
-import { DEMO_PASSWORD, DEMO_PEOPLE, demoOverlayPath, seedDemo } from "./demo/seed-demo.ts";
+import {
+  DEMO_PASSWORD,
+  DEMO_PEOPLE,
+  demoOverlayPath,
+  ensureDemoWebsite,
+  seedDemo,
+} from "./demo/seed-demo.ts";
 import { loadEnv } from "./env.ts";
 import { startJobs } from "./jobs/start-jobs.ts";
 import { createPayments } from "./payments/create-payments.ts";
@@ -61,6 +67,7 @@ const payments = createPayments({
 });
 
 const demo = await seedDemo(database.sql, ledger, auth);
+await ensureDemoWebsite(database.sql, publicUrl);
 const demoOverlay = await demoOverlayPath(database.sql);
 // Recurring work (releasing held diamonds, voiding expired reservations) on the Postgres queue.
 const jobs = await startJobs(database.url, {
