@@ -211,7 +211,8 @@ describe("GiftBarApp", () => {
     const fake = fakeServices(demoHandlers(), { auth: SIGNED_OUT });
     await renderBar(fake);
     expect(screen.getByTestId("sign-in-hint").textContent).toContain("Coinstream button");
-    expect((screen.getByTestId("send-gift") as HTMLButtonElement).disabled).toBe(true);
+    // Nothing to send with: no Send button, no balance.
+    expect(screen.queryByTestId("send-gift")).toBeNull();
     expect(screen.queryByTestId("balance")).toBeNull();
     expect(fake.inputsOf("wallet.get")).toEqual([]);
 
@@ -407,16 +408,21 @@ describe("GiftBarApp", () => {
     expect(screen.getByTestId("expand-bar")).toBeTruthy();
   });
 
-  it("sits in the page's own slot when the layout offers one, floating otherwise", async () => {
+  it("sits in the page's own slot, in a closed shadow root, when the layout offers one, floating otherwise", async () => {
     document.body.innerHTML = '<aside data-coinstream-bar id="slot"></aside>';
+    const attach = vi.spyOn(Element.prototype, "attachShadow");
     const fake = fakeServices();
     render(<GiftBarApp services={fake.services} />);
-    const host = await waitFor(() => {
-      const found = document.querySelector("#slot coinstream-gift-bar");
-      if (!found?.shadowRoot?.querySelector('[data-testid="gift-bar"]')) throw new Error("not yet");
+    const root = await waitFor(() => {
+      const host = document.querySelector("#slot coinstream-gift-bar");
+      const call = attach.mock.results.findIndex((_, i) => attach.mock.contexts[i] === host);
+      const found = attach.mock.results[call]?.value as ShadowRoot | undefined;
+      if (!found?.querySelector('[data-testid="gift-bar"]')) throw new Error("not yet");
+      expect(host?.shadowRoot).toBeNull();
+      expect(attach.mock.calls[call]?.[0]).toEqual({ mode: "closed" });
       return found;
     });
-    expect(host.shadowRoot?.querySelector("style")?.textContent).toContain(".cs-bar");
+    expect(root.querySelector("style")?.textContent).toContain(".cs-bar");
     expect(screen.queryByTestId("floating-bar")).toBeNull();
     expect(screen.queryByTestId("collapse-bar")).toBeNull();
   });
