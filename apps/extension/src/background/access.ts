@@ -46,10 +46,13 @@ export function identifyCaller(sender: SenderLike, extensionId: string): Caller 
   } catch {
     return UNKNOWN;
   }
+  // Compared as text: URL's `origin` of a chrome-extension: address is "null" outside Chromium.
   const extensionOrigin = `chrome-extension://${extensionId}`;
-  const origin = sender.origin ?? url.origin;
   const tab = sender.tab;
-  if (origin === extensionOrigin && url.origin === extensionOrigin) {
+  const fromExtension =
+    sender.url.startsWith(`${extensionOrigin}/`) &&
+    (sender.origin === undefined || sender.origin === extensionOrigin);
+  if (fromExtension) {
     const page = url.pathname.replace(/^\/+/, "");
     if (page === "popup.html") return { kind: "popup" };
     if (page === "options.html") return { kind: "dashboard" };
@@ -67,7 +70,12 @@ export function identifyCaller(sender: SenderLike, extensionId: string): Caller 
     return UNKNOWN;
   }
   // A web origin: only the content script (top frame of a tab) messages the background.
-  if (tab?.id !== undefined && sender.frameId === 0 && isWebUrl(sender.url)) {
+  if (
+    tab?.id !== undefined &&
+    sender.frameId === 0 &&
+    isWebUrl(sender.url) &&
+    (sender.origin === undefined || sender.origin === url.origin)
+  ) {
     return { kind: "content", tabId: tab.id, pageUrl: sender.url };
   }
   return UNKNOWN;

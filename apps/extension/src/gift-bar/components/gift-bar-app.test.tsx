@@ -207,6 +207,57 @@ describe("GiftBarApp", () => {
     ]);
   });
 
+  it("in the panel, sends nothing and says why when the spend guard refuses", async () => {
+    const fake = fakeServices();
+    let reason: string | null = "Nothing was sent: this page covers the panel.";
+    const services = {
+      ...fake.services,
+      surface: {
+        kind: "panel" as const,
+        target: { key: "handle:nova", to: { handle: "nova" } },
+        hostname: "creator.example",
+        guard: { refuse: () => reason },
+        close: () => {},
+      },
+    };
+    render(<GiftBarApp services={services} />);
+    await screen.findByTestId("gift-rose");
+    fireEvent.click(screen.getByTestId("gift-heart"));
+    fireEvent.click(screen.getByTestId("send-gift"));
+    expect(screen.getByTestId("spend-refused").textContent).toBe(reason);
+    expect(screen.getByTestId("send-status").dataset.state).toBe("idle");
+    expect(fake.inputsOf("gifts.send")).toEqual([]);
+
+    reason = null;
+    fireEvent.click(screen.getByTestId("send-gift"));
+    await waitFor(() => expect(screen.getByTestId("send-status").dataset.state).toBe("sent"));
+    expect(screen.queryByTestId("spend-refused")).toBeNull();
+    expect(fake.inputsOf("gifts.send")).toHaveLength(1);
+  });
+
+  it("as the launcher in the host page, asks nothing private and shows no balance, only a button that opens the panel's frame", async () => {
+    const fake = fakeServices();
+    const services = {
+      ...fake.services,
+      surface: {
+        kind: "launcher" as const,
+        panelUrl: () => "chrome-extension://abc/tabs/panel.html#x",
+      },
+    };
+    render(<GiftBarApp services={services} />);
+    const open = await screen.findByTestId("open-panel");
+    expect(open.textContent).toContain("Send a gift to @nova");
+    expect(screen.queryByTestId("panel-frame")).toBeNull();
+    fireEvent.click(open);
+    expect(screen.getByTestId("panel-frame").getAttribute("src")).toBe(
+      "chrome-extension://abc/tabs/panel.html#x",
+    );
+    expect(screen.queryByTestId("balance")).toBeNull();
+    expect(screen.queryByTestId("gift-bar")).toBeNull();
+    const asked = new Set(fake.calls.map((call) => call.path));
+    expect([...asked].sort()).toEqual(["gifts.catalog", "streams.resolve"]);
+  });
+
   it("shows the catalog and a sign-in hint when signed out", async () => {
     const fake = fakeServices(demoHandlers(), { auth: SIGNED_OUT });
     await renderBar(fake);
