@@ -494,6 +494,12 @@ describe("the extension in Chromium against the API", () => {
     await inline.waitFor({ timeout: 20_000 });
     expect(await inline.getAttribute("aria-label")).toBe(`Coinstream gifts for @${CREATOR_HANDLE}`);
     await byTestId(inline, "balance-coins").waitFor();
+    // An http page is no secure context (no crypto.randomUUID); the panel, where idempotency
+    // keys are made, is the extension's own secure document.
+    expect(await twitchPage.evaluate(() => typeof crypto.randomUUID)).toBe("undefined");
+    expect(
+      await twitchPanel.evaluate(() => window.isSecureContext && typeof crypto.randomUUID),
+    ).toBe("function");
     await screenshot(twitchPage, "panel-twitch-1280x800");
     await screenshotsAtPhoneSize(twitchPage, "twitch");
     await twitchPage.goto("http://www.twitch.tv/someone_not_on_coinstream");

@@ -1,9 +1,11 @@
 import { sendToBackground } from "@plasmohq/messaging";
 import { getPort, removePort } from "@plasmohq/messaging/port";
+import { chromeStorageArea } from "../background/storage-areas.ts";
 import { createApiClient, type SendMessage } from "../messaging/api-client.ts";
 import type { Messages, StreamPortMessage } from "../messaging/contract.ts";
 import type { GiftBarServices, PageWindow, Surface } from "./components/gift-bar-app.tsx";
 import { chromeLocalStore, createHiddenSites } from "./lib/hidden-sites.ts";
+import { createPendingSends } from "./lib/pending-sends.ts";
 import { newIdempotencyKey } from "./lib/send-to-stream.ts";
 import { createStreamFollower, type StreamPort } from "./lib/stream-follower.ts";
 
@@ -44,5 +46,12 @@ export function createExtensionServices(win: PageWindow, surface: Surface): Gift
     now: () => Date.now(),
     newKey: newIdempotencyKey,
     surface,
+    pendingSends:
+      surface.kind === "panel"
+        ? createPendingSends(
+            chromeStorageArea(chrome.storage.session),
+            `pending-send:${surface.target.key}`,
+          )
+        : undefined,
   };
 }

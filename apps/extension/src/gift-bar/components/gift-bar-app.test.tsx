@@ -1,6 +1,7 @@
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { hiddenKey } from "../lib/hidden-sites.ts";
+import { createPendingSends } from "../lib/pending-sends.ts";
 import {
   apiError,
   demoHandlers,
@@ -233,6 +234,57 @@ describe("GiftBarApp", () => {
     await waitFor(() => expect(screen.getByTestId("send-status").dataset.state).toBe("sent"));
     expect(screen.queryByTestId("spend-refused")).toBeNull();
     expect(fake.inputsOf("gifts.send")).toHaveLength(1);
+  });
+
+  it("in the panel, keeps a send until it is answered, and offers one a closed panel left with the same key", async () => {
+    const data = new Map<string, unknown>();
+    const area = {
+      get: async (key: string) => data.get(key),
+      set: async (key: string, value: unknown) => {
+        data.set(key, value);
+      },
+      remove: async (key: string) => {
+        data.delete(key);
+      },
+    };
+    const left = {
+      request: { kind: "gift" as const, giftId: "heart", count: 2, message: null },
+      to: { handle: "nova" },
+      idempotencyKey: "key-from-the-closed-panel",
+    };
+    data.set("pending", left);
+    const fake = fakeServices();
+    const services = {
+      ...fake.services,
+      pendingSends: createPendingSends(area, "pending"),
+      surface: {
+        kind: "panel" as const,
+        target: { key: "handle:nova", to: { handle: "nova" } },
+        hostname: "creator.example",
+        guard: { refuse: () => null },
+        close: () => {},
+      },
+    };
+    render(<GiftBarApp services={services} />);
+    const retry = await screen.findByTestId("send-retry");
+    expect(screen.getByTestId("send-error").textContent).toContain("may not have finished");
+    fireEvent.click(retry);
+    await waitFor(() => expect(screen.getByTestId("send-status").dataset.state).toBe("sent"));
+    expect(fake.inputsOf("gifts.send").map((input) => input.idempotencyKey)).toEqual([
+      "key-from-the-closed-panel",
+    ]);
+    expect(data.has("pending")).toBe(false);
+
+    // A new send is kept while it is on its way, under its own key.
+    fireEvent.click(screen.getByTestId("gift-rose"));
+    fireEvent.click(screen.getByTestId("send-gift"));
+    await waitFor(() =>
+      expect((data.get("pending") as { idempotencyKey?: string })?.idempotencyKey).toBe(
+        "test-key-1",
+      ),
+    );
+    await waitFor(() => expect(data.has("pending")).toBe(false));
+    expect(fake.inputsOf("gifts.send")).toHaveLength(2);
   });
 
   it("as the launcher in the host page, asks nothing private and shows no balance, only a button that opens the panel's frame", async () => {

@@ -11,7 +11,7 @@ import { useHidden } from "../hooks/use-hidden.ts";
 import { usePageTarget } from "../hooks/use-page-target.ts";
 import { usePlayerRect } from "../hooks/use-player-rect.ts";
 import { usePrefersReducedMotion } from "../hooks/use-reduced-motion.ts";
-import { useSender } from "../hooks/use-sender.ts";
+import { type PendingSends, useSender } from "../hooks/use-sender.ts";
 import { isLiveEvent } from "../lib/animation-queue.ts";
 import { applyGoalEvent, didReachGoal, goalFromSession } from "../lib/goal.ts";
 import type { HiddenSites } from "../lib/hidden-sites.ts";
@@ -60,6 +60,8 @@ export interface GiftBarServices {
   readonly now: () => number;
   readonly newKey: () => string;
   readonly surface?: Surface | undefined;
+  /** Where the panel keeps a send until it is answered (none in the host page). */
+  readonly pendingSends?: PendingSends | undefined;
 }
 
 const LEADERBOARD_REFRESH_MS = 2_500;
@@ -150,7 +152,7 @@ export function GiftBarApp({ services }: { readonly services: GiftBarServices })
     },
     [wallet, now, comboWindowMs],
   );
-  const unguarded = useSender(api, services.newKey, onSent);
+  const unguarded = useSender(api, services.newKey, onSent, services.pendingSends ?? null);
   const [refusal, setRefusal] = useState<string | null>(null);
   const sender = useGuardedSender(unguarded, panel?.guard ?? null, setRefusal);
   useEffect(() => {
@@ -201,6 +203,22 @@ export function GiftBarApp({ services }: { readonly services: GiftBarServices })
     setConnection("connecting");
     sender.dismiss();
   }, [followed, animations.clear, sender.dismiss]);
+  // A send an earlier panel left unanswered (closed mid-send) comes back as a retry with its key.
+  const { pendingSends } = services;
+  const resume = unguarded.resume;
+  useEffect(() => {
+    if (followed === null || !pendingSends) return;
+    let current = true;
+    pendingSends.load().then(
+      (attempt) => {
+        if (current && attempt) resume(attempt);
+      },
+      () => {},
+    );
+    return () => {
+      current = false;
+    };
+  }, [followed, pendingSends, resume]);
 
   const slot = useBarPlacement(win, adapter, showing && panel === null);
   const stageRect = usePlayerRect(win, adapter, active && animations.state.visible.length > 0);
