@@ -540,6 +540,8 @@ describe("the extension in Chromium against the API", () => {
     await watching.waitForTimeout(500);
 
     await streamPage.bringToFront();
+    // The panel refuses spends for half a second after it comes into view (no reveal-and-click).
+    await streamPage.waitForTimeout(700);
     const bar = byTestId(panelFrame(streamPage), "gift-bar");
     await byTestId(bar, `gift-${GIFT_ID}`).click();
     expect(await byTestId(bar, `gift-${GIFT_ID}`).getAttribute("aria-pressed")).toBe("true");
@@ -699,7 +701,7 @@ describe("the extension in Chromium against the API", () => {
     await page.close();
   });
 
-  it("confirms a spend of 1,000 coins or more in the extension's own window, and sends nothing when it is cancelled there", async () => {
+  it("confirms a spend of 1,000 coins or more in the extension's own window: cancelled there it sends nothing, approved it reaches the API confirmed", async () => {
     await streamPage.bringToFront();
     // The panel refuses spends for half a second after it comes into view (no reveal-and-click).
     await streamPage.waitForTimeout(700);
@@ -721,6 +723,18 @@ describe("the extension in Chromium against the API", () => {
     await expect
       .poll(() => byTestId(bar, "send-error").textContent(), { timeout: 10_000 })
       .toContain("not confirmed");
+    expect(await viewerSpentCoins()).toBe(spentBefore);
+
+    // Confirmed there (a real click, once the button arms), it reaches the API confirmed: which
+    // refuses it, since the viewer has fewer than 1,000 coins.
+    await byTestId(bar, "send-error").getByText("Dismiss").click();
+    const again = viewerBrowser.context.waitForEvent("page");
+    await byTestId(bar, "send-tip").click();
+    const approveWindow = await again;
+    await byTestId(approveWindow, "confirm-window-send").click();
+    await expect
+      .poll(() => byTestId(bar, "send-error").textContent(), { timeout: 10_000 })
+      .toContain("Not enough coins");
     expect(await viewerSpentCoins()).toBe(spentBefore);
   });
 
