@@ -434,6 +434,15 @@ describe("the extension in Chromium against the API", () => {
     expect(await byTestId(popup, "signed-in-as").textContent()).toBe(viewer.name);
     await byTestId(popup, "balance").waitFor();
     expect(await byTestId(popup, "balance").getAttribute("data-coins")).toBe("0");
+    // The session token is kept where content scripts cannot read it: session storage (trusted
+    // contexts only) and the extension origin's IndexedDB, never chrome.storage.local.
+    const worker = viewerBrowser.context.serviceWorkers()[0];
+    const stored = await worker?.evaluate(async () => ({
+      local: Object.keys(await chrome.storage.local.get(null)),
+      session: Object.keys(await chrome.storage.session.get(null)),
+    }));
+    expect(stored?.local).not.toContain("coinstream.session");
+    expect(stored?.session).toContain("coinstream.session");
     expect(popupErrors.errors).toEqual([]);
   });
 
