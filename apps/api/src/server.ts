@@ -16,7 +16,13 @@ import { createAuthDb } from "./auth/auth-db.ts";
 import { createAuth } from "./auth/create-auth.ts";
 import { loadOrCreateDevSecret } from "./auth/dev-secret.ts";
 import { createMailer } from "./auth/mailer.ts";
-import { DEMO_PASSWORD, DEMO_PEOPLE, demoOverlayPath, seedDemo } from "./demo/seed-demo.ts";
+import {
+  DEMO_PASSWORD,
+  DEMO_PEOPLE,
+  demoOverlayPath,
+  ensureDemoWebsite,
+  seedDemo,
+} from "./demo/seed-demo.ts";
 import { loadEnvOrExit } from "./env.ts";
 import { startJobs } from "./jobs/start-jobs.ts";
 import { createPayments } from "./payments/create-payments.ts";
@@ -91,6 +97,8 @@ const payments = createPayments({
 
 // Demo accounts (published password, free coins) only when asked for: `pnpm start` sets SEED_DEMO=1.
 const demo = env.seedDemo && role !== "worker" ? await seedDemo(database.sql, ledger, auth) : null;
+// The demo stream page's origin (this API's) is @nova's verified website.
+if (demo) await ensureDemoWebsite(database.sql, publicUrl);
 const demoOverlay = demo ? await demoOverlayPath(database.sql) : null;
 // Recurring work (releasing held diamonds, voiding expired reservations) on the Postgres queue.
 const jobs =

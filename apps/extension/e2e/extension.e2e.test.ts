@@ -3,13 +3,14 @@ import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { findGift, getCreatorShareBps, quotePurchase, splitGift } from "@coinstream/core";
-import type { Locator, Page } from "playwright-core";
+import type { Frame, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkLedger, connect } from "../../../packages/db/src/index.ts";
 import { type ApiProcess, startApi } from "./support/api-process.ts";
 import { type ExtensionBrowser, launchWithExtension, watchErrors } from "./support/browser.ts";
 import { buildExtension } from "./support/build-extension.ts";
 import { type E2eDatabase, startDatabase } from "./support/database.ts";
+import { type HostileSite, startHostileSite } from "./support/hostile-site.ts";
 import { assertReadyToRun } from "./support/preflight.ts";
 import { type StandInSite, startTwitchStandIn } from "./support/twitch-stand-in.ts";
 
@@ -58,6 +59,7 @@ const giftDiamonds = splitGift(gift.coins, getCreatorShareBps({ tier: "standard"
 let database: E2eDatabase | undefined;
 let api: ApiProcess | undefined;
 let twitch: StandInSite | undefined;
+let hostile: HostileSite | undefined;
 // Set by beforeAll; the steps only run when it succeeded.
 /** The new viewer's browser. */
 let viewerBrowser: ExtensionBrowser;
@@ -91,6 +93,9 @@ beforeAll(async () => {
     startTwitchStandIn().then((site) => {
       twitch = site;
     }),
+    startHostileSite(CREATOR_HANDLE).then((site) => {
+      hostile = site;
+    }),
   ]);
   await settleAll([
     launchWithExtension(extensionDir, {
@@ -111,6 +116,7 @@ afterAll(async () => {
     () => viewerBrowser?.close(),
     () => creatorBrowser?.close(),
     () => twitch?.close(),
+    () => hostile?.close(),
     () => api?.stop(),
     () => (api ? writeFile(join(OUTPUT_DIR, "api.log"), api.output()) : undefined),
     () => database?.stop(),
@@ -124,6 +130,251 @@ afterAll(async () => {
   if (failures.length > 0) throw failures[0];
 }, 60_000);
 
+/** The panel's frame (the extension's page) inside a tab, once the launcher opened it. */
+function panelFrame(page: Page): Frame {
+  const frame = page
+    .frames()
+    .find((candidate) =>
+      candidate.url().startsWith(`chrome-extension://${EXTENSION_ID}/tabs/panel.html`),
+    );
+  if (!frame) throw new Error(`no Coinstream panel in ${page.url()}`);
+  return frame;
+}
+
+/** Opens the panel with a real click on the launcher, as the viewer would, and returns its frame. */
+async function openPanel(page: Page): Promise<Frame> {
+  const box = await waitForClosedShadow(page, "open-panel");
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+  await expect
+    .poll(() => page.frames().some((frame) => frame.url().includes("/tabs/panel.html")), {
+      timeout: 10_000,
+    })
+    .toBe(true);
+  const frame = panelFrame(page);
+  await frame.waitForLoadState();
+  return frame;
+}
+
+interface CdpNode {
+  readonly backendNodeId: number;
+  readonly nodeType: number;
+  readonly nodeValue?: string;
+  readonly attributes?: string[];
+  readonly children?: CdpNode[];
+  readonly shadowRoots?: CdpNode[];
+}
+
+/**
+ * The extension's own elements in the page sit in closed shadow roots, which neither the page
+ * nor Playwright's selectors reach; the DevTools protocol (what a person's eyes stand in for here)
+ * does. Finds the first element with this test id.
+ */
+async function findInClosedShadow(page: Page, testId: string): Promise<CdpNode | null> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { root } = (await cdp.send("DOM.getDocument", { depth: -1, pierce: true })) as {
+      root: CdpNode;
+    };
+    const stack: CdpNode[] = [root];
+    while (stack.length > 0) {
+      const node = stack.pop() as CdpNode;
+      const attributes = node.attributes ?? [];
+      for (let i = 0; i < attributes.length; i += 2) {
+        if (attributes[i] === "data-testid" && attributes[i + 1] === testId) return node;
+      }
+      stack.push(...(node.shadowRoots ?? []), ...(node.children ?? []));
+    }
+    return null;
+  } finally {
+    await cdp.detach();
+  }
+}
+
+interface Box {
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
+}
+
+async function closedShadowBox(page: Page, testId: string): Promise<Box | null> {
+  const node = await findInClosedShadow(page, testId);
+  if (!node) return null;
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { model } = (await cdp.send("DOM.getBoxModel", {
+      backendNodeId: node.backendNodeId,
+    })) as { model: { border: number[] } };
+    const [x1 = 0, y1 = 0, , , x3 = 0, y3 = 0] = model.border;
+    return { x: x1, y: y1, width: x3 - x1, height: y3 - y1 };
+  } catch {
+    return null;
+  } finally {
+    await cdp.detach();
+  }
+}
+
+async function waitForClosedShadow(page: Page, testId: string): Promise<Box> {
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    const box = await closedShadowBox(page, testId);
+    if (box && box.width > 0) return box;
+    if (Date.now() > deadline) throw new Error(`no ${testId} on ${page.url()}`);
+    await page.waitForTimeout(200);
+  }
+}
+
+/** The text of an element in a closed shadow root ("" when there is none). */
+async function closedShadowText(page: Page, testId: string): Promise<string> {
+  const node = await findInClosedShadow(page, testId);
+  const texts: string[] = [];
+  const stack = node ? [node] : [];
+  while (stack.length > 0) {
+    const next = stack.shift() as CdpNode;
+    if (next.nodeType === 3) texts.push(next.nodeValue ?? "");
+    stack.unshift(...(next.children ?? []));
+  }
+  return texts.join("");
+}
+
+/** The page at 320x568 (a phone), launcher closed and panel open, then back to 1280x800. */
+async function screenshotsAtPhoneSize(page: Page, name: string): Promise<void> {
+  await page.setViewportSize({ width: 320, height: 568 });
+  await page.waitForTimeout(600);
+  await screenshot(page, `panel-${name}-320x568`);
+  const box = await waitForClosedShadow(page, "open-panel");
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+  await page.waitForTimeout(400);
+  await screenshot(page, `launcher-${name}-320x568`);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  const again = await waitForClosedShadow(page, "open-panel");
+  await page.mouse.click(again.x + again.width / 2, again.y + again.height / 2);
+  await expect
+    .poll(() => page.frames().some((frame) => frame.url().includes("/tabs/panel.html")))
+    .toBe(true);
+  await panelFrame(page).locator('[data-testid="gift-bar"]').waitFor({ timeout: 20_000 });
+}
+
+/** One short-lived connection to the run's database. */
+async function withDatabase<T>(use: (sql: ReturnType<typeof connect>) => Promise<T>): Promise<T> {
+  const sql = connect((database as E2eDatabase).url, 1);
+  try {
+    return await use(sql);
+  } finally {
+    await sql.end();
+  }
+}
+
+/** Every coin the viewer ever spent or reserved: the debits of their wallet in the ledger. */
+async function viewerSpentCoins(): Promise<string> {
+  return withDatabase(async (sql) => {
+    const [row] = await sql<{ spent: string }[]>`
+      select (a.debits_posted + a.debits_pending)::text as spent
+      from ledger_accounts a join users u on u.id = a.owner_id
+      where u.email = ${viewer.email} and a.purpose = 'viewer_wallet'`;
+    return row?.spent ?? "none";
+  });
+}
+
+/**
+ * Runs in the hostile page's own world: clicks (untrusted) every Coinstream control it can
+ * reach through open shadow roots and the roots its attachShadow hook caught, filling the tip
+ * form on the way, and posts messages to every frame. The hide control is left alone, so the
+ * bar stays there to be attacked.
+ */
+async function attackWithSyntheticClicks(): Promise<void> {
+  const roots = (): (Document | ShadowRoot)[] => {
+    const found: (Document | ShadowRoot)[] = [document];
+    const captured = (window as unknown as { captured?: ShadowRoot[] }).captured ?? [];
+    for (let i = 0; i < found.length; i++) {
+      for (const element of (found[i] as ParentNode).querySelectorAll("*")) {
+        if (element.shadowRoot && !found.includes(element.shadowRoot))
+          found.push(element.shadowRoot);
+      }
+    }
+    for (const root of captured) if (!found.includes(root)) found.push(root);
+    return found;
+  };
+  const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+  const clickAll = async (selector: string) => {
+    for (const root of roots()) {
+      for (const element of root.querySelectorAll<HTMLElement>(selector)) {
+        element.click();
+        element.dispatchEvent(new MouseEvent("click", { bubbles: true, composed: true }));
+        await pause(50);
+      }
+    }
+  };
+  const setValue = (selector: string, value: string) => {
+    const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, "value")?.set;
+    for (const root of roots()) {
+      for (const input of root.querySelectorAll<HTMLInputElement>(selector)) {
+        setter?.call(input, value);
+        input.dispatchEvent(new Event("input", { bubbles: true }));
+      }
+    }
+  };
+  for (let frame = 0; frame < window.frames.length; frame++) {
+    for (const message of [
+      { type: "send", giftId: "heart", count: 1 },
+      { name: "api", body: { path: "tips.send", kind: "mutation", input: { coins: 50 } } },
+    ]) {
+      window.frames[frame]?.postMessage(message, "*");
+    }
+  }
+  for (let round = 0; round < 2; round++) {
+    await clickAll('[data-testid="expand-bar"], coinstream-launcher, [data-testid="launcher"]');
+    await pause(300);
+    await clickAll('[data-testid="gift-heart"]');
+    await pause(300);
+    await clickAll('[data-testid="send-gift"]');
+    await pause(800);
+    await clickAll('[data-testid="confirm-send"]');
+    await pause(800);
+    await clickAll('[data-testid="tab-tip"], [data-testid="tip-tab"]');
+    await pause(300);
+    setValue('[data-testid="tip-coins"]', "50");
+    await clickAll('[data-testid="send-tip"]');
+    await pause(800);
+    await clickAll('[data-testid="confirm-send"]');
+    await pause(500);
+  }
+}
+
+/** The viewer's name or balance, wherever the hostile page can read them (text and attributes). */
+async function readablePrivateText(page: Page): Promise<string[]> {
+  const balance = String(
+    await withDatabase(async (sql) => {
+      const [row] = await sql<{ coins: string }[]>`
+      select (a.credits_posted - a.debits_posted - a.debits_pending)::text as coins
+      from ledger_accounts a join users u on u.id = a.owner_id
+      where u.email = ${viewer.email} and a.purpose = 'viewer_wallet'`;
+      return row?.coins ?? "";
+    }),
+  );
+  const readable = await page.evaluate(() => {
+    const found: (Document | ShadowRoot)[] = [document];
+    const captured = (window as unknown as { captured?: ShadowRoot[] }).captured ?? [];
+    for (let i = 0; i < found.length; i++) {
+      for (const element of (found[i] as ParentNode).querySelectorAll("*")) {
+        if (element.shadowRoot && !found.includes(element.shadowRoot))
+          found.push(element.shadowRoot);
+      }
+    }
+    for (const root of captured) if (!found.includes(root)) found.push(root);
+    const texts: string[] = [];
+    for (const root of found) {
+      for (const element of root.querySelectorAll("*")) {
+        texts.push(element.textContent ?? "");
+        for (const attribute of element.attributes) texts.push(attribute.value);
+      }
+    }
+    return texts;
+  });
+  const secrets = [viewer.name, viewer.email, balance, Number(balance).toLocaleString("en-US")];
+  return secrets.filter((secret) => readable.some((text) => text.includes(secret)));
+}
+
 /** Waits for every task, then throws the first failure. */
 async function settleAll(tasks: readonly Promise<unknown>[]): Promise<void> {
   const failed = (await Promise.allSettled(tasks)).find((result) => result.status === "rejected");
@@ -135,7 +386,7 @@ function apiLogTail(): string {
   return api?.output().slice(-4_000) ?? "";
 }
 
-const byTestId = (page: Page | Locator, testId: string) =>
+const byTestId = (page: Page | Frame | Locator, testId: string) =>
   page.locator(`[data-testid="${testId}"]`);
 
 async function screenshot(target: Page | Locator, name: string): Promise<void> {
@@ -183,6 +434,15 @@ describe("the extension in Chromium against the API", () => {
     expect(await byTestId(popup, "signed-in-as").textContent()).toBe(viewer.name);
     await byTestId(popup, "balance").waitFor();
     expect(await byTestId(popup, "balance").getAttribute("data-coins")).toBe("0");
+    // The session token is kept where content scripts cannot read it: session storage (trusted
+    // contexts only) and the extension origin's IndexedDB, never chrome.storage.local.
+    const worker = viewerBrowser.context.serviceWorkers()[0];
+    const stored = await worker?.evaluate(async () => ({
+      local: Object.keys(await chrome.storage.local.get(null)),
+      session: Object.keys(await chrome.storage.session.get(null)),
+    }));
+    expect(stored?.local).not.toContain("coinstream.session");
+    expect(stored?.session).toContain("coinstream.session");
     expect(popupErrors.errors).toEqual([]);
   });
 
@@ -212,30 +472,48 @@ describe("the extension in Chromium against the API", () => {
     await screenshot(popup.locator("main.popup"), "popup");
   });
 
-  it("shows the gift bar for @nova on her meta-tag page and on her Twitch channel, and the dim chip for an unknown channel", async () => {
+  it("shows the launcher for @nova on her meta-tag page and on her Twitch channel, opens the panel with the balance, and shows the dim chip for an unknown channel", async () => {
     streamPage = await viewerBrowser.context.newPage();
     streamPageErrors = watchErrors(streamPage);
     await streamPage.goto(`${api?.url}/demo/stream/${CREATOR_HANDLE}`);
-    const bar = byTestId(streamPage, "gift-bar");
+    await waitForClosedShadow(streamPage, "open-panel");
+    await screenshot(streamPage, "launcher-demo-1280x800");
+    // Nothing of it is in the page's reach: the launcher's shadow root is closed.
+    expect(await byTestId(streamPage, "open-panel").count()).toBe(0);
+    const panel = await openPanel(streamPage);
+    const bar = byTestId(panel, "gift-bar");
     await bar.waitFor({ timeout: 20_000 });
     expect(await bar.getAttribute("aria-label")).toBe(`Coinstream gifts for @${CREATOR_HANDLE}`);
     await expect
       .poll(() => byTestId(bar, "balance-coins").textContent())
       .toBe(purchase.totalCoins.toLocaleString("en-US"));
-    await screenshot(streamPage, "gift-bar");
+    await screenshot(streamPage, "panel-demo-1280x800");
+    await screenshotsAtPhoneSize(streamPage, "demo");
 
     // www.twitch.tv answered by a local stand-in: the channel comes from the URL alone, and the
-    // Twitch adapter puts the bar above the chat input.
+    // Twitch adapter puts the launcher above the chat input.
     const twitchPage = await viewerBrowser.context.newPage();
     const twitchErrors = watchErrors(twitchPage);
     await twitchPage.goto(`http://www.twitch.tv/${CREATOR_TWITCH_CHANNEL}`);
-    const inline = twitchPage.locator('.stream-chat coinstream-gift-bar [data-testid="gift-bar"]');
+    await twitchPage.locator(".stream-chat coinstream-gift-bar").waitFor({ timeout: 20_000 });
+    await waitForClosedShadow(twitchPage, "open-panel");
+    await screenshot(twitchPage, "launcher-twitch-1280x800");
+    const twitchPanel = await openPanel(twitchPage);
+    const inline = byTestId(twitchPanel, "gift-bar");
     await inline.waitFor({ timeout: 20_000 });
     expect(await inline.getAttribute("aria-label")).toBe(`Coinstream gifts for @${CREATOR_HANDLE}`);
+    await byTestId(inline, "balance-coins").waitFor();
+    // An http page is no secure context (no crypto.randomUUID); the panel, where idempotency
+    // keys are made, is the extension's own secure document.
+    expect(await twitchPage.evaluate(() => typeof crypto.randomUUID)).toBe("undefined");
+    expect(
+      await twitchPanel.evaluate(() => window.isSecureContext && typeof crypto.randomUUID),
+    ).toBe("function");
+    await screenshot(twitchPage, "panel-twitch-1280x800");
+    await screenshotsAtPhoneSize(twitchPage, "twitch");
     await twitchPage.goto("http://www.twitch.tv/someone_not_on_coinstream");
-    const chip = byTestId(twitchPage, "not-joined-chip");
-    await chip.waitFor({ timeout: 20_000 });
-    expect(await byTestId(twitchPage, "gift-bar").count()).toBe(0);
+    await waitForClosedShadow(twitchPage, "not-joined-chip");
+    expect(await closedShadowBox(twitchPage, "open-panel")).toBeNull();
     expect(twitchErrors.errors).toEqual([]);
     await twitchPage.close();
   });
@@ -263,14 +541,17 @@ describe("the extension in Chromium against the API", () => {
     const watching = await creatorBrowser.context.newPage();
     const watchingErrors = watchErrors(watching);
     await watching.goto(`${api?.url}/demo/stream/${CREATOR_HANDLE}`);
-    await watching.locator('[data-testid="gift-bar"][data-connection="open"]').waitFor({
+    const watchingPanel = await openPanel(watching);
+    await watchingPanel.locator('[data-testid="gift-bar"][data-connection="open"]').waitFor({
       timeout: 20_000,
     });
     // The server registers its listener just after the subscription's handshake: let it settle.
     await watching.waitForTimeout(500);
 
     await streamPage.bringToFront();
-    const bar = byTestId(streamPage, "gift-bar");
+    // The panel refuses spends for half a second after it comes into view (no reveal-and-click).
+    await streamPage.waitForTimeout(700);
+    const bar = byTestId(panelFrame(streamPage), "gift-bar");
     await byTestId(bar, `gift-${GIFT_ID}`).click();
     expect(await byTestId(bar, `gift-${GIFT_ID}`).getAttribute("aria-pressed")).toBe("true");
     await expect
@@ -288,13 +569,12 @@ describe("the extension in Chromium against the API", () => {
       balanceAfter.toLocaleString("en-US"),
     );
 
-    const animation = watching.locator('[data-testid="gift-animation"][data-kind="gift"]');
-    await animation.waitFor({ timeout: 10_000 });
-    expect(await animation.textContent()).toContain(`${viewer.name} sent ${gift.name}`);
+    // The animation plays in the launcher's closed shadow root, out of the page's reach.
+    await expect
+      .poll(() => closedShadowText(watching, "gift-animation"), { timeout: 10_000 })
+      .toContain(`${viewer.name} sent ${gift.name}`);
     // Photographed once its entrance (under half a second) has played.
-    await animation.evaluate((element) =>
-      Promise.all(element.getAnimations().map((running) => running.finished)),
-    );
+    await watching.waitForTimeout(600);
     await screenshot(watching, "animation");
     expect(watchingErrors.errors).toEqual([]);
     await watching.close();
@@ -347,6 +627,143 @@ describe("the extension in Chromium against the API", () => {
       .poll(() => byTestId(dashboard, "withdraw-available").getAttribute("data-value"))
       .toBe(String(CREATOR_AVAILABLE_DIAMONDS - WITHDRAW_DIAMONDS));
     await screenshot(dashboard, "dashboard");
+  });
+
+  it("spends nothing for a hostile page that declares @nova on her verified website: synthetic clicks, messages, a transparent or covered panel, and shows it nothing private", async () => {
+    const site = hostile as HostileSite;
+    // The page's origin is a verified website channel of @nova, so the launcher really appears.
+    await withDatabase(
+      (sql) => sql`
+        insert into creator_channels (id, creator_user_id, platform, channel, url, followers, verified_at, verification_method)
+        select gen_random_uuid(), user_id, 'web', ${site.host}, ${`${site.origin}/`}, 0, now(), 'meta_tag'
+        from creators where handle = ${CREATOR_HANDLE}`,
+    );
+    const spentBefore = await viewerSpentCoins();
+    const page = await viewerBrowser.context.newPage();
+    // The page's own script runs first and tries to catch every shadow root, closed ones too.
+    await page.addInitScript(() => {
+      const captured: ShadowRoot[] = [];
+      (window as unknown as { captured: ShadowRoot[] }).captured = captured;
+      const attach = Element.prototype.attachShadow;
+      Element.prototype.attachShadow = function (init) {
+        const root = attach.call(this, { ...init, mode: "open" });
+        captured.push(root);
+        return root;
+      };
+    });
+    const pageErrors = watchErrors(page);
+    await page.goto(`${site.origin}/`);
+    await waitForClosedShadow(page, "open-panel");
+
+    // 1. Synthetic clicks on everything the page can reach, twice over (a confirm may appear),
+    // and messages to every frame: with the launcher closed, then with the panel open.
+    await page.evaluate(attackWithSyntheticClicks);
+    expect(await viewerSpentCoins()).toBe(spentBefore);
+    const panel = await openPanel(page);
+    const bar = byTestId(panel, "gift-bar");
+    await byTestId(bar, "balance-coins").waitFor({ timeout: 20_000 });
+    await page.evaluate(attackWithSyntheticClicks);
+    await page.waitForTimeout(1_000);
+    expect(await viewerSpentCoins()).toBe(spentBefore);
+    expect(await byTestId(bar, "send-status").getAttribute("data-state")).toBe("idle");
+
+    // 2. Clickjacking with real clicks: the panel made transparent, then covered by an overlay
+    // that lets clicks through. The browser says the frame is not visible; nothing is sent.
+    await byTestId(bar, `gift-${GIFT_ID}`).click();
+    const send = byTestId(bar, "send-gift");
+    const sendBox = await send.boundingBox();
+    if (!sendBox) throw new Error("the Send button has no box");
+    const clickSend = () =>
+      page.mouse.click(sendBox.x + sendBox.width / 2, sendBox.y + sendBox.height / 2);
+    await page.evaluate(() => {
+      for (const element of document.querySelectorAll<HTMLElement>("body > *, html > *")) {
+        if (element.tagName.includes("-")) element.style.opacity = "0";
+      }
+    });
+    await page.waitForTimeout(400);
+    await clickSend();
+    await expect
+      .poll(() => byTestId(bar, "spend-refused").textContent())
+      .toContain("covers, fades or hides");
+    await page.evaluate(() => {
+      for (const element of document.querySelectorAll<HTMLElement>("body > *, html > *")) {
+        element.style.opacity = "";
+      }
+      const overlay = document.createElement("div");
+      overlay.id = "overlay";
+      overlay.textContent = "Click here to win!";
+      overlay.style.cssText =
+        "position: fixed; inset: 0; z-index: 2147483647; background: white; pointer-events: none; font-size: 48px";
+      document.body.append(overlay);
+    });
+    await page.waitForTimeout(400);
+    await clickSend();
+    await page.waitForTimeout(1_000);
+    expect(await byTestId(bar, "spend-refused").textContent()).toContain("covers, fades or hides");
+    expect(await byTestId(bar, "send-status").getAttribute("data-state")).toBe("idle");
+    expect(await viewerSpentCoins()).toBe(spentBefore);
+    await screenshot(page, "hostile-overlay");
+
+    // 3. Nothing private in the page's reach, even with its attachShadow hook.
+    expect(await readablePrivateText(page)).toEqual([]);
+    expect(pageErrors.errors).toEqual([]);
+    await page.close();
+  });
+
+  it("confirms a spend of 1,000 coins or more in the extension's own window: cancelled there it sends nothing, approved it reaches the API confirmed", async () => {
+    await streamPage.bringToFront();
+    // The panel refuses spends for half a second after it comes into view (no reveal-and-click).
+    await streamPage.waitForTimeout(700);
+    const bar = byTestId(panelFrame(streamPage), "gift-bar");
+    const spentBefore = await viewerSpentCoins();
+    await byTestId(bar, "tab-tip").click();
+    await byTestId(bar, "tip-coins").fill("1000");
+    const opened = viewerBrowser.context.waitForEvent("page");
+    await byTestId(bar, "send-tip").click();
+    const confirmWindow = await opened;
+    await confirmWindow.waitForURL(/\/tabs\/confirm\.html#/);
+    const summary = byTestId(confirmWindow, "confirm-summary");
+    await summary.waitFor({ timeout: 10_000 });
+    expect(await summary.textContent()).toBe(
+      `a tip to @${CREATOR_HANDLE}, from the page ${api?.url}.`,
+    );
+    await screenshot(confirmWindow, "confirm-window");
+    await byTestId(confirmWindow, "confirm-window-cancel").click();
+    await expect
+      .poll(() => byTestId(bar, "send-error").textContent(), { timeout: 10_000 })
+      .toContain("not confirmed");
+    expect(await viewerSpentCoins()).toBe(spentBefore);
+
+    // Confirmed there (a real click, once the button arms), it reaches the API confirmed: which
+    // refuses it, since the viewer has fewer than 1,000 coins.
+    await byTestId(bar, "send-error").getByText("Dismiss").click();
+    const again = viewerBrowser.context.waitForEvent("page");
+    await byTestId(bar, "send-tip").click();
+    const approveWindow = await again;
+    await byTestId(approveWindow, "confirm-window-send").click();
+    await expect
+      .poll(() => byTestId(bar, "send-error").textContent(), { timeout: 10_000 })
+      .toContain("Not enough coins");
+    expect(await viewerSpentCoins()).toBe(spentBefore);
+  });
+
+  it("takes the balance and Send out of every open panel within a second of signing out", async () => {
+    const bar = byTestId(panelFrame(streamPage), "gift-bar");
+    await byTestId(bar, "tab-gifts").click();
+    await byTestId(bar, "send-gift").waitFor();
+    await byTestId(bar, "balance-coins").waitFor();
+    await popup.bringToFront();
+    await byTestId(popup, "sign-out").click();
+    const signedOutAt = Date.now();
+    await expect
+      .poll(
+        async () =>
+          (await byTestId(bar, "balance").count()) + (await byTestId(bar, "send-gift").count()),
+        { timeout: 1_000, interval: 50 },
+      )
+      .toBe(0);
+    expect(Date.now() - signedOutAt).toBeLessThan(1_000);
+    await byTestId(bar, "sign-in-hint").waitFor();
   });
 
   it("logged no errors in either browser's background worker", () => {

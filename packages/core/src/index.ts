@@ -202,9 +202,9 @@ export { parseCreatorMetaTag } from "./streams/parse-creator-meta-tag.ts";
 export { parseStreamUrl } from "./streams/parse-stream-url.ts";
 export type { StreamPlatform, StreamRef } from "./streams/stream-ref.ts";
 export { describeForbiddenCharacter } from "./text/describe-forbidden-character.ts";
+export { formatCount } from "./text/format-count.ts";
 export {
   DISPLAY_NAME_MAX_LENGTH,
   normalizeDisplayName,
 } from "./text/normalize-display-name.ts";
 export { normalizeText, type TextRules } from "./text/normalize-text.ts";
-export { formatCount } from "./text/format-count.ts";

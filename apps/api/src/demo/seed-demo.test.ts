@@ -9,7 +9,7 @@ import { getCurrentSession } from "../services/sessions/current-session.ts";
 import { resolveCreator } from "../services/streams/resolve-creator.ts";
 import { getWallet } from "../services/wallet/get-wallet.ts";
 import type { Viewer } from "../trpc/context.ts";
-import { DEMO_PEOPLE, demoOverlayPath, seedDemo } from "./seed-demo.ts";
+import { DEMO_PEOPLE, demoOverlayPath, ensureDemoWebsite, seedDemo } from "./seed-demo.ts";
 
 let db: TestDatabase;
 let authDb: AuthDbHandle;
@@ -66,6 +66,23 @@ describe("seedDemo", () => {
     const overlay = await demoOverlayPath(db.sql);
     expect(overlay).toMatch(/^\/overlay\/[A-Za-z0-9_-]{32}$/);
     expect(await demoOverlayPath(db.sql)).toBe(overlay);
+  });
+
+  it("makes the API's own origin @nova's verified website, so the demo page's meta tag counts there only", async () => {
+    const page = { handle: "nova", origin: "http://127.0.0.1:3999" };
+    expect(await resolveCreator(db.sql, page, new Date())).toMatchObject({ found: false });
+    await ensureDemoWebsite(db.sql, "http://127.0.0.1:3999");
+    await ensureDemoWebsite(db.sql, "http://127.0.0.1:3999");
+    expect(await resolveCreator(db.sql, page, new Date())).toMatchObject({
+      found: true,
+      creator: { handle: "nova", canReceive: true },
+    });
+    expect(
+      await resolveCreator(db.sql, { handle: "pixel", origin: page.origin }, new Date()),
+    ).toMatchObject({ found: false });
+    expect(
+      await resolveCreator(db.sql, { handle: "nova", origin: "http://127.0.0.1:4000" }, new Date()),
+    ).toMatchObject({ found: false });
   });
 });
 

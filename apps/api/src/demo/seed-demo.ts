@@ -133,6 +133,23 @@ export async function seedDemo(
   return "seeded";
 }
 
+/**
+ * The demo stream page (`/demo/stream/<handle>`, served by the API itself) declares its creator
+ * with the meta tag, which the extension honours only on a verified website of that creator: so
+ * the first demo creator gets the API's own origin as a verified website channel, on every start
+ * (the API may run on another port than when the demo was seeded). An origin someone else owns
+ * is left alone.
+ */
+export async function ensureDemoWebsite(sql: Sql, publicUrl: string): Promise<void> {
+  const url = new URL(publicUrl);
+  await sql`
+    insert into creator_channels (creator_user_id, platform, channel, url, verified_at, verification_method)
+    select c.user_id, 'web', ${url.host.toLowerCase()}, ${`${url.origin}/`}, now(), 'seed'
+    from creators c
+    where c.handle = ${DEMO_PEOPLE.creators[0].handle}
+    on conflict do nothing`;
+}
+
 /** The OBS overlay path of the first demo creator (printed at start). */
 export async function demoOverlayPath(sql: Sql): Promise<string | null> {
   const [creator] = await sql<{ user_id: string }[]>`

@@ -1,10 +1,16 @@
 import { z } from "zod";
 
-/** A stream page URL or a declared creator handle: where a gift or tip goes. */
+/**
+ * A stream page URL or a declared creator handle: where a gift or tip goes. With `origin` (the
+ * page declaring the handle), the creator counts only when that origin is their verified website.
+ */
 export const streamTargetSchema = z.union(
   [
     z.strictObject({ url: z.string().min(8).max(2048) }),
-    z.strictObject({ handle: z.string().min(2).max(31) }),
+    z.strictObject({
+      handle: z.string().min(2).max(31),
+      origin: z.string().min(8).max(2048).optional(),
+    }),
   ],
   {
     // Both given would once silently follow the url; the caller must pick one.

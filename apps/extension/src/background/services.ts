@@ -1,11 +1,20 @@
 import { API_URL } from "./config.ts";
-import { createStorageSessionStore } from "./session-store.ts";
+import { createConfirmWindows } from "./confirm-window.ts";
+import { createTrustedSessionStore } from "./session-store.ts";
+import { chromeStorageArea, indexedDbArea } from "./storage-areas.ts";
 import { StreamHub } from "./stream-hub.ts";
 import { createStreamSubscriber } from "./subscribe-stream-events.ts";
 import { createApiTrpcClient } from "./trpc-client.ts";
 
+// The default, said out loud: content scripts cannot read or watch session storage.
+void chrome.storage.session.setAccessLevel?.({ accessLevel: "TRUSTED_CONTEXTS" });
+
 /** The worker's one session store, API client and stream hub, shared by every handler. */
-export const sessions = createStorageSessionStore();
+export const sessions = createTrustedSessionStore({
+  session: chromeStorageArea(chrome.storage.session),
+  persistent: indexedDbArea("coinstream-session"),
+  legacy: chromeStorageArea(chrome.storage.local),
+});
 
 export const trpc = createApiTrpcClient({
   apiUrl: API_URL,
@@ -19,3 +28,15 @@ export const authDeps = {
   sessions,
   fetch: (input: RequestInfo | URL, init?: RequestInit) => globalThis.fetch(input, init),
 };
+
+/** Spend confirmations in the extension's own window. */
+export const confirmWindows = createConfirmWindows({
+  windows: {
+    create: async (options) => (await chrome.windows.create(options)) ?? {},
+    remove: (windowId) => chrome.windows.remove(windowId),
+  },
+  pageUrl: (path) => chrome.runtime.getURL(path),
+  newId: () => crypto.randomUUID(),
+  setTimeout: (handler, ms) => setTimeout(handler, ms),
+});
+chrome.windows.onRemoved.addListener(confirmWindows.onWindowRemoved);

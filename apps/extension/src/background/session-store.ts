@@ -1,4 +1,3 @@
-import { Storage } from "@plasmohq/storage";
 import type { SignedInUser } from "../messaging/contract.ts";
 
 /** What the background keeps of a signed-in person: the signed bearer token and who it is for. */
@@ -28,23 +27,62 @@ function isSession(value: unknown): value is Session {
   );
 }
 
-/** The session in chrome.storage.local (through @plasmohq/storage), surviving browser restarts. */
-export function createStorageSessionStore(
-  storage: Storage = new Storage({ area: "local" }),
-): SessionStore {
+/** A place that keeps one value by key: chrome.storage.session, IndexedDB, chrome.storage.local. */
+export interface KeyValueArea {
+  get(key: string): Promise<unknown>;
+  set(key: string, value: unknown): Promise<void>;
+  remove(key: string): Promise<void>;
+}
+
+/**
+ * Where the session lives, so that no web page can read it, the content script included
+ * (it runs in the page's renderer, and chrome.storage.local is open to content scripts):
+ * - `session`: chrome.storage.session restricted to TRUSTED_CONTEXTS (the worker and the
+ *   extension's own pages), the copy every request reads; it is gone when the browser closes.
+ * - `persistent`: IndexedDB of the extension's origin, which only the worker and extension pages
+ *   can open (content scripts get the host page's IndexedDB): what brings the session back
+ *   after a browser restart. It holds the same signed token; the API revokes it on sign-out.
+ * - `legacy`: chrome.storage.local, where earlier versions kept it: moved out on first read.
+ */
+export function createTrustedSessionStore(areas: {
+  readonly session: KeyValueArea;
+  readonly persistent: KeyValueArea;
+  readonly legacy?: KeyValueArea;
+}): SessionStore {
+  const { session, persistent, legacy } = areas;
   return {
     async load() {
-      const value = await storage.get<unknown>(SESSION_KEY);
-      return isSession(value) ? value : null;
+      const current = await session.get(SESSION_KEY);
+      if (isSession(current)) return current;
+      let restored = await persistent.get(SESSION_KEY);
+      if (!isSession(restored) && legacy) {
+        const old = await legacy.get(SESSION_KEY);
+        await legacy.remove(SESSION_KEY);
+        if (isSession(old)) {
+          restored = old;
+          await persistent.set(SESSION_KEY, old);
+        }
+      }
+      if (!isSession(restored)) return null;
+      await session.set(SESSION_KEY, restored);
+      return restored;
     },
-    async save(session) {
-      await storage.set(SESSION_KEY, session);
+    async save(next) {
+      await persistent.set(SESSION_KEY, next);
+      await session.set(SESSION_KEY, next);
     },
     async clear() {
-      await storage.remove(SESSION_KEY);
+      await Promise.all([
+        session.remove(SESSION_KEY),
+        persistent.remove(SESSION_KEY),
+        legacy?.remove(SESSION_KEY),
+      ]);
     },
   };
 }
+
+/** The key the session is stored under (extension pages watch it in chrome.storage.session). */
+export const SESSION_STORAGE_KEY = SESSION_KEY;
 
 /** A session store in memory, for tests. */
 export function createMemorySessionStore(initial: Session | null = null): SessionStore & {

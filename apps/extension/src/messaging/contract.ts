@@ -98,9 +98,35 @@ export type StreamPortMessage =
   | { readonly type: "event"; readonly event: StreamEventMessage }
   | { readonly type: "status"; readonly connected: boolean; readonly retryInMs?: number };
 
+/**
+ * Message `spend-confirmation`: the confirmation window (tabs/confirm.html, in the popup window
+ * the background opened for one spend) reads what it confirms and answers. Only that window's
+ * page is heard.
+ */
+export interface SpendConfirmationRequest {
+  readonly id: string;
+  readonly action: "get" | "approve" | "cancel";
+}
+
+export type SpendConfirmationResult =
+  | {
+      readonly ok: true;
+      readonly summary: {
+        readonly coins: number;
+        readonly what: string;
+        readonly to: string;
+        readonly site: string;
+      };
+    }
+  | { readonly ok: false };
+
 /** Message names and their request/response types, for typed senders. */
 export interface Messages {
   readonly api: { readonly req: ApiRequest; readonly res: ApiResult<unknown> };
   readonly auth: { readonly req: AuthRequest; readonly res: AuthResult };
   readonly "open-tab": { readonly req: OpenTabRequest; readonly res: ApiResult<null> };
+  readonly "spend-confirmation": {
+    readonly req: SpendConfirmationRequest;
+    readonly res: SpendConfirmationResult;
+  };
 }

@@ -308,6 +308,61 @@ describe("streams.resolve", () => {
       await anonymous.streams.resolve({ url: "https://www.youtube.com/watch?v=dQw4w9WgXcQ" }),
     ).toMatchObject({ found: false });
   });
+
+  it("honours a page's declared handle only when the page's origin is the creator's verified website", async () => {
+    const owner = await creator(150);
+    const other = await creator(150);
+    const site = `site-${randomUUID().slice(0, 8)}.example:8443`;
+    const addWebsite = (userId: string, verified: boolean) => env.db.sql`
+      insert into creator_channels (creator_user_id, platform, channel, url, verified_at, verification_method)
+      values (${userId}, 'web', ${site}, ${`https://${site}/`}, ${verified ? NOW : null}, 'meta_tag')`;
+    await addWebsite(other.user.userId, false);
+    await addWebsite(owner.user.userId, true);
+    const anonymous = callerFor(null);
+    const declared = (handle: string, origin: string) =>
+      anonymous.streams.resolve({ handle, origin });
+
+    expect(await declared(owner.handle, `https://${site.toUpperCase()}`)).toMatchObject({
+      found: true,
+      creator: { handle: owner.handle, canReceive: true },
+    });
+    // Another site, the same host on another port, a creator with only a pending claim, junk.
+    for (const [handle, origin] of [
+      [owner.handle, "https://evil.example"],
+      [owner.handle, `https://${site.replace(":8443", ":8444")}`],
+      [other.handle, `https://${site}`],
+      [owner.handle, "javascript:alert(1)"],
+    ] as const) {
+      expect(await declared(handle, origin), `${handle} on ${origin}`).toMatchObject({
+        found: false,
+      });
+    }
+    expect(await declared(owner.handle, "https://evil.example")).toMatchObject({
+      reason: `This site is not a verified website of @${owner.handle}, so gifts are not offered here.`,
+    });
+    // Without an origin (the dashboard, the popup): the handle alone, as before.
+    expect(await anonymous.streams.resolve({ handle: owner.handle })).toMatchObject({
+      found: true,
+    });
+  });
+
+  it("refuses a gift to a declared handle from a page that is not the creator's verified website", async () => {
+    const viewer = await person();
+    const target = await creator();
+    await fund(viewer, 100n);
+    const before = await transferCount();
+    await expect(
+      callerFor(viewer).gifts.send({
+        idempotencyKey: randomUUID(),
+        to: { handle: target.handle, origin: "https://not-theirs.example" },
+        giftId: "heart",
+        count: 1,
+        message: null,
+      }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect(await transferCount()).toBe(before);
+    expect(await coinsOf(viewer)).toBe(100);
+  });
 });
 
 describe("gifts.preview", () => {

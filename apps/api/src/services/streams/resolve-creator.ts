@@ -9,8 +9,15 @@ import {
 } from "@coinstream/core";
 import type { Sql } from "@coinstream/db";
 
-/** Where a gift goes: a stream page's URL, or the handle a page declares. */
-export type StreamTarget = { readonly url: string } | { readonly handle: string };
+/**
+ * Where a gift goes: a stream page's URL, or the handle a page declares. A declared handle may
+ * carry the declaring page's `origin`: then the creator is found only when that origin is one of
+ * their verified website channels (the extension always sends it for meta-tag pages, so a page
+ * cannot borrow a creator it does not belong to).
+ */
+export type StreamTarget =
+  | { readonly url: string }
+  | { readonly handle: string; readonly origin?: string | undefined };
 
 export interface ResolvedCreator {
   readonly userId: string;
@@ -49,6 +56,18 @@ interface CreatorRow {
   email_verified: boolean;
   created_at: Date;
   frozen: boolean;
+  /** With an `origin`: whether it is one of the creator's verified website channels. */
+  website_verified?: boolean;
+}
+
+/** The host a website channel records (`claimWebsite` keeps `url.host`), or null. */
+export function websiteHostOf(origin: string): string | null {
+  try {
+    const url = new URL(origin);
+    return url.protocol === "https:" || url.protocol === "http:" ? url.host.toLowerCase() : null;
+  } catch {
+    return null;
+  }
 }
 
 /**
@@ -81,10 +100,19 @@ export async function resolveCreator(
   } else {
     const handle = normalizeCreatorHandle(target.handle);
     if (!handle) return { found: false, reason: "That is not a valid creator handle." };
+    const website = target.origin === undefined ? null : websiteHostOf(target.origin);
+    if (target.origin !== undefined && website === null) {
+      return { found: false, reason: "That is not a website origin." };
+    }
     rows = await sql<CreatorRow[]>`
       select c.user_id, c.handle, c.tier, c.share_override_bps, ch.platform, ch.channel, ch.followers,
              ch.followers_counted, ch.verified_at is not null as verified, u.date_of_birth, u.region, u.email_verified, u.created_at,
-             u.frozen_at is not null as frozen
+             u.frozen_at is not null as frozen,
+             exists (
+               select 1 from creator_channels w
+               where w.creator_user_id = c.user_id and w.platform = 'web' and w.channel = ${website ?? ""}
+                 and w.verified_at is not null and w.unlinked_at is null
+             ) as website_verified
       from creators c join users u on u.id = c.user_id
       left join lateral (
         select platform, channel, followers, followers_counted, verified_at from creator_channels
@@ -95,6 +123,12 @@ export async function resolveCreator(
   }
   const row = rows[0];
   if (!row) return { found: false, reason: "No Coinstream creator is linked to this stream yet." };
+  if ("handle" in target && target.origin !== undefined && row.website_verified !== true) {
+    return {
+      found: false,
+      reason: `This site is not a verified website of @${row.handle}, so gifts are not offered here.`,
+    };
+  }
 
   const channel =
     row.platform && row.channel

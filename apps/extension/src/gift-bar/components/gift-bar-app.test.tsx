@@ -1,6 +1,7 @@
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { hiddenKey } from "../lib/hidden-sites.ts";
+import { createPendingSends } from "../lib/pending-sends.ts";
 import {
   apiError,
   demoHandlers,
@@ -207,11 +208,114 @@ describe("GiftBarApp", () => {
     ]);
   });
 
+  it("in the panel, sends nothing and says why when the spend guard refuses", async () => {
+    const fake = fakeServices();
+    let reason: string | null = "Nothing was sent: this page covers the panel.";
+    const services = {
+      ...fake.services,
+      surface: {
+        kind: "panel" as const,
+        target: { key: "handle:nova", to: { handle: "nova" } },
+        hostname: "creator.example",
+        guard: { refuse: () => reason },
+        close: () => {},
+      },
+    };
+    render(<GiftBarApp services={services} />);
+    await screen.findByTestId("gift-rose");
+    fireEvent.click(screen.getByTestId("gift-heart"));
+    fireEvent.click(screen.getByTestId("send-gift"));
+    expect(screen.getByTestId("spend-refused").textContent).toBe(reason);
+    expect(screen.getByTestId("send-status").dataset.state).toBe("idle");
+    expect(fake.inputsOf("gifts.send")).toEqual([]);
+
+    reason = null;
+    fireEvent.click(screen.getByTestId("send-gift"));
+    await waitFor(() => expect(screen.getByTestId("send-status").dataset.state).toBe("sent"));
+    expect(screen.queryByTestId("spend-refused")).toBeNull();
+    expect(fake.inputsOf("gifts.send")).toHaveLength(1);
+  });
+
+  it("in the panel, keeps a send until it is answered, and offers one a closed panel left with the same key", async () => {
+    const data = new Map<string, unknown>();
+    const area = {
+      get: async (key: string) => data.get(key),
+      set: async (key: string, value: unknown) => {
+        data.set(key, value);
+      },
+      remove: async (key: string) => {
+        data.delete(key);
+      },
+    };
+    const left = {
+      request: { kind: "gift" as const, giftId: "heart", count: 2, message: null },
+      to: { handle: "nova" },
+      idempotencyKey: "key-from-the-closed-panel",
+    };
+    data.set("pending", left);
+    const fake = fakeServices();
+    const services = {
+      ...fake.services,
+      pendingSends: createPendingSends(area, "pending"),
+      surface: {
+        kind: "panel" as const,
+        target: { key: "handle:nova", to: { handle: "nova" } },
+        hostname: "creator.example",
+        guard: { refuse: () => null },
+        close: () => {},
+      },
+    };
+    render(<GiftBarApp services={services} />);
+    const retry = await screen.findByTestId("send-retry");
+    expect(screen.getByTestId("send-error").textContent).toContain("may not have finished");
+    fireEvent.click(retry);
+    await waitFor(() => expect(screen.getByTestId("send-status").dataset.state).toBe("sent"));
+    expect(fake.inputsOf("gifts.send").map((input) => input.idempotencyKey)).toEqual([
+      "key-from-the-closed-panel",
+    ]);
+    expect(data.has("pending")).toBe(false);
+
+    // A new send is kept while it is on its way, under its own key.
+    fireEvent.click(screen.getByTestId("gift-rose"));
+    fireEvent.click(screen.getByTestId("send-gift"));
+    await waitFor(() =>
+      expect((data.get("pending") as { idempotencyKey?: string })?.idempotencyKey).toBe(
+        "test-key-1",
+      ),
+    );
+    await waitFor(() => expect(data.has("pending")).toBe(false));
+    expect(fake.inputsOf("gifts.send")).toHaveLength(2);
+  });
+
+  it("as the launcher in the host page, asks nothing private and shows no balance, only a button that opens the panel's frame", async () => {
+    const fake = fakeServices();
+    const services = {
+      ...fake.services,
+      surface: {
+        kind: "launcher" as const,
+        panelUrl: () => "chrome-extension://abc/tabs/panel.html#x",
+      },
+    };
+    render(<GiftBarApp services={services} />);
+    const open = await screen.findByTestId("open-panel");
+    expect(open.textContent).toContain("Send a gift to @nova");
+    expect(screen.queryByTestId("panel-frame")).toBeNull();
+    fireEvent.click(open);
+    expect(screen.getByTestId("panel-frame").getAttribute("src")).toBe(
+      "chrome-extension://abc/tabs/panel.html#x",
+    );
+    expect(screen.queryByTestId("balance")).toBeNull();
+    expect(screen.queryByTestId("gift-bar")).toBeNull();
+    const asked = new Set(fake.calls.map((call) => call.path));
+    expect([...asked].sort()).toEqual(["gifts.catalog", "streams.resolve"]);
+  });
+
   it("shows the catalog and a sign-in hint when signed out", async () => {
     const fake = fakeServices(demoHandlers(), { auth: SIGNED_OUT });
     await renderBar(fake);
     expect(screen.getByTestId("sign-in-hint").textContent).toContain("Coinstream button");
-    expect((screen.getByTestId("send-gift") as HTMLButtonElement).disabled).toBe(true);
+    // Nothing to send with: no Send button, no balance.
+    expect(screen.queryByTestId("send-gift")).toBeNull();
     expect(screen.queryByTestId("balance")).toBeNull();
     expect(fake.inputsOf("wallet.get")).toEqual([]);
 
@@ -407,16 +511,21 @@ describe("GiftBarApp", () => {
     expect(screen.getByTestId("expand-bar")).toBeTruthy();
   });
 
-  it("sits in the page's own slot when the layout offers one, floating otherwise", async () => {
+  it("sits in the page's own slot, in a closed shadow root, when the layout offers one, floating otherwise", async () => {
     document.body.innerHTML = '<aside data-coinstream-bar id="slot"></aside>';
+    const attach = vi.spyOn(Element.prototype, "attachShadow");
     const fake = fakeServices();
     render(<GiftBarApp services={fake.services} />);
-    const host = await waitFor(() => {
-      const found = document.querySelector("#slot coinstream-gift-bar");
-      if (!found?.shadowRoot?.querySelector('[data-testid="gift-bar"]')) throw new Error("not yet");
+    const root = await waitFor(() => {
+      const host = document.querySelector("#slot coinstream-gift-bar");
+      const call = attach.mock.results.findIndex((_, i) => attach.mock.contexts[i] === host);
+      const found = attach.mock.results[call]?.value as ShadowRoot | undefined;
+      if (!found?.querySelector('[data-testid="gift-bar"]')) throw new Error("not yet");
+      expect(host?.shadowRoot).toBeNull();
+      expect(attach.mock.calls[call]?.[0]).toEqual({ mode: "closed" });
       return found;
     });
-    expect(host.shadowRoot?.querySelector("style")?.textContent).toContain(".cs-bar");
+    expect(root.querySelector("style")?.textContent).toContain(".cs-bar");
     expect(screen.queryByTestId("floating-bar")).toBeNull();
     expect(screen.queryByTestId("collapse-bar")).toBeNull();
   });

@@ -11,18 +11,44 @@ import { useHidden } from "../hooks/use-hidden.ts";
 import { usePageTarget } from "../hooks/use-page-target.ts";
 import { usePlayerRect } from "../hooks/use-player-rect.ts";
 import { usePrefersReducedMotion } from "../hooks/use-reduced-motion.ts";
-import { useSender } from "../hooks/use-sender.ts";
+import { type PendingSends, useSender } from "../hooks/use-sender.ts";
 import { isLiveEvent } from "../lib/animation-queue.ts";
 import { applyGoalEvent, didReachGoal, goalFromSession } from "../lib/goal.ts";
 import type { HiddenSites } from "../lib/hidden-sites.ts";
+import type { PageTarget } from "../lib/page-target.ts";
 import { comboWindowMsFor, continueSendCombo, type SendCombo } from "../lib/send-combo.ts";
 import type { SendAttempt, SentResult } from "../lib/send-to-stream.ts";
 import type { StreamFollower } from "../lib/stream-follower.ts";
 import { AnimationLayer } from "./animation-layer.tsx";
 import { GiftBar, type LiveConnection } from "./gift-bar.tsx";
+import { Launcher } from "./launcher.tsx";
 import { CollapsedPill, NotJoinedChip, ShowBarButton } from "./small-states.tsx";
 
 export type PageWindow = Window & typeof globalThis;
+
+/** Decides whether a spend may go now (a real gesture in a visible frame); null: go. */
+export interface SpendGuard {
+  readonly refuse: () => string | null;
+}
+
+/**
+ * Where the app runs. `launcher`: the content script in the host page, which shows only the
+ * launcher (and the panel's frame when opened), the not-joined chip and the animations, and reads
+ * nothing private. `panel`: the extension's own frame, which shows the whole bar for the target
+ * the launcher named and guards every spend. Without a surface, both in one (component tests).
+ */
+export type Surface =
+  | {
+      readonly kind: "launcher";
+      readonly panelUrl: (target: PageTarget, hostname: string) => string;
+    }
+  | {
+      readonly kind: "panel";
+      readonly target: PageTarget;
+      readonly hostname: string;
+      readonly guard: SpendGuard;
+      readonly close: () => void;
+    };
 
 /** Everything the gift bar needs from outside, so tests can stand in for the extension. */
 export interface GiftBarServices {
@@ -33,6 +59,9 @@ export interface GiftBarServices {
   readonly win: PageWindow;
   readonly now: () => number;
   readonly newKey: () => string;
+  readonly surface?: Surface | undefined;
+  /** Where the panel keeps a send until it is answered (none in the host page). */
+  readonly pendingSends?: PendingSends | undefined;
 }
 
 const LEADERBOARD_REFRESH_MS = 2_500;
@@ -45,10 +74,13 @@ const RESOLVE_RETRY_MS = 30_000;
  * chip, or nothing; plays the stream's gifts over the player while the bar is shown.
  */
 export function GiftBarApp({ services }: { readonly services: GiftBarServices }) {
-  const { api, win, now } = services;
-  const hostname = win.location.hostname;
+  const { api, win, now, surface } = services;
+  const panel = surface?.kind === "panel" ? surface : null;
+  const launcher = surface?.kind === "launcher" ? surface : null;
+  const hostname = panel ? panel.hostname : win.location.hostname;
   const adapter = useMemo(() => chooseAdapter(hostname), [hostname]);
-  const target = usePageTarget(win, adapter);
+  const pageTarget = usePageTarget(win, adapter);
+  const target = panel ? panel.target : pageTarget;
   const { hidden, setHidden } = useHidden(services.hiddenSites, hostname);
   const reducedMotion = usePrefersReducedMotion(win);
 
@@ -67,15 +99,17 @@ export function GiftBarApp({ services }: { readonly services: GiftBarServices })
   const showing =
     target !== null && hidden !== null && (resolved !== null || resolution.error !== null);
   const active = handle !== null && hidden === false;
+  // The launcher in the host page reads nothing private: no session, wallet or spends there.
+  const privateActive = active && launcher === null;
 
   // Who is signed in: asked of the background, again when the viewer comes back to the page.
-  const auth = useAsync(active ? "auth" : null, () => api.auth({ action: "status" }));
+  const auth = useAsync(privateActive ? "auth" : null, () => api.auth({ action: "status" }));
   const signedIn = auth.data ? auth.data.ok && auth.data.data.user !== null : null;
   const userId = auth.data?.ok ? (auth.data.data.user?.id ?? null) : null;
   const recheckAuth = useThrottled(auth.reload, 2_000, now);
 
   const catalog = useAsync(active ? "catalog" : null, () => api.query("gifts.catalog", undefined));
-  const wallet = useAsync(active && signedIn && userId ? `wallet:${userId}` : null, () =>
+  const wallet = useAsync(privateActive && signedIn && userId ? `wallet:${userId}` : null, () =>
     api.query("wallet.get", undefined),
   );
   // Coins bought or a sign-in in the popup show up when the viewer returns to the page.
@@ -87,11 +121,11 @@ export function GiftBarApp({ services }: { readonly services: GiftBarServices })
     2_000,
     now,
   );
-  useRecheckWhenBack(win, active, signedIn === false, refreshOnReturn);
-  const leaderboard = useAsync(active ? `leaderboard:${handle}` : null, () =>
+  useRecheckWhenBack(win, privateActive, signedIn === false, refreshOnReturn);
+  const leaderboard = useAsync(privateActive ? `leaderboard:${handle}` : null, () =>
     api.query("streams.leaderboard", { to: { handle: handle ?? "" }, period: "live" }),
   );
-  const session = useAsync(active ? `session:${handle}` : null, () =>
+  const session = useAsync(privateActive ? `session:${handle}` : null, () =>
     api.query("sessions.current", { handle: handle ?? "" }),
   );
   const [liveGoal, setLiveGoal] = useState<{ handle: string; goal: GoalProgress | null } | null>(
@@ -118,7 +152,9 @@ export function GiftBarApp({ services }: { readonly services: GiftBarServices })
     },
     [wallet, now, comboWindowMs],
   );
-  const sender = useSender(api, services.newKey, onSent);
+  const unguarded = useSender(api, services.newKey, onSent, services.pendingSends ?? null);
+  const [refusal, setRefusal] = useState<string | null>(null);
+  const sender = useGuardedSender(unguarded, panel?.guard ?? null, setRefusal);
   useEffect(() => {
     if (sender.state.phase === "failed" && sender.state.error.code === "UNAUTHORIZED") {
       auth.reload();
@@ -167,12 +203,30 @@ export function GiftBarApp({ services }: { readonly services: GiftBarServices })
     setConnection("connecting");
     sender.dismiss();
   }, [followed, animations.clear, sender.dismiss]);
+  // A send an earlier panel left unanswered (closed mid-send) comes back as a retry with its key.
+  const { pendingSends } = services;
+  const resume = unguarded.resume;
+  useEffect(() => {
+    if (followed === null || !pendingSends) return;
+    let current = true;
+    pendingSends.load().then(
+      (attempt) => {
+        if (current && attempt) resume(attempt);
+      },
+      () => {},
+    );
+    return () => {
+      current = false;
+    };
+  }, [followed, pendingSends, resume]);
 
-  const slot = useBarPlacement(win, adapter, showing);
+  const slot = useBarPlacement(win, adapter, showing && panel === null);
   const stageRect = usePlayerRect(win, adapter, active && animations.state.visible.length > 0);
   // Floating over a platform's own layout (its anchor went missing), the bar starts folded into
   // a pill; on a creator's own page (meta tag) it starts open.
   const [collapsed, setCollapsed] = useState(adapter.id !== "page");
+  // The launcher's panel is closed until the viewer opens it.
+  const [panelOpen, setPanelOpen] = useState(false);
 
   if (!showing) return null;
 
@@ -191,7 +245,17 @@ export function GiftBarApp({ services }: { readonly services: GiftBarServices })
     );
   } else if (!creator.canReceive) {
     content = <NotJoinedChip note={`@${creator.handle} can't receive gifts on Coinstream yet.`} />;
-  } else if (collapsed && slot.container === null) {
+  } else if (launcher) {
+    content = (
+      <Launcher
+        handle={creator.handle}
+        open={panelOpen}
+        panelUrl={target ? launcher.panelUrl(target, hostname) : null}
+        inline={slot.container !== null}
+        onToggle={setPanelOpen}
+      />
+    );
+  } else if (collapsed && slot.container === null && panel === null) {
     content = (
       <CollapsedPill
         handle={creator.handle}
@@ -219,12 +283,16 @@ export function GiftBarApp({ services }: { readonly services: GiftBarServices })
         now={now}
         reducedMotion={reducedMotion}
         onHide={() => setHidden(true)}
-        onCollapse={slot.container === null ? () => setCollapsed(true) : undefined}
+        onCollapse={
+          panel ? panel.close : slot.container === null ? () => setCollapsed(true) : undefined
+        }
+        refusal={refusal}
         onActivity={signedIn === false ? recheckAuth : undefined}
       />
     );
   }
 
+  if (panel) return <div className="cs-panel">{content}</div>;
   return (
     <>
       {active && animations.state.visible.length > 0 ? (
@@ -298,4 +366,31 @@ function useRecheckWhenBack(
       if (timer !== null) win.clearInterval(timer);
     };
   }, [win, active, signedOut, recheck]);
+}
+
+/**
+ * Every spend (send, confirm, retry) asks the guard first; a refusal is shown instead of
+ * sending. Without a guard (the component tests' page), the sender as it is.
+ */
+function useGuardedSender(
+  sender: ReturnType<typeof useSender>,
+  guard: SpendGuard | null,
+  onRefuse: (reason: string | null) => void,
+): ReturnType<typeof useSender> {
+  return useMemo(() => {
+    if (guard === null) return sender;
+    const guarded =
+      <A extends unknown[]>(action: (...args: A) => void) =>
+      (...args: A) => {
+        const reason = guard.refuse();
+        onRefuse(reason);
+        if (reason === null) action(...args);
+      };
+    return {
+      ...sender,
+      send: guarded(sender.send),
+      confirm: guarded(sender.confirm),
+      retry: guarded(sender.retry),
+    };
+  }, [sender, guard, onRefuse]);
 }

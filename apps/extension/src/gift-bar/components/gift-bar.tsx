@@ -47,6 +47,8 @@ export interface GiftBarProps {
   readonly onCollapse?: (() => void) | undefined;
   /** The viewer came back to the bar (pointer or focus): a chance to notice a new sign-in. */
   readonly onActivity?: (() => void) | undefined;
+  /** Why the last spend was not sent (the panel's guard: no real click, or the panel was covered). */
+  readonly refusal?: string | null | undefined;
 }
 
 type Tab = "gifts" | "tip";
@@ -220,43 +222,45 @@ export function GiftBar(props: GiftBarProps) {
                 ""
               )}
             </div>
-            <div className="cs-send-row">
-              <button
-                type="button"
-                className="cs-primary"
-                data-testid="send-gift"
-                disabled={!selected || !canSend || busy}
-                onClick={sendGift}
-              >
-                {busy
-                  ? "Sending…"
-                  : selected
-                    ? `${combo ? "Send again" : "Send"} ${count} × ${selected.name}`
-                    : "Send"}
-                {combo && !props.reducedMotion ? (
-                  <span
-                    key={combo.lastAt}
-                    className="cs-combo-ring"
-                    aria-hidden="true"
-                    style={{
-                      width: "100%",
-                      animation: `cs-combo-drain ${Math.round(
-                        comboTimeLeft(combo, props.now(), props.comboWindowMs) *
-                          props.comboWindowMs,
-                      )}ms linear both`,
-                    }}
-                  />
-                ) : null}
-              </button>
-              {combo && combo.comboCount > 1 ? (
-                <span className="cs-combo" data-testid="send-combo">
-                  <span className="cs-visually-hidden">Combo </span>
-                  <span key={combo.comboCount} className="cs-bump">
-                    x{combo.comboCount}
+            {props.signedIn === false ? null : (
+              <div className="cs-send-row">
+                <button
+                  type="button"
+                  className="cs-primary"
+                  data-testid="send-gift"
+                  disabled={!selected || !canSend || busy}
+                  onClick={sendGift}
+                >
+                  {busy
+                    ? "Sending…"
+                    : selected
+                      ? `${combo ? "Send again" : "Send"} ${count} × ${selected.name}`
+                      : "Send"}
+                  {combo && !props.reducedMotion ? (
+                    <span
+                      key={combo.lastAt}
+                      className="cs-combo-ring"
+                      aria-hidden="true"
+                      style={{
+                        width: "100%",
+                        animation: `cs-combo-drain ${Math.round(
+                          comboTimeLeft(combo, props.now(), props.comboWindowMs) *
+                            props.comboWindowMs,
+                        )}ms linear both`,
+                      }}
+                    />
+                  ) : null}
+                </button>
+                {combo && combo.comboCount > 1 ? (
+                  <span className="cs-combo" data-testid="send-combo">
+                    <span className="cs-visually-hidden">Combo </span>
+                    <span key={combo.comboCount} className="cs-bump">
+                      x{combo.comboCount}
+                    </span>
                   </span>
-                </span>
-              ) : null}
-            </div>
+                ) : null}
+              </div>
+            )}
           </div>
         ) : (
           <div role="tabpanel" id={`${id}-panel-tip`} aria-labelledby={`${id}-tab-tip`}>
@@ -269,6 +273,11 @@ export function GiftBar(props: GiftBarProps) {
           </div>
         )}
 
+        {props.refusal ? (
+          <div className="cs-error" role="alert" data-testid="spend-refused">
+            {props.refusal}
+          </div>
+        ) : null}
         <SendStatus
           state={sender.state}
           giftName={giftName}

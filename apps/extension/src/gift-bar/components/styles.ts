@@ -846,6 +846,47 @@ export const GIFT_BAR_CSS = `
   }
 }
 
+.cs-launcher {
+  display: flex;
+  flex-direction: column;
+  align-items: flex-end;
+  gap: 8px;
+}
+
+.cs-panel-frame {
+  display: block;
+  width: min(360px, calc(100vw - 32px));
+  height: min(560px, calc(100vh - 96px));
+  border: 0;
+  border-radius: 14px;
+  background: transparent;
+  color-scheme: normal;
+  box-shadow: 0 12px 32px rgba(0, 0, 0, 0.45);
+}
+
+.cs-panel-frame-inline {
+  width: 100%;
+  height: min(440px, 33vh);
+}
+
+/* Nothing may paint over the panel, not even a shadow: the browser would count it as covered. */
+.cs-launcher-open .cs-pill {
+  box-shadow: none;
+}
+
+.cs-inline .cs-launcher {
+  align-items: stretch;
+}
+
+.cs-panel {
+  min-height: 100vh;
+}
+
+.cs-panel .cs-bar {
+  width: 100%;
+  max-width: none;
+}
+
 @keyframes cs-fade-in { from { opacity: 0; } to { opacity: 1; } }
 @keyframes cs-float-in { from { opacity: 0; transform: translateY(24px); } to { opacity: 1; transform: none; } }
 @keyframes cs-burst-in { 0% { opacity: 0; transform: scale(0.6); } 100% { opacity: 1; transform: none; } }

@@ -84,7 +84,7 @@ export function useBarPlacement(
 function createSlot(doc: Document): { host: HTMLElement; container: HTMLElement } {
   const host = doc.createElement(SLOT_TAG);
   host.style.display = "block";
-  const shadow = host.attachShadow({ mode: "open" });
+  const shadow = host.attachShadow({ mode: "closed" });
   const style = doc.createElement("style");
   style.textContent = GIFT_BAR_CSS;
   const container = doc.createElement("div");

@@ -9,6 +9,16 @@ import {
 } from "../lib/send-to-stream.ts";
 import { IDLE, reduceSender, type SenderEvent, type SenderState } from "../lib/sender-state.ts";
 
+/**
+ * Sends not yet answered, kept outside the panel (chrome.storage.session) so that a panel closed
+ * mid-send offers the same attempt, with the same idempotency key, when it opens again.
+ */
+export interface PendingSends {
+  load(): Promise<SendAttempt | null>;
+  save(attempt: SendAttempt): Promise<void>;
+  clear(idempotencyKey: string): Promise<void>;
+}
+
 export interface Sender {
   readonly state: SenderState;
   /** Starts a new send with a fresh idempotency key (ignored while one is under way). */
@@ -19,6 +29,8 @@ export interface Sender {
   readonly retry: () => void;
   /** Cancels a confirmation or clears the last answer. */
   readonly dismiss: () => void;
+  /** Offers an unanswered attempt from an earlier panel again (as a retry with its key). */
+  readonly resume: (attempt: SendAttempt) => void;
 }
 
 /**
@@ -29,6 +41,7 @@ export function useSender(
   api: Pick<ApiClient, "mutation">,
   newKey: () => string,
   onSent: (result: SentResult, attempt: SendAttempt) => void,
+  pending: PendingSends | null = null,
 ): Sender {
   const [state, setState] = useState<SenderState>(IDLE);
   const current = useRef<SenderState>(IDLE);
@@ -46,14 +59,20 @@ export function useSender(
     (next: SenderState) => {
       if (next.phase !== "sending") return;
       const { attempt, confirmed } = next;
-      void sendToStream(api, attempt, confirmed).then((outcome) => {
+      // The attempt is stored before it can spend, and forgotten once its outcome is known.
+      const saved = pending ? pending.save(attempt).catch(() => {}) : Promise.resolve();
+      void saved.then(async () => {
+        const outcome = await sendToStream(api, attempt, confirmed);
+        if (!(outcome.status === "failed" && outcome.retryable)) {
+          await pending?.clear(attempt.idempotencyKey).catch(() => {});
+        }
         const after = apply({ type: "outcome", idempotencyKey: attempt.idempotencyKey, outcome });
         if (outcome.status === "sent" && after.phase === "sent") {
           sentCallback.current(outcome.result, attempt);
         }
       });
     },
-    [api, apply],
+    [api, apply, pending],
   );
 
   const step = useCallback(
@@ -76,5 +95,12 @@ export function useSender(
     apply({ type: "dismiss" });
   }, [apply]);
 
-  return { state, send, confirm, retry, dismiss };
+  const resume = useCallback(
+    (attempt: SendAttempt) => {
+      apply({ type: "resume", attempt });
+    },
+    [apply],
+  );
+
+  return { state, send, confirm, retry, dismiss, resume };
 }

@@ -45,3 +45,35 @@ export function createHiddenSites(store: KeyValueStore): HiddenSites {
     },
   };
 }
+
+/** chrome.storage.local as the hidden-sites store, for extension pages framed in a web page (no localStorage there). */
+export function chromeLocalStore(
+  area: chrome.storage.StorageArea = chrome.storage.local,
+): KeyValueStore {
+  const listeners = new Map<
+    Record<string, (change: { newValue?: unknown }) => void>,
+    (changes: Record<string, chrome.storage.StorageChange>) => void
+  >();
+  return {
+    get: async <T>(key: string) => (await area.get(key))[key] as T | undefined,
+    set: (key, value) => area.set({ [key]: value }),
+    remove: (key) => area.remove(key),
+    watch(callbacks) {
+      const listener = (changes: Record<string, chrome.storage.StorageChange>) => {
+        for (const [key, change] of Object.entries(changes)) {
+          callbacks[key]?.({ newValue: change.newValue });
+        }
+      };
+      listeners.set(callbacks, listener);
+      area.onChanged.addListener(listener);
+      return true;
+    },
+    unwatch(callbacks) {
+      const listener = listeners.get(callbacks);
+      if (!listener) return false;
+      area.onChanged.removeListener(listener);
+      listeners.delete(callbacks);
+      return true;
+    },
+  };
+}

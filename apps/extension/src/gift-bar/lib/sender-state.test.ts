@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { ApiError } from "../../messaging/contract.ts";
 import type { SendAttempt } from "./send-to-stream.ts";
-import { IDLE, reduceSender, type SenderState } from "./sender-state.ts";
+import { IDLE, reduceSender, type SenderState, UNFINISHED_SEND } from "./sender-state.ts";
 
 const attempt = (key: string): SendAttempt => ({
   request: { kind: "gift", giftId: "rose", count: 1, message: null },
@@ -18,6 +18,24 @@ const networkError: ApiError = {
 const result = { balance: 99, coinsSpent: 1, diamonds: 0, handle: "nova", replayed: false };
 
 describe("reduceSender", () => {
+  it("offers an attempt a closed panel left unanswered as a retry with its key, only when idle", () => {
+    const resumed = reduceSender(IDLE, { type: "resume", attempt: attempt("left") });
+    expect(resumed).toEqual({
+      phase: "failed",
+      attempt: attempt("left"),
+      confirmed: false,
+      error: UNFINISHED_SEND,
+      retryable: true,
+    });
+    expect(reduceSender(resumed, { type: "retry" })).toEqual({
+      phase: "sending",
+      attempt: attempt("left"),
+      confirmed: false,
+    });
+    const busy = reduceSender(IDLE, { type: "send", attempt: attempt("k1") });
+    expect(reduceSender(busy, { type: "resume", attempt: attempt("left") })).toBe(busy);
+  });
+
   it("goes from sending to the server's answer", () => {
     const sending = reduceSender(IDLE, { type: "send", attempt: attempt("k1") });
     expect(sending).toEqual({ phase: "sending", attempt: attempt("k1"), confirmed: false });

@@ -30,9 +30,21 @@ export type SenderEvent =
   | { readonly type: "confirm" }
   | { readonly type: "retry" }
   | { readonly type: "dismiss" }
+  /** A send an earlier panel started and never saw answered: offered again with its key. */
+  | { readonly type: "resume"; readonly attempt: SendAttempt }
   | { readonly type: "outcome"; readonly idempotencyKey: string; readonly outcome: SendOutcome };
 
 export const IDLE: SenderState = { phase: "idle" };
+
+/** Why a resumed send is shown: its outcome is unknown, so only a retry with its key is offered. */
+export const UNFINISHED_SEND: ApiError = {
+  code: "UNFINISHED",
+  domainCode: null,
+  message:
+    "Your last send here may not have finished (the panel closed). Try again: it is never sent twice.",
+  details: {},
+  fieldErrors: {},
+};
 
 export function reduceSender(state: SenderState, event: SenderEvent): SenderState {
   switch (event.type) {
@@ -50,6 +62,16 @@ export function reduceSender(state: SenderState, event: SenderEvent): SenderStat
         : state;
     case "dismiss":
       return state.phase === "sending" ? state : IDLE;
+    case "resume":
+      return state.phase === "idle"
+        ? {
+            phase: "failed",
+            attempt: event.attempt,
+            confirmed: false,
+            error: UNFINISHED_SEND,
+            retryable: true,
+          }
+        : state;
     case "outcome": {
       if (state.phase !== "sending" || state.attempt.idempotencyKey !== event.idempotencyKey) {
         return state;

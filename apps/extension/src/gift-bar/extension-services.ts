@@ -1,0 +1,57 @@
+import { sendToBackground } from "@plasmohq/messaging";
+import { getPort, removePort } from "@plasmohq/messaging/port";
+import { chromeStorageArea } from "../background/storage-areas.ts";
+import { createApiClient, type SendMessage } from "../messaging/api-client.ts";
+import type { Messages, StreamPortMessage } from "../messaging/contract.ts";
+import type { GiftBarServices, PageWindow, Surface } from "./components/gift-bar-app.tsx";
+import { chromeLocalStore, createHiddenSites } from "./lib/hidden-sites.ts";
+import { createPendingSends } from "./lib/pending-sends.ts";
+import { newIdempotencyKey } from "./lib/send-to-stream.ts";
+import { createStreamFollower, type StreamPort } from "./lib/stream-follower.ts";
+
+export const sendMessage: SendMessage = <N extends keyof Messages>(
+  name: N,
+  body: Messages[N]["req"],
+) => sendToBackground<Messages[N]["req"], Messages[N]["res"]>({ name, body });
+
+/** The background's `stream` port: Plasmo's port handlers read each message's `body`. */
+function connectStreamPort(): StreamPort {
+  const port = getPort("stream");
+  return {
+    postMessage: (request) => port.postMessage({ body: request }),
+    disconnect: () => port.disconnect(),
+    onMessage: port.onMessage as StreamPort["onMessage"],
+    onDisconnect: port.onDisconnect as StreamPort["onDisconnect"],
+  };
+}
+
+/**
+ * The gift bar's services in the extension: the background for the API and stream events, the
+ * hidden-sites setting in extension storage. Idempotency keys come from the window they run in:
+ * only the panel (the extension's own, secure, document) sends.
+ */
+export function createExtensionServices(win: PageWindow, surface: Surface): GiftBarServices {
+  return {
+    api: createApiClient(sendMessage),
+    hiddenSites: createHiddenSites(chromeLocalStore()),
+    openStream: (onMessage: (message: StreamPortMessage) => void) =>
+      createStreamFollower({
+        connect: connectStreamPort,
+        release: () => removePort("stream"),
+        onMessage,
+        setTimeout: (handler, ms) => win.setTimeout(handler, ms),
+        clearTimeout: (id) => win.clearTimeout(id as number),
+      }),
+    win,
+    now: () => Date.now(),
+    newKey: newIdempotencyKey,
+    surface,
+    pendingSends:
+      surface.kind === "panel"
+        ? createPendingSends(
+            chromeStorageArea(chrome.storage.session),
+            `pending-send:${surface.target.key}`,
+          )
+        : undefined,
+  };
+}
