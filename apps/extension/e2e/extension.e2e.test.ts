@@ -21,8 +21,9 @@ import { type StandInSite, startTwitchStandIn } from "./support/twitch-stand-in.
  * its own process on a fresh embedded PostgreSQL. Steps run in order and share state.
  */
 
-const API_PORT = 3100;
-const POSTGRES_PORT = 54410;
+// Fixed so the build can name the API; set both to run two E2E suites on one machine at once.
+const API_PORT = Number(process.env.E2E_API_PORT ?? 3100);
+const POSTGRES_PORT = Number(process.env.E2E_POSTGRES_PORT ?? 54410);
 /** The manifest's `key` pins this id; the API trusts its origin. */
 const EXTENSION_ID = "lmlodmfagolglgghppehjmepbcmkeimf";
 const OUTPUT_DIR = fileURLToPath(new URL("../test-output/e2e/", import.meta.url));
