@@ -35,6 +35,8 @@ async function startServer(workers: number) {
       DATABASE_URL: db.url,
       BETTER_AUTH_SECRET: randomBytes(32).toString("hex"),
       API_WORKERS: String(workers),
+      // The stream followed below is the demo creator's (@nova).
+      SEED_DEMO: "1",
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
