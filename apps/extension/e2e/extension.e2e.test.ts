@@ -519,6 +519,30 @@ describe("the extension in Chromium against the API", () => {
     await twitchPage.close();
   });
 
+  it("runs only the small detector on an ordinary page, and injects the launcher once the page declares a creator", async () => {
+    const page = await viewerBrowser.context.newPage();
+    const errors = watchErrors(page);
+    await page.route("http://plain.test/**", (route) =>
+      route.fulfill({
+        contentType: "text/html; charset=utf-8",
+        body: "<!doctype html><html><head><title>plain</title></head><body>no creator here</body></html>",
+      }),
+    );
+    await page.goto("http://plain.test/");
+    await page.waitForTimeout(1_500);
+    expect(await page.locator("coinstream-launcher").count()).toBe(0);
+    // A single-page site that adds the tag later (the detector watches <head>).
+    await page.evaluate((handle) => {
+      const meta = document.createElement("meta");
+      meta.name = "coinstream:creator";
+      meta.content = handle;
+      document.head.append(meta);
+    }, CREATOR_HANDLE);
+    await page.locator("coinstream-launcher").waitFor({ state: "attached", timeout: 20_000 });
+    expect(errors.errors).toEqual([]);
+    await page.close();
+  });
+
   it("signs the creator in to the dashboard in her own browser, with her diamonds", async () => {
     dashboard = await creatorBrowser.context.newPage();
     const dashboardErrors = watchErrors(dashboard);
