@@ -403,6 +403,21 @@ describe("the extension in Chromium against the API", () => {
     expect(creatorBrowser.extensionId).toBe(EXTENSION_ID);
   });
 
+  it("opens the welcome page on first install in each fresh profile: three steps and the sign-in form", async () => {
+    for (const browser of [viewerBrowser, creatorBrowser]) {
+      const url = browser.pageUrl("tabs/welcome.html");
+      const find = () => browser.context.pages().find((page) => page.url() === url);
+      await expect.poll(() => find() !== undefined, { timeout: 15_000 }).toBe(true);
+      const welcome = find() as Page;
+      await byTestId(welcome, "welcome-steps").waitFor();
+      expect(await byTestId(welcome, "welcome-steps").locator("li").count()).toBe(3);
+      // The background answers the page's auth status: the sign-in form, not an error.
+      await byTestId(welcome, "signin-submit").waitFor({ timeout: 15_000 });
+      if (browser === viewerBrowser) await screenshot(welcome, "welcome-1280x800");
+      await welcome.close();
+    }
+  });
+
   it("signs a new viewer up in the popup, confirms the email from the API's log and signs in with 0 coins", async () => {
     popup = await viewerBrowser.context.newPage();
     await popup.setViewportSize({ width: 400, height: 720 });

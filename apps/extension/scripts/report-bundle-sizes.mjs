@@ -29,6 +29,7 @@ export const BUDGETS = {
   launcher: 415 * KIB,
   "tabs/panel": 420 * KIB,
   "tabs/confirm": 360 * KIB,
+  "tabs/welcome": 345 * KIB,
   popup: 375 * KIB,
   options: 340 * KIB,
   "analytics-charts": 255 * KIB,
