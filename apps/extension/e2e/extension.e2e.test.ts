@@ -403,6 +403,21 @@ describe("the extension in Chromium against the API", () => {
     expect(creatorBrowser.extensionId).toBe(EXTENSION_ID);
   });
 
+  it("opens the welcome page on first install in each fresh profile: three steps and the sign-in form", async () => {
+    for (const browser of [viewerBrowser, creatorBrowser]) {
+      const url = browser.pageUrl("tabs/welcome.html");
+      const find = () => browser.context.pages().find((page) => page.url() === url);
+      await expect.poll(() => find() !== undefined, { timeout: 15_000 }).toBe(true);
+      const welcome = find() as Page;
+      await byTestId(welcome, "welcome-steps").waitFor();
+      expect(await byTestId(welcome, "welcome-steps").locator("li").count()).toBe(3);
+      // The background answers the page's auth status: the sign-in form, not an error.
+      await byTestId(welcome, "signin-submit").waitFor({ timeout: 15_000 });
+      if (browser === viewerBrowser) await screenshot(welcome, "welcome-1280x800");
+      await welcome.close();
+    }
+  });
+
   it("signs a new viewer up in the popup, confirms the email from the API's log and signs in with 0 coins", async () => {
     popup = await viewerBrowser.context.newPage();
     await popup.setViewportSize({ width: 400, height: 720 });
@@ -517,6 +532,30 @@ describe("the extension in Chromium against the API", () => {
     expect(await closedShadowBox(twitchPage, "open-panel")).toBeNull();
     expect(twitchErrors.errors).toEqual([]);
     await twitchPage.close();
+  });
+
+  it("runs only the small detector on an ordinary page, and injects the launcher once the page declares a creator", async () => {
+    const page = await viewerBrowser.context.newPage();
+    const errors = watchErrors(page);
+    await page.route("http://plain.test/**", (route) =>
+      route.fulfill({
+        contentType: "text/html; charset=utf-8",
+        body: "<!doctype html><html><head><title>plain</title></head><body>no creator here</body></html>",
+      }),
+    );
+    await page.goto("http://plain.test/");
+    await page.waitForTimeout(1_500);
+    expect(await page.locator("coinstream-launcher").count()).toBe(0);
+    // A single-page site that adds the tag later (the detector watches <head>).
+    await page.evaluate((handle) => {
+      const meta = document.createElement("meta");
+      meta.name = "coinstream:creator";
+      meta.content = handle;
+      document.head.append(meta);
+    }, CREATOR_HANDLE);
+    await page.locator("coinstream-launcher").waitFor({ state: "attached", timeout: 20_000 });
+    expect(errors.errors).toEqual([]);
+    await page.close();
   });
 
   it("signs the creator in to the dashboard in her own browser, with her diamonds", async () => {

@@ -36,7 +36,10 @@ const result = spawnSync(process.execPath, [bin, ...args], {
 if (result.status === 0 && args[0] === "build" && args.some((a) => a.includes("firefox"))) {
   stripChromeOnlyKeys();
 }
-if (result.status === 0 && args[0] === "build") printBundleSizes(builtDir(args));
+if (result.status === 0 && args[0] === "build" && printBundleSizes(builtDir(args)).length > 0) {
+  console.error("The build is over its size budget (scripts/report-bundle-sizes.mjs).");
+  process.exit(1);
+}
 process.exit(result.status ?? 1);
 
 /** Where `plasmo build` wrote: build/<target>-<tag> (chrome-mv3 and prod unless flags say so). */

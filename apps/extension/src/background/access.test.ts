@@ -45,6 +45,13 @@ const senders: Record<CallerKind, SenderLike> = {
     frameId: 0,
     tab: { id: 9, url: `${EXT}/tabs/confirm.html#abc` },
   },
+  welcome: {
+    id: ID,
+    url: `${EXT}/tabs/welcome.html`,
+    origin: EXT,
+    frameId: 0,
+    tab: { id: 11, url: `${EXT}/tabs/welcome.html` },
+  },
   unknown: { id: "another-extension", url: `${EXT}/popup.html`, origin: EXT, frameId: 0 },
 };
 
@@ -75,6 +82,8 @@ describe("identifyCaller", () => {
       { ...senders.content, url: `${EXT}/popup.html` },
     ],
     ["the confirmation page in a frame", { ...senders.confirm, frameId: 1 }],
+    ["the welcome page in a frame", { ...senders.welcome, frameId: 3 }],
+    ["the welcome page outside a tab", { ...senders.welcome, tab: undefined }],
     ["another extension page", { id: ID, url: `${EXT}/tabs/other.html`, origin: EXT, frameId: 0 }],
     ["no url", { id: ID }],
   ])("treats %s as unknown", (_, sender) => {
@@ -106,6 +115,7 @@ const allowed: Record<CallerKind, readonly (keyof typeof procedures)[]> = {
   panel: ["public", "panel", "spend"],
   content: ["public"],
   confirm: [],
+  welcome: [],
   unknown: [],
 };
 
@@ -126,11 +136,15 @@ describe("mayAuth, mayOpenTab, mayFollowStreams", () => {
     Object.entries(senders).map(([kind, sender]) => [kind, identifyCaller(sender, ID)]),
   ) as Record<CallerKind, Caller>;
 
-  it("lets only the popup and the dashboard sign in, up and out, and the panel ask who is signed in", () => {
+  it("lets only the popup, the dashboard and the welcome page sign in, up and out, and the panel ask who is signed in", () => {
+    for (const action of ["signIn", "signUp", "signOut", "status"]) {
+      expect(
+        [callers.popup, callers.dashboard, callers.welcome].every((caller) =>
+          mayAuth(caller, action),
+        ),
+      ).toBe(true);
+    }
     for (const action of ["signIn", "signUp", "signOut"]) {
-      expect([callers.popup, callers.dashboard].every((caller) => mayAuth(caller, action))).toBe(
-        true,
-      );
       expect(
         [callers.panel, callers.content, callers.confirm, callers.unknown].some((caller) =>
           mayAuth(caller, action),

@@ -28,12 +28,15 @@ export type Caller =
   /** The content script in a tab's top frame. */
   | { readonly kind: "content"; readonly tabId: number; readonly pageUrl: string }
   | { readonly kind: "confirm"; readonly tabId: number }
+  /** The welcome page the extension opens on install, in a tab of its own. */
+  | { readonly kind: "welcome" }
   | { readonly kind: "unknown" };
 
 export type CallerKind = Caller["kind"];
 
 export const PANEL_PAGE = "tabs/panel.html";
 export const CONFIRM_PAGE = "tabs/confirm.html";
+export const WELCOME_PAGE = "tabs/welcome.html";
 
 const UNKNOWN: Caller = { kind: "unknown" };
 
@@ -66,6 +69,10 @@ export function identifyCaller(sender: SenderLike, extensionId: string): Caller 
     }
     if (page === CONFIRM_PAGE && tab?.id !== undefined && sender.frameId === 0) {
       return { kind: "confirm", tabId: tab.id };
+    }
+    // Its own tab's top frame, never framed (it is not web-accessible, so no page can frame it).
+    if (page === WELCOME_PAGE && tab?.id !== undefined && sender.frameId === 0) {
+      return { kind: "welcome" };
     }
     return UNKNOWN;
   }
@@ -122,12 +129,14 @@ export function mayCall(caller: Caller, path: ProcedurePath | string): boolean {
 }
 
 /**
- * The `auth` message: signing in, up and out only from the popup and the dashboard; the panel
- * may ask who is signed in (it shows the balance and the sign-in hint). The content script may
- * not: the page would learn the viewer's name.
+ * The `auth` message: signing in, up and out only from the popup, the dashboard and the welcome
+ * page; the panel may ask who is signed in (it shows the balance and the sign-in hint). The
+ * content script may not: the page would learn the viewer's name.
  */
 export function mayAuth(caller: Caller, action: AuthRequest["action"] | string): boolean {
-  if (caller.kind === "popup" || caller.kind === "dashboard") return true;
+  if (caller.kind === "popup" || caller.kind === "dashboard" || caller.kind === "welcome") {
+    return true;
+  }
   return caller.kind === "panel" && action === "status";
 }
 
@@ -138,7 +147,7 @@ export function mayOpenTab(caller: Caller): boolean {
 
 /** Following a stream's public events: any extension context, the content script included. */
 export function mayFollowStreams(caller: Caller): boolean {
-  return caller.kind !== "unknown" && caller.kind !== "confirm";
+  return caller.kind !== "unknown" && caller.kind !== "confirm" && caller.kind !== "welcome";
 }
 
 type Target = { readonly url: string } | { readonly handle: string; readonly origin?: string };

@@ -1,6 +1,14 @@
 /*
  * The background service worker: the only part of the extension that talks to the API and holds
- * the session. Plasmo wires the handlers in ./messages (api, auth, open-tab) and ./ports (stream)
- * to @plasmohq/messaging; pages reach them with sendToBackground and getPort.
+ * the session. Plasmo wires the handlers in ./messages (api, auth, open-tab, show-launcher,
+ * spend-confirmation) and ./ports (stream) to @plasmohq/messaging; pages reach them with
+ * sendToBackground and getPort. The first install opens the welcome page.
  */
-export {};
+import { openWelcomeOnInstall } from "./welcome.ts";
+
+chrome.runtime.onInstalled.addListener(
+  openWelcomeOnInstall({
+    openTab: (url) => chrome.tabs.create({ url }),
+    pageUrl: (path) => chrome.runtime.getURL(path),
+  }),
+);

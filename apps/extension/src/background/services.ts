@@ -21,7 +21,7 @@ export const trpc = createApiTrpcClient({
   getToken: async () => (await sessions.load())?.token ?? null,
 });
 
-export const streamHub = new StreamHub({ subscribe: createStreamSubscriber(trpc) });
+export const streamHub = new StreamHub({ subscribe: createStreamSubscriber({ apiUrl: API_URL }) });
 
 export const authDeps = {
   apiUrl: API_URL,

@@ -201,4 +201,57 @@ describe("StreamHub", () => {
       { type: "event", event: goal },
     ]);
   });
+
+  it("resumes from the cursor the connected frame carries when no event came after it", () => {
+    const { hub, fireTimers, listener, last } = setup();
+    hub.follow("nova", listener().listen);
+    last().handlers.onConnected("cursor-5");
+    last().handlers.onDropped(null);
+    fireTimers();
+    expect(last().lastEventId).toBe("cursor-5");
+  });
+
+  it("takes a reset as a fresh start from its cursor, and a refused id as a start from now", () => {
+    const { hub, fireTimers, listener, last } = setup();
+    const a = listener();
+    hub.follow("nova", a.listen);
+    last().handlers.onEvent("c1", event("1", "2026-11-22T10:00:05.000Z"));
+    last().handlers.onDropped(null);
+    fireTimers();
+    last().handlers.onReset("c9");
+    expect(a.messages.at(-1)).toEqual({ type: "status", connected: true });
+    // After a fresh start the same row id is news again (the old session's ids are forgotten).
+    last().handlers.onEvent("c10", event("1", "2026-11-22T10:00:05.000Z"));
+    expect(a.messages.filter((m) => m.type === "event")).toHaveLength(2);
+    last().handlers.onDropped(null);
+    fireTimers();
+    expect(last().lastEventId).toBe("c10");
+    last().handlers.onReset(null);
+    last().handlers.onDropped(null);
+    fireTimers();
+    expect(last().lastEventId).toBeNull();
+  });
+
+  it("delivers an event once though a resumed replay repeats it, and a combo's merged gifts count as seen", () => {
+    const { hub, fireTimers, listener, last } = setup();
+    const a = listener();
+    hub.follow("nova", a.listen);
+    const at = "2026-11-22T10:00:05.000Z";
+    last().handlers.onEvent("c1", event("1", at));
+    last().handlers.onEvent("c3", {
+      ...event("3", at),
+      merged: [{ id: "2", message: null }],
+    } as never);
+    last().handlers.onDropped(null);
+    fireTimers();
+    expect(last().lastEventId).toBe("c3");
+    last().handlers.onEvent("c1", event("1", at));
+    last().handlers.onEvent("c3", {
+      ...event("3", at),
+      merged: [{ id: "2", message: null }],
+    } as never);
+    last().handlers.onEvent("c4", event("4", at));
+    const ids = a.messages.flatMap((m) => (m.type === "event" ? [m.event.id] : []));
+    expect(ids).toEqual(["1", "3", "4"]);
+  });
 });

@@ -3,9 +3,18 @@ import { retryDelayMs } from "./backoff.ts";
 
 /** What an upstream subscription reports back to the hub. */
 export interface UpstreamHandlers {
-  /** The connection is open (the server accepted the subscription). */
-  readonly onConnected: () => void;
+  /**
+   * The connection is open (the server accepted the subscription); `cursor`, when given, is where
+   * the stream stands, to resume from if no event follows.
+   */
+  readonly onConnected: (cursor?: string | null) => void;
+  /** `id` is the server's opaque resume cursor, passed back unchanged on reconnect. */
   readonly onEvent: (id: string, event: StreamEventMessage) => void;
+  /**
+   * The server could not replay what was missed (too far behind: resume from `cursor`, a fresh
+   * start), or refused the resume id (null: reconnect from now).
+   */
+  readonly onReset: (cursor: string | null) => void;
   /** The connection dropped or the server ended it: try again later from the last event id. */
   readonly onDropped: (error: unknown) => void;
   /** The server refused for good (an unknown creator): do not try again. */
@@ -30,6 +39,9 @@ export interface StreamHubOptions {
   readonly now?: () => number;
 }
 
+/** How many event ids each stream remembers to drop repeats (a replay overlapping what came). */
+export const SEEN_IDS = 500;
+
 /**
  * A first subscription (no last event id) starts with the creator's stored events; gifts, tips
  * and messages older than this are history, not something to animate now. Goal events are state
@@ -52,6 +64,8 @@ interface Followed {
   generation: number;
   /** The latest goal event, handed to followers who join an open subscription. */
   goal: StreamEventMessage | null;
+  /** Row ids of the events already delivered this session (at most SEEN_IDS, oldest dropped). */
+  seen: Set<string>;
 }
 
 /**
@@ -96,6 +110,7 @@ export class StreamHub {
         timer: null,
         generation: 0,
         goal: null,
+        seen: new Set(),
       };
       this.#streams.set(handle, stream);
       stream.listeners.add(listener);
@@ -122,15 +137,21 @@ export class StreamHub {
       this.#streams.get(stream.handle) === stream && stream.generation === generation;
     stream.timer = null;
     stream.close = this.#subscribe(stream.handle, stream.lastEventId, {
-      onConnected: () => {
-        if (!isCurrent() || stream.connected) return;
-        stream.connected = true;
-        stream.attempt = 0;
-        this.#broadcast(stream, { type: "status", connected: true });
+      onConnected: (cursor) => {
+        if (!isCurrent()) return;
+        if (cursor) stream.lastEventId = cursor;
+        this.#markConnected(stream);
+      },
+      onReset: (cursor) => {
+        if (!isCurrent()) return;
+        stream.lastEventId = cursor;
+        stream.seen.clear();
+        if (cursor !== null) this.#markConnected(stream);
       },
       onEvent: (id, event) => {
         if (!isCurrent()) return;
         stream.lastEventId = id;
+        if (this.#isRepeat(stream, event)) return;
         if (event.kind === "goal") stream.goal = event;
         else if (this.#isStale(event)) return;
         this.#broadcast(stream, { type: "event", event });
@@ -148,6 +169,32 @@ export class StreamHub {
         this.#broadcast(stream, { type: "status", connected: false });
       },
     });
+  }
+
+  #markConnected(stream: Followed): void {
+    if (stream.connected) return;
+    stream.connected = true;
+    stream.attempt = 0;
+    this.#broadcast(stream, { type: "status", connected: true });
+  }
+
+  /** True for an event (or a combo member) already delivered; remembers the new ones. */
+  #isRepeat(stream: Followed, event: StreamEventMessage): boolean {
+    const merged = (event as { merged?: unknown }).merged;
+    const ids = [
+      event.id,
+      ...(Array.isArray(merged) ? merged.map((member) => String(member?.id)) : []),
+    ];
+    if (ids.every((id) => stream.seen.has(id))) return true;
+    for (const id of ids) {
+      stream.seen.delete(id);
+      stream.seen.add(id);
+    }
+    for (const id of stream.seen) {
+      if (stream.seen.size <= SEEN_IDS) break;
+      stream.seen.delete(id);
+    }
+    return false;
   }
 
   #isStale(event: StreamEventMessage): boolean {

@@ -1,12 +1,5 @@
 import type { AppRouter } from "@coinstream/api";
-import {
-  createTRPCClient,
-  httpBatchLink,
-  httpSubscriptionLink,
-  splitLink,
-  type TRPCClient,
-} from "@trpc/client";
-import { EventSource } from "eventsource";
+import { createTRPCClient, httpBatchLink, type TRPCClient } from "@trpc/client";
 
 export interface TrpcClientOptions {
   /** The API's origin, e.g. http://127.0.0.1:3000. */
@@ -19,26 +12,22 @@ export interface TrpcClientOptions {
 
 /**
  * The background's typed tRPC client. Queries and mutations go out in batches with the session's
- * bearer token; subscriptions (public stream events) use SSE through the `eventsource` package,
- * since a service worker has no EventSource of its own.
+ * bearer token. Stream events come from the API's plain SSE route instead
+ * (subscribe-stream-events.ts), read with fetch: a service worker has no EventSource.
  */
 export function createApiTrpcClient(options: TrpcClientOptions): TRPCClient<AppRouter> {
   const url = `${options.apiUrl}/trpc`;
   const fetchImpl = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
   return createTRPCClient<AppRouter>({
     links: [
-      splitLink({
-        condition: (op) => op.type === "subscription",
-        true: httpSubscriptionLink({ url, EventSource }),
-        false: httpBatchLink({
-          url,
-          maxURLLength: 2_000,
-          fetch: fetchImpl,
-          headers: async () => {
-            const token = await options.getToken();
-            return token ? { Authorization: `Bearer ${token}` } : {};
-          },
-        }),
+      httpBatchLink({
+        url,
+        maxURLLength: 2_000,
+        fetch: fetchImpl,
+        headers: async () => {
+          const token = await options.getToken();
+          return token ? { Authorization: `Bearer ${token}` } : {};
+        },
       }),
     ],
   });

@@ -120,11 +120,22 @@ export type SpendConfirmationResult =
     }
   | { readonly ok: false };
 
+/**
+ * Message `show-launcher`: the detector (contents/detector.ts, on every web page) found a creator
+ * meta tag; the background injects the launcher into that tab. Only a tab's top frame is heard.
+ */
+export interface ShowLauncherRequest {
+  readonly declaredHandle: string;
+}
+
+export type ShowLauncherResult = { readonly ok: boolean };
+
 /** Message names and their request/response types, for typed senders. */
 export interface Messages {
   readonly api: { readonly req: ApiRequest; readonly res: ApiResult<unknown> };
   readonly auth: { readonly req: AuthRequest; readonly res: AuthResult };
   readonly "open-tab": { readonly req: OpenTabRequest; readonly res: ApiResult<null> };
+  readonly "show-launcher": { readonly req: ShowLauncherRequest; readonly res: ShowLauncherResult };
   readonly "spend-confirmation": {
     readonly req: SpendConfirmationRequest;
     readonly res: SpendConfirmationResult;

@@ -1,17 +1,12 @@
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { useCallback, useMemo, useState } from "react";
 import { createApiClient, type SendMessage } from "../messaging/api-client.ts";
-import type { ApiError, SignedInUser } from "../messaging/contract.ts";
+import type { ApiError } from "../messaging/contract.ts";
 import { AuthScreen } from "./components/auth-screen.tsx";
 import { CoinMark } from "./components/coin-mark.tsx";
 import { ErrorText } from "./components/error-text.tsx";
 import { WalletScreen } from "./components/wallet-screen.tsx";
+import { useSessionStatus } from "./hooks/use-session-status.ts";
 import { type PopupContextValue, PopupProvider } from "./popup-context.tsx";
-
-type Session =
-  | { readonly status: "loading" }
-  | { readonly status: "signedOut" }
-  | { readonly status: "signedIn"; readonly user: SignedInUser }
-  | { readonly status: "unreachable"; readonly error: ApiError };
 
 export interface PopupAppProps {
   readonly send: SendMessage;
@@ -24,22 +19,10 @@ const currentTime = () => new Date();
 /** The popup: signing in or up, then the wallet. Every call goes through the background worker. */
 export function PopupApp({ send, checkoutPollMs = 2_500, now = currentTime }: PopupAppProps) {
   const api = useMemo(() => createApiClient(send), [send]);
-  const [session, setSession] = useState<Session>({ status: "loading" });
+  const { session, setSession, checkStatus } = useSessionStatus(api);
   const [signOutError, setSignOutError] = useState<ApiError | null>(null);
 
-  const checkStatus = useCallback(async () => {
-    setSession({ status: "loading" });
-    const result = await api.auth({ action: "status" });
-    if (!result.ok) setSession({ status: "unreachable", error: result.error });
-    else if (result.data.user) setSession({ status: "signedIn", user: result.data.user });
-    else setSession({ status: "signedOut" });
-  }, [api]);
-
-  useEffect(() => {
-    void checkStatus();
-  }, [checkStatus]);
-
-  const onSessionEnded = useCallback(() => setSession({ status: "signedOut" }), []);
+  const onSessionEnded = useCallback(() => setSession({ status: "signedOut" }), [setSession]);
   const context = useMemo<PopupContextValue>(
     () => ({ api, onSessionEnded, checkoutPollMs, now }),
     [api, onSessionEnded, checkoutPollMs, now],

@@ -1,0 +1,64 @@
+import { cleanup, fireEvent, render, screen, within } from "@testing-library/react";
+import { afterEach, describe, expect, it } from "vitest";
+import { apiError, createFakeBackground } from "../popup/testing/fake-background.ts";
+import { WelcomeApp } from "./welcome-app.tsx";
+
+afterEach(() => {
+  cleanup();
+});
+
+describe("WelcomeApp", () => {
+  it("explains Coinstream in three steps and offers the sign-in form to a new viewer", async () => {
+    const fake = createFakeBackground();
+    render(<WelcomeApp send={fake.send} />);
+    const steps = within(screen.getByTestId("welcome-steps")).getAllByRole("heading");
+    expect(steps.map((step) => step.textContent)).toEqual([
+      "Sign in and get coins",
+      "Open a live stream",
+      "Send a gift",
+    ]);
+    expect(await screen.findByTestId("signin-submit")).toBeTruthy();
+  });
+
+  it("signs the viewer in through the background and says who is signed in", async () => {
+    const fake = createFakeBackground();
+    render(<WelcomeApp send={fake.send} />);
+    fireEvent.change(await screen.findByTestId("signin-email"), {
+      target: { value: "vera@example.com" },
+    });
+    fireEvent.change(screen.getByTestId("signin-password"), { target: { value: "pw-123456" } });
+    fireEvent.click(screen.getByTestId("signin-submit"));
+    expect((await screen.findByTestId("welcome-signed-in")).textContent).toContain(
+      "signed in as Vera",
+    );
+    expect(fake.authCalls).toContainEqual({
+      action: "signIn",
+      email: "vera@example.com",
+      password: "pw-123456",
+    });
+    expect(screen.queryByTestId("signin-submit")).toBeNull();
+  });
+
+  it("greets a viewer who is already signed in without a form", async () => {
+    const fake = createFakeBackground();
+    fake.state.signedIn = true;
+    render(<WelcomeApp send={fake.send} />);
+    expect((await screen.findByTestId("welcome-signed-in")).textContent).toContain("Vera");
+    expect(screen.queryByTestId("signin-submit")).toBeNull();
+  });
+
+  it("shows why it cannot reach Coinstream, and tries again", async () => {
+    const fake = createFakeBackground();
+    let isDown = true;
+    fake.onAuth((request) =>
+      isDown && request.action === "status"
+        ? { ok: false, error: apiError("NETWORK", "Coinstream can't be reached right now.") }
+        : undefined,
+    );
+    render(<WelcomeApp send={fake.send} />);
+    expect((await screen.findByTestId("welcome-error")).textContent).toContain("can't be reached");
+    isDown = false;
+    fireEvent.click(screen.getByRole("button", { name: "Try again" }));
+    expect(await screen.findByTestId("signin-submit")).toBeTruthy();
+  });
+});

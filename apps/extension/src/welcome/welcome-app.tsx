@@ -1,0 +1,92 @@
+import { useCallback, useMemo } from "react";
+import { createApiClient, type SendMessage } from "../messaging/api-client.ts";
+import { AuthScreen } from "../popup/components/auth-screen.tsx";
+import { CoinMark } from "../popup/components/coin-mark.tsx";
+import { ErrorText } from "../popup/components/error-text.tsx";
+import { useSessionStatus } from "../popup/hooks/use-session-status.ts";
+import { type PopupContextValue, PopupProvider } from "../popup/popup-context.tsx";
+
+/** Coinstream in three steps, as the welcome page and its test read them. */
+export const WELCOME_STEPS = [
+  {
+    title: "Sign in and get coins",
+    text: "Create your account below, then buy coins from the Coinstream button in your browser's toolbar.",
+  },
+  {
+    title: "Open a live stream",
+    text: "On Twitch, YouTube, TikTok, Kick or a creator's own site, the Coinstream coin appears by the chat.",
+  },
+  {
+    title: "Send a gift",
+    text: "Pick a gift: it plays on screen for everyone watching, and the creator earns diamonds they can cash out.",
+  },
+] as const;
+
+export interface WelcomeAppProps {
+  readonly send: SendMessage;
+  readonly now?: () => Date;
+}
+
+const currentTime = () => new Date();
+
+/**
+ * The page the extension opens once, when it is installed: Coinstream in three steps and the
+ * popup's own sign-in and sign-up forms. Like every page it reaches the API only through the
+ * background, which lets this page sign in (background/access.ts).
+ */
+export function WelcomeApp({ send, now = currentTime }: WelcomeAppProps) {
+  const api = useMemo(() => createApiClient(send), [send]);
+  const { session, setSession, checkStatus } = useSessionStatus(api);
+
+  const onSessionEnded = useCallback(() => setSession({ status: "signedOut" }), [setSession]);
+  const context = useMemo<PopupContextValue>(
+    () => ({ api, onSessionEnded, checkoutPollMs: 2_500, now }),
+    [api, onSessionEnded, now],
+  );
+
+  return (
+    <PopupProvider value={context}>
+      <main className="welcome" data-testid="welcome">
+        <header className="welcome__header">
+          <CoinMark className="welcome__logo" />
+          <h1>Welcome to Coinstream</h1>
+        </header>
+        <p className="welcome__lead">
+          Cheer on the creators you watch with gifts that show on stream.
+        </p>
+        <ol className="welcome__steps" data-testid="welcome-steps">
+          {WELCOME_STEPS.map((step) => (
+            <li key={step.title} className="card welcome__step">
+              <h2>{step.title}</h2>
+              <p className="muted">{step.text}</p>
+            </li>
+          ))}
+        </ol>
+        <section className="card welcome__account" aria-label="Your Coinstream account">
+          {session.status === "loading" ? (
+            <p className="muted" aria-busy="true">
+              Loading…
+            </p>
+          ) : null}
+          {session.status === "unreachable" ? (
+            <div>
+              <ErrorText error={session.error} testId="welcome-error" />
+              <button type="button" className="button" onClick={() => void checkStatus()}>
+                Try again
+              </button>
+            </div>
+          ) : null}
+          {session.status === "signedOut" ? (
+            <AuthScreen onSignedIn={(user) => setSession({ status: "signedIn", user })} />
+          ) : null}
+          {session.status === "signedIn" ? (
+            <p className="notice notice--good" role="status" data-testid="welcome-signed-in">
+              You're signed in as {session.user.name || session.user.email}. Open a live stream and
+              click the Coinstream coin by the chat.
+            </p>
+          ) : null}
+        </section>
+      </main>
+    </PopupProvider>
+  );
+}
