@@ -253,12 +253,14 @@ describe("the extension in Firefox against the API", () => {
       .catch(async (error: unknown) => {
         const refused = await textOf(panel, "spend-refused");
         const sendError = await textOf(panel, "send-error");
+        const shown = await panel.evaluate(() => document.body.innerText);
+        await streamPage.screenshot({ path: join(OUTPUT_DIR, "send-failed.png") });
         throw new Error(
-          `no sent status (spend-refused: ${refused}; send-error: ${sendError}): ${String(error)}\n${apiLogTail()}`,
+          `no sent status (spend-refused: ${refused}; send-error: ${sendError}; the panel shows: ${shown}): ${String(error)}\n${apiLogTail()}`,
         );
       });
     expect(await textOf(panel, "send-status")).toBe(
-      `Sent 1 × ${gift.name} to @${CREATOR_HANDLE}: they receive ${giftDiamonds} diamonds. Balance ${balanceAfter} coins.`,
+      `Sent 1 × ${gift.name} to @${CREATOR_HANDLE}: they receive ${giftDiamonds} diamonds. Balance ${balanceAfter.toLocaleString("en-US")} coins.`,
     );
     expect(await textOf(panel, "balance-coins")).toBe(balanceAfter.toLocaleString("en-US"));
     expect(await viewerBalance()).toBe(balanceAfter);
