@@ -253,7 +253,9 @@ describe("the extension in Firefox against the API", () => {
       .catch(async (error: unknown) => {
         const refused = await textOf(panel, "spend-refused");
         const sendError = await textOf(panel, "send-error");
-        const shown = await panel.evaluate(() => document.body.innerText);
+        const shown = await panel.evaluate(
+          () => document.querySelector('[data-testid="gift-bar"]')?.textContent,
+        );
         await streamPage.screenshot({ path: join(OUTPUT_DIR, "send-failed.png") });
         throw new Error(
           `no sent status (spend-refused: ${refused}; send-error: ${sendError}; the panel shows: ${shown}): ${String(error)}\n${apiLogTail()}`,

@@ -36,7 +36,8 @@ export async function launchFirefoxWithExtension(
   });
   try {
     const id = await browser.installExtension(extensionDir);
-    if (id !== GECKO_ID) throw new Error(`Firefox installed the extension as ${id}, not ${GECKO_ID}`);
+    if (id !== GECKO_ID)
+      throw new Error(`Firefox installed the extension as ${id}, not ${GECKO_ID}`);
   } catch (error) {
     await browser.close();
     throw error;
