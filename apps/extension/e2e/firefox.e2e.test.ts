@@ -221,6 +221,16 @@ describe("the extension in Firefox against the API", () => {
     ).toBe(true);
     await streamPage.mouse.click(centre.x, centre.y);
     const panel = await panelFrame(streamPage);
+    // Puppeteer reports no console or uncaught errors of a moz-extension:// frame: the panel
+    // keeps its own list.
+    await panel.evaluate(() => {
+      const errors: string[] = [];
+      (window as unknown as { panelErrors: string[] }).panelErrors = errors;
+      window.addEventListener("error", (event) => errors.push(`uncaught: ${event.message}`));
+      window.addEventListener("unhandledrejection", (event) =>
+        errors.push(`unhandled rejection: ${String(event.reason)}`),
+      );
+    });
     const bar = await panel.waitForSelector(byTestId("gift-bar"), { timeout: 20_000 });
     expect(await bar?.evaluate((node) => node.getAttribute("aria-label"))).toBe(
       `Coinstream gifts for @${CREATOR_HANDLE}`,
@@ -272,8 +282,38 @@ describe("the extension in Firefox against the API", () => {
     expect(await attributeOf(popup, "balance", "data-coins")).toBe(String(balanceAfter));
   });
 
-  it("logged no errors in the popup or the stream page", () => {
-    expect(pageErrors).toEqual([]);
+  /*
+   * Blocked in Firefox ESR 153 (seen here 2026-12-07): after the popup signs out (it is back at
+   * its sign-in form), the open panel still shows the balance and Send 5 s later. The panel
+   * learns of sign-outs from chrome.storage.onChanged for the "session" area (useSessionEpoch in
+   * src/tabs/panel.tsx), but Firefox gives an extension page framed in a web page no
+   * storage.session (Object.keys(chrome.storage) there has no "session"; the popup's has) and a
+   * listener added in the panel saw no storage.onChanged event for any area in 2 s after the
+   * sign-out. The panel needs a sign-out signal it receives in Firefox (e.g. from the background
+   * over its stream port); until then this step is skipped.
+   */
+  it.skip("takes the balance and Send out of the open panel within a second of signing out", async () => {
+    const panel = await panelFrame(streamPage);
+    await panel.waitForSelector(byTestId("send-gift"));
+    await popup.bringToFront();
+    await popup.click(byTestId("sign-out"));
+    const signedOutAt = Date.now();
+    await panel.waitForFunction(
+      (balance, send) => !document.querySelector(balance) && !document.querySelector(send),
+      { polling: 50, timeout: 5_000 },
+      byTestId("balance"),
+      byTestId("send-gift"),
+    );
+    expect(Date.now() - signedOutAt).toBeLessThan(1_000);
+    await panel.waitForSelector(byTestId("sign-in-hint"));
+  });
+
+  it("logged no errors in the popup, the stream page or the panel", async () => {
+    const panel = await panelFrame(streamPage);
+    const panelErrors = await panel.evaluate(
+      () => (window as unknown as { panelErrors?: string[] }).panelErrors ?? ["not watched"],
+    );
+    expect([...pageErrors, ...panelErrors.map((error) => `panel ${error}`)]).toEqual([]);
   });
 
   it("leaves the ledger balanced", async () => {
