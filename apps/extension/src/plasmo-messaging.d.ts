@@ -10,6 +10,7 @@ declare module "@plasmohq/messaging" {
     api: Record<string, never>;
     auth: Record<string, never>;
     "open-tab": Record<string, never>;
+    "show-launcher": Record<string, never>;
     "spend-confirmation": Record<string, never>;
   }
   interface PortsMetadata {

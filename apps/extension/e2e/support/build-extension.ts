@@ -8,16 +8,20 @@ const EXTENSION_ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const TAG = "e2e";
 
 /**
- * Builds the Chrome extension pointed at `apiUrl` into build/chrome-mv3-e2e (about 10 s) and
- * returns that folder, after checking the manifest grants the API's origin.
+ * Builds the extension for `target` (Chrome unless told) pointed at `apiUrl` into
+ * build/<target>-e2e (about 10 s) and returns that folder, after checking the manifest grants
+ * the API's origin.
  */
-export async function buildExtension(apiUrl: string): Promise<string> {
+export async function buildExtension(
+  apiUrl: string,
+  target: "chrome-mv3" | "firefox-mv3" = "chrome-mv3",
+): Promise<string> {
   const output = await run(
     process.execPath,
-    ["scripts/plasmo.mjs", "build", "--target=chrome-mv3", `--tag=${TAG}`],
+    ["scripts/plasmo.mjs", "build", `--target=${target}`, `--tag=${TAG}`],
     { ...process.env, NODE_ENV: "production", PLASMO_PUBLIC_API_URL: apiUrl },
   );
-  const dir = join(EXTENSION_ROOT, "build", `chrome-mv3-${TAG}`);
+  const dir = join(EXTENSION_ROOT, "build", `${target}-${TAG}`);
   const manifest = JSON.parse(await readFile(join(dir, "manifest.json"), "utf8")) as {
     host_permissions?: string[];
   };

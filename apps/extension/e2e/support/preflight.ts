@@ -10,6 +10,11 @@ export async function assertReadyToRun(ports: readonly number[]): Promise<void> 
   if (!existsSync(CHROMIUM)) {
     throw new Error(`${CHROMIUM} is missing: install Debian's chromium (apt-get install chromium)`);
   }
+  await assertPortsFree(ports);
+}
+
+/** Throws when one of `ports` is taken on 127.0.0.1. */
+export async function assertPortsFree(ports: readonly number[]): Promise<void> {
   for (const port of ports) {
     if (!(await isPortFree(port))) {
       throw new Error(`port ${port} is in use: stop what listens there (a leftover E2E run?)`);

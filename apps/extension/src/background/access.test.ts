@@ -89,6 +89,32 @@ describe("identifyCaller", () => {
   ])("treats %s as unknown", (_, sender) => {
     expect(identifyCaller(sender, ID).kind).toBe("unknown");
   });
+
+  // Firefox: the add-on id (the manifest's gecko id) and a moz-extension:// origin whose uuid
+  // is random per install, so the origin comes from the runtime, not from the id.
+  const GECKO_ID = "coinstream@coinstream.app";
+  const MOZ = "moz-extension://3c0f5e2a-7b41-4d8e-9a6c-1f2e4d5c6b7a";
+  const inFirefox = (sender: SenderLike): SenderLike => ({
+    ...sender,
+    id: GECKO_ID,
+    url: sender.url?.replace(EXT, MOZ),
+    origin: sender.origin?.replace(EXT, MOZ),
+    tab: sender.tab && { ...sender.tab, url: sender.tab.url?.replace(EXT, MOZ) },
+  });
+
+  it.each(Object.entries(senders).filter(([kind]) => kind !== "unknown"))(
+    "tells a %s sender in Firefox by its moz-extension:// origin",
+    (kind, sender) => {
+      expect(identifyCaller(inFirefox(sender), GECKO_ID, `${MOZ}/`).kind).toBe(kind);
+    },
+  );
+
+  it("treats a page of another install's moz-extension:// origin as unknown in Firefox", () => {
+    const other = inFirefox(senders.popup);
+    expect(
+      identifyCaller(other, GECKO_ID, "moz-extension://0000aaaa-0000-4000-8000-000000000000/").kind,
+    ).toBe("unknown");
+  });
 });
 
 /** One procedure of each class the background tells apart. */

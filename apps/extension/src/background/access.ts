@@ -40,8 +40,16 @@ export const WELCOME_PAGE = "tabs/welcome.html";
 
 const UNKNOWN: Caller = { kind: "unknown" };
 
-/** Which context sent a message, from its sender; anything unexpected is `unknown`. */
-export function identifyCaller(sender: SenderLike, extensionId: string): Caller {
+/**
+ * Which context sent a message, from its sender; anything unexpected is `unknown`.
+ * `extensionBaseUrl` is `chrome.runtime.getURL("")`: Chromium's origin follows from the id,
+ * Firefox's moz-extension:// origin has a uuid of its own per install.
+ */
+export function identifyCaller(
+  sender: SenderLike,
+  extensionId: string,
+  extensionBaseUrl = `chrome-extension://${extensionId}/`,
+): Caller {
   if (sender.id !== extensionId || !sender.url) return UNKNOWN;
   let url: URL;
   try {
@@ -50,7 +58,7 @@ export function identifyCaller(sender: SenderLike, extensionId: string): Caller 
     return UNKNOWN;
   }
   // Compared as text: URL's `origin` of a chrome-extension: address is "null" outside Chromium.
-  const extensionOrigin = `chrome-extension://${extensionId}`;
+  const extensionOrigin = extensionBaseUrl.replace(/\/+$/, "");
   const tab = sender.tab;
   const fromExtension =
     sender.url.startsWith(`${extensionOrigin}/`) &&

@@ -46,8 +46,10 @@ export function createExtensionServices(win: PageWindow, surface: Surface): Gift
     now: () => Date.now(),
     newKey: newIdempotencyKey,
     surface,
+    // Firefox gives the panel (an extension page framed in a web page) no storage.session, so
+    // there a closed panel does not pick up its unanswered send.
     pendingSends:
-      surface.kind === "panel"
+      surface.kind === "panel" && chrome.storage.session
         ? createPendingSends(
             chromeStorageArea(chrome.storage.session),
             `pending-send:${surface.target.key}`,

@@ -8,7 +8,7 @@ const handler: PlasmoMessaging.MessageHandler<ApiRequest, ApiResult<unknown>> = 
   req,
   res,
 ) => {
-  const caller = identifyCaller(req.sender ?? {}, chrome.runtime.id);
+  const caller = identifyCaller(req.sender ?? {}, chrome.runtime.id, chrome.runtime.getURL(""));
   res.send(
     await handleCallerApiRequest(caller, req.body as ApiRequest, {
       client: trpc,

@@ -6,7 +6,12 @@ import { authDeps } from "../services.ts";
 
 const handler: PlasmoMessaging.MessageHandler<AuthRequest, AuthResult> = async (req, res) => {
   const body = req.body as AuthRequest;
-  if (!mayAuth(identifyCaller(req.sender ?? {}, chrome.runtime.id), body?.action)) {
+  if (
+    !mayAuth(
+      identifyCaller(req.sender ?? {}, chrome.runtime.id, chrome.runtime.getURL("")),
+      body?.action,
+    )
+  ) {
     res.send({
       ok: false,
       error: {

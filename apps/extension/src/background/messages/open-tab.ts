@@ -7,7 +7,7 @@ const handler: PlasmoMessaging.MessageHandler<OpenTabRequest, ApiResult<null>> =
   req,
   res,
 ) => {
-  if (!mayOpenTab(identifyCaller(req.sender ?? {}, chrome.runtime.id))) {
+  if (!mayOpenTab(identifyCaller(req.sender ?? {}, chrome.runtime.id, chrome.runtime.getURL("")))) {
     res.send({
       ok: false,
       error: {

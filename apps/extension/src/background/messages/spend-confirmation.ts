@@ -10,7 +10,7 @@ const handler: PlasmoMessaging.MessageHandler<
   SpendConfirmationRequest,
   SpendConfirmationResult
 > = async (req, res) => {
-  const caller = identifyCaller(req.sender ?? {}, chrome.runtime.id);
+  const caller = identifyCaller(req.sender ?? {}, chrome.runtime.id, chrome.runtime.getURL(""));
   res.send(confirmWindows.handleMessage(caller, req.body as SpendConfirmationRequest));
 };
 

@@ -10,7 +10,12 @@ const keepAlive = keepAliveWhile(() => streamHub.size > 0);
 
 const handler: PlasmoMessaging.PortHandler<StreamPortRequest, StreamPortMessage> = (req) => {
   if (!req.port) return;
-  if (!mayFollowStreams(identifyCaller(req.port.sender ?? {}, chrome.runtime.id))) return;
+  if (
+    !mayFollowStreams(
+      identifyCaller(req.port.sender ?? {}, chrome.runtime.id, chrome.runtime.getURL("")),
+    )
+  )
+    return;
   handlePort(req.port, req.body);
   keepAlive();
 };
