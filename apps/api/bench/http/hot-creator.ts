@@ -29,6 +29,7 @@ import { waitForGiftsToSettle } from "./support/settle.ts";
 import { startStage } from "./support/stage.ts";
 import { type StatementCount, statementCounter } from "./support/statements.ts";
 import { summarize } from "./support/stats.ts";
+import { sampleWaits } from "./support/wait-sampler.ts";
 import { startWorker } from "./support/worker.ts";
 
 const GIFT_ID = "gg";
@@ -144,8 +145,16 @@ export const benchHotCreator: Benchmark = async (postgres, short) => {
         };
         await statements.reset();
         meter.start();
+        // BENCH_HOT_WAITS=1: what busy sessions wait on during the row, sampled every 25 ms.
+        const waits = process.env.BENCH_HOT_WAITS === "1" ? sampleWaits(stage.db.sql) : null;
         const result = await worker.call("run", job, config.warmupMs + config.durationMs + 120_000);
         const cores = meter.stop();
+        const waited = await waits?.stop();
+        if (waited) {
+          console.log(`waits at ${senders} senders (${waited.samples} samples, sightings):`);
+          for (const [what, count] of waited.top)
+            console.log(`  ${String(count).padStart(6)}  ${what}`);
+        }
         results.push({ senders, result, cores, statements: await statements.read() });
       }
     } finally {
