@@ -5,6 +5,7 @@ import { useTestLedger } from "../../test-support/test-ledger.ts";
 import { createContext, type Viewer } from "../../trpc/context.ts";
 import { createCallerFactory } from "../../trpc/init.ts";
 import { appRouter } from "../../trpc/root.ts";
+import { assertMaySpend } from "./spend-coins.ts";
 
 const env = useTestLedger();
 const callerFor = (who: Viewer | null) =>
@@ -112,5 +113,27 @@ describe("refusals a person can act on", () => {
       cause: { code: "IDEMPOTENCY_CONFLICT", details: { originalCode: "INSUFFICIENT_COINS" } },
     });
     expect(await coinsOf(viewer)).toBe(50_010);
+  });
+});
+
+describe("the checks before a spend", () => {
+  it("reads freeze, guardian and wallet debt in one statement, and still refuses a frozen person", async () => {
+    const viewer = await createPerson(env.db.sql);
+    let statements = 0;
+    const counting = new Proxy(env.db.sql, {
+      apply: (target, self, args) => {
+        statements++;
+        return Reflect.apply(target, self, args);
+      },
+    });
+    await assertMaySpend(counting, viewer, new Date());
+    expect(statements).toBe(1);
+
+    await env.db
+      .sql`update users set frozen_at = now(), frozen_reason = 'Chargebacks' where id = ${viewer.userId}`;
+    await expect(assertMaySpend(counting, viewer, new Date())).rejects.toMatchObject({
+      code: "ACCOUNT_FROZEN",
+    });
+    expect(statements).toBe(2);
   });
 });

@@ -21,21 +21,36 @@ import {
   transferIdFor,
 } from "@coinstream/db";
 import type { Viewer } from "../../trpc/context.ts";
-import { assertNotFrozen } from "../admin/assert-not-frozen.ts";
-import { getSupervision } from "../guardians/guardian-links.ts";
+import { accountFrozenError, assertNotFrozen } from "../admin/assert-not-frozen.ts";
+import { type GuardianLinkRow, supervisionOf } from "../guardians/guardian-links.ts";
 import { loadLimitSettings } from "../limits/limit-settings-store.ts";
-import { outstandingDebt } from "../store/claw-back-purchase.ts";
 import { viewerFacts } from "../viewer-facts.ts";
 
 /**
  * Whether the person may spend coins at all: not frozen by an admin, gifting eligibility (age or
- * guardian, verified email) and no debt from a reversed purchase freezing the wallet.
+ * guardian, verified email) and no debt from a reversed purchase freezing the wallet. One
+ * statement reads all three (the freeze is read again under the spend's lock).
  */
 export async function assertMaySpend(sql: Sql, viewer: Viewer, now: Date): Promise<void> {
-  await assertNotFrozen(sql, viewer.userId);
-  const { hasGuardian } = await getSupervision(sql, viewer.userId);
+  const [row] = await sql<
+    (Partial<GuardianLinkRow> & { frozen: boolean; frozen_reason: string | null; owed: bigint })[]
+  >`
+    select coalesce(u.frozen_at is not null, false) as frozen, u.frozen_reason,
+           (select coalesce(sum(coins_owed - coins_settled), 0)::int8 from wallet_debts
+            where user_id = me.id) as owed,
+           l.id, l.guardian_user_id, l.may_purchase, g.date_of_birth, g.region,
+           g.created_at as guardian_created_at, g.adult_verified_at,
+           u.created_at as supervised_created_at
+    from (values (${viewer.userId}::text)) as me (id)
+    left join users u on u.id = me.id
+    left join guardian_links l on l.supervised_user_id = u.id
+    left join users g on g.id = l.guardian_user_id
+    limit 1`;
+  if (row?.frozen) throw accountFrozenError(row.frozen_reason);
+  const link = row?.id ? (row as GuardianLinkRow) : undefined;
+  const { hasGuardian } = supervisionOf(link, now);
   assertEligible(checkEligibility("gift", viewerFacts(viewer, { hasGuardian }), now));
-  const owed = await outstandingDebt(sql, viewer.userId);
+  const owed = row?.owed ?? 0n;
   if (owed > 0n) {
     throw new DomainError(
       DomainErrorCode.NOT_ELIGIBLE,
