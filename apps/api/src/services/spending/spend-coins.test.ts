@@ -1,4 +1,6 @@
 import { randomUUID } from "node:crypto";
+import type { Sql } from "@coinstream/db";
+import postgres from "postgres";
 import { describe, expect, it } from "vitest";
 import { createCreator, createPerson, fundWallet } from "../../test-support/people.ts";
 import { useTestLedger } from "../../test-support/test-ledger.ts";
@@ -135,5 +137,31 @@ describe("the checks before a spend", () => {
       code: "ACCOUNT_FROZEN",
     });
     expect(statements).toBe(2);
+  });
+});
+
+describe("a gift's round trips", () => {
+  it("sends a warm gift in at most 13 statements on the request's pool (was 20)", async () => {
+    const { viewer, to } = await setup();
+    const statements: string[] = [];
+    const pool = postgres(env.db.url, {
+      max: 2,
+      onnotice: () => {},
+      types: { bigint: postgres.BigInt },
+      debug: (_connection, query) => statements.push(query.replace(/\s+/g, " ").slice(0, 60)),
+    }) as unknown as Sql;
+    try {
+      const me = createCallerFactory(appRouter)(
+        createContext({ sql: pool, ledger: env.ledger }, viewer),
+      );
+      const send = () =>
+        me.gifts.send({ idempotencyKey: randomUUID(), to, giftId: "gg", count: 1 });
+      await send(); // the first gift of a process ensures the accounts
+      statements.length = 0;
+      expect(await send()).toMatchObject({ coinsSpent: 10, replayed: false });
+      expect(statements.length, statements.join("\n")).toBeLessThanOrEqual(13);
+    } finally {
+      await pool.end();
+    }
   });
 });
