@@ -140,26 +140,67 @@ describe("the checks before a spend", () => {
   });
 });
 
+/** A pool of its own that records every statement it sends (postgres.js's `debug` hook). */
+function countingPool() {
+  const statements: string[] = [];
+  const pool = postgres(env.db.url, {
+    max: 2,
+    onnotice: () => {},
+    types: { bigint: postgres.BigInt },
+    debug: (_connection, query) => statements.push(query.replace(/\s+/g, " ").slice(0, 60)),
+  }) as unknown as Sql;
+  const sendAs = (viewer: Viewer, to: { handle: string }) => () =>
+    createCallerFactory(appRouter)(
+      createContext({ sql: pool, ledger: env.ledger }, viewer),
+    ).gifts.send({ idempotencyKey: randomUUID(), to, giftId: "gg", count: 1 });
+  return { pool, statements, sendAs };
+}
+
 describe("a gift's round trips", () => {
   it("sends a warm gift in at most 13 statements on the request's pool (was 20)", async () => {
     const { viewer, to } = await setup();
-    const statements: string[] = [];
-    const pool = postgres(env.db.url, {
-      max: 2,
-      onnotice: () => {},
-      types: { bigint: postgres.BigInt },
-      debug: (_connection, query) => statements.push(query.replace(/\s+/g, " ").slice(0, 60)),
-    }) as unknown as Sql;
+    const { pool, statements, sendAs } = countingPool();
     try {
-      const me = createCallerFactory(appRouter)(
-        createContext({ sql: pool, ledger: env.ledger }, viewer),
-      );
-      const send = () =>
-        me.gifts.send({ idempotencyKey: randomUUID(), to, giftId: "gg", count: 1 });
+      const send = sendAs(viewer, to);
       await send(); // the first gift of a process ensures the accounts
       statements.length = 0;
       expect(await send()).toMatchObject({ coinsSpent: 10, replayed: false });
       expect(statements.length, statements.join("\n")).toBeLessThanOrEqual(13);
+    } finally {
+      await pool.end();
+    }
+  });
+
+  it("waits for a busy creator's carry lane in two statements, not four", async () => {
+    const { viewer, target, to } = await setup();
+    const { pool, statements, sendAs } = countingPool();
+    try {
+      const send = sendAs(viewer, to);
+      await send(); // the creator's lanes exist
+      let release = () => {};
+      const released = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      let busy = () => {};
+      const lanesBusy = new Promise<void>((resolve) => {
+        busy = resolve;
+      });
+      // Another transaction holds every lane of the creator.
+      const holder = env.db.sql.begin(async (tx) => {
+        await tx`select lane from creator_share_carries
+                 where creator_user_id = ${target.user.userId} for update`;
+        busy();
+        await released;
+      });
+      await lanesBusy;
+      statements.length = 0;
+      const gift = send();
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      release();
+      await holder;
+      expect(await gift).toMatchObject({ coinsSpent: 10, replayed: false });
+      const carries = statements.filter((text) => text.includes("creator_share_carries"));
+      expect(carries, carries.join("\n")).toHaveLength(2);
     } finally {
       await pool.end();
     }
