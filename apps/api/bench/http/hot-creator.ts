@@ -27,7 +27,9 @@ import {
 import { goLive, seedCreator, seedViewers, signIn, signInAll } from "./support/seed-people.ts";
 import { waitForGiftsToSettle } from "./support/settle.ts";
 import { startStage } from "./support/stage.ts";
+import { type StatementCount, statementCounter } from "./support/statements.ts";
 import { summarize } from "./support/stats.ts";
+import { sampleWaits } from "./support/wait-sampler.ts";
 import { startWorker } from "./support/worker.ts";
 
 const GIFT_ID = "gg";
@@ -117,8 +119,13 @@ export const benchHotCreator: Benchmark = async (postgres, short) => {
       postgres: () => (postgresPid ? withChildren(postgresPid) : []),
       generator: () => [worker.pid],
     });
-    const results: { senders: number; result: GiftSendersResult; cores: Record<string, number> }[] =
-      [];
+    const statements = await statementCounter(stage.db.sql);
+    const results: {
+      senders: number;
+      result: GiftSendersResult;
+      cores: Record<string, number>;
+      statements: StatementCount | null;
+    }[] = [];
     try {
       let next = 0;
       for (const [row, senders] of config.senders.entries()) {
@@ -136,9 +143,19 @@ export const benchHotCreator: Benchmark = async (postgres, short) => {
           warmupMs: config.warmupMs,
           durationMs: config.durationMs,
         };
+        await statements.reset();
         meter.start();
+        // BENCH_HOT_WAITS=1: what busy sessions wait on during the row, sampled every 25 ms.
+        const waits = process.env.BENCH_HOT_WAITS === "1" ? sampleWaits(stage.db.sql) : null;
         const result = await worker.call("run", job, config.warmupMs + config.durationMs + 120_000);
-        results.push({ senders, result, cores: meter.stop() });
+        const cores = meter.stop();
+        const waited = await waits?.stop();
+        if (waited) {
+          console.log(`waits at ${senders} senders (${waited.samples} samples, sightings):`);
+          for (const [what, count] of waited.top)
+            console.log(`  ${String(count).padStart(6)}  ${what}`);
+        }
+        results.push({ senders, result, cores, statements: await statements.read() });
       }
     } finally {
       await worker.stop();
@@ -159,12 +176,13 @@ export const benchHotCreator: Benchmark = async (postgres, short) => {
     const violations = await stage.checkLedger();
     finishMachine(machine);
 
-    const rows = results.map(({ senders, result, cores }) => {
+    const rows = results.map(({ senders, result, cores, statements }) => {
       const latency = summarize(result.latencies);
       return {
         senders,
         result,
         cores,
+        statements,
         latency,
         giftsPerSecond: Math.round(result.measuredAcknowledged / (result.measuredMs / 1000)),
       };
@@ -200,6 +218,17 @@ export const benchHotCreator: Benchmark = async (postgres, short) => {
       console.log(
         `CPU at ${r.senders} senders: ${describeCores(r.cores)}; API ${apiMs.toFixed(2)} ms of CPU per gift`,
       );
+      if (r.statements) {
+        // Warm-up included on both sides: every statement the database ran for this row.
+        const perGift = r.statements.total / Math.max(1, r.result.acknowledged);
+        console.log(
+          `statements at ${r.senders} senders (pg_stat_statements, this database): ${perGift.toFixed(1)} per gift`,
+        );
+        if (process.env.BENCH_HOT_STATEMENTS === "1") {
+          for (const s of r.statements.top)
+            console.log(`  ${String(s.calls).padStart(7)}  ${s.query}`);
+        }
+      }
     }
     console.log(`\n${machineLine(machine, postgres.version)}`);
 

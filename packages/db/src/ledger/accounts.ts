@@ -31,6 +31,8 @@ export function accountId(ref: AccountRef): string {
  * Asset and flags come from the purpose, so an account can never be created with the wrong ones.
  */
 export async function ensureAccounts(sql: Sql, refs: readonly AccountRef[]): Promise<string[]> {
+  const known = isPool(sql) ? ensuredOn(sql) : null;
+  if (known && refs.every((ref) => known.has(accountId(ref)))) return refs.map(accountId);
   const records = refs.map((ref) => {
     const rules = ACCOUNT_PURPOSES[ref.purpose];
     return {
@@ -51,7 +53,40 @@ export async function ensureAccounts(sql: Sql, refs: readonly AccountRef[]): Pro
       order by id
       on conflict do nothing`;
   }
+  if (known) {
+    // Bounded: past the cap the set starts again (a miss is one idempotent insert).
+    if (known.size + records.length > ENSURED_CAP) known.clear();
+    for (const record of records) known.add(record.id);
+  }
   return records.map((record) => record.id);
+}
+
+/**
+ * Account ids this process has seen stored, per pool. Invalidation: none needed, an account is
+ * never deleted (the database refuses DELETE of ledger_accounts), so "exists" stays true once
+ * committed. Filled only by an insert on the pool itself (it committed when it returned), never
+ * inside a transaction, whose rollback would take the account back.
+ */
+const ensured = new WeakMap<object, Set<string>>();
+const ENSURED_CAP = 200_000;
+
+function ensuredOn(pool: Sql): Set<string> {
+  let known = ensured.get(pool);
+  if (!known) {
+    known = new Set();
+    ensured.set(pool, known);
+  }
+  return known;
+}
+
+/** The pool itself: not a transaction (it has `savepoint`) nor a reserved connection (`release`). */
+function isPool(sql: Sql): boolean {
+  const handle = sql as unknown as Record<string, unknown>;
+  return (
+    typeof handle.begin === "function" &&
+    typeof handle.savepoint !== "function" &&
+    typeof handle.release !== "function"
+  );
 }
 
 /**

@@ -1,5 +1,6 @@
 import { DomainError, DomainErrorCode, RATE_CARDS } from "@coinstream/core";
 import type { Sql } from "@coinstream/db";
+import { forgetActiveRateCards } from "../rate-card/get-active-rate-card.ts";
 import { recordAdminAction } from "./record-admin-action.ts";
 
 /** How far in the past `activeFrom` may be: a "now" sent by an admin's browser arrives late. */
@@ -31,7 +32,7 @@ export async function publishRateCard(
       { activeFrom: input.activeFrom.toISOString(), now: now.toISOString() },
     );
   }
-  return sql.begin(async (tx) => {
+  const published = await sql.begin(async (tx) => {
     const [row] = await tx<{ id: string; published_at: Date }[]>`
       insert into rate_card_activations (version, active_from, published_by)
       values (${input.version}, ${input.activeFrom}, ${adminUserId})
@@ -51,4 +52,7 @@ export async function publishRateCard(
       publishedAt: row.published_at.toISOString(),
     };
   });
+  // This process sees it at once; the others within RATE_CARD_CACHE_MS.
+  forgetActiveRateCards(sql);
+  return published;
 }

@@ -30,18 +30,7 @@ export async function getSupervision(
   userId: string,
   now: Date = new Date(),
 ): Promise<Supervision> {
-  const [link] = await sql<
-    {
-      id: string;
-      guardian_user_id: string;
-      may_purchase: boolean;
-      date_of_birth: Date;
-      region: string;
-      guardian_created_at: Date;
-      adult_verified_at: Date | null;
-      supervised_created_at: Date;
-    }[]
-  >`
+  const [link] = await sql<GuardianLinkRow[]>`
     select l.id, l.guardian_user_id, l.may_purchase, g.date_of_birth, g.region,
            g.created_at as guardian_created_at, g.adult_verified_at,
            s.created_at as supervised_created_at
@@ -49,6 +38,23 @@ export async function getSupervision(
     join users g on g.id = l.guardian_user_id
     join users s on s.id = l.supervised_user_id
     where l.supervised_user_id = ${userId}`;
+  return supervisionOf(link, now);
+}
+
+/** A supervised account's guardian link as read with its guardian (and the account's creation). */
+export interface GuardianLinkRow {
+  readonly id: string;
+  readonly guardian_user_id: string;
+  readonly may_purchase: boolean;
+  readonly date_of_birth: Date;
+  readonly region: string;
+  readonly guardian_created_at: Date;
+  readonly adult_verified_at: Date | null;
+  readonly supervised_created_at: Date;
+}
+
+/** What a link (or none) means for spending at `now`: `getSupervision` on a row read elsewhere. */
+export function supervisionOf(link: GuardianLinkRow | undefined, now: Date): Supervision {
   const counts =
     link !== undefined &&
     checkGuardian(

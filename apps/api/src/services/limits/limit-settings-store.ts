@@ -11,7 +11,7 @@ type Queryable = Pick<Sql, "unsafe">;
 interface StoredCapSet extends Omit<CapSet, "coolingOffUntil"> {
   readonly coolingOffUntil?: string | null;
 }
-interface StoredSettings {
+export interface StoredSettings {
   readonly viewer?: StoredCapSet;
   readonly guardian?: StoredCapSet;
   readonly pending?: readonly {
@@ -67,7 +67,15 @@ export async function loadLimitSettings(
     `select settings from spending_limits where user_id = $1${forUpdate ? " for update" : ""}`,
     [userId],
   );
-  return applyDueLimitChanges(settingsFromJson(row?.settings), now);
+  return limitSettingsFrom(row?.settings, now);
+}
+
+/** The settings in force at `now` from their stored JSON (`loadLimitSettings` on a row read elsewhere). */
+export function limitSettingsFrom(
+  json: StoredSettings | null | undefined,
+  now: Date,
+): LimitSettings {
+  return applyDueLimitChanges(settingsFromJson(json ?? undefined), now);
 }
 
 export async function saveLimitSettings(

@@ -11,14 +11,61 @@ export async function getActiveRateCard(
   now: Date,
   cards: Readonly<Record<string, RateCard>> = RATE_CARDS,
 ): Promise<RateCard> {
-  const activations = await sql<{ version: string }[]>`
-    select version from rate_card_activations where active_from <= ${now}
-    order by active_from desc, published_at desc limit 20`;
-  for (const { version } of activations) {
+  // Only the build's own cards are cached: a caller's stand-in cards always read afresh.
+  const cached = cards === RATE_CARDS ? activeOn.get(sql) : undefined;
+  if (cached && isFresh(cached, now)) return cardOf(cached.versions, cards);
+  const [row] = await sql<{ versions: string[]; next_at: Date | null }[]>`
+    select
+      (select coalesce(json_agg(a.version order by a.active_from desc, a.published_at desc), '[]')
+       from (
+         select version, active_from, published_at from rate_card_activations
+         where active_from <= ${now} order by active_from desc, published_at desc limit 20) a
+      ) as versions,
+      (select min(active_from) from rate_card_activations where active_from > ${now}) as next_at`;
+  const versions = row?.versions ?? [];
+  if (cards === RATE_CARDS) {
+    activeOn.set(sql, {
+      versions,
+      from: now.getTime(),
+      until: row?.next_at?.getTime() ?? Number.POSITIVE_INFINITY,
+      readAt: Date.now(),
+    });
+  }
+  return cardOf(versions, cards);
+}
+
+function cardOf(versions: readonly string[], cards: Readonly<Record<string, RateCard>>): RateCard {
+  for (const version of versions) {
     const card = Object.hasOwn(cards, version) ? cards[version] : undefined;
     if (card) return card;
   }
   return RATE_CARD;
+}
+
+/**
+ * The activations in force, per pool, as last read. Invalidation: an entry answers only for
+ * request times from its read up to the next scheduled activation (so a scheduled card takes
+ * effect exactly on time), and only for `RATE_CARD_CACHE_MS` after the read (so a publish in
+ * another process reaches this one within that); a publish in this process drops it at once
+ * (`forgetActiveRateCards`). Activations are only ever inserted.
+ */
+const activeOn = new WeakMap<
+  object,
+  { versions: readonly string[]; from: number; until: number; readAt: number }
+>();
+export const RATE_CARD_CACHE_MS = 1_000;
+
+function isFresh(
+  entry: { readonly from: number; readonly until: number; readonly readAt: number },
+  now: Date,
+): boolean {
+  const at = now.getTime();
+  return at >= entry.from && at < entry.until && Date.now() - entry.readAt < RATE_CARD_CACHE_MS;
+}
+
+/** Drops what this process remembers of the activations (after a publish commits). */
+export function forgetActiveRateCards(sql: Sql): void {
+  activeOn.delete(sql);
 }
 
 /** The rate card for a request: the active one, or core's when the caller has no database (docs, tests). */

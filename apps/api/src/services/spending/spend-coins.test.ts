@@ -1,10 +1,13 @@
 import { randomUUID } from "node:crypto";
+import type { Sql } from "@coinstream/db";
+import postgres from "postgres";
 import { describe, expect, it } from "vitest";
 import { createCreator, createPerson, fundWallet } from "../../test-support/people.ts";
 import { useTestLedger } from "../../test-support/test-ledger.ts";
 import { createContext, type Viewer } from "../../trpc/context.ts";
 import { createCallerFactory } from "../../trpc/init.ts";
 import { appRouter } from "../../trpc/root.ts";
+import { assertMaySpend } from "./spend-coins.ts";
 
 const env = useTestLedger();
 const callerFor = (who: Viewer | null) =>
@@ -112,5 +115,94 @@ describe("refusals a person can act on", () => {
       cause: { code: "IDEMPOTENCY_CONFLICT", details: { originalCode: "INSUFFICIENT_COINS" } },
     });
     expect(await coinsOf(viewer)).toBe(50_010);
+  });
+});
+
+describe("the checks before a spend", () => {
+  it("reads freeze, guardian and wallet debt in one statement, and still refuses a frozen person", async () => {
+    const viewer = await createPerson(env.db.sql);
+    let statements = 0;
+    const counting = new Proxy(env.db.sql, {
+      apply: (target, self, args) => {
+        statements++;
+        return Reflect.apply(target, self, args);
+      },
+    });
+    await assertMaySpend(counting, viewer, new Date());
+    expect(statements).toBe(1);
+
+    await env.db
+      .sql`update users set frozen_at = now(), frozen_reason = 'Chargebacks' where id = ${viewer.userId}`;
+    await expect(assertMaySpend(counting, viewer, new Date())).rejects.toMatchObject({
+      code: "ACCOUNT_FROZEN",
+    });
+    expect(statements).toBe(2);
+  });
+});
+
+/** A pool of its own that records every statement it sends (postgres.js's `debug` hook). */
+function countingPool() {
+  const statements: string[] = [];
+  const pool = postgres(env.db.url, {
+    max: 2,
+    onnotice: () => {},
+    types: { bigint: postgres.BigInt },
+    debug: (_connection, query) => statements.push(query.replace(/\s+/g, " ").slice(0, 60)),
+  }) as unknown as Sql;
+  const sendAs = (viewer: Viewer, to: { handle: string }) => () =>
+    createCallerFactory(appRouter)(
+      createContext({ sql: pool, ledger: env.ledger }, viewer),
+    ).gifts.send({ idempotencyKey: randomUUID(), to, giftId: "gg", count: 1 });
+  return { pool, statements, sendAs };
+}
+
+describe("a gift's round trips", () => {
+  it("sends a warm gift in at most 13 statements on the request's pool (was 20)", async () => {
+    const { viewer, to } = await setup();
+    const { pool, statements, sendAs } = countingPool();
+    try {
+      const send = sendAs(viewer, to);
+      await send(); // the first gift of a process ensures the accounts
+      statements.length = 0;
+      expect(await send()).toMatchObject({ coinsSpent: 10, replayed: false });
+      expect(statements.length, statements.join("\n")).toBeLessThanOrEqual(13);
+    } finally {
+      await pool.end();
+    }
+  });
+
+  it("waits for a busy creator's carry lane in two statements, not four", async () => {
+    const { viewer, target, to } = await setup();
+    const { pool, statements, sendAs } = countingPool();
+    try {
+      const send = sendAs(viewer, to);
+      await send(); // the creator's lanes exist
+      let release = () => {};
+      const released = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      let busy = () => {};
+      const lanesBusy = new Promise<void>((resolve) => {
+        busy = resolve;
+      });
+      // Another transaction holds every lane of the creator.
+      const holder = env.db.sql.begin(async (tx) => {
+        await tx`select lane from creator_share_carries
+                 where creator_user_id = ${target.user.userId} for update`;
+        busy();
+        await released;
+      });
+      await lanesBusy;
+      statements.length = 0;
+      const gift = send();
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      release();
+      await holder;
+      expect(await gift).toMatchObject({ coinsSpent: 10, replayed: false });
+      const carries = statements.filter((text) => text.includes("creator_share_carries"));
+      expect(carries, carries.join("\n")).toHaveLength(2);
+    } finally {
+      await pool.end();
+    }
   });
 });

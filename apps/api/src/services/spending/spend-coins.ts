@@ -6,6 +6,7 @@ import {
   DomainErrorCode,
   formatCount,
   isDomainError,
+  type LimitSettings,
   toLimitExceededError,
   toSafeInteger,
 } from "@coinstream/core";
@@ -21,21 +22,36 @@ import {
   transferIdFor,
 } from "@coinstream/db";
 import type { Viewer } from "../../trpc/context.ts";
-import { assertNotFrozen } from "../admin/assert-not-frozen.ts";
-import { getSupervision } from "../guardians/guardian-links.ts";
-import { loadLimitSettings } from "../limits/limit-settings-store.ts";
-import { outstandingDebt } from "../store/claw-back-purchase.ts";
+import { accountFrozenError } from "../admin/assert-not-frozen.ts";
+import { type GuardianLinkRow, supervisionOf } from "../guardians/guardian-links.ts";
+import { limitSettingsFrom, type StoredSettings } from "../limits/limit-settings-store.ts";
 import { viewerFacts } from "../viewer-facts.ts";
 
 /**
  * Whether the person may spend coins at all: not frozen by an admin, gifting eligibility (age or
- * guardian, verified email) and no debt from a reversed purchase freezing the wallet.
+ * guardian, verified email) and no debt from a reversed purchase freezing the wallet. One
+ * statement reads all three (the freeze is read again under the spend's lock).
  */
 export async function assertMaySpend(sql: Sql, viewer: Viewer, now: Date): Promise<void> {
-  await assertNotFrozen(sql, viewer.userId);
-  const { hasGuardian } = await getSupervision(sql, viewer.userId);
+  const [row] = await sql<
+    (Partial<GuardianLinkRow> & { frozen: boolean; frozen_reason: string | null; owed: bigint })[]
+  >`
+    select coalesce(u.frozen_at is not null, false) as frozen, u.frozen_reason,
+           (select coalesce(sum(coins_owed - coins_settled), 0)::int8 from wallet_debts
+            where user_id = me.id) as owed,
+           l.id, l.guardian_user_id, l.may_purchase, g.date_of_birth, g.region,
+           g.created_at as guardian_created_at, g.adult_verified_at,
+           u.created_at as supervised_created_at
+    from (values (${viewer.userId}::text)) as me (id)
+    left join users u on u.id = me.id
+    left join guardian_links l on l.supervised_user_id = u.id
+    left join users g on g.id = l.guardian_user_id
+    limit 1`;
+  if (row?.frozen) throw accountFrozenError(row.frozen_reason);
+  const link = row?.id ? (row as GuardianLinkRow) : undefined;
+  const { hasGuardian } = supervisionOf(link, now);
   assertEligible(checkEligibility("gift", viewerFacts(viewer, { hasGuardian }), now));
-  const owed = await outstandingDebt(sql, viewer.userId);
+  const owed = row?.owed ?? 0n;
   if (owed > 0n) {
     throw new DomainError(
       DomainErrorCode.NOT_ELIGIBLE,
@@ -133,14 +149,14 @@ export async function spendCoins(
   if (!coinLegId) throw new Error("a spend needs its coin transfer first");
   return sql.begin(async (tx) => {
     await tx`select pg_advisory_xact_lock(hashtextextended(${viewer.userId}, 0))`;
+    // After the lock, in a statement of its own: it sees every commit the lock waited for.
+    const state = await readSpendState(tx, viewer.userId, spend.wallet, coinLegId, now);
     // Again under the lock a freeze also takes: a freeze that won the race stops this spend.
-    await assertNotFrozen(tx, viewer.userId);
+    if (state.frozen) throw accountFrozenError(state.frozenReason);
     await hooks.prepare?.(tx);
-    const [already] = await tx<
-      { id: string }[]
-    >`select id from ledger_transfers where id = ${coinLegId}`;
+    const already = state.alreadyPaid;
     if (!already) {
-      await assertWithinLimits(tx, viewer, spend, now).catch(async (refusal: unknown) => {
+      await assertWithinLimits(viewer, spend, now, state).catch(async (refusal: unknown) => {
         // Short of coins as well: the ledger refuses it (and remembers why) before a cap speaks.
         if (!isDomainError(refusal) || (await hasCoinsFor(tx, spend))) throw refusal;
       });
@@ -169,14 +185,66 @@ async function firstFailure(tx: Tx, id: string): Promise<string | null> {
   return row?.result ?? null;
 }
 
-async function assertWithinLimits(tx: Tx, viewer: Viewer, spend: Spend, now: Date): Promise<void> {
-  const history = await tx<{ amount: bigint; created_at: Date }[]>`
-    select amount, created_at from ledger_transfers
-    where debit_account_id = ${spend.wallet} and phase = 'single' and code = any(${[...SPEND_CODES]})
-      and created_at > ${new Date(now.getTime() - 31 * 24 * 3_600_000)}`;
-  const limits = await loadLimitSettings(tx, viewer.userId, now);
+interface SpendState {
+  readonly frozen: boolean;
+  readonly frozenReason: string | null;
+  /** This key's coin leg is already stored: a retry, checked no further. */
+  readonly alreadyPaid: boolean;
+  /** The person's spends of the last 31 days, for the caps. */
+  readonly history: readonly { readonly coins: number; readonly at: Date }[];
+  readonly limits: LimitSettings;
+}
+
+/**
+ * What a spend is decided on, read in one statement under the person's lock: the freeze, whether
+ * this key already paid, the last 31 days of spends and the limit settings.
+ */
+async function readSpendState(
+  tx: Tx,
+  userId: string,
+  wallet: string,
+  coinLegId: string,
+  now: Date,
+): Promise<SpendState> {
+  const [row] = await tx<
+    {
+      frozen: boolean;
+      frozen_reason: string | null;
+      already: boolean;
+      settings: StoredSettings | null;
+      history: { amount: string; at: string }[];
+    }[]
+  >`
+    select
+      exists (select 1 from users where id = ${userId} and frozen_at is not null) as frozen,
+      (select frozen_reason from users where id = ${userId}) as frozen_reason,
+      exists (select 1 from ledger_transfers where id = ${coinLegId}) as already,
+      (select settings from spending_limits where user_id = ${userId}) as settings,
+      (select coalesce(json_agg(json_build_object('amount', amount::text, 'at', created_at)), '[]')
+       from ledger_transfers
+       where debit_account_id = ${wallet} and phase = 'single' and code = any(${[...SPEND_CODES]})
+         and created_at > ${new Date(now.getTime() - 31 * 24 * 3_600_000)}) as history`;
+  if (!row) throw new Error("reading the spend state returned no row");
+  return {
+    frozen: row.frozen,
+    frozenReason: row.frozen_reason,
+    alreadyPaid: row.already,
+    history: row.history.map((spent) => ({
+      coins: toSafeInteger(BigInt(spent.amount)),
+      at: new Date(spent.at),
+    })),
+    limits: limitSettingsFrom(row.settings, now),
+  };
+}
+
+async function assertWithinLimits(
+  viewer: Viewer,
+  spend: Spend,
+  now: Date,
+  { history, limits }: SpendState,
+): Promise<void> {
   const decision = checkSpend(
-    history.map((row) => ({ coins: toSafeInteger(row.amount), at: row.created_at })),
+    history,
     {
       ...(limits.viewer ? { viewer: limits.viewer } : {}),
       ...(limits.guardian ? { guardian: limits.guardian } : {}),
