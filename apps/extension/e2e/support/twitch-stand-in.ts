@@ -12,14 +12,22 @@ export interface StandInSite {
  * gets a page with Twitch's player and chat-input landmarks, which the Twitch site adapter uses
  * to place the bar above the chat input. The extension reads the channel from the URL only.
  */
-export async function startTwitchStandIn(): Promise<StandInSite> {
+export function startTwitchStandIn(): Promise<StandInSite> {
+  return startStandIn((path) => {
+    const channel = /^\/([A-Za-z0-9_]{1,25})$/.exec(path)?.[1];
+    return channel ? page(channel) : null;
+  });
+}
+
+/** A local server answering each path with the page `render` gives, or 404 for null. */
+export async function startStandIn(render: (path: string) => string | null): Promise<StandInSite> {
   const server: Server = createServer((request, response) => {
-    const channel = /^\/([A-Za-z0-9_]{1,25})$/.exec(request.url ?? "")?.[1];
-    if (!channel) {
+    const html = render(request.url ?? "/");
+    if (html === null) {
       response.writeHead(404, { "content-type": "text/plain" }).end("not found");
       return;
     }
-    response.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(page(channel));
+    response.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(html);
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
@@ -29,22 +37,43 @@ export async function startTwitchStandIn(): Promise<StandInSite> {
   };
 }
 
+/**
+ * Twitch's layout: player and title on the left, a 340 px chat column the full height on the
+ * right; narrower than 700 px (Twitch's own breakpoint) the chat goes under the player.
+ */
 function page(channel: string): string {
+  const lines = Array.from(
+    { length: 40 },
+    (_, i) => `<p style="margin: 4px 8px"><b>viewer${i}</b>: message number ${i} in the chat</p>`,
+  ).join("");
   return `<!doctype html>
 <html lang="en">
   <head>
     <meta charset="utf-8" />
     <link rel="icon" href="data:," />
     <title>${channel} - Twitch</title>
+    <style>
+      body { margin: 0; display: flex; height: 100vh; font-family: sans-serif; background: #0e0e10; color: #efeff1 }
+      main { flex: 1; min-width: 0; padding: 16px; overflow: auto }
+      .stream-chat { width: 340px; flex: none; display: flex; flex-direction: column; height: 100vh; background: #18181b }
+      .chat-scroller { flex: 1; min-height: 0; overflow: hidden; display: flex; flex-direction: column; justify-content: flex-end }
+      .chat-input { padding: 8px } .chat-input textarea { width: 100%; box-sizing: border-box }
+      @media (max-width: 699px) {
+        body { flex-direction: column }
+        main { flex: none; padding: 0; overflow: visible }
+        h1 { margin: 4px 8px; font-size: 18px }
+        .stream-chat { width: 100%; height: auto; flex: 1; min-height: 0 }
+      }
+    </style>
   </head>
-  <body style="margin: 0; display: flex; font-family: sans-serif; background: #0e0e10; color: #efeff1">
-    <main style="flex: 1; padding: 16px">
-      <div class="video-player" style="aspect-ratio: 16 / 9; background: #18181b"></div>
-      <h1>${channel}</h1>
+  <body>
+    <main>
+      <div class="video-player" style="aspect-ratio: 16 / 9; background: #333"></div>
+      <h1 id="channel-title">${channel}</h1>
     </main>
-    <aside class="stream-chat" style="width: 340px; display: flex; flex-direction: column; height: 100vh">
-      <div style="flex: 1">stream chat</div>
-      <div class="chat-input" style="padding: 8px"><textarea aria-label="Send a message"></textarea></div>
+    <aside class="stream-chat" id="chat-column">
+      <div class="chat-scroller">${lines}</div>
+      <div class="chat-input"><textarea aria-label="Send a message"></textarea></div>
     </aside>
   </body>
 </html>`;
