@@ -34,6 +34,7 @@ export function createExtensionServices(win: PageWindow, surface: Surface): Gift
   return {
     api: createApiClient(sendMessage),
     hiddenSites: createHiddenSites(chromeLocalStore()),
+    openSites: createHiddenSites(chromeLocalStore(), "open"),
     openStream: (onMessage: (message: StreamPortMessage) => void) =>
       createStreamFollower({
         connect: connectStreamPort,
@@ -46,6 +47,7 @@ export function createExtensionServices(win: PageWindow, surface: Surface): Gift
     now: () => Date.now(),
     newKey: newIdempotencyKey,
     surface,
+    openWallet: surface.kind === "panel" ? () => openWalletWindow(win) : undefined,
     pendingSends:
       surface.kind === "panel"
         ? createPendingSends(
@@ -54,4 +56,22 @@ export function createExtensionServices(win: PageWindow, surface: Surface): Gift
           )
         : undefined,
   };
+}
+
+/**
+ * The wallet (sign in, sign up, buy coins) is the popup's own page, opened in a small window:
+ * Chrome hides the toolbar button in its puzzle-piece menu, so the panel offers it in place.
+ * No background change: the popup page already may do all of it.
+ */
+function openWalletWindow(win: PageWindow): void {
+  const url = chrome.runtime.getURL("popup.html");
+  const left = Math.max((win.screenX ?? 0) + (win.outerWidth ?? 0) - 420, 0);
+  const top = Math.max((win.screenY ?? 0) + 80, 0);
+  if (chrome.windows?.create) {
+    chrome.windows.create({ url, type: "popup", width: 400, height: 620, left, top }).catch(() => {
+      win.open(url, "_blank", "noopener");
+    });
+    return;
+  }
+  win.open(url, "_blank", "noopener");
 }
