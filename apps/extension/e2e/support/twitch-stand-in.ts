@@ -1,4 +1,5 @@
 import { createServer, type Server } from "node:http";
+import { createServer as createTlsServer } from "node:https";
 import type { AddressInfo } from "node:net";
 
 export interface StandInSite {
@@ -19,16 +20,27 @@ export function startTwitchStandIn(): Promise<StandInSite> {
   });
 }
 
-/** A local server answering each path with the page `render` gives, or 404 for null. */
-export async function startStandIn(render: (path: string) => string | null): Promise<StandInSite> {
-  const server: Server = createServer((request, response) => {
+/**
+ * A local server answering each path with the page `render` gives, or 404 for null; over TLS
+ * with `tls` (a self-signed certificate: the E2E's browser ignores certificate errors), for hosts
+ * Chromium only reaches over https (HSTS preloaded, like youtube.com).
+ */
+export async function startStandIn(
+  render: (path: string) => string | null,
+  tls?: { readonly key: string; readonly cert: string },
+): Promise<StandInSite> {
+  const handler = (
+    request: import("node:http").IncomingMessage,
+    response: import("node:http").ServerResponse,
+  ) => {
     const html = render(request.url ?? "/");
     if (html === null) {
       response.writeHead(404, { "content-type": "text/plain" }).end("not found");
       return;
     }
     response.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(html);
-  });
+  };
+  const server: Server = tls ? createTlsServer(tls, handler) : createServer(handler);
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   return {

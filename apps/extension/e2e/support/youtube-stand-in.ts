@@ -1,7 +1,39 @@
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { type StandInSite, startStandIn } from "./twitch-stand-in.ts";
 
+/** A throwaway self-signed certificate for www.youtube.com (youtube.com is HSTS preloaded). */
+function selfSignedCertificate(): { key: string; cert: string } {
+  const dir = mkdtempSync(join(tmpdir(), "coinstream-e2e-tls-"));
+  try {
+    execFileSync(
+      "openssl",
+      [
+        "req",
+        "-x509",
+        "-newkey",
+        "rsa:2048",
+        "-nodes",
+        "-days",
+        "1",
+        "-subj",
+        "/CN=www.youtube.com",
+      ].concat(["-keyout", join(dir, "key.pem"), "-out", join(dir, "cert.pem")]),
+      { stdio: "ignore" },
+    );
+    return {
+      key: readFileSync(join(dir, "key.pem"), "utf8"),
+      cert: readFileSync(join(dir, "cert.pem"), "utf8"),
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 /**
- * A local server answering for www.youtube.com: `/watch?v=ID` gets a live watch page with
+ * A local https server answering for www.youtube.com: `/watch?v=ID` gets a live watch page with
  * YouTube's landmarks (player, `ytd-watch-metadata` with the title and the owner link to
  * `/@OWNER`, and the live chat frame in the secondary column). Narrower than 1000 px the
  * secondary column goes under the title, as on YouTube.
@@ -10,7 +42,7 @@ export function startYoutubeStandIn(owner: string): Promise<StandInSite> {
   return startStandIn((path) => {
     const videoId = /^\/watch\?v=([A-Za-z0-9_-]{11})$/.exec(path)?.[1];
     return videoId ? watchPage(videoId, owner) : null;
-  });
+  }, selfSignedCertificate());
 }
 
 function watchPage(videoId: string, owner: string): string {
