@@ -8,6 +8,7 @@ import { chromeLocalStore, createHiddenSites } from "./lib/hidden-sites.ts";
 import { createPendingSends } from "./lib/pending-sends.ts";
 import { newIdempotencyKey } from "./lib/send-to-stream.ts";
 import { createStreamFollower, type StreamPort } from "./lib/stream-follower.ts";
+import { chromeWalletSignal } from "./lib/wallet-signal.ts";
 
 export const sendMessage: SendMessage = <N extends keyof Messages>(
   name: N,
@@ -48,6 +49,7 @@ export function createExtensionServices(win: PageWindow, surface: Surface): Gift
     newKey: newIdempotencyKey,
     surface,
     openWallet: surface.kind === "panel" ? () => openWalletWindow(win) : undefined,
+    walletSignal: surface.kind === "panel" ? chromeWalletSignal() : undefined,
     pendingSends:
       surface.kind === "panel"
         ? createPendingSends(

@@ -2,6 +2,7 @@ import { act, cleanup, fireEvent, render, screen, waitFor, within } from "@testi
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { hiddenKey } from "../lib/hidden-sites.ts";
 import { createPendingSends } from "../lib/pending-sends.ts";
+import { memoryWalletSignal } from "../lib/wallet-signal.ts";
 import {
   apiError,
   demoHandlers,
@@ -180,6 +181,34 @@ describe("GiftBarApp", () => {
     expect(screen.getByTestId("balance").textContent).toContain("5,000");
     fireEvent.click(within(error).getByRole("button", { name: "Get coins" }));
     expect(openWallet).toHaveBeenCalledTimes(1);
+  });
+
+  it("shows a balance changed elsewhere (another tab's send, coins bought) as soon as it is told", async () => {
+    let coins = 5_000;
+    const handlers = demoHandlers();
+    const wallet = handlers["wallet.get"];
+    handlers["wallet.get"] = (input) => ({ ...(wallet?.(input) as object), coins }) as never;
+    const fake = fakeServices(handlers);
+    const walletSignal = memoryWalletSignal();
+    await renderBar({ ...fake, services: { ...fake.services, walletSignal } });
+    await waitFor(() => expect(screen.getByTestId("balance-coins").textContent).toBe("5,000"));
+    coins = 5_550;
+    act(() => walletSignal.bump());
+    await waitFor(() => expect(screen.getByTestId("balance-coins").textContent).toBe("5,550"));
+  });
+
+  it("keeps the focus on Send after a send, so Enter sends the combo again", async () => {
+    const fake = fakeServices();
+    await renderBar(fake);
+    await screen.findByTestId("balance");
+    const send = screen.getByTestId("send-gift");
+    send.focus();
+    fireEvent.click(send);
+    // Busy, it says so without being disabled (a browser moves the focus off a disabled button).
+    expect(send.getAttribute("aria-disabled")).toBe("true");
+    expect((send as HTMLButtonElement).disabled).toBe(false);
+    await waitFor(() => expect(screen.getByTestId("send-status").dataset.state).toBe("sent"));
+    expect(document.activeElement).toBe(send);
   });
 
   it("greys the gifts the balance cannot pay for with what is missing, and offers Get coins", async () => {

@@ -20,6 +20,7 @@ import type { PageTarget } from "../lib/page-target.ts";
 import { comboWindowMsFor, continueSendCombo, type SendCombo } from "../lib/send-combo.ts";
 import type { SendAttempt, SentResult } from "../lib/send-to-stream.ts";
 import type { StreamFollower } from "../lib/stream-follower.ts";
+import type { WalletSignal } from "../lib/wallet-signal.ts";
 import { AnimationLayer } from "./animation-layer.tsx";
 import { GiftBar, type LiveConnection } from "./gift-bar.tsx";
 import { Launcher } from "./launcher.tsx";
@@ -68,6 +69,8 @@ export interface GiftBarServices {
    * panel notices the new session or balance when the viewer comes back to it.
    */
   readonly openWallet?: (() => void) | undefined;
+  /** Tells every open panel the balance changed (none in the host page). */
+  readonly walletSignal?: WalletSignal | undefined;
   /** Where the panel keeps a send until it is answered (none in the host page). */
   readonly pendingSends?: PendingSends | undefined;
 }
@@ -130,6 +133,13 @@ export function GiftBarApp({ services }: { readonly services: GiftBarServices })
     now,
   );
   useRecheckWhenBack(win, privateActive, signedIn === false, refreshOnReturn);
+  // A send in another tab, coins bought in the wallet window: read the balance again at once.
+  const { walletSignal } = services;
+  const reloadWallet = wallet.reload;
+  useEffect(() => {
+    if (!privateActive || !walletSignal) return;
+    return walletSignal.subscribe(reloadWallet);
+  }, [privateActive, walletSignal, reloadWallet]);
   const leaderboard = useAsync(privateActive ? `leaderboard:${handle}` : null, () =>
     api.query("streams.leaderboard", { to: { handle: handle ?? "" }, period: "live" }),
   );
@@ -151,6 +161,7 @@ export function GiftBarApp({ services }: { readonly services: GiftBarServices })
   const onSent = useCallback(
     (result: SentResult, attempt: SendAttempt) => {
       if (wallet.data) wallet.set({ ...wallet.data, coins: result.balance });
+      services.walletSignal?.bump();
       const { request } = attempt;
       if (request.kind === "gift") {
         setCombo((previous) =>
@@ -158,7 +169,7 @@ export function GiftBarApp({ services }: { readonly services: GiftBarServices })
         );
       }
     },
-    [wallet, now, comboWindowMs],
+    [wallet, now, comboWindowMs, services.walletSignal],
   );
   const unguarded = useSender(api, services.newKey, onSent, services.pendingSends ?? null);
   const [refusal, setRefusal] = useState<string | null>(null);
