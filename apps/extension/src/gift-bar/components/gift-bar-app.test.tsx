@@ -211,6 +211,40 @@ describe("GiftBarApp", () => {
     expect(document.activeElement).toBe(send);
   });
 
+  it("says whether the creator is live, and keeps a 44-character top gifter's whole name at hand", async () => {
+    const longName = "Maximiliana Theodora Wolfeschlegelsteinhause";
+    expect(longName).toHaveLength(44);
+    const handlers = demoHandlers();
+    handlers["streams.leaderboard"] = () => ({
+      period: "live" as const,
+      entries: [
+        {
+          rank: 1,
+          name: longName,
+          coins: 9_000,
+          gifts: 4,
+          viewerStyle: { badgeFrame: "gold", nameColor: "#ff0" },
+        },
+        { rank: 2, name: "Grace", coins: 1_200, gifts: 3 },
+      ],
+    });
+    await renderBar(fakeServices(handlers));
+    expect((await screen.findByTestId("live-state")).textContent).toBe("Live");
+    const gifters = await screen.findByTestId("top-gifters");
+    const names = within(gifters).getAllByTitle(longName);
+    expect(names.length).toBeGreaterThan(0);
+    expect(names[0]?.getAttribute("data-frame")).toBe("gold");
+    expect(within(gifters).getAllByTestId("top-gifter")).toHaveLength(2);
+  });
+
+  it("says the creator is offline when no session is live", async () => {
+    const handlers = demoHandlers();
+    handlers["sessions.current"] = ({ handle }) =>
+      ({ handle, live: false as const, session: null }) as never;
+    await renderBar(fakeServices(handlers));
+    expect((await screen.findByTestId("live-state")).textContent).toBe("Offline");
+  });
+
   it("greys the gifts the balance cannot pay for with what is missing, and offers Get coins", async () => {
     const fake = fakeServices();
     const openWallet = vi.fn();

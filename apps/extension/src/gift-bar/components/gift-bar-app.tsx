@@ -296,6 +296,7 @@ export function GiftBarApp({ services }: { readonly services: GiftBarServices })
         signedIn={signedIn}
         balance={wallet.data?.coins ?? null}
         goal={goal}
+        live={session.data ? session.data.live : null}
         leaderboard={leaderboard.data?.entries ?? []}
         connection={connection}
         sender={sender}

@@ -35,6 +35,8 @@ export interface GiftBarProps {
   readonly signedIn: boolean | null;
   readonly balance: number | null;
   readonly goal: GoalProgress | null;
+  /** Is the creator live now (their session)? null while unknown. */
+  readonly live?: boolean | null | undefined;
   readonly leaderboard: readonly LeaderboardEntry[];
   readonly connection: LiveConnection;
   readonly sender: Sender;
@@ -125,6 +127,11 @@ export function GiftBar(props: GiftBarProps) {
         <span className="cs-title">
           Gift <span className="cs-handle">@{handle}</span>
         </span>
+        {props.live === true || props.live === false ? (
+          <span className="cs-live" data-testid="live-state" data-live={props.live}>
+            {props.live ? "Live" : "Offline"}
+          </span>
+        ) : null}
         {props.connection === "reconnecting" ? (
           <span className="cs-label" role="status" data-testid="reconnecting">
             reconnecting…

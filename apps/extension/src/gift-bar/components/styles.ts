@@ -565,6 +565,45 @@ export const GIFT_BAR_CSS = `
   white-space: nowrap;
 }
 
+.cs-gifters summary {
+  display: list-item;
+  min-width: 0;
+  white-space: nowrap;
+  overflow: hidden;
+  text-overflow: ellipsis;
+}
+
+.cs-live {
+  display: inline-flex;
+  align-items: center;
+  gap: 4px;
+  font-size: 11px;
+  color: var(--cs-muted);
+}
+
+.cs-live::before {
+  content: "";
+  width: 7px;
+  height: 7px;
+  border-radius: 50%;
+  background: var(--cs-muted);
+}
+
+.cs-live[data-live="true"] {
+  color: var(--cs-ink);
+}
+
+.cs-live[data-live="true"]::before {
+  background: #ff4d4d;
+}
+
+.cs-title {
+  min-width: 0;
+  overflow: hidden;
+  text-overflow: ellipsis;
+  white-space: nowrap;
+}
+
 .cs-gifter-coins {
   color: var(--cs-gold);
   font-variant-numeric: tabular-nums;
