@@ -422,6 +422,10 @@ describe("GiftBarApp", () => {
     expect(close.getAttribute("aria-expanded")).toBe("true");
     fireEvent.keyDown(close, { key: "Escape" });
     expect(screen.queryByTitle("Coinstream gifts for @nova")).toBeNull();
+    // The focus stays on the launcher, now "Send a gift" again.
+    expect(document.activeElement).toBe(
+      screen.getByRole("button", { name: "Send a gift to @nova" }),
+    );
     second.unmount();
 
     render(<GiftBarApp services={launcherServices()} />);

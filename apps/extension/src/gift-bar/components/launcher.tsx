@@ -1,4 +1,4 @@
-import { useEffect } from "react";
+import { useEffect, useRef } from "react";
 import type { PopoverLayout } from "../../site-adapters/dock.ts";
 import { CoinLogo } from "./coin-logo.tsx";
 
@@ -30,11 +30,20 @@ export function Launcher({
   useEffect(() => {
     if (!open || panelOrigin === null) return;
     const onMessage = (event: MessageEvent) => {
-      if (event.origin === panelOrigin && event.data?.type === CLOSE_PANEL_MESSAGE) onToggle(false);
+      if (event.origin === panelOrigin && event.data?.type === CLOSE_PANEL_MESSAGE) {
+        onToggle(false);
+        button.current?.focus();
+      }
     };
     window.addEventListener("message", onMessage);
     return () => window.removeEventListener("message", onMessage);
   }, [open, panelOrigin, onToggle]);
+  // Closed (Escape, the panel's fold button): the focus comes back to this button.
+  const button = useRef<HTMLButtonElement>(null);
+  const toggle = (next: boolean) => {
+    onToggle(next);
+    if (!next) button.current?.focus();
+  };
   const label = open ? `Close the gifts for @${handle}` : `Send a gift to @${handle}`;
   return (
     <div
@@ -80,9 +89,10 @@ export function Launcher({
               }
             : undefined
         }
-        onClick={() => onToggle(!open)}
+        ref={button}
+        onClick={() => toggle(!open)}
         onKeyDown={(event) => {
-          if (event.key === "Escape" && open) onToggle(false);
+          if (event.key === "Escape" && open) toggle(false);
         }}
       >
         <CoinLogo />
