@@ -307,6 +307,8 @@ async function checkPopover(page: Page, name: string, landmarks?: Landmarks): Pr
   for (const size of SIZES) {
     const label = `${size.width}x${size.height}`;
     await page.setViewportSize(size);
+    // The launcher moves with the layout: click it once it is docked for this size.
+    await page.waitForTimeout(600);
     await closePanel(page);
     await page.waitForTimeout(600);
     const before = landmarks
@@ -841,7 +843,12 @@ describe("the extension in Chromium against the API", () => {
       `a tip to @${CREATOR_HANDLE}, from the page ${api?.url}.`,
     );
     await screenshot(confirmWindow, "confirm-window");
-    await byTestId(confirmWindow, "confirm-window-cancel").click();
+    // The window closes itself on the click, sometimes before the click action returns.
+    await byTestId(confirmWindow, "confirm-window-cancel")
+      .click()
+      .catch((error: unknown) => {
+        if (!confirmWindow.isClosed()) throw error;
+      });
     await expect
       .poll(() => byTestId(bar, "send-error").textContent(), { timeout: 10_000 })
       .toContain("not confirmed");
@@ -877,6 +884,17 @@ describe("the extension in Chromium against the API", () => {
       .toBe(0);
     expect(Date.now() - signedOutAt).toBeLessThan(1_000);
     await byTestId(bar, "sign-in-hint").waitFor();
+    expect(await byTestId(bar, "sign-in-hint").textContent()).not.toContain("toolbar");
+
+    // Signing in happens in place: the panel's Sign in opens the wallet in an extension window.
+    await streamPage.bringToFront();
+    const opened = viewerBrowser.context.waitForEvent("page");
+    await byTestId(bar, "sign-in").click();
+    const walletWindow = await opened;
+    expect(walletWindow.url()).toBe(`chrome-extension://${EXTENSION_ID}/popup.html`);
+    await walletWindow.waitForLoadState();
+    await screenshot(walletWindow, "panel-sign-in-window");
+    await walletWindow.close();
   });
 
   it("logged no errors in either browser's background worker", () => {
