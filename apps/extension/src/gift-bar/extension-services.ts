@@ -8,6 +8,7 @@ import { chromeLocalStore, createHiddenSites } from "./lib/hidden-sites.ts";
 import { createPendingSends } from "./lib/pending-sends.ts";
 import { newIdempotencyKey } from "./lib/send-to-stream.ts";
 import { createStreamFollower, type StreamPort } from "./lib/stream-follower.ts";
+import { chromeWalletSignal } from "./lib/wallet-signal.ts";
 
 export const sendMessage: SendMessage = <N extends keyof Messages>(
   name: N,
@@ -34,6 +35,7 @@ export function createExtensionServices(win: PageWindow, surface: Surface): Gift
   return {
     api: createApiClient(sendMessage),
     hiddenSites: createHiddenSites(chromeLocalStore()),
+    openSites: createHiddenSites(chromeLocalStore(), "open"),
     openStream: (onMessage: (message: StreamPortMessage) => void) =>
       createStreamFollower({
         connect: connectStreamPort,
@@ -46,6 +48,8 @@ export function createExtensionServices(win: PageWindow, surface: Surface): Gift
     now: () => Date.now(),
     newKey: newIdempotencyKey,
     surface,
+    openWallet: surface.kind === "panel" ? () => openWalletWindow(win) : undefined,
+    walletSignal: surface.kind === "panel" ? chromeWalletSignal() : undefined,
     // Firefox gives the panel (an extension page framed in a web page) no storage.session, so
     // there a closed panel does not pick up its unanswered send.
     pendingSends:
@@ -56,4 +60,22 @@ export function createExtensionServices(win: PageWindow, surface: Surface): Gift
           )
         : undefined,
   };
+}
+
+/**
+ * The wallet (sign in, sign up, buy coins) is the popup's own page, opened in a small window:
+ * Chrome hides the toolbar button in its puzzle-piece menu, so the panel offers it in place.
+ * No background change: the popup page already may do all of it.
+ */
+function openWalletWindow(win: PageWindow): void {
+  const url = chrome.runtime.getURL("popup.html");
+  const left = Math.max((win.screenX ?? 0) + (win.outerWidth ?? 0) - 420, 0);
+  const top = Math.max((win.screenY ?? 0) + 80, 0);
+  if (chrome.windows?.create) {
+    chrome.windows.create({ url, type: "popup", width: 400, height: 620, left, top }).catch(() => {
+      win.open(url, "_blank", "noopener");
+    });
+    return;
+  }
+  win.open(url, "_blank", "noopener");
 }

@@ -16,6 +16,11 @@ export const twitchAdapter: SiteAdapter = {
     { selector: '[data-test-selector="chat-input"]', position: "beforebegin" },
     { selector: ".stream-chat-footer", position: "afterbegin" },
   ],
+  chatDocks: [
+    { chat: ".stream-chat", input: ".chat-input" },
+    { chat: '[data-test-selector="chat-room-component-layout"]', input: ".chat-input" },
+    { chat: ".chat-shell", input: '[data-a-target="chat-input"]' },
+  ],
   players: [".video-player", '[data-a-target="video-player"]', "video"],
   watchBody: false,
 };
@@ -28,6 +33,12 @@ export const youtubeAdapter: SiteAdapter = {
     { selector: "ytd-watch-flexy #below", position: "afterbegin" },
     { selector: "ytd-watch-metadata", position: "beforebegin" },
     { selector: "ytm-slim-video-metadata-section-renderer", position: "beforebegin" },
+  ],
+  // The live chat (and its input) is a frame of youtube.com's own: the launcher docks over its
+  // bottom edge, above the input row.
+  chatDocks: [
+    { chat: "ytd-live-chat-frame#chat", input: null, inputHeight: 64 },
+    { chat: "#chat-container", input: null, inputHeight: 64 },
   ],
   players: ["#movie_player", ".html5-video-player", "video"],
   watchBody: true,
@@ -42,6 +53,10 @@ export const kickAdapter: SiteAdapter = {
     { selector: "#chat-input-wrapper", position: "beforebegin" },
     { selector: '[data-testid="chat-input"]', position: "beforebegin" },
   ],
+  chatDocks: [
+    { chat: "#chatroom", input: "#chatroom-footer" },
+    { chat: '[data-testid="chatroom"]', input: '[data-testid="chat-input"]' },
+  ],
   players: ["#video-player", '[data-testid="video-player"]', "video"],
   watchBody: false,
 };
@@ -53,6 +68,10 @@ export const tiktokAdapter: SiteAdapter = {
   barAnchors: [
     { selector: '[data-e2e="live-side-panel"]', position: "afterbegin" },
     { selector: '[data-e2e="chat-room"]', position: "beforebegin" },
+  ],
+  chatDocks: [
+    { chat: '[data-e2e="live-side-panel"]', input: '[data-e2e="comment-input"]' },
+    { chat: '[data-e2e="chat-room"]', input: null, inputHeight: 56 },
   ],
   players: ['[data-e2e="live-player"]', '[data-e2e="live-room-player"]', "video"],
   watchBody: false,
@@ -67,6 +86,7 @@ export const pageAdapter: SiteAdapter = {
   id: "page",
   matchesHost: () => true,
   barAnchors: [{ selector: "[data-coinstream-bar]", position: "beforeend" }],
+  chatDocks: [{ chat: "[data-coinstream-chat]", input: "[data-coinstream-chat-input]" }],
   players: ["[data-coinstream-player]", "#player", "video"],
   watchBody: false,
 };

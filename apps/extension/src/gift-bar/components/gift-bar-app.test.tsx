@@ -2,6 +2,7 @@ import { act, cleanup, fireEvent, render, screen, waitFor, within } from "@testi
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { hiddenKey } from "../lib/hidden-sites.ts";
 import { createPendingSends } from "../lib/pending-sends.ts";
+import { memoryWalletSignal } from "../lib/wallet-signal.ts";
 import {
   apiError,
   demoHandlers,
@@ -31,6 +32,17 @@ function declareCreator(handle: string | null) {
   document.head.innerHTML = handle ? `<meta name="coinstream:creator" content="${handle}">` : "";
 }
 
+/** The services as the launcher in the host page gets them. */
+function asLauncher(services: ReturnType<typeof fakeServices>["services"]) {
+  return {
+    ...services,
+    surface: {
+      kind: "launcher" as const,
+      panelUrl: () => "chrome-extension://abc/tabs/panel.html#x",
+    },
+  };
+}
+
 async function renderBar(fake: ReturnType<typeof fakeServices>) {
   const view = render(<GiftBarApp services={fake.services} />);
   await screen.findByTestId("gift-bar");
@@ -58,7 +70,7 @@ describe("GiftBarApp", () => {
     expect(fake.inputsOf("streams.resolve")).toEqual([{ handle: "nova" }]);
     await waitFor(() =>
       expect(screen.getByTestId("gift-preview").textContent).toBe(
-        "1 coin · Creator receives 0 diamonds (too small to share)",
+        "1 coin · Creator receives about 0.5 diamonds",
       ),
     );
     fireEvent.click(screen.getByTestId("gift-heart"));
@@ -151,18 +163,104 @@ describe("GiftBarApp", () => {
   });
 
   it("shows the API's refusal in words, with where to go next", async () => {
+    // The balance shown was stale (spent in another tab): the API's refusal is what counts.
     const handlers = demoHandlers();
     handlers["gifts.send"] = () => {
-      throw apiError("PRECONDITION_FAILED", "INSUFFICIENT_COINS", "You need 29999 coins for this.");
+      throw apiError("PRECONDITION_FAILED", "INSUFFICIENT_COINS", "You need 5 coins for this.");
     };
-    await renderBar(fakeServices(handlers));
-    fireEvent.click(screen.getByTestId("gift-lion"));
+    const fake = fakeServices(handlers);
+    const openWallet = vi.fn();
+    await renderBar({ ...fake, services: { ...fake.services, openWallet } });
+    fireEvent.click(screen.getByTestId("gift-heart"));
     fireEvent.click(screen.getByTestId("send-gift"));
     const error = await screen.findByTestId("send-error");
     expect(error.textContent).toContain("Not enough coins");
-    expect(error.textContent).toContain("You need 29999 coins for this.");
+    expect(error.textContent).toContain("You need 5 coins for this.");
+    expect(error.textContent).not.toContain("toolbar");
     expect(screen.queryByTestId("send-retry")).toBeNull();
     expect(screen.getByTestId("balance").textContent).toContain("5,000");
+    fireEvent.click(within(error).getByRole("button", { name: "Get coins" }));
+    expect(openWallet).toHaveBeenCalledTimes(1);
+  });
+
+  it("shows a balance changed elsewhere (another tab's send, coins bought) as soon as it is told", async () => {
+    let coins = 5_000;
+    const handlers = demoHandlers();
+    const wallet = handlers["wallet.get"];
+    handlers["wallet.get"] = (input) => ({ ...(wallet?.(input) as object), coins }) as never;
+    const fake = fakeServices(handlers);
+    const walletSignal = memoryWalletSignal();
+    await renderBar({ ...fake, services: { ...fake.services, walletSignal } });
+    await waitFor(() => expect(screen.getByTestId("balance-coins").textContent).toBe("5,000"));
+    coins = 5_550;
+    act(() => walletSignal.bump());
+    await waitFor(() => expect(screen.getByTestId("balance-coins").textContent).toBe("5,550"));
+  });
+
+  it("keeps the focus on Send after a send, so Enter sends the combo again", async () => {
+    const fake = fakeServices();
+    await renderBar(fake);
+    await screen.findByTestId("balance");
+    const send = screen.getByTestId("send-gift");
+    send.focus();
+    fireEvent.click(send);
+    // Busy, it says so without being disabled (a browser moves the focus off a disabled button).
+    expect(send.getAttribute("aria-disabled")).toBe("true");
+    expect((send as HTMLButtonElement).disabled).toBe(false);
+    await waitFor(() => expect(screen.getByTestId("send-status").dataset.state).toBe("sent"));
+    expect(document.activeElement).toBe(send);
+  });
+
+  it("says whether the creator is live, and keeps a 44-character top gifter's whole name at hand", async () => {
+    const longName = "Maximiliana Theodora Wolfeschlegelsteinhause";
+    expect(longName).toHaveLength(44);
+    const handlers = demoHandlers();
+    handlers["streams.leaderboard"] = () => ({
+      period: "live" as const,
+      entries: [
+        {
+          rank: 1,
+          name: longName,
+          coins: 9_000,
+          gifts: 4,
+          viewerStyle: { badgeFrame: "gold", nameColor: "#ff0" },
+        },
+        { rank: 2, name: "Grace", coins: 1_200, gifts: 3 },
+      ],
+    });
+    await renderBar(fakeServices(handlers));
+    expect((await screen.findByTestId("live-state")).textContent).toBe("Live");
+    const gifters = await screen.findByTestId("top-gifters");
+    const names = within(gifters).getAllByTitle(longName);
+    expect(names.length).toBeGreaterThan(0);
+    expect(names[0]?.getAttribute("data-frame")).toBe("gold");
+    expect(within(gifters).getAllByTestId("top-gifter")).toHaveLength(2);
+  });
+
+  it("says the creator is offline when no session is live", async () => {
+    const handlers = demoHandlers();
+    handlers["sessions.current"] = ({ handle }) =>
+      ({ handle, live: false as const, session: null }) as never;
+    await renderBar(fakeServices(handlers));
+    expect((await screen.findByTestId("live-state")).textContent).toBe("Offline");
+  });
+
+  it("greys the gifts the balance cannot pay for with what is missing, and offers Get coins", async () => {
+    const fake = fakeServices();
+    const openWallet = vi.fn();
+    await renderBar({ ...fake, services: { ...fake.services, openWallet } });
+    await screen.findByTestId("balance");
+    // 5,000 coins: a Lion (29,999) needs 24,999 more; a Heart (5) is affordable.
+    const lion = screen.getByRole("button", { name: /^Lion, 29,999 coins, needs 24,999 more$/ });
+    expect(lion.textContent).toContain("needs 24,999 more");
+    expect(screen.getByRole("button", { name: "Heart, 5 coins" })).toBeTruthy();
+    fireEvent.click(lion);
+    const send = screen.getByTestId("send-gift") as HTMLButtonElement;
+    expect(send.disabled).toBe(true);
+    expect(send.textContent).toContain("Needs 24,999 more coins");
+    fireEvent.click(screen.getByRole("button", { name: "Get coins" }));
+    expect(openWallet).toHaveBeenCalledTimes(1);
+    expect(fake.inputsOf("gifts.send")).toEqual([]);
   });
 
   it("retries a send whose outcome is unknown with the same key", async () => {
@@ -289,13 +387,7 @@ describe("GiftBarApp", () => {
 
   it("as the launcher in the host page, asks nothing private and shows no balance, only a button that opens the panel's frame", async () => {
     const fake = fakeServices();
-    const services = {
-      ...fake.services,
-      surface: {
-        kind: "launcher" as const,
-        panelUrl: () => "chrome-extension://abc/tabs/panel.html#x",
-      },
-    };
+    const services = asLauncher(fake.services);
     render(<GiftBarApp services={services} />);
     const open = await screen.findByTestId("open-panel");
     expect(open.textContent).toContain("Send a gift to @nova");
@@ -310,10 +402,64 @@ describe("GiftBarApp", () => {
     expect([...asked].sort()).toEqual(["gifts.catalog", "streams.resolve"]);
   });
 
+  it("as the launcher, opens folded, remembers the panel left open on this site, and closes with Escape", async () => {
+    const store = memoryStore();
+    const launcherServices = () => {
+      const fake = fakeServices(demoHandlers(), { store });
+      return asLauncher(fake.services);
+    };
+    const first = render(<GiftBarApp services={launcherServices()} />);
+    const open = await screen.findByRole("button", { name: "Send a gift to @nova" });
+    expect(open.getAttribute("aria-expanded")).toBe("false");
+    expect(screen.queryByTitle("Coinstream gifts for @nova")).toBeNull();
+    fireEvent.click(open);
+    expect(screen.getByTitle("Coinstream gifts for @nova").tagName).toBe("IFRAME");
+    first.unmount();
+
+    // The next load of the site: open as the viewer left it.
+    const second = render(<GiftBarApp services={launcherServices()} />);
+    const close = await screen.findByRole("button", { name: "Close the gifts for @nova" });
+    expect(close.getAttribute("aria-expanded")).toBe("true");
+    fireEvent.keyDown(close, { key: "Escape" });
+    expect(screen.queryByTitle("Coinstream gifts for @nova")).toBeNull();
+    // The focus stays on the launcher, now "Send a gift" again.
+    expect(document.activeElement).toBe(
+      screen.getByRole("button", { name: "Send a gift to @nova" }),
+    );
+    second.unmount();
+
+    render(<GiftBarApp services={launcherServices()} />);
+    await screen.findByRole("button", { name: "Send a gift to @nova" });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(screen.queryByTitle("Coinstream gifts for @nova")).toBeNull();
+  });
+
+  it("as the launcher, puts nothing into the page's layout: the button and panel are fixed over it", async () => {
+    document.body.innerHTML =
+      '<aside class="stream-chat"><div class="chat-input"><textarea></textarea></div></aside>';
+    const fake = fakeServices(demoHandlers(), { win: windowAt("https://www.twitch.tv/nova_live") });
+    const services = asLauncher(fake.services);
+    render(<GiftBarApp services={services} />);
+    fireEvent.click(await screen.findByRole("button", { name: "Send a gift to @nova" }));
+    expect(document.querySelector(".stream-chat")?.children).toHaveLength(1);
+    expect(document.querySelector("coinstream-gift-bar")).toBeNull();
+  });
+
+  it("signs in from the panel: Sign in opens the wallet window", async () => {
+    const fake = fakeServices(demoHandlers(), { auth: SIGNED_OUT });
+    const openWallet = vi.fn();
+    await renderBar({ ...fake, services: { ...fake.services, openWallet } });
+    fireEvent.click(
+      within(screen.getByTestId("sign-in-hint")).getByRole("button", { name: "Sign in" }),
+    );
+    expect(openWallet).toHaveBeenCalledTimes(1);
+  });
+
   it("shows the catalog and a sign-in hint when signed out", async () => {
     const fake = fakeServices(demoHandlers(), { auth: SIGNED_OUT });
     await renderBar(fake);
-    expect(screen.getByTestId("sign-in-hint").textContent).toContain("Coinstream button");
+    expect(screen.getByTestId("sign-in-hint").textContent).toContain("Sign in to send gifts");
+    expect(screen.getByTestId("sign-in-hint").textContent).not.toContain("toolbar");
     // Nothing to send with: no Send button, no balance.
     expect(screen.queryByTestId("send-gift")).toBeNull();
     expect(screen.queryByTestId("balance")).toBeNull();

@@ -7,6 +7,7 @@ import { chooseAdapter } from "../../site-adapters/adapters.ts";
 import { useAnimations } from "../hooks/use-animations.ts";
 import { useAsync } from "../hooks/use-async.ts";
 import { type BarSlot, useBarPlacement } from "../hooks/use-bar-placement.ts";
+import { useDock } from "../hooks/use-dock.ts";
 import { useHidden } from "../hooks/use-hidden.ts";
 import { usePageTarget } from "../hooks/use-page-target.ts";
 import { usePlayerRect } from "../hooks/use-player-rect.ts";
@@ -19,6 +20,7 @@ import type { PageTarget } from "../lib/page-target.ts";
 import { comboWindowMsFor, continueSendCombo, type SendCombo } from "../lib/send-combo.ts";
 import type { SendAttempt, SentResult } from "../lib/send-to-stream.ts";
 import type { StreamFollower } from "../lib/stream-follower.ts";
+import type { WalletSignal } from "../lib/wallet-signal.ts";
 import { AnimationLayer } from "./animation-layer.tsx";
 import { GiftBar, type LiveConnection } from "./gift-bar.tsx";
 import { Launcher } from "./launcher.tsx";
@@ -60,6 +62,15 @@ export interface GiftBarServices {
   readonly now: () => number;
   readonly newKey: () => string;
   readonly surface?: Surface | undefined;
+  /** Per site: was the launcher's panel left open (remembered across loads)? */
+  readonly openSites?: HiddenSites | undefined;
+  /**
+   * Opens the wallet (the popup's page: sign in, buy coins) in a small extension window. The
+   * panel notices the new session or balance when the viewer comes back to it.
+   */
+  readonly openWallet?: (() => void) | undefined;
+  /** Tells every open panel the balance changed (none in the host page). */
+  readonly walletSignal?: WalletSignal | undefined;
   /** Where the panel keeps a send until it is answered (none in the host page). */
   readonly pendingSends?: PendingSends | undefined;
 }
@@ -122,6 +133,13 @@ export function GiftBarApp({ services }: { readonly services: GiftBarServices })
     now,
   );
   useRecheckWhenBack(win, privateActive, signedIn === false, refreshOnReturn);
+  // A send in another tab, coins bought in the wallet window: read the balance again at once.
+  const { walletSignal } = services;
+  const reloadWallet = wallet.reload;
+  useEffect(() => {
+    if (!privateActive || !walletSignal) return;
+    return walletSignal.subscribe(reloadWallet);
+  }, [privateActive, walletSignal, reloadWallet]);
   const leaderboard = useAsync(privateActive ? `leaderboard:${handle}` : null, () =>
     api.query("streams.leaderboard", { to: { handle: handle ?? "" }, period: "live" }),
   );
@@ -143,6 +161,7 @@ export function GiftBarApp({ services }: { readonly services: GiftBarServices })
   const onSent = useCallback(
     (result: SentResult, attempt: SendAttempt) => {
       if (wallet.data) wallet.set({ ...wallet.data, coins: result.balance });
+      services.walletSignal?.bump();
       const { request } = attempt;
       if (request.kind === "gift") {
         setCombo((previous) =>
@@ -150,7 +169,7 @@ export function GiftBarApp({ services }: { readonly services: GiftBarServices })
         );
       }
     },
-    [wallet, now, comboWindowMs],
+    [wallet, now, comboWindowMs, services.walletSignal],
   );
   const unguarded = useSender(api, services.newKey, onSent, services.pendingSends ?? null);
   const [refusal, setRefusal] = useState<string | null>(null);
@@ -220,13 +239,15 @@ export function GiftBarApp({ services }: { readonly services: GiftBarServices })
     };
   }, [followed, pendingSends, resume]);
 
-  const slot = useBarPlacement(win, adapter, showing && panel === null);
+  // The launcher never enters the page's layout: it and its panel are fixed over the page.
+  const slot = useBarPlacement(win, adapter, showing && panel === null && launcher === null);
+  const dock = useDock(win, adapter, showing && launcher !== null && active);
   const stageRect = usePlayerRect(win, adapter, active && animations.state.visible.length > 0);
   // Floating over a platform's own layout (its anchor went missing), the bar starts folded into
   // a pill; on a creator's own page (meta tag) it starts open.
   const [collapsed, setCollapsed] = useState(adapter.id !== "page");
-  // The launcher's panel is closed until the viewer opens it.
-  const [panelOpen, setPanelOpen] = useState(false);
+  // The launcher's panel: closed until the viewer opens it, then as the viewer left it on this site.
+  const [panelOpen, setPanelOpen] = useRememberedOpen(services.openSites, hostname);
 
   if (!showing) return null;
 
@@ -251,7 +272,7 @@ export function GiftBarApp({ services }: { readonly services: GiftBarServices })
         handle={creator.handle}
         open={panelOpen}
         panelUrl={target ? launcher.panelUrl(target, hostname) : null}
-        inline={slot.container !== null}
+        layout={dock}
         onToggle={setPanelOpen}
       />
     );
@@ -275,6 +296,7 @@ export function GiftBarApp({ services }: { readonly services: GiftBarServices })
         signedIn={signedIn}
         balance={wallet.data?.coins ?? null}
         goal={goal}
+        live={session.data ? session.data.live : null}
         leaderboard={leaderboard.data?.entries ?? []}
         connection={connection}
         sender={sender}
@@ -287,12 +309,23 @@ export function GiftBarApp({ services }: { readonly services: GiftBarServices })
           panel ? panel.close : slot.container === null ? () => setCollapsed(true) : undefined
         }
         refusal={refusal}
+        onOpenWallet={services.openWallet}
         onActivity={signedIn === false ? recheckAuth : undefined}
       />
     );
   }
 
   if (panel) return <div className="cs-panel">{content}</div>;
+  if (launcher && creator?.canReceive && !hidden) {
+    return (
+      <>
+        {active && animations.state.visible.length > 0 ? (
+          <AnimationLayer state={animations.state} rect={stageRect} />
+        ) : null}
+        {content}
+      </>
+    );
+  }
   return (
     <>
       {active && animations.state.visible.length > 0 ? (
@@ -311,6 +344,34 @@ function Placed({ slot, children }: { readonly slot: BarSlot; readonly children:
       {children}
     </div>
   );
+}
+
+/** Open or folded, read once per page load from the site's remembered choice, saved on change. */
+function useRememberedOpen(
+  sites: HiddenSites | undefined,
+  hostname: string,
+): [boolean, (open: boolean) => void] {
+  const [open, setOpen] = useState(false);
+  useEffect(() => {
+    let current = true;
+    sites?.isHidden(hostname).then(
+      (value) => current && setOpen(value),
+      () => {},
+    );
+    return () => {
+      current = false;
+    };
+  }, [sites, hostname]);
+  const set = useCallback(
+    (value: boolean) => {
+      setOpen(value);
+      sites?.setHidden(hostname, value).catch(() => {
+        // Storage refused: the choice holds for this page view.
+      });
+    },
+    [sites, hostname],
+  );
+  return [open, set];
 }
 
 /** `fn` at most once per `ms`, the last call of a burst still running at the end. */

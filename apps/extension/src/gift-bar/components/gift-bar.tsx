@@ -35,6 +35,8 @@ export interface GiftBarProps {
   readonly signedIn: boolean | null;
   readonly balance: number | null;
   readonly goal: GoalProgress | null;
+  /** Is the creator live now (their session)? null while unknown. */
+  readonly live?: boolean | null | undefined;
   readonly leaderboard: readonly LeaderboardEntry[];
   readonly connection: LiveConnection;
   readonly sender: Sender;
@@ -47,6 +49,11 @@ export interface GiftBarProps {
   readonly onCollapse?: (() => void) | undefined;
   /** The viewer came back to the bar (pointer or focus): a chance to notice a new sign-in. */
   readonly onActivity?: (() => void) | undefined;
+  /**
+   * Opens the wallet (sign in, or buy coins) in an extension window; the panel picks up the new
+   * session or balance when the viewer comes back. Absent: no way from here.
+   */
+  readonly onOpenWallet?: (() => void) | undefined;
   /** Why the last spend was not sent (the panel's guard: no real click, or the panel was covered). */
   readonly refusal?: string | null | undefined;
 }
@@ -94,8 +101,14 @@ export function GiftBar(props: GiftBarProps) {
   const combo = running !== null && running.giftId === selected?.id ? running : null;
   useComboExpiry(props.combo, props.comboWindowMs, props.now);
 
+  // Coins missing for the selected gift and count (0 when affordable or the balance is unknown).
+  const short =
+    selected && props.signedIn && props.balance !== null
+      ? Math.max(selected.coins * count - props.balance, 0)
+      : 0;
+
   const sendGift = () => {
-    if (!selected || !canSend || busy) return;
+    if (!selected || !canSend || busy || short > 0) return;
     sender.send({ kind: "gift", giftId: selected.id, count, message: null }, props.to);
   };
 
@@ -114,6 +127,11 @@ export function GiftBar(props: GiftBarProps) {
         <span className="cs-title">
           Gift <span className="cs-handle">@{handle}</span>
         </span>
+        {props.live === true || props.live === false ? (
+          <span className="cs-live" data-testid="live-state" data-live={props.live}>
+            {props.live ? "Live" : "Offline"}
+          </span>
+        ) : null}
         {props.connection === "reconnecting" ? (
           <span className="cs-label" role="status" data-testid="reconnecting">
             reconnecting…
@@ -183,7 +201,17 @@ export function GiftBar(props: GiftBarProps) {
 
         {props.signedIn === false ? (
           <div className="cs-hint" data-testid="sign-in-hint">
-            Sign in from the Coinstream button in your toolbar to send gifts and tips.
+            <span>Sign in to send gifts and tips.</span>
+            {props.onOpenWallet ? (
+              <button
+                type="button"
+                className="cs-link"
+                data-testid="sign-in"
+                onClick={props.onOpenWallet}
+              >
+                Sign in
+              </button>
+            ) : null}
           </div>
         ) : null}
 
@@ -196,7 +224,12 @@ export function GiftBar(props: GiftBarProps) {
             aria-labelledby={`${id}-tab-gifts`}
           >
             {catalog ? (
-              <GiftGrid gifts={gifts} selectedId={selected?.id ?? null} onSelect={setSelectedId} />
+              <GiftGrid
+                gifts={gifts}
+                selectedId={selected?.id ?? null}
+                balance={props.signedIn ? props.balance : null}
+                onSelect={setSelectedId}
+              />
             ) : props.catalogError ? (
               <div className="cs-error" role="alert">
                 <span>Gifts couldn't load: {props.catalogError.message}</span>
@@ -228,14 +261,19 @@ export function GiftBar(props: GiftBarProps) {
                   type="button"
                   className="cs-primary"
                   data-testid="send-gift"
-                  disabled={!selected || !canSend || busy}
+                  // Busy is aria-disabled, not disabled: a disabled button drops the focus, and
+                  // Enter on Send must repeat the combo once the send is answered.
+                  disabled={!selected || !canSend || short > 0}
+                  aria-disabled={busy || undefined}
                   onClick={sendGift}
                 >
                   {busy
                     ? "Sending…"
-                    : selected
-                      ? `${combo ? "Send again" : "Send"} ${count} × ${selected.name}`
-                      : "Send"}
+                    : short > 0
+                      ? `Needs ${short.toLocaleString("en-US")} more coins`
+                      : selected
+                        ? `${combo ? "Send again" : "Send"} ${count} × ${selected.name}`
+                        : "Send"}
                   {combo && !props.reducedMotion ? (
                     <span
                       key={combo.lastAt}
@@ -251,6 +289,16 @@ export function GiftBar(props: GiftBarProps) {
                     />
                   ) : null}
                 </button>
+                {short > 0 && props.onOpenWallet ? (
+                  <button
+                    type="button"
+                    className="cs-secondary"
+                    data-testid="get-coins"
+                    onClick={props.onOpenWallet}
+                  >
+                    Get coins
+                  </button>
+                ) : null}
                 {combo && combo.comboCount > 1 ? (
                   <span className="cs-combo" data-testid="send-combo">
                     <span className="cs-visually-hidden">Combo </span>
@@ -283,6 +331,7 @@ export function GiftBar(props: GiftBarProps) {
           giftName={giftName}
           onRetry={sender.retry}
           onDismiss={sender.dismiss}
+          onOpenWallet={props.onOpenWallet}
         />
 
         <TopGifters entries={props.leaderboard} />

@@ -20,11 +20,14 @@ export function SendStatus({
   giftName,
   onRetry,
   onDismiss,
+  onOpenWallet,
 }: {
   readonly state: SenderState;
   readonly giftName: (id: string) => string;
   readonly onRetry: () => void;
   readonly onDismiss: () => void;
+  /** Sign in or get coins, when that is the way forward. */
+  readonly onOpenWallet?: (() => void) | undefined;
 }) {
   if (state.phase === "failed") {
     const view = describeSendError(state.error);
@@ -34,6 +37,11 @@ export function SendStatus({
         <span>{view.message}</span>
         {view.hint ? <span>{view.hint}</span> : null}
         <div className="cs-error-actions">
+          {onOpenWallet && (view.needsCoins || view.needsSignIn) ? (
+            <button type="button" className="cs-link" onClick={onOpenWallet}>
+              {view.needsCoins ? "Get coins" : "Sign in"}
+            </button>
+          ) : null}
           {state.retryable ? (
             <button type="button" className="cs-link" data-testid="send-retry" onClick={onRetry}>
               Try again

@@ -235,6 +235,31 @@ export const GIFT_BAR_CSS = `
   background: var(--cs-surface-3);
 }
 
+/* Selected is a gold border and a tick; focused is the ring: the two never look alike. */
+.cs-gift[aria-pressed="true"]::after {
+  content: "✓";
+  position: absolute;
+  top: 2px;
+  right: 5px;
+  font-size: 10px;
+  color: var(--cs-gold);
+}
+
+.cs-gift:focus-visible {
+  box-shadow: 0 0 0 2px var(--cs-surface), 0 0 0 4px var(--cs-ink);
+}
+
+/* Beyond the balance: greyed, with what is missing instead of the price. */
+.cs-gift-short .cs-gift-icon,
+.cs-gift-short .cs-gift-name {
+  opacity: 0.45;
+}
+
+.cs-gift-short .cs-gift-price {
+  color: var(--cs-muted);
+  font-size: 10px;
+}
+
 .cs-gift-icon {
   font-size: 22px;
   line-height: 1.2;
@@ -399,6 +424,11 @@ export const GIFT_BAR_CSS = `
 }
 
 .cs-hint {
+  display: flex;
+  flex-wrap: wrap;
+  align-items: center;
+  justify-content: space-between;
+  gap: 6px;
   padding: 8px 10px;
   border-radius: 10px;
   background: rgba(167, 123, 255, 0.12);
@@ -529,6 +559,45 @@ export const GIFT_BAR_CSS = `
 
 .cs-gifter-name {
   flex: 1;
+  min-width: 0;
+  overflow: hidden;
+  text-overflow: ellipsis;
+  white-space: nowrap;
+}
+
+.cs-gifters summary {
+  display: list-item;
+  min-width: 0;
+  white-space: nowrap;
+  overflow: hidden;
+  text-overflow: ellipsis;
+}
+
+.cs-live {
+  display: inline-flex;
+  align-items: center;
+  gap: 4px;
+  font-size: 11px;
+  color: var(--cs-muted);
+}
+
+.cs-live::before {
+  content: "";
+  width: 7px;
+  height: 7px;
+  border-radius: 50%;
+  background: var(--cs-muted);
+}
+
+.cs-live[data-live="true"] {
+  color: var(--cs-ink);
+}
+
+.cs-live[data-live="true"]::before {
+  background: #ff4d4d;
+}
+
+.cs-title {
   min-width: 0;
   overflow: hidden;
   text-overflow: ellipsis;
@@ -847,39 +916,85 @@ export const GIFT_BAR_CSS = `
 }
 
 .cs-launcher {
-  display: flex;
-  flex-direction: column;
-  align-items: flex-end;
-  gap: 8px;
+  position: fixed;
+  inset: auto;
+  z-index: 2147483646;
 }
 
+/* The docked (or floating) coin: fixed over the page by the chat input, never in its layout. */
+.cs-launch-button {
+  position: fixed;
+  right: 16px;
+  bottom: 16px;
+  width: 36px;
+  height: 36px;
+  display: grid;
+  place-items: center;
+  padding: 0;
+  border: 1px solid var(--cs-line);
+  border-radius: 50%;
+  background: var(--cs-surface);
+  box-shadow: 0 4px 12px rgba(0, 0, 0, 0.35);
+}
+
+.cs-launcher-open .cs-launch-button {
+  border-color: var(--cs-gold);
+}
+
+/* The popover panel: its box comes from the dock's layout (a third of the chat at most). */
 .cs-panel-frame {
+  position: fixed;
+  right: 8px;
+  bottom: 60px;
   display: block;
-  width: min(360px, calc(100vw - 32px));
-  height: min(560px, calc(100vh - 96px));
+  width: min(380px, calc(100vw - 16px));
+  height: min(520px, calc(100vh - 76px));
   border: 0;
   border-radius: 14px;
   background: transparent;
   color-scheme: normal;
-  box-shadow: 0 12px 32px rgba(0, 0, 0, 0.45);
-}
-
-.cs-panel-frame-inline {
-  width: 100%;
-  height: min(440px, 33vh);
 }
 
 /* Nothing may paint over the panel, not even a shadow: the browser would count it as covered. */
-.cs-launcher-open .cs-pill {
+.cs-launcher-open .cs-launch-button {
   box-shadow: none;
 }
 
-.cs-inline .cs-launcher {
-  align-items: stretch;
+.cs-panel {
+  height: 100vh;
+  display: flex;
+  flex-direction: column;
 }
 
-.cs-panel {
-  min-height: 100vh;
+.cs-panel .cs-bar {
+  flex: 1;
+  min-height: 0;
+  display: flex;
+  flex-direction: column;
+}
+
+.cs-panel .cs-bar > .cs-body {
+  flex: 1;
+  min-height: 0;
+  overflow-y: auto;
+  overscroll-behavior: contain;
+}
+
+/* A short popover (a third of the chat) still shows Send: it sticks to the bottom. */
+.cs-panel .cs-send-row {
+  position: sticky;
+  bottom: -12px;
+  z-index: 1;
+  margin: 0 -12px -12px;
+  padding: 8px 12px 12px;
+  background: var(--cs-surface);
+  border-top: 1px solid var(--cs-line);
+}
+
+.cs-panel .cs-tab {
+  white-space: nowrap;
+  overflow: hidden;
+  text-overflow: ellipsis;
 }
 
 .cs-panel .cs-bar {

@@ -15,6 +15,8 @@ export function ViewerName({
   return (
     <span
       className="cs-name"
+      // Long names are cut short with an ellipsis; the whole name is here.
+      title={name}
       style={style?.nameColor ? { color: style.nameColor } : undefined}
       data-frame={style?.badgeFrame ?? undefined}
     >

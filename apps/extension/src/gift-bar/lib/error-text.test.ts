@@ -16,7 +16,7 @@ const error = (
 
 describe("describeSendError", () => {
   it.each([
-    ["INSUFFICIENT_COINS", "Not enough coins", /Buy coins/],
+    ["INSUFFICIENT_COINS", "Not enough coins", /Get coins/],
     ["LIMIT_EXCEEDED", "Spending limit reached", /limits/],
     ["NOT_ELIGIBLE", "This can't be sent", null],
     ["ACCOUNT_FROZEN", "Your account is on hold", /sending is paused/],
@@ -28,7 +28,13 @@ describe("describeSendError", () => {
     else expect(view.hint).toMatch(hint);
   });
 
-  it("points a signed-out viewer to the toolbar button", () => {
+  it("points a short viewer to Get coins, not the toolbar's hidden button", () => {
+    const view = describeSendError(error("BAD_REQUEST", "INSUFFICIENT_COINS"));
+    expect(view.needsCoins).toBe(true);
+    expect(`${view.message} ${view.hint}`).not.toMatch(/toolbar/);
+  });
+
+  it("points a signed-out viewer to the panel's sign-in", () => {
     expect(describeSendError(error("UNAUTHORIZED", null))).toMatchObject({
       title: "Sign in to send",
       needsSignIn: true,

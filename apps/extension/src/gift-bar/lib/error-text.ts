@@ -5,11 +5,13 @@ export interface ErrorView {
   readonly title: string;
   readonly message: string;
   readonly hint: string | null;
-  /** Signing in (from the toolbar button) is the way forward. */
+  /** Signing in (the panel's Sign in) is the way forward. */
   readonly needsSignIn: boolean;
+  /** More coins (the panel's Get coins) are the way forward. */
+  readonly needsCoins?: boolean;
 }
 
-const TOOLBAR = "the Coinstream button in your toolbar";
+const WALLET = "your Coinstream wallet (Get coins)";
 
 /**
  * Maps an API error to words for the viewer. The API's own message is kept: it says what
@@ -25,9 +27,12 @@ export function describeSendError(error: ApiError): ErrorView {
   });
   switch (error.domainCode) {
     case "INSUFFICIENT_COINS":
-      return view("Not enough coins", `Buy coins from ${TOOLBAR}, then send again.`);
+      return {
+        ...view("Not enough coins", "Get coins, then send again: you come back to this panel."),
+        needsCoins: true,
+      };
     case "LIMIT_EXCEEDED":
-      return view("Spending limit reached", `Your limits are in ${TOOLBAR}.`);
+      return view("Spending limit reached", `Your limits are in ${WALLET}.`);
     case "NOT_ELIGIBLE":
       return view("This can't be sent", null);
     case "ACCOUNT_FROZEN":
@@ -46,7 +51,7 @@ export function describeSendError(error: ApiError): ErrorView {
     case "UNAUTHORIZED":
       return {
         title: "Sign in to send",
-        message: `Sign in from ${TOOLBAR} to send gifts and tips.`,
+        message: "Sign in to send gifts and tips.",
         hint: null,
         needsSignIn: true,
       };

@@ -9,7 +9,12 @@ export interface KeyValueStore {
 
 /** The storage key of one site's setting: one key per hostname, so two tabs never race. */
 export function hiddenKey(hostname: string): string {
-  return `gift-bar:hidden:${hostname.toLowerCase()}`;
+  return flagKey(hostname, "hidden");
+}
+
+/** Another per-site yes/no the bar remembers the same way (`open`: the launcher's panel). */
+export function flagKey(hostname: string, flag: string): string {
+  return `gift-bar:${flag}:${hostname.toLowerCase()}`;
 }
 
 export interface HiddenSites {
@@ -23,7 +28,8 @@ export interface HiddenSites {
  * Which sites the viewer hid the gift bar on, kept in extension storage (not the page's), so a
  * hidden bar stays hidden across reloads and in every tab of that site until shown again.
  */
-export function createHiddenSites(store: KeyValueStore): HiddenSites {
+export function createHiddenSites(store: KeyValueStore, flag = "hidden"): HiddenSites {
+  const hiddenKey = (hostname: string) => flagKey(hostname, flag);
   return {
     async isHidden(hostname) {
       return (await store.get<boolean>(hiddenKey(hostname))) === true;

@@ -24,6 +24,20 @@ describe("describeEarnings", () => {
       "Creator receives 14,999,500 diamonds (about $149,995.00)",
     ],
     [preview(1, 0, 0), "Creator receives 0 diamonds (too small to share)"],
+    // The API's exact share: a Rose (1 coin at 50%) is half a diamond, not nothing.
+    [{ ...preview(1, 0, 0), exactDiamonds: "0.5" }, "Creator receives about 0.5 diamonds"],
+    [
+      { ...preview(5, 2, 2), exactDiamonds: "2.5" },
+      "Creator receives about 2.5 diamonds (about $0.02)",
+    ],
+    [
+      { ...preview(2_469, 1_234, 1_234), exactDiamonds: "1234.5" },
+      "Creator receives about 1,234.5 diamonds (about $12.34)",
+    ],
+    [
+      { ...preview(100, 50, 50), exactDiamonds: "50" },
+      "Creator receives 50 diamonds (about $0.50)",
+    ],
   ])("describes %o", (input, text) => {
     expect(describeEarnings(input)).toBe(text);
   });

@@ -5,6 +5,11 @@ export interface EarningsPreview {
   readonly coins: number;
   readonly shareBps: number;
   readonly diamonds: number;
+  /**
+   * The creator's exact share, fractions kept ("0.5"): the API carries fractions over to the
+   * next gift, so a Rose is not worth "0 diamonds". Absent in older answers.
+   */
+  readonly exactDiamonds?: string | undefined;
   readonly cashValueUsdMinor: number;
 }
 
@@ -13,8 +18,18 @@ export function formatCoins(coins: number): string {
   return `${groupThousands(coins)} ${coins === 1 ? "coin" : "coins"}`;
 }
 
-/** "Creator receives 50 diamonds (about $0.50)" from the API's preview. */
+/**
+ * "Creator receives 50 diamonds (about $0.50)" from the API's preview; with a fraction,
+ * "Creator receives about 0.5 diamonds" (the rest carries over to the creator's next gift).
+ */
 export function describeEarnings(preview: EarningsPreview): string {
+  const exact = preview.exactDiamonds;
+  if (exact?.includes(".")) {
+    const [whole = "0", fraction] = exact.split(".");
+    const cash =
+      preview.diamonds > 0 ? ` (about ${formatMoney(preview.cashValueUsdMinor, "USD")})` : "";
+    return `Creator receives about ${groupThousands(Number(whole))}.${fraction} diamonds${cash}`;
+  }
   if (preview.diamonds === 0) {
     return "Creator receives 0 diamonds (too small to share)";
   }

@@ -155,6 +155,7 @@ export function fakeServices(
   const services: GiftBarServices = {
     api: createApiClient(send),
     hiddenSites: createHiddenSites(store),
+    openSites: createHiddenSites(store, "open"),
     openStream: (onMessage) => {
       listener = onMessage;
       return {

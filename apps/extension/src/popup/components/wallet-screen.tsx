@@ -1,4 +1,5 @@
 import { useState } from "react";
+import { chromeWalletSignal } from "../../gift-bar/lib/wallet-signal.ts";
 import { useApiQuery } from "../hooks/use-api-query.ts";
 import { usePopup } from "../popup-context.tsx";
 import { Activity } from "./activity.tsx";
@@ -47,7 +48,15 @@ export function WalletScreen() {
         ]}
       />
       <div className="panel" role="tabpanel" id={`panel-${view}`} aria-labelledby={`tab-${view}`}>
-        {view === "wallet" ? <BuyCoins onPaid={() => void wallet.reload()} /> : null}
+        {view === "wallet" ? (
+          <BuyCoins
+            onPaid={() => {
+              void wallet.reload();
+              // Every open gift panel shows the new balance within a second.
+              chromeWalletSignal().bump();
+            }}
+          />
+        ) : null}
         {view === "activity" ? <Activity /> : null}
         {view === "limits" ? <LimitsPanel /> : null}
       </div>
