@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import type { ApiError } from "../../messaging/contract.ts";
 import { toApiError } from "../lib/send-to-stream.ts";
 
@@ -14,7 +14,8 @@ export interface AsyncState<T> {
 
 /**
  * Runs `load` whenever `key` changes (null: nothing to load) and keeps its latest answer. A
- * slower answer for an older key never overwrites a newer one.
+ * slower answer for an older key never overwrites a newer one, nor does an answer to a load that
+ * started before `set` (a balance read before a send must not undo the send's balance).
  */
 export function useAsync<T>(key: string | null, load: () => Promise<T>): AsyncState<T> {
   const [state, setState] = useState<{
@@ -24,6 +25,8 @@ export function useAsync<T>(key: string | null, load: () => Promise<T>): AsyncSt
     loading: boolean;
   }>({ key: null, data: null, error: null, loading: false });
   const [generation, setGeneration] = useState(0);
+  /** Bumped by `set`: answers to loads started before it are older than what it set. */
+  const setCount = useRef(0);
 
   // `load` is read fresh on each run; `key` and `generation` decide when to run.
   // biome-ignore lint/correctness/useExhaustiveDependencies: load changes identity every render
@@ -33,6 +36,7 @@ export function useAsync<T>(key: string | null, load: () => Promise<T>): AsyncSt
       return;
     }
     let current = true;
+    const startedAfterSets = setCount.current;
     setState((previous) => ({
       key,
       data: previous.key === key ? previous.data : null,
@@ -41,7 +45,10 @@ export function useAsync<T>(key: string | null, load: () => Promise<T>): AsyncSt
     }));
     load().then(
       (data) => {
-        if (current) setState({ key, data, error: null, loading: false });
+        if (!current) return;
+        if (startedAfterSets === setCount.current)
+          setState({ key, data, error: null, loading: false });
+        else setState((previous) => ({ ...previous, loading: false }));
       },
       (caught: unknown) => {
         if (current) {
@@ -55,7 +62,10 @@ export function useAsync<T>(key: string | null, load: () => Promise<T>): AsyncSt
   }, [key, generation]);
 
   const reload = useCallback(() => setGeneration((value) => value + 1), []);
-  const set = useCallback((data: T) => setState((previous) => ({ ...previous, data })), []);
+  const set = useCallback((data: T) => {
+    setCount.current += 1;
+    setState((previous) => ({ ...previous, data }));
+  }, []);
   const matches = state.key === key;
   return {
     data: matches ? state.data : null,
