@@ -162,11 +162,17 @@ export { findPack, getPriceList, getPriceListForRegion } from "./pricing/price-l
 export {
   type AppliedBonus,
   applyPromotions,
+  assertValidPromotion,
   FIRST_PURCHASE_BONUS,
+  firstPurchasePromotion,
   isPromotionActive,
+  MAX_PROMOTION_BONUS_COINS,
   type Promotion,
   type PromotionContext,
+  type PromotionIneligibility,
   type PromotionResult,
+  promotionBonusCoins,
+  promotionIneligibility,
 } from "./pricing/promotions.ts";
 export {
   listStoreOffers,
@@ -176,6 +182,12 @@ export {
   quotePurchase,
   type StoreOffer,
 } from "./pricing/quote-purchase.ts";
+export {
+  type OfferedBonus,
+  type SettledBonus,
+  type SettlementFacts,
+  settlePromotionBonuses,
+} from "./pricing/settle-promotion-bonuses.ts";
 // Rate card
 export { getRateCard, getRegionRules, RATE_CARD, RATE_CARDS } from "./rate-card/current.ts";
 export type {
