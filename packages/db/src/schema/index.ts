@@ -20,6 +20,7 @@ export { ledgerAccountSlots, ledgerAccounts } from "./ledger-accounts.ts";
 export { ledgerFailedTransfers, ledgerTransfers } from "./ledger-transfers.ts";
 export { creatorBlocks, paidMessages } from "./messages.ts";
 export { viewerCosmetics, viewerProfiles } from "./profiles.ts";
+export { promotions, purchasePromotions } from "./promotions.ts";
 export { paymentEvents, purchaseLocks, purchases, walletDebts } from "./purchases.ts";
 export { spendingLimits } from "./spending-limits.ts";
 export { streamBoosts } from "./stream-boosts.ts";
