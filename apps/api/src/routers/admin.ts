@@ -12,8 +12,14 @@ import {
   rejectWithdrawal,
 } from "../services/admin/review-withdrawals.ts";
 import { runLedgerCheck } from "../services/admin/run-ledger-check.ts";
+import {
+  createPromotion,
+  endPromotion,
+  listPromotions,
+} from "../services/promotions/manage-promotions.ts";
 import { adminProcedure, router } from "../trpc/init.ts";
 import { storableDateTimeSchema } from "./bounded-inputs.ts";
+import { createPromotionSchema } from "./promotion-inputs.ts";
 
 const userIdSchema = z.string().trim().min(1).max(200);
 const reasonSchema = z.string().trim().min(3).max(500);
@@ -67,6 +73,19 @@ export const adminRouter = router({
       }),
     )
     .mutation(({ ctx, input }) => publishRateCard(ctx.sql, ctx.admin.userId, input, ctx.now)),
+
+  /** Creates a bonus-coin promotion (percent or fixed, per region and pack, time-boxed). */
+  createPromotion: adminProcedure
+    .input(createPromotionSchema)
+    .mutation(({ ctx, input }) => createPromotion(ctx.sql, ctx.admin.userId, input, ctx.now)),
+
+  /** Ends a promotion now; purchases already checked out with it still get it. */
+  endPromotion: adminProcedure
+    .input(z.object({ id: z.string().trim().min(1).max(100) }))
+    .mutation(({ ctx, input }) => endPromotion(ctx.sql, ctx.admin.userId, input, ctx.now)),
+
+  /** Every promotion, newest first, with its status and what it granted. */
+  promotions: adminProcedure.query(({ ctx }) => listPromotions(ctx.sql, ctx.now)),
 
   /** The audit trail, newest first. */
   audit: adminProcedure

@@ -220,6 +220,9 @@ export const AUTHORIZATION_MATRIX: Readonly<Record<ProcedurePath, MatrixRow>> = 
   "admin.reviewFollowerCount": adminsOnly({ note: "everyone names the creator's entered count" }),
   "admin.runLedgerCheck": adminsOnly(),
   "admin.publishRateCard": adminsOnly(),
+  "admin.createPromotion": adminsOnly(),
+  "admin.endPromotion": adminsOnly(),
+  "admin.promotions": adminsOnly(),
   "admin.audit": adminsOnly(),
 };
 

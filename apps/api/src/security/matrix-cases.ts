@@ -277,8 +277,26 @@ export const MATRIX_CASES: { readonly [P in ProcedurePath]: Arrange<P> } = {
   }),
   "admin.runLedgerCheck": none,
   "admin.publishRateCard": () => ({ version: RATE_CARD.version, activeFrom: inAnHour() }),
+  "admin.createPromotion": () => futurePromotion(),
+  "admin.endPromotion": async (w) => ({
+    id: await w.once("promotion", async () => {
+      const created = await w.callerAs("admin").admin.createPromotion(futurePromotion());
+      return created.id;
+    }),
+  }),
+  "admin.promotions": none,
   "admin.audit": () => ({ limit: 10 }),
 };
+
+/** A promotion that starts tomorrow, so it changes no other cell's purchase. */
+function futurePromotion() {
+  return {
+    name: "Matrix sale",
+    bonus: { kind: "percent" as const, bonusBps: 1_000 },
+    startsAt: new Date(Date.now() + 86_400_000).toISOString(),
+    endsAt: new Date(Date.now() + 2 * 86_400_000).toISOString(),
+  };
+}
 
 async function freshPersonEmail(w: MatrixWorld): Promise<string> {
   return (await freshPerson(w)).email;
