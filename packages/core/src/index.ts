@@ -213,6 +213,18 @@ export { normalizeCreatorHandle } from "./streams/normalize-creator-handle.ts";
 export { parseCreatorMetaTag } from "./streams/parse-creator-meta-tag.ts";
 export { parseStreamUrl } from "./streams/parse-stream-url.ts";
 export type { StreamPlatform, StreamRef } from "./streams/stream-ref.ts";
+// Support
+export {
+  compareSupportTickets,
+  type QueuedTicket,
+  SUPPORT_MESSAGE_RULES,
+  SUPPORT_SUBJECT_RULES,
+  SUPPORT_TIERS,
+  type SupportFacts,
+  type SupportTier,
+  type SupportTierRule,
+  supportTierFor,
+} from "./support/support-tier.ts";
 export { describeForbiddenCharacter } from "./text/describe-forbidden-character.ts";
 export { formatCount } from "./text/format-count.ts";
 export {
