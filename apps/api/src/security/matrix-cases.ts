@@ -14,6 +14,8 @@ import {
   liveSessionOf,
   ownedItemOf,
   sentMessageOf,
+  ticketOf,
+  ticketToClose,
   tierOf,
   transferCursorOf,
   unverifiedClaimOf,
@@ -259,6 +261,13 @@ export const MATRIX_CASES: { readonly [P in ProcedurePath]: Arrange<P> } = {
     ),
   "profile.wear": async (w, role) => ({ nameColor: await ownedItemOf(w, viewerSide(role)) }),
 
+  "support.open": () => ({ subject: "A question", body: "How do gifts work?" }),
+  "support.list": none,
+  "support.reply": async (w, role) => ({
+    ticketId: await ticketOf(w, viewerSide(role)),
+    body: "Any news?",
+  }),
+
   "overlay.get": none,
   "overlay.rotate": none,
 
@@ -285,6 +294,12 @@ export const MATRIX_CASES: { readonly [P in ProcedurePath]: Arrange<P> } = {
     }),
   }),
   "admin.promotions": none,
+  "admin.supportQueue": () => ({ status: "open" as const, limit: 10 }),
+  "admin.replySupport": async (w) => ({
+    ticketId: await ticketOf(w, "viewer"),
+    body: "We found them.",
+  }),
+  "admin.closeSupport": async (w) => ({ ticketId: await ticketToClose(w) }),
   "admin.audit": () => ({ limit: 10 }),
 };
 
