@@ -71,6 +71,35 @@ async function take(iterable: unknown, n: number): Promise<StreamEvent[]> {
   return events;
 }
 
+/** A tip event on the creator's stream from a viewer named Vera. */
+async function tipsOnStream() {
+  const viewer = await createPerson(db.sql);
+  const target = await createCreator(db.sql);
+  const event = (message: string) =>
+    tipEvent(message, {
+      creatorUserId: target.user.userId,
+      creatorHandle: target.handle,
+      viewerId: viewer.userId,
+      viewerName: "Vera",
+    });
+  return { target, event };
+}
+
+/** Writes the event in a transaction held open (its id is taken now) until `commit` is called. */
+async function holdOpen(event: Parameters<typeof recordStreamEvent>[1]) {
+  let commit = () => {};
+  const held = new Promise<void>((resolve) => (commit = resolve));
+  let written = () => {};
+  const isWritten = new Promise<void>((resolve) => (written = resolve));
+  const committed = db.sql.begin(async (tx) => {
+    await recordStreamEvent(tx as unknown as Sql, event);
+    written();
+    await held;
+  });
+  await isWritten;
+  return { commit, committed };
+}
+
 describe("streams.events", () => {
   it("delivers gifts sent through another API process, with combos, in order and once", async () => {
     const viewer = await createPerson(db.sql, { name: "Vera" });
@@ -125,15 +154,7 @@ describe("streams.events", () => {
   });
 
   it("delivers an event whose transaction commits after a later event's", async () => {
-    const viewer = await createPerson(db.sql);
-    const target = await createCreator(db.sql);
-    const event = (message: string) =>
-      tipEvent(message, {
-        creatorUserId: target.user.userId,
-        creatorHandle: target.handle,
-        viewerId: viewer.userId,
-        viewerName: "Vera",
-      });
+    const { target, event } = await tipsOnStream();
     const received = take(
       await processA(null).streams.events({ to: { handle: target.handle } }),
       2,
@@ -141,21 +162,12 @@ describe("streams.events", () => {
     await new Promise((resolve) => setTimeout(resolve, 200));
 
     // The first event takes the lower id but commits only after the second one has.
-    let commitFirst = () => {};
-    const held = new Promise<void>((resolve) => (commitFirst = resolve));
-    let firstWritten = () => {};
-    const written = new Promise<void>((resolve) => (firstWritten = resolve));
-    const first = db.sql.begin(async (tx) => {
-      await recordStreamEvent(tx as unknown as Sql, event("lower id, committed last"));
-      firstWritten();
-      await held;
-    });
-    await written;
+    const first = await holdOpen(event("lower id, committed last"));
     await recordStreamEvent(db.sql, event("higher id, committed first"));
     // Committed once the later event has gone out (a read that sees both sends them in id order).
     await new Promise((resolve) => setTimeout(resolve, 300));
-    commitFirst();
-    await first;
+    first.commit();
+    await first.committed;
 
     const events = await received;
     expect(events.map((e) => e.message)).toEqual([
@@ -189,26 +201,9 @@ describe("streams.events", () => {
   });
 
   it("resumes by cursor past an event whose transaction committed after the client left", async () => {
-    const viewer = await createPerson(db.sql);
-    const target = await createCreator(db.sql);
-    const event = (message: string) =>
-      tipEvent(message, {
-        creatorUserId: target.user.userId,
-        creatorHandle: target.handle,
-        viewerId: viewer.userId,
-        viewerName: "Vera",
-      });
+    const { target, event } = await tipsOnStream();
     // The lower id is written first and held open; the higher id commits and is seen.
-    let commitFirst = () => {};
-    const held = new Promise<void>((resolve) => (commitFirst = resolve));
-    let firstWritten = () => {};
-    const written = new Promise<void>((resolve) => (firstWritten = resolve));
-    const first = db.sql.begin(async (tx) => {
-      await recordStreamEvent(tx as unknown as Sql, event("lower id, committed late"));
-      firstWritten();
-      await held;
-    });
-    await written;
+    const first = await holdOpen(event("lower id, committed late"));
     const seen = take(await processA(null).streams.events({ to: { handle: target.handle } }), 1);
     await new Promise((resolve) => setTimeout(resolve, 200));
     await recordStreamEvent(db.sql, event("higher id"));
@@ -216,8 +211,8 @@ describe("streams.events", () => {
     const cursor = ids.get(higher as StreamEvent) ?? "";
     expect(cursor).toMatch(/^c1\./);
     // Gone; then the older transaction commits. An id-based resume (after "higher id") skips it.
-    commitFirst();
-    await first;
+    first.commit();
+    await first.committed;
     const resumed = await take(
       await processB(null).streams.events({ to: { handle: target.handle }, lastEventId: cursor }),
       1,
