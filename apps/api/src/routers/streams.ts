@@ -1,11 +1,12 @@
 import { TRPCError, tracked } from "@trpc/server";
 import { z } from "zod";
 import { followStream } from "../realtime/follow-stream.ts";
+import { readStreamCursor } from "../realtime/read-stream-cursor.ts";
+import { MAX_RESUME_LENGTH, parseResumePoint } from "../realtime/stream-cursor.ts";
 import { boostStream, listLiveStreams } from "../services/streams/boost-stream.ts";
 import { getLeaderboard } from "../services/streams/get-leaderboard.ts";
 import { requireCreator, resolveCreator } from "../services/streams/resolve-creator.ts";
 import { databaseProcedure, publicProcedure, router, viewerProcedure } from "../trpc/init.ts";
-import { int8CursorSchema } from "./bounded-inputs.ts";
 import { idempotencyKeySchema, streamTargetSchema } from "./targets.ts";
 
 export const streamsRouter = router({
@@ -27,15 +28,22 @@ export const streamsRouter = router({
   }),
 
   /**
-   * A stream's public events (gifts with combos, tips with messages) over SSE. Each carries its
-   * id (`tracked`), so a reconnecting client resumes after the last event it saw; a first
-   * connection (no `lastEventId`) receives events from now on.
+   * A stream's public events (gifts with combos, tips with messages, goals) over SSE, from the
+   * same hub and with the same cursors as `GET /streams/<handle>/events`. Each item is `tracked`
+   * with the cursor just after it (`c1.<xmin>.<ids>`), so a reconnecting client resumes exactly
+   * where it left off, even past a transaction that committed late; a numeric event id from
+   * older clients is still accepted. A first connection (no `lastEventId`) starts from now, with
+   * a `connected` item carrying its cursor; `reset` means it was too far behind: start again.
    */
   events: publicProcedure
     .input(
       z.object({
         to: streamTargetSchema,
-        lastEventId: int8CursorSchema().nullish(),
+        lastEventId: z
+          .string()
+          .max(MAX_RESUME_LENGTH)
+          .refine((text) => parseResumePoint(text) !== null, "must be an id this stream sent")
+          .nullish(),
       }),
     )
     .subscription(async function* ({ ctx, input, signal }) {
@@ -47,15 +55,12 @@ export const streamsRouter = router({
       }
       const resolution = await resolveCreator(ctx.sql, input.to, ctx.now);
       if (!resolution.found) throw new TRPCError({ code: "NOT_FOUND", message: resolution.reason });
-      const since = input.lastEventId == null ? null : BigInt(input.lastEventId);
-      for await (const event of followStream(
-        ctx.sql,
-        ctx.events,
-        resolution.creator.userId,
-        since,
-        signal,
-      )) {
-        yield tracked(event.id, event);
+      const { userId } = resolution.creator;
+      const from =
+        (input.lastEventId == null ? null : parseResumePoint(input.lastEventId)) ??
+        ({ kind: "cursor", cursor: await readStreamCursor(ctx.sql, userId) } as const);
+      for await (const item of followStream(ctx.events, userId, from, signal)) {
+        yield tracked(item.id, item.data);
       }
     }),
 

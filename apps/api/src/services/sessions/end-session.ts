@@ -1,7 +1,8 @@
 import type { Sql } from "@coinstream/db";
+import { announceStreamEvents } from "../../realtime/announce-stream-events.ts";
 import type { Viewer } from "../../trpc/context.ts";
 import { requireCreatorAccount } from "../creators/require-creator-account.ts";
-import { announceGoalCleared } from "./goal-progress.ts";
+import { recordGoalCleared } from "./goal-progress.ts";
 import { readSessionProgress, type SessionProgress } from "./session-progress.ts";
 
 /** A session left open this long without a single event is ended by the job. */
@@ -17,16 +18,19 @@ export async function endSession(
   now: Date,
 ): Promise<SessionProgress | null> {
   const creator = await requireCreatorAccount(sql, viewer.userId);
-  return sql.begin(async (tx) => {
+  const result = await sql.begin(async (tx) => {
     const [ended] = await tx<{ id: string; goal_coins: bigint | null }[]>`
       update stream_sessions set ended_at = greatest(started_at, ${now})
       where creator_user_id = ${creator.userId} and ended_at is null
       returning id, goal_coins`;
     if (!ended) return null;
     const [session] = await readSessionProgress(tx, { ids: [ended.id] });
-    if (session && ended.goal_coins !== null) await announceGoalCleared(tx, session);
-    return session ?? null;
+    const goalCleared = session !== undefined && ended.goal_coins !== null;
+    if (goalCleared) await recordGoalCleared(tx, session);
+    return { session: session ?? null, goalCleared };
   });
+  if (result?.goalCleared) await announceStreamEvents(sql, [creator.userId]);
+  return result?.session ?? null;
 }
 
 /**
@@ -47,7 +51,7 @@ export async function endIdleSessions(sql: Sql, now: Date): Promise<number> {
   let ended = 0;
   for (const candidate of idle) {
     if (candidate.last_at >= cutoff) continue;
-    await sql.begin(async (tx) => {
+    const cleared = await sql.begin(async (tx) => {
       // Rechecked under the update: an event since the read keeps the session open.
       const [row] = await tx<{ id: string; goal_coins: bigint | null }[]>`
         update stream_sessions s set ended_at = ${candidate.last_at}
@@ -56,13 +60,14 @@ export async function endIdleSessions(sql: Sql, now: Date): Promise<number> {
                           where e.creator_user_id = s.creator_user_id and e.created_at >= ${cutoff}
                             and e.session_id = s.id)
         returning id, goal_coins`;
-      if (!row) return;
+      if (!row) return null;
       ended += 1;
-      if (row.goal_coins !== null) {
-        const [session] = await readSessionProgress(tx, { ids: [row.id] });
-        if (session) await announceGoalCleared(tx, session);
-      }
+      if (row.goal_coins === null) return null;
+      const [session] = await readSessionProgress(tx, { ids: [row.id] });
+      if (session) await recordGoalCleared(tx, session);
+      return session?.creatorUserId ?? null;
     });
+    if (cleared !== null) await announceStreamEvents(sql, [cleared]);
   }
   return ended;
 }
