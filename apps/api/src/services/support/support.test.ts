@@ -96,7 +96,10 @@ describe("support.open and support.list", () => {
     const frozen = { ...viewer, frozen: true };
     const refused = await callerFor(frozen)
       .store.checkout({ idempotencyKey: randomUUID(), item: { packId: "coins-100" } })
-      .catch((e: unknown) => e as Error);
+      .then(
+        () => new Error("the checkout was not refused"),
+        (e: unknown) => e as Error,
+      );
     expect(refused.message).toContain("open a support ticket from the wallet");
     expect((await open(frozen)).status).toBe("open");
   });
