@@ -18,7 +18,7 @@ export interface ShownError {
 
 const HINTS: Readonly<Record<string, string>> = {
   ACCOUNT_FROZEN:
-    "Your account is frozen: you can still look around, but no coins or diamonds move until Coinstream support lifts it.",
+    "Your account is frozen: you can still look around, but no coins or diamonds move until Coinstream support lifts it. Open a support ticket from the popup's Support tab.",
   LIMIT_EXCEEDED: "This is a limit, not a fault: try a smaller amount, or again later.",
   VERIFICATION_FAILED:
     "Save the change on your page, give it a minute to show publicly, then press Verify again.",

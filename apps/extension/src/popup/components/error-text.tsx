@@ -29,7 +29,8 @@ export function describeApiError(error: ApiError): string {
     case "NOT_ELIGIBLE":
       return error.message;
     case "ACCOUNT_FROZEN":
-      return `${error.message} Contact support if you think this is a mistake.`;
+      // The API's sentence already points to a support ticket (the Support tab).
+      return error.message;
     default:
       return error.message;
   }
