@@ -40,24 +40,14 @@ async function checkout(who: Viewer, packId = "coins-500") {
   return { ...started, sessionId: row?.provider_session_id as string };
 }
 
-/** Stripe reports the checkout paid (signed, as Stripe would send it). */
-async function pay(purchase: Awaited<ReturnType<typeof checkout>>) {
+/** Delivers a Stripe-shaped event, signed as Stripe would; answers the handler's outcome. */
+async function deliver(type: string, object: Record<string, unknown>) {
   const payload = JSON.stringify({
     id: `evt_${randomUUID()}`,
     object: "event",
-    type: "checkout.session.completed",
+    type,
     created: Math.floor(Date.now() / 1000),
-    data: {
-      object: {
-        id: purchase.sessionId,
-        object: "checkout.session",
-        client_reference_id: purchase.purchaseId,
-        payment_status: "paid",
-        amount_total: purchase.quote.priceMinor,
-        currency: purchase.quote.currency.toLowerCase(),
-        payment_intent: `pi_sandbox_${purchase.purchaseId.replaceAll("-", "")}`,
-      },
-    },
+    data: { object },
   });
   const response = await env.app.request("http://coinstream.test/webhooks/stripe", {
     method: "POST",
@@ -72,33 +62,29 @@ async function pay(purchase: Awaited<ReturnType<typeof checkout>>) {
   return ((await response.json()) as { outcome?: string }).outcome;
 }
 
-async function refund(purchaseId: string) {
-  const payload = JSON.stringify({
-    id: `evt_${randomUUID()}`,
-    object: "event",
-    type: "charge.refunded",
-    created: Math.floor(Date.now() / 1000),
-    data: {
-      object: {
-        id: `ch_${randomUUID()}`,
-        object: "charge",
-        payment_intent: `pi_sandbox_${purchaseId.replaceAll("-", "")}`,
-        refunded: true,
-        metadata: { purchaseId },
-      },
-    },
+const paymentIntentOf = (purchaseId: string) => `pi_sandbox_${purchaseId.replaceAll("-", "")}`;
+
+/** Stripe reports the checkout paid. */
+const pay = (purchase: Awaited<ReturnType<typeof checkout>>) =>
+  deliver("checkout.session.completed", {
+    id: purchase.sessionId,
+    object: "checkout.session",
+    client_reference_id: purchase.purchaseId,
+    payment_status: "paid",
+    amount_total: purchase.quote.priceMinor,
+    currency: purchase.quote.currency.toLowerCase(),
+    payment_intent: paymentIntentOf(purchase.purchaseId),
   });
-  await env.app.request("http://coinstream.test/webhooks/stripe", {
-    method: "POST",
-    headers: {
-      "stripe-signature": stripe.webhooks.generateTestHeaderString({
-        payload,
-        secret: WEBHOOK_SECRET,
-      }),
-    },
-    body: payload,
+
+/** Stripe reports the payment fully refunded. */
+const refund = (purchaseId: string) =>
+  deliver("charge.refunded", {
+    id: `ch_${randomUUID()}`,
+    object: "charge",
+    payment_intent: paymentIntentOf(purchaseId),
+    refunded: true,
+    metadata: { purchaseId },
   });
-}
 
 const bonusRowsOf = (userId: string) =>
   env.db.sql<{ amount: bigint }[]>`

@@ -1,6 +1,6 @@
 import { DomainError, DomainErrorCode } from "@coinstream/core";
 import type { Sql } from "@coinstream/db";
-import { recordAdminAction } from "../admin/record-admin-action.ts";
+import { recordAdminAction, type Tx } from "../admin/record-admin-action.ts";
 import {
   addMessage,
   lockTicket,
@@ -64,13 +64,7 @@ export async function replySupport(
       input.body,
       now,
     );
-    await recordAdminAction(tx, {
-      adminUserId,
-      action: "reply_support",
-      targetType: "support_ticket",
-      targetId: ticket.id,
-      details: { userId: ticket.user_id },
-    });
+    await auditTicket(tx, adminUserId, "reply_support", ticket);
     return view;
   });
 }
@@ -90,13 +84,17 @@ export async function closeSupport(
         updated_at = ${now}
       where id = ${ticket.id} returning ${tx.unsafe(TICKET_COLUMNS)}`;
     if (!closed) throw new DomainError(DomainErrorCode.NOT_FOUND, "No such support ticket.");
-    await recordAdminAction(tx, {
-      adminUserId,
-      action: "close_support",
-      targetType: "support_ticket",
-      targetId: ticket.id,
-      details: { userId: ticket.user_id },
-    });
+    await auditTicket(tx, adminUserId, "close_support", ticket);
     return toTicketView(closed, await messagesOf(tx, [ticket.id]));
+  });
+}
+
+function auditTicket(tx: Tx, adminUserId: string, action: string, ticket: TicketRow) {
+  return recordAdminAction(tx, {
+    adminUserId,
+    action,
+    targetType: "support_ticket",
+    targetId: ticket.id,
+    details: { userId: ticket.user_id },
   });
 }

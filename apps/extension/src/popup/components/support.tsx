@@ -49,29 +49,39 @@ export function SupportPanel() {
   );
 }
 
-function NewTicket({ onOpened }: { readonly onOpened: () => void }) {
-  const { api } = usePopup();
-  const id = useId();
-  const [subject, setSubject] = useState("");
-  const [body, setBody] = useState("");
+/** A form's send: busy while it runs, and the API's refusal to show next to the form. */
+function useSending() {
   const [error, setError] = useState<ApiError | null>(null);
   const [isSending, setIsSending] = useState(false);
-
-  async function send(event: FormEvent) {
+  async function run(event: FormEvent, work: () => Promise<void>) {
     event.preventDefault();
     setError(null);
     setIsSending(true);
     try {
-      await api.mutation("support.open", { subject, body });
-      setSubject("");
-      setBody("");
-      onOpened();
+      await work();
     } catch (caught) {
       setError(toApiError(caught));
     } finally {
       setIsSending(false);
     }
   }
+  return { error, isSending, run };
+}
+
+function NewTicket({ onOpened }: { readonly onOpened: () => void }) {
+  const { api } = usePopup();
+  const id = useId();
+  const [subject, setSubject] = useState("");
+  const [body, setBody] = useState("");
+  const { error, isSending, run } = useSending();
+
+  const send = (event: FormEvent) =>
+    run(event, async () => {
+      await api.mutation("support.open", { subject, body });
+      setSubject("");
+      setBody("");
+      onOpened();
+    });
 
   return (
     <form className="form" onSubmit={send} aria-label="Open a support ticket">
@@ -121,23 +131,14 @@ function TicketThread({
   const { api } = usePopup();
   const id = useId();
   const [reply, setReply] = useState("");
-  const [error, setError] = useState<ApiError | null>(null);
-  const [isSending, setIsSending] = useState(false);
+  const { error, isSending, run } = useSending();
 
-  async function send(event: FormEvent) {
-    event.preventDefault();
-    setError(null);
-    setIsSending(true);
-    try {
+  const send = (event: FormEvent) =>
+    run(event, async () => {
       await api.mutation("support.reply", { ticketId: ticket.ticketId, body: reply });
       setReply("");
       onReplied();
-    } catch (caught) {
-      setError(toApiError(caught));
-    } finally {
-      setIsSending(false);
-    }
-  }
+    });
 
   return (
     <details className="card ticket" data-testid={`ticket-${ticket.ticketId}`}>
