@@ -6,6 +6,7 @@ import { useSandboxApi } from "../../test-support/test-ledger.ts";
 import { createContext, type Viewer } from "../../trpc/context.ts";
 import { createCallerFactory } from "../../trpc/init.ts";
 import { appRouter } from "../../trpc/root.ts";
+import { decidePromotionBonuses } from "./decide-promotion-bonuses.ts";
 
 const WEBHOOK_SECRET = "whsec_test_coinstream_promotions";
 const stripe = new Stripe("sk_test_offline");
@@ -175,6 +176,33 @@ describe("promotions at settlement", () => {
     expect(listed).toEqual([110, 500, 500, 600]);
     // Used up: the store no longer offers it to this buyer.
     expect((await callerFor(buyer).store.packs()).promotions).toEqual([]);
+  });
+
+  it("keeps a decision written before a settlement stopped, and counts it against the limit", async () => {
+    const admin = await createAdmin(env.db.sql);
+    const { buyer, coinsBefore } = await returningBuyerIn("MX");
+    await callerFor(admin).admin.createPromotion(
+      promotionInput({ regions: ["MX"], perAccountLimit: 1 }),
+    );
+    const cutShort = await checkout(buyer, "coins-500");
+    const later = await checkout(buyer, "coins-500");
+    // A settlement of `cutShort` decided its bonus, then stopped before minting anything.
+    const decided = await decidePromotionBonuses(env.db.sql, {
+      id: cutShort.purchaseId,
+      user_id: buyer.userId,
+    });
+    expect(decided.bonusCoins).toBe(100n);
+
+    expect(await pay(later)).toBe("minted");
+    expect(await pay(cutShort)).toBe("minted");
+    expect(await coinsOf(buyer)).toBe(coinsBefore + 500 + 600);
+    expect(await bonusRowsOf(buyer.userId)).toEqual([{ amount: 10n }, { amount: 100n }]);
+    // The bonus went to the purchase it was decided for, though the other was paid first.
+    const coinsByPurchase = new Map(
+      (await callerFor(buyer).store.purchases()).map((p) => [p.purchaseId, p.coins]),
+    );
+    expect(coinsByPurchase.get(cutShort.purchaseId)).toBe(600);
+    expect(coinsByPurchase.get(later.purchaseId)).toBe(500);
   });
 
   it("stacks a promotion on the first-purchase bonus and takes both back on a refund", async () => {
