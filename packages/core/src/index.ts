@@ -210,6 +210,7 @@ export {
   getSessionIdleLimitMs,
   isPageLiveAt,
   LIVE_REPORT_FRESH_MS,
+  type LiveReports,
   MANUAL_SESSION_IDLE_MS,
   type SessionActivity,
   type SessionStart,

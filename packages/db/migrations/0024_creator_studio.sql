@@ -15,6 +15,7 @@ CREATE TABLE "boost_reach_minutes" (
 --> statement-breakpoint
 CREATE TABLE "creator_live_signals" (
 	"creator_user_id" text PRIMARY KEY NOT NULL,
+	"live_since" timestamp with time zone NOT NULL,
 	"last_live_at" timestamp with time zone NOT NULL
 );
 --> statement-breakpoint

@@ -116,13 +116,35 @@ describe("getInactiveSessionEnd", () => {
 });
 
 describe("isPageLiveAt", () => {
+  const run = (since: number, last: number) => ({ since: at(since), last: at(last) });
   it.each([
     ["no report ever came", null, false],
-    ["a report came a minute before the event", at(-MINUTE), true],
-    ["a report came a minute after the event", at(MINUTE), true],
-    ["the last report is 3 minutes old", at(-3 * MINUTE), false],
-    ["the report is exactly at the freshness edge", at(-LIVE_REPORT_FRESH_MS), true],
-  ])("answers right when %s", (_label, report, expected) => {
-    expect(isPageLiveAt(report, START)).toBe(expected);
+    ["reports ran from 10 minutes before until a minute after", run(-10 * MINUTE, MINUTE), true],
+    ["the first report came a minute after the event", run(MINUTE, 5 * MINUTE), true],
+    ["the reports stopped 3 minutes before the event", run(-20 * MINUTE, -3 * MINUTE), false],
+    ["the reports began 3 minutes after the event", run(3 * MINUTE, 9 * MINUTE), false],
+    [
+      "the last report is exactly at the freshness edge",
+      run(-9 * MINUTE, -LIVE_REPORT_FRESH_MS),
+      true,
+    ],
+  ])("answers right when %s", (_label, reports, expected) => {
+    expect(isPageLiveAt(reports, START)).toBe(expected);
+  });
+
+  it("holds for every moment inside a run of reports", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: -100 * MINUTE, max: 0 }),
+        fc.integer({ min: 0, max: 100 * MINUTE }),
+        fc.integer({ min: 0, max: 100 }),
+        (since, length, percent) => {
+          const reports = run(since, since + length);
+          expect(isPageLiveAt(reports, at(since + Math.floor((length * percent) / 100)))).toBe(
+            true,
+          );
+        },
+      ),
+    );
   });
 });

@@ -37,12 +37,21 @@ export function getInactiveSessionEnd(activity: SessionActivity, now: Date): Dat
   return now.getTime() - last >= getSessionIdleLimitMs(activity.startedBy) ? new Date(last) : null;
 }
 
+/** A run of live reports from a creator's page: the first of the run and the latest. */
+export interface LiveReports {
+  readonly since: Date;
+  readonly last: Date;
+}
+
 /**
- * Whether the creator's page counted as live at `at` (a viewer event's time): its latest live
- * report lies within `LIVE_REPORT_FRESH_MS` of it, before or after (reports repeat every minute,
- * so the latest one may come just after the event).
+ * Whether the creator's page counted as live at `at` (a viewer event's time): within the run of
+ * reports, give or take `LIVE_REPORT_FRESH_MS` (reports repeat every minute while live, so the
+ * one after the event may come a little later).
  */
-export function isPageLiveAt(lastLiveReportAt: Date | null, at: Date): boolean {
-  if (lastLiveReportAt === null) return false;
-  return Math.abs(lastLiveReportAt.getTime() - at.getTime()) <= LIVE_REPORT_FRESH_MS;
+export function isPageLiveAt(reports: LiveReports | null, at: Date): boolean {
+  if (reports === null) return false;
+  return (
+    at.getTime() >= reports.since.getTime() - LIVE_REPORT_FRESH_MS &&
+    at.getTime() <= reports.last.getTime() + LIVE_REPORT_FRESH_MS
+  );
 }

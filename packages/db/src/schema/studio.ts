@@ -31,6 +31,8 @@ export const overlaySettings = pgTable(
  */
 export const creatorLiveSignals = pgTable("creator_live_signals", {
   creatorUserId: text("creator_user_id").primaryKey(),
+  /** The first report of the current run (reports more than 2 minutes apart start a new run). */
+  liveSince: timestamp("live_since", { withTimezone: true }).notNull(),
   lastLiveAt: timestamp("last_live_at", { withTimezone: true }).notNull(),
 });
 
