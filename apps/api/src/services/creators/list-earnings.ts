@@ -18,8 +18,9 @@ const SOURCE_OF: Readonly<Record<string, "gift" | "tip" | "message">> = {
  * What reached (or left) a creator's held diamonds, newest first: each gift, tip or paid message
  * with its sender and source, and each reversal of one (a refunded or disputed purchase) as a
  * negative entry. The gifts of one combo in a page fold into one row at its newest gift
- * ("Alex sent Rose x30": `count` is every gift of the combo, `diamonds` their sum, `events` the
- * sends folded); a combo that crosses a page boundary continues as a row on the next page.
+ * ("Alex sent Rose x30": `count` and `coins` are the combo's so far, counting gifts whose share
+ * rounded to no diamond; `diamonds` the folded entries' sum; `events` the entries folded); a
+ * combo that crosses a page boundary continues as a row on the next page.
  * `limit` counts ledger entries, so the diamonds of the rows always sum to the ledger's.
  */
 export async function listCreatorEarnings(
@@ -45,9 +46,8 @@ export async function listCreatorEarnings(
     const count = reversal ? 1 : ((t.metadata.count as number | undefined) ?? 1);
     const combo = !reversal && sender?.comboId ? comboRows.get(sender.comboId) : undefined;
     if (combo) {
+      // The newest gift (already in the row) carries the combo's count and coins so far.
       combo.diamonds += diamonds;
-      combo.count += count;
-      combo.coins += sender?.coins ?? 0;
       combo.events += 1;
       combo.firstAt = t.createdAt.toISOString();
       combo.label = describeEarningRow(combo);
@@ -61,8 +61,8 @@ export async function listCreatorEarnings(
       diamonds,
       giftId,
       giftName: giftName(giftId),
-      count,
-      coins: reversal ? 0 : (sender?.coins ?? 0),
+      count: sender?.comboId ? Math.max(count, sender.comboCount) : count,
+      coins: reversal ? 0 : ((sender?.comboId ? sender.comboCoins : sender?.coins) ?? 0),
       /** The sender's display name as their event showed it; null for reversals. */
       senderName: reversal ? null : (sender?.senderName ?? null),
       /** Ledger entries folded into the row (a combo's sends). */

@@ -112,15 +112,17 @@ export async function endInactiveSessions(sql: Sql, now: Date): Promise<number> 
       now,
     );
     if (!endAt) continue;
+    // Timestamps come back to the millisecond: anything within it is the last activity itself.
+    const after = new Date(endAt.getTime() + 1);
     await sql.begin(async (tx) => {
       const [row] = await tx<{ id: string; goal_coins: bigint | null }[]>`
         update stream_sessions s set ended_at = ${endAt}, ended_by = 'inactivity'
         where s.id = ${session.id} and s.ended_at is null
           and not exists (select 1 from stream_events e
-                          where e.creator_user_id = s.creator_user_id and e.created_at > ${endAt}
+                          where e.creator_user_id = s.creator_user_id and e.created_at >= ${after}
                             and e.session_id = s.id)
           and not exists (select 1 from creator_live_signals l
-                          where l.creator_user_id = s.creator_user_id and l.last_live_at > ${endAt})
+                          where l.creator_user_id = s.creator_user_id and l.last_live_at >= ${after})
         returning id, goal_coins`;
       if (!row) return;
       ended += 1;

@@ -5,6 +5,9 @@ export interface EarningSender {
   readonly senderName: string | null;
   readonly comboId: string | null;
   readonly coins: number;
+  /** The combo's gifts and coins so far at this gift (gifts that earned no diamond included). */
+  readonly comboCount: number;
+  readonly comboCoins: number;
 }
 
 /**
@@ -21,9 +24,17 @@ export async function findEarningSenders(
   if (credits.length === 0) return new Map();
   const times = credits.map((t) => t.createdAt.getTime());
   const rows = await sql<
-    { linked_group: string; name: string | null; combo_id: string | null; coins: bigint }[]
+    {
+      linked_group: string;
+      name: string | null;
+      combo_id: string | null;
+      coins: bigint;
+      combo_count: number | null;
+      combo_coins: number | null;
+    }[]
   >`
-    select c.linked_group, e.payload->>'viewerName' as name, e.payload->>'comboId' as combo_id, e.coins
+    select c.linked_group, e.payload->>'viewerName' as name, e.payload->>'comboId' as combo_id, e.coins,
+           (e.payload->>'comboCount')::int as combo_count, (e.payload->'combo'->>'coins')::int8::float8 as combo_coins
     from stream_events e join ledger_transfers c on c.id = e.transfer_id
     where e.creator_user_id = ${creatorUserId} and e.kind in ('gift', 'tip', 'message')
       and e.created_at >= ${new Date(Math.min(...times) - 60_000)}
@@ -38,6 +49,8 @@ export async function findEarningSenders(
         senderName: row.name,
         comboId: row.combo_id,
         coins: Number(row.coins),
+        comboCount: row.combo_count ?? 1,
+        comboCoins: row.combo_coins ?? Number(row.coins),
       });
     }
   }
