@@ -123,7 +123,7 @@
 
   /** A short chime made in the page (no audio file to fetch), at the set volume. */
   function chime(tier) {
-    if (!settings.sound || !settings.sound.enabled || settings.sound.volumePercent <= 0) return;
+    if (!settings.sound?.enabled || settings.sound.volumePercent <= 0) return;
     try {
       audio = audio || new AudioContext();
       const gain = audio.createGain();

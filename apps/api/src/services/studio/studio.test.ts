@@ -270,7 +270,7 @@ describe("overlay settings and test alerts", () => {
     expect(saved.colours.accent).toBe("#00ff88");
     const pushed = (await reading).find((b) => b.startsWith("event: settings")) ?? "";
     expect(JSON.parse(/^data: (.*)$/m.exec(pushed)?.[1] ?? "{}").settings).toEqual(saved);
-    const state = await (await app.request(`${path}/state`)).json();
+    const state = (await (await app.request(`${path}/state`)).json()) as { settings: unknown };
     expect(state.settings).toEqual(saved);
     expect(await asCreator.creator.overlaySettings()).toEqual(saved);
   });
