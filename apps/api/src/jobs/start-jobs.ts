@@ -9,6 +9,7 @@ import {
 } from "../services/payouts/withdrawals.ts";
 import { endIdleSessions } from "../services/sessions/end-session.ts";
 import { expireBoosts } from "../services/streams/boost-stream.ts";
+import { startLiveSessions } from "../services/studio/live-sessions.ts";
 
 /** The recurring jobs and what each does; every one is safe to run twice or concurrently. */
 export const JOBS = {
@@ -30,7 +31,14 @@ export const JOBS = {
  * schedule never starts a second chain.
  */
 export const FREQUENT_JOBS = {
-  "fold-analytics": { everySeconds: 2, run: (deps: JobDeps) => foldStreamEvents(deps.sql) },
+  // A viewer event while the page reports live starts a session first, so the fold counts it in.
+  "fold-analytics": {
+    everySeconds: 2,
+    run: async (deps: JobDeps) => {
+      await startLiveSessions(deps.sql, new Date());
+      return foldStreamEvents(deps.sql);
+    },
+  },
 } as const;
 
 export interface JobDeps {
