@@ -6,9 +6,9 @@ import {
   type SessionStart,
 } from "@coinstream/core";
 import type { Sql } from "@coinstream/db";
+import { announceStreamEvents } from "../../realtime/announce-stream-events.ts";
 import { STREAM_EVENTS_FOLD } from "../analytics/supporter-coins.ts";
 import { recordGoalCleared } from "../sessions/goal-progress.ts";
-import { announceStreamEvents } from "../../realtime/announce-stream-events.ts";
 import { readSessionProgress } from "../sessions/session-progress.ts";
 
 /** A page's report is written at most this often per creator (reports repeat every minute). */
