@@ -45,7 +45,7 @@ describe("openPgBossDatabase", () => {
     );
     expect(rows).toEqual([{ total: "3" }]);
     // Both connections are back in the pool, outside any transaction.
-    const states = await Promise.all(
+    const states: { rows: unknown[] }[] = await Promise.all(
       [1, 2].map(() => db.executeSql("select now() = statement_timestamp() as idle")),
     );
     expect(states.map((state) => state.rows)).toEqual([[{ idle: true }], [{ idle: true }]]);

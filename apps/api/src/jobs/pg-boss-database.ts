@@ -1,10 +1,10 @@
 import { reconnectDelaySeconds } from "@coinstream/db";
-import type { IDatabase } from "pg-boss";
+import type { Db } from "pg-boss";
 import postgres from "postgres";
 
 /** pg-boss's connections: a postgres.js pool of its own and how to close it. */
 export interface PgBossDatabase {
-  readonly db: IDatabase;
+  readonly db: Db;
   readonly close: () => Promise<void>;
 }
 
