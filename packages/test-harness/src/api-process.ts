@@ -8,7 +8,7 @@ const API_DIR = fileURLToPath(new URL("../../../apps/api/", import.meta.url));
 
 /** Settings of the runner's own environment the API would read; a run sets its own. */
 const RUNNER_ONLY =
-  /^(NODE_ENV|VITEST.*|DATABASE_URL|HOST|PORT|API_WORKERS|SEED_DEMO|BETTER_AUTH_SECRET|TRUSTED_ORIGINS|SMTP_URL|MAIL_FROM|STRIPE_.*|PUBLIC_URL|CHANNEL_.*)$/;
+  /^(NODE_ENV|VITEST.*|DATABASE_URL|HOST|PORT|API_WORKERS|SEED_DEMO|PAYMENTS|BETTER_AUTH_SECRET|TRUSTED_ORIGINS|SMTP_URL|MAIL_FROM|STRIPE_.*|PUBLIC_URL|CHANNEL_.*)$/;
 
 export interface ApiProcessOptions {
   /** The loopback port (choose one with `choosePort`). */
