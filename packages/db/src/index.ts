@@ -16,8 +16,8 @@ export {
 export {
   EmbeddedServerError,
   runnablePostgres,
-  startEmbeddedServer,
   type SystemUser,
+  startEmbeddedServer,
 } from "./embedded-server.ts";
 export {
   ACCOUNT_PURPOSES,
