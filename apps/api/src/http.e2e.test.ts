@@ -125,11 +125,17 @@ describe("the API over real HTTP", () => {
 
     const target = await createCreator(db.sql);
     const received: StreamEvent[] = [];
+    let isStarted = false;
     const subscription = client().streams.events.subscribe(
       { to: { handle: target.handle } },
-      { onData: (tracked) => received.push(tracked.data) },
+      {
+        onStarted: () => {
+          isStarted = true;
+        },
+        onData: (tracked) => received.push(tracked.data),
+      },
     );
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await vi.waitFor(() => expect(isStarted).toBe(true), { timeout: 10_000, interval: 20 });
     await erin.gifts.send.mutate({
       idempotencyKey: randomUUID(),
       to: { url: target.url },
