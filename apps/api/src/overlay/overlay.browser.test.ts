@@ -5,9 +5,10 @@ import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { checkLedger, createLedger, type Ledger } from "@coinstream/db";
 import { createTestDatabase, type TestDatabase } from "@coinstream/db/testing";
+import { launchChromium } from "@coinstream/test-harness/chromium";
 import { serve } from "@hono/node-server";
 import { createTRPCClient, httpBatchLink } from "@trpc/client";
-import { type Browser, chromium, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
 import { createApp } from "../app.ts";
 import { type AuthDbHandle, createAuthDb } from "../auth/auth-db.ts";
@@ -23,15 +24,6 @@ import type { AppRouter } from "../trpc/root.ts";
 // The OBS overlay as OBS would show it: the whole API on a real socket, the page in headless
 // Chromium, gifts and tips sent by a signed-in viewer over HTTP.
 const SCREENSHOT = fileURLToPath(new URL("../../test-output/overlay.png", import.meta.url));
-const CHROMIUM_ARGS = [
-  "--headless=new",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-];
 const VIEWER_NAME = 'Vera <b>"V"</b>';
 const XSS_MESSAGE = "hi <img src=x onerror=alert(1)> there";
 
@@ -77,7 +69,7 @@ beforeAll(async () => {
       sandboxWebhookSecret: "whsec_overlay",
     }),
   });
-  browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {
