@@ -1,11 +1,7 @@
-import type {
-  ApiError,
-  ApiResult,
-  InputOf,
-  Messages,
-  OutputOf,
-  ProcedurePath,
-} from "./contract.ts";
+import type { AppRouter } from "@coinstream/api";
+import { createTRPCClient, type TRPCClient, type TRPCLink } from "@trpc/client";
+import type { Messages } from "./contract.ts";
+import { type PortLike, portLink, TRPC_PORT } from "./port-link.ts";
 
 /** Sends one message to the background and waits for its answer (@plasmohq/messaging in the extension). */
 export type SendMessage = <N extends keyof Messages>(
@@ -13,35 +9,25 @@ export type SendMessage = <N extends keyof Messages>(
   body: Messages[N]["req"],
 ) => Promise<Messages[N]["res"]>;
 
-/** An error a page can show: thrown by `call` when the API (or the network) refused. */
-export class ApiCallError extends Error {
-  override readonly name = "ApiCallError";
-  constructor(readonly error: ApiError) {
-    super(error.message);
-  }
+/** Typed API calls for pages, through the background: `api.wallet.get.query()`. */
+export type ApiClient = TRPCClient<AppRouter>;
+
+/** The tRPC client over `link` (the `trpc` port in the extension, a fake link in tests). */
+export function createApiClient(link: TRPCLink<AppRouter>): ApiClient {
+  return createTRPCClient<AppRouter>({ links: [link] });
 }
 
-/**
- * Typed API calls for pages, through the background: `api.query("wallet.get", undefined)`,
- * `api.mutation("gifts.send", {...})`. Results come back as the API typed them.
- */
-export function createApiClient(send: SendMessage) {
-  async function call<P extends ProcedurePath>(
-    kind: "query" | "mutation",
-    path: P,
-    input: InputOf<P>,
-  ): Promise<OutputOf<P>> {
-    const result = (await send("api", { path, kind, input })) as ApiResult<OutputOf<P>>;
-    if (!result.ok) throw new ApiCallError(result.error);
-    return result.data;
-  }
+/** The link every extension page uses: the background's `trpc` port. */
+export function backgroundLink(): TRPCLink<AppRouter> {
+  return portLink(() => chrome.runtime.connect({ name: TRPC_PORT }) as unknown as PortLike);
+}
+
+/** What pages ask the background besides API calls: signing in and out, opening a tab. */
+export function createBackgroundActions(send: SendMessage) {
   return {
-    query: <P extends ProcedurePath>(path: P, input: InputOf<P>) => call("query", path, input),
-    mutation: <P extends ProcedurePath>(path: P, input: InputOf<P>) =>
-      call("mutation", path, input),
     auth: (body: Messages["auth"]["req"]) => send("auth", body),
     openTab: (url: string) => send("open-tab", { url }),
   };
 }
 
-export type ApiClient = ReturnType<typeof createApiClient>;
+export type BackgroundActions = ReturnType<typeof createBackgroundActions>;

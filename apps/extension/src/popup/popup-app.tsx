@@ -1,5 +1,13 @@
+import type { AppRouter } from "@coinstream/api";
+import type { TRPCLink } from "@trpc/client";
 import { useCallback, useMemo, useState } from "react";
-import { createApiClient, type SendMessage } from "../messaging/api-client.ts";
+import { ApiQueryProvider } from "../lib/api-query.tsx";
+import {
+  backgroundLink,
+  createApiClient,
+  createBackgroundActions,
+  type SendMessage,
+} from "../messaging/api-client.ts";
 import type { ApiError } from "../messaging/contract.ts";
 import { AuthScreen } from "./components/auth-screen.tsx";
 import { CoinMark } from "./components/coin-mark.tsx";
@@ -9,7 +17,10 @@ import { useSessionStatus } from "./hooks/use-session-status.ts";
 import { type PopupContextValue, PopupProvider } from "./popup-context.tsx";
 
 export interface PopupAppProps {
+  /** The background's messages (auth, open-tab). */
   readonly send: SendMessage;
+  /** Where API calls go: the background's `trpc` port unless a test gives its own. */
+  readonly link?: TRPCLink<AppRouter>;
   readonly checkoutPollMs?: number;
   readonly now?: () => Date;
 }
@@ -17,25 +28,27 @@ export interface PopupAppProps {
 const currentTime = () => new Date();
 
 /** The popup: signing in or up, then the wallet. Every call goes through the background worker. */
-export function PopupApp({ send, checkoutPollMs = 2_500, now = currentTime }: PopupAppProps) {
-  const api = useMemo(() => createApiClient(send), [send]);
-  const { session, setSession, checkStatus } = useSessionStatus(api);
+export function PopupApp({ send, link, checkoutPollMs = 2_500, now = currentTime }: PopupAppProps) {
+  const api = useMemo(() => createApiClient(link ?? backgroundLink()), [link]);
+  const background = useMemo(() => createBackgroundActions(send), [send]);
+  const { session, setSession, checkStatus } = useSessionStatus(background);
   const [signOutError, setSignOutError] = useState<ApiError | null>(null);
 
   const onSessionEnded = useCallback(() => setSession({ status: "signedOut" }), [setSession]);
   const context = useMemo<PopupContextValue>(
-    () => ({ api, onSessionEnded, checkoutPollMs, now }),
-    [api, onSessionEnded, checkoutPollMs, now],
+    () => ({ api, background, onSessionEnded, checkoutPollMs, now }),
+    [api, background, onSessionEnded, checkoutPollMs, now],
   );
 
   async function signOut() {
     setSignOutError(null);
-    const result = await api.auth({ action: "signOut" });
+    const result = await background.auth({ action: "signOut" });
     if (!result.ok) setSignOutError(result.error);
     else setSession({ status: "signedOut" });
   }
 
   return (
+    <ApiQueryProvider api={api} onSignedOut={onSessionEnded}>
     <PopupProvider value={context}>
       <main className="popup">
         <header className="popup__header">
@@ -79,5 +92,6 @@ export function PopupApp({ send, checkoutPollMs = 2_500, now = currentTime }: Po
         {session.status === "signedIn" ? <WalletScreen key={session.user.id} /> : null}
       </main>
     </PopupProvider>
+    </ApiQueryProvider>
   );
 }

@@ -7,7 +7,7 @@
 import { useEffect, useState } from "react";
 import { GIFT_BAR_CSS } from "../gift-bar/components/styles.ts";
 import { sendMessage } from "../gift-bar/extension-services.ts";
-import { formatCoins } from "../gift-bar/lib/preview-text.ts";
+import { formatCoins } from "../lib/format.ts";
 import type { SpendConfirmationResult } from "../messaging/contract.ts";
 
 const ARM_AFTER_MS = 600;

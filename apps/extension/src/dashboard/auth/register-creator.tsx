@@ -17,7 +17,7 @@ export function RegisterCreator({
   const api = useApi();
   const [handle, setHandle] = useState("");
   const register = useAction((wanted: string) =>
-    api.mutation("creator.register", { handle: wanted }),
+    api.creator.register.mutate({ handle: wanted }),
   );
 
   async function submit(event: FormEvent) {

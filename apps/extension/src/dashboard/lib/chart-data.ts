@@ -3,7 +3,7 @@
  * into sentences that say the same for people who cannot see the charts.
  */
 import type { OutputOf } from "../../messaging/contract.ts";
-import { formatBucketLabel, formatCoins, formatCount, formatDiamonds } from "./format.ts";
+import { formatBucketLabel, formatCoins, formatCount, formatDiamonds } from "../../lib/format.ts";
 import type { Bucket } from "./range-presets.ts";
 
 type Dashboard = OutputOf<"analytics.dashboard">;

@@ -28,7 +28,7 @@ import {
   shapeGiftMix,
   shapeSeries,
 } from "../lib/chart-data.ts";
-import { formatCount } from "../lib/format.ts";
+import { formatCount } from "../../lib/format.ts";
 import type { Bucket } from "../lib/range-presets.ts";
 
 // Only what these charts use, so the rest of chart.js stays out of the bundle.

@@ -6,7 +6,7 @@ import { Empty, Loading, Panel, Section } from "../components/section.tsx";
 import { useAction } from "../hooks/use-action.ts";
 import { useApiQuery } from "../hooks/use-api-query.ts";
 import { useGiftNames } from "../hooks/use-gift-names.ts";
-import { formatCount, formatDateTime, formatDuration, formatRange } from "../lib/format.ts";
+import { formatCount, formatDateTime, formatDuration, formatRange } from "../../lib/format.ts";
 import {
   type Bucket,
   bucketForPreset,
@@ -77,7 +77,7 @@ export function AnalyticsSection({ focusOnMount }: SectionProps) {
   const bucket = bucketForPreset(preset, wantedBucket);
   const dashboard = useApiQuery("analytics.dashboard", range);
   const exportCsv = useAction(async () => {
-    const file = await api.query("analytics.exportCsv", range);
+    const file = await api.analytics.exportCsv.query(range);
     downloadText(file.filename, file.csv);
     return file;
   });

@@ -16,7 +16,7 @@ import {
   formatSignedCount,
   formatUsdMinor,
   parseWholeNumber,
-} from "../lib/format.ts";
+} from "../../lib/format.ts";
 import { newIdempotencyKey } from "../lib/idempotency-key.ts";
 import type { SavedPayoutMethod, SectionProps } from "../types.ts";
 
@@ -47,7 +47,7 @@ function PayoutMethodForm({
   const [method, setMethod] = useState<Method>(saved?.method ?? "bank");
   const [label, setLabel] = useState(saved?.label ?? "");
   const [account, setAccount] = useState(saved?.stripeAccountId ?? "");
-  const save = useAction((input: PayoutInput) => api.mutation("creator.setPayoutMethod", input));
+  const save = useAction((input: PayoutInput) => api.creator.setPayoutMethod.mutate(input));
   const errorId = useId();
 
   async function submit(event: FormEvent) {
@@ -147,7 +147,7 @@ function WithdrawForm({ available, onRequested }: { available: number; onRequest
   // One key per attempt: a retry after a lost answer reuses it, so it never withdraws twice.
   const attempt = useRef<{ key: string; diamonds: number } | null>(null);
   const withdraw = useAction((input: InputOf<"creator.withdraw">) =>
-    api.mutation("creator.withdraw", input),
+    api.creator.withdraw.mutate(input),
   );
   const errorId = useId();
 
@@ -264,7 +264,7 @@ function EarningsList() {
   const first = useApiQuery("creator.earnings", { limit: 25 });
   const [more, setMore] = useState<{ items: Earning[]; cursor: string | null } | null>(null);
   const loadMore = useAction((cursor: string) =>
-    api.query("creator.earnings", { cursor, limit: 25 }),
+    api.creator.earnings.query({ cursor, limit: 25 }),
   );
 
   if (first.error) return <ErrorNote error={first.error} />;

@@ -7,7 +7,7 @@ import { Empty, Loading, Panel, Section } from "../components/section.tsx";
 import { TextField } from "../components/text-field.tsx";
 import { useAction } from "../hooks/use-action.ts";
 import { useApiQuery } from "../hooks/use-api-query.ts";
-import { formatCoins, formatCount, formatDateTime, parseWholeNumber } from "../lib/format.ts";
+import { formatCoins, formatCount, formatDateTime, parseWholeNumber } from "../../lib/format.ts";
 import type { SectionProps } from "../types.ts";
 
 type Message = OutputOf<"messages.inbox">["items"][number];
@@ -16,7 +16,7 @@ function PriceForm({ handle }: { handle: string }) {
   const api = useApi();
   const price = useApiQuery("messages.price", { handle });
   const [text, setText] = useState("");
-  const save = useAction((coins: number) => api.mutation("messages.setPrice", { coins }));
+  const save = useAction((coins: number) => api.messages.setPrice.mutate({ coins }));
   const coins = parseWholeNumber(text);
 
   async function submit(event: FormEvent) {
@@ -69,7 +69,7 @@ function ReplyForm({ message, onReplied }: { message: Message; onReplied: (m: Me
   const api = useApi();
   const [body, setBody] = useState("");
   const reply = useAction((text: string) =>
-    api.mutation("messages.reply", { id: message.id, body: text }),
+    api.messages.reply.mutate({ id: message.id, body: text }),
   );
   const id = useId();
   return (
@@ -122,15 +122,15 @@ function MessageCard({
 }) {
   const api = useApi();
   const [replying, setReplying] = useState(false);
-  const markRead = useAction(() => api.mutation("messages.markRead", { id: message.id }));
+  const markRead = useAction(() => api.messages.markRead.mutate({ id: message.id }));
   const hide = useAction(() =>
-    api.mutation(message.hiddenAt ? "messages.unhide" : "messages.hide", { id: message.id }),
+    (message.hiddenAt ? api.messages.unhide : api.messages.hide).mutate({ id: message.id }),
   );
   const block = useAction(
     (): Promise<unknown> =>
       message.senderBlocked
-        ? api.mutation("messages.unblock", { messageId: message.id })
-        : api.mutation("messages.block", { messageId: message.id }),
+        ? api.messages.unblock.mutate({ messageId: message.id })
+        : api.messages.block.mutate({ messageId: message.id }),
   );
   const unread = message.readAt === null;
   const error = markRead.error ?? hide.error ?? block.error;
@@ -235,7 +235,7 @@ function BlockedList({ version, onChanged }: { version: number; onChanged: () =>
     // Blocking from a message changes this list; the first load is the query's own.
     if (version !== firstVersion.current) void reload();
   }, [version, reload]);
-  const unblock = useAction((userId: string) => api.mutation("messages.unblock", { userId }));
+  const unblock = useAction((userId: string) => api.messages.unblock.mutate({ userId }));
   if (!blocked.data || blocked.data.length === 0) return null;
   return (
     <Panel title="Blocked people">
@@ -272,7 +272,7 @@ export function InboxSection({ status, focusOnMount }: SectionProps) {
   const inbox = useApiQuery("messages.inbox", { filter, includeHidden, limit: 25 });
   const [older, setOlder] = useState<{ items: Message[]; cursor: string | null } | null>(null);
   const loadMore = useAction((cursor: string) =>
-    api.query("messages.inbox", { filter, includeHidden, limit: 25, cursor }),
+    api.messages.inbox.query({ filter, includeHidden, limit: 25, cursor }),
   );
   const [blockVersion, setBlockVersion] = useState(0);
 

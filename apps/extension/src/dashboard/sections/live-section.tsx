@@ -13,7 +13,7 @@ import {
   formatDateTime,
   formatDuration,
   parseWholeNumber,
-} from "../lib/format.ts";
+} from "../../lib/format.ts";
 import type { SectionProps } from "../types.ts";
 
 type Session = NonNullable<OutputOf<"sessions.current">["session"]>;
@@ -57,9 +57,9 @@ function GoalForm({ session, onChanged }: { session: Session; onChanged: () => v
   const [coinsText, setCoinsText] = useState(session.goal ? String(session.goal.targetCoins) : "");
   const [title, setTitle] = useState(session.goal?.title ?? "");
   const setGoal = useAction((coins: number) =>
-    api.mutation("sessions.setGoal", { coins, title: title.trim() || null }),
+    api.sessions.setGoal.mutate({ coins, title: title.trim() || null }),
   );
-  const clearGoal = useAction(() => api.mutation("sessions.clearGoal", undefined));
+  const clearGoal = useAction(() => api.sessions.clearGoal.mutate());
   const coins = parseWholeNumber(coinsText);
 
   async function submit(event: FormEvent) {
@@ -136,8 +136,8 @@ export function LiveSection({ status, focusOnMount }: SectionProps) {
   const api = useApi();
   const current = useApiQuery("sessions.current", { handle: status.handle }, { pollMs: POLL_MS });
   const [title, setTitle] = useState("");
-  const start = useAction(() => api.mutation("sessions.start", { title: title.trim() || null }));
-  const end = useAction(() => api.mutation("sessions.end", undefined));
+  const start = useAction(() => api.sessions.start.mutate({ title: title.trim() || null }));
+  const end = useAction(() => api.sessions.end.mutate());
   const session = current.data?.live ? current.data.session : null;
 
   return (

@@ -12,7 +12,7 @@ import type { SectionProps } from "../types.ts";
 export function OverlaySection({ focusOnMount }: SectionProps) {
   const { api, apiUrl } = useDashboard();
   const overlay = useApiQuery("overlay.get", undefined);
-  const rotate = useAction(() => api.mutation("overlay.rotate", undefined));
+  const rotate = useAction(() => api.overlay.rotate.mutate());
   const current = rotate.result ?? overlay.data;
   const url = current ? absoluteOverlayUrl(current.url, apiUrl) : null;
 

@@ -4,7 +4,7 @@ import {
   type ChecklistItem,
   summarizeChecklist,
 } from "../lib/eligibility-checklist.ts";
-import { formatCount, formatDateTime } from "../lib/format.ts";
+import { formatCount, formatDateTime } from "../../lib/format.ts";
 import { SECTIONS } from "../lib/sections.ts";
 import type { CreatorStatus, SectionProps } from "../types.ts";
 

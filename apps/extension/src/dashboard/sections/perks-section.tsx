@@ -7,7 +7,7 @@ import { Empty, Loading, Panel, Section } from "../components/section.tsx";
 import { TextField } from "../components/text-field.tsx";
 import { useAction } from "../hooks/use-action.ts";
 import { useApiQuery } from "../hooks/use-api-query.ts";
-import { formatCoins, formatDate, parseWholeNumber } from "../lib/format.ts";
+import { formatCoins, formatDate, parseWholeNumber } from "../../lib/format.ts";
 import type { SectionProps } from "../types.ts";
 
 type Tier = OutputOf<"perks.tiers">[number];
@@ -145,7 +145,7 @@ function TierForm({
 function TierCard({ tier, onChanged }: { tier: Tier; onChanged: () => void }) {
   const api = useApi();
   const [editing, setEditing] = useState(false);
-  const archive = useAction(() => api.mutation("perks.archive", { id: tier.id }));
+  const archive = useAction(() => api.perks.archive.mutate({ id: tier.id }));
   const archived = tier.archivedAt !== null;
   return (
     <li className={`card ${archived ? "archived" : ""}`} data-testid="perk-tier">
@@ -156,7 +156,7 @@ function TierCard({ tier, onChanged }: { tier: Tier; onChanged: () => void }) {
           testId={`perk-edit-${tier.id}`}
           onCancel={() => setEditing(false)}
           onSubmit={async (fields) => {
-            const updated = await api.mutation("perks.update", { id: tier.id, ...fields });
+            const updated = await api.perks.update.mutate({ id: tier.id, ...fields });
             setEditing(false);
             onChanged();
             return updated;
@@ -225,7 +225,7 @@ export function PerksSection({ focusOnMount }: SectionProps) {
           submitLabel="Add tier"
           testId="perk-form"
           onSubmit={async (fields) => {
-            const tier = await api.mutation("perks.define", fields);
+            const tier = await api.perks.define.mutate(fields);
             void tiers.reload();
             return tier;
           }}

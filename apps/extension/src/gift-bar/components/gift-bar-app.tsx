@@ -96,7 +96,7 @@ export function GiftBarApp({ services }: { readonly services: GiftBarServices })
   const reducedMotion = usePrefersReducedMotion(win);
 
   const resolution = useAsync(target?.key ?? null, () =>
-    api.query("streams.resolve", target ? target.to : { handle: "" }),
+    api.streams.resolve.query(target ? target.to : { handle: "" }),
   );
   const resolved = resolution.data;
   // The API could not be asked (offline, restarting): ask again in a while, quietly.
@@ -119,9 +119,9 @@ export function GiftBarApp({ services }: { readonly services: GiftBarServices })
   const userId = auth.data?.ok ? (auth.data.data.user?.id ?? null) : null;
   const recheckAuth = useThrottled(auth.reload, 2_000, now);
 
-  const catalog = useAsync(active ? "catalog" : null, () => api.query("gifts.catalog", undefined));
+  const catalog = useAsync(active ? "catalog" : null, () => api.gifts.catalog.query());
   const wallet = useAsync(privateActive && signedIn && userId ? `wallet:${userId}` : null, () =>
-    api.query("wallet.get", undefined),
+    api.wallet.get.query(),
   );
   // Coins bought or a sign-in in the popup show up when the viewer returns to the page.
   const refreshOnReturn = useThrottled(
@@ -141,10 +141,10 @@ export function GiftBarApp({ services }: { readonly services: GiftBarServices })
     return walletSignal.subscribe(reloadWallet);
   }, [privateActive, walletSignal, reloadWallet]);
   const leaderboard = useAsync(privateActive ? `leaderboard:${handle}` : null, () =>
-    api.query("streams.leaderboard", { to: { handle: handle ?? "" }, period: "live" }),
+    api.streams.leaderboard.query({ to: { handle: handle ?? "" }, period: "live" }),
   );
   const session = useAsync(privateActive ? `session:${handle}` : null, () =>
-    api.query("sessions.current", { handle: handle ?? "" }),
+    api.sessions.current.query({ handle: handle ?? "" }),
   );
   const [liveGoal, setLiveGoal] = useState<{ handle: string; goal: GoalProgress | null } | null>(
     null,

@@ -73,7 +73,7 @@ export async function sendToStream(
   try {
     const data =
       request.kind === "gift"
-        ? await api.mutation("gifts.send", {
+        ? await api.gifts.send.mutate({
             idempotencyKey,
             to,
             giftId: request.giftId,
@@ -81,7 +81,7 @@ export async function sendToStream(
             message: request.message,
             confirm,
           })
-        : await api.mutation("tips.send", {
+        : await api.tips.send.mutate({
             idempotencyKey,
             to,
             coins: request.coins,
