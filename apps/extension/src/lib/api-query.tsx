@@ -5,9 +5,17 @@
  * page back to signing in, once, here.
  */
 import type { AppRouter } from "@coinstream/api";
-import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import {
+  keepPreviousData,
+  MutationCache,
+  QueryCache,
+  QueryClient,
+  QueryClientProvider,
+  type QueryKey,
+  useQueryClient,
+} from "@tanstack/react-query";
 import { createTRPCContext } from "@trpc/tanstack-react-query";
-import { type ReactNode, useEffect, useRef, useState } from "react";
+import { type ReactNode, useCallback, useEffect, useRef, useState } from "react";
 import type { ApiClient } from "../messaging/api-client.ts";
 import { apiErrorOf } from "../messaging/api-error.ts";
 
@@ -19,7 +27,13 @@ function createQueryClient(onError: (error: unknown) => void): QueryClient {
     mutationCache: new MutationCache({ onError }),
     defaultOptions: {
       // The background already answers NETWORK for an unreachable API; a person presses Try again.
-      queries: { retry: false, refetchOnWindowFocus: false, staleTime: 5_000 },
+      queries: {
+        retry: false,
+        refetchOnWindowFocus: false,
+        staleTime: 5_000,
+        // A new range or filter keeps showing the last answer until its own arrives.
+        placeholderData: keepPreviousData,
+      },
       mutations: { retry: false },
     },
   });
@@ -51,4 +65,18 @@ export function ApiQueryProvider({
       </TRPCProvider>
     </QueryClientProvider>
   );
+}
+
+/**
+ * Loads a query again after a change. A first load still under way started before the change,
+ * so it is cancelled rather than joined (TanStack joins a fetch in flight when there is no data).
+ */
+export function useReload(queryKey: QueryKey): () => Promise<void> {
+  const queryClient = useQueryClient();
+  const key = JSON.stringify(queryKey);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `key` stands for `queryKey`.
+  return useCallback(async () => {
+    await queryClient.cancelQueries({ queryKey });
+    await queryClient.refetchQueries({ queryKey });
+  }, [queryClient, key]);
 }

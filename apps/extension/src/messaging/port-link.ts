@@ -6,8 +6,8 @@
 import type { AppRouter } from "@coinstream/api";
 import { TRPCClientError, type TRPCLink } from "@trpc/client";
 import { observable } from "@trpc/server/observable";
-import type { TrpcPortRequest, TrpcPortResponse } from "./contract.ts";
 import { toErrorShape } from "./api-error.ts";
+import type { TrpcPortRequest, TrpcPortResponse } from "./contract.ts";
 
 /** The part of chrome.runtime.Port the link uses. */
 export interface PortLike {

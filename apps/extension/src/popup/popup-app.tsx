@@ -49,49 +49,49 @@ export function PopupApp({ send, link, checkoutPollMs = 2_500, now = currentTime
 
   return (
     <ApiQueryProvider api={api} onSignedOut={onSessionEnded}>
-    <PopupProvider value={context}>
-      <main className="popup">
-        <header className="popup__header">
-          <CoinMark className="popup__logo" />
-          <h1 className="popup__title">
-            Coinstream
+      <PopupProvider value={context}>
+        <main className="popup">
+          <header className="popup__header">
+            <CoinMark className="popup__logo" />
+            <h1 className="popup__title">
+              Coinstream
+              {session.status === "signedIn" ? (
+                <span className="popup__who" data-testid="signed-in-as">
+                  {session.user.name || session.user.email}
+                </span>
+              ) : null}
+            </h1>
             {session.status === "signedIn" ? (
-              <span className="popup__who" data-testid="signed-in-as">
-                {session.user.name || session.user.email}
-              </span>
+              <button
+                type="button"
+                className="button button--ghost button--small"
+                onClick={() => void signOut()}
+                data-testid="sign-out"
+              >
+                Sign out
+              </button>
             ) : null}
-          </h1>
-          {session.status === "signedIn" ? (
-            <button
-              type="button"
-              className="button button--ghost button--small"
-              onClick={() => void signOut()}
-              data-testid="sign-out"
-            >
-              Sign out
-            </button>
+          </header>
+          <ErrorText error={signOutError} testId="sign-out-error" />
+          {session.status === "loading" ? (
+            <div className="popup__body muted" aria-busy="true" data-testid="popup-loading">
+              Loading…
+            </div>
           ) : null}
-        </header>
-        <ErrorText error={signOutError} testId="sign-out-error" />
-        {session.status === "loading" ? (
-          <div className="popup__body muted" aria-busy="true" data-testid="popup-loading">
-            Loading…
-          </div>
-        ) : null}
-        {session.status === "unreachable" ? (
-          <div className="popup__body">
-            <ErrorText error={session.error} testId="popup-error" />
-            <button type="button" className="button" onClick={() => void checkStatus()}>
-              Try again
-            </button>
-          </div>
-        ) : null}
-        {session.status === "signedOut" ? (
-          <AuthScreen onSignedIn={(user) => setSession({ status: "signedIn", user })} />
-        ) : null}
-        {session.status === "signedIn" ? <WalletScreen key={session.user.id} /> : null}
-      </main>
-    </PopupProvider>
+          {session.status === "unreachable" ? (
+            <div className="popup__body">
+              <ErrorText error={session.error} testId="popup-error" />
+              <button type="button" className="button" onClick={() => void checkStatus()}>
+                Try again
+              </button>
+            </div>
+          ) : null}
+          {session.status === "signedOut" ? (
+            <AuthScreen onSignedIn={(user) => setSession({ status: "signedIn", user })} />
+          ) : null}
+          {session.status === "signedIn" ? <WalletScreen key={session.user.id} /> : null}
+        </main>
+      </PopupProvider>
     </ApiQueryProvider>
   );
 }

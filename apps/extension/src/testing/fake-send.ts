@@ -65,7 +65,9 @@ export function fakeLink(
           .then(() => answer(request))
           .then(
             (data) => {
-              observer.next({ result: { type: "data", data } });
+              // As the port delivers it: a copy, never the handler's own (mutable) object.
+              const copy = data === undefined ? undefined : JSON.parse(JSON.stringify(data));
+              observer.next({ result: { type: "data", data: copy } });
               observer.complete();
             },
             (caught: unknown) => {

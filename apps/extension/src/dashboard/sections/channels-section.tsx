@@ -1,4 +1,7 @@
+import { useQuery } from "@tanstack/react-query";
 import { type FormEvent, useId, useState } from "react";
+import { useReload, useTRPC } from "../../lib/api-query.tsx";
+import { formatCount, formatDate, parseWholeNumber } from "../../lib/format.ts";
 import type { OutputOf } from "../../messaging/contract.ts";
 import { useApi } from "../api-context.tsx";
 import { ConfirmButton } from "../components/confirm-button.tsx";
@@ -7,8 +10,6 @@ import { ErrorNote, fieldError } from "../components/error-note.tsx";
 import { Empty, Loading, Panel, Section } from "../components/section.tsx";
 import { TextField } from "../components/text-field.tsx";
 import { useAction } from "../hooks/use-action.ts";
-import { useApiQuery } from "../hooks/use-api-query.ts";
-import { formatCount, formatDate, parseWholeNumber } from "../../lib/format.ts";
 import type { SectionProps } from "../types.ts";
 
 type Channel = OutputOf<"channels.list">[number];
@@ -329,10 +330,12 @@ function ChannelCard({
 
 /** Channels: add by URL or website, the code to paste and where, Verify, follower counts, unlink. */
 export function ChannelsSection({ reloadStatus, focusOnMount }: SectionProps) {
-  const channels = useApiQuery("channels.list", undefined);
+  const trpc = useTRPC();
+  const channels = useQuery(trpc.channels.list.queryOptions());
+  const reloadChannels = useReload(trpc.channels.list.queryKey());
   const [lastVerified, setLastVerified] = useState<Verified | null>(null);
   const changed = async () => {
-    await Promise.all([channels.reload(), reloadStatus()]);
+    await Promise.all([reloadChannels(), reloadStatus()]);
   };
   return (
     <Section

@@ -1,4 +1,7 @@
+import { useQuery } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
+import { useReload, useTRPC } from "../../lib/api-query.tsx";
+import { formatCoins, formatDate, parseWholeNumber } from "../../lib/format.ts";
 import type { InputOf, OutputOf } from "../../messaging/contract.ts";
 import { useApi } from "../api-context.tsx";
 import { ConfirmButton } from "../components/confirm-button.tsx";
@@ -6,8 +9,6 @@ import { ErrorNote, fieldError } from "../components/error-note.tsx";
 import { Empty, Loading, Panel, Section } from "../components/section.tsx";
 import { TextField } from "../components/text-field.tsx";
 import { useAction } from "../hooks/use-action.ts";
-import { useApiQuery } from "../hooks/use-api-query.ts";
-import { formatCoins, formatDate, parseWholeNumber } from "../../lib/format.ts";
 import type { SectionProps } from "../types.ts";
 
 type Tier = OutputOf<"perks.tiers">[number];
@@ -211,7 +212,9 @@ function TierCard({ tier, onChanged }: { tier: Tier; onChanged: () => void }) {
 export function PerksSection({ focusOnMount }: SectionProps) {
   const api = useApi();
   const [includeArchived, setIncludeArchived] = useState(false);
-  const tiers = useApiQuery("perks.tiers", { includeArchived });
+  const trpc = useTRPC();
+  const tiers = useQuery(trpc.perks.tiers.queryOptions({ includeArchived }));
+  const reloadTiers = useReload(trpc.perks.tiers.queryKey({ includeArchived }));
   return (
     <Section
       id="perks"
@@ -226,7 +229,7 @@ export function PerksSection({ focusOnMount }: SectionProps) {
           testId="perk-form"
           onSubmit={async (fields) => {
             const tier = await api.perks.define.mutate(fields);
-            void tiers.reload();
+            void reloadTiers();
             return tier;
           }}
         />
@@ -246,7 +249,7 @@ export function PerksSection({ focusOnMount }: SectionProps) {
         {tiers.data && tiers.data.length > 0 && (
           <ul className="cards" data-testid="perk-tiers">
             {tiers.data.map((tier) => (
-              <TierCard key={tier.id} tier={tier} onChanged={() => void tiers.reload()} />
+              <TierCard key={tier.id} tier={tier} onChanged={() => void reloadTiers()} />
             ))}
           </ul>
         )}

@@ -1,8 +1,8 @@
+import { formatCoins, formatCount } from "../../lib/format.ts";
 import type { StageRect } from "../hooks/use-player-rect.ts";
 import type { AnimationItem, AnimationState } from "../lib/animation-queue.ts";
 import { isTakeover } from "../lib/animation-queue.ts";
 import { describeGoal } from "../lib/goal.ts";
-import { formatCoins, formatCount } from "../../lib/format.ts";
 import { ViewerName } from "./viewer-name.tsx";
 
 /**

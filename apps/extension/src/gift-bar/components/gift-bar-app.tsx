@@ -1,7 +1,7 @@
 import type { GoalProgress } from "@coinstream/api";
 import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { createPortal } from "react-dom";
-import type { ApiClient } from "../../messaging/api-client.ts";
+import type { ApiClient, BackgroundActions } from "../../messaging/api-client.ts";
 import type { StreamPortMessage } from "../../messaging/contract.ts";
 import { chooseAdapter } from "../../site-adapters/adapters.ts";
 import { useAnimations } from "../hooks/use-animations.ts";
@@ -55,6 +55,8 @@ export type Surface =
 /** Everything the gift bar needs from outside, so tests can stand in for the extension. */
 export interface GiftBarServices {
   readonly api: ApiClient;
+  /** Who is signed in (the `auth` message). */
+  readonly background: Pick<BackgroundActions, "auth">;
   readonly hiddenSites: HiddenSites;
   /** Opens a follower on the background's `stream` port. */
   readonly openStream: (onMessage: (message: StreamPortMessage) => void) => StreamFollower;
@@ -114,7 +116,9 @@ export function GiftBarApp({ services }: { readonly services: GiftBarServices })
   const privateActive = active && launcher === null;
 
   // Who is signed in: asked of the background, again when the viewer comes back to the page.
-  const auth = useAsync(privateActive ? "auth" : null, () => api.auth({ action: "status" }));
+  const auth = useAsync(privateActive ? "auth" : null, () =>
+    services.background.auth({ action: "status" }),
+  );
   const signedIn = auth.data ? auth.data.ok && auth.data.data.user !== null : null;
   const userId = auth.data?.ok ? (auth.data.data.user?.id ?? null) : null;
   const recheckAuth = useThrottled(auth.reload, 2_000, now);

@@ -1,12 +1,12 @@
 import type { GoalProgress } from "@coinstream/api";
 import type { GiftDefinition } from "@coinstream/core";
 import { useEffect, useId, useMemo, useState } from "react";
+import { formatCoins } from "../../lib/format.ts";
 import type { ApiClient } from "../../messaging/api-client.ts";
 import type { ApiError, OutputOf } from "../../messaging/contract.ts";
 import { useAsync } from "../hooks/use-async.ts";
 import type { Sender } from "../hooks/use-sender.ts";
 import type { StreamTarget } from "../lib/page-target.ts";
-import { formatCoins } from "../../lib/format.ts";
 import { describeEarnings, toEarningsBasis } from "../lib/preview-text.ts";
 import { activeCombo, comboTimeLeft, type SendCombo } from "../lib/send-combo.ts";
 import { CoinLogo } from "./coin-logo.tsx";
@@ -26,7 +26,7 @@ export interface Catalog {
 }
 
 export interface GiftBarProps {
-  readonly api: Pick<ApiClient, "query">;
+  readonly api: Pick<ApiClient, "gifts">;
   readonly handle: string;
   readonly to: StreamTarget;
   readonly catalog: Catalog | null;

@@ -14,7 +14,6 @@ export interface EarningsPreview {
   readonly cashValueUsdMinor: number;
 }
 
-
 /**
  * "Creator receives 50 diamonds (about $0.50)" from the API's preview; with a fraction,
  * "Creator receives about 0.5 diamonds" (the rest carries over to the creator's next gift).

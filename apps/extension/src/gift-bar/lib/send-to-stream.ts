@@ -1,4 +1,6 @@
-import { ApiCallError, type ApiClient } from "../../messaging/api-client.ts";
+import { isTRPCClientError } from "@trpc/client";
+import type { ApiClient } from "../../messaging/api-client.ts";
+import { apiErrorOf } from "../../messaging/api-error.ts";
 import type { ApiError } from "../../messaging/contract.ts";
 import type { StreamTarget } from "./page-target.ts";
 
@@ -65,7 +67,7 @@ export function newIdempotencyKey(): string {
  * `confirm`, the viewer has confirmed a spend above their threshold; the key stays the same.
  */
 export async function sendToStream(
-  api: Pick<ApiClient, "mutation">,
+  api: Pick<ApiClient, "gifts" | "tips">,
   attempt: SendAttempt,
   confirm: boolean,
 ): Promise<SendOutcome> {
@@ -112,9 +114,9 @@ export async function sendToStream(
   }
 }
 
-/** Any thrown value as an ApiError: the client's own, or a network-style failure. */
+/** Any thrown value as an ApiError: the typed one from the port, or a network-style failure. */
 export function toApiError(caught: unknown): ApiError {
-  if (caught instanceof ApiCallError) return caught.error;
+  if (isTRPCClientError(caught)) return apiErrorOf(caught);
   return {
     code: "NETWORK",
     domainCode: null,

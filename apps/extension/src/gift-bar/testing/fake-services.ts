@@ -1,10 +1,10 @@
 /*
- * Stand-ins for the extension in the gift bar's component tests: the real `createApiClient`
- * over a `send` that answers each procedure from a handler typed by the contract, an in-memory
+ * Stand-ins for the extension in the gift bar's component tests: the real tRPC client
+ * over a link that answers each procedure from a handler typed by the contract, an in-memory
  * hidden-sites store, and a stream follower the test feeds events into.
  */
 import { formatExactDiamonds, levelForCoins, RATE_CARD } from "@coinstream/core";
-import { createApiClient } from "../../messaging/api-client.ts";
+import { createApiClient, createBackgroundActions } from "../../messaging/api-client.ts";
 import type {
   ApiRequest,
   AuthResult,
@@ -145,7 +145,7 @@ export function fakeServices(
 ): FakeServices {
   let auth = options.auth ?? SIGNED_IN;
   let key = 0;
-  const { send, calls, inputsOf } = createFakeSend(handlers, () => auth);
+  const { send, link, calls, inputsOf } = createFakeSend(handlers, () => auth);
 
   const store = options.store ?? memoryStore();
   const followed: (string | null)[] = [];
@@ -153,7 +153,8 @@ export function fakeServices(
   // Like the real follower: following whom it already follows (nobody, at first) is a no-op.
   let following: string | null = null;
   const services: GiftBarServices = {
-    api: createApiClient(send),
+    api: createApiClient(link),
+    background: createBackgroundActions(send),
     hiddenSites: createHiddenSites(store),
     openSites: createHiddenSites(store, "open"),
     openStream: (onMessage) => {

@@ -1,10 +1,10 @@
-import { useState } from "react";
-import { downloadText } from "../../lib/download-text.ts";
-import type { ApiError, OutputOf } from "../../messaging/contract.ts";
 import { useQuery } from "@tanstack/react-query";
+import { useState } from "react";
 import { useTRPC } from "../../lib/api-query.tsx";
-import { apiErrorOf } from "../../messaging/api-error.ts";
+import { downloadText } from "../../lib/download-text.ts";
 import { formatSignedCoins, formatWhen } from "../../lib/format.ts";
+import { apiErrorOf } from "../../messaging/api-error.ts";
+import type { ApiError, OutputOf } from "../../messaging/contract.ts";
 import { describeHistoryItem } from "../lib/describe-history-item.ts";
 import { usePopup } from "../popup-context.tsx";
 import { ErrorText } from "./error-text.tsx";

@@ -1,5 +1,5 @@
-import type { OutputOf } from "../../messaging/contract.ts";
 import { formatBalance, formatCount } from "../../lib/format.ts";
+import type { OutputOf } from "../../messaging/contract.ts";
 import { CoinMark } from "./coin-mark.tsx";
 
 export type Wallet = OutputOf<"wallet.get">;

@@ -1,12 +1,11 @@
 import { RATE_CARD } from "@coinstream/core";
-import { type FormEvent, useId, useState } from "react";
-import type { OutputOf } from "../../messaging/contract.ts";
 import { useQuery } from "@tanstack/react-query";
+import { type FormEvent, useId, useState } from "react";
 import { useTRPC } from "../../lib/api-query.tsx";
-import { type PurchaseItem, useCheckout } from "../hooks/use-checkout.ts";
-import { formatCount } from "../../lib/format.ts";
-import { usePopup } from "../popup-context.tsx";
 import { errorSentence } from "../../lib/describe-error.ts";
+import { formatCount } from "../../lib/format.ts";
+import type { OutputOf } from "../../messaging/contract.ts";
+import { type PurchaseItem, useCheckout } from "../hooks/use-checkout.ts";
 import { ErrorText } from "./error-text.tsx";
 
 type Offer = OutputOf<"store.packs">["offers"][number];
@@ -23,7 +22,6 @@ function sameItem(a: PurchaseItem | undefined, b: PurchaseItem): boolean {
 
 /** The caller's packs with price, value and bonuses as the API quotes them, and a custom amount. */
 export function BuyCoins({ onPaid }: { readonly onPaid: () => void }) {
-  const { api } = usePopup();
   const trpc = useTRPC();
   const packs = useQuery(trpc.store.packs.queryOptions());
   const checkout = useCheckout(() => {
@@ -53,7 +51,8 @@ export function BuyCoins({ onPaid }: { readonly onPaid: () => void }) {
   const failedItem = checkout.error?.item;
   const packError = failedItem && "packId" in failedItem ? checkout.error?.error : null;
   const customApiError = failedItem && "customCoins" in failedItem ? checkout.error?.error : null;
-  const customMessage = customError ?? (customApiError ? errorSentence(customApiError, "popup") : null);
+  const customMessage =
+    customError ?? (customApiError ? errorSentence(customApiError, "popup") : null);
 
   return (
     <section className="section" aria-labelledby="buy-heading">

@@ -1,11 +1,11 @@
-import { type FormEvent, useId, useState } from "react";
-import type { ApiError, InputOf, OutputOf } from "../../messaging/contract.ts";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { type FormEvent, useId, useState } from "react";
 import { useTRPC } from "../../lib/api-query.tsx";
-import { apiErrorOf } from "../../messaging/api-error.ts";
-import { formatCount, formatShortDateTime } from "../../lib/format.ts";
-import { usePopup } from "../popup-context.tsx";
 import { errorSentence } from "../../lib/describe-error.ts";
+import { formatCount, formatShortDateTime } from "../../lib/format.ts";
+import { apiErrorOf } from "../../messaging/api-error.ts";
+import type { ApiError, InputOf, OutputOf } from "../../messaging/contract.ts";
+import { usePopup } from "../popup-context.tsx";
 import { ErrorText } from "./error-text.tsx";
 
 type Limits = OutputOf<"limits.get">;
@@ -57,7 +57,6 @@ function activeCoolingOff(limits: Limits | null, now: Date): string | null {
 
 /** Spending caps and cooling-off: tightening applies now, loosening after 24 hours. */
 export function LimitsPanel() {
-  const { api } = usePopup();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const limits = useQuery(trpc.limits.get.queryOptions());
@@ -261,8 +260,8 @@ function CoolingOff({
       <h2>Take a break</h2>
       {activeUntil ? (
         <p className="notice notice--warn" role="status" data-testid="cooling-off-active">
-          Cooling-off until <strong>{formatShortDateTime(activeUntil)}</strong>: you can't spend coins
-          until then. It can be extended, not shortened.
+          Cooling-off until <strong>{formatShortDateTime(activeUntil)}</strong>: you can't spend
+          coins until then. It can be extended, not shortened.
         </p>
       ) : (
         <p className="small muted">

@@ -1,6 +1,6 @@
+import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { chromeWalletSignal } from "../../gift-bar/lib/wallet-signal.ts";
-import { useQuery } from "@tanstack/react-query";
 import { useTRPC } from "../../lib/api-query.tsx";
 import { Activity } from "./activity.tsx";
 import { BalanceCard } from "./balance-card.tsx";

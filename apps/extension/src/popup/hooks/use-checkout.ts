@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from "react";
+import { apiErrorOf } from "../../messaging/api-error.ts";
 import type { ApiError, InputOf } from "../../messaging/contract.ts";
 import { usePopup } from "../popup-context.tsx";
-import { apiErrorOf } from "../../messaging/api-error.ts";
 
 export type PurchaseItem = InputOf<"store.checkout">["item"];
 
