@@ -5,13 +5,9 @@
 import { sendToBackground } from "@plasmohq/messaging";
 import { normalizeApiUrl } from "./background/config.ts";
 import { DashboardApp } from "./dashboard/dashboard-app.tsx";
-import {
-  backgroundLink,
-  createApiClient,
-  createBackgroundActions,
-  type SendMessage,
-} from "./messaging/api-client.ts";
+import { createBackgroundActions, type SendMessage } from "./messaging/api-client.ts";
 import type { Messages } from "./messaging/contract.ts";
+import { backgroundLink, createApiClient } from "./messaging/trpc-client.ts";
 import "./styles/tokens.css";
 import "./dashboard/dashboard.css";
 

@@ -5,9 +5,12 @@
  */
 import { isTRPCClientError, TRPCClientError } from "@trpc/client";
 import { describe, expect, it, vi } from "vitest";
-import { createApiClient } from "../messaging/api-client.ts";
+import { describeError } from "../lib/describe-error.ts";
 import type { TrpcPortRequest } from "../messaging/contract.ts";
-import { type PortLike, portLink } from "../messaging/port-link.ts";
+import { createPortClient } from "../messaging/port-client.ts";
+import { portLink } from "../messaging/port-link.ts";
+import type { PortLike } from "../messaging/port-session.ts";
+import { createApiClient } from "../messaging/trpc-client.ts";
 import type { Caller } from "./access.ts";
 import { relayTrpcRequest } from "./relay-trpc.ts";
 import { createMemorySessionStore } from "./session-store.ts";
@@ -55,6 +58,8 @@ function connectAs(caller: Caller, respond: (path: string) => Response) {
   const api = createApiClient(portLink(connect));
   return {
     api,
+    /** The gift bar's light client over the same kind of port. */
+    light: () => createPortClient(connect),
     requests,
     posted,
     sessions,
@@ -180,5 +185,14 @@ describe("portLink and relayTrpcRequest", () => {
     expect(page.posted).toEqual([
       { body: { id: 1, type: "query", path: "wallet.get", input: undefined } },
     ]);
+  });
+
+  it("gives the gift bar's light client the same answers and the same typed refusals", async () => {
+    const page = connectAs({ kind: "panel", tabId: 4, pageUrl: PAGE }, () => ok(WALLET));
+    const light = page.light();
+    await expect(light.wallet.get.query()).resolves.toEqual(WALLET);
+    const failure = await light.limits.get.query().catch((error: unknown) => error);
+    expect(describeError(failure, "panel")).toMatchObject({ code: "FORBIDDEN" });
+    expect(failure).toMatchObject({ name: "TRPCClientError", data: { code: "FORBIDDEN" } });
   });
 });

@@ -2,12 +2,12 @@ import { sendToBackground } from "@plasmohq/messaging";
 import { getPort, removePort } from "@plasmohq/messaging/port";
 import { chromeStorageArea } from "../background/storage-areas.ts";
 import {
-  backgroundLink,
-  createApiClient,
+  connectTrpcPort,
   createBackgroundActions,
   type SendMessage,
 } from "../messaging/api-client.ts";
 import type { Messages, StreamPortMessage } from "../messaging/contract.ts";
+import { createPortClient } from "../messaging/port-client.ts";
 import type { GiftBarServices, PageWindow, Surface } from "./components/gift-bar-app.tsx";
 import { chromeLocalStore, createHiddenSites } from "./lib/hidden-sites.ts";
 import { createPendingSends } from "./lib/pending-sends.ts";
@@ -38,7 +38,7 @@ function connectStreamPort(): StreamPort {
  */
 export function createExtensionServices(win: PageWindow, surface: Surface): GiftBarServices {
   return {
-    api: createApiClient(backgroundLink()),
+    api: createPortClient(connectTrpcPort),
     background: createBackgroundActions(sendMessage),
     hiddenSites: createHiddenSites(chromeLocalStore()),
     openSites: createHiddenSites(chromeLocalStore(), "open"),

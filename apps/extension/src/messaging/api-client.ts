@@ -1,7 +1,7 @@
 import type { AppRouter } from "@coinstream/api";
-import { createTRPCClient, type TRPCClient, type TRPCLink } from "@trpc/client";
+import type { TRPCClient } from "@trpc/client";
 import type { Messages } from "./contract.ts";
-import { type PortLike, portLink, TRPC_PORT } from "./port-link.ts";
+import { type PortLike, TRPC_PORT } from "./port-session.ts";
 
 /** Sends one message to the background and waits for its answer (@plasmohq/messaging in the extension). */
 export type SendMessage = <N extends keyof Messages>(
@@ -9,17 +9,16 @@ export type SendMessage = <N extends keyof Messages>(
   body: Messages[N]["req"],
 ) => Promise<Messages[N]["res"]>;
 
-/** Typed API calls for pages, through the background: `api.wallet.get.query()`. */
+/**
+ * Typed API calls for pages, through the background: `api.wallet.get.query()`. The popup and the
+ * dashboard use the tRPC client (trpc-client.ts), the gift bar a light one of the same shape
+ * (port-client.ts).
+ */
 export type ApiClient = TRPCClient<AppRouter>;
 
-/** The tRPC client over `link` (the `trpc` port in the extension, a fake link in tests). */
-export function createApiClient(link: TRPCLink<AppRouter>): ApiClient {
-  return createTRPCClient<AppRouter>({ links: [link] });
-}
-
-/** The link every extension page uses: the background's `trpc` port. */
-export function backgroundLink(): TRPCLink<AppRouter> {
-  return portLink(() => chrome.runtime.connect({ name: TRPC_PORT }) as unknown as PortLike);
+/** Opens the background's `trpc` port. */
+export function connectTrpcPort(): PortLike {
+  return chrome.runtime.connect({ name: TRPC_PORT }) as unknown as PortLike;
 }
 
 /** What pages ask the background besides API calls: signing in and out, opening a tab. */

@@ -1,4 +1,3 @@
-import { isTRPCClientError } from "@trpc/client";
 import type { ApiError, TrpcErrorShape } from "./contract.ts";
 
 /** tRPC's JSON-RPC codes and HTTP statuses for the codes the extension meets. */
@@ -54,6 +53,14 @@ export function toErrorShape(error: ApiError, path?: string): TrpcErrorShape {
   };
 }
 
+/**
+ * A TRPCClientError, or the gift bar's PortCallError typed the same way, told apart by name so
+ * that pages without the tRPC client (the launcher) need not load it to check.
+ */
+export function isApiCallError(error: unknown): error is Error & { data: unknown } {
+  return error instanceof Error && error.name === "TRPCClientError" && "data" in error;
+}
+
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
@@ -64,7 +71,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
  * (a bug in the page) as an internal error.
  */
 export function apiErrorOf(error: unknown): ApiError {
-  if (isTRPCClientError(error) && isRecord(error.data) && typeof error.data.code === "string") {
+  if (isApiCallError(error) && isRecord(error.data) && typeof error.data.code === "string") {
     const data = error.data as Partial<TrpcErrorShape["data"]>;
     return {
       code: data.code as string,

@@ -2,13 +2,9 @@ import type { AppRouter } from "@coinstream/api";
 import type { TRPCLink } from "@trpc/client";
 import { useCallback, useMemo, useState } from "react";
 import { ApiQueryProvider } from "../lib/api-query.tsx";
-import {
-  backgroundLink,
-  createApiClient,
-  createBackgroundActions,
-  type SendMessage,
-} from "../messaging/api-client.ts";
+import { createBackgroundActions, type SendMessage } from "../messaging/api-client.ts";
 import type { ApiError } from "../messaging/contract.ts";
+import { backgroundLink, createApiClient } from "../messaging/trpc-client.ts";
 import { AuthScreen } from "./components/auth-screen.tsx";
 import { CoinMark } from "./components/coin-mark.tsx";
 import { ErrorText } from "./components/error-text.tsx";

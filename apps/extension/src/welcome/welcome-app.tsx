@@ -1,10 +1,10 @@
 import { useCallback, useMemo } from "react";
 import {
-  backgroundLink,
-  createApiClient,
+  connectTrpcPort,
   createBackgroundActions,
   type SendMessage,
 } from "../messaging/api-client.ts";
+import { createPortClient } from "../messaging/port-client.ts";
 import { AuthScreen } from "../popup/components/auth-screen.tsx";
 import { CoinMark } from "../popup/components/coin-mark.tsx";
 import { ErrorText } from "../popup/components/error-text.tsx";
@@ -41,7 +41,7 @@ const currentTime = () => new Date();
  */
 export function WelcomeApp({ send, now = currentTime }: WelcomeAppProps) {
   // The welcome page only signs in and up (auth messages); its API client is never called.
-  const api = useMemo(() => createApiClient(backgroundLink()), []);
+  const api = useMemo(() => createPortClient(connectTrpcPort), []);
   const background = useMemo(() => createBackgroundActions(send), [send]);
   const { session, setSession, checkStatus } = useSessionStatus(background);
 

@@ -5,8 +5,9 @@
 import { render } from "@testing-library/react";
 import type { ReactElement } from "react";
 import { vi } from "vitest";
-import { createApiClient, createBackgroundActions } from "../../messaging/api-client.ts";
+import { createBackgroundActions } from "../../messaging/api-client.ts";
 import type { AuthRequest, AuthResult } from "../../messaging/contract.ts";
+import { createApiClient } from "../../messaging/trpc-client.ts";
 import { createFakeSend, type FakeSend, type Handlers } from "../../testing/fake-send.ts";
 import { ApiProvider } from "../api-context.tsx";
 

@@ -1,6 +1,5 @@
-import { isTRPCClientError } from "@trpc/client";
 import type { ApiClient } from "../../messaging/api-client.ts";
-import { apiErrorOf } from "../../messaging/api-error.ts";
+import { apiErrorOf, isApiCallError } from "../../messaging/api-error.ts";
 import type { ApiError } from "../../messaging/contract.ts";
 import type { StreamTarget } from "./page-target.ts";
 
@@ -116,7 +115,7 @@ export async function sendToStream(
 
 /** Any thrown value as an ApiError: the typed one from the port, or a network-style failure. */
 export function toApiError(caught: unknown): ApiError {
-  if (isTRPCClientError(caught)) return apiErrorOf(caught);
+  if (isApiCallError(caught)) return apiErrorOf(caught);
   return {
     code: "NETWORK",
     domainCode: null,

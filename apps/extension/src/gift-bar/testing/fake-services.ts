@@ -4,7 +4,7 @@
  * hidden-sites store, and a stream follower the test feeds events into.
  */
 import { formatExactDiamonds, levelForCoins, RATE_CARD } from "@coinstream/core";
-import { createApiClient, createBackgroundActions } from "../../messaging/api-client.ts";
+import { createBackgroundActions } from "../../messaging/api-client.ts";
 import type {
   ApiRequest,
   AuthResult,
@@ -13,6 +13,7 @@ import type {
   StreamEventMessage,
   StreamPortMessage,
 } from "../../messaging/contract.ts";
+import { createApiClient } from "../../messaging/trpc-client.ts";
 import { createFakeSend, type Handlers } from "../../testing/fake-send.ts";
 import type { GiftBarServices, PageWindow } from "../components/gift-bar-app.tsx";
 import { createHiddenSites, type KeyValueStore } from "../lib/hidden-sites.ts";
