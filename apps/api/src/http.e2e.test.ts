@@ -127,16 +127,20 @@ describe("the API over real HTTP", () => {
     // Each item is tracked with the stream's cursor after it; `connected` comes first.
     const received: StreamEvent[] = [];
     let lastId: string | null = null;
+    let isStarted = false;
     const subscription = client().streams.events.subscribe(
       { to: { handle: target.handle } },
       {
+        onStarted: () => {
+          isStarted = true;
+        },
         onData: (tracked) => {
           lastId = tracked.id;
           if ("id" in tracked.data) received.push(tracked.data);
         },
       },
     );
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await vi.waitFor(() => expect(isStarted).toBe(true), { timeout: 10_000, interval: 20 });
     await erin.gifts.send.mutate({
       idempotencyKey: randomUUID(),
       to: { url: target.url },

@@ -119,7 +119,7 @@ describe("0016_guardian_invites", () => {
   });
 });
 
-describe("0025_promotions_and_support", () => {
+describe("0026_promotions_and_support", () => {
   it("records each open purchase's first-purchase offer undecided and each finished one decided", async () => {
     const buyer = await insertUser("Promo Buyer");
     const purchase = async (status: string, firstBonus: number) => {
@@ -138,8 +138,8 @@ describe("0025_promotions_and_support", () => {
     const failed = await purchase("failed", 50);
     const lostTheRace = await purchase("paid", 0);
 
-    await runHandWritten("0025_promotions_and_support.sql");
-    await runHandWritten("0025_promotions_and_support.sql"); // a second run changes nothing
+    await runHandWritten("0026_promotions_and_support.sql");
+    await runHandWritten("0026_promotions_and_support.sql"); // a second run changes nothing
 
     const rows = await db.sql<{ purchase_id: string; offered: bigint; granted: bigint | null }[]>`
       select purchase_id, offered_coins as offered, granted_coins as granted

@@ -12,8 +12,8 @@ import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { checkLedger, createLedger } from "@coinstream/db";
 import { createTestDatabase } from "@coinstream/db/testing";
-import { startApiProcess } from "./support/api-process.ts";
 import { goLive, seedCreator, seedViewers, signInAll } from "./support/seed-people.ts";
+import { startBenchApi } from "./support/stage.ts";
 
 const short = process.argv.includes("--short");
 const natsUrl = process.env.NATS_URL ?? "nats://127.0.0.1:4222";
@@ -68,19 +68,10 @@ async function main() {
   const env = { NATS_URL: natsUrl, API_WORKERS: "1" };
   Object.assign(process.env, env);
   // One after the other: each seeds the demo data once it starts.
-  const a = await startApiProcess({
-    port: portA ?? 3500,
-    databaseUrl: db.url,
-    authSecret,
-    logFile,
-  });
-  const b = await startApiProcess({
-    port: portB ?? 3501,
-    databaseUrl: db.url,
-    authSecret,
-    logFile,
-  });
-  if (!a || !b) throw new Error("the API processes did not start");
+  const a = startBenchApi({ port: portA ?? 3500, databaseUrl: db.url, authSecret, logFile });
+  await a.start();
+  const b = startBenchApi({ port: portB ?? 3501, databaseUrl: db.url, authSecret, logFile });
+  await b.start();
   const subscribers: ReturnType<typeof subscribe>[] = [];
   try {
     const ledger = createLedger(db.sql);

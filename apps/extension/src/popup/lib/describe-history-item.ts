@@ -1,38 +1,4 @@
-import { groupThousands, RATE_CARD } from "@coinstream/core";
-
-/** 5000 -> "5,000". */
-export function formatCoins(coins: number): string {
-  return groupThousands(Math.trunc(coins));
-}
-
-/** +1,100 / -5: a wallet movement from the person's side. */
-export function formatSignedCoins(coins: number): string {
-  return coins > 0 ? `+${formatCoins(coins)}` : `−${formatCoins(Math.abs(coins))}`;
-}
-
-/** "just now", "5 min ago", "3 h ago", "yesterday", or the date for anything older. */
-export function formatWhen(iso: string, now: Date): string {
-  const at = new Date(iso);
-  const seconds = Math.round((now.getTime() - at.getTime()) / 1000);
-  if (!Number.isFinite(seconds)) return "";
-  if (seconds < 60) return "just now";
-  const minutes = Math.floor(seconds / 60);
-  if (minutes < 60) return `${minutes} min ago`;
-  const hours = Math.floor(minutes / 60);
-  if (hours < 24) return `${hours} h ago`;
-  if (hours < 48) return "yesterday";
-  return at.toLocaleDateString(undefined, { day: "numeric", month: "short", year: "numeric" });
-}
-
-/** A date and time the person reads in their own time zone, e.g. "23 Nov, 14:05". */
-export function formatDateTime(iso: string): string {
-  return new Date(iso).toLocaleString(undefined, {
-    day: "numeric",
-    month: "short",
-    hour: "2-digit",
-    minute: "2-digit",
-  });
-}
+import { RATE_CARD } from "@coinstream/core";
 
 const GIFT_NAMES: ReadonlyMap<string, string> = new Map(
   RATE_CARD.gifts.map((gift) => [gift.id, gift.name]),

@@ -1,6 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
+  currencyExponent,
+  formatBalance,
   formatBucketLabel,
   formatCoins,
   formatCount,
@@ -8,6 +10,7 @@ import {
   formatDateTime,
   formatDiamonds,
   formatDuration,
+  formatMoneyMinor,
   formatRange,
   formatSignedCount,
   formatUsdMinor,
@@ -126,5 +129,59 @@ describe("parseWholeNumber", () => {
     ["abc", null],
   ])("reads %j as %j", (text, value) => {
     expect(parseWholeNumber(text)).toBe(value);
+  });
+});
+
+describe("formatCoins (property)", () => {
+  it("round-trips the digits of any whole number of coins", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER }), (coins) => {
+        const text = formatCoins(coins);
+        expect(text).toMatch(/^\d{1,3}(,\d{3})* coins?$/);
+        expect(Number(text.replace(/[^\d]/g, ""))).toBe(coins);
+      }),
+    );
+  });
+});
+
+describe("formatBalance", () => {
+  it("never shows a balance below zero", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -1_000_000_000, max: 1_000_000_000 }), (coins) => {
+        const text = formatBalance(coins);
+        expect(text).not.toMatch(/[-\u2212]/);
+        expect(Number(text.replace(/,/g, ""))).toBe(Math.max(0, coins));
+      }),
+    );
+  });
+});
+
+describe("formatMoneyMinor", () => {
+  it.each([
+    [4_850, "USD", "$48.50"],
+    [5, "USD", "$0.05"],
+    [-5, "USD", "\u2212$0.05"],
+    [500, "JPY", "¥500"],
+    [1_234_567, "EUR", "€12,345.67"],
+    [1_000, "KWD", "KWD 1.000"],
+  ])(
+    "writes %i minor units of %s as %s, with the currency's own exponent",
+    (minor, currency, text) => {
+      expect(formatMoneyMinor(minor, currency).replace(/\u00a0/g, " ")).toBe(text);
+    },
+  );
+
+  it("round-trips every minor amount through its digits, whatever the exponent", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 1e15 }),
+        fc.constantFrom("USD", "JPY", "KWD", "EUR"),
+        (minor, currency) => {
+          const digits = formatMoneyMinor(minor, currency).replace(/[^\d]/g, "");
+          expect(Number(digits)).toBe(minor);
+          expect(currencyExponent(currency)).toBe({ USD: 2, JPY: 0, KWD: 3, EUR: 2 }[currency]);
+        },
+      ),
+    );
   });
 });
