@@ -1,15 +1,14 @@
 import { randomUUID } from "node:crypto";
-import Stripe from "stripe";
 import { describe, expect, it } from "vitest";
 import { createAdmin, createPerson } from "../../test-support/people.ts";
 import { useSandboxApi } from "../../test-support/test-ledger.ts";
+import { deliverSignedWebhook } from "../../test-support/webhooks.ts";
 import { createContext, type Viewer } from "../../trpc/context.ts";
 import { createCallerFactory } from "../../trpc/init.ts";
 import { appRouter } from "../../trpc/root.ts";
 import { decidePromotionBonuses } from "./decide-promotion-bonuses.ts";
 
 const WEBHOOK_SECRET = "whsec_test_coinstream_promotions";
-const stripe = new Stripe("sk_test_offline");
 const env = useSandboxApi(WEBHOOK_SECRET);
 const HOUR = 3_600_000;
 
@@ -50,16 +49,7 @@ async function deliver(type: string, object: Record<string, unknown>) {
     created: Math.floor(Date.now() / 1000),
     data: { object },
   });
-  const response = await env.app.request("http://coinstream.test/webhooks/stripe", {
-    method: "POST",
-    headers: {
-      "stripe-signature": stripe.webhooks.generateTestHeaderString({
-        payload,
-        secret: WEBHOOK_SECRET,
-      }),
-    },
-    body: payload,
-  });
+  const response = await deliverSignedWebhook(env.app, payload, WEBHOOK_SECRET);
   return ((await response.json()) as { outcome?: string }).outcome;
 }
 

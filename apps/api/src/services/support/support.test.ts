@@ -1,13 +1,16 @@
 import { randomUUID } from "node:crypto";
-import { accountId, PLATFORM_OWNER } from "@coinstream/db";
 import { describe, expect, it } from "vitest";
 import type { PaymentProvider } from "../../payments/payment-provider.ts";
-import { createAdmin, createPerson, fundWallet } from "../../test-support/people.ts";
+import {
+  createAdmin,
+  createPerson,
+  fundWallet,
+  spendFromWallet,
+} from "../../test-support/people.ts";
 import { useTestLedger } from "../../test-support/test-ledger.ts";
 import { createContext, type Viewer } from "../../trpc/context.ts";
 import { createCallerFactory } from "../../trpc/init.ts";
 import { appRouter } from "../../trpc/root.ts";
-import { viewerWalletRef } from "../wallet/viewer-wallet.ts";
 
 const env = useTestLedger();
 const payments: PaymentProvider = {
@@ -27,17 +30,7 @@ const countRows = async (table: "support_tickets" | "support_messages" | "admin_
 async function spender(coins: bigint, code: "gift" | "boost") {
   const who = await person();
   await fundWallet(env.db.sql, env.ledger, who, coins);
-  const [spent] = await env.ledger.createTransfers([
-    {
-      id: randomUUID(),
-      debitAccountId: accountId(viewerWalletRef(who.userId)),
-      creditAccountId: accountId({ ownerId: PLATFORM_OWNER, purpose: "platform_coin_revenue" }),
-      asset: "COIN",
-      amount: coins,
-      code,
-    },
-  ]);
-  expect(spent?.result).toBe("ok");
+  await spendFromWallet(env.ledger, who, coins, code);
   return who;
 }
 
