@@ -44,7 +44,9 @@ export class GroupCommitter<R> {
 
   private pump(): void {
     while (this.queue.length > 0 && this.idleWriters.length > 0) {
-      const writer = this.idleWriters.pop() as number;
+      // The lowest free writer: an uncontended batch always runs on writer 0 (carry lane 0).
+      const writer = Math.min(...this.idleWriters);
+      this.idleWriters.splice(this.idleWriters.indexOf(writer), 1);
       const batch = this.takeBatch();
       void this.run(batch, writer);
     }

@@ -18,7 +18,7 @@ import {
 import { announceCommittedEvent, paidEventPayload } from "../../realtime/record-stream-event.ts";
 import type { Viewer } from "../../trpc/context.ts";
 import { extendedHoldFrom } from "../earnings/gift-hold.ts";
-import { spendCoins, spendIdFor } from "../spending/spend-coins.ts";
+import { refuseSpend, spendCoins, spendIdFor } from "../spending/spend-coins.ts";
 import { requireCreator, type StreamTarget } from "../streams/resolve-creator.ts";
 import { ensureViewerWallet } from "../wallet/viewer-wallet.ts";
 
@@ -53,21 +53,22 @@ export async function sendToCreator(
   payment: CreatorPayment,
   now: Date,
 ) {
-  const creator = await requireCreator(sql, payment.to, now);
+  const refuse = (refusal: unknown) => refuseSpend(sql, viewer, now, refusal);
+  const creator = await requireCreator(sql, payment.to, now).catch(refuse);
   if (creator.userId === viewer.userId) {
-    throw new DomainError(
-      DomainErrorCode.NOT_ELIGIBLE,
-      "You cannot send gifts or tips to yourself.",
-      {
+    await refuse(
+      new DomainError(DomainErrorCode.NOT_ELIGIBLE, "You cannot send gifts or tips to yourself.", {
         reasons: [{ code: "SELF_GIFT" }],
-      },
+      }),
     );
   }
   if (!creator.canReceive) {
-    throw new DomainError(
-      DomainErrorCode.NOT_ELIGIBLE,
-      `@${creator.handle} cannot receive gifts yet: ${creator.reasons.map((r) => r.message).join(" ")}`,
-      { reasons: creator.reasons },
+    await refuse(
+      new DomainError(
+        DomainErrorCode.NOT_ELIGIBLE,
+        `@${creator.handle} cannot receive gifts yet: ${creator.reasons.map((r) => r.message).join(" ")}`,
+        { reasons: creator.reasons },
+      ),
     );
   }
 

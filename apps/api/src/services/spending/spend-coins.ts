@@ -13,6 +13,7 @@ import {
   accountId,
   type GuardianLinkFacts,
   type Ledger,
+  type PersonSpendState,
   PLATFORM_OWNER,
   type SpendDecision,
   type SpendFacts,
@@ -148,16 +149,7 @@ function decideSpend(
   facts: SpendFacts,
 ): SpendDecision {
   const { person } = facts;
-  if (person.frozen) throw accountFrozenError(person.frozenReason);
-  const { hasGuardian } = supervisionOf(guardianLinkRow(person.guardianLink), now);
-  assertEligible(checkEligibility("gift", viewerFacts(viewer, { hasGuardian }), now));
-  if (person.owedCoins > 0n) {
-    throw new DomainError(
-      DomainErrorCode.NOT_ELIGIBLE,
-      `Your wallet is frozen: a refunded or disputed purchase left ${formatCount(person.owedCoins, "coin")} owed. Buying coins settles it first.`,
-      { reasons: [{ code: "WALLET_DEBT", coins: Number(person.owedCoins) }] },
-    );
-  }
+  assertMaySpendOn(viewer, person, now);
   if (facts.stored) return { ok: true, metadata: kind.replayMetadata?.(facts.stored) ?? {} };
   const accepted = kind.check?.(facts) ?? {};
   const decision = checkSpend(
@@ -184,6 +176,78 @@ function decideSpend(
     };
   }
   return { ok: true, ...accepted };
+}
+
+/**
+ * Whether the person may spend coins at all: not frozen by an admin, gifting eligibility (age or
+ * guardian, verified email) and no debt from a reversed purchase freezing the wallet.
+ */
+function assertMaySpendOn(
+  viewer: Viewer,
+  person: Pick<PersonSpendState, "frozen" | "frozenReason" | "guardianLink" | "owedCoins">,
+  now: Date,
+): void {
+  if (person.frozen) throw accountFrozenError(person.frozenReason);
+  const { hasGuardian } = supervisionOf(guardianLinkRow(person.guardianLink), now);
+  assertEligible(checkEligibility("gift", viewerFacts(viewer, { hasGuardian }), now));
+  if (person.owedCoins > 0n) {
+    throw new DomainError(
+      DomainErrorCode.NOT_ELIGIBLE,
+      `Your wallet is frozen: a refunded or disputed purchase left ${formatCount(person.owedCoins, "coin")} owed. Buying coins settles it first.`,
+      { reasons: [{ code: "WALLET_DEBT", coins: Number(person.owedCoins) }] },
+    );
+  }
+}
+
+/**
+ * Throws `refusal` (a refusal found before the spend reached the ledger, e.g. an unknown
+ * creator), unless the person may not spend at all: that answer comes first, as it did when it
+ * was checked before anything else. One statement, on refusals only: a spend that goes ahead is
+ * checked in the ledger's batch.
+ */
+export async function refuseSpend(
+  sql: Sql,
+  viewer: Viewer,
+  now: Date,
+  refusal: unknown,
+): Promise<never> {
+  const [row] = await sql<
+    (Partial<GuardianLinkRow> & { frozen: boolean; frozen_reason: string | null; owed: bigint })[]
+  >`
+    select coalesce(u.frozen_at is not null, false) as frozen, u.frozen_reason,
+           (select coalesce(sum(coins_owed - coins_settled), 0)::int8 from wallet_debts
+            where user_id = me.id) as owed,
+           l.id, l.guardian_user_id, l.may_purchase, g.date_of_birth, g.region,
+           g.created_at as guardian_created_at, g.adult_verified_at,
+           u.created_at as supervised_created_at
+    from (values (${viewer.userId}::text)) as me (id)
+    left join users u on u.id = me.id
+    left join guardian_links l on l.supervised_user_id = u.id
+    left join users g on g.id = l.guardian_user_id
+    limit 1`;
+  const link = row?.id ? (row as GuardianLinkRow) : undefined;
+  assertMaySpendOn(
+    viewer,
+    {
+      frozen: row?.frozen ?? false,
+      frozenReason: row?.frozen_reason ?? null,
+      owedCoins: row?.owed ?? 0n,
+      guardianLink: link
+        ? {
+            id: link.id,
+            guardianUserId: link.guardian_user_id,
+            mayPurchase: link.may_purchase,
+            guardianDateOfBirth: link.date_of_birth,
+            guardianRegion: link.region,
+            guardianCreatedAt: link.guardian_created_at,
+            guardianAdultVerifiedAt: link.adult_verified_at,
+            supervisedCreatedAt: link.supervised_created_at,
+          }
+        : null,
+    },
+    now,
+  );
+  throw refusal;
 }
 
 const limitsOf = (limits: LimitSettings) => ({

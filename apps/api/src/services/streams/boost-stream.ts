@@ -8,7 +8,12 @@ import {
 import type { Ledger, Sql } from "@coinstream/db";
 import type { Viewer } from "../../trpc/context.ts";
 import { getActiveRateCard } from "../rate-card/get-active-rate-card.ts";
-import { paymentToPlatform, platformSpendIdFor, spendCoins } from "../spending/spend-coins.ts";
+import {
+  paymentToPlatform,
+  platformSpendIdFor,
+  refuseSpend,
+  spendCoins,
+} from "../spending/spend-coins.ts";
 import { ensureViewerWallet } from "../wallet/viewer-wallet.ts";
 import { requireCreator, type StreamTarget } from "./resolve-creator.ts";
 
@@ -36,7 +41,9 @@ export async function boostStream(
   input: BoostInput,
   now: Date,
 ) {
-  const creator = await requireCreator(sql, input.to, now);
+  const creator = await requireCreator(sql, input.to, now).catch((refusal: unknown) =>
+    refuseSpend(sql, viewer, now, refusal),
+  );
   const price = priceBoost(input.minutes, await getActiveRateCard(sql, now));
   const wallet = await ensureViewerWallet(sql, viewer.userId);
   const paymentId = await platformSpendIdFor(sql, viewer.userId, input.idempotencyKey, "boost");
