@@ -292,9 +292,14 @@ async function writePlan(
       on conflict (id) do nothing
     ), carries as (
       update creator_share_carries c set coins = d.coins
-      from jsonb_to_recordset(${JSON.stringify(carryRecords(writes, lane))}::text::jsonb)
+      from jsonb_to_recordset(${JSON.stringify(carryRecords(writes, lane, false))}::text::jsonb)
         as d(creator_user_id text, share_bps int4, lane int2, coins int8)
       where c.creator_user_id = d.creator_user_id and c.share_bps = d.share_bps and c.lane = d.lane
+    ), new_carries as (
+      insert into creator_share_carries (creator_user_id, share_bps, lane, coins)
+      select d.creator_user_id, d.share_bps, d.lane, d.coins
+      from jsonb_to_recordset(${JSON.stringify(carryRecords(writes, lane, true))}::text::jsonb)
+        as d(creator_user_id text, share_bps int4, lane int2, coins int8)
     ), events as (
       insert into stream_events
         (creator_user_id, viewer_user_id, kind, transfer_id, coins, diamonds, session_id, payload)
@@ -333,13 +338,15 @@ async function writePlan(
   );
 }
 
-function carryRecords(writes: SpendWrites, lane: number) {
-  return [...writes.carries.values()].map((carry) => ({
-    creator_user_id: carry.creatorUserId,
-    share_bps: carry.shareBps,
-    lane,
-    coins: carry.coins.toString(),
-  }));
+function carryRecords(writes: SpendWrites, lane: number, isNew: boolean) {
+  return [...writes.carries.values()]
+    .filter((carry) => carry.isNew === isNew)
+    .map((carry) => ({
+      creator_user_id: carry.creatorUserId,
+      share_bps: carry.shareBps,
+      lane,
+      coins: carry.coins.toString(),
+    }));
 }
 
 function eventRecords(writes: SpendWrites) {

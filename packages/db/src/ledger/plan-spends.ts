@@ -25,7 +25,7 @@ export interface SpendSnapshot {
   readonly creators: ReadonlyMap<string, CreatorSpendState>;
   /** Last combo per `comboKey(creator, viewer)`. */
   readonly combos: ReadonlyMap<string, ComboStreak | undefined>;
-  /** Coins on this batch's carry lane per `carryKey(creator, shareBps)`. */
+  /** Coins on this batch's carry lane per `carryKey(creator, shareBps)` (no entry: no lane yet). */
   readonly carries: ReadonlyMap<string, bigint>;
 }
 
@@ -55,8 +55,11 @@ export type RowWrite = SpendRow & {
 
 /** What the spends add to the batch's write. */
 export interface SpendWrites {
-  /** New coins on the lane per carry key. */
-  readonly carries: Map<string, { creatorUserId: string; shareBps: number; coins: bigint }>;
+  /** New coins on the lane per carry key; `isNew` when the lane is to be inserted. */
+  readonly carries: Map<
+    string,
+    { creatorUserId: string; shareBps: number; coins: bigint; isNew: boolean }
+  >;
   readonly events: EventRow[];
   readonly rows: RowWrite[];
 }
@@ -195,6 +198,7 @@ function planSpend(
         creatorUserId: share.creatorUserId,
         shareBps: share.shareBps,
         coins: carried.coinsAfter,
+        isNew: !memory.hasLane(carried.key),
       });
     }
     if (combo) memory.setCombo(combo.key, combo.streak);
@@ -234,9 +238,11 @@ class SpendMemory {
   }
 
   carry(key: string): bigint {
-    const coins = this.carries.get(key) ?? this.snapshot.carries.get(key);
-    if (coins === undefined) throw new Error("the batch holds no carry lane for this share");
-    return coins;
+    return this.carries.get(key) ?? this.snapshot.carries.get(key) ?? 0n;
+  }
+
+  hasLane(key: string): boolean {
+    return this.snapshot.carries.has(key);
   }
 
   setCombo(key: string, streak: ComboStreak) {

@@ -57,20 +57,13 @@ export function spendKeys(submissions: readonly Submission[]): SpendKeys | null 
   };
 }
 
-/** Carry lanes known to exist (rows are never deleted), so a batch ensures each once per process. */
-const lanesSeen = new Set<string>();
-const LANES_SEEN_CAP = 100_000;
-
-/** A batch found a lane missing that it thought existed: rerun it (withRetries) after ensuring. */
-class LaneMissing extends Error {
-  readonly code = "40001";
-}
-
 /**
  * Locks this batch's carry lane of every (creator, share) its spends pay, in key order, after the
- * accounts (every batch locks in that order, so none deadlock), creating lanes seen for the first
- * time; returns their coins. A process's writers use different lanes, so they never wait on each
- * other; another process's writer on the same lane waits for this commit.
+ * accounts (every batch locks in that order, so none deadlock), and returns their coins. A lane
+ * not there yet is missing from the map: the write inserts it (a plain insert, so a batch of
+ * another process creating it first makes this one fail with a unique violation and run again,
+ * then locking it), which keeps a refused spend from leaving a lane behind. A process's writers
+ * use different lanes, so they never wait on each other.
  */
 export function lockCarries(
   tx: Tx,
@@ -78,21 +71,6 @@ export function lockCarries(
   lane: number,
 ): Promise<Map<string, bigint>> | null {
   if (keys.carries.length === 0) return null;
-  const creators = keys.carries.map((key) => key.creator);
-  const shares = keys.carries.map((key) => key.share);
-  const unseen = keys.carries.filter(
-    (key) => !lanesSeen.has(`${carryKey(key.creator, key.share)}\u0000${lane}`),
-  );
-  if (unseen.length > 0) {
-    tx.unsafe(
-      `insert into creator_share_carries (creator_user_id, share_bps, lane)
-       select c, s, $3 from unnest($1::text[], $2::int4[]) k(c, s) order by c, s
-       on conflict do nothing`,
-      [unseen.map((key) => key.creator), unseen.map((key) => key.share), lane],
-    )
-      .execute()
-      .catch(() => {}); // a failure aborts the transaction: the lock below reports it
-  }
   return tx
     .unsafe<{ creator_user_id: string; share_bps: number; coins: bigint }[]>(
       `select c.creator_user_id, c.share_bps, c.coins
@@ -100,27 +78,13 @@ export function lockCarries(
        join creator_share_carries c
          on c.creator_user_id = k.creator and c.share_bps = k.share and c.lane = $3
        order by c.creator_user_id, c.share_bps for update of c`,
-      [creators, shares, lane],
+      [keys.carries.map((key) => key.creator), keys.carries.map((key) => key.share), lane],
       { prepare: true },
     )
-    .then((rows) => {
-      const coins = new Map(
-        rows.map((row) => [carryKey(row.creator_user_id, row.share_bps), row.coins]),
-      );
-      if (lanesSeen.size + keys.carries.length > LANES_SEEN_CAP) lanesSeen.clear();
-      let missing = false;
-      for (const key of keys.carries) {
-        const seen = `${carryKey(key.creator, key.share)}\u0000${lane}`;
-        if (coins.has(carryKey(key.creator, key.share))) lanesSeen.add(seen);
-        else {
-          lanesSeen.delete(seen);
-          missing = true;
-        }
-      }
-      // Only when a lane this process remembered was rolled back with the batch that made it.
-      if (missing) throw new LaneMissing("a carry lane was missing; the batch runs again");
-      return coins;
-    });
+    .then(
+      (rows) =>
+        new Map(rows.map((row) => [carryKey(row.creator_user_id, row.share_bps), row.coins])),
+    );
 }
 
 /** One boost at a time per creator (stacking is exact): the boost locks, after the lanes. */
