@@ -133,10 +133,14 @@ describe("GiftBarApp", () => {
     await renderBar(fake);
     fireEvent.click(screen.getByTestId("gift-concert"));
     fireEvent.click(screen.getByTestId("send-gift"));
-    const dialog = await screen.findByTestId("confirm-dialog");
-    expect(dialog.textContent).toContain("Send 500 coins to @nova?");
+    const dialog = await screen.findByRole("alertdialog", { name: "Send 500 coins to @nova?" });
+    expect(dialog).toHaveProperty("open", true);
     expect(dialog.textContent).toContain("This spends 500 coins.");
-    fireEvent.click(within(dialog).getByTestId("confirm-send"));
+    // Opened modal with the focus on its answer.
+    expect(document.activeElement).toBe(
+      within(dialog).getByRole("button", { name: "Confirm and send" }),
+    );
+    fireEvent.click(within(dialog).getByRole("button", { name: "Confirm and send" }));
     await waitFor(() => expect(screen.getByTestId("send-status").dataset.state).toBe("sent"));
     expect(
       fake.inputsOf("gifts.send").map((input) => [input.idempotencyKey, input.confirm]),
@@ -146,7 +150,7 @@ describe("GiftBarApp", () => {
     ]);
   });
 
-  it("cancels a confirmation with Escape without sending", async () => {
+  it("cancels a confirmation with Escape without sending, the focus back on Send", async () => {
     const handlers = demoHandlers();
     handlers["gifts.send"] = () => {
       throw apiError("PRECONDITION_FAILED", "CONFIRMATION_REQUIRED", "Confirm it.", {
@@ -155,10 +159,14 @@ describe("GiftBarApp", () => {
     };
     const fake = fakeServices(handlers);
     await renderBar(fake);
-    fireEvent.click(screen.getByTestId("send-gift"));
-    const dialog = await screen.findByTestId("confirm-dialog");
-    fireEvent.keyDown(dialog, { key: "Escape" });
-    expect(screen.queryByTestId("confirm-dialog")).toBeNull();
+    const send = screen.getByRole("button", { name: /^send/i });
+    send.focus();
+    fireEvent.click(send);
+    const dialog = await screen.findByRole("alertdialog");
+    // A browser turns Escape on a modal <dialog> into its cancel event.
+    fireEvent(dialog, new Event("cancel", { cancelable: true }));
+    expect(screen.queryByRole("alertdialog")).toBeNull();
+    expect(document.activeElement).toBe(send);
     expect(fake.inputsOf("gifts.send")).toHaveLength(1);
   });
 
