@@ -1,8 +1,6 @@
-import { listStoreOffers } from "@coinstream/core";
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
-import { rateCardFor } from "../services/rate-card/get-active-rate-card.ts";
-import { countCompletedPurchases } from "../services/store/count-completed-purchases.ts";
+import { listPacksWithPromotions } from "../services/promotions/list-packs-with-promotions.ts";
 import { startCheckout } from "../services/store/start-checkout.ts";
 import { publicProcedure, router, viewerProcedure } from "../trpc/init.ts";
 import { idempotencyKeySchema } from "./targets.ts";
@@ -57,18 +55,8 @@ export const storeRouter = router({
     }));
   }),
 
-  /** The region's coin packs with price, value per coin and live bonuses. */
+  /** The region's coin packs with price, value per coin, live bonuses and their promotions. */
   packs: publicProcedure
     .input(z.object({ region: regionSchema.optional() }).optional())
-    .query(async ({ input, ctx }) => {
-      // Signed in: the person's own region and first-purchase bonus; anonymous: US, no bonus.
-      const region = input?.region ?? ctx.viewer?.region ?? "US";
-      const purchaseCount =
-        ctx.viewer && ctx.sql ? await countCompletedPurchases(ctx.sql, ctx.viewer.userId) : 1;
-      const rateCard = await rateCardFor(ctx);
-      return {
-        region,
-        offers: listStoreOffers({ region, purchaseCount, now: ctx.now, promotions: [] }, rateCard),
-      };
-    }),
+    .query(({ input, ctx }) => listPacksWithPromotions(ctx, input)),
 });

@@ -5,6 +5,7 @@ import {
   apiError,
   createFakeBackground,
   FakeApiFailure,
+  PACKS,
   WALLET,
 } from "./testing/fake-background.ts";
 
@@ -345,6 +346,119 @@ describe("PopupApp buying coins", () => {
     fake.state.signedIn = true;
     renderPopup(fake);
     await screen.findByLabelText("Email");
+  });
+});
+
+describe("PopupApp promotions", () => {
+  it("names a promotion on the packs it applies to and says when it ends", async () => {
+    const sale = {
+      ...PACKS.promotions[0],
+      id: "p-carnival",
+      name: "Carnival",
+      kind: "fixed" as const,
+      bonusBps: null,
+      bonusCoins: 75,
+      packIds: ["coins-500"],
+      startsAt: "2026-11-20T00:00:00.000Z",
+      endsAt: "2026-11-25T18:00:00.000Z",
+      firstPurchaseOnly: false,
+    };
+    const [small, big] = PACKS.offers;
+    const fake = createFakeBackground({
+      "store.packs": () => ({
+        ...PACKS,
+        offers: [
+          small,
+          {
+            ...big,
+            quote: {
+              ...big?.quote,
+              bonusCoins: 125,
+              totalCoins: 625,
+              applied: [
+                { source: "p-carnival", bonusCoins: 75 },
+                { source: "first-purchase", bonusCoins: 50 },
+              ],
+            },
+          },
+        ],
+        promotions: [sale, ...PACKS.promotions],
+      }),
+    });
+    await signIn(fake);
+    const pack = await screen.findByTestId("pack-coins-500");
+    expect(pack.textContent).toContain("+75 Carnival");
+    expect(pack.textContent).toContain("+50 first purchase");
+    expect(screen.getByTestId("pack-coins-100").textContent).not.toContain("Carnival");
+    const listed = screen.getByTestId("promotion-p-carnival").textContent ?? "";
+    expect(listed).toContain("Carnival: +75 coins, once per account. Ends ");
+    // The welcome bonus has no end, so it is not listed among the time-boxed promotions.
+    expect(screen.queryByTestId("promotion-first-purchase")).toBeNull();
+  });
+});
+
+describe("PopupApp support", () => {
+  const ticket = {
+    ticketId: "7a0f5c1e-4a55-4a57-9f0e-111111111111",
+    subject: "Coins missing",
+    status: "answered" as const,
+    tier: "priority",
+    expectedAnswerHours: 24,
+    answerDueAt: "2026-11-23T12:00:00.000Z",
+    createdAt: "2026-11-22T12:00:00.000Z",
+    updatedAt: "2026-11-22T13:00:00.000Z",
+    closedAt: null,
+    messages: [
+      { messageId: "m1", from: "user", body: "I paid\nbut no coins", createdAt: NOW.toISOString() },
+      { messageId: "m2", from: "support", body: "<b>Fixed</b>", createdAt: NOW.toISOString() },
+    ],
+  };
+
+  it("shows the tier's answer time, opens a ticket and shows support's reply as plain text", async () => {
+    let tickets: (typeof ticket)[] = [];
+    const fake = createFakeBackground({
+      "support.list": () => ({ tier: "priority", expectedAnswerHours: 24, tickets }),
+      "support.open": () => {
+        tickets = [ticket];
+        return ticket;
+      },
+    });
+    await signIn(fake);
+    fireEvent.click(screen.getByTestId("tab-support"));
+    expect((await screen.findByTestId("support-tier")).textContent).toContain(
+      "Priority support: we answer within 24 hours",
+    );
+    fireEvent.change(screen.getByTestId("support-subject"), { target: { value: "Coins missing" } });
+    fireEvent.change(screen.getByTestId("support-body"), {
+      target: { value: "I paid\nbut no coins" },
+    });
+    fireEvent.click(screen.getByTestId("support-send"));
+    const thread = await screen.findByTestId(`ticket-${ticket.ticketId}`);
+    expect(fake.callsTo("support.open")[0]?.input).toEqual({
+      subject: "Coins missing",
+      body: "I paid\nbut no coins",
+    });
+    expect(thread.textContent).toContain("Answered");
+    expect(thread.textContent).toContain("<b>Fixed</b>");
+    expect(thread.querySelector("b")).toBeNull();
+  });
+
+  it("shows a refused ticket next to the form", async () => {
+    const fake = createFakeBackground({
+      "support.open": () => {
+        throw new FakeApiFailure(
+          apiError("BAD_REQUEST", "A subject can be at most 120 characters; this one has 130.", {
+            domainCode: "INVALID_INPUT",
+          }),
+        );
+      },
+    });
+    await signIn(fake);
+    fireEvent.click(screen.getByTestId("tab-support"));
+    fireEvent.change(await screen.findByTestId("support-subject"), { target: { value: "x" } });
+    fireEvent.change(screen.getByTestId("support-body"), { target: { value: "y" } });
+    fireEvent.click(screen.getByTestId("support-send"));
+    expect((await screen.findByTestId("support-error")).textContent).toContain("at most 120");
   });
 });
 
