@@ -196,11 +196,29 @@ export type {
   RegionRules,
 } from "./rate-card/rate-card.ts";
 export { renderRateCardMarkdown } from "./rate-card/render-rate-card-markdown.ts";
+// Community guidelines: reports and strikes
+export {
+  checkReportRate,
+  REPORT_REASONS,
+  REPORT_TARGET_KINDS,
+  REPORTS_PER_DAY,
+  type ReportRateDecision,
+  type ReportReason,
+  type ReportTargetKind,
+} from "./reports/check-report-rate.ts";
 // Stream pages
 export { normalizeCreatorHandle } from "./streams/normalize-creator-handle.ts";
 export { parseCreatorMetaTag } from "./streams/parse-creator-meta-tag.ts";
 export { parseStreamUrl } from "./streams/parse-stream-url.ts";
 export type { StreamPlatform, StreamRef } from "./streams/stream-ref.ts";
+export {
+  decideStanding,
+  STRIKE_WINDOW_DAYS,
+  STRIKES_TO_SUSPEND,
+  type Standing,
+  type StrikeFact,
+  SUSPENSION_DAYS,
+} from "./strikes/decide-standing.ts";
 export { describeForbiddenCharacter } from "./text/describe-forbidden-character.ts";
 export { formatCount } from "./text/format-count.ts";
 export {
