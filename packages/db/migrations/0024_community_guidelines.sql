@@ -20,6 +20,7 @@ CREATE TABLE "guidelines_versions" (
 	"title" text NOT NULL,
 	"body" text NOT NULL,
 	"published_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"effective_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"published_by" text
 );
 --> statement-breakpoint

@@ -1,6 +1,7 @@
 import { createTestDatabase, type TestDatabase } from "@coinstream/db/testing";
 import { Hono } from "hono";
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
+import { SEEDED_GUIDELINES_VERSION } from "../test-support/http-accounts.ts";
 import { type AuthDbHandle, createAuthDb } from "./auth-db.ts";
 import { getSessionFromHeaders, mountAuthRoutes } from "./auth-routes.ts";
 import { type Auth, createAuth } from "./create-auth.ts";
@@ -64,6 +65,7 @@ function signUp(email: string, fields: Record<string, unknown> = {}) {
     password: PASSWORD,
     dateOfBirth: "1990-05-17",
     region: "DE",
+    acceptedGuidelinesVersion: SEEDED_GUIDELINES_VERSION,
     ...fields,
   });
 }

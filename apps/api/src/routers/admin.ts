@@ -13,6 +13,7 @@ import {
 } from "../services/admin/review-withdrawals.ts";
 import { runLedgerCheck } from "../services/admin/run-ledger-check.ts";
 import { adminProcedure, router } from "../trpc/init.ts";
+import { adminCommunityProcedures } from "./admin-community.ts";
 import { storableDateTimeSchema } from "./bounded-inputs.ts";
 
 const userIdSchema = z.string().trim().min(1).max(200);
@@ -20,6 +21,7 @@ const reasonSchema = z.string().trim().min(3).max(500);
 
 /** Admin tools; every procedure writes an `admin_audit` row with its effect. */
 export const adminRouter = router({
+  ...adminCommunityProcedures,
   /** Freezes an account: it may sign in and read, but moves no value until unfrozen. */
   freeze: adminProcedure
     .input(z.object({ userId: userIdSchema, reason: reasonSchema }))

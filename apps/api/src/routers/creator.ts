@@ -10,9 +10,11 @@ import {
 } from "../services/payouts/withdrawals.ts";
 import { router, viewerProcedure } from "../trpc/init.ts";
 import { int8CursorSchema } from "./bounded-inputs.ts";
+import { creatorStandingProcedures } from "./creator-standing.ts";
 import { idempotencyKeySchema } from "./targets.ts";
 
 export const creatorRouter = router({
+  ...creatorStandingProcedures,
   /** Becomes a creator under a handle (what `coinstream:creator` meta tags name). */
   register: viewerProcedure
     .input(z.object({ handle: z.string().min(2).max(31) }))

@@ -5,6 +5,7 @@ import { rateCardFor } from "../services/rate-card/get-active-rate-card.ts";
 import { countCompletedPurchases } from "../services/store/count-completed-purchases.ts";
 import { startCheckout } from "../services/store/start-checkout.ts";
 import { publicProcedure, router, viewerProcedure } from "../trpc/init.ts";
+import { spendProcedure } from "../trpc/spend-procedure.ts";
 import { idempotencyKeySchema } from "./targets.ts";
 
 export const regionSchema = z
@@ -19,7 +20,7 @@ const purchaseItemSchema = z.union([
 
 export const storeRouter = router({
   /** Starts a purchase of a pack or a custom amount; returns the page where the buyer pays. */
-  checkout: viewerProcedure
+  checkout: spendProcedure
     .input(z.object({ idempotencyKey: idempotencyKeySchema, item: purchaseItemSchema }))
     .mutation(({ ctx, input }) => {
       if (!ctx.payments) {

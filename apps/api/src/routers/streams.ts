@@ -4,7 +4,8 @@ import { followStream } from "../realtime/follow-stream.ts";
 import { boostStream, listLiveStreams } from "../services/streams/boost-stream.ts";
 import { getLeaderboard } from "../services/streams/get-leaderboard.ts";
 import { requireCreator, resolveCreator } from "../services/streams/resolve-creator.ts";
-import { databaseProcedure, publicProcedure, router, viewerProcedure } from "../trpc/init.ts";
+import { databaseProcedure, publicProcedure, router } from "../trpc/init.ts";
+import { spendProcedure } from "../trpc/spend-procedure.ts";
 import { int8CursorSchema } from "./bounded-inputs.ts";
 import { idempotencyKeySchema, streamTargetSchema } from "./targets.ts";
 
@@ -71,7 +72,7 @@ export const streamsRouter = router({
     }),
 
   /** Buys minutes of promotion for a stream in discovery (boosts stack, up to the card's maximum). */
-  boost: viewerProcedure
+  boost: spendProcedure
     .input(
       z.object({
         idempotencyKey: idempotencyKeySchema,

@@ -12,8 +12,11 @@ import {
   invitationOf,
   linkAwaiting,
   liveSessionOf,
+  openAppeal,
+  openReport,
   ownedItemOf,
   sentMessageOf,
+  strikeOf,
   tierOf,
   transferCursorOf,
   unverifiedClaimOf,
@@ -103,6 +106,14 @@ const inAnHour = () => new Date(Date.now() + 3_600_000).toISOString();
 /** Every procedure's input per role. A missing procedure is a type error here. */
 export const MATRIX_CASES: { readonly [P in ProcedurePath]: Arrange<P> } = {
   "me.get": none,
+  "me.guidelines": none,
+  "me.acceptGuidelines": () => ({ version: 1 }),
+  "guidelines.current": none,
+  "reports.create": (w) => ({
+    target: { kind: "creator", handle: w.creators.star.handle },
+    reason: "harassment",
+    details: "",
+  }),
 
   "store.checkout": async (w, role) =>
     checkout(await spendKey(w, role, "store.checkout", checkout)),
@@ -159,6 +170,11 @@ export const MATRIX_CASES: { readonly [P in ProcedurePath]: Arrange<P> } = {
     handle: isCreator(role) ? w.creators[creatorSide(role)].handle : freshHandle(),
   }),
   "creator.status": none,
+  "creator.standing": none,
+  "creator.appealStrike": async (w, role) => ({
+    strikeId: await strikeOf(w, creatorSide(role)),
+    message: "It was a misunderstanding, please look again.",
+  }),
   "creator.earnings": async (w, role) =>
     role === "otherCreator"
       ? { cursor: await transferCursorOf(w, "creator", "creator_available"), limit: 10 }
@@ -278,6 +294,25 @@ export const MATRIX_CASES: { readonly [P in ProcedurePath]: Arrange<P> } = {
   "admin.runLedgerCheck": none,
   "admin.publishRateCard": () => ({ version: RATE_CARD.version, activeFrom: inAnHour() }),
   "admin.audit": () => ({ limit: 10 }),
+  "admin.reports": none,
+  "admin.resolveReport": async (w) => ({
+    reportId: await openReport(w),
+    outcome: "dismissed",
+    note: "not a scam: a sponsored giveaway",
+  }),
+  "admin.issueStrike": (w) => ({ handle: w.creators.otherCreator.handle, reason: "spam links" }),
+  "admin.appeals": none,
+  "admin.decideAppeal": async (w) => ({
+    appealId: await openAppeal(w),
+    decision: "uphold",
+    note: "the link was the creator's",
+  }),
+  // Effective in an hour: the other cells' spends keep working on the version in effect.
+  "admin.publishGuidelines": () => ({
+    title: "Community guidelines",
+    body: "Be kind. No scams. Gifts are gifts, never payment for anything.",
+    effectiveAt: inAnHour(),
+  }),
 };
 
 async function freshPersonEmail(w: MatrixWorld): Promise<string> {

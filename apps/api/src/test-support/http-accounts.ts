@@ -7,6 +7,9 @@ import { CapturingMailer } from "../auth/mailer.ts";
 
 export const TEST_PASSWORD = "correct horse battery staple";
 
+/** The community guidelines version the migration seeds: what a test sign-up accepts. */
+export const SEEDED_GUIDELINES_VERSION = 1;
+
 /** POSTs JSON to Better Auth through `app`, from `origin` (and any other headers). */
 export function postAuth(
   app: Hono,
@@ -37,6 +40,7 @@ export async function signUpVerified(
     password: TEST_PASSWORD,
     dateOfBirth: "1990-05-17",
     region: "DE",
+    acceptedGuidelinesVersion: SEEDED_GUIDELINES_VERSION,
   });
   expect(signUp.status).toBe(200);
   const mail = await vi.waitFor(() => {

@@ -12,14 +12,17 @@ import {
 } from "drizzle-orm/pg-core";
 
 /**
- * The community guidelines, one row per published version (markdown). The highest version is
- * current; version 1 is seeded by its migration. Published versions are never edited.
+ * The community guidelines, one row per published version (markdown). The current version is the
+ * highest one in effect (`effective_at <= now`); a version published ahead can be accepted early.
+ * Version 1 is seeded by its migration. Published versions are never edited.
  */
 export const guidelinesVersions = pgTable("guidelines_versions", {
   version: integer("version").primaryKey(),
   title: text("title").notNull(),
   body: text("body").notNull(),
   publishedAt: timestamp("published_at", { withTimezone: true }).notNull().defaultNow(),
+  /** From then on, spending and receiving need this version (or a later one) accepted. */
+  effectiveAt: timestamp("effective_at", { withTimezone: true }).notNull().defaultNow(),
   /** The admin who published it (null for the seeded first version). */
   publishedBy: text("published_by"),
 });
