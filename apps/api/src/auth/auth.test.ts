@@ -188,6 +188,35 @@ describe("sign-up", () => {
     expect(await findUser(email)).toBeUndefined();
   });
 
+  it("records the acceptance of the community guidelines the sign-up carried", async () => {
+    const email = freshEmail("guidelines");
+    expect((await signUp(email)).status).toBe(200);
+    const user = await findUser(email);
+    const accepted = await database.sql<{ version: number }[]>`
+      select version from guidelines_acceptances where user_id = ${user?.id ?? ""}`;
+    expect(accepted).toEqual([{ version: SEEDED_GUIDELINES_VERSION }]);
+  });
+
+  it.each([
+    ["missing", undefined],
+    ["a version that does not exist", SEEDED_GUIDELINES_VERSION + 1],
+    ["a string", String(SEEDED_GUIDELINES_VERSION)],
+  ])(
+    "refuses sign-up whose guidelines acceptance is %s and creates nothing",
+    async (_, acceptedGuidelinesVersion) => {
+      const email = freshEmail("no-guidelines");
+      const response = await signUp(email, { acceptedGuidelinesVersion });
+
+      expect(response.status).toBe(400);
+      expect(await response.json()).toMatchObject({
+        code: "GUIDELINES_NOT_ACCEPTED",
+        message: `Read and accept the community guidelines (version ${SEEDED_GUIDELINES_VERSION}) to create an account.`,
+      });
+      expect(await findUser(email)).toBeUndefined();
+      expect(mailer.messages.some((m) => m.to === email)).toBe(false);
+    },
+  );
+
   it("refuses sign-up without a region", async () => {
     const email = freshEmail("no-region");
     const response = await signUp(email, { region: undefined });
