@@ -58,6 +58,15 @@ function offer(packId: string, coins: number, priceMinor: number, priceLabel: st
   };
 }
 
+/** The guidelines in effect in the fake API: version 1, accepted by the test user. */
+export const GUIDELINES = {
+  version: 1,
+  title: "Community guidelines",
+  body: "# Coinstream community guidelines\n\n- **Be respectful.**",
+  publishedAt: "2026-01-01T00:00:00.000Z",
+  effectiveAt: "2026-01-01T00:00:00.000Z",
+};
+
 export const PACKS = {
   region: "US",
   offers: [offer("coins-100", 100, 199, "$1.99"), offer("coins-500", 500, 899, "$8.99")],
@@ -79,6 +88,13 @@ export function createFakeBackground(handlers: Record<string, ApiHandler> = {}) 
     "store.purchases": () => [],
     "wallet.history": () => ({ items: [], nextCursor: null }),
     "limits.get": () => ({ viewer: null, guardian: null, pending: [] }),
+    "guidelines.current": () => ({ current: GUIDELINES, upcoming: null }),
+    "me.guidelines": () => ({
+      current: GUIDELINES,
+      upcoming: null,
+      acceptedVersion: 1,
+      accepted: true,
+    }),
   };
   let authHandler: (request: AuthRequest) => AuthResult | undefined = () => undefined;
 
