@@ -112,6 +112,8 @@ const PANEL_PROCEDURES: ReadonlySet<string> = new Set([
   "tips.send",
   "streams.leaderboard",
   "sessions.current",
+  // Reporting the panel's creator to the admins (moves nothing).
+  "reports.create",
 ]);
 
 /** Procedures that spend the viewer's coins from the panel (they go through the spend guard). */

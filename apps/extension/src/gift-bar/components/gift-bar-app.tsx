@@ -2,6 +2,7 @@ import type { GoalProgress } from "@coinstream/api";
 import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { createPortal } from "react-dom";
 import type { ApiClient } from "../../messaging/api-client.ts";
+import { ApiCallError } from "../../messaging/api-client.ts";
 import type { StreamPortMessage } from "../../messaging/contract.ts";
 import { chooseAdapter } from "../../site-adapters/adapters.ts";
 import { useAnimations } from "../hooks/use-animations.ts";
@@ -311,6 +312,24 @@ export function GiftBarApp({ services }: { readonly services: GiftBarServices })
         refusal={refusal}
         onOpenWallet={services.openWallet}
         onActivity={signedIn === false ? recheckAuth : undefined}
+        onReport={
+          panel && signedIn
+            ? (reason, details) =>
+                api
+                  .mutation("reports.create", {
+                    target: { kind: "creator", handle: creator.handle },
+                    reason,
+                    details,
+                  })
+                  .then(
+                    () => null,
+                    (caught: unknown) =>
+                      caught instanceof ApiCallError
+                        ? caught.error.message
+                        : "The report did not go through. Try again.",
+                  )
+            : undefined
+        }
       />
     );
   }

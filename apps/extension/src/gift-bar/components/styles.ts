@@ -468,6 +468,19 @@ export const GIFT_BAR_CSS = `
   margin-top: 2px;
 }
 
+.cs-report {
+  display: grid;
+  gap: 6px;
+  margin-top: 8px;
+}
+
+.cs-report-open {
+  justify-self: start;
+  margin-top: 8px;
+  color: var(--cs-muted);
+  opacity: 0.8;
+}
+
 .cs-link {
   border: 0;
   padding: 0;
