@@ -13,7 +13,7 @@ export function GuidelinesText({
   readonly testId: string;
 }) {
   return (
-    <div className="guidelines__text" data-testid={testId} tabIndex={0}>
+    <div className="guidelines__text" data-testid={testId}>
       {body}
     </div>
   );
