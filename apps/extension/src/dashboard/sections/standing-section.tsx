@@ -1,4 +1,5 @@
 import { type FormEvent, useId, useState } from "react";
+import { GuidelinesMarkdown } from "../../lib/guidelines-markdown.tsx";
 import type { OutputOf } from "../../messaging/contract.ts";
 import { useApi } from "../api-context.tsx";
 import { ErrorNote } from "../components/error-note.tsx";
@@ -40,7 +41,9 @@ export function StandingSection({ focusOnMount, reloadStatus }: SectionProps) {
             Community guidelines version {guidelines.data.current.version} is in effect: accept it
             to receive gifts again.
           </strong>
-          <div className="guidelines-text">{guidelines.data.current.body}</div>
+          <div className="guidelines-text">
+            <GuidelinesMarkdown body={guidelines.data.current.body} />
+          </div>
           <ErrorNote error={accept.error} />
           <button
             type="button"

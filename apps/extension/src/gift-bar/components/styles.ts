@@ -474,6 +474,12 @@ export const GIFT_BAR_CSS = `
   margin-top: 8px;
 }
 
+.cs-report select,
+.cs-report textarea {
+  color: var(--cs-ink);
+  font: inherit;
+}
+
 .cs-report-open {
   justify-self: start;
   margin-top: 8px;

@@ -1,10 +1,11 @@
 import { useState } from "react";
+import { GuidelinesMarkdown } from "../../lib/guidelines-markdown.tsx";
 import type { ApiError } from "../../messaging/contract.ts";
 import { toApiError, useApiQuery } from "../hooks/use-api-query.ts";
 import { usePopup } from "../popup-context.tsx";
 import { ErrorText } from "./error-text.tsx";
 
-/** The guidelines' markdown as plain text (never parsed as HTML), in a small scrolling box. */
+/** The guidelines' text (headings, lists, bold; never parsed as HTML) in a small scrolling box. */
 export function GuidelinesText({
   body,
   testId,
@@ -14,7 +15,7 @@ export function GuidelinesText({
 }) {
   return (
     <div className="guidelines__text" data-testid={testId}>
-      {body}
+      <GuidelinesMarkdown body={body} />
     </div>
   );
 }
