@@ -1,10 +1,14 @@
-import type { ReactNode } from "react";
+import { createElement, Fragment, type ReactNode } from "react";
 
-/** `**bold**` runs as <strong>, everything else as text (React escapes it; no HTML is parsed). */
-function inline(text: string): ReactNode[] {
-  return text
+/**
+ * `**bold**` runs as <strong>, everything else as text (React escapes it; no HTML is parsed).
+ * Elements go in as separate children, so the static text needs no keys.
+ */
+function inline(text: string): ReactNode {
+  const parts = text
     .split("**")
-    .map((part, index) => (index % 2 === 1 ? <strong key={`b${index}`}>{part}</strong> : part));
+    .map((part, at) => (at % 2 === 1 ? createElement("strong", null, part) : part));
+  return createElement(Fragment, null, ...parts);
 }
 
 /**
@@ -15,22 +19,22 @@ export function GuidelinesMarkdown({ body }: { readonly body: string }) {
   const blocks: ReactNode[] = [];
   let items: ReactNode[] = [];
   const flush = () => {
-    if (items.length > 0) blocks.push(<ul key={`l${blocks.length}`}>{items}</ul>);
+    if (items.length > 0) blocks.push(createElement("ul", null, ...items));
     items = [];
   };
-  for (const [index, raw] of body.split("\n").entries()) {
+  for (const raw of body.split("\n")) {
     const line = raw.trim();
     if (line.startsWith("- ")) {
-      items.push(<li key={index}>{inline(line.slice(2))}</li>);
+      items.push(createElement("li", null, inline(line.slice(2))));
       continue;
     }
     flush();
     if (line === "") continue;
     const heading = /^#{1,6}\s+(.*)$/.exec(line);
     blocks.push(
-      heading ? <h3 key={index}>{inline(heading[1] ?? "")}</h3> : <p key={index}>{inline(line)}</p>,
+      createElement(heading ? "h3" : "p", null, inline(heading ? (heading[1] ?? "") : line)),
     );
   }
   flush();
-  return <>{blocks}</>;
+  return createElement(Fragment, null, ...blocks);
 }
