@@ -1,10 +1,10 @@
 // Screenshots of the guidelines UI at 375 px (not a test: `npx tsx e2e/guidelines-shots.ts`).
+
+import { ApiProcess, startPostgres } from "@coinstream/test-harness";
+import { launchWithExtension } from "@coinstream/test-harness/chromium";
 import type { Page } from "playwright-core";
 import { connect } from "../../../packages/db/src/index.ts";
-import { startApi } from "./support/api-process.ts";
-import { launchWithExtension } from "./support/browser.ts";
 import { buildExtension } from "./support/build-extension.ts";
-import { startDatabase } from "./support/database.ts";
 
 const OUT = process.env.SHOTS_DIR ?? "/tmp/gl-shots";
 const API_PORT = Number(process.env.SHOTS_API_PORT ?? 4001);
@@ -50,16 +50,17 @@ async function closedShadowBox(page: Page, testId: string) {
   }
 }
 
-const database = await startDatabase(PG_PORT);
+const database = await startPostgres({ port: PG_PORT });
 const apiUrl = `http://127.0.0.1:${API_PORT}`;
 const dir = await buildExtension(apiUrl);
-const api = await startApi({
+const api = new ApiProcess({
   port: API_PORT,
-  databaseUrl: database.url,
-  trustedOrigins: [`chrome-extension://${EXTENSION_ID}`],
+  databaseUrl: database.url("postgres"),
+  env: { TRUSTED_ORIGINS: `chrome-extension://${EXTENSION_ID}` },
 });
+await api.start();
 const browser = await launchWithExtension(dir);
-const sql = connect(database.url, 2);
+const sql = connect(database.url("postgres"), 2);
 const closers: (() => Promise<void>)[] = [];
 try {
   // Sign-up form with the guidelines.
@@ -102,12 +103,14 @@ try {
   await stream.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
   for (
     let i = 0;
-    i < 50 && !stream.frames().some((f) => f.url().includes("/tabs/panel.html"));
+    i < 50 && !stream.frames().some((f: { url(): string }) => f.url().includes("/tabs/panel.html"));
     i++
   ) {
     await stream.waitForTimeout(200);
   }
-  const panel = stream.frames().find((f) => f.url().includes("/tabs/panel.html"));
+  const panel = stream
+    .frames()
+    .find((f: { url(): string }) => f.url().includes("/tabs/panel.html"));
   if (!panel) throw new Error("no panel");
   await panel.locator('[data-testid="report-open"]').waitFor({ timeout: 15_000 });
   await panel.locator('[data-testid="report-open"]').click();

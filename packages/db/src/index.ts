@@ -13,7 +13,12 @@ export {
   runMigrations,
   type Sql,
 } from "./client.ts";
-export { EmbeddedServerError, runnablePostgres, type SystemUser } from "./embedded-server.ts";
+export {
+  EmbeddedServerError,
+  runnablePostgres,
+  type SystemUser,
+  startEmbeddedServer,
+} from "./embedded-server.ts";
 export {
   ACCOUNT_PURPOSES,
   type AccountPurpose,

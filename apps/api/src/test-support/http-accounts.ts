@@ -1,4 +1,5 @@
 import { createTestDatabase, type TestDatabase } from "@coinstream/db/testing";
+import { authOverFetch, SEEDED_GUIDELINES_VERSION, signUp } from "@coinstream/test-harness";
 import type { Hono } from "hono";
 import { afterAll, beforeAll, expect, inject, vi } from "vitest";
 import { type AuthDbHandle, createAuthDb } from "../auth/auth-db.ts";
@@ -7,8 +8,7 @@ import { CapturingMailer } from "../auth/mailer.ts";
 
 export const TEST_PASSWORD = "correct horse battery staple";
 
-/** The community guidelines version the migration seeds: what a test sign-up accepts. */
-export const SEEDED_GUIDELINES_VERSION = 1;
+export { SEEDED_GUIDELINES_VERSION };
 
 /** POSTs JSON to Better Auth through `app`, from `origin` (and any other headers). */
 export function postAuth(
@@ -34,15 +34,10 @@ export async function signUpVerified(
   mailer: CapturingMailer,
   email: string,
 ): Promise<void> {
-  const signUp = await postAuth(app, base, "/sign-up/email", {
-    name: "Tess",
-    email,
-    password: TEST_PASSWORD,
-    dateOfBirth: "1990-05-17",
-    region: "DE",
-    acceptedGuidelinesVersion: SEEDED_GUIDELINES_VERSION,
-  });
-  expect(signUp.status).toBe(200);
+  await signUp(
+    authOverFetch(base, (url, init) => app.request(url, init)),
+    { name: "Tess", email, password: TEST_PASSWORD, dateOfBirth: "1990-05-17", region: "DE" },
+  );
   const mail = await vi.waitFor(() => {
     const message = mailer.lastTo(email);
     if (!message) throw new Error("no verification mail yet");

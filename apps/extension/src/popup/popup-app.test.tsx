@@ -13,7 +13,7 @@ const NOW = new Date("2026-11-22T12:00:00.000Z");
 const now = () => NOW;
 
 function renderPopup(fake: ReturnType<typeof createFakeBackground>) {
-  return render(<PopupApp send={fake.send} now={now} checkoutPollMs={10} />);
+  return render(<PopupApp send={fake.send} link={fake.link} now={now} checkoutPollMs={10} />);
 }
 
 async function signIn(fake: ReturnType<typeof createFakeBackground>) {
@@ -190,7 +190,9 @@ describe("PopupApp signing up", () => {
     expect((await screen.findByTestId("signup-guidelines-error")).textContent).toBe(
       "Read and accept the community guidelines to continue.",
     );
-    expect(screen.getByTestId("signup-guidelines-text").textContent).toContain("Be respectful");
+    expect((await screen.findByTestId("signup-guidelines-text")).textContent).toContain(
+      "Be respectful",
+    );
     expect(fake.authCalls.some((call) => call.action === "signUp")).toBe(false);
   });
 

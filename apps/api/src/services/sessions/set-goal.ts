@@ -1,8 +1,9 @@
 import { DomainError, DomainErrorCode, groupThousands, RATE_CARD } from "@coinstream/core";
 import type { Sql } from "@coinstream/db";
+import { announceStreamEvents } from "../../realtime/announce-stream-events.ts";
 import type { Viewer } from "../../trpc/context.ts";
 import { requireCreatorAccount } from "../creators/require-creator-account.ts";
-import { announceGoalCleared, emitGoalProgressIn } from "./goal-progress.ts";
+import { emitGoalProgressIn, recordGoalCleared } from "./goal-progress.ts";
 import { type Queryable, readOpenSession, type SessionProgress } from "./session-progress.ts";
 
 /**
@@ -24,7 +25,7 @@ export async function setGoal(
       { field: "coins", minCoins, maxCoins },
     );
   }
-  return sql.begin(async (tx) => {
+  const { session, announce } = await sql.begin(async (tx) => {
     const [updated] = await tx<{ id: string }[]>`
       update stream_sessions
       set goal_coins = ${input.coins}, goal_title = ${input.title},
@@ -32,31 +33,37 @@ export async function setGoal(
       where creator_user_id = ${creator.userId} and ended_at is null
       returning id`;
     if (!updated) throw notLive();
-    await emitGoalProgressIn(tx, [updated.id]);
-    return requireOpenSession(tx, creator.userId);
+    const announce = await emitGoalProgressIn(tx, [updated.id]);
+    return { session: await requireOpenSession(tx, creator.userId), announce };
   });
+  await announceStreamEvents(sql, announce);
+  return session;
 }
 
 /** Removes the live session's goal; overlays hide their goal bar. */
 export async function clearGoal(sql: Sql, viewer: Viewer): Promise<SessionProgress> {
   const creator = await requireCreatorAccount(sql, viewer.userId);
-  return sql.begin(async (tx) => {
+  const { session, announce } = await sql.begin(async (tx) => {
     const [open] = await tx<{ id: string; goal_coins: bigint | null }[]>`
       select id, goal_coins from stream_sessions
       where creator_user_id = ${creator.userId} and ended_at is null for update`;
     if (!open) throw notLive();
+    const announce: string[] = [];
     if (open.goal_coins !== null) {
       await tx`
         update stream_sessions set goal_coins = null, goal_title = null, goal_reached_at = null
         where id = ${open.id}`;
-      await announceGoalCleared(tx, {
+      await recordGoalCleared(tx, {
         id: open.id,
         creatorUserId: creator.userId,
         handle: creator.handle,
       });
+      announce.push(creator.userId);
     }
-    return requireOpenSession(tx, creator.userId);
+    return { session: await requireOpenSession(tx, creator.userId), announce };
   });
+  await announceStreamEvents(sql, announce);
+  return session;
 }
 
 async function requireOpenSession(tx: Queryable, creatorUserId: string) {

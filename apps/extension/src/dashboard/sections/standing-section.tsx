@@ -1,12 +1,13 @@
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useId, useState } from "react";
+import { useReload, useTRPC } from "../../lib/api-query.tsx";
+import { formatDate, formatDateTime } from "../../lib/format.ts";
 import { GuidelinesMarkdown } from "../../lib/guidelines-markdown.tsx";
 import type { OutputOf } from "../../messaging/contract.ts";
 import { useApi } from "../api-context.tsx";
 import { ErrorNote } from "../components/error-note.tsx";
 import { Empty, Loading, Panel, Section } from "../components/section.tsx";
 import { useAction } from "../hooks/use-action.ts";
-import { useApiQuery } from "../hooks/use-api-query.ts";
-import { formatDate, formatDateTime } from "../lib/format.ts";
 import type { SectionProps } from "../types.ts";
 
 type Strike = OutputOf<"creator.standing">["strikes"][number];
@@ -23,10 +24,13 @@ const APPEAL_LABELS = {
  * accept when a new version is in effect.
  */
 export function StandingSection({ focusOnMount, reloadStatus }: SectionProps) {
-  const standing = useApiQuery("creator.standing", undefined);
-  const guidelines = useApiQuery("me.guidelines", undefined);
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const standing = useQuery(trpc.creator.standing.queryOptions());
+  const guidelines = useQuery(trpc.me.guidelines.queryOptions());
+  const reloadStanding = useReload(trpc.creator.standing.queryKey());
   const api = useApi();
-  const accept = useAction((version: number) => api.mutation("me.acceptGuidelines", { version }));
+  const accept = useAction((version: number) => api.me.acceptGuidelines.mutate({ version }));
 
   return (
     <Section
@@ -53,7 +57,7 @@ export function StandingSection({ focusOnMount, reloadStatus }: SectionProps) {
             onClick={async () => {
               const status = await accept.run(guidelines.data?.current.version ?? 0);
               if (status) {
-                guidelines.setData(() => status);
+                queryClient.setQueryData(trpc.me.guidelines.queryKey(), status);
                 void reloadStatus();
               }
             }}
@@ -93,7 +97,7 @@ export function StandingSection({ focusOnMount, reloadStatus }: SectionProps) {
             ) : (
               <ul className="strike-list" data-testid="strike-list">
                 {standing.data.strikes.map((strike) => (
-                  <StrikeItem key={strike.id} strike={strike} onAppealed={standing.reload} />
+                  <StrikeItem key={strike.id} strike={strike} onAppealed={reloadStanding} />
                 ))}
               </ul>
             )}
@@ -110,7 +114,7 @@ function StrikeItem({ strike, onAppealed }: { strike: Strike; onAppealed: () => 
   const [isOpen, setIsOpen] = useState(false);
   const [message, setMessage] = useState("");
   const appeal = useAction(() =>
-    api.mutation("creator.appealStrike", { strikeId: strike.id, message: message.trim() }),
+    api.creator.appealStrike.mutate({ strikeId: strike.id, message: message.trim() }),
   );
 
   async function submit(event: FormEvent) {

@@ -1,5 +1,7 @@
 import { DISPLAY_NAME_MAX_LENGTH, MIN_SIGN_UP_AGE } from "@coinstream/core";
+import { useQuery } from "@tanstack/react-query";
 import { type FormEvent, type RefObject, useEffect, useId, useRef, useState } from "react";
+import { useTRPC } from "../../lib/api-query.tsx";
 import type { ApiError, AuthResult, OutputOf, SignedInUser } from "../../messaging/contract.ts";
 import { guessRegion, REGION_OPTIONS } from "../lib/regions.ts";
 import { MIN_PASSWORD_LENGTH, validateSignIn, validateSignUp } from "../lib/validate-sign-up.ts";
@@ -141,7 +143,7 @@ function SignInForm({
   readonly onEmailChange: (email: string) => void;
   readonly onSignedIn: (user: SignedInUser) => void;
 }) {
-  const { api } = usePopup();
+  const { background } = usePopup();
   const [password, setPassword] = useState("");
   const { formRef, error, isBusy, submit: submitWith } = useAuthForm();
 
@@ -149,7 +151,7 @@ function SignInForm({
     event.preventDefault();
     void submitWith(
       validateSignIn(email, password),
-      () => api.auth({ action: "signIn", email, password }),
+      () => background.auth({ action: "signIn", email, password }),
       (user) => user && onSignedIn(user),
     );
   }
@@ -192,7 +194,7 @@ function SignUpForm({
   readonly onSignedIn: (user: SignedInUser) => void;
   readonly onVerificationSent: (email: string) => void;
 }) {
-  const { api, now } = usePopup();
+  const { background, now } = usePopup();
   const regionId = useId();
   const [name, setName] = useState("");
   const [password, setPassword] = useState("");
@@ -213,7 +215,7 @@ function SignUpForm({
         todayIso(now()),
       ),
       () =>
-        api.auth({
+        background.auth({
           action: "signUp",
           email,
           password,
@@ -327,19 +329,8 @@ type CurrentGuidelines = OutputOf<"guidelines.current">["current"];
 
 /** The guidelines in effect, for the sign-up form to show and accept (null until loaded). */
 function useGuidelinesForSignUp(): CurrentGuidelines | null {
-  const { api } = usePopup();
-  const [guidelines, setGuidelines] = useState<CurrentGuidelines | null>(null);
-  useEffect(() => {
-    let isCurrent = true;
-    api
-      .query("guidelines.current", undefined)
-      .then((answer) => isCurrent && setGuidelines(answer.current))
-      .catch(() => {});
-    return () => {
-      isCurrent = false;
-    };
-  }, [api]);
-  return guidelines;
+  const trpc = useTRPC();
+  return useQuery(trpc.guidelines.current.queryOptions()).data?.current ?? null;
 }
 
 /** The consent tick box, with the text one tap away. */

@@ -1,8 +1,6 @@
-import { useState } from "react";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useTRPC } from "../../lib/api-query.tsx";
 import { GuidelinesMarkdown } from "../../lib/guidelines-markdown.tsx";
-import type { ApiError } from "../../messaging/contract.ts";
-import { toApiError, useApiQuery } from "../hooks/use-api-query.ts";
-import { usePopup } from "../popup-context.tsx";
 import { ErrorText } from "./error-text.tsx";
 
 /** The guidelines' text (headings, lists, bold; never parsed as HTML) in a small scrolling box. */
@@ -25,25 +23,19 @@ export function GuidelinesText({
  * it (the API answers GUIDELINES_NOT_ACCEPTED), reading does not.
  */
 export function GuidelinesPrompt({ onAccepted }: { readonly onAccepted?: () => void }) {
-  const { api } = usePopup();
-  const status = useApiQuery(() => api.query("me.guidelines", undefined));
-  const [error, setError] = useState<ApiError | null>(null);
-  const [isBusy, setIsBusy] = useState(false);
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const status = useQuery(trpc.me.guidelines.queryOptions());
+  const accept = useMutation(
+    trpc.me.acceptGuidelines.mutationOptions({
+      onSuccess: (next) => {
+        queryClient.setQueryData(trpc.me.guidelines.queryKey(), next);
+        onAccepted?.();
+      },
+    }),
+  );
   if (!status.data || status.data.accepted) return null;
   const { current } = status.data;
-
-  async function accept() {
-    setIsBusy(true);
-    try {
-      status.setData(await api.mutation("me.acceptGuidelines", { version: current.version }));
-      setError(null);
-      onAccepted?.();
-    } catch (caught) {
-      setError(toApiError(caught));
-    } finally {
-      setIsBusy(false);
-    }
-  }
 
   return (
     <section
@@ -59,15 +51,15 @@ export function GuidelinesPrompt({ onAccepted }: { readonly onAccepted?: () => v
         wallet and history stay readable.
       </p>
       <GuidelinesText body={current.body} testId="guidelines-text" />
-      <ErrorText error={error} testId="guidelines-error" />
+      <ErrorText error={accept.error} testId="guidelines-error" />
       <button
         type="button"
         className="button button--wide"
-        disabled={isBusy}
-        onClick={() => void accept()}
+        disabled={accept.isPending}
+        onClick={() => accept.mutate({ version: current.version })}
         data-testid="guidelines-accept"
       >
-        {isBusy ? "Accepting…" : `Accept version ${current.version}`}
+        {accept.isPending ? "Accepting…" : `Accept version ${current.version}`}
       </button>
     </section>
   );
