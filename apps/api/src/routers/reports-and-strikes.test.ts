@@ -33,6 +33,30 @@ async function pastStrike(creator: Viewer, daysAgo: number) {
     insert into creator_strikes (creator_user_id, reason, issued_by, issued_at)
     values (${creator.userId}, 'spam links', ${admin.userId}, ${new Date(Date.now() - daysAgo * DAY)})`;
 }
+/** A real 5-coin tip from `tipper` to `handle`; answers its public stream event's id. */
+async function tipEventId(tipper: Viewer, handle: string, message: string): Promise<string> {
+  await callerFor(tipper).tips.send({
+    idempotencyKey: randomUUID(),
+    to: { handle },
+    coins: 5,
+    message,
+  });
+  const [tip] = await env.db.sql<{ id: bigint }[]>`
+    select id from stream_events where kind = 'tip' and viewer_user_id = ${tipper.userId}`;
+  return String(tip?.id);
+}
+/** A real paid message from `sender` to `handle`; answers its id. */
+async function paidMessageId(sender: Viewer, handle: string, body: string): Promise<string> {
+  await callerFor(sender).messages.send({
+    idempotencyKey: randomUUID(),
+    to: { handle },
+    body,
+    expectedCoins: 100,
+  });
+  const [message] = await env.db.sql<{ id: string }[]>`
+    select id from paid_messages where sender_user_id = ${sender.userId}`;
+  return message?.id ?? "";
+}
 const creatorReport = (handle: string) => ({
   target: { kind: "creator" as const, handle },
   reason: "scam" as const,
@@ -46,33 +70,19 @@ describe("reports.create", () => {
     await fundWallet(env.db.sql, env.ledger, tipper, 1_000n);
     await fundWallet(env.db.sql, env.ledger, reporter, 1_000n);
     const star = await createCreator(env.db.sql);
-    await callerFor(tipper).tips.send({
-      idempotencyKey: randomUUID(),
-      to: { handle: star.handle },
-      coins: 5,
-      message: "something nasty",
-    });
-    const [tip] = await env.db.sql<{ id: bigint }[]>`
-      select id from stream_events where kind = 'tip' and viewer_user_id = ${tipper.userId}`;
-    await callerFor(reporter).messages.send({
-      idempotencyKey: randomUUID(),
-      to: { handle: star.handle },
-      body: "hello",
-      expectedCoins: 100,
-    });
-    const [message] = await env.db.sql<{ id: string }[]>`
-      select id from paid_messages where sender_user_id = ${reporter.userId}`;
+    const tip = await tipEventId(tipper, star.handle, "something nasty");
+    const message = await paidMessageId(reporter, star.handle, "hello");
 
     const caller = callerFor(reporter);
     await caller.reports.create(creatorReport(star.handle));
     await caller.reports.create({
-      target: { kind: "tip", id: String(tip?.id) },
+      target: { kind: "tip", id: tip },
       reason: "harassment",
       details: "",
     });
     // The sender reports the creator's side of a private paid message.
     await caller.reports.create({
-      target: { kind: "message", id: message?.id ?? "" },
+      target: { kind: "message", id: message },
       reason: "harassment",
       details: "",
     });
@@ -98,19 +108,12 @@ describe("reports.create", () => {
     const sender = await createPerson(env.db.sql);
     await fundWallet(env.db.sql, env.ledger, sender, 1_000n);
     const star = await createCreator(env.db.sql);
-    await callerFor(sender).messages.send({
-      idempotencyKey: randomUUID(),
-      to: { handle: star.handle },
-      body: "private",
-      expectedCoins: 100,
-    });
-    const [message] = await env.db.sql<{ id: string }[]>`
-      select id from paid_messages where sender_user_id = ${sender.userId}`;
+    const message = await paidMessageId(sender, star.handle, "private");
     const caller = callerFor(reporter);
     for (const target of [
       { kind: "creator" as const, handle: "nobody-here" },
       { kind: "tip" as const, id: "999999999" },
-      { kind: "message" as const, id: message?.id ?? "" },
+      { kind: "message" as const, id: message },
       { kind: "message" as const, id: randomUUID() },
     ]) {
       await expect(
@@ -169,16 +172,9 @@ describe("admin.reports and admin.resolveReport", () => {
     const { reportId: aboutOther } = await callerFor(reporter).reports.create(
       creatorReport(other.handle),
     );
-    await callerFor(tipper).tips.send({
-      idempotencyKey: randomUUID(),
-      to: { handle: star.handle },
-      coins: 5,
-      message: "rude",
-    });
-    const [tip] = await env.db.sql<{ id: bigint }[]>`
-      select id from stream_events where kind = 'tip' and viewer_user_id = ${tipper.userId}`;
+    const tip = await tipEventId(tipper, star.handle, "rude");
     const { reportId: aboutTipper } = await callerFor(reporter).reports.create({
-      target: { kind: "tip", id: String(tip?.id) },
+      target: { kind: "tip", id: tip },
       reason: "harassment",
       details: "",
     });
