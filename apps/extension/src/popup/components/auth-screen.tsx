@@ -1,7 +1,5 @@
 import { DISPLAY_NAME_MAX_LENGTH, MIN_SIGN_UP_AGE } from "@coinstream/core";
-import { useQuery } from "@tanstack/react-query";
 import { type FormEvent, type RefObject, useEffect, useId, useRef, useState } from "react";
-import { useTRPC } from "../../lib/api-query.tsx";
 import type { ApiError, AuthResult, OutputOf, SignedInUser } from "../../messaging/contract.ts";
 import { guessRegion, REGION_OPTIONS } from "../lib/regions.ts";
 import { MIN_PASSWORD_LENGTH, validateSignIn, validateSignUp } from "../lib/validate-sign-up.ts";
@@ -327,10 +325,24 @@ function SignUpForm({
 
 type CurrentGuidelines = OutputOf<"guidelines.current">["current"];
 
-/** The guidelines in effect, for the sign-up form to show and accept (null until loaded). */
+/**
+ * The guidelines in effect, for the sign-up form to show and accept (null until loaded). A plain
+ * call, not a query hook: the welcome page shows this form with the light port client.
+ */
 function useGuidelinesForSignUp(): CurrentGuidelines | null {
-  const trpc = useTRPC();
-  return useQuery(trpc.guidelines.current.queryOptions()).data?.current ?? null;
+  const { api } = usePopup();
+  const [guidelines, setGuidelines] = useState<CurrentGuidelines | null>(null);
+  useEffect(() => {
+    let isCurrent = true;
+    api.guidelines.current
+      .query()
+      .then((answer) => isCurrent && setGuidelines(answer.current))
+      .catch(() => {});
+    return () => {
+      isCurrent = false;
+    };
+  }, [api]);
+  return guidelines;
 }
 
 /** The consent tick box, with the text one tap away. */
