@@ -6,7 +6,7 @@ import { MIN_PASSWORD_LENGTH, validateSignIn, validateSignUp } from "../lib/vali
 import { usePopup } from "../popup-context.tsx";
 import { ErrorText } from "./error-text.tsx";
 import { Field } from "./field.tsx";
-import { GuidelinesText } from "./guidelines.tsx";
+import { GuidelinesText } from "./guidelines-text.tsx";
 import { Tabs } from "./tabs.tsx";
 
 type Mode = "signIn" | "signUp";

@@ -1,22 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTRPC } from "../../lib/api-query.tsx";
-import { GuidelinesMarkdown } from "../../lib/guidelines-markdown.tsx";
 import { ErrorText } from "./error-text.tsx";
-
-/** The guidelines' text (headings, lists, bold; never parsed as HTML) in a small scrolling box. */
-export function GuidelinesText({
-  body,
-  testId,
-}: {
-  readonly body: string;
-  readonly testId: string;
-}) {
-  return (
-    <div className="guidelines__text" data-testid={testId}>
-      <GuidelinesMarkdown body={body} />
-    </div>
-  );
-}
+import { GuidelinesText } from "./guidelines-text.tsx";
 
 /**
  * Shown above the wallet when the guidelines in effect are not accepted yet: spending waits for
