@@ -13,6 +13,7 @@ import { CapturingMailer } from "./auth/mailer.ts";
 import { createPayments } from "./payments/create-payments.ts";
 import type { StreamEvent } from "./realtime/stream-event.ts";
 import { StreamEventHub } from "./realtime/stream-event-hub.ts";
+import { SEEDED_GUIDELINES_VERSION } from "./test-support/http-accounts.ts";
 import { createCreator, ensurePlatformAccounts } from "./test-support/people.ts";
 import type { AppRouter } from "./trpc/root.ts";
 
@@ -93,6 +94,7 @@ async function signedIn(email: string): Promise<string> {
         password,
         dateOfBirth: "1991-02-03",
         region: "GB",
+        acceptedGuidelinesVersion: SEEDED_GUIDELINES_VERSION,
       })
     ).status,
   ).toBe(200);

@@ -523,6 +523,7 @@ describe("the extension in Chromium against the API", () => {
     await byTestId(popup, "signup-password").fill(viewer.password);
     await byTestId(popup, "signup-dob").fill(viewer.dateOfBirth);
     await byTestId(popup, "signup-region").selectOption(viewer.region);
+    await byTestId(popup, "signup-guidelines").check();
     await byTestId(popup, "signup-submit").click();
     await expect
       .poll(() => byTestId(popup, "signup-verification-sent").textContent(), { timeout: 15_000 })

@@ -37,6 +37,8 @@ export const DomainErrorCode = {
   VERIFICATION_FAILED: "VERIFICATION_FAILED",
   /** Someone else already owns it (a verified channel); proving ownership again moves it. */
   CONFLICT: "CONFLICT",
+  /** A newer version of the community guidelines must be accepted first (`details.version`). */
+  GUIDELINES_NOT_ACCEPTED: "GUIDELINES_NOT_ACCEPTED",
   /** The caller's role may not do this (admin procedures). */
   FORBIDDEN: "FORBIDDEN",
 } as const;

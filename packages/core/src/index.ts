@@ -215,6 +215,16 @@ export type {
   RegionRules,
 } from "./rate-card/rate-card.ts";
 export { renderRateCardMarkdown } from "./rate-card/render-rate-card-markdown.ts";
+// Community guidelines: reports and strikes
+export {
+  checkReportRate,
+  REPORT_REASONS,
+  REPORT_TARGET_KINDS,
+  REPORTS_PER_DAY,
+  type ReportRateDecision,
+  type ReportReason,
+  type ReportTargetKind,
+} from "./reports/check-report-rate.ts";
 // Live sessions
 export {
   AUTO_SESSION_IDLE_MS,
@@ -232,6 +242,14 @@ export { normalizeCreatorHandle } from "./streams/normalize-creator-handle.ts";
 export { parseCreatorMetaTag } from "./streams/parse-creator-meta-tag.ts";
 export { parseStreamUrl } from "./streams/parse-stream-url.ts";
 export type { StreamPlatform, StreamRef } from "./streams/stream-ref.ts";
+export {
+  decideStanding,
+  STRIKE_WINDOW_DAYS,
+  STRIKES_TO_SUSPEND,
+  type Standing,
+  type StrikeFact,
+  SUSPENSION_DAYS,
+} from "./strikes/decide-standing.ts";
 // Support
 export {
   compareSupportTickets,

@@ -16,6 +16,7 @@ export {
   type AuthPoster,
   authOverClient,
   authOverFetch,
+  SEEDED_GUIDELINES_VERSION,
   type SignUp,
   signIn,
   signInAll,

@@ -41,6 +41,9 @@ export function authOverClient(client: HttpClient): AuthPoster {
   };
 }
 
+/** The community guidelines version the migration seeds: what a test sign-up accepts. */
+export const SEEDED_GUIDELINES_VERSION = 1;
+
 export interface SignUp {
   readonly name: string;
   readonly email: string;
@@ -48,6 +51,8 @@ export interface SignUp {
   /** An adult by default. */
   readonly dateOfBirth?: string;
   readonly region?: string;
+  /** The seeded community guidelines by default (sign-up requires accepting them). */
+  readonly acceptedGuidelinesVersion?: number;
 }
 
 /** Signs a person up with email and password; throws unless Better Auth answers 200. */
@@ -55,6 +60,7 @@ export async function signUp(post: AuthPoster, person: SignUp): Promise<void> {
   const answer = await post("/sign-up/email", {
     dateOfBirth: "1990-01-01",
     region: "US",
+    acceptedGuidelinesVersion: SEEDED_GUIDELINES_VERSION,
     ...person,
   });
   if (answer.status !== 200) {

@@ -1,6 +1,7 @@
 import { createTestDatabase, type TestDatabase } from "@coinstream/db/testing";
 import { Hono } from "hono";
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
+import { SEEDED_GUIDELINES_VERSION } from "../test-support/http-accounts.ts";
 import { type AuthDbHandle, createAuthDb } from "./auth-db.ts";
 import { getSessionFromHeaders, mountAuthRoutes } from "./auth-routes.ts";
 import { type Auth, createAuth } from "./create-auth.ts";
@@ -64,6 +65,7 @@ function signUp(email: string, fields: Record<string, unknown> = {}) {
     password: PASSWORD,
     dateOfBirth: "1990-05-17",
     region: "DE",
+    acceptedGuidelinesVersion: SEEDED_GUIDELINES_VERSION,
     ...fields,
   });
 }
@@ -185,6 +187,35 @@ describe("sign-up", () => {
     );
     expect(await findUser(email)).toBeUndefined();
   });
+
+  it("records the acceptance of the community guidelines the sign-up carried", async () => {
+    const email = freshEmail("guidelines");
+    expect((await signUp(email)).status).toBe(200);
+    const user = await findUser(email);
+    const accepted = await database.sql<{ version: number }[]>`
+      select version from guidelines_acceptances where user_id = ${user?.id ?? ""}`;
+    expect(accepted).toEqual([{ version: SEEDED_GUIDELINES_VERSION }]);
+  });
+
+  it.each([
+    ["missing", undefined],
+    ["a version that does not exist", SEEDED_GUIDELINES_VERSION + 1],
+    ["a string", String(SEEDED_GUIDELINES_VERSION)],
+  ])(
+    "refuses sign-up whose guidelines acceptance is %s and creates nothing",
+    async (_, acceptedGuidelinesVersion) => {
+      const email = freshEmail("no-guidelines");
+      const response = await signUp(email, { acceptedGuidelinesVersion });
+
+      expect(response.status).toBe(400);
+      expect(await response.json()).toMatchObject({
+        code: "GUIDELINES_NOT_ACCEPTED",
+        message: `Read and accept the community guidelines (version ${SEEDED_GUIDELINES_VERSION}) to create an account.`,
+      });
+      expect(await findUser(email)).toBeUndefined();
+      expect(mailer.messages.some((m) => m.to === email)).toBe(false);
+    },
+  );
 
   it("refuses sign-up without a region", async () => {
     const email = freshEmail("no-region");

@@ -12,7 +12,12 @@ import {
 } from "./auth-rate-limit.ts";
 import { landOnConfirmationPage } from "./email-verified-page.ts";
 import type { Mailer } from "./mailer.ts";
-import { assertSignUpAge, toDisplayName } from "./sign-up-rules.ts";
+import {
+  assertGuidelinesAcceptedAtSignUp,
+  assertSignUpAge,
+  recordSignUpAcceptance,
+  toDisplayName,
+} from "./sign-up-rules.ts";
 
 export interface AuthConfig {
   /** A Drizzle instance on its own postgres.js client (see `createAuthDb`). */
@@ -101,13 +106,18 @@ export function createAuth(config: AuthConfig) {
       },
     },
     // The database hooks hold the sign-up age and display-name rules for every way an account is
-    // created or renamed, and store the name trimmed.
+    // created or renamed, and store the name trimmed; the acceptance of the guidelines a sign-up
+    // carried (checked in the before hook) is recorded once the user exists.
     databaseHooks: {
       user: {
         create: {
           before: async (user) => {
             assertSignUpAge(user.dateOfBirth, user.region, new Date());
             return { data: { ...user, name: toDisplayName(user.name) } };
+          },
+          after: async (user, ctx) => {
+            const body = ctx?.body as Record<string, unknown> | undefined;
+            await recordSignUpAcceptance(config.db, user.id, body?.acceptedGuidelinesVersion);
           },
         },
         update: {
@@ -126,6 +136,7 @@ export function createAuth(config: AuthConfig) {
           const fields = body as Record<string, unknown>;
           assertSignUpAge(fields.dateOfBirth, fields.region, new Date());
           toDisplayName(fields.name);
+          await assertGuidelinesAcceptedAtSignUp(config.db, fields.acceptedGuidelinesVersion);
           return;
         }
         if (ctx.path !== "/update-user") return;

@@ -1,5 +1,7 @@
 import { checkSignUpAge, isDomainError, normalizeDisplayName } from "@coinstream/core";
 import { APIError } from "better-auth/api";
+import { sql } from "drizzle-orm";
+import type { PostgresJsDatabase } from "drizzle-orm/postgres-js";
 import { dateOfBirthSchema, regionSchema } from "./account-fields.ts";
 
 /**
@@ -25,4 +27,41 @@ export function toDisplayName(name: unknown): string {
     if (!isDomainError(error)) throw error;
     throw new APIError("BAD_REQUEST", { code: "INVALID_DISPLAY_NAME", message: error.message });
   }
+}
+
+type AuthDb = PostgresJsDatabase<Record<string, unknown>>;
+
+/** The guidelines version in effect, and the latest published (which may be ahead of it). */
+async function guidelinesVersions(db: AuthDb) {
+  const rows = await db.execute<{ current: number | null; latest: number | null }>(
+    sql`select max(version) filter (where effective_at <= now()) as current, max(version) as latest
+        from guidelines_versions`,
+  );
+  return { current: rows[0]?.current ?? null, latest: rows[0]?.latest ?? null };
+}
+
+/**
+ * Refuses a sign-up that does not accept the community guidelines: the body's
+ * `acceptedGuidelinesVersion` must name the version in effect or a later published one
+ * (`guidelines.current` serves the text), so nobody accepts a version they were not shown.
+ */
+export async function assertGuidelinesAcceptedAtSignUp(db: AuthDb, accepted: unknown) {
+  const { current, latest } = await guidelinesVersions(db);
+  if (current === null) return;
+  const isKnown = typeof accepted === "number" && accepted >= current && accepted <= (latest ?? 0);
+  if (isKnown) return;
+  throw new APIError("BAD_REQUEST", {
+    code: "GUIDELINES_NOT_ACCEPTED",
+    message: `Read and accept the community guidelines (version ${current}) to create an account.`,
+    version: current,
+  });
+}
+
+/** Records the acceptance a sign-up carried, once its user exists. */
+export async function recordSignUpAcceptance(db: AuthDb, userId: string, accepted: unknown) {
+  if (typeof accepted !== "number" || !Number.isSafeInteger(accepted)) return;
+  await db.execute(sql`
+    insert into guidelines_acceptances (user_id, version)
+    select ${userId}, version from guidelines_versions where version = ${accepted}
+    on conflict do nothing`);
 }

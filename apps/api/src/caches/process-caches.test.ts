@@ -240,6 +240,42 @@ describe("the creator cache", () => {
     await expect(gift()).rejects.toMatchObject({ cause: { code: "NOT_ELIGIBLE" } });
   });
 
+  it("refuses gifts on B once A's third strike suspends the creator, and takes them again once A withdraws it", async () => {
+    const creator = await createCreator(db.sql);
+    const admin = await createAdmin(a.sql);
+    const resolve = () => caller(b, null).streams.resolve({ url: creator.url });
+    for (const daysAgo of [30, 10]) {
+      await db.sql`
+        insert into creator_strikes (creator_user_id, reason, issued_by, issued_at)
+        values (${creator.user.userId}, 'spam', ${admin.userId}, now() - ${`${daysAgo} days`}::interval)`;
+    }
+    expect(await resolve()).toMatchObject({ creator: { canReceive: true } });
+    const warm = await statementsOf(b, resolve);
+    expect(warm.filter(readsCreator)).toEqual([]);
+
+    const third = await caller(a, admin).admin.issueStrike({
+      handle: creator.handle,
+      reason: "hate",
+    });
+    await vi.waitFor(async () =>
+      expect(await resolve()).toMatchObject({
+        creator: { canReceive: false, reasons: [expect.objectContaining({ code: "SUSPENDED" })] },
+      }),
+    );
+    const { appealId } = await caller(a, creator.user).creator.appealStrike({
+      strikeId: third.strikeId,
+      message: "A quote, in context.",
+    });
+    await caller(a, admin).admin.decideAppeal({
+      appealId,
+      decision: "withdraw",
+      note: "in context",
+    });
+    await vi.waitFor(async () =>
+      expect(await resolve()).toMatchObject({ creator: { canReceive: true } }),
+    );
+  });
+
   it("stops resolving a channel on B once A unlinked it", async () => {
     const creator = await createCreator(db.sql);
     const resolve = () => caller(b, null).streams.resolve({ url: creator.url });

@@ -9,6 +9,7 @@ import {
 } from "@coinstream/db";
 import type { Auth } from "../auth/create-auth.ts";
 import { ensureOverlayKey } from "../overlay/overlay-key.ts";
+import { getGuidelinesVersions } from "../services/guidelines/current-guidelines.ts";
 import { ensureViewerWallet } from "../services/wallet/viewer-wallet.ts";
 
 export const DEMO_PASSWORD = "coinstream-demo";
@@ -62,10 +63,18 @@ export async function seedDemo(
   const [present] = await sql`select 1 from users where email = ${DEMO_PEOPLE.viewer.email}`;
   if (present) return "present";
 
+  const guidelines = await getGuidelinesVersions(sql, new Date());
   const signUp = async (email: string, name: string, region: string) => {
-    const result = await auth.api.signUpEmail({
-      body: { email, name, password: DEMO_PASSWORD, dateOfBirth: new Date("1990-01-01"), region },
-    });
+    // The acceptance rides in the body like a form's (Better Auth's type does not list it).
+    const body = {
+      email,
+      name,
+      password: DEMO_PASSWORD,
+      dateOfBirth: new Date("1990-01-01"),
+      region,
+      acceptedGuidelinesVersion: guidelines.current.version,
+    };
+    const result = await auth.api.signUpEmail({ body });
     await sql`update users set email_verified = true where id = ${result.user.id}`;
     return result.user.id;
   };

@@ -18,6 +18,7 @@ import { createPayments } from "../payments/create-payments.ts";
 import { recordStreamEvent } from "../realtime/record-stream-event.ts";
 import { StreamEventHub } from "../realtime/stream-event-hub.ts";
 import { foldStreamEvents } from "../services/analytics/fold-stream-events.ts";
+import { SEEDED_GUIDELINES_VERSION } from "../test-support/http-accounts.ts";
 import { ensurePlatformAccounts } from "../test-support/people.ts";
 import type { AppRouter } from "../trpc/root.ts";
 
@@ -105,6 +106,7 @@ async function signUp(name: string) {
     password,
     dateOfBirth: "1991-02-03",
     region: "GB",
+    acceptedGuidelinesVersion: SEEDED_GUIDELINES_VERSION,
   });
   expect(signedUp.status).toBe(200);
   const mail = await vi.waitFor(() => {

@@ -19,6 +19,7 @@ import {
 } from "../services/promotions/manage-promotions.ts";
 import { closeSupport, listSupportQueue, replySupport } from "../services/support/support-queue.ts";
 import { adminProcedure, router } from "../trpc/init.ts";
+import { adminCommunityProcedures } from "./admin-community.ts";
 import { storableDateTimeSchema } from "./bounded-inputs.ts";
 import { createPromotionSchema } from "./promotion-inputs.ts";
 import { supportBodySchema } from "./support.ts";
@@ -28,6 +29,7 @@ const reasonSchema = z.string().trim().min(3).max(500);
 
 /** Admin tools; every procedure writes an `admin_audit` row with its effect. */
 export const adminRouter = router({
+  ...adminCommunityProcedures,
   /** Freezes an account: it may sign in and read, but moves no value until unfrozen. */
   freeze: adminProcedure
     .input(z.object({ userId: userIdSchema, reason: reasonSchema }))

@@ -20,9 +20,11 @@ import {
 import { sendTestAlert } from "../services/studio/send-test-alert.ts";
 import { router, viewerProcedure } from "../trpc/init.ts";
 import { int8CursorSchema } from "./bounded-inputs.ts";
+import { creatorStandingProcedures } from "./creator-standing.ts";
 import { idempotencyKeySchema } from "./targets.ts";
 
 export const creatorRouter = router({
+  ...creatorStandingProcedures,
   /** Becomes a creator under a handle (what `coinstream:creator` meta tags name). */
   register: viewerProcedure
     .input(z.object({ handle: z.string().min(2).max(31) }))

@@ -3,7 +3,8 @@ import { z } from "zod";
 import { previewGift } from "../services/gifts/preview-gift.ts";
 import { sendGift } from "../services/gifts/send-gift-or-tip.ts";
 import { rateCardFor } from "../services/rate-card/get-active-rate-card.ts";
-import { publicProcedure, router, viewerProcedure } from "../trpc/init.ts";
+import { publicProcedure, router } from "../trpc/init.ts";
+import { spendProcedure } from "../trpc/spend-procedure.ts";
 import { idempotencyKeySchema, streamTargetSchema } from "./targets.ts";
 
 export const giftsRouter = router({
@@ -28,7 +29,7 @@ export const giftsRouter = router({
     .query(async ({ ctx, input }) => previewGift(ctx.sql, input, await rateCardFor(ctx), ctx.now)),
 
   /** Sends `count` of a gift to the creator of a stream page or handle; retries with the same key are safe. */
-  send: viewerProcedure
+  send: spendProcedure
     .input(
       z.object({
         idempotencyKey: idempotencyKeySchema,

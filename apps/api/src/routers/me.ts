@@ -1,5 +1,6 @@
 import { ageOn, getRegionRules } from "@coinstream/core";
 import { router, viewerProcedure } from "../trpc/init.ts";
+import { meGuidelinesProcedures } from "./guidelines.ts";
 
 export const meRouter = router({
   /** The signed-in person's profile, with the age and minimum age that decide what they may do. */
@@ -12,4 +13,5 @@ export const meRouter = router({
     age: ageOn(ctx.viewer.dateOfBirth, ctx.now),
     regionMinimumAge: getRegionRules(ctx.viewer.region).minAge,
   })),
+  ...meGuidelinesProcedures,
 });

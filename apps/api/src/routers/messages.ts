@@ -10,6 +10,7 @@ import { listSentMessages } from "../services/messages/list-sent-messages.ts";
 import { getMessagePrice, setMessagePrice } from "../services/messages/message-price.ts";
 import { sendPaidMessage } from "../services/messages/send-paid-message.ts";
 import { databaseProcedure, router, viewerProcedure } from "../trpc/init.ts";
+import { spendProcedure } from "../trpc/spend-procedure.ts";
 import { idempotencyKeySchema } from "./targets.ts";
 
 const handleSchema = z.string().min(2).max(31);
@@ -33,7 +34,7 @@ export const messagesRouter = router({
     .mutation(({ ctx, input }) => setMessagePrice(ctx.sql, ctx.viewer.userId, input.coins)),
 
   /** Pays the creator's price to put a message in their inbox; retries with the same key are safe. */
-  send: viewerProcedure
+  send: spendProcedure
     .input(
       z.object({
         idempotencyKey: idempotencyKeySchema,

@@ -4,6 +4,7 @@ import { listCosmetics } from "../services/profile/cosmetics.ts";
 import { getProfile } from "../services/profile/get-profile.ts";
 import { wearCosmetics } from "../services/profile/wear-cosmetics.ts";
 import { publicProcedure, router, viewerProcedure } from "../trpc/init.ts";
+import { spendProcedure } from "../trpc/spend-procedure.ts";
 import { idempotencyKeySchema } from "./targets.ts";
 
 const itemIdSchema = z.string().min(1).max(64);
@@ -16,7 +17,7 @@ export const profileRouter = router({
   get: viewerProcedure.query(({ ctx }) => getProfile(ctx.sql, ctx.viewer.userId)),
 
   /** Buys a cosmetic at the price shown; an item already owned is refused before coins move. */
-  buy: viewerProcedure
+  buy: spendProcedure
     .input(
       z.object({
         idempotencyKey: idempotencyKeySchema,

@@ -16,6 +16,7 @@ import { type AuthDbHandle, createAuthDb } from "../auth/auth-db.ts";
 import { createAuth } from "../auth/create-auth.ts";
 import { CapturingMailer } from "../auth/mailer.ts";
 import { ensureViewerWallet } from "../services/wallet/viewer-wallet.ts";
+import { SEEDED_GUIDELINES_VERSION } from "../test-support/http-accounts.ts";
 import { createInProcessClient } from "../trpc/test-client.ts";
 
 const BASE_URL = "http://coinstream.test";
@@ -65,6 +66,7 @@ async function signedInViewer(
     password,
     dateOfBirth,
     region: "DE",
+    acceptedGuidelinesVersion: SEEDED_GUIDELINES_VERSION,
   });
   expect(signUp.status).toBe(200);
   const mail = await vi.waitFor(() => {

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { listPacksWithPromotions } from "../services/promotions/list-packs-with-promotions.ts";
 import { startCheckout } from "../services/store/start-checkout.ts";
 import { publicProcedure, router, viewerProcedure } from "../trpc/init.ts";
+import { spendProcedure } from "../trpc/spend-procedure.ts";
 import { idempotencyKeySchema } from "./targets.ts";
 
 export const regionSchema = z
@@ -17,7 +18,7 @@ const purchaseItemSchema = z.union([
 
 export const storeRouter = router({
   /** Starts a purchase of a pack or a custom amount; returns the page where the buyer pays. */
-  checkout: viewerProcedure
+  checkout: spendProcedure
     .input(z.object({ idempotencyKey: idempotencyKeySchema, item: purchaseItemSchema }))
     .mutation(({ ctx, input }) => {
       if (!ctx.payments) {

@@ -9,6 +9,7 @@ import { requireCreator, resolveCreator } from "../services/streams/resolve-crea
 import { countBoostImpressions, openListedStream } from "../services/studio/boost-reach.ts";
 import { reportPageLive } from "../services/studio/live-sessions.ts";
 import { databaseProcedure, publicProcedure, router, viewerProcedure } from "../trpc/init.ts";
+import { spendProcedure } from "../trpc/spend-procedure.ts";
 import { idempotencyKeySchema, streamTargetSchema } from "./targets.ts";
 
 export const streamsRouter = router({
@@ -78,7 +79,7 @@ export const streamsRouter = router({
     }),
 
   /** Buys minutes of promotion for a stream in discovery (boosts stack, up to the card's maximum). */
-  boost: viewerProcedure
+  boost: spendProcedure
     .input(
       z.object({
         idempotencyKey: idempotencyKeySchema,

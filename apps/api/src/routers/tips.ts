@@ -1,11 +1,12 @@
 import { z } from "zod";
 import { sendTip } from "../services/gifts/send-gift-or-tip.ts";
-import { router, viewerProcedure } from "../trpc/init.ts";
+import { router } from "../trpc/init.ts";
+import { spendProcedure } from "../trpc/spend-procedure.ts";
 import { idempotencyKeySchema, streamTargetSchema } from "./targets.ts";
 
 export const tipsRouter = router({
   /** Tips a creator any whole number of coins with an optional message. */
-  send: viewerProcedure
+  send: spendProcedure
     .input(
       z.object({
         idempotencyKey: idempotencyKeySchema,

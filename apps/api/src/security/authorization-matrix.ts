@@ -64,6 +64,10 @@ const KEY_REUSE = "reuses the first one's idempotency key: gets a result of its 
  */
 export const AUTHORIZATION_MATRIX: Readonly<Record<ProcedurePath, MatrixRow>> = {
   "me.get": signedIn(),
+  "me.guidelines": signedIn(),
+  "me.acceptGuidelines": signedIn(),
+  "guidelines.current": everyone(),
+  "reports.create": signedIn({ note: "everyone reports the star creator" }),
 
   "store.checkout": spends({ note: `another viewer ${KEY_REUSE}` }),
   "store.purchases": signedIn(),
@@ -119,6 +123,11 @@ export const AUTHORIZATION_MATRIX: Readonly<Record<ProcedurePath, MatrixRow>> = 
     note: "another creator asks for the creator's handle",
   }),
   "creator.status": signedIn(),
+  "creator.standing": creatorsOnly(),
+  "creator.appealStrike": creatorsOnly({
+    otherCreator: "NOT_FOUND",
+    note: "another creator names the creator's strike",
+  }),
   "creator.overview": creatorsOnly(),
   "creator.overlaySettings": creatorsOnly(),
   "creator.setOverlaySettings": creatorsOnly(),
@@ -241,6 +250,12 @@ export const AUTHORIZATION_MATRIX: Readonly<Record<ProcedurePath, MatrixRow>> = 
   "admin.replySupport": adminsOnly({ note: "everyone answers the viewer's ticket" }),
   "admin.closeSupport": adminsOnly(),
   "admin.audit": adminsOnly(),
+  "admin.reports": adminsOnly(),
+  "admin.resolveReport": adminsOnly({ note: "everyone names the viewer's report" }),
+  "admin.issueStrike": adminsOnly(),
+  "admin.appeals": adminsOnly(),
+  "admin.decideAppeal": adminsOnly({ note: "everyone names the creator's appeal" }),
+  "admin.publishGuidelines": adminsOnly(),
 };
 
 /** docs/AUTHORIZATION.md, rendered from the matrix by `renderAuthorizationMarkdown`. */

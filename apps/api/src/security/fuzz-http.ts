@@ -138,6 +138,8 @@ export class FuzzAccounts {
       password,
       dateOfBirth: "1990-01-01",
       region: "US",
+      // The version the migration seeds: the fuzzed API runs on a fresh database.
+      acceptedGuidelinesVersion: 1,
     });
     if (signUp.status !== 200) throw new Error(`sign-up failed: ${await signUp.text()}`);
     // The emailed link is tested elsewhere; here the address is simply marked verified.

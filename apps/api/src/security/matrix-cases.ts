@@ -12,8 +12,11 @@ import {
   invitationOf,
   linkAwaiting,
   liveSessionOf,
+  openAppeal,
+  openReport,
   ownedItemOf,
   sentMessageOf,
+  strikeOf,
   ticketOf,
   ticketToClose,
   tierOf,
@@ -105,6 +108,14 @@ const inAnHour = () => new Date(Date.now() + 3_600_000).toISOString();
 /** Every procedure's input per role. A missing procedure is a type error here. */
 export const MATRIX_CASES: { readonly [P in ProcedurePath]: Arrange<P> } = {
   "me.get": none,
+  "me.guidelines": none,
+  "me.acceptGuidelines": () => ({ version: 1 }),
+  "guidelines.current": none,
+  "reports.create": (w) => ({
+    target: { kind: "creator", handle: w.creators.star.handle },
+    reason: "harassment",
+    details: "",
+  }),
 
   "store.checkout": async (w, role) =>
     checkout(await spendKey(w, role, "store.checkout", checkout)),
@@ -163,6 +174,11 @@ export const MATRIX_CASES: { readonly [P in ProcedurePath]: Arrange<P> } = {
     handle: isCreator(role) ? w.creators[creatorSide(role)].handle : freshHandle(),
   }),
   "creator.status": none,
+  "creator.standing": none,
+  "creator.appealStrike": async (w, role) => ({
+    strikeId: await strikeOf(w, creatorSide(role)),
+    message: "It was a misunderstanding, please look again.",
+  }),
   "creator.overview": () => ({ utcOffsetMinutes: 60 }),
   "creator.overlaySettings": none,
   "creator.setOverlaySettings": () => ({
@@ -316,6 +332,25 @@ export const MATRIX_CASES: { readonly [P in ProcedurePath]: Arrange<P> } = {
   }),
   "admin.closeSupport": async (w) => ({ ticketId: await ticketToClose(w) }),
   "admin.audit": () => ({ limit: 10 }),
+  "admin.reports": none,
+  "admin.resolveReport": async (w) => ({
+    reportId: await openReport(w),
+    outcome: "dismissed",
+    note: "not a scam: a sponsored giveaway",
+  }),
+  "admin.issueStrike": (w) => ({ handle: w.creators.otherCreator.handle, reason: "spam links" }),
+  "admin.appeals": none,
+  "admin.decideAppeal": async (w) => ({
+    appealId: await openAppeal(w),
+    decision: "uphold",
+    note: "the link was the creator's",
+  }),
+  // Effective in an hour: the other cells' spends keep working on the version in effect.
+  "admin.publishGuidelines": () => ({
+    title: "Community guidelines",
+    body: "Be kind. No scams. Gifts are gifts, never payment for anything.",
+    effectiveAt: inAnHour(),
+  }),
 };
 
 /** A promotion that starts tomorrow, so it changes no other cell's purchase. */

@@ -267,3 +267,45 @@ export function ticketToClose(w: MatrixWorld): Promise<string> {
     return opened.ticketId;
   });
 }
+
+/** A strike an admin issued against `owner`, not appealed yet. */
+export function strikeOf(w: MatrixWorld, owner: CreatorRole): Promise<string> {
+  return w.once(`strike:${owner}`, async () => {
+    const [strike] = await w.sql<{ id: string }[]>`
+      insert into creator_strikes (creator_user_id, reason, issued_by)
+      values (${w.people[owner].userId}, 'spam in chat', ${w.people.admin.userId})
+      returning id`;
+    if (!strike) throw new Error("inserting the strike returned no row");
+    w.remember(owner, strike.id);
+    return strike.id;
+  });
+}
+
+/** The viewer's open report of the star creator. */
+export function openReport(w: MatrixWorld): Promise<string> {
+  return w.once("report", async () => {
+    const report = await w.callerAs("viewer").reports.create({
+      target: { kind: "creator", handle: w.creators.star.handle },
+      reason: "scam",
+      details: "asks for gifts in exchange for a giveaway",
+    });
+    w.remember("viewer", report.reportId);
+    return report.reportId;
+  });
+}
+
+/** The creator's open appeal of a strike of their own. */
+export function openAppeal(w: MatrixWorld): Promise<string> {
+  return w.once("appeal", async () => {
+    const [strike] = await w.sql<{ id: string }[]>`
+      insert into creator_strikes (creator_user_id, reason, issued_by)
+      values (${w.people.creator.userId}, 'off-platform payment', ${w.people.admin.userId})
+      returning id`;
+    const { appealId } = await w.callerAs("creator").creator.appealStrike({
+      strikeId: strike?.id ?? "",
+      message: "That payment link was a sponsor's, not mine.",
+    });
+    w.remember("creator", appealId);
+    return appealId;
+  });
+}

@@ -3,8 +3,9 @@ import type { Viewer } from "../trpc/context.ts";
 
 /**
  * The eligibility facts about a signed-in person, with what the caller knows on top (a
- * guardian, a channel, a payout method). Strikes do not exist yet, so they are 0 here, in one
- * place; the freeze is the one the users table had when the request began.
+ * guardian, a channel, a payout method, a suspension). The freeze is the one the users table
+ * had when the request began. Guidelines default to accepted: the person's own spending is gated
+ * by `spendProcedure`, and receiving callers pass the real fact (`loadReceiveStanding`).
  */
 export function viewerFacts(
   viewer: Viewer,
@@ -17,7 +18,8 @@ export function viewerFacts(
     emailVerified: viewer.emailVerified,
     hasGuardian: false,
     frozen: viewer.frozen ?? false,
-    activeStrikes: 0,
+    suspendedUntil: null,
+    guidelinesAccepted: true,
     channel: null,
     hasPayoutMethod: false,
     ...known,

@@ -1,5 +1,5 @@
 import { createTestDatabase, type TestDatabase } from "@coinstream/db/testing";
-import { authOverFetch, signUp } from "@coinstream/test-harness";
+import { authOverFetch, SEEDED_GUIDELINES_VERSION, signUp } from "@coinstream/test-harness";
 import type { Hono } from "hono";
 import { afterAll, beforeAll, expect, inject, vi } from "vitest";
 import { type AuthDbHandle, createAuthDb } from "../auth/auth-db.ts";
@@ -7,6 +7,8 @@ import { type Auth, type AuthConfig, createAuth } from "../auth/create-auth.ts";
 import { CapturingMailer } from "../auth/mailer.ts";
 
 export const TEST_PASSWORD = "correct horse battery staple";
+
+export { SEEDED_GUIDELINES_VERSION };
 
 /** POSTs JSON to Better Auth through `app`, from `origin` (and any other headers). */
 export function postAuth(

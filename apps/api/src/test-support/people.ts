@@ -36,6 +36,10 @@ export async function createPerson(sql: Sql, overrides: Partial<Viewer> = {}): P
   await sql`
     insert into users (id, name, email, email_verified, date_of_birth, region, created_at, updated_at)
     values (${who.userId}, ${who.name}, ${who.email}, ${who.emailVerified}, ${who.dateOfBirth}, ${who.region}, ${who.createdAt}, now())`;
+  // Signing up accepts the guidelines in effect (see sign-up-rules.ts).
+  await sql`
+    insert into guidelines_acceptances (user_id, version)
+    select ${who.userId}, max(version) from guidelines_versions where effective_at <= now()`;
   return who;
 }
 

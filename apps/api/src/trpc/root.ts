@@ -4,12 +4,14 @@ import { channelsRouter } from "../routers/channels.ts";
 import { creatorRouter } from "../routers/creator.ts";
 import { giftsRouter } from "../routers/gifts.ts";
 import { guardianRouter } from "../routers/guardian.ts";
+import { guidelinesRouter } from "../routers/guidelines.ts";
 import { limitsRouter } from "../routers/limits.ts";
 import { meRouter } from "../routers/me.ts";
 import { messagesRouter } from "../routers/messages.ts";
 import { overlayRouter } from "../routers/overlay.ts";
 import { perksRouter } from "../routers/perks.ts";
 import { profileRouter } from "../routers/profile.ts";
+import { reportsRouter } from "../routers/reports.ts";
 import { sessionsRouter } from "../routers/sessions.ts";
 import { storeRouter } from "../routers/store.ts";
 import { streamsRouter } from "../routers/streams.ts";
@@ -37,6 +39,8 @@ export const appRouter = router({
   overlay: overlayRouter,
   support: supportRouter,
   admin: adminRouter,
+  guidelines: guidelinesRouter,
+  reports: reportsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -120,7 +120,14 @@ describe("identifyCaller", () => {
 /** One procedure of each class the background tells apart. */
 const procedures = {
   public: ["streams.resolve", "gifts.catalog"],
-  panel: ["wallet.get", "gifts.preview", "streams.leaderboard", "sessions.current"],
+  panel: [
+    "wallet.get",
+    "gifts.preview",
+    "streams.leaderboard",
+    "sessions.current",
+    "reports.create",
+  ],
+  signUp: ["guidelines.current"],
   spend: ["gifts.send", "tips.send"],
   account: [
     "creator.withdraw",
@@ -136,12 +143,12 @@ const procedures = {
 } as const;
 
 const allowed: Record<CallerKind, readonly (keyof typeof procedures)[]> = {
-  popup: ["public", "panel", "spend", "account"],
-  dashboard: ["public", "panel", "spend", "account"],
+  popup: ["public", "panel", "spend", "account", "signUp"],
+  dashboard: ["public", "panel", "spend", "account", "signUp"],
   panel: ["public", "panel", "spend"],
   content: ["public"],
   confirm: [],
-  welcome: [],
+  welcome: ["signUp"],
   unknown: [],
 };
 

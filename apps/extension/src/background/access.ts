@@ -112,7 +112,12 @@ const PANEL_PROCEDURES: ReadonlySet<string> = new Set([
   "tips.send",
   "streams.leaderboard",
   "sessions.current",
+  // Reporting the panel's creator to the admins (moves nothing).
+  "reports.create",
 ]);
+
+/** The welcome page: only what its sign-up form shows (the guidelines to accept; public). */
+const WELCOME_PROCEDURES: ReadonlySet<string> = new Set(["guidelines.current"]);
 
 /** Procedures that spend the viewer's coins from the panel (they go through the spend guard). */
 export const SPEND_PROCEDURES: ReadonlySet<string> = new Set(["gifts.send", "tips.send"]);
@@ -131,6 +136,8 @@ export function mayCall(caller: Caller, path: ProcedurePath | string): boolean {
       return PANEL_PROCEDURES.has(path);
     case "content":
       return CONTENT_PROCEDURES.has(path);
+    case "welcome":
+      return WELCOME_PROCEDURES.has(path);
     default:
       return false;
   }

@@ -17,6 +17,7 @@ function signUpRefusedWith(body: { code: string; message: string }) {
       name: "X",
       dateOfBirth: "2016-01-01",
       region: "US",
+      acceptedGuidelinesVersion: 1,
     },
     { apiUrl: API, sessions: createMemorySessionStore(), fetch },
   );
@@ -99,6 +100,7 @@ describe("handleAuthRequest", () => {
         name: " Vera ",
         dateOfBirth: "1990-05-17",
         region: "DE",
+        acceptedGuidelinesVersion: 1,
       },
       { apiUrl: API, sessions, fetch },
     );
@@ -110,6 +112,7 @@ describe("handleAuthRequest", () => {
       name: "Vera",
       dateOfBirth: "1990-05-17",
       region: "DE",
+      acceptedGuidelinesVersion: 1,
     });
     expect(sessions.current()).toBeNull();
   });

@@ -173,6 +173,7 @@ async function signUp(
       name: request.name.trim(),
       dateOfBirth: request.dateOfBirth,
       region: request.region,
+      acceptedGuidelinesVersion: request.acceptedGuidelinesVersion,
     },
   });
   if (!result.ok) return result;

@@ -13,6 +13,7 @@ import { LiveSection } from "./sections/live-section.tsx";
 import { OverlaySection } from "./sections/overlay-section.tsx";
 import { OverviewSection } from "./sections/overview-section.tsx";
 import { PerksSection } from "./sections/perks-section.tsx";
+import { StandingSection } from "./sections/standing-section.tsx";
 import type { CreatorStatus, SavedPayoutMethod, SectionProps } from "./types.ts";
 
 /** A signed-in person: registering a handle, or the dashboard once they have one. */
@@ -83,6 +84,7 @@ const SECTION_VIEWS: Readonly<Record<SectionId, (props: SectionProps) => React.J
   live: LiveSection,
   inbox: InboxSection,
   overlay: OverlaySection,
+  standing: StandingSection,
 };
 
 function Dashboard({

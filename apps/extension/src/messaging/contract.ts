@@ -99,6 +99,8 @@ export type AuthRequest =
       readonly dateOfBirth: string;
       /** ISO 3166-1 alpha-2 */
       readonly region: string;
+      /** The community guidelines version the person read and accepted (`guidelines.current`). */
+      readonly acceptedGuidelinesVersion: number;
     }
   | { readonly action: "signIn"; readonly email: string; readonly password: string }
   | { readonly action: "signOut" }

@@ -5,6 +5,7 @@ import {
   apiError,
   createFakeBackground,
   FakeApiFailure,
+  GUIDELINES,
   PACKS,
   WALLET,
 } from "./testing/fake-background.ts";
@@ -115,12 +116,19 @@ describe("PopupApp signing up", () => {
     }
     fireEvent.change(screen.getByLabelText("Region"), { target: { value: "DE" } });
   }
+  /** Ticks the guidelines box once the guidelines have loaded. */
+  async function acceptGuidelines() {
+    const box = screen.getByTestId("signup-guidelines") as HTMLInputElement;
+    await waitFor(() => expect(box.disabled).toBe(false));
+    fireEvent.click(box);
+  }
 
   it("sends every field and then asks the person to confirm their email", async () => {
     const fake = createFakeBackground();
     renderPopup(fake);
     fireEvent.click(await screen.findByRole("tab", { name: "Create account" }));
     fillSignUp();
+    await acceptGuidelines();
     fireEvent.click(screen.getByRole("button", { name: "Create account" }));
     expect((await screen.findByTestId("signup-verification-sent")).textContent).toContain(
       "vera@example.com",
@@ -132,6 +140,7 @@ describe("PopupApp signing up", () => {
       password: "long-enough-pw",
       dateOfBirth: "1990-05-17",
       region: "DE",
+      acceptedGuidelinesVersion: 1,
     });
     // Back on sign-in with the email filled in.
     expect((screen.getByLabelText("Email") as HTMLInputElement).value).toBe("vera@example.com");
@@ -152,6 +161,7 @@ describe("PopupApp signing up", () => {
     renderPopup(fake);
     fireEvent.click(await screen.findByRole("tab", { name: "Create account" }));
     fillSignUp();
+    await acceptGuidelines();
     fireEvent.click(screen.getByRole("button", { name: "Create account" }));
     expect((await screen.findByTestId("signup-email-error")).textContent).toBe(
       "An account with this email already exists.",
@@ -172,6 +182,21 @@ describe("PopupApp signing up", () => {
     expect(fake.authCalls.some((call) => call.action === "signUp")).toBe(false);
   });
 
+  it("asks for the guidelines to be accepted before asking the API", async () => {
+    const fake = createFakeBackground();
+    renderPopup(fake);
+    fireEvent.click(await screen.findByTestId("auth-tab-signup"));
+    fillSignUp();
+    fireEvent.click(screen.getByTestId("signup-submit"));
+    expect((await screen.findByTestId("signup-guidelines-error")).textContent).toBe(
+      "Read and accept the community guidelines to continue.",
+    );
+    expect((await screen.findByTestId("signup-guidelines-text")).textContent).toContain(
+      "Be respectful",
+    );
+    expect(fake.authCalls.some((call) => call.action === "signUp")).toBe(false);
+  });
+
   it("catches a short password before asking the API", async () => {
     const fake = createFakeBackground();
     renderPopup(fake);
@@ -182,6 +207,41 @@ describe("PopupApp signing up", () => {
       /at least 8 characters/,
     );
     expect(fake.authCalls.some((call) => call.action === "signUp")).toBe(false);
+  });
+});
+
+describe("PopupApp community guidelines", () => {
+  it("asks a signed-in person to accept a new version, accepts it and then hides the prompt", async () => {
+    const v2 = { ...GUIDELINES, version: 2, body: "Version two: be kinder." };
+    let accepted = false;
+    const fake = createFakeBackground({
+      "me.guidelines": () => ({
+        current: v2,
+        upcoming: null,
+        acceptedVersion: accepted ? 2 : 1,
+        accepted,
+      }),
+      "me.acceptGuidelines": (input) => {
+        accepted = (input as { version: number }).version === 2;
+        return { current: v2, upcoming: null, acceptedVersion: 2, accepted };
+      },
+    });
+    await signIn(fake);
+    expect((await screen.findByTestId("guidelines-text")).textContent).toBe(
+      "Version two: be kinder.",
+    );
+    fireEvent.click(screen.getByTestId("guidelines-accept"));
+    await waitFor(() => expect(screen.queryByTestId("guidelines-prompt")).toBeNull());
+    expect(fake.callsTo("me.acceptGuidelines")[0]?.input).toEqual({ version: 2 });
+    // The wallet stayed readable all along.
+    expect(screen.getByTestId("balance").textContent).toBe("5,000");
+  });
+
+  it("shows no prompt when the version in effect is accepted", async () => {
+    const fake = createFakeBackground();
+    await signIn(fake);
+    await waitFor(() => expect(fake.callsTo("me.guidelines").length).toBe(1));
+    expect(screen.queryByTestId("guidelines-prompt")).toBeNull();
   });
 });
 

@@ -18,7 +18,8 @@ function facts(overrides: Partial<EligibilityFacts> = {}): EligibilityFacts {
     emailVerified: true,
     hasGuardian: false,
     frozen: false,
-    activeStrikes: 0,
+    suspendedUntil: null,
+    guidelinesAccepted: true,
     channel: { verified: true, followers: 100, followersVerified: true },
     hasPayoutMethod: true,
     ...overrides,
@@ -75,8 +76,10 @@ describe("checkEligibility", () => {
       { channel: { verified: true, followers: 250_000, followersVerified: false } },
       ["FOLLOWERS_NOT_VERIFIED"],
     ],
-    ["receive", { activeStrikes: 1 }, ["ACTIVE_STRIKE"]],
-    ["gift", { activeStrikes: 1, channel: null }, []],
+    ["receive", { suspendedUntil: new Date("2026-11-22T12:00:01Z") }, ["SUSPENDED"]],
+    ["receive", { suspendedUntil: new Date("2026-11-22T12:00:00Z") }, []],
+    ["receive", { guidelinesAccepted: false }, ["GUIDELINES_NOT_ACCEPTED"]],
+    ["gift", { suspendedUntil: new Date("2026-12-01"), channel: null }, []],
     ["withdraw", { accountCreatedAt: new Date("2026-11-15T12:00:01Z") }, ["ACCOUNT_TOO_NEW"]],
     ["withdraw", { accountCreatedAt: new Date("2026-11-15T12:00:00Z") }, []],
     ["withdraw", { hasPayoutMethod: false }, ["NO_PAYOUT_METHOD"]],
@@ -92,14 +95,31 @@ describe("checkEligibility", () => {
         emailVerified: false,
         dateOfBirth: new Date("2010-01-01"),
         channel: { verified: true, followers: 3, followersVerified: true },
-        activeStrikes: 2,
+        suspendedUntil: new Date("2026-12-01"),
+        guidelinesAccepted: false,
       }),
     ).toEqual([
       "ACCOUNT_FROZEN",
       "EMAIL_NOT_VERIFIED",
       "UNDER_MIN_AGE",
       "TOO_FEW_FOLLOWERS",
-      "ACTIVE_STRIKE",
+      "SUSPENDED",
+      "GUIDELINES_NOT_ACCEPTED",
+    ]);
+  });
+
+  it("names the date a suspension ends", () => {
+    const decision = checkEligibility(
+      "receive",
+      facts({ suspendedUntil: new Date("2026-12-06T09:30:00Z") }),
+      NOW,
+    );
+    expect(decision.allowed ? [] : decision.reasons).toEqual([
+      {
+        code: "SUSPENDED",
+        message: "Three strikes in 90 days suspend receiving gifts until 2026-12-06 09:30 UTC.",
+        until: "2026-12-06T09:30:00.000Z",
+      },
     ]);
   });
 

@@ -18,7 +18,10 @@ export interface EligibilityFacts {
   /** A guardian has linked and confirmed this account (see the region's guardian age). */
   readonly hasGuardian: boolean;
   readonly frozen: boolean;
-  readonly activeStrikes: number;
+  /** Strikes suspend receiving until then (`decideStanding`); null when not suspended. */
+  readonly suspendedUntil: Date | null;
+  /** The person accepted the current community guidelines (needed to receive gifts). */
+  readonly guidelinesAccepted: boolean;
   /** The creator's best linked channel, or null when none is linked. */
   readonly channel: {
     readonly verified: boolean;
@@ -40,13 +43,16 @@ export type EligibilityReasonCode =
   | "NO_VERIFIED_CHANNEL"
   | "TOO_FEW_FOLLOWERS"
   | "FOLLOWERS_NOT_VERIFIED"
-  | "ACTIVE_STRIKE"
+  | "SUSPENDED"
+  | "GUIDELINES_NOT_ACCEPTED"
   | "ACCOUNT_TOO_NEW"
   | "NO_PAYOUT_METHOD";
 
 export interface EligibilityReason {
   readonly code: EligibilityReasonCode;
   readonly message: string;
+  /** For `SUSPENDED`: when receiving resumes (ISO 8601). */
+  readonly until?: string;
 }
 
 export type EligibilityDecision =
@@ -62,7 +68,9 @@ export type EligibilityDecision =
  *   region lets minors take part, its guardian age with a linked guardian;
  * - receive: the region's minimum age (no guardian route), a verified linked channel with the
  *   card's minimum followers (100) in a verified count (read from its page, or an entered count
- *   an admin confirmed: a typed number alone never counts), and no active strike;
+ *   an admin confirmed: a typed number alone never counts), no strike suspension
+ *   running (three strikes in 90 days: `decideStanding`) and the current community guidelines
+ *   accepted;
  * - withdraw: the receiving age, an account at least 7 days old and a payout method.
  */
 export function checkEligibility(
@@ -123,10 +131,18 @@ export function checkEligibility(
         message: `Your channel needs at least ${groupThousands(rules.minFollowersToReceive)} followers to receive gifts (it has ${groupThousands(facts.channel.followers)}).`,
       });
     }
-    if (facts.activeStrikes > 0) {
+    if (facts.suspendedUntil && facts.suspendedUntil.getTime() > now.getTime()) {
+      const until = facts.suspendedUntil.toISOString();
       reasons.push({
-        code: "ACTIVE_STRIKE",
-        message: "Your account has an active strike; gifts resume when it expires or is lifted.",
+        code: "SUSPENDED",
+        message: `Three strikes in 90 days suspend receiving gifts until ${until.slice(0, 16).replace("T", " ")} UTC.`,
+        until,
+      });
+    }
+    if (!facts.guidelinesAccepted) {
+      reasons.push({
+        code: "GUIDELINES_NOT_ACCEPTED",
+        message: "Accept the updated community guidelines to receive gifts again.",
       });
     }
   }

@@ -16,6 +16,13 @@ export {
   perkUnlocks,
 } from "./creators.ts";
 export { ageChecks, guardianInvites, guardianLinks, notifications } from "./guardians.ts";
+export {
+  creatorStrikes,
+  guidelinesAcceptances,
+  guidelinesVersions,
+  reports,
+  strikeAppeals,
+} from "./guidelines.ts";
 export { ledgerAccountSlots, ledgerAccounts } from "./ledger-accounts.ts";
 export { ledgerFailedTransfers, ledgerTransfers } from "./ledger-transfers.ts";
 export { creatorBlocks, paidMessages } from "./messages.ts";

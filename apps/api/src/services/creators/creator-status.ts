@@ -10,6 +10,7 @@ import {
 import { accountId, ensureAccounts, getBalances, type Sql } from "@coinstream/db";
 import type { Viewer } from "../../trpc/context.ts";
 import { creditReleaseSql } from "../earnings/gift-hold.ts";
+import { loadReceiveStanding } from "../strikes/creator-standing.ts";
 import { viewerFacts } from "../viewer-facts.ts";
 
 /**
@@ -92,6 +93,7 @@ export async function getCreatorStatus(sql: Sql, viewer: Viewer, now: Date) {
   const facts = viewerFacts(viewer, {
     channel: channelFacts(best),
     hasPayoutMethod: Boolean(payoutMethod),
+    ...(await loadReceiveStanding(sql, viewer.userId, now)),
   });
   const held = accountId({ ownerId: viewer.userId, purpose: "creator_held" });
   const available = accountId({ ownerId: viewer.userId, purpose: "creator_available" });

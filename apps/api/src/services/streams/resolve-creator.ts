@@ -9,6 +9,7 @@ import {
 } from "@coinstream/core";
 import type { Sql } from "@coinstream/db";
 import type { TtlCache } from "../../caches/ttl-cache.ts";
+import { STRIKE_LOOKBACK_DAYS, suspensionFrom } from "../strikes/creator-standing.ts";
 
 /**
  * Where a gift goes: a stream page's URL, or the handle a page declares. A declared handle may
@@ -57,6 +58,9 @@ export interface CreatorRow {
   email_verified: boolean;
   created_at: Date;
   frozen: boolean;
+  /** Epoch ms of strikes not withdrawn that could still suspend (`STRIKE_LOOKBACK_DAYS`). */
+  strike_times: number[];
+  guidelines_accepted: boolean;
   /** With an `origin`: whether it is one of the creator's verified website channels. */
   website_verified?: boolean;
 }
@@ -113,6 +117,18 @@ export async function resolveCreator(
   now: Date,
 ): Promise<Resolution> {
   let query: { key: string; read: () => Promise<CreatorRow[]> };
+  // Strikes that could still suspend, and whether the guidelines in effect are accepted: the
+  // cached row keeps the strike times, so a suspension still ends on time from the cache.
+  const standingColumns = sql`
+    array(
+      select (extract(epoch from s.issued_at) * 1000)::float8 from creator_strikes s
+      where s.creator_user_id = c.user_id and s.withdrawn_at is null
+        and s.issued_at > ${new Date(now.getTime() - STRIKE_LOOKBACK_DAYS * 86_400_000)}
+    ) as strike_times,
+    exists (
+      select 1 from guidelines_acceptances a where a.user_id = c.user_id
+        and a.version >= (select max(version) from guidelines_versions where effective_at <= ${now})
+    ) as guidelines_accepted`;
   if ("url" in target) {
     const stream = parseStreamUrl(target.url);
     if (!stream)
@@ -129,7 +145,7 @@ export async function resolveCreator(
       read: () => sql<CreatorRow[]>`
       select c.user_id, c.handle, c.tier, c.share_override_bps, ch.platform, ch.channel, ch.followers,
              ch.followers_counted, ch.verified_at is not null as verified, u.date_of_birth, u.region, u.email_verified, u.created_at,
-             u.frozen_at is not null as frozen
+             u.frozen_at is not null as frozen, ${standingColumns}
       from creator_channels ch join creators c on c.user_id = ch.creator_user_id join users u on u.id = c.user_id
       where ch.platform = ${platform} and ch.channel = ${channel}
         and ch.verified_at is not null and ch.unlinked_at is null`,
@@ -146,7 +162,7 @@ export async function resolveCreator(
       read: () => sql<CreatorRow[]>`
       select c.user_id, c.handle, c.tier, c.share_override_bps, ch.platform, ch.channel, ch.followers,
              ch.followers_counted, ch.verified_at is not null as verified, u.date_of_birth, u.region, u.email_verified, u.created_at,
-             u.frozen_at is not null as frozen,
+             u.frozen_at is not null as frozen, ${standingColumns},
              exists (
                select 1 from creator_channels w
                where w.creator_user_id = c.user_id and w.platform = 'web' and w.channel = ${website ?? ""}
@@ -189,7 +205,8 @@ export async function resolveCreator(
       emailVerified: row.email_verified,
       hasGuardian: false,
       frozen: row.frozen,
-      activeStrikes: 0,
+      suspendedUntil: suspensionFrom(row.strike_times, now),
+      guidelinesAccepted: row.guidelines_accepted,
       channel: channel && {
         verified: channel.verified,
         followers: channel.followers,

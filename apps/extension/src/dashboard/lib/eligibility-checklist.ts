@@ -54,7 +54,16 @@ export const REQUIREMENTS: Readonly<Record<"receive" | "withdraw", readonly Requ
       label: "Enough followers on that channel",
       fixIn: { section: "channels", action: "Check your channels" },
     },
-    { code: "ACTIVE_STRIKE", label: "No active strike" },
+    {
+      code: "SUSPENDED",
+      label: "Not suspended by strikes",
+      fixIn: { section: "standing", action: "See your strikes and appeal" },
+    },
+    {
+      code: "GUIDELINES_NOT_ACCEPTED",
+      label: "Current community guidelines accepted",
+      fixIn: { section: "standing", action: "Read and accept them" },
+    },
   ],
   withdraw: [
     FROZEN,

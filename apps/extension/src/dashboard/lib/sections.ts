@@ -8,6 +8,7 @@ export const SECTIONS = [
   { id: "live", label: "Live & goal" },
   { id: "inbox", label: "Inbox" },
   { id: "overlay", label: "Overlay" },
+  { id: "standing", label: "Standing" },
 ] as const;
 
 export type SectionId = (typeof SECTIONS)[number]["id"];

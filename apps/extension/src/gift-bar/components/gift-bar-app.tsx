@@ -2,6 +2,7 @@ import type { GoalProgress } from "@coinstream/api";
 import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { createPortal } from "react-dom";
 import type { ApiClient, BackgroundActions } from "../../messaging/api-client.ts";
+import { apiErrorOf } from "../../messaging/api-error.ts";
 import type { StreamPortMessage } from "../../messaging/contract.ts";
 import { chooseAdapter } from "../../site-adapters/adapters.ts";
 import { useAnimations } from "../hooks/use-animations.ts";
@@ -315,6 +316,17 @@ export function GiftBarApp({ services }: { readonly services: GiftBarServices })
         refusal={refusal}
         onOpenWallet={services.openWallet}
         onActivity={signedIn === false ? recheckAuth : undefined}
+        onReport={
+          panel && signedIn
+            ? (reason, details) =>
+                api.reports.create
+                  .mutate({ target: { kind: "creator", handle: creator.handle }, reason, details })
+                  .then(
+                    () => null,
+                    (caught: unknown) => apiErrorOf(caught).message,
+                  )
+            : undefined
+        }
       />
     );
   }

@@ -1,5 +1,5 @@
 import type { GoalProgress } from "@coinstream/api";
-import type { GiftDefinition } from "@coinstream/core";
+import type { GiftDefinition, ReportReason } from "@coinstream/core";
 import { useEffect, useId, useMemo, useState } from "react";
 import { formatCoins } from "../../lib/format.ts";
 import type { ApiClient } from "../../messaging/api-client.ts";
@@ -14,6 +14,7 @@ import { ConfirmDialog } from "./confirm-dialog.tsx";
 import { CountPicker } from "./count-picker.tsx";
 import { GiftGrid } from "./gift-grid.tsx";
 import { GoalMeter } from "./goal-meter.tsx";
+import { ReportCreator } from "./report-creator.tsx";
 import { SendStatus } from "./send-status.tsx";
 import { TipForm } from "./tip-form.tsx";
 import { TopGifters } from "./top-gifters.tsx";
@@ -57,6 +58,10 @@ export interface GiftBarProps {
   readonly onOpenWallet?: (() => void) | undefined;
   /** Why the last spend was not sent (the panel's guard: no real click, or the panel was covered). */
   readonly refusal?: string | null | undefined;
+  /** Files a report of this creator (see ReportCreator); absent where reporting is not offered. */
+  readonly onReport?:
+    | ((reason: ReportReason, details: string) => Promise<string | null>)
+    | undefined;
 }
 
 type Tab = "gifts" | "tip";
@@ -336,6 +341,7 @@ export function GiftBar(props: GiftBarProps) {
         />
 
         <TopGifters entries={props.leaderboard} />
+        {props.onReport ? <ReportCreator handle={handle} report={props.onReport} /> : null}
       </div>
 
       {sender.state.phase === "confirm" ? (

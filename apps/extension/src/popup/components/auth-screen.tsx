@@ -1,11 +1,12 @@
 import { DISPLAY_NAME_MAX_LENGTH, MIN_SIGN_UP_AGE } from "@coinstream/core";
 import { type FormEvent, type RefObject, useEffect, useId, useRef, useState } from "react";
-import type { ApiError, AuthResult, SignedInUser } from "../../messaging/contract.ts";
+import type { ApiError, AuthResult, OutputOf, SignedInUser } from "../../messaging/contract.ts";
 import { guessRegion, REGION_OPTIONS } from "../lib/regions.ts";
 import { MIN_PASSWORD_LENGTH, validateSignIn, validateSignUp } from "../lib/validate-sign-up.ts";
 import { usePopup } from "../popup-context.tsx";
 import { ErrorText } from "./error-text.tsx";
 import { Field } from "./field.tsx";
+import { GuidelinesText } from "./guidelines-text.tsx";
 import { Tabs } from "./tabs.tsx";
 
 type Mode = "signIn" | "signUp";
@@ -199,13 +200,28 @@ function SignUpForm({
   const [region, setRegion] = useState(() =>
     guessRegion(typeof navigator === "undefined" ? [] : navigator.languages),
   );
+  const guidelines = useGuidelinesForSignUp();
+  const [hasAccepted, setHasAccepted] = useState(false);
+  const acceptedGuidelinesVersion = hasAccepted && guidelines ? guidelines.version : null;
   const { formRef, error, isBusy, submit: submitWith } = useAuthForm();
 
   function submit(event: FormEvent) {
     event.preventDefault();
     void submitWith(
-      validateSignUp({ name, email, password, dateOfBirth, region }, todayIso(now())),
-      () => background.auth({ action: "signUp", email, password, name, dateOfBirth, region }),
+      validateSignUp(
+        { name, email, password, dateOfBirth, region, acceptedGuidelinesVersion },
+        todayIso(now()),
+      ),
+      () =>
+        background.auth({
+          action: "signUp",
+          email,
+          password,
+          name,
+          dateOfBirth,
+          region,
+          acceptedGuidelinesVersion: acceptedGuidelinesVersion ?? 0,
+        }),
       // Without a user, the account waits for its email to be confirmed.
       (user) => (user ? onSignedIn(user) : onVerificationSent(email.trim())),
     );
@@ -288,6 +304,12 @@ function SignUpForm({
           </p>
         ) : null}
       </div>
+      <GuidelinesConsent
+        guidelines={guidelines}
+        checked={hasAccepted}
+        onChange={setHasAccepted}
+        error={fieldError(error, "acceptedGuidelinesVersion")}
+      />
       <ErrorText error={formError(error)} testId="signup-error" />
       <button
         className="button button--wide"
@@ -298,5 +320,67 @@ function SignUpForm({
         {isBusy ? "Creating account…" : "Create account"}
       </button>
     </form>
+  );
+}
+
+type CurrentGuidelines = OutputOf<"guidelines.current">["current"];
+
+/**
+ * The guidelines in effect, for the sign-up form to show and accept (null until loaded). A plain
+ * call, not a query hook: the welcome page shows this form with the light port client.
+ */
+function useGuidelinesForSignUp(): CurrentGuidelines | null {
+  const { api } = usePopup();
+  const [guidelines, setGuidelines] = useState<CurrentGuidelines | null>(null);
+  useEffect(() => {
+    let isCurrent = true;
+    api.guidelines.current
+      .query()
+      .then((answer) => isCurrent && setGuidelines(answer.current))
+      .catch(() => {});
+    return () => {
+      isCurrent = false;
+    };
+  }, [api]);
+  return guidelines;
+}
+
+/** The consent tick box, with the text one tap away. */
+function GuidelinesConsent(props: {
+  readonly guidelines: CurrentGuidelines | null;
+  readonly checked: boolean;
+  readonly onChange: (checked: boolean) => void;
+  readonly error: string | null;
+}) {
+  const errorId = useId();
+  return (
+    <div className="field">
+      <label className="checkbox">
+        <input
+          type="checkbox"
+          checked={props.checked}
+          disabled={!props.guidelines}
+          onChange={(event) => props.onChange(event.target.checked)}
+          aria-invalid={props.error ? true : undefined}
+          aria-describedby={props.error ? errorId : undefined}
+          data-testid="signup-guidelines"
+        />
+        <span>
+          I accept the community guidelines
+          {props.guidelines ? ` (version ${props.guidelines.version})` : ""}.
+        </span>
+      </label>
+      {props.guidelines ? (
+        <details>
+          <summary className="small">Read them</summary>
+          <GuidelinesText body={props.guidelines.body} testId="signup-guidelines-text" />
+        </details>
+      ) : null}
+      {props.error ? (
+        <p className="error" role="alert" id={errorId} data-testid="signup-guidelines-error">
+          {props.error}
+        </p>
+      ) : null}
+    </div>
   );
 }

@@ -6,6 +6,7 @@ import { Activity } from "./activity.tsx";
 import { BalanceCard } from "./balance-card.tsx";
 import { BuyCoins } from "./buy-coins.tsx";
 import { ErrorText } from "./error-text.tsx";
+import { GuidelinesPrompt } from "./guidelines.tsx";
 import { LimitsPanel } from "./limits.tsx";
 import { SupportPanel } from "./support.tsx";
 import { Tabs } from "./tabs.tsx";
@@ -20,6 +21,7 @@ export function WalletScreen() {
 
   return (
     <div className="popup__body">
+      <GuidelinesPrompt onAccepted={() => chromeWalletSignal().bump()} />
       {wallet.data ? <BalanceCard wallet={wallet.data} /> : null}
       {wallet.isLoading && !wallet.data ? (
         <div className="card muted" aria-busy="true">

@@ -7,6 +7,7 @@ const VALID = {
   password: "long-enough",
   dateOfBirth: "1990-05-17",
   region: "DE",
+  acceptedGuidelinesVersion: 1 as number | null,
 };
 
 describe("validateSignUp", () => {
@@ -21,6 +22,7 @@ describe("validateSignUp", () => {
     [{ dateOfBirth: "" }, "dateOfBirth"],
     [{ dateOfBirth: "2030-01-01" }, "dateOfBirth"],
     [{ region: "" }, "region"],
+    [{ acceptedGuidelinesVersion: null }, "acceptedGuidelinesVersion"],
   ])("puts the problem with %j next to %s", (change, field) => {
     const errors = validateSignUp({ ...VALID, ...change }, "2026-11-22");
     expect(Object.keys(errors)).toEqual([field]);

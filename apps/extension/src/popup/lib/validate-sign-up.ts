@@ -7,6 +7,8 @@ export interface SignUpFields {
   /** YYYY-MM-DD from the date input, or "". */
   readonly dateOfBirth: string;
   readonly region: string;
+  /** The guidelines version the person ticked to accept, or null. */
+  readonly acceptedGuidelinesVersion: number | null;
 }
 
 export const MIN_PASSWORD_LENGTH = 8;
@@ -44,6 +46,9 @@ export function validateSignUp(fields: SignUpFields, today: string): Record<stri
     if (!age.allowed) errors.dateOfBirth = [age.message];
   }
   if (!/^[A-Z]{2}$/.test(fields.region)) errors.region = ["Choose your region."];
+  if (fields.acceptedGuidelinesVersion === null) {
+    errors.acceptedGuidelinesVersion = ["Read and accept the community guidelines to continue."];
+  }
   return errors;
 }
 

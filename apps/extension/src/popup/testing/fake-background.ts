@@ -73,6 +73,15 @@ export const FIRST_PURCHASE_PROMOTION = {
   firstPurchaseOnly: true,
 };
 
+/** The guidelines in effect in the fake API: version 1, accepted by the test user. */
+export const GUIDELINES = {
+  version: 1,
+  title: "Community guidelines",
+  body: "# Coinstream community guidelines\n\n- **Be respectful.**",
+  publishedAt: "2026-01-01T00:00:00.000Z",
+  effectiveAt: "2026-01-01T00:00:00.000Z",
+};
+
 export const PACKS = {
   region: "US",
   offers: [offer("coins-100", 100, 199, "$1.99"), offer("coins-500", 500, 899, "$8.99")],
@@ -96,6 +105,13 @@ export function createFakeBackground(handlers: Record<string, ApiHandler> = {}) 
     "wallet.history": () => ({ items: [], nextCursor: null }),
     "limits.get": () => ({ viewer: null, guardian: null, pending: [] }),
     "support.list": () => ({ tier: "standard", expectedAnswerHours: 72, tickets: [] }),
+    "guidelines.current": () => ({ current: GUIDELINES, upcoming: null }),
+    "me.guidelines": () => ({
+      current: GUIDELINES,
+      upcoming: null,
+      acceptedVersion: 1,
+      accepted: true,
+    }),
   };
   let authHandler: (request: AuthRequest) => AuthResult | undefined = () => undefined;
 

@@ -1,0 +1,65 @@
+import { z } from "zod";
+import { publishGuidelines } from "../services/guidelines/publish-guidelines.ts";
+import { listReports, resolveReport } from "../services/reports/review-reports.ts";
+import { decideAppeal, listOpenAppeals } from "../services/strikes/appeal-strike.ts";
+import { issueStrike } from "../services/strikes/issue-strike.ts";
+import { adminProcedure } from "../trpc/init.ts";
+import { storableDateTimeSchema } from "./bounded-inputs.ts";
+
+const noteSchema = z.string().trim().min(3).max(500);
+
+/** The admin side of the community guidelines, spread into the `admin` router; all audited. */
+export const adminCommunityProcedures = {
+  /** Reports: open ones oldest first, or resolved ones newest first. */
+  reports: adminProcedure
+    .input(
+      z
+        .object({
+          status: z.enum(["open", "resolved"]).default("open"),
+          limit: z.number().int().min(1).max(200).default(50),
+        })
+        .default({ status: "open", limit: 50 }),
+    )
+    .query(({ ctx, input }) => listReports(ctx.sql, ctx.admin.userId, input)),
+
+  /** Closes an open report: dismissed, or a strike against the creator it names (`note` is the reason). */
+  resolveReport: adminProcedure
+    .input(
+      z.object({ reportId: z.uuid(), outcome: z.enum(["dismissed", "strike"]), note: noteSchema }),
+    )
+    .mutation(({ ctx, input }) => resolveReport(ctx.sql, ctx.admin.userId, input)),
+
+  /** A strike against a creator without a report. Three in 90 days suspend receiving for 14 days. */
+  issueStrike: adminProcedure
+    .input(z.object({ handle: z.string().trim().min(2).max(31), reason: noteSchema }))
+    .mutation(({ ctx, input }) => issueStrike(ctx.sql, ctx.admin.userId, input)),
+
+  /** Strike appeals waiting for a decision, oldest first. */
+  appeals: adminProcedure.query(({ ctx }) => listOpenAppeals(ctx.sql, ctx.admin.userId)),
+
+  /** Upholds an appealed strike, or withdraws it (it stops counting at once). */
+  decideAppeal: adminProcedure
+    .input(
+      z.object({ appealId: z.uuid(), decision: z.enum(["uphold", "withdraw"]), note: noteSchema }),
+    )
+    .mutation(({ ctx, input }) => decideAppeal(ctx.sql, ctx.admin.userId, input)),
+
+  /** Publishes the next version of the community guidelines; everyone accepts it before spending. */
+  publishGuidelines: adminProcedure
+    .input(
+      z.object({
+        title: z.string().trim().min(3).max(120),
+        body: z.string().trim().min(20).max(20_000),
+        /** When acceptance becomes required (now when omitted): announce a change ahead. */
+        effectiveAt: storableDateTimeSchema.optional(),
+      }),
+    )
+    .mutation(({ ctx, input }) =>
+      publishGuidelines(
+        ctx.sql,
+        ctx.admin.userId,
+        { ...input, effectiveAt: input.effectiveAt ? new Date(input.effectiveAt) : undefined },
+        ctx.now,
+      ),
+    ),
+};

@@ -1,0 +1,33 @@
+import { z } from "zod";
+import { acceptGuidelines } from "../services/guidelines/accept-guidelines.ts";
+import {
+  getGuidelinesStatus,
+  getGuidelinesVersions,
+} from "../services/guidelines/current-guidelines.ts";
+import { databaseProcedure, router, viewerProcedure } from "../trpc/init.ts";
+
+export const guidelinesRouter = router({
+  /**
+   * The community guidelines in effect (version, title, markdown: what sign-up must accept), and
+   * the next version when one is published ahead of its date.
+   */
+  current: databaseProcedure.query(({ ctx }) => getGuidelinesVersions(ctx.sql, ctx.now)),
+});
+
+/** The caller's side of the guidelines, spread into the `me` router. */
+export const meGuidelinesProcedures = {
+  /** The current guidelines and whether the caller accepted them. */
+  guidelines: viewerProcedure.query(({ ctx }) =>
+    getGuidelinesStatus(ctx.sql, ctx.viewer.userId, ctx.now),
+  ),
+
+  /**
+   * Accepts the version in effect (or one published ahead): spending and receiving resume. The
+   * client sends the version it showed, so nobody accepts a text they were not shown.
+   */
+  acceptGuidelines: viewerProcedure
+    .input(z.object({ version: z.number().int().min(1).max(1_000_000) }))
+    .mutation(({ ctx, input }) =>
+      acceptGuidelines(ctx.sql, ctx.viewer.userId, input.version, ctx.now),
+    ),
+};

@@ -1,0 +1,83 @@
+import { DomainError, DomainErrorCode } from "@coinstream/core";
+import type { Sql } from "@coinstream/db";
+import type { Tx } from "../admin/record-admin-action.ts";
+
+export interface GuidelinesVersion {
+  readonly version: number;
+  readonly title: string;
+  /** Markdown. */
+  readonly body: string;
+  readonly publishedAt: string;
+  /** From then on, spending and receiving need this version (or a later one) accepted. */
+  readonly effectiveAt: string;
+}
+
+interface VersionRow {
+  version: number;
+  title: string;
+  body: string;
+  published_at: Date;
+  effective_at: Date;
+}
+
+const toVersion = (row: VersionRow): GuidelinesVersion => ({
+  version: row.version,
+  title: row.title,
+  body: row.body,
+  publishedAt: new Date(row.published_at).toISOString(),
+  effectiveAt: new Date(row.effective_at).toISOString(),
+});
+
+/**
+ * The current guidelines (the highest version in effect at `now`) and the next one when an admin
+ * published it ahead of its date. The migration seeds version 1, in effect from the start.
+ */
+export async function getGuidelinesVersions(sql: Sql | Tx, now: Date) {
+  const rows = await sql<VersionRow[]>`
+    (select version, title, body, published_at, effective_at from guidelines_versions
+     where effective_at <= ${now} order by version desc limit 1)
+    union all
+    (select version, title, body, published_at, effective_at from guidelines_versions
+     where effective_at > ${now} order by version desc limit 1)`;
+  const current = rows.find((row) => new Date(row.effective_at) <= now);
+  if (!current) throw new Error("No community guidelines are in effect (the migration seeds one).");
+  const upcoming = rows.find((row) => new Date(row.effective_at) > now);
+  return { current: toVersion(current), upcoming: upcoming ? toVersion(upcoming) : null };
+}
+
+/** The current guidelines, the next ones if published ahead, and what the caller accepted. */
+export async function getGuidelinesStatus(sql: Sql, userId: string, now: Date) {
+  const { current, upcoming } = await getGuidelinesVersions(sql, now);
+  const [row] = await sql<{ version: number | null }[]>`
+    select max(version) as version from guidelines_acceptances where user_id = ${userId}`;
+  const acceptedVersion = row?.version ?? null;
+  return {
+    current,
+    upcoming,
+    acceptedVersion,
+    /** The current version (or a later one) is accepted: spending and receiving are open. */
+    accepted: acceptedVersion !== null && acceptedVersion >= current.version,
+  };
+}
+
+/** The refusal a person gets until they accept `version`: names it, so a client can show it. */
+export function guidelinesNotAcceptedError(version: number): DomainError {
+  return new DomainError(
+    DomainErrorCode.GUIDELINES_NOT_ACCEPTED,
+    `The community guidelines changed: read and accept version ${version} (me.acceptGuidelines) to send or receive gifts again.`,
+    { version },
+  );
+}
+
+/**
+ * Refuses with `GUIDELINES_NOT_ACCEPTED` unless `userId` accepted the version in effect (or a
+ * later one): one query, run before anything that spends.
+ */
+export async function assertGuidelinesAccepted(sql: Sql, userId: string, now: Date): Promise<void> {
+  const [row] = await sql<{ version: number | null; accepted: boolean }[]>`
+    select v.version, exists (
+      select 1 from guidelines_acceptances a where a.user_id = ${userId} and a.version >= v.version
+    ) as accepted
+    from (select max(version) as version from guidelines_versions where effective_at <= ${now}) v`;
+  if (row && row.version !== null && !row.accepted) throw guidelinesNotAcceptedError(row.version);
+}
