@@ -7,6 +7,7 @@ import { BalanceCard } from "./balance-card.tsx";
 import { BuyCoins } from "./buy-coins.tsx";
 import { ErrorText } from "./error-text.tsx";
 import { LimitsPanel } from "./limits.tsx";
+import { StudioLink } from "./studio-link.tsx";
 import { Tabs } from "./tabs.tsx";
 
 type View = "wallet" | "activity" | "limits";
@@ -37,6 +38,7 @@ export function WalletScreen() {
           </button>
         </div>
       ) : null}
+      <StudioLink />
       <Tabs
         label="Wallet sections"
         selected={view}
