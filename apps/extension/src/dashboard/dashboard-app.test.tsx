@@ -81,14 +81,17 @@ describe("DashboardApp", () => {
     const fake = fakeApi({
       "creator.status": () => STATUS,
       "overlay.get": () => ({ url: "/overlay/abc", path: "/overlay/abc" }),
+      "creator.overlaySettings": () => {
+        throw apiError("NOT_FOUND", null, "Not in this test.");
+      },
       "channels.list": () => [],
     });
     render(<DashboardApp api={fake.api} background={fake.background} apiUrl={TEST_API_URL} />);
     expect(await screen.findByTestId("section-overlay")).toBeTruthy();
     const nav = screen.getByRole("navigation", { name: "Dashboard sections" });
-    expect(within(nav).getByRole("link", { name: "Overlay" }).getAttribute("aria-current")).toBe(
-      "page",
-    );
+    expect(
+      within(nav).getByRole("link", { name: "Alert studio" }).getAttribute("aria-current"),
+    ).toBe("page");
 
     location.hash = "#channels";
     window.dispatchEvent(new HashChangeEvent("hashchange"));

@@ -7,7 +7,7 @@ export const SECTIONS = [
   { id: "perks", label: "Perks" },
   { id: "live", label: "Live & goal" },
   { id: "inbox", label: "Inbox" },
-  { id: "overlay", label: "Overlay" },
+  { id: "overlay", label: "Alert studio" },
 ] as const;
 
 export type SectionId = (typeof SECTIONS)[number]["id"];
