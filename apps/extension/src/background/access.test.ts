@@ -133,11 +133,22 @@ const procedures = {
     "channels.add",
     "messages.inbox",
   ],
+  /** The creator studio's: money, overlay settings, test alerts, boost reach. */
+  studio: [
+    "creator.overview",
+    "creator.earnings",
+    "creator.overlaySettings",
+    "creator.setOverlaySettings",
+    "creator.sendTestAlert",
+    "creator.boosts",
+  ],
+  /** Discovery: the popup's listing and opening a stream from it (counts a boost's click). */
+  listing: ["streams.live", "streams.open"],
 } as const;
 
 const allowed: Record<CallerKind, readonly (keyof typeof procedures)[]> = {
-  popup: ["public", "panel", "spend", "account"],
-  dashboard: ["public", "panel", "spend", "account"],
+  popup: ["public", "panel", "spend", "account", "studio", "listing"],
+  dashboard: ["public", "panel", "spend", "account", "studio", "listing"],
   panel: ["public", "panel", "spend"],
   content: ["public"],
   confirm: [],
