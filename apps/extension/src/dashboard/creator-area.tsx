@@ -7,6 +7,7 @@ import { ErrorNote } from "./components/error-note.tsx";
 import { type LiveState, useLiveRefresh } from "./hooks/use-live-refresh.ts";
 import { SECTIONS, type SectionId, sectionFromHash } from "./lib/sections.ts";
 import { AnalyticsSection } from "./sections/analytics-section.tsx";
+import { BoostsSection } from "./sections/boosts-section.tsx";
 import { ChannelsSection } from "./sections/channels-section.tsx";
 import { EarningsSection } from "./sections/earnings-section.tsx";
 import { InboxSection } from "./sections/inbox-section.tsx";
@@ -82,6 +83,7 @@ const SECTION_VIEWS: Readonly<Record<SectionId, (props: SectionProps) => React.J
   analytics: AnalyticsSection,
   perks: PerksSection,
   live: LiveSection,
+  boosts: BoostsSection,
   inbox: InboxSection,
   overlay: OverlaySection,
 };

@@ -6,6 +6,7 @@ export const SECTIONS = [
   { id: "analytics", label: "Analytics" },
   { id: "perks", label: "Perks" },
   { id: "live", label: "Live & goal" },
+  { id: "boosts", label: "Boost reach" },
   { id: "inbox", label: "Inbox" },
   { id: "overlay", label: "Alert studio" },
 ] as const;
