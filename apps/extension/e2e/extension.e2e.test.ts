@@ -819,6 +819,16 @@ describe("the extension in Chromium against the API", () => {
       giftDiamonds,
     );
     expect(await byTestId(dashboard, "top-supporters").textContent()).toContain(viewer.name);
+    // The signed-in viewer's launcher on @nova's live demo page reported it live.
+    const liveReports = () =>
+      withDatabase(async (sql) => {
+        const [row] = await sql<{ n: number }[]>`
+          select count(*)::int as n from creator_live_signals l
+          join creators c on c.user_id = l.creator_user_id
+          where c.handle = ${CREATOR_HANDLE} and l.last_live_at > now() - interval '2 minutes'`;
+        return row?.n;
+      });
+    await expect.poll(liveReports, { timeout: 15_000 }).toBe(1);
     await photographStudio("studio-overview");
 
     await byTestId(dashboard, "nav-earnings").click();

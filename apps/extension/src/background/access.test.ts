@@ -144,13 +144,15 @@ const procedures = {
   ],
   /** Discovery: the popup's listing and opening a stream from it (counts a boost's click). */
   listing: ["streams.live", "streams.open"],
+  /** The launcher says its page is live (scoped to the tab, once a minute per tab). */
+  liveReport: ["streams.reportLive"],
 } as const;
 
 const allowed: Record<CallerKind, readonly (keyof typeof procedures)[]> = {
-  popup: ["public", "panel", "spend", "account", "studio", "listing"],
-  dashboard: ["public", "panel", "spend", "account", "studio", "listing"],
+  popup: ["public", "panel", "spend", "account", "studio", "listing", "liveReport"],
+  dashboard: ["public", "panel", "spend", "account", "studio", "listing", "liveReport"],
   panel: ["public", "panel", "spend"],
-  content: ["public"],
+  content: ["public", "liveReport"],
   confirm: [],
   welcome: [],
   unknown: [],
