@@ -309,7 +309,8 @@ export function TestAlerts() {
         Plays on every overlay you have open (OBS, or the preview tab). No coins move and nothing is
         counted.
       </p>
-      <div className="row" role="group" aria-label="Send a test alert">
+      <fieldset className="row">
+        <legend className="visually-hidden">Send a test alert</legend>
         {TEST_TIERS.map(({ tier, label }) => (
           <button
             key={tier}
@@ -322,7 +323,7 @@ export function TestAlerts() {
             {label}
           </button>
         ))}
-      </div>
+      </fieldset>
       {sent && (
         <p
           className="success-note"
