@@ -13,6 +13,20 @@ beforeEach(() => {
 const signedOut: AuthResult = { ok: true, data: { user: null } };
 const nova = { id: "u1", name: "Nova", email: "nova@demo.coinstream.local" };
 
+/** The dashboard with a stand-in for the background's `stream` port. */
+function renderFollowing(fake: ReturnType<typeof fakeApi>) {
+  const stream = fakeStream();
+  render(
+    <DashboardApp
+      api={fake.api}
+      background={fake.background}
+      apiUrl={TEST_API_URL}
+      followStream={stream.followStream}
+    />,
+  );
+  return stream;
+}
+
 describe("DashboardApp", () => {
   it("signs in, registers a handle, and shows the diamonds when the person is new", async () => {
     let registered = false;
@@ -135,15 +149,7 @@ describe("DashboardApp", () => {
       "creator.status": () => STATUS,
       "creator.overview": () => ({ ...OVERVIEW, held: { ...OVERVIEW.held, diamonds: held } }),
     });
-    const stream = fakeStream();
-    render(
-      <DashboardApp
-        api={fake.api}
-        background={fake.background}
-        apiUrl={TEST_API_URL}
-        followStream={stream.followStream}
-      />,
-    );
+    const stream = renderFollowing(fake);
     expect(await screen.findByTestId("diamonds-held")).toHaveProperty("textContent", "1,250");
     expect(stream.follows).toEqual(["nova"]);
     stream.push("nova", { type: "status", connected: true });
@@ -163,15 +169,7 @@ describe("DashboardApp", () => {
 
   it("stops following the stream when the creator signs out", async () => {
     const fake = fakeApi({ "creator.status": () => STATUS, "creator.overview": () => OVERVIEW });
-    const stream = fakeStream();
-    render(
-      <DashboardApp
-        api={fake.api}
-        background={fake.background}
-        apiUrl={TEST_API_URL}
-        followStream={stream.followStream}
-      />,
-    );
+    const stream = renderFollowing(fake);
     await screen.findByTestId("dashboard");
     expect(stream.following("nova")).toBe(1);
     fireEvent.click(screen.getByTestId("sign-out"));

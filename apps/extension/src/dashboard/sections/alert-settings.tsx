@@ -29,6 +29,12 @@ const COLOURS: readonly { readonly key: Colour; readonly label: string; readonly
     { key: "panel", label: "Card background", hint: "Add two digits of alpha to see through it." },
   ];
 
+/** What the overlay shows besides alerts. */
+const SHOW_TOGGLES = [
+  { key: "showGoalBar", label: "Goal bar", testId: "alert-goal-bar" },
+  { key: "showTopGifters", label: "Top gifters", testId: "alert-top-gifters" },
+] as const;
+
 const HEX_COLOUR = /^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})$/;
 
 /** `#rgb` → `#rrggbb` for the colour picker, which takes nothing else (alpha is kept aside). */
@@ -194,24 +200,17 @@ function SettingsForm({ settings }: { settings: Settings }) {
       <fieldset className="stack">
         <legend>On the overlay</legend>
         <div className="checks">
-          <label className="checkbox">
-            <input
-              type="checkbox"
-              checked={draft.showGoalBar}
-              onChange={(event) => update({ showGoalBar: event.target.checked })}
-              data-testid="alert-goal-bar"
-            />
-            Goal bar
-          </label>
-          <label className="checkbox">
-            <input
-              type="checkbox"
-              checked={draft.showTopGifters}
-              onChange={(event) => update({ showTopGifters: event.target.checked })}
-              data-testid="alert-top-gifters"
-            />
-            Top gifters
-          </label>
+          {SHOW_TOGGLES.map(({ key, label, testId }) => (
+            <label className="checkbox" key={key}>
+              <input
+                type="checkbox"
+                checked={draft[key]}
+                onChange={(event) => update({ [key]: event.target.checked })}
+                data-testid={testId}
+              />
+              {label}
+            </label>
+          ))}
         </div>
       </fieldset>
       <fieldset

@@ -58,13 +58,23 @@ describe("OverviewSection", () => {
     setup();
     const preview = await screen.findByTestId("withdraw-preview");
     expect(preview.textContent).toContain(
-      "Withdrawing all 5,000 diamonds pays $24.00: $25.00 less $1.00 in fees by bank transfer.",
+      "Withdrawing all 5,000 diamonds pays $24.00 ($25.00 less $1.00 in fees) by bank transfer.",
     );
     expect(preview.textContent).toContain("you have not chosen a payout method yet");
     expect(within(preview).getByRole("listitem").textContent).toBe(
       "Add a payout method before withdrawing.",
     );
     expect(within(preview).getByRole("link").getAttribute("href")).toBe("#earnings");
+  });
+
+  it("says when a withdrawal costs no fee", async () => {
+    const withdrawal = OVERVIEW.withdrawal as NonNullable<
+      OutputOf<"creator.overview">["withdrawal"]
+    >;
+    setup({ ...OVERVIEW, withdrawal: { ...withdrawal, feeUsdMinor: 0, netUsdMinor: 2_500 } });
+    expect((await screen.findByTestId("withdraw-preview")).textContent).toContain(
+      "Withdrawing all 5,000 diamonds pays $25.00 with no fee by bank transfer.",
+    );
   });
 
   it("says there is nothing to withdraw when nothing is available", async () => {

@@ -133,9 +133,11 @@ function WithdrawalPreview({ withdrawal }: { withdrawal: Overview["withdrawal"] 
     >
       <p>
         Withdrawing all {formatDiamonds(withdrawal.diamonds)} pays{" "}
-        <strong className="cash">{formatUsdMinor(withdrawal.netUsdMinor)}</strong>:{" "}
-        {formatUsdMinor(withdrawal.grossUsdMinor)} less {formatUsdMinor(withdrawal.feeUsdMinor)} in
-        fees by {METHOD_WORDS[withdrawal.method]}.
+        <strong className="cash">{formatUsdMinor(withdrawal.netUsdMinor)}</strong>{" "}
+        {withdrawal.feeUsdMinor > 0
+          ? `(${formatUsdMinor(withdrawal.grossUsdMinor)} less ${formatUsdMinor(withdrawal.feeUsdMinor)} in fees)`
+          : "with no fee"}{" "}
+        by {METHOD_WORDS[withdrawal.method]}.
       </p>
       {withdrawal.isMethodAssumed && (
         <p className="muted small">
