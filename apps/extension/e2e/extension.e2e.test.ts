@@ -90,6 +90,7 @@ let popup: Page;
 let streamPage: Page;
 let streamPageErrors: { readonly errors: string[] };
 let dashboard: Page;
+let dashboardErrors: { readonly errors: string[] };
 let creatorHeldBefore = 0;
 
 beforeAll(async () => {
@@ -491,6 +492,26 @@ async function screenshot(target: Page | Locator, name: string): Promise<void> {
     : target.screenshot({ path }));
 }
 
+/**
+ * The studio at desktop width (the whole page) and at phone width (the first screen, and the
+ * panel `focusTestId` scrolled into view), back at desktop width after.
+ */
+async function photographStudio(name: string, focusTestId?: string): Promise<void> {
+  await dashboard.setViewportSize({ width: 1280, height: 900 });
+  await dashboard.evaluate(() => scrollTo(0, 0));
+  await screenshot(dashboard, `${name}-1280`);
+  await dashboard.setViewportSize({ width: 375, height: 812 });
+  await dashboard.evaluate(() => scrollTo(0, 0));
+  await dashboard.screenshot({ path: join(OUTPUT_DIR, `${name}-375.png`) });
+  await dashboard.evaluate(() => scrollTo(0, 812));
+  await dashboard.screenshot({ path: join(OUTPUT_DIR, `${name}-375-more.png`) });
+  if (focusTestId) {
+    await byTestId(dashboard, focusTestId).scrollIntoViewIfNeeded();
+    await dashboard.screenshot({ path: join(OUTPUT_DIR, `${name}-375-${focusTestId}.png`) });
+  }
+  await dashboard.setViewportSize({ width: 1280, height: 900 });
+}
+
 describe("the extension in Chromium against the API", () => {
   it("loads in both browsers with the id its manifest key pins", () => {
     expect(viewerBrowser.extensionId).toBe(EXTENSION_ID);
@@ -685,7 +706,7 @@ describe("the extension in Chromium against the API", () => {
 
   it("signs the creator in to the dashboard in her own browser, with her diamonds", async () => {
     dashboard = await creatorBrowser.context.newPage();
-    const dashboardErrors = watchErrors(dashboard);
+    dashboardErrors = watchErrors(dashboard);
     await dashboard.goto(creatorBrowser.pageUrl("options.html"));
     await byTestId(dashboard, "sign-in-email").fill(CREATOR.email);
     await byTestId(dashboard, "sign-in-password").fill(CREATOR.password);
@@ -699,6 +720,40 @@ describe("the extension in Chromium against the API", () => {
       String(CREATOR_AVAILABLE_DIAMONDS),
     );
     expect(dashboardErrors.errors).toEqual([]);
+  });
+
+  it("opens the creator studio from the popup: the money-first overview, following her own stream", async () => {
+    // The browser only focuses an options page that is open already: close it first.
+    await dashboard.close();
+    const creatorPopup = await creatorBrowser.context.newPage();
+    await creatorPopup.goto(creatorBrowser.pageUrl("popup.html"));
+    const opened = creatorBrowser.context.waitForEvent("page");
+    await byTestId(creatorPopup, "open-studio").click({ timeout: 15_000 });
+    const studio = await opened;
+    await studio.waitForLoadState();
+    expect(new URL(studio.url()).pathname).toBe("/options.html");
+    await creatorPopup.close();
+    dashboard = studio;
+    dashboardErrors = watchErrors(dashboard);
+
+    await byTestId(dashboard, "earnings-windows").waitFor({ timeout: 15_000 });
+    for (const window of ["today", "week", "month"]) {
+      expect(await byTestId(dashboard, `earned-${window}`).textContent()).toMatch(/\$\d/);
+    }
+    expect(Number(await byTestId(dashboard, "diamonds-held").getAttribute("data-value"))).toBe(
+      creatorHeldBefore,
+    );
+    // 2,500 available: the withdrawal's cash shows before any is requested.
+    const preview = byTestId(dashboard, "withdraw-preview");
+    expect(Number(await preview.getAttribute("data-net-usd-minor"))).toBeGreaterThan(0);
+    expect(await preview.textContent()).toContain("Withdrawing all 2,500 diamonds pays $");
+    await dashboard.locator('[data-testid="live-updates"][data-state="on"]').waitFor({
+      timeout: 20_000,
+    });
+    // Proof that what follows happens without a reload: a reload would drop this mark.
+    await dashboard.evaluate(() => {
+      (window as unknown as { studioMark: boolean }).studioMark = true;
+    });
   });
 
   it("sends a Heart: the balance drops by its price, the bar shows the server's answer, and the creator's open stream animates it", async () => {
@@ -752,12 +807,30 @@ describe("the extension in Chromium against the API", () => {
       .toBe(String(balanceAfter));
   });
 
-  it("shows the gift's diamonds in the creator's dashboard and takes a withdrawal from her available diamonds", async () => {
+  it("moves the studio's held figure by the gift's diamonds without a reload, names the sender in earnings, and takes a withdrawal", async () => {
     await dashboard.bringToFront();
-    await dashboard.reload();
     const held = byTestId(dashboard, "diamonds-held");
-    await held.waitFor({ timeout: 15_000 });
-    expect(Number(await held.getAttribute("data-value"))).toBe(creatorHeldBefore + giftDiamonds);
+    await expect
+      .poll(async () => Number(await held.getAttribute("data-value")), { timeout: 15_000 })
+      .toBe(creatorHeldBefore + giftDiamonds);
+    expect(
+      await dashboard.evaluate(() => (window as unknown as { studioMark?: boolean }).studioMark),
+    ).toBe(true);
+    expect(Number(await byTestId(dashboard, "earned-today").getAttribute("data-diamonds"))).toBe(
+      giftDiamonds,
+    );
+    expect(await byTestId(dashboard, "top-supporters").textContent()).toContain(viewer.name);
+    // The signed-in viewer's launcher on @nova's live demo page reported it live.
+    const liveReports = () =>
+      withDatabase(async (sql) => {
+        const [row] = await sql<{ n: number }[]>`
+          select count(*)::int as n from creator_live_signals l
+          join creators c on c.user_id = l.creator_user_id
+          where c.handle = ${CREATOR_HANDLE} and l.last_live_at > now() - interval '2 minutes'`;
+        return row?.n;
+      });
+    await expect.poll(liveReports, { timeout: 15_000 }).toBe(1);
+    await photographStudio("studio-overview");
 
     await byTestId(dashboard, "nav-earnings").click();
     const earning = byTestId(byTestId(dashboard, "earnings-list"), "earning-row");
@@ -766,7 +839,7 @@ describe("the extension in Chromium against the API", () => {
     expect(await earning.getAttribute("data-kind")).toBe("gift");
     expect(await earning.locator("td").allTextContents()).toEqual([
       expect.any(String),
-      gift.name,
+      `${viewer.name} sent ${gift.name}`,
       `+${giftDiamonds}`,
     ]);
     // A payout method first (held diamonds wait 7 days; the withdrawal takes available ones).
@@ -792,6 +865,55 @@ describe("the extension in Chromium against the API", () => {
       .poll(() => byTestId(dashboard, "withdraw-available").getAttribute("data-value"))
       .toBe(String(CREATOR_AVAILABLE_DIAMONDS - WITHDRAW_DIAMONDS));
     await screenshot(dashboard, "dashboard");
+    expect(dashboardErrors.errors).toEqual([]);
+  });
+
+  it("plays a test alert from the alert studio on her open overlay, moving no coins", async () => {
+    await byTestId(dashboard, "nav-overlay").click();
+    const url = byTestId(dashboard, "overlay-url");
+    await url.waitFor({ timeout: 15_000 });
+    expect(await url.inputValue()).toMatch(/\/overlay\/•+$/);
+    await byTestId(dashboard, "overlay-reveal").click();
+    const overlayUrl = await url.inputValue();
+    expect(overlayUrl).toMatch(/\/overlay\/[^•]+$/);
+    await byTestId(dashboard, "overlay-reveal").click();
+    // The settings form loads what the server stores, and a save reaches it.
+    await byTestId(dashboard, "alert-seconds").fill("8");
+    await byTestId(dashboard, "alert-settings-submit").click();
+    await byTestId(dashboard, "alert-settings-saved").waitFor({ timeout: 15_000 });
+
+    const overlay = await creatorBrowser.context.newPage();
+    await overlay.setViewportSize({ width: 1280, height: 720 });
+    await overlay.goto(overlayUrl);
+    // A test alert is never stored: no stream event (so no gift, no coins, nothing counted).
+    const countEvents = () =>
+      withDatabase(async (sql) => {
+        const [row] = await sql<{ n: number }[]>`select count(*)::int as n from stream_events`;
+        return row?.n;
+      });
+    const eventsBefore = await countEvents();
+    const played = overlay.locator('#stage article[data-test="true"].alert-legendary');
+    // The overlay's event stream opens a moment after the page: press again until it plays.
+    await expect
+      .poll(
+        async () => {
+          await dashboard.bringToFront();
+          await byTestId(dashboard, "test-alert-legendary").click();
+          await byTestId(dashboard, "test-alert-sent").waitFor({ timeout: 10_000 });
+          await overlay.bringToFront();
+          return played.count();
+        },
+        { timeout: 30_000, interval: 1_000 },
+      )
+      .toBeGreaterThan(0);
+    expect(await played.first().textContent()).toContain("Test alert: no coins moved");
+    await screenshot(overlay, "overlay-test-alert-legendary");
+    await overlay.close();
+    expect(await countEvents()).toBe(eventsBefore);
+
+    await dashboard.bringToFront();
+    await photographStudio("studio-alerts", "test-alerts");
+    expect(dashboardErrors.errors).toEqual([]);
   });
 
   it("spends nothing for a hostile page that declares @nova on her verified website: synthetic clicks, messages, a transparent or covered panel, and shows it nothing private", async () => {

@@ -4,9 +4,12 @@
  */
 import { sendToBackground } from "@plasmohq/messaging";
 import { normalizeApiUrl } from "./background/config.ts";
+import type { FollowStream } from "./dashboard/api-context.tsx";
 import { DashboardApp } from "./dashboard/dashboard-app.tsx";
+import { createStreamFollower } from "./gift-bar/lib/stream-follower.ts";
 import { createBackgroundActions, type SendMessage } from "./messaging/api-client.ts";
 import type { Messages } from "./messaging/contract.ts";
+import { connectStreamPort, releaseStreamPort } from "./messaging/stream-port.ts";
 import { backgroundLink, createApiClient } from "./messaging/trpc-client.ts";
 import "./styles/tokens.css";
 import "./dashboard/dashboard.css";
@@ -18,6 +21,21 @@ const api = createApiClient(backgroundLink());
 const background = createBackgroundActions(send);
 const apiUrl = normalizeApiUrl(process.env.PLASMO_PUBLIC_API_URL);
 
+/** The creator's own stream events over the background's `stream` port (reconnects by itself). */
+const followStream: FollowStream = (handle, onMessage) => {
+  const follower = createStreamFollower({
+    connect: connectStreamPort,
+    release: releaseStreamPort,
+    onMessage,
+    setTimeout: (handler, ms) => setTimeout(handler, ms),
+    clearTimeout: (id) => clearTimeout(id as ReturnType<typeof setTimeout>),
+  });
+  follower.follow(handle);
+  return () => follower.close();
+};
+
 export default function OptionsPage() {
-  return <DashboardApp api={api} background={background} apiUrl={apiUrl} />;
+  return (
+    <DashboardApp api={api} background={background} apiUrl={apiUrl} followStream={followStream} />
+  );
 }

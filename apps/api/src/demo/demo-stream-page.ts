@@ -4,7 +4,8 @@ import { html } from "hono/html";
 
 /**
  * A local page standing in for a creator's own stream site: it declares its creator with the
- * `coinstream:creator` meta tag, which is all the extension needs to offer gifts on it.
+ * `coinstream:creator` meta tag, which is all the extension needs to offer gifts on it, and says
+ * it is live (`coinstream:live`), so the extension reports it live every minute.
  */
 export function mountDemoStreamPage<A extends Hono>(app: A): A {
   app.get("/demo/stream/:handle", (c) => {
@@ -15,6 +16,7 @@ export function mountDemoStreamPage<A extends Hono>(app: A): A {
         <head>
           <meta charset="utf-8" />
           <meta name="coinstream:creator" content="${handle}" />
+          <meta name="coinstream:live" content="true" />
           <link rel="icon" href="data:," />
           <title>${handle} is live: Coinstream demo stream</title>
         </head>

@@ -140,13 +140,26 @@ const procedures = {
     "channels.add",
     "messages.inbox",
   ],
+  /** The creator studio's: money, overlay settings, test alerts, boost reach. */
+  studio: [
+    "creator.overview",
+    "creator.earnings",
+    "creator.overlaySettings",
+    "creator.setOverlaySettings",
+    "creator.sendTestAlert",
+    "creator.boosts",
+  ],
+  /** Discovery: the popup's listing and opening a stream from it (counts a boost's click). */
+  listing: ["streams.live", "streams.open"],
+  /** The launcher says its page is live (scoped to the tab, once a minute per tab). */
+  liveReport: ["streams.reportLive"],
 } as const;
 
 const allowed: Record<CallerKind, readonly (keyof typeof procedures)[]> = {
-  popup: ["public", "panel", "spend", "account", "signUp"],
-  dashboard: ["public", "panel", "spend", "account", "signUp"],
+  popup: ["public", "panel", "spend", "account", "signUp", "studio", "listing", "liveReport"],
+  dashboard: ["public", "panel", "spend", "account", "signUp", "studio", "listing", "liveReport"],
   panel: ["public", "panel", "spend"],
-  content: ["public"],
+  content: ["public", "liveReport"],
   confirm: [],
   welcome: ["signUp"],
   unknown: [],

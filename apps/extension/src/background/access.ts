@@ -101,11 +101,20 @@ function isWebUrl(value: string): boolean {
 }
 
 /** Public stream facts: what the launcher and the animation layer need, nothing private. */
-const CONTENT_PROCEDURES: ReadonlySet<string> = new Set(["streams.resolve", "gifts.catalog"]);
+const PUBLIC_PROCEDURES = ["streams.resolve", "gifts.catalog"];
+
+/**
+ * The launcher: public stream facts, and that its page is live (`streams.reportLive`, for the
+ * tab's own creator only, once a minute per tab: see handle-caller-request.ts).
+ */
+const CONTENT_PROCEDURES: ReadonlySet<string> = new Set([
+  ...PUBLIC_PROCEDURES,
+  "streams.reportLive",
+]);
 
 /** The page panel: the wallet's balance, the stream, previews, gifts and tips. */
 const PANEL_PROCEDURES: ReadonlySet<string> = new Set([
-  ...CONTENT_PROCEDURES,
+  ...PUBLIC_PROCEDURES,
   "wallet.get",
   "gifts.preview",
   "gifts.send",

@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from "vitest";
 import type { ApiRequest } from "../messaging/contract.ts";
 import type { Caller } from "./access.ts";
 import { handleCallerApiRequest } from "./handle-caller-request.ts";
+import { createLiveReportGate, LIVE_REPORT_EVERY_MS } from "./live-report-gate.ts";
 import { createMemorySessionStore } from "./session-store.ts";
 import { jsonResponse, type RecordedRequest, stubFetch } from "./testing.ts";
 import { createApiTrpcClient } from "./trpc-client.ts";
@@ -185,5 +186,73 @@ describe("handleCallerApiRequest", () => {
     );
     expect(result.ok).toBe(true);
     expect(calls()).toEqual([{ path: "creator.withdraw", input: { diamonds: 1_000 } }]);
+  });
+});
+
+describe("handleCallerApiRequest: live reports", () => {
+  const report: ApiRequest = {
+    path: "streams.reportLive",
+    kind: "mutation",
+    input: { to: { handle: "nova" } },
+  };
+
+  function live(now: { at: number }) {
+    const harness = setup(() => ok({ reported: true }));
+    const deps = { ...harness.deps, liveReports: createLiveReportGate(() => now.at) };
+    return { ...harness, deps };
+  }
+
+  it("reports the tab's own creator, its origin attached, at most once a minute per tab", async () => {
+    const now = { at: 1_000_000 };
+    const { deps, calls } = live(now);
+    expect(await handleCallerApiRequest(content, report, deps)).toEqual({
+      ok: true,
+      data: { reported: true },
+    });
+    expect(calls()).toEqual([
+      {
+        path: "streams.reportLive",
+        input: { to: { handle: "nova", origin: "http://127.0.0.1:3100" } },
+      },
+    ]);
+    now.at += LIVE_REPORT_EVERY_MS - 1;
+    expect(await handleCallerApiRequest(content, report, deps)).toEqual({
+      ok: true,
+      data: { reported: false },
+    });
+    // Another tab has its own minute.
+    await handleCallerApiRequest({ ...content, tabId: 5 }, report, deps);
+    expect(calls()).toHaveLength(2);
+    now.at += 1;
+    await handleCallerApiRequest(content, report, deps);
+    expect(calls()).toHaveLength(3);
+  });
+
+  it("sends nothing while signed out", async () => {
+    const { deps, calls } = live({ at: 0 });
+    await deps.sessions.clear();
+    expect(await handleCallerApiRequest(content, report, deps)).toEqual({
+      ok: true,
+      data: { reported: false },
+    });
+    expect(calls()).toEqual([]);
+  });
+
+  it("refuses a report for another page's creator", async () => {
+    const { deps, calls } = live({ at: 0 });
+    const result = await handleCallerApiRequest(
+      content,
+      { ...report, input: { to: { url: "https://www.twitch.tv/someone" } } },
+      deps,
+    );
+    expect(result.ok).toBe(false);
+    expect(calls()).toEqual([]);
+  });
+
+  it("refuses live reports from the panel", async () => {
+    const { deps, calls } = live({ at: 0 });
+    const result = await handleCallerApiRequest(panel, report, deps);
+    expect(result.ok ? null : result.error.code).toBe("FORBIDDEN");
+    expect(calls()).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 import type { ApiError, ApiRequest, ApiResult } from "../messaging/contract.ts";
 import { type Caller, mayCall, SPEND_PROCEDURES, scopeInput } from "./access.ts";
 import { type ApiDeps, handleApiRequest } from "./handle-api-request.ts";
+import type { LiveReportGate } from "./live-report-gate.ts";
 import { needsWindowConfirmation, type SpendSummary, summarizeSpend } from "./spend-gate.ts";
 
 export interface CallerApiDeps extends ApiDeps {
@@ -9,7 +10,12 @@ export interface CallerApiDeps extends ApiDeps {
    * (with a real click), false when they cancelled, closed it or let it time out.
    */
   readonly confirmInWindow: (summary: SpendSummary, caller: Caller) => Promise<boolean>;
+  /** Live reports from tabs: at most one a minute per tab (none without it). */
+  readonly liveReports?: LiveReportGate;
 }
+
+/** A live report the background did not send (signed out, or the tab reported this minute). */
+const LIVE_REPORT_SKIPPED: ApiResult<{ reported: false }> = { ok: true, data: { reported: false } };
 
 function refusal(code: string, domainCode: string | null, message: string): ApiResult<never> {
   const error: ApiError = { code, domainCode, message, details: {}, fieldErrors: {} };
@@ -39,6 +45,11 @@ export async function handleCallerApiRequest(
   const input = scopeInput(request.path, request.input, caller.pageUrl);
   if (input === null) {
     return refusal("FORBIDDEN", null, "Gifts from this tab can only go to this page's creator.");
+  }
+  if (request.path === "streams.reportLive" && caller.kind === "content") {
+    // Only for a signed-in viewer (the API counts nothing else), once a minute per tab.
+    if (!(await deps.sessions.load())) return LIVE_REPORT_SKIPPED;
+    if (!deps.liveReports?.take(caller.tabId)) return LIVE_REPORT_SKIPPED;
   }
   if (caller.kind === "content" || !SPEND_PROCEDURES.has(request.path)) {
     return handleApiRequest({ ...request, input }, deps);

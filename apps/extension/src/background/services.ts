@@ -1,5 +1,6 @@
 import { API_URL } from "./config.ts";
 import { createConfirmWindows } from "./confirm-window.ts";
+import { createLiveReportGate } from "./live-report-gate.ts";
 import { createTrustedSessionStore } from "./session-store.ts";
 import { chromeStorageArea, indexedDbArea } from "./storage-areas.ts";
 import { StreamHub } from "./stream-hub.ts";
@@ -40,3 +41,6 @@ export const confirmWindows = createConfirmWindows({
   setTimeout: (handler, ms) => setTimeout(handler, ms),
 });
 chrome.windows.onRemoved.addListener(confirmWindows.onWindowRemoved);
+
+/** Live reports from stream pages: one a minute per tab. */
+export const liveReports = createLiveReportGate();

@@ -1,6 +1,16 @@
 import { createContext, type ReactNode, useContext } from "react";
 import { ApiQueryProvider } from "../lib/api-query.tsx";
 import type { ApiClient, BackgroundActions } from "../messaging/api-client.ts";
+import type { StreamPortMessage } from "../messaging/contract.ts";
+
+/**
+ * Follows a creator's public stream events (the background's `stream` port); returns the
+ * function that stops following.
+ */
+export type FollowStream = (
+  handle: string,
+  onMessage: (message: StreamPortMessage) => void,
+) => () => void;
 
 interface DashboardContext {
   readonly api: ApiClient;
@@ -10,6 +20,8 @@ interface DashboardContext {
   readonly apiUrl: string;
   /** Called when a call finds the session gone: the page goes back to signing in. */
   readonly onSignedOut: () => void;
+  /** The creator's own stream events, so money figures move as gifts arrive (absent: no live updates). */
+  readonly followStream?: FollowStream | undefined;
 }
 
 const Context = createContext<DashboardContext | null>(null);

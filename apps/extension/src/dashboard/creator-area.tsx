@@ -4,8 +4,10 @@ import { useTRPC } from "../lib/api-query.tsx";
 import type { SignedInUser } from "../messaging/contract.ts";
 import { RegisterCreator } from "./auth/register-creator.tsx";
 import { ErrorNote } from "./components/error-note.tsx";
+import { type LiveState, useLiveRefresh } from "./hooks/use-live-refresh.ts";
 import { SECTIONS, type SectionId, sectionFromHash } from "./lib/sections.ts";
 import { AnalyticsSection } from "./sections/analytics-section.tsx";
+import { BoostsSection } from "./sections/boosts-section.tsx";
 import { ChannelsSection } from "./sections/channels-section.tsx";
 import { EarningsSection } from "./sections/earnings-section.tsx";
 import { InboxSection } from "./sections/inbox-section.tsx";
@@ -82,10 +84,34 @@ const SECTION_VIEWS: Readonly<Record<SectionId, (props: SectionProps) => React.J
   analytics: AnalyticsSection,
   perks: PerksSection,
   live: LiveSection,
+  boosts: BoostsSection,
   inbox: InboxSection,
   overlay: OverlaySection,
   standing: StandingSection,
 };
+
+const LIVE_WORDS: Readonly<Record<Exclude<LiveState, "off">, string>> = {
+  connecting: "Connecting…",
+  on: "Live updates",
+  reconnecting: "Reconnecting…",
+};
+
+/** Whether the money figures follow gifts as they arrive. */
+function LiveUpdates({ state }: { state: LiveState }) {
+  if (state === "off") return null;
+  return (
+    <span
+      className="live-updates"
+      data-testid="live-updates"
+      data-state={state}
+      role="status"
+      title="Earnings and held diamonds update as gifts arrive"
+    >
+      <span className="live-dot" aria-hidden="true" />
+      {LIVE_WORDS[state]}
+    </span>
+  );
+}
 
 function Dashboard({
   user,
@@ -102,6 +128,7 @@ function Dashboard({
   const View = SECTION_VIEWS[section];
   const reload = useCallback(() => reloadStatus(), [reloadStatus]);
   const [payoutMethod, setPayoutMethod] = useState<SavedPayoutMethod | null>(null);
+  const live = useLiveRefresh(status.handle);
 
   return (
     <div className="dashboard" data-testid="dashboard">
@@ -116,6 +143,7 @@ function Dashboard({
           Coinstream <span className="brand-sub">for creators</span>
         </h1>
         <div className="topbar-account">
+          <LiveUpdates state={live} />
           <span className="handle" data-testid="creator-handle">
             @{status.handle}
           </span>

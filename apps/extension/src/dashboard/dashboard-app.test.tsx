@@ -2,8 +2,8 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from "@testing-li
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { AuthRequest, AuthResult, OutputOf } from "../messaging/contract.ts";
 import { DashboardApp } from "./dashboard-app.tsx";
-import { apiError, fakeApi, TEST_API_URL } from "./testing/fake-api.tsx";
-import { STATUS } from "./testing/fixtures.ts";
+import { apiError, fakeApi, fakeStream, TEST_API_URL } from "./testing/fake-api.tsx";
+import { OVERVIEW, STATUS } from "./testing/fixtures.ts";
 
 afterEach(cleanup);
 beforeEach(() => {
@@ -13,6 +13,20 @@ beforeEach(() => {
 const signedOut: AuthResult = { ok: true, data: { user: null } };
 const nova = { id: "u1", name: "Nova", email: "nova@demo.coinstream.local" };
 
+/** The dashboard with a stand-in for the background's `stream` port. */
+function renderFollowing(fake: ReturnType<typeof fakeApi>) {
+  const stream = fakeStream();
+  render(
+    <DashboardApp
+      api={fake.api}
+      background={fake.background}
+      apiUrl={TEST_API_URL}
+      followStream={stream.followStream}
+    />,
+  );
+  return stream;
+}
+
 describe("DashboardApp", () => {
   it("signs in, registers a handle, and shows the diamonds when the person is new", async () => {
     let registered = false;
@@ -20,6 +34,7 @@ describe("DashboardApp", () => {
       {
         "creator.status": () =>
           (registered ? STATUS : { isCreator: false }) as OutputOf<"creator.status">,
+        "creator.overview": () => OVERVIEW,
         "creator.register": ({ handle }) => {
           registered = true;
           return { handle };
@@ -80,14 +95,17 @@ describe("DashboardApp", () => {
     const fake = fakeApi({
       "creator.status": () => STATUS,
       "overlay.get": () => ({ url: "/overlay/abc", path: "/overlay/abc" }),
+      "creator.overlaySettings": () => {
+        throw apiError("NOT_FOUND", null, "Not in this test.");
+      },
       "channels.list": () => [],
     });
     render(<DashboardApp api={fake.api} background={fake.background} apiUrl={TEST_API_URL} />);
     expect(await screen.findByTestId("section-overlay")).toBeTruthy();
     const nav = screen.getByRole("navigation", { name: "Dashboard sections" });
-    expect(within(nav).getByRole("link", { name: "Overlay" }).getAttribute("aria-current")).toBe(
-      "page",
-    );
+    expect(
+      within(nav).getByRole("link", { name: "Alert studio" }).getAttribute("aria-current"),
+    ).toBe("page");
 
     location.hash = "#channels";
     window.dispatchEvent(new HashChangeEvent("hashchange"));
@@ -123,5 +141,39 @@ describe("DashboardApp", () => {
     fireEvent.click(await screen.findByTestId("sign-out"));
     expect(await screen.findByTestId("sign-in")).toBeTruthy();
     expect(fake.authCalls.map((call) => call.action)).toEqual(["status", "signOut"]);
+  });
+
+  it("moves the held diamonds when a gift arrives on the creator's own stream, without Refresh", async () => {
+    let held = OVERVIEW.held.diamonds;
+    const fake = fakeApi({
+      "creator.status": () => STATUS,
+      "creator.overview": () => ({ ...OVERVIEW, held: { ...OVERVIEW.held, diamonds: held } }),
+    });
+    const stream = renderFollowing(fake);
+    expect(await screen.findByTestId("diamonds-held")).toHaveProperty("textContent", "1,250");
+    expect(stream.follows).toEqual(["nova"]);
+    stream.push("nova", { type: "status", connected: true });
+    await waitFor(() =>
+      expect(screen.getByTestId("live-updates").textContent).toBe("Live updates"),
+    );
+
+    held = 1_265;
+    stream.gift("nova");
+    stream.gift("nova", { comboCount: 2 });
+    await waitFor(() =>
+      expect(screen.getByTestId("diamonds-held")).toHaveProperty("textContent", "1,265"),
+    );
+    // Two gifts together ask once.
+    expect(fake.inputsOf("creator.overview")).toHaveLength(2);
+  });
+
+  it("stops following the stream when the creator signs out", async () => {
+    const fake = fakeApi({ "creator.status": () => STATUS, "creator.overview": () => OVERVIEW });
+    const stream = renderFollowing(fake);
+    await screen.findByTestId("dashboard");
+    expect(stream.following("nova")).toBe(1);
+    fireEvent.click(screen.getByTestId("sign-out"));
+    await screen.findByTestId("sign-in");
+    expect(stream.following("nova")).toBe(0);
   });
 });

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from "react";
 import { describeError, type ShownError } from "../lib/describe-error.ts";
 import type { ApiClient, BackgroundActions } from "../messaging/api-client.ts";
 import type { SignedInUser } from "../messaging/contract.ts";
-import { ApiProvider } from "./api-context.tsx";
+import { ApiProvider, type FollowStream } from "./api-context.tsx";
 import { SignInForm } from "./auth/sign-in-form.tsx";
 import { ErrorNote } from "./components/error-note.tsx";
 import { CreatorArea } from "./creator-area.tsx";
@@ -21,10 +21,12 @@ export function DashboardApp({
   api,
   background,
   apiUrl,
+  followStream,
 }: {
   api: ApiClient;
   background: BackgroundActions;
   apiUrl: string;
+  followStream?: FollowStream;
 }) {
   const [auth, setAuth] = useState<AuthState>({ state: "loading" });
 
@@ -77,7 +79,13 @@ export function DashboardApp({
   }, [background]);
 
   return (
-    <ApiProvider api={api} background={background} apiUrl={apiUrl} onSignedOut={onSignedOut}>
+    <ApiProvider
+      api={api}
+      background={background}
+      apiUrl={apiUrl}
+      onSignedOut={onSignedOut}
+      followStream={followStream}
+    >
       {auth.state === "loading" && (
         <main className="auth-page">
           <p className="muted" role="status">

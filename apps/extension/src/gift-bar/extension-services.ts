@@ -1,5 +1,4 @@
 import { sendToBackground } from "@plasmohq/messaging";
-import { getPort, removePort } from "@plasmohq/messaging/port";
 import { chromeStorageArea } from "../background/storage-areas.ts";
 import {
   connectTrpcPort,
@@ -8,28 +7,18 @@ import {
 } from "../messaging/api-client.ts";
 import type { Messages, StreamPortMessage } from "../messaging/contract.ts";
 import { createPortClient } from "../messaging/port-client.ts";
+import { connectStreamPort, releaseStreamPort } from "../messaging/stream-port.ts";
 import type { GiftBarServices, PageWindow, Surface } from "./components/gift-bar-app.tsx";
 import { chromeLocalStore, createHiddenSites } from "./lib/hidden-sites.ts";
 import { createPendingSends } from "./lib/pending-sends.ts";
 import { newIdempotencyKey } from "./lib/send-to-stream.ts";
-import { createStreamFollower, type StreamPort } from "./lib/stream-follower.ts";
+import { createStreamFollower } from "./lib/stream-follower.ts";
 import { chromeWalletSignal } from "./lib/wallet-signal.ts";
 
 export const sendMessage: SendMessage = <N extends keyof Messages>(
   name: N,
   body: Messages[N]["req"],
 ) => sendToBackground<Messages[N]["req"], Messages[N]["res"]>({ name, body });
-
-/** The background's `stream` port: Plasmo's port handlers read each message's `body`. */
-function connectStreamPort(): StreamPort {
-  const port = getPort("stream");
-  return {
-    postMessage: (request) => port.postMessage({ body: request }),
-    disconnect: () => port.disconnect(),
-    onMessage: port.onMessage as StreamPort["onMessage"],
-    onDisconnect: port.onDisconnect as StreamPort["onDisconnect"],
-  };
-}
 
 /**
  * The gift bar's services in the extension: the background for the API and stream events, the
@@ -45,7 +34,7 @@ export function createExtensionServices(win: PageWindow, surface: Surface): Gift
     openStream: (onMessage: (message: StreamPortMessage) => void) =>
       createStreamFollower({
         connect: connectStreamPort,
-        release: () => removePort("stream"),
+        release: releaseStreamPort,
         onMessage,
         setTimeout: (handler, ms) => win.setTimeout(handler, ms),
         clearTimeout: (id) => win.clearTimeout(id as number),

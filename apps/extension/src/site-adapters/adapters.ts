@@ -23,6 +23,11 @@ export const twitchAdapter: SiteAdapter = {
   ],
   players: [".video-player", '[data-a-target="video-player"]', "video"],
   watchBody: false,
+  liveSignals: [
+    ".live-indicator-container",
+    '[data-a-target="animated-channel-viewers-count"]',
+    ".tw-channel-status-text-indicator",
+  ],
 };
 
 /** YouTube: right below the player, above the title. */
@@ -42,6 +47,7 @@ export const youtubeAdapter: SiteAdapter = {
   ],
   players: ["#movie_player", ".html5-video-player", "video"],
   watchBody: true,
+  liveSignals: [".html5-video-player.ytp-live", 'meta[itemprop="isLiveBroadcast"][content="True"]'],
 };
 
 /** Kick: above the chat input. */
@@ -59,6 +65,7 @@ export const kickAdapter: SiteAdapter = {
   ],
   players: ["#video-player", '[data-testid="video-player"]', "video"],
   watchBody: false,
+  liveSignals: ['[data-testid="live-badge"]', ".live-badge"],
 };
 
 /** TikTok LIVE: at the top of the side panel, above the chat. */
@@ -75,12 +82,13 @@ export const tiktokAdapter: SiteAdapter = {
   ],
   players: ['[data-e2e="live-player"]', '[data-e2e="live-room-player"]', "video"],
   watchBody: false,
+  liveSignals: ['[data-e2e="live-player"]', '[data-e2e="live-room-player"]'],
 };
 
 /**
  * Any other page (a creator's own site declaring itself with the meta tag): the page may offer
  * a slot with `data-coinstream-bar`; the player is `data-coinstream-player`, `#player` or the
- * first video.
+ * first video; `<meta name="coinstream:live" content="true">` says the stream is live.
  */
 export const pageAdapter: SiteAdapter = {
   id: "page",
@@ -89,6 +97,7 @@ export const pageAdapter: SiteAdapter = {
   chatDocks: [{ chat: "[data-coinstream-chat]", input: "[data-coinstream-chat-input]" }],
   players: ["[data-coinstream-player]", "#player", "video"],
   watchBody: false,
+  liveSignals: ['meta[name="coinstream:live" i][content="true" i]'],
 };
 
 export const SITE_ADAPTERS: readonly SiteAdapter[] = [
@@ -101,4 +110,9 @@ export const SITE_ADAPTERS: readonly SiteAdapter[] = [
 /** The adapter for a hostname; the generic page adapter for sites without one. */
 export function chooseAdapter(hostname: string): SiteAdapter {
   return SITE_ADAPTERS.find((adapter) => adapter.matchesHost(hostname)) ?? pageAdapter;
+}
+
+/** Does the page show its stream as live now (one of its adapter's live signals)? */
+export function isPageLive(adapter: SiteAdapter, doc: ParentNode): boolean {
+  return adapter.liveSignals.some((selector) => doc.querySelector(selector) !== null);
 }

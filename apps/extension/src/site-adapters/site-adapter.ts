@@ -34,4 +34,6 @@ export interface SiteAdapter {
   readonly players: readonly string[];
   /** The page's creator can appear late in the body (YouTube's owner link), so watch all of it. */
   readonly watchBody: boolean;
+  /** Any of these present means the stream on the page is live now (the site's own live badge). */
+  readonly liveSignals: readonly string[];
 }

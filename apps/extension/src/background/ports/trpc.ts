@@ -2,7 +2,7 @@ import type { PlasmoMessaging } from "@plasmohq/messaging";
 import type { TrpcPortRequest, TrpcPortResponse } from "../../messaging/contract.ts";
 import { identifyCaller } from "../access.ts";
 import { relayTrpcRequest } from "../relay-trpc.ts";
-import { confirmWindows, sessions, trpc } from "../services.ts";
+import { confirmWindows, liveReports, sessions, trpc } from "../services.ts";
 
 const handler: PlasmoMessaging.PortHandler<TrpcPortRequest, TrpcPortResponse> = async (req) => {
   const port = req.port;
@@ -13,6 +13,7 @@ const handler: PlasmoMessaging.PortHandler<TrpcPortRequest, TrpcPortResponse> = 
     client: trpc,
     sessions,
     confirmInWindow: confirmWindows.confirmInWindow,
+    liveReports,
   });
   if (!response) return;
   try {

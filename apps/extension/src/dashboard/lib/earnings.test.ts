@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { describeEarning, type EarningItem, withdrawalStatusText } from "./earnings.ts";
-import { absoluteOverlayUrl } from "./overlay-url.ts";
+import {
+  describeEarning,
+  describeSessionEnds,
+  type EarningItem,
+  withdrawalStatusText,
+} from "./earnings.ts";
+import { absoluteOverlayUrl, maskOverlayUrl } from "./overlay-url.ts";
 
 const names = new Map([["rose", "Rose"]]);
 const item = (overrides: Partial<EarningItem>): EarningItem => ({
@@ -66,6 +71,31 @@ describe("absoluteOverlayUrl", () => {
     );
     expect(absoluteOverlayUrl("/overlay/abc", "http://127.0.0.1:3000")).toBe(
       "http://127.0.0.1:3000/overlay/abc",
+    );
+  });
+});
+
+describe("describeSessionEnds", () => {
+  it.each([
+    [{ startedBy: "auto", endedBy: null, endedAt: null }, "Started automatically"],
+    [{ startedBy: "manual", endedBy: null, endedAt: null }, "Started by you"],
+    [
+      { startedBy: "auto", endedBy: "inactivity", endedAt: "2026-11-22T12:00:00Z" },
+      "Started automatically, ended automatically when quiet",
+    ],
+    [
+      { startedBy: "manual", endedBy: "manual", endedAt: "2026-11-22T12:00:00Z" },
+      "Started by you, ended by you",
+    ],
+  ] as const)("words %o as %s", (session, words) => {
+    expect(describeSessionEnds(session)).toBe(words);
+  });
+});
+
+describe("maskOverlayUrl", () => {
+  it("hides the overlay's key and keeps the address around it", () => {
+    expect(maskOverlayUrl("https://cs.example/overlay/AbC123_secret")).toBe(
+      "https://cs.example/overlay/••••••••••••",
     );
   });
 });

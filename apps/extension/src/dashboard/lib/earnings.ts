@@ -82,3 +82,15 @@ export function withdrawalStatusText(status: string): WithdrawalStatusText {
     }
   );
 }
+
+/** How a live session began and ended: "Started automatically · Ended by you". */
+export function describeSessionEnds(session: {
+  readonly startedBy: "manual" | "auto";
+  readonly endedBy: "manual" | "inactivity" | null;
+  readonly endedAt: string | null;
+}): string {
+  const start = session.startedBy === "auto" ? "Started automatically" : "Started by you";
+  if (!session.endedAt) return start;
+  const end = session.endedBy === "inactivity" ? "ended automatically when quiet" : "ended by you";
+  return `${start}, ${end}`;
+}

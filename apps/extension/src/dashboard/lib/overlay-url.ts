@@ -6,3 +6,8 @@ export function absoluteOverlayUrl(url: string, apiUrl: string): string {
   if (/^https?:\/\//i.test(url)) return url;
   return new URL(url, apiUrl.endsWith("/") ? apiUrl : `${apiUrl}/`).href;
 }
+
+/** The URL with its secret key hidden, for the screen (a dashboard on stream must not leak it). */
+export function maskOverlayUrl(url: string): string {
+  return url.replace(/\/overlay\/[^/?#]+/, "/overlay/••••••••••••");
+}

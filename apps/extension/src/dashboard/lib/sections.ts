@@ -6,8 +6,9 @@ export const SECTIONS = [
   { id: "analytics", label: "Analytics" },
   { id: "perks", label: "Perks" },
   { id: "live", label: "Live & goal" },
+  { id: "boosts", label: "Boost reach" },
   { id: "inbox", label: "Inbox" },
-  { id: "overlay", label: "Overlay" },
+  { id: "overlay", label: "Alert studio" },
   { id: "standing", label: "Standing" },
 ] as const;
 

@@ -131,6 +131,7 @@ describe("AnalyticsSection", () => {
     setup();
     expect((await screen.findByTestId("top-gifters")).textContent).toContain("Viewer");
     expect(screen.getByTestId("analytics-sessions").textContent).toContain("Live now");
+    expect(screen.getByTestId("session-how").textContent).toBe("Started by you");
   });
 
   it("downloads the CSV for the range on screen", async () => {

@@ -8,6 +8,7 @@ import { ErrorNote } from "../components/error-note.tsx";
 import { Empty, Loading, Panel, Section } from "../components/section.tsx";
 import { useAction } from "../hooks/use-action.ts";
 import { useGiftNames } from "../hooks/use-gift-names.ts";
+import { describeSessionEnds } from "../lib/earnings.ts";
 import {
   type Bucket,
   bucketForPreset,
@@ -241,6 +242,9 @@ export function AnalyticsSection({ focusOnMount }: SectionProps) {
                             {session.endedAt
                               ? formatDuration(session.startedAt, session.endedAt)
                               : "Live now"}
+                            <span className="cell-note" data-testid="session-how">
+                              {describeSessionEnds(session)}
+                            </span>
                           </td>
                           <td className="num">{formatCount(session.coins)}</td>
                           <td className="num">{formatCount(session.diamonds)}</td>

@@ -186,14 +186,38 @@ describe("EarningsSection", () => {
     expect(rows[0]?.textContent).toContain("In review");
   });
 
-  it("shows reversals as negative earnings and names gifts from the catalog", async () => {
+  it("shows reversals as negative earnings and names each sender with the API's label", async () => {
     setup();
     const rows = await screen.findAllByTestId("earning-row");
     await waitFor(() => expect(rows[0]?.textContent).toContain("Reversed gift (refund)"));
     expect(rows[0]?.textContent).toContain("\u221215,000");
     expect(rows[0]?.className).toBe("negative");
-    await waitFor(() => expect(rows[1]?.textContent).toContain("Lion"));
+    expect(
+      within(rows[1] as HTMLElement).getByRole("cell", { name: "Alex sent Lion" }),
+    ).toBeTruthy();
+    expect(rows[2]?.textContent).toContain("Alex tipped 60 coins");
     expect(rows[2]?.textContent).toContain("“great stream”");
+  });
+
+  it("shows a combo folded into one row", async () => {
+    const combo = {
+      ...(earnings.items[1] as OutputOf<"creator.earnings">["items"][number]),
+      giftId: "rose",
+      giftName: "Rose",
+      count: 30,
+      events: 30,
+      coins: 30,
+      diamonds: 15,
+      label: "Alex sent Rose x30",
+    };
+    setup({ "creator.earnings": () => ({ items: [combo], nextCursor: null }) });
+    const table = await screen.findByRole("table", { name: /Earnings, newest first/ });
+    const rows = within(table).getAllByRole("row").slice(1);
+    expect(rows).toHaveLength(1);
+    expect(
+      within(rows[0] as HTMLElement).getByRole("cell", { name: "Alex sent Rose x30" }),
+    ).toBeTruthy();
+    expect(rows[0]?.textContent).toContain("+15");
   });
 
   it("saves a Stripe payout method with its account id and reports it up", async () => {

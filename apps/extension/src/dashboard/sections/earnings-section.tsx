@@ -16,7 +16,6 @@ import { LoadOlder } from "../components/load-older.tsx";
 import { Empty, Loading, Panel, Section } from "../components/section.tsx";
 import { TextField } from "../components/text-field.tsx";
 import { useAction } from "../hooks/use-action.ts";
-import { useGiftNames } from "../hooks/use-gift-names.ts";
 import { describeEarning, withdrawalStatusText } from "../lib/earnings.ts";
 import { newIdempotencyKey } from "../lib/idempotency-key.ts";
 import type { SavedPayoutMethod, SectionProps } from "../types.ts";
@@ -259,9 +258,11 @@ function WithdrawalsTable({ withdrawals }: { withdrawals: readonly Withdrawal[] 
 
 type Earning = OutputOf<"creator.earnings">["items"][number];
 
+/** Reversals are worded here; every other row carries the API's label ("Alex sent Rose x30"). */
+const NO_NAMES: ReadonlyMap<string, string> = new Map();
+
 function EarningsList() {
   const api = useApi();
-  const names = useGiftNames();
   const trpc = useTRPC();
   const first = useQuery(trpc.creator.earnings.queryOptions({ limit: 25 }));
   const [more, setMore] = useState<{ items: Earning[]; cursor: string | null } | null>(null);
@@ -301,7 +302,7 @@ function EarningsList() {
               >
                 <td>{formatDateTime(item.at)}</td>
                 <td>
-                  {describeEarning(item, names)}
+                  {item.kind === "reversal" ? describeEarning(item, NO_NAMES) : item.label}
                   {item.message && <span className="cell-note">“{item.message}”</span>}
                 </td>
                 <td className="num">{formatSignedCount(item.diamonds)}</td>

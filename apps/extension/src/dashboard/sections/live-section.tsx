@@ -207,6 +207,11 @@ export function LiveSection({ status, focusOnMount }: SectionProps) {
             <p className="muted">
               Since {formatDateTime(session.startedAt)} · {formatCoins(session.coins)} given so far
             </p>
+            <p className="muted small" data-testid="session-how">
+              {session.startedBy === "auto"
+                ? "Started automatically: a gift arrived while your page was live. It ends by itself after 30 quiet minutes."
+                : "Started by you. It ends when you end it, or after 12 quiet hours."}
+            </p>
             <ErrorNote error={end.error} />
             {session.goal ? (
               <GoalProgress goal={session.goal} />

@@ -1,4 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
+import { useState } from "react";
 import { useTRPC } from "../../lib/api-query.tsx";
 import { useDashboard } from "../api-context.tsx";
 import { ConfirmButton } from "../components/confirm-button.tsx";
@@ -6,10 +7,15 @@ import { CopyButton } from "../components/copy-button.tsx";
 import { ErrorNote } from "../components/error-note.tsx";
 import { Loading, Panel, Section } from "../components/section.tsx";
 import { useAction } from "../hooks/use-action.ts";
-import { absoluteOverlayUrl } from "../lib/overlay-url.ts";
+import { absoluteOverlayUrl, maskOverlayUrl } from "../lib/overlay-url.ts";
 import type { SectionProps } from "../types.ts";
+import { AlertSettings, TestAlerts } from "./alert-settings.tsx";
 
-/** Overlay: the OBS browser-source URL with copy, rotate (confirmed), and how to add it to OBS. */
+/**
+ * The alert studio: the OBS browser-source URL (masked, with reveal, copy and a confirmed
+ * rotate), test alerts per tier, the alert settings the overlay applies live, and how to add it
+ * to OBS.
+ */
 export function OverlaySection({ focusOnMount }: SectionProps) {
   const { api, apiUrl } = useDashboard();
   const trpc = useTRPC();
@@ -17,13 +23,15 @@ export function OverlaySection({ focusOnMount }: SectionProps) {
   const rotate = useAction(() => api.overlay.rotate.mutate());
   const current = rotate.result ?? overlay.data;
   const url = current ? absoluteOverlayUrl(current.url, apiUrl) : null;
+  // Hidden by default: a stream of the dashboard must not show the key to viewers.
+  const [revealed, setRevealed] = useState(false);
 
   return (
     <Section
       id="overlay"
-      title="Overlay"
+      title="Alert studio"
       focusOnMount={focusOnMount}
-      intro="Show gift alerts, combos, tips, paid messages, your goal bar and top gifters on your stream."
+      intro="Show gift alerts, combos, tips, paid messages, your goal bar and top gifters on your stream, the way you want them."
     >
       <Panel title="Your overlay URL">
         {overlay.error && !current && <ErrorNote error={overlay.error} />}
@@ -38,11 +46,22 @@ export function OverlaySection({ focusOnMount }: SectionProps) {
                 id="overlay-url"
                 className="mono grow"
                 readOnly
-                value={url}
+                value={revealed ? url : maskOverlayUrl(url)}
                 onFocus={(event) => event.currentTarget.select()}
                 aria-describedby="overlay-secret"
                 data-testid="overlay-url"
+                data-revealed={revealed}
               />
+              <button
+                type="button"
+                className="button secondary"
+                aria-pressed={revealed}
+                aria-controls="overlay-url"
+                onClick={() => setRevealed((shown) => !shown)}
+                data-testid="overlay-reveal"
+              >
+                {revealed ? "Hide" : "Reveal"}
+              </button>
               <CopyButton text={url} label="Copy URL" testId="overlay-copy" />
             </div>
             <p className="muted small" id="overlay-secret">
@@ -71,6 +90,12 @@ export function OverlaySection({ focusOnMount }: SectionProps) {
             <ErrorNote error={rotate.error} testId="overlay-rotate-error" />
           </div>
         )}
+      </Panel>
+      <Panel title="Send a test alert" testId="test-alerts">
+        <TestAlerts />
+      </Panel>
+      <Panel title="Alert settings">
+        <AlertSettings />
       </Panel>
       <Panel title="Add it to OBS">
         <ol className="steps">

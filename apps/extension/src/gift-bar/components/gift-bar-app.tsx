@@ -10,6 +10,7 @@ import { useAsync } from "../hooks/use-async.ts";
 import { type BarSlot, useBarPlacement } from "../hooks/use-bar-placement.ts";
 import { useDock } from "../hooks/use-dock.ts";
 import { useHidden } from "../hooks/use-hidden.ts";
+import { useLiveReports } from "../hooks/use-live-reports.ts";
 import { usePageTarget } from "../hooks/use-page-target.ts";
 import { usePlayerRect } from "../hooks/use-player-rect.ts";
 import { usePrefersReducedMotion } from "../hooks/use-reduced-motion.ts";
@@ -115,6 +116,8 @@ export function GiftBarApp({ services }: { readonly services: GiftBarServices })
   const active = handle !== null && hidden === false;
   // The launcher in the host page reads nothing private: no session, wallet or spends there.
   const privateActive = active && launcher === null;
+  // The launcher (the tab's top frame) says when its creator's page is live.
+  useLiveReports(api, win, adapter, launcher && handle !== null ? target : null);
 
   // Who is signed in: asked of the background, again when the viewer comes back to the page.
   const auth = useAsync(privateActive ? "auth" : null, () =>

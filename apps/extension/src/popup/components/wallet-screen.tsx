@@ -8,6 +8,7 @@ import { BuyCoins } from "./buy-coins.tsx";
 import { ErrorText } from "./error-text.tsx";
 import { GuidelinesPrompt } from "./guidelines.tsx";
 import { LimitsPanel } from "./limits.tsx";
+import { StudioLink } from "./studio-link.tsx";
 import { SupportPanel } from "./support.tsx";
 import { Tabs } from "./tabs.tsx";
 
@@ -40,6 +41,7 @@ export function WalletScreen() {
           </button>
         </div>
       ) : null}
+      <StudioLink />
       <Tabs
         label="Wallet sections"
         selected={view}
