@@ -12,6 +12,7 @@ export {
   reconnectDelaySeconds,
   runMigrations,
   type Sql,
+  type Tx,
 } from "./client.ts";
 export { EmbeddedServerError, runnablePostgres, type SystemUser } from "./embedded-server.ts";
 export {

@@ -11,9 +11,7 @@ import { getActiveRateCard } from "../services/rate-card/get-active-rate-card.ts
 import { creatorWithAvailable as creatorWithDiamonds } from "../test-support/creator-with-diamonds.ts";
 import { createAdmin, createCreator, createPerson, fundWallet } from "../test-support/people.ts";
 import { useTestLedger } from "../test-support/test-ledger.ts";
-import { createContext, type Viewer } from "../trpc/context.ts";
-import { createCallerFactory } from "../trpc/init.ts";
-import { appRouter } from "../trpc/root.ts";
+import type { Viewer } from "../trpc/context.ts";
 
 const env = useTestLedger();
 const _DAY = 86_400_000;
@@ -28,10 +26,7 @@ const payments: PaymentProvider = {
     return { sessionId: `cs_age_${request.ageCheckId}`, url: "http://checkout.test" };
   },
 };
-const callerFor = (who: Viewer | null) =>
-  createCallerFactory(appRouter)(
-    createContext({ sql: env.db.sql, ledger: env.ledger, payments: { provider: payments } }, who),
-  );
+const callerFor = (who: Viewer | null) => env.callerFor(who, { payments: { provider: payments } });
 
 /** A creator (30-day-old account) with `diamonds` available, all from one fan: 10,000+ is flagged. */
 const creatorWithAvailable = (diamonds: number) =>

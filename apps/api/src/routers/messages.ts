@@ -9,7 +9,7 @@ import {
 import { listSentMessages } from "../services/messages/list-sent-messages.ts";
 import { getMessagePrice, setMessagePrice } from "../services/messages/message-price.ts";
 import { sendPaidMessage } from "../services/messages/send-paid-message.ts";
-import { databaseProcedure, router, viewerProcedure } from "../trpc/init.ts";
+import { publicProcedure, router, viewerProcedure } from "../trpc/init.ts";
 import { idempotencyKeySchema } from "./targets.ts";
 
 const handleSchema = z.string().min(2).max(31);
@@ -23,7 +23,7 @@ const pageSchema = {
 
 export const messagesRouter = router({
   /** What a paid message to `@handle` costs, and whether the creator can take one. */
-  price: databaseProcedure
+  price: publicProcedure
     .input(z.object({ handle: handleSchema }))
     .query(({ ctx, input }) => getMessagePrice(ctx.sql, input.handle, ctx.now)),
 

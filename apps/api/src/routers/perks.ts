@@ -6,7 +6,7 @@ import {
   updateTier,
 } from "../services/perks/manage-perk-tiers.ts";
 import { getMyPerks, listPublicTiers } from "../services/perks/supporter-perks.ts";
-import { databaseProcedure, router, viewerProcedure } from "../trpc/init.ts";
+import { publicProcedure, router, viewerProcedure } from "../trpc/init.ts";
 
 const handleSchema = z.string().min(2).max(31);
 const tierIdSchema = z.uuid("a tier id is the id `define` or `tiers` returned");
@@ -21,7 +21,7 @@ const tierFields = {
 
 export const perksRouter = router({
   /** A creator's active supporter tiers by threshold (name, coins, badge; not the perks). */
-  list: databaseProcedure
+  list: publicProcedure
     .input(z.object({ handle: handleSchema }))
     .query(({ ctx, input }) => listPublicTiers(ctx.sql, input.handle)),
 

@@ -4,7 +4,7 @@ import { endSession } from "../services/sessions/end-session.ts";
 import { toPublicSession } from "../services/sessions/session-progress.ts";
 import { clearGoal, setGoal } from "../services/sessions/set-goal.ts";
 import { startSession } from "../services/sessions/start-session.ts";
-import { databaseProcedure, router, viewerProcedure } from "../trpc/init.ts";
+import { publicProcedure, router, viewerProcedure } from "../trpc/init.ts";
 
 /** A short title shown to viewers; blank means none. */
 const titleSchema = z
@@ -44,7 +44,7 @@ export const sessionsRouter = router({
   ),
 
   /** Public: a creator's live session with its goal and progress, or `live: false`. */
-  current: databaseProcedure
+  current: publicProcedure
     .input(z.object({ handle: z.string().min(1).max(64) }))
     .query(({ ctx, input }) => getCurrentSession(ctx.sql, input.handle)),
 });

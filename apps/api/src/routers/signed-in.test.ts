@@ -16,6 +16,7 @@ import { type AuthDbHandle, createAuthDb } from "../auth/auth-db.ts";
 import { createAuth } from "../auth/create-auth.ts";
 import { CapturingMailer } from "../auth/mailer.ts";
 import { ensureViewerWallet } from "../services/wallet/viewer-wallet.ts";
+import { testDependencies } from "../test-support/test-context.ts";
 import { createInProcessClient } from "../trpc/test-client.ts";
 
 const BASE_URL = "http://coinstream.test";
@@ -38,7 +39,7 @@ beforeAll(async () => {
     baseURL: BASE_URL,
     trustedOrigins: [EXTENSION],
   });
-  app = createApp({ sql: db.sql, ledger, auth, trustedOrigins: [EXTENSION] });
+  app = createApp(testDependencies(db.sql, { ledger, auth, trustedOrigins: [EXTENSION] }));
 });
 
 afterAll(async () => {

@@ -4,13 +4,13 @@ import { followStream } from "../realtime/follow-stream.ts";
 import { boostStream, listLiveStreams } from "../services/streams/boost-stream.ts";
 import { getLeaderboard } from "../services/streams/get-leaderboard.ts";
 import { requireCreator, resolveCreator } from "../services/streams/resolve-creator.ts";
-import { databaseProcedure, publicProcedure, router, viewerProcedure } from "../trpc/init.ts";
+import { publicProcedure, router, viewerProcedure } from "../trpc/init.ts";
 import { int8CursorSchema } from "./bounded-inputs.ts";
 import { idempotencyKeySchema, streamTargetSchema } from "./targets.ts";
 
 export const streamsRouter = router({
   /** Which creator a stream page or handle belongs to, and whether they can receive gifts now (and why not). */
-  resolve: databaseProcedure.input(streamTargetSchema).query(async ({ ctx, input }) => {
+  resolve: publicProcedure.input(streamTargetSchema).query(async ({ ctx, input }) => {
     const resolution = await resolveCreator(ctx.sql, input, ctx.now);
     if (!resolution.found) return resolution;
     const { creator } = resolution;
@@ -39,12 +39,6 @@ export const streamsRouter = router({
       }),
     )
     .subscription(async function* ({ ctx, input, signal }) {
-      if (!ctx.sql || !ctx.events) {
-        throw new TRPCError({
-          code: "INTERNAL_SERVER_ERROR",
-          message: "Live events are not available.",
-        });
-      }
       const resolution = await resolveCreator(ctx.sql, input.to, ctx.now);
       if (!resolution.found) throw new TRPCError({ code: "NOT_FOUND", message: resolution.reason });
       const since = input.lastEventId == null ? null : BigInt(input.lastEventId);
@@ -60,7 +54,7 @@ export const streamsRouter = router({
     }),
 
   /** A stream's top supporters: this live stretch (the last hours) or all time. */
-  leaderboard: databaseProcedure
+  leaderboard: publicProcedure
     .input(z.object({ to: streamTargetSchema, period: z.enum(["live", "all"]).default("live") }))
     .query(async ({ ctx, input }) => {
       const creator = await requireCreator(ctx.sql, input.to, ctx.now);
@@ -85,7 +79,7 @@ export const streamsRouter = router({
     .mutation(({ ctx, input }) => boostStream(ctx.sql, ctx.ledger, ctx.viewer, input, ctx.now)),
 
   /** Live streams for discovery, ranked by recent gifting and active boosts. */
-  live: databaseProcedure.query(async ({ ctx }) => {
+  live: publicProcedure.query(async ({ ctx }) => {
     return listLiveStreams(ctx.sql, ctx.now);
   }),
 });

@@ -1,7 +1,7 @@
 import { DomainError, DomainErrorCode } from "@coinstream/core";
-import type { Ledger, Sql } from "@coinstream/db";
+import type { Ledger, Sql, Tx } from "@coinstream/db";
 import { reservationIdFor, resolveReservation } from "../payouts/withdrawals.ts";
-import { recordAdminAction, type Tx } from "./record-admin-action.ts";
+import { recordAdminAction } from "./record-admin-action.ts";
 
 /**
  * Withdrawals core's fraud rules held for review, oldest first, with why and who asked. It shows

@@ -1,5 +1,5 @@
 import { toSafeInteger } from "@coinstream/core";
-import { accountId, type Sql } from "@coinstream/db";
+import { accountId, type Sql, type Tx } from "@coinstream/db";
 import { requireCreatorAccount } from "../creators/require-creator-account.ts";
 import {
   type AnalyticsBucket,
@@ -7,7 +7,6 @@ import {
   resolveAnalyticsRange,
 } from "./analytics-range.ts";
 import { countNewAndReturning } from "./count-new-and-returning.ts";
-import type { Tx } from "./paid-events.ts";
 import { readFolded } from "./read-folded.ts";
 import { readHourlyTotals } from "./read-hourly-totals.ts";
 import { readSessionTotals } from "./read-session-totals.ts";

@@ -11,9 +11,7 @@ import {
 import { creatorWithAvailable as creatorWithDiamonds } from "../../test-support/creator-with-diamonds.ts";
 import { createPerson } from "../../test-support/people.ts";
 import { useTestLedger } from "../../test-support/test-ledger.ts";
-import { createContext, type Viewer } from "../../trpc/context.ts";
-import { createCallerFactory } from "../../trpc/init.ts";
-import { appRouter } from "../../trpc/root.ts";
+import type { Viewer } from "../../trpc/context.ts";
 import {
   processPendingWithdrawals,
   reconcileStuckWithdrawals,
@@ -24,8 +22,7 @@ import {
 
 const env = useTestLedger();
 const _DAY = 86_400_000;
-const callerFor = (who: Viewer) =>
-  createCallerFactory(appRouter)(createContext({ sql: env.db.sql, ledger: env.ledger }, who));
+const callerFor = (who: Viewer) => env.callerFor(who);
 
 const creatorWithAvailable = (
   diamonds: number,

@@ -1,5 +1,5 @@
 import { DomainError, DomainErrorCode, toSafeInteger } from "@coinstream/core";
-import type { Sql } from "@coinstream/db";
+import type { Sql, Tx } from "@coinstream/db";
 import { recordPerkUnlocks } from "../analytics/supporter-coins.ts";
 import { requireCreatorAccount } from "../creators/require-creator-account.ts";
 import { type PerkTierRow, toOwnTier } from "./perk-tier-rows.ts";
@@ -9,8 +9,6 @@ import {
   type PerkTierInput,
   validatePerkTier,
 } from "./validate-perk-tier.ts";
-
-type Tx = Parameters<Parameters<Sql["begin"]>[1]>[0];
 
 /** Fields to change; `null` clears an optional one, a missing field keeps it. */
 export type PerkTierChanges = Partial<PerkTierInput> & { readonly id: string };
