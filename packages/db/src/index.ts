@@ -43,3 +43,4 @@ export type {
   TransferResultCode,
 } from "./ledger/types.ts";
 export * as schema from "./schema/index.ts";
+export type { SqlRow } from "./sql-row.ts";

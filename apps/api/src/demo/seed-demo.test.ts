@@ -50,13 +50,21 @@ describe("seedDemo", () => {
     }
     // @nova joined a month ago with earlier earnings available: only a payout method is missing
     // to withdraw. @pixel has none.
-    const novaStatus = await getCreatorStatus(db.sql, await demoCreator("nova"), new Date());
+    const novaStatus = await getCreatorStatus({
+      sql: db.sql,
+      viewer: await demoCreator("nova"),
+      now: new Date(),
+    });
     expect(novaStatus).toMatchObject({
       canWithdraw: false,
       withdrawMissing: [{ code: "NO_PAYOUT_METHOD" }],
       diamonds: { held: 0, available: 2_500, reserved: 0 },
     });
-    const pixelStatus = await getCreatorStatus(db.sql, await demoCreator("pixel"), new Date());
+    const pixelStatus = await getCreatorStatus({
+      sql: db.sql,
+      viewer: await demoCreator("pixel"),
+      now: new Date(),
+    });
     expect(pixelStatus).toMatchObject({ diamonds: { held: 0, available: 0, reserved: 0 } });
     // @nova is live with a goal, and has an overlay whose path stays the same across starts.
     expect(await getCurrentSession(db.sql, "nova")).toMatchObject({

@@ -1,4 +1,5 @@
-import { accountId, listAccountTransfers, type Sql, type TransferCode } from "@coinstream/db";
+import { accountId, listAccountTransfers, type TransferCode } from "@coinstream/db";
+import type { CreatorContext } from "../service-context.ts";
 
 const EARNING_CODES: readonly TransferCode[] = [
   "gift_diamonds",
@@ -18,14 +19,13 @@ const SOURCE_OF: Readonly<Record<string, "gift" | "tip" | "message">> = {
  * with its source, and each reversal of one (a refunded or disputed purchase) as a negative entry.
  */
 export async function listCreatorEarnings(
-  sql: Sql,
-  creatorUserId: string,
-  page: { readonly before: bigint | null; readonly limit: number },
+  { sql, creator }: Pick<CreatorContext, "sql" | "creator">,
+  page: { readonly cursor?: string | null | undefined; readonly limit: number },
 ) {
-  const held = accountId({ ownerId: creatorUserId, purpose: "creator_held" });
+  const held = accountId({ ownerId: creator.userId, purpose: "creator_held" });
   const { transfers, nextCursor } = await listAccountTransfers(sql, {
     accountId: held,
-    before: page.before,
+    before: page.cursor ? BigInt(page.cursor) : null,
     limit: page.limit,
     codes: EARNING_CODES,
   });
