@@ -1,4 +1,4 @@
-import type { EligibilityReasonCode } from "@coinstream/core";
+import type { CurrencyCode, EligibilityReasonCode } from "@coinstream/core";
 import { z } from "zod";
 
 /**
@@ -16,4 +16,18 @@ export const countSchema = z.number().int();
 export const eligibilityReasonSchema = z.object({
   code: z.custom<EligibilityReasonCode>((code) => typeof code === "string"),
   message: z.string(),
+});
+
+/** What a purchase costs and brings (core's `PurchaseQuote`). */
+export const purchaseQuoteSchema = z.object({
+  packId: z.string().nullable(),
+  currency: z.custom<CurrencyCode>((code) => typeof code === "string"),
+  priceMinor: countSchema,
+  priceLabel: z.string(),
+  baseCoins: countSchema,
+  bonusCoins: countSchema,
+  totalCoins: countSchema,
+  applied: z.array(z.object({ source: z.string(), bonusCoins: countSchema })).readonly(),
+  betterPack: z.object({ packId: z.string(), coins: countSchema }).nullable(),
+  rateCardVersion: z.string(),
 });

@@ -1,10 +1,9 @@
-import { listStoreOffers } from "@coinstream/core";
-import { TRPCError } from "@trpc/server";
 import { z } from "zod";
-import { rateCardFor } from "../services/rate-card/get-active-rate-card.ts";
-import { countCompletedPurchases } from "../services/store/count-completed-purchases.ts";
+import { listPurchases } from "../services/store/list-purchases.ts";
+import { listStorePacks } from "../services/store/list-store-packs.ts";
 import { startCheckout } from "../services/store/start-checkout.ts";
 import { publicProcedure, router, viewerProcedure } from "../trpc/init.ts";
+import { countSchema, isoDateTimeSchema, purchaseQuoteSchema } from "./output-schemas.ts";
 import { idempotencyKeySchema } from "./targets.ts";
 
 export const regionSchema = z
@@ -21,54 +20,51 @@ export const storeRouter = router({
   /** Starts a purchase of a pack or a custom amount; returns the page where the buyer pays. */
   checkout: viewerProcedure
     .input(z.object({ idempotencyKey: idempotencyKeySchema, item: purchaseItemSchema }))
-    .mutation(({ ctx, input }) => {
-      if (!ctx.payments) {
-        throw new TRPCError({
-          code: "INTERNAL_SERVER_ERROR",
-          message: "Payments are not configured.",
-        });
-      }
-      return startCheckout(ctx.sql, ctx.payments, ctx.viewer, input, ctx.now);
-    }),
+    .output(
+      z.object({
+        purchaseId: z.uuid(),
+        status: z.string(),
+        checkoutUrl: z.string(),
+        quote: purchaseQuoteSchema,
+      }),
+    )
+    .mutation(({ ctx, input }) => startCheckout(ctx, input)),
 
   /** The signed-in person's purchases, newest first. */
-  purchases: viewerProcedure.query(async ({ ctx }) => {
-    const rows = await ctx.sql<
-      {
-        id: string;
-        pack_id: string | null;
-        base_coins: bigint;
-        bonus_coins: bigint;
-        currency: string;
-        price_minor: bigint;
-        status: string;
-        created_at: Date;
-      }[]
-    >`select id, pack_id, base_coins, bonus_coins, currency, price_minor, status, created_at
-      from purchases where user_id = ${ctx.viewer.userId} order by created_at desc limit 100`;
-    return rows.map((row) => ({
-      purchaseId: row.id,
-      packId: row.pack_id,
-      coins: Number(row.base_coins + row.bonus_coins),
-      currency: row.currency,
-      priceMinor: Number(row.price_minor),
-      status: row.status,
-      createdAt: row.created_at.toISOString(),
-    }));
-  }),
+  purchases: viewerProcedure
+    .output(
+      z.array(
+        z.object({
+          purchaseId: z.uuid(),
+          packId: z.string().nullable(),
+          coins: countSchema,
+          currency: z.string(),
+          priceMinor: countSchema,
+          status: z.string(),
+          createdAt: isoDateTimeSchema,
+        }),
+      ),
+    )
+    .query(({ ctx }) => listPurchases(ctx)),
 
   /** The region's coin packs with price, value per coin and live bonuses. */
   packs: publicProcedure
     .input(z.object({ region: regionSchema.optional() }).optional())
-    .query(async ({ input, ctx }) => {
-      // Signed in: the person's own region and first-purchase bonus; anonymous: US, no bonus.
-      const region = input?.region ?? ctx.viewer?.region ?? "US";
-      const purchaseCount =
-        ctx.viewer && ctx.sql ? await countCompletedPurchases(ctx.sql, ctx.viewer.userId) : 1;
-      const rateCard = await rateCardFor(ctx);
-      return {
-        region,
-        offers: listStoreOffers({ region, purchaseCount, now: ctx.now, promotions: [] }, rateCard),
-      };
-    }),
+    .output(
+      z.object({
+        region: z.string(),
+        offers: z.array(
+          z.object({
+            packId: z.string(),
+            coins: countSchema,
+            priceMinor: countSchema,
+            perCoinMicroMinor: countSchema,
+            savingsBps: countSchema,
+            per100CoinsLabel: z.string(),
+            quote: purchaseQuoteSchema,
+          }),
+        ),
+      }),
+    )
+    .query(({ ctx, input }) => listStorePacks(ctx, input ?? {})),
 });

@@ -1,4 +1,5 @@
 import type { Ledger, Sql } from "@coinstream/db";
+import type { PaymentProvider } from "../payments/payment-provider.ts";
 import type { CreatorAccount } from "./creators/require-creator-account.ts";
 
 export type UserRole = "viewer" | "admin";
@@ -33,9 +34,19 @@ export type ServiceContext = {
   readonly now: Date;
 };
 
+/** A call that may be anonymous (public procedures). */
+export type PublicContext = ServiceContext & {
+  readonly viewer: Viewer | null;
+};
+
 /** A call made by a signed-in person. */
 export type ViewerContext = ServiceContext & {
   readonly viewer: Viewer;
+};
+
+/** A call by a signed-in person that may start a payment (a checkout, a card check). */
+export type PaymentsContext = ViewerContext & {
+  readonly payments: PaymentProvider;
 };
 
 /** A call made by a registered creator about their own things (`creatorProcedure` checked it). */
