@@ -67,7 +67,7 @@ describe("seedDemo", () => {
     });
     expect(pixelStatus).toMatchObject({ diamonds: { held: 0, available: 0, reserved: 0 } });
     // @nova is live with a goal, and has an overlay whose path stays the same across starts.
-    expect(await getCurrentSession(db.sql, "nova")).toMatchObject({
+    expect(await getCurrentSession({ sql: db.sql }, { handle: "nova" })).toMatchObject({
       live: true,
       session: { title: "Demo stream", goal: { targetCoins: 5_000, progressCoins: 0 } },
     });

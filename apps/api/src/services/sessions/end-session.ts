@@ -1,6 +1,5 @@
 import type { Sql } from "@coinstream/db";
-import type { Viewer } from "../../trpc/context.ts";
-import { requireCreatorAccount } from "../creators/require-creator-account.ts";
+import type { CreatorContext } from "../service-context.ts";
 import { announceGoalCleared } from "./goal-progress.ts";
 import { readSessionProgress, type SessionProgress } from "./session-progress.ts";
 
@@ -11,12 +10,11 @@ export const IDLE_SESSION_HOURS = 12;
  * Ends the caller's live session and returns it with its totals, or null when they were not live
  * (so a retried call is harmless). An overlay showing its goal is told the goal is gone.
  */
-export async function endSession(
-  sql: Sql,
-  viewer: Viewer,
-  now: Date,
-): Promise<SessionProgress | null> {
-  const creator = await requireCreatorAccount(sql, viewer.userId);
+export async function endSession({
+  sql,
+  creator,
+  now,
+}: Pick<CreatorContext, "sql" | "creator" | "now">): Promise<SessionProgress | null> {
   return sql.begin(async (tx) => {
     const [ended] = await tx<{ id: string; goal_coins: bigint | null }[]>`
       update stream_sessions set ended_at = greatest(started_at, ${now})
