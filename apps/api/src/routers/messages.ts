@@ -9,7 +9,7 @@ import {
 import { listSentMessages } from "../services/messages/list-sent-messages.ts";
 import { getMessagePrice, setMessagePrice } from "../services/messages/message-price.ts";
 import { sendPaidMessage } from "../services/messages/send-paid-message.ts";
-import { publicProcedure, router, viewerProcedure } from "../trpc/init.ts";
+import { creatorProcedure, publicProcedure, router, viewerProcedure } from "../trpc/init.ts";
 import { idempotencyKeySchema } from "./targets.ts";
 
 const handleSchema = z.string().min(2).max(31);
@@ -25,12 +25,12 @@ export const messagesRouter = router({
   /** What a paid message to `@handle` costs, and whether the creator can take one. */
   price: publicProcedure
     .input(z.object({ handle: handleSchema }))
-    .query(({ ctx, input }) => getMessagePrice(ctx.sql, input.handle, ctx.now)),
+    .query(({ ctx, input }) => getMessagePrice(ctx, input)),
 
   /** Creator: sets the price of a message to them, within the rate card's bounds. */
-  setPrice: viewerProcedure
+  setPrice: creatorProcedure
     .input(z.object({ coins: z.number().int() }))
-    .mutation(({ ctx, input }) => setMessagePrice(ctx.sql, ctx.viewer.userId, input.coins)),
+    .mutation(({ ctx, input }) => setMessagePrice(ctx, input)),
 
   /** Pays the creator's price to put a message in their inbox; retries with the same key are safe. */
   send: viewerProcedure
@@ -50,10 +50,10 @@ export const messagesRouter = router({
   /** The caller's sent messages, newest first, with the creator's answer when there is one. */
   sent: viewerProcedure
     .input(z.object(pageSchema))
-    .query(({ ctx, input }) => listSentMessages(ctx.sql, ctx.viewer.userId, input)),
+    .query(({ ctx, input }) => listSentMessages(ctx, input)),
 
   /** Creator: the inbox, newest first; hidden messages only with `includeHidden`. */
-  inbox: viewerProcedure
+  inbox: creatorProcedure
     .input(
       z.object({
         ...pageSchema,
@@ -61,47 +61,43 @@ export const messagesRouter = router({
         includeHidden: z.boolean().default(false),
       }),
     )
-    .query(({ ctx, input }) => listInbox(ctx.sql, ctx.viewer.userId, input)),
+    .query(({ ctx, input }) => listInbox(ctx, input)),
 
   /** Creator: marks a message read. */
-  markRead: viewerProcedure
+  markRead: creatorProcedure
     .input(z.object({ id: messageIdSchema }))
-    .mutation(({ ctx, input }) => markMessageRead(ctx.sql, ctx.viewer.userId, input.id, ctx.now)),
+    .mutation(({ ctx, input }) => markMessageRead(ctx, input)),
 
   /** Creator: answers a message, once (a second answer is refused; the first stands). */
-  reply: viewerProcedure
+  reply: creatorProcedure
     .input(z.object({ id: messageIdSchema, body: textSchema }))
-    .mutation(({ ctx, input }) => replyToMessage(ctx.sql, ctx.viewer.userId, input, ctx.now)),
+    .mutation(({ ctx, input }) => replyToMessage(ctx, input)),
 
   /** Creator: hides a message from the inbox. */
-  hide: viewerProcedure
+  hide: creatorProcedure
     .input(z.object({ id: messageIdSchema }))
-    .mutation(({ ctx, input }) =>
-      setMessageHidden(ctx.sql, ctx.viewer.userId, { id: input.id, hidden: true }, ctx.now),
-    ),
+    .mutation(({ ctx, input }) => setMessageHidden(ctx, { id: input.id, hidden: true })),
 
   /** Creator: brings a hidden message back. */
-  unhide: viewerProcedure
+  unhide: creatorProcedure
     .input(z.object({ id: messageIdSchema }))
-    .mutation(({ ctx, input }) =>
-      setMessageHidden(ctx.sql, ctx.viewer.userId, { id: input.id, hidden: false }, ctx.now),
-    ),
+    .mutation(({ ctx, input }) => setMessageHidden(ctx, { id: input.id, hidden: false })),
 
   /** Creator: blocks the sender of a message from sending more. */
-  block: viewerProcedure
+  block: creatorProcedure
     .input(z.object({ messageId: messageIdSchema }))
-    .mutation(({ ctx, input }) => blockSender(ctx.sql, ctx.viewer.userId, input.messageId)),
+    .mutation(({ ctx, input }) => blockSender(ctx, input)),
 
   /** Creator: lifts a block, by the person's id (from `blocked`) or one of their messages. */
-  unblock: viewerProcedure
+  unblock: creatorProcedure
     .input(
       z.union([
         z.object({ userId: z.string().min(1).max(200) }),
         z.object({ messageId: messageIdSchema }),
       ]),
     )
-    .mutation(({ ctx, input }) => unblockSender(ctx.sql, ctx.viewer.userId, input)),
+    .mutation(({ ctx, input }) => unblockSender(ctx, input)),
 
   /** Creator: the people they blocked. */
-  blocked: viewerProcedure.query(({ ctx }) => listBlocked(ctx.sql, ctx.viewer.userId)),
+  blocked: creatorProcedure.query(({ ctx }) => listBlocked(ctx)),
 });

@@ -6,7 +6,7 @@ import {
   updateTier,
 } from "../services/perks/manage-perk-tiers.ts";
 import { getMyPerks, listPublicTiers } from "../services/perks/supporter-perks.ts";
-import { publicProcedure, router, viewerProcedure } from "../trpc/init.ts";
+import { creatorProcedure, publicProcedure, router, viewerProcedure } from "../trpc/init.ts";
 
 const handleSchema = z.string().min(2).max(31);
 const tierIdSchema = z.uuid("a tier id is the id `define` or `tiers` returned");
@@ -31,24 +31,24 @@ export const perksRouter = router({
     .query(({ ctx, input }) => getMyPerks(ctx.sql, ctx.viewer.userId, input.handle)),
 
   /** Creator: their own tiers with perks; archived ones with `includeArchived`. */
-  tiers: viewerProcedure
+  tiers: creatorProcedure
     .input(
       z.object({ includeArchived: z.boolean().default(false) }).default({ includeArchived: false }),
     )
-    .query(({ ctx, input }) => listOwnTiers(ctx.sql, ctx.viewer.userId, input.includeArchived)),
+    .query(({ ctx, input }) => listOwnTiers(ctx, input)),
 
   /** Creator: adds a tier (at most 10 active; each threshold once). */
-  define: viewerProcedure
+  define: creatorProcedure
     .input(z.object(tierFields))
-    .mutation(({ ctx, input }) => defineTier(ctx.sql, ctx.viewer.userId, input)),
+    .mutation(({ ctx, input }) => defineTier(ctx, input)),
 
   /** Creator: changes an active tier; `null` clears badge, perk text or link. */
-  update: viewerProcedure
+  update: creatorProcedure
     .input(z.object({ id: tierIdSchema, ...z.object(tierFields).partial().shape }))
-    .mutation(({ ctx, input }) => updateTier(ctx.sql, ctx.viewer.userId, input)),
+    .mutation(({ ctx, input }) => updateTier(ctx, input)),
 
   /** Creator: archives a tier; supporters stop seeing it, its history stays. */
-  archive: viewerProcedure
+  archive: creatorProcedure
     .input(z.object({ id: tierIdSchema }))
-    .mutation(({ ctx, input }) => archiveTier(ctx.sql, ctx.viewer.userId, input.id, ctx.now)),
+    .mutation(({ ctx, input }) => archiveTier(ctx, input)),
 });
