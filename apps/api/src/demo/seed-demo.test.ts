@@ -40,7 +40,9 @@ describe("seedDemo", () => {
     const [viewer] = await db.sql<{ id: string; email_verified: boolean }[]>`
       select id, email_verified from users where email = ${DEMO_PEOPLE.viewer.email}`;
     expect(viewer?.email_verified).toBe(true);
-    expect((await getWallet(db.sql, viewer?.id ?? "")).coins).toBe(5_000);
+    expect(
+      (await getWallet({ sql: db.sql, viewer: { userId: viewer?.id ?? "" } as Viewer })).coins,
+    ).toBe(5_000);
     for (const creator of DEMO_PEOPLE.creators) {
       const resolution = await resolveCreator(db.sql, { url: creator.url }, new Date());
       expect(resolution).toMatchObject({

@@ -3,6 +3,7 @@ import { exportAnalyticsCsv } from "../services/analytics/export-analytics-csv.t
 import { getAnalyticsDashboard } from "../services/analytics/get-analytics-dashboard.ts";
 import { creatorProcedure, router } from "../trpc/init.ts";
 import { storableDateTimeSchema } from "./bounded-inputs.ts";
+import { csvFileSchema } from "./output-schemas.ts";
 
 /** A range of the caller's own analytics; widened to whole UTC buckets, at most 31 days of hours or 400 of days. */
 const analyticsRangeSchema = z.object({
@@ -20,5 +21,6 @@ export const analyticsRouter = router({
   /** The range's series and gift mix as a CSV file's text, for download. */
   exportCsv: creatorProcedure
     .input(analyticsRangeSchema)
+    .output(csvFileSchema)
     .query(({ ctx, input }) => exportAnalyticsCsv(ctx, input)),
 });

@@ -31,3 +31,6 @@ export const purchaseQuoteSchema = z.object({
   betterPack: z.object({ packId: z.string(), coins: countSchema }).nullable(),
   rateCardVersion: z.string(),
 });
+
+/** A download: the file's name and text, with its row count. */
+export const csvFileSchema = z.object({ filename: z.string(), csv: z.string(), rows: countSchema });
