@@ -10,6 +10,7 @@ import { listSentMessages } from "../services/messages/list-sent-messages.ts";
 import { getMessagePrice, setMessagePrice } from "../services/messages/message-price.ts";
 import { sendPaidMessage } from "../services/messages/send-paid-message.ts";
 import { creatorProcedure, publicProcedure, router, viewerProcedure } from "../trpc/init.ts";
+import { countSchema, isoDateTimeSchema } from "./output-schemas.ts";
 import { idempotencyKeySchema } from "./targets.ts";
 
 const handleSchema = z.string().min(2).max(31);
@@ -21,10 +22,34 @@ const pageSchema = {
   limit: z.number().int().min(1).max(100).default(25),
 };
 
+/** A message as the creator sees it in their inbox (`toInboxMessage`). */
+const inboxMessageSchema = z.object({
+  id: z.uuid(),
+  senderName: z.string(),
+  senderBlocked: z.boolean(),
+  body: z.string(),
+  coins: countSchema,
+  diamonds: countSchema,
+  sentAt: isoDateTimeSchema,
+  readAt: isoDateTimeSchema.nullable(),
+  reply: z.string().nullable(),
+  repliedAt: isoDateTimeSchema.nullable(),
+  hiddenAt: isoDateTimeSchema.nullable(),
+});
+
 export const messagesRouter = router({
   /** What a paid message to `@handle` costs, and whether the creator can take one. */
   price: publicProcedure
     .input(z.object({ handle: handleSchema }))
+    .output(
+      z.object({
+        handle: z.string(),
+        priceCoins: countSchema,
+        acceptsMessages: z.boolean(),
+        maxLength: countSchema,
+        rateCardVersion: z.string(),
+      }),
+    )
     .query(({ ctx, input }) => getMessagePrice(ctx, input)),
 
   /** Creator: sets the price of a message to them, within the rate card's bounds. */
@@ -61,16 +86,25 @@ export const messagesRouter = router({
         includeHidden: z.boolean().default(false),
       }),
     )
+    .output(
+      z.object({
+        items: z.array(inboxMessageSchema),
+        nextCursor: z.uuid().nullable(),
+        unreadCount: countSchema,
+      }),
+    )
     .query(({ ctx, input }) => listInbox(ctx, input)),
 
   /** Creator: marks a message read. */
   markRead: creatorProcedure
     .input(z.object({ id: messageIdSchema }))
+    .output(inboxMessageSchema)
     .mutation(({ ctx, input }) => markMessageRead(ctx, input)),
 
   /** Creator: answers a message, once (a second answer is refused; the first stands). */
   reply: creatorProcedure
     .input(z.object({ id: messageIdSchema, body: textSchema }))
+    .output(inboxMessageSchema)
     .mutation(({ ctx, input }) => replyToMessage(ctx, input)),
 
   /** Creator: hides a message from the inbox. */

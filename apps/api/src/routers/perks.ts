@@ -7,6 +7,7 @@ import {
 } from "../services/perks/manage-perk-tiers.ts";
 import { getMyPerks, listPublicTiers } from "../services/perks/supporter-perks.ts";
 import { creatorProcedure, publicProcedure, router, viewerProcedure } from "../trpc/init.ts";
+import { countSchema, isoDateTimeSchema } from "./output-schemas.ts";
 
 const handleSchema = z.string().min(2).max(31);
 const tierIdSchema = z.uuid("a tier id is the id `define` or `tiers` returned");
@@ -19,10 +20,27 @@ const tierFields = {
   perkUrl: z.string().max(2_000).nullish(),
 };
 
+/** A tier as supporters see it (`toPublicTier`). */
+const publicTierSchema = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  minCoins: countSchema,
+  badge: z.string().nullable(),
+});
+
+/** A tier as its creator manages it (`toOwnTier`). */
+const ownTierSchema = publicTierSchema.extend({
+  perkText: z.string().nullable(),
+  perkUrl: z.string().nullable(),
+  createdAt: isoDateTimeSchema,
+  archivedAt: isoDateTimeSchema.nullable(),
+});
+
 export const perksRouter = router({
   /** A creator's active supporter tiers by threshold (name, coins, badge; not the perks). */
   list: publicProcedure
     .input(z.object({ handle: handleSchema }))
+    .output(z.object({ handle: z.string(), tiers: z.array(publicTierSchema) }))
     .query(({ ctx, input }) => listPublicTiers(ctx.sql, input.handle)),
 
   /** The caller's coins given to a creator, the tiers they unlocked with their perks, and what is next. */
@@ -35,6 +53,7 @@ export const perksRouter = router({
     .input(
       z.object({ includeArchived: z.boolean().default(false) }).default({ includeArchived: false }),
     )
+    .output(z.array(ownTierSchema))
     .query(({ ctx, input }) => listOwnTiers(ctx, input)),
 
   /** Creator: adds a tier (at most 10 active; each threshold once). */

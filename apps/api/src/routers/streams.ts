@@ -6,25 +6,50 @@ import { getLeaderboard } from "../services/streams/get-leaderboard.ts";
 import { requireCreator, resolveCreator } from "../services/streams/resolve-creator.ts";
 import { publicProcedure, router, viewerProcedure } from "../trpc/init.ts";
 import { int8CursorSchema } from "./bounded-inputs.ts";
+import { countSchema, eligibilityReasonSchema } from "./output-schemas.ts";
 import { idempotencyKeySchema, streamTargetSchema } from "./targets.ts";
 
 export const streamsRouter = router({
   /** Which creator a stream page or handle belongs to, and whether they can receive gifts now (and why not). */
-  resolve: publicProcedure.input(streamTargetSchema).query(async ({ ctx, input }) => {
-    const resolution = await resolveCreator(ctx.sql, input, ctx.now);
-    if (!resolution.found) return resolution;
-    const { creator } = resolution;
-    // Public: the creator's handle, channel and readiness, nothing about their account.
-    return {
-      found: true as const,
-      creator: {
-        handle: creator.handle,
-        channel: creator.channel,
-        canReceive: creator.canReceive,
-        reasons: creator.reasons,
-      },
-    };
-  }),
+  resolve: publicProcedure
+    .input(streamTargetSchema)
+    .output(
+      z.discriminatedUnion("found", [
+        z.object({
+          found: z.literal(true),
+          creator: z.object({
+            handle: z.string(),
+            channel: z
+              .object({
+                platform: z.string(),
+                channel: z.string(),
+                verified: z.boolean(),
+                followers: countSchema,
+                followersVerified: z.boolean(),
+              })
+              .nullable(),
+            canReceive: z.boolean(),
+            reasons: z.array(eligibilityReasonSchema).readonly(),
+          }),
+        }),
+        z.object({ found: z.literal(false), reason: z.string() }),
+      ]),
+    )
+    .query(async ({ ctx, input }) => {
+      const resolution = await resolveCreator(ctx.sql, input, ctx.now);
+      if (!resolution.found) return resolution;
+      const { creator } = resolution;
+      // Public: the creator's handle, channel and readiness, nothing about their account.
+      return {
+        found: true as const,
+        creator: {
+          handle: creator.handle,
+          channel: creator.channel,
+          canReceive: creator.canReceive,
+          reasons: creator.reasons,
+        },
+      };
+    }),
 
   /**
    * A stream's public events (gifts with combos, tips with messages) over SSE. Each carries its
@@ -56,11 +81,27 @@ export const streamsRouter = router({
   /** A stream's top supporters: this live stretch (the last hours) or all time. */
   leaderboard: publicProcedure
     .input(z.object({ to: streamTargetSchema, period: z.enum(["live", "all"]).default("live") }))
+    .output(
+      z.object({
+        period: z.enum(["live", "all"]),
+        entries: z.array(
+          z.object({
+            rank: countSchema,
+            name: z.string(),
+            coins: countSchema,
+            gifts: countSchema,
+            viewerStyle: z
+              .object({ badgeFrame: z.string().nullable(), nameColor: z.string().nullable() })
+              .optional(),
+          }),
+        ),
+      }),
+    )
     .query(async ({ ctx, input }) => {
       const creator = await requireCreator(ctx.sql, input.to, ctx.now);
       return {
         period: input.period,
-        entries: await getLeaderboard(ctx.sql, creator.userId, input.period, ctx.now),
+        entries: await getLeaderboard(ctx, { creatorUserId: creator.userId, period: input.period }),
       };
     }),
 
