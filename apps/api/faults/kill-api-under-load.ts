@@ -5,9 +5,9 @@
 //
 //   pnpm --filter @coinstream/api fault:kill [--short]
 
+import { sleep } from "@coinstream/test-harness";
 import { formatTally } from "./support/findings.ts";
 import { GiftLoad } from "./support/gift-load.ts";
-import { sleep } from "./support/processes.ts";
 import { isShort, runScenario, step } from "./support/scenario.ts";
 import { CREATOR_HANDLE, openStage } from "./support/stage.ts";
 import { verifyGifts } from "./support/verify-gifts.ts";
@@ -30,13 +30,13 @@ await runScenario("kill -9 the API under gifting load", async (findings, cleanup
     await sleep(PLAN.loadMsBetweenKills * (0.5 + Math.random()));
     await load.midSpike();
     inFlightAtKill.push(load.inFlight);
-    const pid = stage.api.pid;
+    const pid = stage.api.runningPid;
     await stage.api.kill9();
     step(
       `kill -9 #${kill}: process group ${pid} killed with ${inFlightAtKill.at(-1)} requests in flight`,
     );
     restartMs.push(await stage.api.start());
-    step(`API back after ${restartMs.at(-1)?.toFixed(0)} ms (pid ${stage.api.pid})`);
+    step(`API back after ${restartMs.at(-1)?.toFixed(0)} ms (pid ${stage.api.runningPid})`);
   }
   await sleep(PLAN.loadMsBetweenKills);
   const { unsettled } = await load.stop();

@@ -7,9 +7,9 @@
 //
 //   pnpm --filter @coinstream/api fault:pg-stop [--short]
 import { randomUUID } from "node:crypto";
+import { sleep, waitFor } from "@coinstream/test-harness";
 import { formatTally } from "./support/findings.ts";
 import { GiftLoad } from "./support/gift-load.ts";
-import { sleep, waitFor } from "./support/processes.ts";
 import { isShort, runScenario, step } from "./support/scenario.ts";
 import { CREATOR_HANDLE, openStage } from "./support/stage.ts";
 import { StreamSubscriber } from "./support/stream-subscriber.ts";
@@ -51,7 +51,7 @@ await runScenario("PostgreSQL immediate shutdown under gifting load", async (fin
       if (duringOutage) slowestOutageAnswerMs = Math.max(slowestOutageAnswerMs, outcome.ms);
     },
   });
-  const apiPid = api.pid;
+  const apiPid = api.runningPid;
   load.start();
 
   const healthDuringOutage = new Map<string, number>();
@@ -118,8 +118,8 @@ await runScenario("PostgreSQL immediate shutdown under gifting load", async (fin
     `/health while the database was down: ${formatTally(healthDuringOutage)} (want 503 down)`,
   );
   findings.check(
-    api.pid === apiPid && apiPid !== null,
-    `the API process changed or died (pid ${apiPid} -> ${api.pid}); see ${stage.logFile}`,
+    api.runningPid === apiPid && apiPid !== null,
+    `the API process changed or died (pid ${apiPid} -> ${api.runningPid}); see ${stage.logFile}`,
   );
   findings.fact("API process", `pid ${apiPid}, never restarted`);
 

@@ -8,8 +8,8 @@
 //   pnpm --filter @coinstream/api fault:webhooks [--short]
 import { randomBytes, randomUUID } from "node:crypto";
 import { checkLedger, getBalances, type Sql, transferIdFor } from "@coinstream/db";
+import { HttpClient, loopbackAddress } from "@coinstream/test-harness";
 import { formatTally } from "./support/findings.ts";
-import { HttpClient, loopbackAddress } from "./support/http-client.ts";
 import type { Person } from "./support/people.ts";
 import { PurchaseFacts } from "./support/purchase-facts.ts";
 import { isShort, runScenario, step } from "./support/scenario.ts";

@@ -6,9 +6,10 @@ import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
 import type { Logger } from "pino";
 import type Stripe from "stripe";
-import { getSessionFromHeaders, mountAuthRoutes } from "./auth/auth-routes.ts";
+import { mountAuthRoutes } from "./auth/auth-routes.ts";
 import type { Auth } from "./auth/create-auth.ts";
-import { viewerFromSession } from "./auth/viewer-from-session.ts";
+import { viewerFromRequest } from "./auth/viewer-from-session.ts";
+import type { ProcessCaches } from "./caches/process-caches.ts";
 import { mountDemoStreamPage } from "./demo/demo-stream-page.ts";
 import { refuseCrossSiteMutation } from "./http/csrf.ts";
 import { DatabaseGate, isDatabaseUnavailable } from "./http/database-gate.ts";
@@ -37,6 +38,8 @@ export interface AppDependencies {
   readonly ledger: Ledger;
   /** Accounts; without it every request is anonymous. */
   readonly auth?: Auth;
+  /** This process's caches of sessions and creator resolution (none: every request reads). */
+  readonly caches?: ProcessCaches;
   /** Live stream events for subscriptions (one LISTEN per process). */
   readonly events: StreamEventHub;
   /** The API's public origin (PUBLIC_URL), for links it hands out such as the OBS overlay's. */
@@ -116,7 +119,7 @@ export function createApp(deps: AppDependencies): Hono {
     });
   if (deps.demoPages) mountDemoStreamPage(app);
   const { auth, payments } = deps;
-  if (auth) mountAuthRoutes(app, auth, deps);
+  if (auth) mountAuthRoutes(app, auth, { ...deps, sessionCache: deps.caches?.sessions });
   // The OBS overlay at /overlay/:key (a secret key, no login).
   mountOverlay(app, { sql, events: deps.events });
   // Public stream events as plain SSE at /streams/:handle/events (the extension's and any client's).
@@ -147,7 +150,7 @@ export function createApp(deps: AppDependencies): Hono {
           return createContext(
             deps,
             auth
-              ? await viewerFromSession(await getSessionFromHeaders(auth, c.req.raw.headers), sql)
+              ? await viewerFromRequest(auth, sql, c.req.raw.headers, deps.caches?.sessions)
               : null,
           );
         } catch (error) {

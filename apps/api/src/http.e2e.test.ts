@@ -128,12 +128,23 @@ describe("the API over real HTTP", () => {
     expect((await erin.wallet.get.query()).coins).toBe(825);
 
     const target = await createCreator(db.sql);
+    // Each item is tracked with the stream's cursor after it; `connected` comes first.
     const received: StreamEvent[] = [];
+    let lastId: string | null = null;
+    let isStarted = false;
     const subscription = client().streams.events.subscribe(
       { to: { handle: target.handle } },
-      { onData: (tracked) => received.push(tracked.data) },
+      {
+        onStarted: () => {
+          isStarted = true;
+        },
+        onData: (tracked) => {
+          lastId = tracked.id;
+          if ("id" in tracked.data) received.push(tracked.data);
+        },
+      },
     );
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await vi.waitFor(() => expect(isStarted).toBe(true), { timeout: 10_000, interval: 20 });
     await erin.gifts.send.mutate({
       idempotencyKey: randomUUID(),
       to: { url: target.url },
@@ -152,9 +163,14 @@ describe("the API over real HTTP", () => {
       message: "while you were away",
     });
     const resumed: StreamEvent[] = [];
+    expect(lastId).toMatch(/^c1\./);
     const again = client().streams.events.subscribe(
-      { to: { handle: target.handle }, lastEventId: received[0]?.id ?? null },
-      { onData: (tracked) => resumed.push(tracked.data) },
+      { to: { handle: target.handle }, lastEventId: lastId },
+      {
+        onData: (tracked) => {
+          if ("id" in tracked.data) resumed.push(tracked.data);
+        },
+      },
     );
     await vi.waitFor(() => expect(resumed.map((e) => e.message)).toEqual(["while you were away"]), {
       timeout: 5_000,

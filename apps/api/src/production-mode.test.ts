@@ -1,11 +1,9 @@
-import { type ChildProcess, spawn } from "node:child_process";
-import { fileURLToPath } from "node:url";
 import { createTestDatabase, type TestDatabase } from "@coinstream/db/testing";
+import { ApiProcess, choosePort } from "@coinstream/test-harness";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { DEMO_PASSWORD, DEMO_PEOPLE } from "./demo/seed-demo.ts";
 
 // The server as it is deployed: `src/server.ts` in its own process with NODE_ENV=production.
-const API_DIR = fileURLToPath(new URL("..", import.meta.url));
 const PRODUCTION = {
   NODE_ENV: "production",
   PUBLIC_URL: "https://api.example.com",
@@ -15,45 +13,30 @@ const PRODUCTION = {
   STRIPE_WEBHOOK_SECRET: "whsec_production_mode",
 };
 
-/** The environment of the test runner without its own mode or settings the API would read. */
-function baseEnv(): NodeJS.ProcessEnv {
-  return Object.fromEntries(
-    Object.entries(process.env).filter(
-      ([key]) =>
-        !/^(NODE_ENV|VITEST.*|DATABASE_URL|SEED_DEMO|PAYMENTS|SMTP_URL|STRIPE_.*|PUBLIC_URL)$/.test(
-          key,
-        ),
-    ),
-  );
-}
-
-function startServer(env: NodeJS.ProcessEnv): { child: ChildProcess; output: () => string } {
-  const child = spawn(process.execPath, ["--import", "tsx", "src/server.ts"], {
-    cwd: API_DIR,
-    env: { ...baseEnv(), HOST: "127.0.0.1", PORT: "0", ...env },
-    stdio: ["ignore", "pipe", "pipe"],
+/** The API without the demo seed and without settings of the runner's (the harness drops those). */
+async function productionServer(env: Readonly<Record<string, string | undefined>>) {
+  return new ApiProcess({
+    port: await choosePort(),
+    seedDemo: false,
+    env,
+    readyTimeoutMs: 120_000,
   });
-  let output = "";
-  child.stdout?.on("data", (chunk: Buffer) => {
-    output += chunk.toString("utf8");
-  });
-  child.stderr?.on("data", (chunk: Buffer) => {
-    output += chunk.toString("utf8");
-  });
-  return { child, output: () => output };
 }
 
 describe("production mode (NODE_ENV=production)", () => {
   it("refuses to start without its required settings: one line each, no stack trace", async () => {
     // A database nobody answers on: should the settings pass, the start fails rather than hangs.
-    const { child, output } = startServer({
+    const server = await productionServer({
       NODE_ENV: "production",
       DATABASE_URL: "postgres://nobody@127.0.0.1:9/none",
+      BETTER_AUTH_SECRET: undefined,
     });
-    const timer = setTimeout(() => child.kill("SIGKILL"), 60_000);
-    const code = await new Promise((resolve) => child.once("exit", resolve));
+    server.launch();
+    const timer = setTimeout(() => void server.kill9(), 60_000);
+    const code = await server.exited;
     clearTimeout(timer);
     expect(code).toBe(1);
+    const output = () => server.output();
     const [first, ...problems] = output().trim().split("\n");
     expect(first).toBe("Invalid configuration:");
     expect(problems.map((line) => line.split(":")[0]?.trim()).sort()).toEqual([
@@ -67,28 +50,18 @@ describe("production mode (NODE_ENV=production)", () => {
 
   describe("started with its settings", () => {
     let db: TestDatabase;
-    let server: ReturnType<typeof startServer>;
+    let server: ApiProcess | undefined;
     let base = "";
 
     beforeAll(async () => {
       db = await createTestDatabase(inject("adminUrl"));
-      server = startServer({ ...PRODUCTION, DATABASE_URL: db.url });
-      const deadline = Date.now() + 120_000;
-      while (!base) {
-        const match = /listening on (http:\/\/\S+)/.exec(server.output());
-        if (match?.[1]) base = match[1];
-        else if (server.child.exitCode !== null || Date.now() > deadline) {
-          throw new Error(`the API did not start:\n${server.output()}`);
-        } else await new Promise((resolve) => setTimeout(resolve, 100));
-      }
+      server = await productionServer({ ...PRODUCTION, DATABASE_URL: db.url });
+      await server.start();
+      base = server.baseUrl;
     }, 150_000);
 
     afterAll(async () => {
-      if (server?.child.exitCode === null) {
-        const exited = new Promise((resolve) => server.child.once("exit", resolve));
-        server.child.kill("SIGTERM");
-        await exited;
-      }
+      await server?.stop();
       await db?.drop();
     });
 
@@ -104,7 +77,7 @@ describe("production mode (NODE_ENV=production)", () => {
       expect(signIn.status).toBe(401);
       expect((await fetch(`${base}/demo/stream/nova`)).status).toBe(404);
       expect((await fetch(`${base}/sandbox/checkout/cs_sandbox_x`)).status).toBe(404);
-      expect(server.output()).not.toContain(DEMO_PASSWORD);
+      expect(server?.output()).not.toContain(DEMO_PASSWORD);
     });
   });
 });

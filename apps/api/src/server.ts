@@ -16,6 +16,7 @@ import { createAuthDb } from "./auth/auth-db.ts";
 import { createAuth } from "./auth/create-auth.ts";
 import { loadOrCreateDevSecret } from "./auth/dev-secret.ts";
 import { createMailer } from "./auth/mailer.ts";
+import { ProcessCaches } from "./caches/process-caches.ts";
 import {
   DEMO_PASSWORD,
   DEMO_PEOPLE,
@@ -140,11 +141,15 @@ async function serveHttp() {
   if (wakes) setStreamEventAnnouncer(wakes);
   const events = new StreamEventHub(database.sql, wakes ? { wakes } : {});
   await events.start();
+  // Sessions and creator resolution, dropped in every process by the database's NOTIFY.
+  const caches = new ProcessCaches(database.sql);
+  await caches.start();
 
   const app = createApp({
     sql: database.sql,
     ledger,
     auth,
+    caches,
     payments,
     events,
     publicUrl,
@@ -166,7 +171,7 @@ async function serveHttp() {
   });
   onShutdownSignal(async () => {
     // Stop accepting, end SSE streams (each has its resumable id), let requests in flight finish.
-    await Promise.all([drainHttp(server as Server), events.stop(), jobs?.stop()]);
+    await Promise.all([drainHttp(server as Server), events.stop(), caches.stop(), jobs?.stop()]);
     setStreamEventAnnouncer(null);
     await closeConnections();
   });

@@ -9,15 +9,23 @@ import {
   quotePurchase,
   splitGift,
 } from "@coinstream/core";
+import {
+  ApiProcess,
+  assertPortsFree,
+  startPostgres,
+  type TestPostgres,
+} from "@coinstream/test-harness";
+import {
+  assertChromium,
+  type ExtensionBrowser,
+  launchWithExtension,
+  watchErrors,
+} from "@coinstream/test-harness/chromium";
 import type { Frame, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkLedger, connect } from "../../../packages/db/src/index.ts";
-import { type ApiProcess, startApi } from "./support/api-process.ts";
-import { type ExtensionBrowser, launchWithExtension, watchErrors } from "./support/browser.ts";
 import { buildExtension } from "./support/build-extension.ts";
-import { type E2eDatabase, startDatabase } from "./support/database.ts";
 import { type HostileSite, startHostileSite } from "./support/hostile-site.ts";
-import { assertReadyToRun } from "./support/preflight.ts";
 import { type StandInSite, startTwitchStandIn } from "./support/twitch-stand-in.ts";
 import { startYoutubeStandIn } from "./support/youtube-stand-in.ts";
 
@@ -68,7 +76,7 @@ const giftDiamonds = splitGift(gift.coins, getCreatorShareBps({ tier: "standard"
 /** The creator's exact share the panel shows ("2.5" for a Heart at 50%). */
 const giftExactDiamonds = formatExactDiamonds(gift.coins, getCreatorShareBps({ tier: "standard" }));
 
-let database: E2eDatabase | undefined;
+let database: TestPostgres | undefined;
 let api: ApiProcess | undefined;
 let twitch: StandInSite | undefined;
 let youtube: StandInSite | undefined;
@@ -85,7 +93,8 @@ let dashboard: Page;
 let creatorHeldBefore = 0;
 
 beforeAll(async () => {
-  await assertReadyToRun([API_PORT, POSTGRES_PORT]);
+  assertChromium();
+  await assertPortsFree([API_PORT, POSTGRES_PORT]);
   await mkdir(OUTPUT_DIR, { recursive: true });
   const apiUrl = `http://127.0.0.1:${API_PORT}`;
   let extensionDir = "";
@@ -96,12 +105,13 @@ beforeAll(async () => {
       extensionDir = dir;
     }),
     (async () => {
-      database = await startDatabase(POSTGRES_PORT);
-      api = await startApi({
+      database = await startPostgres({ port: POSTGRES_PORT });
+      api = new ApiProcess({
         port: API_PORT,
-        databaseUrl: database.url,
-        trustedOrigins: [`chrome-extension://${EXTENSION_ID}`],
+        databaseUrl: database.url("postgres"),
+        env: { TRUSTED_ORIGINS: `chrome-extension://${EXTENSION_ID}` },
       });
+      await api.start();
     })(),
     startTwitchStandIn().then((site) => {
       twitch = site;
@@ -342,7 +352,7 @@ async function checkPopover(page: Page, name: string, landmarks?: Landmarks): Pr
 
 /** One short-lived connection to the run's database. */
 async function withDatabase<T>(use: (sql: ReturnType<typeof connect>) => Promise<T>): Promise<T> {
-  const sql = connect((database as E2eDatabase).url, 1);
+  const sql = connect((database as TestPostgres).url("postgres"), 1);
   try {
     return await use(sql);
   } finally {
@@ -575,7 +585,7 @@ describe("the extension in Chromium against the API", () => {
   it("shows the launcher for @nova on her meta-tag page and on her Twitch channel, opens the panel with the balance, and shows the dim chip for an unknown channel", async () => {
     streamPage = await viewerBrowser.context.newPage();
     streamPageErrors = watchErrors(streamPage);
-    await streamPage.goto(`${api?.url}/demo/stream/${CREATOR_HANDLE}`);
+    await streamPage.goto(`${api?.baseUrl}/demo/stream/${CREATOR_HANDLE}`);
     await waitForClosedShadow(streamPage, "open-panel");
     await screenshot(streamPage, "launcher-demo-1280x800");
     // Nothing of it is in the page's reach: the launcher's shadow root is closed.
@@ -694,7 +704,7 @@ describe("the extension in Chromium against the API", () => {
     // @nova watches her own stream page; gifts reach it once its live connection is open.
     const watching = await creatorBrowser.context.newPage();
     const watchingErrors = watchErrors(watching);
-    await watching.goto(`${api?.url}/demo/stream/${CREATOR_HANDLE}`);
+    await watching.goto(`${api?.baseUrl}/demo/stream/${CREATOR_HANDLE}`);
     const watchingPanel = await openPanel(watching);
     await watchingPanel.locator('[data-testid="gift-bar"][data-connection="open"]').waitFor({
       timeout: 20_000,
@@ -879,7 +889,7 @@ describe("the extension in Chromium against the API", () => {
     const summary = byTestId(confirmWindow, "confirm-summary");
     await summary.waitFor({ timeout: 10_000 });
     expect(await summary.textContent()).toBe(
-      `a tip to @${CREATOR_HANDLE}, from the page ${api?.url}.`,
+      `a tip to @${CREATOR_HANDLE}, from the page ${api?.baseUrl}.`,
     );
     await screenshot(confirmWindow, "confirm-window");
     // The window closes itself on the click, sometimes before the click action returns.
@@ -947,7 +957,7 @@ describe("the extension in Chromium against the API", () => {
   });
 
   it("leaves the ledger balanced", async () => {
-    const sql = connect((database as E2eDatabase).url, 1);
+    const sql = connect((database as TestPostgres).url("postgres"), 1);
     try {
       expect(await checkLedger(sql)).toEqual([]);
     } finally {

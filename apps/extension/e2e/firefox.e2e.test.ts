@@ -2,12 +2,11 @@ import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { findGift, formatExactDiamonds, getCreatorShareBps, splitGift } from "@coinstream/core";
+import { ApiProcess, startPostgres, type TestPostgres } from "@coinstream/test-harness";
 import type { Frame, Page } from "puppeteer-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkLedger, connect } from "../../../packages/db/src/index.ts";
-import { type ApiProcess, startApi } from "./support/api-process.ts";
 import { buildExtension } from "./support/build-extension.ts";
-import { type E2eDatabase, startDatabase } from "./support/database.ts";
 import {
   assertFirefoxReadyToRun,
   type FirefoxWithExtension,
@@ -43,7 +42,7 @@ const giftDiamonds = splitGift(gift.coins, getCreatorShareBps({ tier: "standard"
 /** The creator's exact share the panel's preview shows ("2.5" for a Heart at 50%). */
 const giftExactDiamonds = formatExactDiamonds(gift.coins, getCreatorShareBps({ tier: "standard" }));
 
-let database: E2eDatabase | undefined;
+let database: TestPostgres | undefined;
 let api: ApiProcess | undefined;
 let firefox: FirefoxWithExtension | undefined;
 let popup: Page;
@@ -62,15 +61,15 @@ beforeAll(async () => {
       extensionDir = dir;
     }),
     (async () => {
-      database = await startDatabase(POSTGRES_PORT);
-      api = await startApi({
+      database = await startPostgres({ port: POSTGRES_PORT });
+      api = new ApiProcess({
         port: API_PORT,
-        databaseUrl: database.url,
-        trustedOrigins: [
-          `chrome-extension://${CHROME_EXTENSION_ID}`,
-          `moz-extension://${EXTENSION_UUID}`,
-        ],
+        databaseUrl: database.url("postgres"),
+        env: {
+          TRUSTED_ORIGINS: `chrome-extension://${CHROME_EXTENSION_ID},moz-extension://${EXTENSION_UUID}`,
+        },
       });
+      await api.start();
     })(),
   ]);
   const failed = started.find((result) => result.status === "rejected");
@@ -127,7 +126,7 @@ function apiLogTail(): string {
 
 /** The demo viewer's wallet balance in the ledger: credits less posted and pending debits. */
 async function viewerBalance(): Promise<number> {
-  const sql = connect((database as E2eDatabase).url, 1);
+  const sql = connect((database as TestPostgres).url("postgres"), 1);
   try {
     const [row] = await sql<{ coins: string }[]>`
       select (a.credits_posted - a.debits_posted - a.debits_pending)::text as coins
@@ -212,7 +211,7 @@ describe("the extension in Firefox against the API", () => {
     streamPage = await browser.newPage();
     watchErrors(streamPage, "stream page");
     await streamPage.setViewport({ width: 1280, height: 800 });
-    await streamPage.goto(`${api?.url}/demo/stream/${CREATOR_HANDLE}`);
+    await streamPage.goto(`${api?.baseUrl}/demo/stream/${CREATOR_HANDLE}`);
     const centre = await launcherCentre(streamPage);
     // The shadow root is closed: the page sees an empty host element.
     expect(
@@ -319,7 +318,7 @@ describe("the extension in Firefox against the API", () => {
   });
 
   it("leaves the ledger balanced", async () => {
-    const sql = connect((database as E2eDatabase).url, 1);
+    const sql = connect((database as TestPostgres).url("postgres"), 1);
     try {
       expect(await checkLedger(sql)).toEqual([]);
     } finally {

@@ -30,8 +30,10 @@ export const BUDGETS = {
   "tabs/panel": 420 * KIB,
   "tabs/confirm": 360 * KIB,
   "tabs/welcome": 345 * KIB,
-  popup: 375 * KIB,
-  options: 340 * KIB,
+  // The popup and the dashboard carry TanStack Query and the tRPC client (Parcel keeps all of
+  // @trpc/client, about 100 KiB): measured 524 and 487 KiB (issue 16), plus about 10%.
+  popup: 575 * KIB,
+  options: 535 * KIB,
   "analytics-charts": 255 * KIB,
   "static/background/index": 245 * KIB,
 };

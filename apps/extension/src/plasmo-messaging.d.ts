@@ -1,13 +1,12 @@
 /*
  * The message and port names the background handles (src/background/messages, ports), as Plasmo's
- * generated .plasmo/messaging.d.ts declares them, so `sendToBackground({ name: "api" })` and
+ * generated .plasmo/messaging.d.ts declares them, so `sendToBackground({ name: "auth" })` and
  * `getPort("stream")` type-check on a fresh clone before any build.
  */
 import "@plasmohq/messaging";
 
 declare module "@plasmohq/messaging" {
   interface MessagesMetadata {
-    api: Record<string, never>;
     auth: Record<string, never>;
     "open-tab": Record<string, never>;
     "show-launcher": Record<string, never>;
@@ -15,5 +14,7 @@ declare module "@plasmohq/messaging" {
   }
   interface PortsMetadata {
     stream: Record<string, never>;
+    /** Every tRPC query and mutation from a page (messaging/port-link.ts). */
+    trpc: Record<string, never>;
   }
 }

@@ -13,6 +13,12 @@
 export { extendBoost } from "./boosts/extend-boost.ts";
 export { type BoostPrice, priceBoost } from "./boosts/price-boost.ts";
 export { type RankedStream, rankStreams, type StreamToRank } from "./boosts/rank-streams.ts";
+export {
+  BOOST_REACH_WINDOW_MS,
+  findRunningBoost,
+  getReachMinute,
+  getReachWindowStart,
+} from "./boosts/reach-window.ts";
 export { type RecentGift, type StreamActivity, scoreStream } from "./boosts/score-stream.ts";
 export {
   CARRY_LANES,
@@ -155,6 +161,7 @@ export {
   type WithdrawalQuote,
   type WithdrawalQuoteRequest,
 } from "./payouts/quote-withdrawal.ts";
+export { valueDiamondsUsdMinor } from "./payouts/value-diamonds.ts";
 // Pricing
 export { describePackValues, type PackValue } from "./pricing/describe-pack-values.ts";
 export { type CustomAmountPrice, priceCustomAmount } from "./pricing/price-custom-amount.ts";
@@ -196,6 +203,18 @@ export type {
   RegionRules,
 } from "./rate-card/rate-card.ts";
 export { renderRateCardMarkdown } from "./rate-card/render-rate-card-markdown.ts";
+// Live sessions
+export {
+  AUTO_SESSION_IDLE_MS,
+  getInactiveSessionEnd,
+  getSessionIdleLimitMs,
+  isPageLiveAt,
+  LIVE_REPORT_FRESH_MS,
+  type LiveReports,
+  MANUAL_SESSION_IDLE_MS,
+  type SessionActivity,
+  type SessionStart,
+} from "./sessions/session-inactivity.ts";
 // Stream pages
 export { normalizeCreatorHandle } from "./streams/normalize-creator-handle.ts";
 export { parseCreatorMetaTag } from "./streams/parse-creator-meta-tag.ts";

@@ -14,7 +14,12 @@ export {
   type Sql,
   type Tx,
 } from "./client.ts";
-export { EmbeddedServerError, runnablePostgres, type SystemUser } from "./embedded-server.ts";
+export {
+  EmbeddedServerError,
+  runnablePostgres,
+  type SystemUser,
+  startEmbeddedServer,
+} from "./embedded-server.ts";
 export {
   ACCOUNT_PURPOSES,
   type AccountPurpose,

@@ -15,9 +15,9 @@ import { createTestDatabase } from "@coinstream/db/testing";
 import { announceStreamEvents } from "../../src/realtime/announce-stream-events.ts";
 import { monotonicMs } from "./load/monotonic-clock.ts";
 import type { streamSubscribers } from "./load/stream-subscribers.ts";
-import { startApiProcess } from "./support/api-process.ts";
 import { CpuMeter, describeCores } from "./support/cpu-usage.ts";
 import { seedCreator } from "./support/seed-people.ts";
+import { startBenchApi } from "./support/stage.ts";
 import { startWorker } from "./support/worker.ts";
 
 const SUBSCRIBERS_MODULE = fileURLToPath(new URL("./load/stream-subscribers.ts", import.meta.url));
@@ -31,12 +31,13 @@ if (!adminUrl) throw new Error("Set DATABASE_URL to a PostgreSQL server (an admi
 
 const db = await createTestDatabase(adminUrl);
 const workDir = await mkdtemp(join(tmpdir(), "coinstream-fanout-hub-"));
-const api = await startApiProcess({
-  port: 3210,
+const api = startBenchApi({
+  port: Number(env.BENCH_API_PORT ?? 3200) + 10,
   databaseUrl: db.url,
   authSecret: randomBytes(32).toString("hex"),
   logFile: join(workDir, "api.log"),
 });
+await api.start();
 const loadGenerator = startWorker<typeof streamSubscribers>(SUBSCRIBERS_MODULE);
 try {
   const creator = await seedCreator(db.sql, HANDLE);

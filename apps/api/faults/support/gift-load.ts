@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
+import { sleep } from "@coinstream/test-harness";
 import type { Person } from "./people.ts";
-import { sleep } from "./processes.ts";
 import { type CallOutcome, callProcedure, describeOutcome } from "./trpc-call.ts";
 
 /** The gifts the load sends (cheap ones, so caps never bite), with their prices in coins. */

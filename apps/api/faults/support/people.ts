@@ -1,7 +1,14 @@
 import { randomUUID } from "node:crypto";
 import { accountId, type Ledger, PLATFORM_OWNER, type Sql, transferIdFor } from "@coinstream/db";
+import {
+  authOverClient,
+  forEachConcurrently,
+  HttpClient,
+  loopbackAddress,
+  signIn,
+  signUp,
+} from "@coinstream/test-harness";
 import { ensureViewerWallet } from "../../src/services/wallet/viewer-wallet.ts";
-import { HttpClient, loopbackAddress } from "./http-client.ts";
 
 /** A person of the scenario: signed up and in over HTTP, with their own client address. */
 export interface Person {
@@ -31,23 +38,11 @@ export async function signUpPeople(
   await forEachConcurrently(indexes, options.concurrency ?? 4, async (index) => {
     const client = new HttpClient(baseUrl, { localAddress: loopbackAddress(index) });
     const email = `fault-${randomUUID()}@example.com`;
-    const post = (path: string, body: unknown) =>
-      client.send("POST", `/api/auth${path}`, { body: JSON.stringify(body) });
-    const signUp = await post("/sign-up/email", {
-      name: `Fault Viewer ${index}`,
-      email,
-      password: PASSWORD,
-      dateOfBirth: "1990-01-01",
-      region: "US",
-    });
-    if (signUp.status !== 200) throw new Error(`sign-up failed (${signUp.status}): ${signUp.text}`);
+    const post = authOverClient(client);
+    await signUp(post, { name: `Fault Viewer ${index}`, email, password: PASSWORD });
     const [user] = await sql<{ id: string }[]>`
       update users set email_verified = true where email = ${email} returning id`;
-    const signIn = await post("/sign-in/email", { email, password: PASSWORD });
-    const token = signIn.headers["set-auth-token"];
-    if (signIn.status !== 200 || typeof token !== "string") {
-      throw new Error(`sign-in failed (${signIn.status}): ${signIn.text}`);
-    }
+    const token = await signIn(post, email, PASSWORD);
     const userId = user?.id ?? "";
     people.push({ userId, email, token, client, wallet: await ensureViewerWallet(sql, userId) });
   });
@@ -69,20 +64,4 @@ export async function fundWallets(ledger: Ledger, people: readonly Person[], coi
   );
   const failed = results.find((result) => result.result !== "ok");
   if (failed) throw new Error(`funding wallets failed: ${failed.result}`);
-}
-
-/** Runs `work` over `items` with at most `concurrency` at once. */
-export async function forEachConcurrently<T>(
-  items: readonly T[],
-  concurrency: number,
-  work: (item: T) => Promise<void>,
-): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const item = items[next++] as T;
-      await work(item);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
 }

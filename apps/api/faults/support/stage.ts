@@ -3,10 +3,13 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { accountId, connect, createLedger, getBalances, type Sql } from "@coinstream/db";
-import { ApiProcess } from "./api-process.ts";
+import {
+  ApiProcess,
+  choosePort,
+  createPostgresProcess,
+  type PostgresProcess,
+} from "@coinstream/test-harness";
 import { fundWallets, type Person, signUpPeople } from "./people.ts";
-import { createPostgres, type PostgresProcess } from "./postgres-process.ts";
-import { choosePort } from "./processes.ts";
 import { type Cleanup, step } from "./scenario.ts";
 
 /** The ports the fault scenarios use (kept apart from the dev server's and the test suites'). */
@@ -34,7 +37,7 @@ export async function openStage(
 ): Promise<Stage> {
   const workDir = await mkdtemp(join(tmpdir(), "coinstream-faults-"));
   cleanup.add(() => rm(workDir, { recursive: true, force: true }), { keepOnFailure: true });
-  const postgres = await createPostgres(FAULT_PORTS.postgres, "coinstream");
+  const postgres = await createPostgresProcess(FAULT_PORTS.postgres, "coinstream");
   cleanup.add(() => postgres.destroy());
   const url = postgres.url("coinstream");
   const logFile = join(workDir, "api.log");
@@ -43,6 +46,7 @@ export async function openStage(
     databaseUrl: url,
     authSecret: randomBytes(32).toString("hex"),
     logFile,
+    readyTimeoutMs: 60_000,
     ...(options.apiEnv ? { env: options.apiEnv } : {}),
   });
   cleanup.add(() => api.stop());

@@ -1,5 +1,5 @@
+import type { HttpClient } from "@coinstream/test-harness";
 import Stripe from "stripe";
-import type { HttpClient } from "./http-client.ts";
 
 // Stripe's own library signs the events, offline, exactly as Stripe signs its deliveries.
 const stripe = new Stripe("sk_test_coinstream_faults");

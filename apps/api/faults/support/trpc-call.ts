@@ -1,5 +1,5 @@
+import type { HttpClient } from "@coinstream/test-harness";
 import type { RouterInputs, RouterOutputs } from "../../src/index.ts";
-import type { HttpClient } from "./http-client.ts";
 
 /** What one call came back with: data, a typed tRPC error, another HTTP answer, or nothing. */
 export type CallOutcome<T> =

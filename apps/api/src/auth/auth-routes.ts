@@ -1,5 +1,8 @@
 import type { Context, Hono } from "hono";
+import { credentialsKey } from "../caches/credentials-key.ts";
+import type { TtlCache } from "../caches/ttl-cache.ts";
 import { clientAddress } from "../http/protection.ts";
+import type { Viewer } from "../trpc/context.ts";
 import { CLIENT_ADDRESS_HEADER } from "./auth-rate-limit.ts";
 import type { Auth } from "./create-auth.ts";
 import { mountEmailVerifiedPage } from "./email-verified-page.ts";
@@ -22,6 +25,8 @@ export function mountAuthRoutes<A extends Hono>(
     readonly clientAddressHeader?: string | undefined;
     /** Wrong passwords per account and address before attempts wait (default 5). */
     readonly signInFailuresBeforeBackoff?: number | undefined;
+    /** This process's session cache: a POST here (sign-out...) drops the caller's entry at once. */
+    readonly sessionCache?: TtlCache<Viewer> | undefined;
   } = {},
 ): A {
   const backoff = new SignInBackoff(options.signInFailuresBeforeBackoff);
@@ -32,6 +37,11 @@ export function mountAuthRoutes<A extends Hono>(
     const headers = new Headers(c.req.raw.headers);
     headers.set(CLIENT_ADDRESS_HEADER, address);
     const request = new Request(c.req.raw, { headers });
+    if (c.req.method === "POST") {
+      // The database's NOTIFY drops the entries of every process; this one needs no round trip.
+      const key = options.sessionCache ? credentialsKey(c.req.raw.headers) : null;
+      if (key !== null) options.sessionCache?.drop(key);
+    }
     if (c.req.method !== "POST" || c.req.path !== `${AUTH_BASE_PATH}/sign-in/email`) {
       return auth.handler(request);
     }

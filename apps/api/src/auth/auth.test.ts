@@ -217,6 +217,7 @@ describe("sign-up age", () => {
       message: expect.stringMatching(/^You must be at least 13 to create a Coinstream account\./),
     });
     expect(await findUser(email)).toBeUndefined();
+    // An absence under test: no mail goes out, however late (mail is sent after the answer).
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(mailer.messages.some((m) => m.to === email)).toBe(false);
   });
@@ -508,6 +509,7 @@ describe("password reset", () => {
     });
 
     expect(response.status).toBe(200);
+    // An absence under test: no mail goes out, however late (mail is sent after the answer).
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(mailer.messages.length).toBe(before);
   });

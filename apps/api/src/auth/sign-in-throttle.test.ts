@@ -77,6 +77,7 @@ describe("sign-in throttling", () => {
     expect(((await refused.json()) as { code: string }).code).toBe("TOO_MANY_FAILED_SIGN_INS");
     // The owner, elsewhere, signs in; the guesser's address waits its second, then may try again.
     expect((await signIn(TEST_PASSWORD, "192.0.2.44")).status).toBe(200);
+    // The behaviour under test: the backoff lasts its second (retry-after), then lifts.
     await new Promise((resolve) => setTimeout(resolve, 1_100));
     expect((await signIn(TEST_PASSWORD, "198.51.100.7")).status).toBe(200);
     expect((await signIn("wrong password!", "198.51.100.7")).status).toBe(401);

@@ -1,6 +1,6 @@
 import { connect } from "@coinstream/db";
 import { Hono } from "hono";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { createApp } from "../app.ts";
 import { testDependencies } from "../test-support/test-context.ts";
 import { DatabaseGate, isDatabaseUnavailable } from "./database-gate.ts";
@@ -57,10 +57,7 @@ describe("DatabaseGate", () => {
     expect(handled).toBe(1); // the second was refused without reaching the handler
 
     isDatabaseUp = true;
-    for (let waited = 0; !gate.isOpen && waited < 2_000; waited += 10) {
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    }
-    expect(gate.isOpen).toBe(true);
+    await vi.waitFor(() => expect(gate.isOpen).toBe(true), { timeout: 2_000, interval: 10 });
     expect(await (await app.request("/")).text()).toBe("ok");
   });
 

@@ -78,6 +78,7 @@ describe("startJobs", () => {
       payouts: new SandboxPayoutProvider(),
     });
     try {
+      // Past the reservation's 1 s timeout: only an expired one is voided.
       await new Promise((resolve) => setTimeout(resolve, 1_100));
       await jobs.boss.send("void-expired-pending", {});
       await vi.waitFor(async () => expect((await balances()).available).toBe(200n), {

@@ -9,6 +9,8 @@ import {
 } from "../services/payouts/withdrawals.ts";
 import { endIdleSessions } from "../services/sessions/end-session.ts";
 import { expireBoosts } from "../services/streams/boost-stream.ts";
+import { startLiveSessions } from "../services/studio/live-sessions.ts";
+import { openPgBossDatabase } from "./pg-boss-database.ts";
 
 /** The recurring jobs and what each does; every one is safe to run twice or concurrently. */
 export const JOBS = {
@@ -30,7 +32,14 @@ export const JOBS = {
  * schedule never starts a second chain.
  */
 export const FREQUENT_JOBS = {
-  "fold-analytics": { everySeconds: 2, run: (deps: JobDeps) => foldStreamEvents(deps.sql) },
+  // A viewer event while the page reports live starts a session first, so the fold counts it in.
+  "fold-analytics": {
+    everySeconds: 2,
+    run: async (deps: JobDeps) => {
+      await startLiveSessions(deps.sql, new Date());
+      return foldStreamEvents(deps.sql);
+    },
+  },
 } as const;
 
 export interface JobDeps {
@@ -40,16 +49,22 @@ export interface JobDeps {
 }
 
 /**
- * Starts the Postgres-backed job queue (pg-boss, in its own schema) with the API: each job is
- * scheduled every minute and worked here; with several API processes, pg-boss hands each run to
- * one of them.
+ * Starts the Postgres-backed job queue (pg-boss, in its own schema) with the API, on
+ * postgres.js like the rest of the API: each job is scheduled every minute and worked here; with
+ * several API processes, pg-boss hands each run to one of them.
  */
 export async function startJobs(databaseUrl: string, deps: JobDeps) {
-  const boss = new PgBoss({ connectionString: databaseUrl, schema: "pgboss" });
+  const database = openPgBossDatabase(databaseUrl);
+  const boss = new PgBoss({ db: database.db, schema: "pgboss" });
   let stopping = false;
   // While shutting down, lost connections are expected (Ctrl-C stops the embedded Postgres too).
   boss.on("error", (error) => stopping || console.error("job queue error", error));
-  await boss.start();
+  try {
+    await boss.start();
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
   for (const [name, run] of Object.entries(JOBS)) {
     await boss.createQueue(name);
     await boss.schedule(name, "* * * * *");
@@ -74,6 +89,7 @@ export async function startJobs(databaseUrl: string, deps: JobDeps) {
     stop: async () => {
       stopping = true;
       await boss.stop({ graceful: true, timeout: 5_000 }).catch(() => {});
+      await database.close();
     },
   };
 }

@@ -14,15 +14,27 @@
   const giftersList = document.getElementById("top-gifters-list");
   const numbers = new Intl.NumberFormat();
 
-  /** How long each kind of alert stays on screen. */
-  const SHOW_MS = {
-    basic: 4500,
-    premium: 6000,
-    deluxe: 7500,
-    legendary: 9000,
-    tip: 6000,
-    message: 10000,
+  /** How much longer than the set duration each kind of alert stays on screen. */
+  const SHOW_FACTOR = {
+    basic: 0.75,
+    premium: 1,
+    deluxe: 1.25,
+    legendary: 1.5,
+    tip: 1,
+    message: 2,
   };
+  /** The creator's settings (from the state read, then live from `settings` events). */
+  let settings = {
+    minAlertCoins: 0,
+    alertSeconds: 6,
+    sound: { enabled: false, volumePercent: 0 },
+    fullScreenTiers: ["legendary"],
+    showGoalBar: true,
+    showTopGifters: true,
+    colours: null,
+  };
+  const showMs = (tier) => settings.alertSeconds * 1000 * (SHOW_FACTOR[tier] || 1);
+  let audio = null;
   const MAX_ALERTS = 5;
   const MAX_RECENT = 500;
 
@@ -91,19 +103,66 @@
     return { tier: "message", icon: "💬", verb: "", detail: coins };
   }
 
+  /** Applies settings at once: colours as CSS variables (CSSOM only takes colours), toggles. */
+  function applySettings(next) {
+    if (!next || typeof next !== "object") return;
+    settings = next;
+    const colours = next.colours || {};
+    const root = document.documentElement.style;
+    for (const [name, variable] of [
+      ["highlight", "--gold"],
+      ["accent", "--violet"],
+      ["text", "--ink"],
+      ["panel", "--panel"],
+    ]) {
+      if (typeof colours[name] === "string") root.setProperty(variable, colours[name]);
+    }
+    document.body.dataset.goalBar = next.showGoalBar ? "on" : "off";
+    document.body.dataset.topGifters = next.showTopGifters ? "on" : "off";
+  }
+
+  /** A short chime made in the page (no audio file to fetch), at the set volume. */
+  function chime(tier) {
+    if (!settings.sound?.enabled || settings.sound.volumePercent <= 0) return;
+    try {
+      audio = audio || new AudioContext();
+      const gain = audio.createGain();
+      gain.gain.value = settings.sound.volumePercent / 100 / 4;
+      gain.connect(audio.destination);
+      const notes =
+        tier === "legendary" ? [523, 659, 784, 1047] : tier === "deluxe" ? [523, 784] : [660];
+      notes.forEach((frequency, index) => {
+        const tone = audio.createOscillator();
+        tone.frequency.value = frequency;
+        tone.connect(gain);
+        const start = audio.currentTime + index * 0.12;
+        tone.start(start);
+        tone.stop(start + 0.18);
+      });
+    } catch {
+      // No audio output (a muted browser source): alerts still show.
+    }
+  }
+
   function showAlert(event) {
     const parts = alertParts(event);
+    if (event.coins < settings.minAlertCoins) return;
     const combo = event.comboId ? combos.get(event.comboId) : undefined;
     if (combo?.card.isConnected && !combo.card.classList.contains("leaving")) {
       combo.counter.textContent = `x${event.comboCount}`;
       combo.counter.hidden = false;
       restartAnimation(combo.counter, "bump");
-      scheduleLeave(combo.card, SHOW_MS[parts.tier]);
+      scheduleLeave(combo.card, showMs(parts.tier));
       return;
     }
 
-    const card = element("article", `alert alert-${parts.tier}`);
+    const isFullScreen = settings.fullScreenTiers.includes(parts.tier);
+    const card = element(
+      "article",
+      `alert alert-${parts.tier}${isFullScreen ? " fullscreen" : ""}`,
+    );
     card.dataset.kind = event.kind;
+    if (event.test) card.dataset.test = "true";
     card.dataset.eventId = event.id;
     if (event.kind === "message") card.append(element("div", "label", "Paid message"));
     const headline = element("div", "headline");
@@ -114,7 +173,8 @@
     card.append(element("div", "detail", parts.detail));
     if (event.message) card.append(element("p", "text", event.message));
 
-    if (parts.tier === "legendary") {
+    if (event.test) card.append(element("div", "test-mark", "Test alert: no coins moved"));
+    if (isFullScreen) {
       stage.append(card);
     } else {
       alerts.prepend(card);
@@ -124,7 +184,8 @@
       combos.set(event.comboId, { card, counter });
       if (combos.size > 50) combos.delete(combos.keys().next().value);
     }
-    scheduleLeave(card, SHOW_MS[parts.tier]);
+    scheduleLeave(card, showMs(parts.tier));
+    chime(parts.tier);
   }
 
   function renderGoal() {
@@ -170,6 +231,7 @@
       renderGoal();
     }
     renderGifters(state.topGifters);
+    applySettings(state.settings);
     return state;
   }
 
@@ -218,6 +280,13 @@
       if (shown.size > MAX_RECENT) shown.delete(shown.values().next().value);
       handle(event);
     };
+    // For this overlay only: new settings, and test alerts (never counted toward goal or gifters).
+    source.addEventListener("settings", (message) => {
+      applySettings(JSON.parse(message.data).settings);
+    });
+    source.addEventListener("test-alert", (message) => {
+      showAlert(JSON.parse(message.data).event);
+    });
     source.addEventListener("connected", (message) => {
       lastEventId = message.lastEventId;
     });

@@ -3,8 +3,10 @@ import type { Hono } from "hono";
 import { NONCE, secureHeaders } from "hono/secure-headers";
 import type { FrameSink, StreamEventHub } from "../realtime/stream-event-hub.ts";
 import { serveStreamEvents } from "../realtime/stream-events-route.ts";
+import { readOverlaySettings } from "../services/studio/overlay-settings.ts";
 import { findCreatorByOverlayKey } from "./overlay-key.ts";
 import { renderOverlayPage } from "./overlay-page.ts";
+import { OverlaySignalBus } from "./overlay-signals.ts";
 import { getOverlayState } from "./overlay-state.ts";
 
 interface OverlayDeps {
@@ -19,6 +21,8 @@ interface OverlayDeps {
  * nonce), requests to this origin, and Trusted Types so no HTML string can be injected.
  */
 export function mountOverlay<A extends Hono>(app: A, deps: OverlayDeps): A {
+  // Settings changes and test alerts, for this creator's overlays only (see overlay-signals.ts).
+  const signals = new OverlaySignalBus(deps.sql);
   app.use(
     "/overlay/*",
     secureHeaders({
@@ -53,7 +57,11 @@ export function mountOverlay<A extends Hono>(app: A, deps: OverlayDeps): A {
   app.get("/overlay/:key/state", async (c) => {
     const creator = await findCreatorByOverlayKey(deps.sql, c.req.param("key"));
     if (!creator) return c.notFound();
-    return c.json(await getOverlayState(deps.sql, creator, new Date()));
+    const [state, settings] = await Promise.all([
+      getOverlayState(deps.sql, creator, new Date()),
+      readOverlaySettings(deps.sql, creator.userId),
+    ]);
+    return c.json({ ...state, settings });
   });
 
   app.get("/overlay/:key/events", async (c) => {
@@ -63,9 +71,14 @@ export function mountOverlay<A extends Hono>(app: A, deps: OverlayDeps): A {
     const hub = deps.events;
     const stillValid = async () =>
       (await findCreatorByOverlayKey(deps.sql, key))?.userId === creator.userId;
+    await signals.ready();
     // The page starts from its state's cursor (`?after=`); a reconnecting EventSource sends the last id.
     return serveStreamEvents(c, { sql: deps.sql, hub }, creator.userId, {
-      wrap: (subscriber) => new KeyCheckedSink(subscriber, stillValid),
+      wrap: (subscriber) => {
+        const sink = new KeyCheckedSink(subscriber, stillValid);
+        subscriber.onClose(signals.add(creator.userId, sink));
+        return sink;
+      },
     });
   });
   return app;

@@ -5,9 +5,10 @@ import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { checkLedger, createLedger, type Ledger } from "@coinstream/db";
 import { createTestDatabase, type TestDatabase } from "@coinstream/db/testing";
+import { launchChromium } from "@coinstream/test-harness/chromium";
 import { serve } from "@hono/node-server";
 import { createTRPCClient, httpBatchLink } from "@trpc/client";
-import { type Browser, chromium, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
 import { createApp } from "../app.ts";
 import { type AuthDbHandle, createAuthDb } from "../auth/auth-db.ts";
@@ -23,15 +24,6 @@ import type { AppRouter } from "../trpc/root.ts";
 // The OBS overlay as OBS would show it: the whole API on a real socket, the page in headless
 // Chromium, gifts and tips sent by a signed-in viewer over HTTP.
 const SCREENSHOT = fileURLToPath(new URL("../../test-output/overlay.png", import.meta.url));
-const CHROMIUM_ARGS = [
-  "--headless=new",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-];
 const VIEWER_NAME = 'Vera <b>"V"</b>';
 const XSS_MESSAGE = "hi <img src=x onerror=alert(1)> there";
 
@@ -81,7 +73,7 @@ beforeAll(async () => {
       sandboxWebhookSecret: "whsec_overlay",
     }),
   });
-  browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {
@@ -307,6 +299,61 @@ describe("the OBS overlay in headless Chromium", () => {
     expect(await page.locator(".alert", { hasText: "late" }).count()).toBe(0);
     await page.close();
   });
+
+  it("plays a test alert of each tier (marked, no coins moved) and applies new settings without a reload", async () => {
+    const nova = await signUp("Studio Nova");
+    const novaApi = client(nova.token);
+    await novaApi.creator.register.mutate({ handle: `studio${Date.now()}` });
+    const overlay = await novaApi.overlay.get.query();
+    const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    const problems = watch(page);
+    await page.goto(overlay.url);
+    await page.locator('body[data-connection="open"]').waitFor();
+    const [before] = await db.sql<
+      { n: bigint }[]
+    >`select count(*)::int8 as n from ledger_transfers`;
+    await mkdir(dirname(SCREENSHOT), { recursive: true });
+    const clear = () =>
+      page.evaluate(`document.querySelectorAll(".alert").forEach((n) => n.remove())`);
+    for (const tier of ["basic", "premium", "deluxe", "legendary", "tip", "message"] as const) {
+      await clear();
+      await novaApi.creator.sendTestAlert.mutate({ tier });
+      const alert = page.locator(`.alert-${tier}[data-test="true"]`);
+      await alert.waitFor();
+      expect(await alert.locator(".test-mark").textContent()).toContain("no coins moved");
+      // Let the entrance animation settle before the picture.
+      await page.waitForTimeout(1_000);
+      await page.screenshot({
+        path: SCREENSHOT.replace("overlay.png", `overlay-test-${tier}.png`),
+      });
+    }
+    const [after] = await db.sql<{ n: bigint }[]>`select count(*)::int8 as n from ledger_transfers`;
+    expect(after?.n).toBe(before?.n);
+
+    // New settings reach the open page: colours, full-screen tiers, top gifters hidden.
+    await clear();
+    await novaApi.creator.setOverlaySettings.mutate({
+      minAlertCoins: 0,
+      alertSeconds: 10,
+      sound: { enabled: false, volumePercent: 0 },
+      fullScreenTiers: ["deluxe", "legendary"],
+      showGoalBar: true,
+      showTopGifters: false,
+      colours: { highlight: "#00e5ff", accent: "#ff3366", text: "#ffffff", panel: "#101030e0" },
+    });
+    await page.locator('body[data-top-gifters="off"]').waitFor();
+    await novaApi.creator.sendTestAlert.mutate({ tier: "deluxe" });
+    await page.locator('#stage .alert-deluxe.fullscreen[data-test="true"]').waitFor();
+    expect(
+      await page.evaluate(`getComputedStyle(document.querySelector("#stage .name")).color`),
+    ).toBe("rgb(0, 229, 255)");
+    await page.waitForTimeout(1_000);
+    await page.screenshot({
+      path: SCREENSHOT.replace("overlay.png", "overlay-test-deluxe-fullscreen.png"),
+    });
+    expect(problems).toEqual({ console: [], page: [], dialogs: [] });
+    await page.close();
+  }, 60_000);
 });
 
 async function lastGoalEventId(creatorUserId: string): Promise<string> {

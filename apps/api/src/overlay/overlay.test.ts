@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { createApp } from "../app.ts";
 import type { StreamEvent } from "../realtime/stream-event.ts";
 import { StreamEventHub } from "../realtime/stream-event-hub.ts";
+import { DEFAULT_OVERLAY_SETTINGS } from "../services/studio/overlay-settings.ts";
 import { createCreator, createPerson, fundWallet } from "../test-support/people.ts";
 import { useTestLedger } from "../test-support/test-ledger.ts";
 import type { Viewer } from "../trpc/context.ts";
@@ -171,6 +172,8 @@ describe("GET /overlay/:key/state", () => {
       ],
       lastEventId: String(last?.id),
       cursor: expect.stringMatching(/^c1\./),
+      // The alert studio's settings (defaults until the creator saves some).
+      settings: DEFAULT_OVERLAY_SETTINGS,
     });
     expect(JSON.stringify(state)).not.toContain(fan.userId);
   });

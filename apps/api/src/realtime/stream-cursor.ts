@@ -21,7 +21,8 @@ export type ResumePoint =
 const PREFIX = "c1.";
 /** Most ids a cursor lists; past it the oldest are dropped (a resume may repeat them, never skip). */
 export const MAX_CURSOR_IDS = 128;
-const MAX_CURSOR_LENGTH = 4 * 1024;
+/** The longest resume point accepted (a cursor of MAX_CURSOR_IDS ids is far shorter). */
+export const MAX_RESUME_LENGTH = 4 * 1024;
 const BASE36 = /^[0-9a-z]{1,13}$/;
 
 function fromBase36(text: string): bigint | null {
@@ -48,7 +49,7 @@ export function encodeStreamCursor(cursor: StreamCursor): string {
 /** Parses a `Last-Event-ID` (or `after=`) value; null when it is neither form. */
 export function parseResumePoint(text: string): ResumePoint | null {
   if (/^\d{1,19}$/.test(text)) return { kind: "after-id", id: BigInt(text) };
-  if (!text.startsWith(PREFIX) || text.length > MAX_CURSOR_LENGTH) return null;
+  if (!text.startsWith(PREFIX) || text.length > MAX_RESUME_LENGTH) return null;
   const [xminText, ...gaps] = text.slice(PREFIX.length).split(".");
   const xmin = fromBase36(xminText ?? "");
   if (xmin === null) return null;

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { connect, type Sql } from "@coinstream/db";
 import { createTestDatabase, type TestDatabase } from "@coinstream/db/testing";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
 import { tipEvent } from "../test-support/tip-event.ts";
 import { recordStreamEvent } from "./record-stream-event.ts";
 import { StreamEventHub } from "./stream-event-hub.ts";
@@ -37,10 +37,12 @@ const tip = (creator: string, message: string, sql: Sql = db.sql) =>
   );
 
 async function until(condition: () => boolean, what: string): Promise<void> {
-  for (let waited = 0; !condition(); waited += 20) {
-    if (waited > 10_000) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
+  await vi.waitFor(
+    () => {
+      if (!condition()) throw new Error(`timed out waiting for ${what}`);
+    },
+    { timeout: 10_000, interval: 20 },
+  );
 }
 
 /** Ends the hub's LISTEN connection from the server side, as a database restart does. */
@@ -81,6 +83,7 @@ describe("StreamEventHub", () => {
       await cutListenConnection();
       await tip(creator, "while cut 1");
       await tip(creator, "while cut 2");
+      // An absence under test: nothing arrives while the LISTEN is gone (no condition to poll).
       await new Promise((resolve) => setTimeout(resolve, 400));
       expect(received).toEqual(["before"]);
       await allowConnections(true);
@@ -88,6 +91,7 @@ describe("StreamEventHub", () => {
       await until(() => received.length === 3, "the missed events");
       await tip(creator, "after");
       await until(() => received.length === 4, "the live event after recovery");
+      // An absence under test: no event arrives twice.
       await new Promise((resolve) => setTimeout(resolve, 300));
       expect(received).toEqual(["before", "while cut 1", "while cut 2", "after"]);
     });
@@ -112,10 +116,12 @@ describe("StreamEventHub", () => {
       await cutListenConnection();
       commitLate();
       await late;
+      // The hub's heartbeat must fail at least once while the LISTEN is refused: time is the point.
       await new Promise((resolve) => setTimeout(resolve, 400));
       await allowConnections(true);
 
       await until(() => received.length === 2, "the event committed late");
+      // An absence under test: no event arrives twice.
       await new Promise((resolve) => setTimeout(resolve, 300));
       expect(received).toEqual(["early", "late"]);
     });

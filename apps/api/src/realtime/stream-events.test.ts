@@ -46,16 +46,55 @@ const processB = (who: Viewer | null) => createTestCaller({ sql: otherSql, event
 const tipsFrom = (viewer: Viewer, handle: string) => (message: string) =>
   processA(viewer).tips.send({ idempotencyKey: randomUUID(), to: { handle }, coins: 5, message });
 
-/** Collects `n` events from a subscription (each `tracked`: [id, event]), then leaves it. */
+type Item = StreamEvent | { kind: "connected" | "reset" };
+const ids = new WeakMap<StreamEvent, string>();
+
+/**
+ * Collects `n` events from a subscription (each `tracked`: [cursor, item]; `connected` and
+ * `reset` are not events), then leaves it. A combo read together counts once per gift.
+ */
 async function take(iterable: unknown, n: number): Promise<StreamEvent[]> {
   const events: StreamEvent[] = [];
-  for await (const item of iterable as AsyncIterable<[string, StreamEvent]>) {
+  let gifts = 0;
+  for await (const item of iterable as AsyncIterable<[string, Item]>) {
     const [id, event] = item;
-    expect(id).toBe(event.id);
+    expect(id).toMatch(/^c1\.|^\d+$/);
+    if (!("id" in event)) continue;
+    ids.set(event, id);
     events.push(event);
-    if (events.length === n) break;
+    gifts += 1 + ((event as { merged?: unknown[] }).merged?.length ?? 0);
+    if (gifts >= n) break;
   }
   return events;
+}
+
+/** A tip event on the creator's stream from a viewer named Vera. */
+async function tipsOnStream() {
+  const viewer = await createPerson(db.sql);
+  const target = await createCreator(db.sql);
+  const event = (message: string) =>
+    tipEvent(message, {
+      creatorUserId: target.user.userId,
+      creatorHandle: target.handle,
+      viewerId: viewer.userId,
+      viewerName: "Vera",
+    });
+  return { target, event };
+}
+
+/** Writes the event in a transaction held open (its id is taken now) until `commit` is called. */
+async function holdOpen(event: Parameters<typeof recordStreamEvent>[1]) {
+  let commit = () => {};
+  const held = new Promise<void>((resolve) => (commit = resolve));
+  let written = () => {};
+  const isWritten = new Promise<void>((resolve) => (written = resolve));
+  const committed = db.sql.begin(async (tx) => {
+    await recordStreamEvent(tx as unknown as Sql, event);
+    written();
+    await held;
+  });
+  await isWritten;
+  return { commit, committed };
 }
 
 describe("streams.events", () => {
@@ -80,13 +119,19 @@ describe("streams.events", () => {
     await send("rose", 2);
     await send("heart", 1);
 
+    // The two roses are one combo: read together, they come as one event naming the first.
     const events = await received;
-    expect(events.map((e) => [e.viewerName, e.giftId, e.count, e.comboCount])).toEqual([
-      ["Vera", "rose", 1, 1],
-      ["Vera", "rose", 2, 3],
-      ["Vera", "heart", 1, 1],
+    const gifts = events.flatMap((e) => [
+      ...((e as { merged?: { id: string }[] }).merged ?? []).map((m) => ["Vera", "rose", m.id]),
+      [e.viewerName, e.giftId, e.comboCount],
     ]);
-    expect(new Set(events.map((e) => e.id)).size).toBe(3);
+    expect(gifts.map((g) => g.slice(0, 2))).toEqual([
+      ["Vera", "rose"],
+      ["Vera", "rose"],
+      ["Vera", "heart"],
+    ]);
+    expect(events.at(-1)?.giftId).toBe("heart");
+    expect(events.find((e) => e.giftId === "rose" && e.comboCount === 3)).toBeDefined();
   });
 
   it("starts a first connection from now, without replaying the stream's past", async () => {
@@ -106,15 +151,7 @@ describe("streams.events", () => {
   });
 
   it("delivers an event whose transaction commits after a later event's", async () => {
-    const viewer = await createPerson(db.sql);
-    const target = await createCreator(db.sql);
-    const event = (message: string) =>
-      tipEvent(message, {
-        creatorUserId: target.user.userId,
-        creatorHandle: target.handle,
-        viewerId: viewer.userId,
-        viewerName: "Vera",
-      });
+    const { target, event } = await tipsOnStream();
     const received = take(
       await processA(null).streams.events({ to: { handle: target.handle } }),
       2,
@@ -122,21 +159,12 @@ describe("streams.events", () => {
     await new Promise((resolve) => setTimeout(resolve, 200));
 
     // The first event takes the lower id but commits only after the second one has.
-    let commitFirst = () => {};
-    const held = new Promise<void>((resolve) => (commitFirst = resolve));
-    let firstWritten = () => {};
-    const written = new Promise<void>((resolve) => (firstWritten = resolve));
-    const first = db.sql.begin(async (tx) => {
-      await recordStreamEvent(tx as unknown as Sql, event("lower id, committed last"));
-      firstWritten();
-      await held;
-    });
-    await written;
+    const first = await holdOpen(event("lower id, committed last"));
     await recordStreamEvent(db.sql, event("higher id, committed first"));
     // Committed once the later event has gone out (a read that sees both sends them in id order).
     await new Promise((resolve) => setTimeout(resolve, 300));
-    commitFirst();
-    await first;
+    first.commit();
+    await first.committed;
 
     const events = await received;
     expect(events.map((e) => e.message)).toEqual([
@@ -162,11 +190,45 @@ describe("streams.events", () => {
     const resumed = await take(
       await processB(null).streams.events({
         to: { handle: target.handle },
-        lastEventId: seen[0]?.id ?? null,
+        lastEventId: ids.get(seen[0] as StreamEvent) ?? null,
       }),
       2,
     );
     expect(resumed.map((e) => e.message)).toEqual(["two", "three"]);
+  });
+
+  it("resumes by cursor past an event whose transaction committed after the client left", async () => {
+    const { target, event } = await tipsOnStream();
+    // The lower id is written first and held open; the higher id commits and is seen.
+    const first = await holdOpen(event("lower id, committed late"));
+    const seen = take(await processA(null).streams.events({ to: { handle: target.handle } }), 1);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    await recordStreamEvent(db.sql, event("higher id"));
+    const [higher] = await seen;
+    const cursor = ids.get(higher as StreamEvent) ?? "";
+    expect(cursor).toMatch(/^c1\./);
+    // Gone; then the older transaction commits. An id-based resume (after "higher id") skips it.
+    first.commit();
+    await first.committed;
+    const resumed = await take(
+      await processB(null).streams.events({ to: { handle: target.handle }, lastEventId: cursor }),
+      1,
+    );
+    expect(resumed.map((e) => e.message)).toEqual(["lower id, committed late"]);
+
+    // An old numeric id is still accepted: events with a higher id follow it.
+    await recordStreamEvent(db.sql, event("after the old id"));
+    const byId = await take(
+      await processB(null).streams.events({
+        to: { handle: target.handle },
+        lastEventId: higher?.id ?? null,
+      }),
+      1,
+    );
+    expect(byId.map((e) => e.message)).toEqual(["after the old id"]);
+    await expect(
+      processB(null).streams.events({ to: { handle: target.handle }, lastEventId: "c2.x" }),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST" });
   });
 
   it("records one event when a gift is retried with the same key", async () => {

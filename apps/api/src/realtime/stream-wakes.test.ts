@@ -1,7 +1,7 @@
 import { createConnection } from "node:net";
 import { connect, type Sql } from "@coinstream/db";
 import { createTestDatabase, type TestDatabase } from "@coinstream/db/testing";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
 import { tipEvent } from "../test-support/tip-event.ts";
 import { setStreamEventAnnouncer } from "./announce-stream-events.ts";
 import { recordStreamEvent } from "./record-stream-event.ts";
@@ -70,10 +70,10 @@ async function deliversAcrossProcesses(wakes: (sql: Sql) => StreamWakes, announc
         }),
       );
     }
-    for (let waited = 0; received.length < 2 && waited < 5_000; waited += 10) {
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    }
-    expect(received).toEqual(["one", "two"]);
+    await vi.waitFor(() => expect(received).toEqual(["one", "two"]), {
+      timeout: 5_000,
+      interval: 10,
+    });
     return performance.now() - started;
   } finally {
     setStreamEventAnnouncer(null);

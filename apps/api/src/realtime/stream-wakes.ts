@@ -1,8 +1,7 @@
-import { randomUUID } from "node:crypto";
 import type { Sql } from "@coinstream/db";
 import { connect, type NatsConnection, type Subscription } from "@nats-io/transport-node";
-import postgres from "postgres";
 import { notifyStreamEvents } from "./announce-stream-events.ts";
+import { PgChannelListener } from "./pg-channel-listener.ts";
 import { STREAM_EVENTS_CHANNEL } from "./stream-event.ts";
 
 export interface WakeHandlers {
@@ -24,97 +23,40 @@ export interface StreamWakes {
   stop(): Promise<void>;
 }
 
-const HEARTBEAT = "heartbeat:";
-/** A heartbeat unanswered for this many checks means the LISTEN is gone. */
-const CHECKS_BEFORE_LOST = 3;
-
 /**
  * Postgres NOTIFY, the embedded default: one LISTEN per process on a connection of its own,
- * checked by a heartbeat NOTIFY every `checkEveryMs`. A heartbeat not back within three checks
- * (one late answer is only a busy process) reopens the LISTEN as soon as the database answers.
+ * checked by a heartbeat (see `PgChannelListener`).
  * The NOTIFY is sent after the events' transaction committed, never inside it: a NOTIFY takes a
  * global lock at commit, which held across the commit's WAL flush cut event inserts from about
  * 1,700 to 270 a second (docs/BENCHMARKS.md).
  */
 export class NotifyWakes implements StreamWakes {
-  private listening: Sql | null = null;
-  private handlers: WakeHandlers | null = null;
-  private readonly heartbeatPrefix = `${HEARTBEAT}${randomUUID()}:`;
-  private heartbeats = 0;
-  private awaitedHeartbeat: string | null = null;
-  private unansweredChecks = 0;
-  private timer: NodeJS.Timeout | null = null;
-  private checking = false;
+  private readonly listener: PgChannelListener;
 
   constructor(
     private readonly sql: Sql,
-    private readonly checkEveryMs = 1_000,
-  ) {}
+    checkEveryMs = 1_000,
+  ) {
+    this.listener = new PgChannelListener(sql, STREAM_EVENTS_CHANNEL, checkEveryMs);
+  }
 
   async start(handlers: WakeHandlers): Promise<void> {
-    this.handlers = handlers;
-    await this.listen();
-    this.timer = setInterval(() => void this.check(), this.checkEveryMs);
-    this.timer.unref();
+    await this.listener.start({
+      // "<creator>" or, from older writers, "<creator>:<event id>".
+      message: (payload) => {
+        const separator = payload.lastIndexOf(":");
+        handlers.wake(separator === -1 ? payload : payload.slice(0, separator));
+      },
+      gap: handlers.gap,
+    });
   }
 
   async announce(creatorUserIds: readonly string[]): Promise<void> {
     if (creatorUserIds.length > 0) await notifyStreamEvents(this.sql, creatorUserIds);
   }
 
-  async stop(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    this.handlers = null;
-    await this.listening?.end({ timeout: 1 });
-  }
-
-  private async listen(): Promise<void> {
-    // postgres.js takes its parsed options back, as its own `listen` does; the types do not say so.
-    const options = { ...this.sql.options, max: 1 } as unknown as postgres.Options<
-      Record<string, never>
-    >;
-    const listening = postgres(options) as unknown as Sql;
-    this.listening = listening;
-    let isFirst = true;
-    await listening.listen(
-      STREAM_EVENTS_CHANNEL,
-      (payload) => {
-        if (payload.startsWith(HEARTBEAT)) {
-          if (payload === this.awaitedHeartbeat) this.awaitedHeartbeat = null;
-          return;
-        }
-        // "<creator>" or, from older writers, "<creator>:<event id>".
-        const separator = payload.lastIndexOf(":");
-        this.handlers?.wake(separator === -1 ? payload : payload.slice(0, separator));
-      },
-      () => {
-        // postgres.js listens again by itself after a short break: read what it missed.
-        if (!isFirst) this.handlers?.gap();
-        isFirst = false;
-      },
-    );
-  }
-
-  private async check(): Promise<void> {
-    if (this.checking) return;
-    this.checking = true;
-    try {
-      if (this.awaitedHeartbeat !== null && ++this.unansweredChecks < CHECKS_BEFORE_LOST) return;
-      this.unansweredChecks = 0;
-      if (this.awaitedHeartbeat !== null) {
-        const lost = this.listening;
-        this.listening = null;
-        await lost?.end({ timeout: 0 }).catch(() => {});
-        await this.listen();
-        this.handlers?.gap();
-      }
-      this.awaitedHeartbeat = `${this.heartbeatPrefix}${++this.heartbeats}`;
-      await this.sql`select pg_notify(${STREAM_EVENTS_CHANNEL}, ${this.awaitedHeartbeat})`;
-    } catch {
-      // The database is unreachable: the next check tries again.
-    } finally {
-      this.checking = false;
-    }
+  stop(): Promise<void> {
+    return this.listener.stop();
   }
 }
 

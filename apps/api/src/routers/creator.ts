@@ -7,6 +7,16 @@ import {
   STRIPE_ACCOUNT_ID,
   setPayoutMethod,
 } from "../services/payouts/withdrawals.ts";
+import { getActiveRateCard } from "../services/rate-card/get-active-rate-card.ts";
+import { listCreatorBoosts } from "../services/studio/boost-reach.ts";
+import { getStudioOverview } from "../services/studio/get-studio-overview.ts";
+import {
+  ALERT_TIERS,
+  getOverlaySettings,
+  overlaySettingsSchema,
+  setOverlaySettings,
+} from "../services/studio/overlay-settings.ts";
+import { sendTestAlert } from "../services/studio/send-test-alert.ts";
 import { creatorProcedure, router, viewerProcedure } from "../trpc/init.ts";
 import { int8CursorSchema } from "./bounded-inputs.ts";
 import { countSchema, eligibilityReasonSchema, isoDateTimeSchema } from "./output-schemas.ts";
@@ -55,7 +65,12 @@ const earningsSchema = z.object({
       of: earningSourceSchema,
       diamonds: countSchema,
       giftId: z.string().nullable(),
+      giftName: z.string().nullable(),
       count: countSchema,
+      coins: countSchema,
+      senderName: z.string().nullable(),
+      events: countSchema,
+      label: z.string(),
       message: z.string().nullable(),
       reversal: z
         .object({
@@ -65,6 +80,7 @@ const earningsSchema = z.object({
         })
         .nullable(),
       at: isoDateTimeSchema,
+      firstAt: isoDateTimeSchema,
     }),
   ),
   nextCursor: z.string().nullable(),
@@ -88,6 +104,47 @@ export const creatorRouter = router({
 
   /** Channels, what is missing to receive gifts and to withdraw, and diamonds held, available and reserved. */
   status: viewerProcedure.output(creatorStatusSchema).query(({ ctx }) => getCreatorStatus(ctx)),
+
+  /**
+   * The studio's money-first overview: earnings today, in 7 and 30 days (diamonds and cash), held
+   * diamonds by the day they become available, what withdrawing the available ones pays now, and
+   * the top 5 supporters of 30 days. `utcOffsetMinutes`: the creator's clock, for "today".
+   */
+  overview: viewerProcedure
+    .input(
+      z
+        .object({ utcOffsetMinutes: z.number().int().min(-840).max(840).default(0) })
+        .default({ utcOffsetMinutes: 0 }),
+    )
+    .query(({ ctx, input }) => getStudioOverview(ctx.sql, ctx.viewer.userId, input, ctx.now)),
+
+  /** The OBS overlay's settings (defaults until the creator saves some). */
+  overlaySettings: viewerProcedure.query(({ ctx }) =>
+    getOverlaySettings(ctx.sql, ctx.viewer.userId),
+  ),
+
+  /** Saves the overlay's settings; open overlays apply them at once. */
+  setOverlaySettings: viewerProcedure
+    .input(overlaySettingsSchema)
+    .mutation(({ ctx, input }) => setOverlaySettings(ctx.sql, ctx.viewer.userId, input)),
+
+  /** Plays a test alert of a tier on the creator's open overlays: no coins move, nothing is counted. */
+  sendTestAlert: viewerProcedure
+    .input(z.object({ tier: z.enum(ALERT_TIERS) }))
+    .mutation(async ({ ctx, input }) =>
+      sendTestAlert(
+        ctx.sql,
+        ctx.viewer.userId,
+        input.tier,
+        await getActiveRateCard(ctx.sql, ctx.now),
+        ctx.now,
+      ),
+    ),
+
+  /** Boosts of the creator's stream, newest first, with impressions in listings and clicks through. */
+  boosts: viewerProcedure.query(({ ctx }) =>
+    listCreatorBoosts(ctx.sql, ctx.viewer.userId, ctx.now),
+  ),
 
   /** Diamonds received, newest first, each with its source; reversals of refunded gifts are negative. */
   earnings: creatorProcedure

@@ -1,11 +1,14 @@
 import { TRPCError, tracked } from "@trpc/server";
 import { z } from "zod";
 import { followStream } from "../realtime/follow-stream.ts";
+import { readStreamCursor } from "../realtime/read-stream-cursor.ts";
+import { MAX_RESUME_LENGTH, parseResumePoint } from "../realtime/stream-cursor.ts";
 import { boostStream, listLiveStreams } from "../services/streams/boost-stream.ts";
 import { getLeaderboard } from "../services/streams/get-leaderboard.ts";
 import { requireCreator, resolveCreator } from "../services/streams/resolve-creator.ts";
+import { countBoostImpressions, openListedStream } from "../services/studio/boost-reach.ts";
+import { reportPageLive } from "../services/studio/live-sessions.ts";
 import { publicProcedure, router, viewerProcedure } from "../trpc/init.ts";
-import { int8CursorSchema } from "./bounded-inputs.ts";
 import { countSchema, eligibilityReasonSchema } from "./output-schemas.ts";
 import { idempotencyKeySchema, streamTargetSchema } from "./targets.ts";
 
@@ -52,29 +55,33 @@ export const streamsRouter = router({
     }),
 
   /**
-   * A stream's public events (gifts with combos, tips with messages) over SSE. Each carries its
-   * id (`tracked`), so a reconnecting client resumes after the last event it saw; a first
-   * connection (no `lastEventId`) receives events from now on.
+   * A stream's public events (gifts with combos, tips with messages, goals) over SSE, from the
+   * same hub and with the same cursors as `GET /streams/<handle>/events`. Each item is `tracked`
+   * with the cursor just after it (`c1.<xmin>.<ids>`), so a reconnecting client resumes exactly
+   * where it left off, even past a transaction that committed late; a numeric event id from
+   * older clients is still accepted. A first connection (no `lastEventId`) starts from now, with
+   * a `connected` item carrying its cursor; `reset` means it was too far behind: start again.
    */
   events: publicProcedure
     .input(
       z.object({
         to: streamTargetSchema,
-        lastEventId: int8CursorSchema().nullish(),
+        lastEventId: z
+          .string()
+          .max(MAX_RESUME_LENGTH)
+          .refine((text) => parseResumePoint(text) !== null, "must be an id this stream sent")
+          .nullish(),
       }),
     )
     .subscription(async function* ({ ctx, input, signal }) {
       const resolution = await resolveCreator(ctx.sql, input.to, ctx.now);
       if (!resolution.found) throw new TRPCError({ code: "NOT_FOUND", message: resolution.reason });
-      const since = input.lastEventId == null ? null : BigInt(input.lastEventId);
-      for await (const event of followStream(
-        ctx.sql,
-        ctx.events,
-        resolution.creator.userId,
-        since,
-        signal,
-      )) {
-        yield tracked(event.id, event);
+      const { userId } = resolution.creator;
+      const from =
+        (input.lastEventId == null ? null : parseResumePoint(input.lastEventId)) ??
+        ({ kind: "cursor", cursor: await readStreamCursor(ctx.sql, userId) } as const);
+      for await (const item of followStream(ctx.events, userId, from, signal)) {
+        yield tracked(item.id, item.data);
       }
     }),
 
@@ -119,8 +126,35 @@ export const streamsRouter = router({
     )
     .mutation(({ ctx, input }) => boostStream(ctx.sql, ctx.ledger, ctx.viewer, input, ctx.now)),
 
-  /** Live streams for discovery, ranked by recent gifting and active boosts. */
+  /**
+   * Live streams for discovery, ranked by recent gifting and active boosts. A signed-in viewer's
+   * listing counts an impression for each boosted stream (once per boost per 30 minutes).
+   */
   live: publicProcedure.query(async ({ ctx }) => {
-    return listLiveStreams(ctx.sql, ctx.now);
+    const streams = await listLiveStreams(ctx.sql, ctx.now);
+    await countBoostImpressions(ctx.sql, streams, ctx.viewer?.userId ?? null, ctx.now);
+    return streams;
   }),
+
+  /**
+   * A viewer opens a stream from the listing: where to go, and a click through for its running
+   * boost (signed-in viewers, once per boost per 30 minutes).
+   */
+  open: publicProcedure
+    .input(z.object({ handle: z.string().min(2).max(31) }))
+    .mutation(({ ctx, input }) =>
+      openListedStream(ctx.sql, input.handle.toLowerCase(), ctx.viewer?.userId ?? null, ctx.now),
+    ),
+
+  /**
+   * The extension on a creator's stream page says the stream is live (repeated every minute while
+   * it is): a viewer event then starts a session by itself, and the session stays open while the
+   * reports go on. Signed-in viewers only.
+   */
+  reportLive: viewerProcedure
+    .input(z.object({ to: streamTargetSchema }))
+    .mutation(async ({ ctx, input }) => {
+      const creator = await requireCreator(ctx.sql, input.to, ctx.now);
+      return reportPageLive(ctx.sql, creator.userId, ctx.now);
+    }),
 });

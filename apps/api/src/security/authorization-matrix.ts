@@ -84,6 +84,8 @@ export const AUTHORIZATION_MATRIX: Readonly<Record<ProcedurePath, MatrixRow>> = 
   "streams.leaderboard": everyone(),
   "streams.boost": spends({ note: `another viewer ${KEY_REUSE}` }),
   "streams.live": everyone(),
+  "streams.open": everyone({ note: "a click through counts for signed-in viewers only" }),
+  "streams.reportLive": signedIn(),
 
   "limits.get": signedIn(),
   "limits.set": signedIn(),
@@ -117,6 +119,11 @@ export const AUTHORIZATION_MATRIX: Readonly<Record<ProcedurePath, MatrixRow>> = 
     note: "another creator asks for the creator's handle",
   }),
   "creator.status": signedIn(),
+  "creator.overview": creatorsOnly(),
+  "creator.overlaySettings": creatorsOnly(),
+  "creator.setOverlaySettings": creatorsOnly(),
+  "creator.sendTestAlert": creatorsOnly({ note: "plays on the caller's own overlay only" }),
+  "creator.boosts": creatorsOnly(),
   "creator.earnings": creatorsOnly({ note: "another creator pages with the creator's cursor" }),
   "creator.setPayoutMethod": creatorsOnly({ frozen: "ACCOUNT_FROZEN" }),
   "creator.withdraw": signedIn({

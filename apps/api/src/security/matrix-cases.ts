@@ -133,6 +133,8 @@ export const MATRIX_CASES: { readonly [P in ProcedurePath]: Arrange<P> } = {
   "streams.boost": async (w, role) =>
     boost(w, await spendKey(w, role, "streams.boost", (k) => boost(w, k))),
   "streams.live": none,
+  "streams.open": (w) => ({ handle: w.creators.creator.handle }),
+  "streams.reportLive": (w) => ({ to: star(w) }),
 
   "limits.get": none,
   "limits.set": () => ({ dailyCoins: 5_000 }),
@@ -159,6 +161,19 @@ export const MATRIX_CASES: { readonly [P in ProcedurePath]: Arrange<P> } = {
     handle: isCreator(role) ? w.creators[creatorSide(role)].handle : freshHandle(),
   }),
   "creator.status": none,
+  "creator.overview": () => ({ utcOffsetMinutes: 60 }),
+  "creator.overlaySettings": none,
+  "creator.setOverlaySettings": () => ({
+    minAlertCoins: 10,
+    alertSeconds: 5,
+    sound: { enabled: true, volumePercent: 40 },
+    fullScreenTiers: ["legendary" as const],
+    showGoalBar: true,
+    showTopGifters: false,
+    colours: { highlight: "#ffcc00", accent: "#7c3aed", text: "#ffffff", panel: "#000000aa" },
+  }),
+  "creator.sendTestAlert": () => ({ tier: "deluxe" as const }),
+  "creator.boosts": none,
   "creator.earnings": async (w, role) =>
     role === "otherCreator"
       ? { cursor: await transferCursorOf(w, "creator", "creator_available"), limit: 10 }

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { connect, createLedger, type Ledger, type Sql } from "@coinstream/db";
 import { TRPCError } from "@trpc/server";
 import type { Hono } from "hono";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { createApp } from "../app.ts";
 import { createPayments } from "../payments/create-payments.ts";
 import { API_POOL_CONNECTIONS, LEDGER_POOL_CONNECTIONS } from "../pool-sizes.ts";
@@ -96,9 +96,19 @@ async function health(): Promise<number | "timeout"> {
  */
 async function expectNoStarvation(name: string, call: (index: number) => Promise<unknown>) {
   const calls = Array.from({ length: CALLS }, (_, index) => call(index));
-  const finished = Promise.allSettled(calls);
-  // Long enough for the calls to take their locks and the pool's connections.
-  await new Promise((resolve) => setTimeout(resolve, 300));
+  let isFinished = false;
+  const finished = Promise.allSettled(calls).finally(() => (isFinished = true));
+  // Until the calls hold the pool's connections (waiting on each other's locks or on a free one).
+  await vi.waitFor(
+    async () => {
+      if (isFinished) return;
+      const [busy] = await env.db.sql<{ n: number }[]>`
+        select count(*)::int as n from pg_stat_activity
+        where datname = current_database() and state <> 'idle' and pid <> pg_backend_pid()`;
+      expect(busy?.n).toBeGreaterThan(0);
+    },
+    { timeout: 10_000, interval: 20 },
+  );
   const status = await health();
   expect({ name, health: status }).toEqual({ name, health: 200 });
   const outcome = await Promise.race([

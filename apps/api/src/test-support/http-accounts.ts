@@ -1,4 +1,5 @@
 import { createTestDatabase, type TestDatabase } from "@coinstream/db/testing";
+import { authOverFetch, signUp } from "@coinstream/test-harness";
 import type { Hono } from "hono";
 import { afterAll, beforeAll, expect, inject, vi } from "vitest";
 import { type AuthDbHandle, createAuthDb } from "../auth/auth-db.ts";
@@ -31,14 +32,10 @@ export async function signUpVerified(
   mailer: CapturingMailer,
   email: string,
 ): Promise<void> {
-  const signUp = await postAuth(app, base, "/sign-up/email", {
-    name: "Tess",
-    email,
-    password: TEST_PASSWORD,
-    dateOfBirth: "1990-05-17",
-    region: "DE",
-  });
-  expect(signUp.status).toBe(200);
+  await signUp(
+    authOverFetch(base, (url, init) => app.request(url, init)),
+    { name: "Tess", email, password: TEST_PASSWORD, dateOfBirth: "1990-05-17", region: "DE" },
+  );
   const mail = await vi.waitFor(() => {
     const message = mailer.lastTo(email);
     if (!message) throw new Error("no verification mail yet");

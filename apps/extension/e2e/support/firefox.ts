@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
+import { assertPortsFree } from "@coinstream/test-harness";
 import puppeteer, { type Browser, type Frame, type Page } from "puppeteer-core";
-import { assertPortsFree } from "./preflight.ts";
 
 export const FIREFOX = "/usr/bin/firefox-esr";
 /** The manifest's `browser_specific_settings.gecko.id`. */

@@ -19,7 +19,7 @@ function badRequest(message: string): ApiResult<never> {
 }
 
 /**
- * The `api` message: one tRPC query or mutation with the session's bearer token. Errors come back
+ * One tRPC query or mutation (relayed from a page's `trpc` port) with the session's bearer token. Errors come back
  * as the contract's ApiError; an UNAUTHORIZED answer means the session is gone, so it is forgotten.
  */
 export async function handleApiRequest(

@@ -23,7 +23,7 @@ const FORBIDDEN = refusal(
 );
 
 /**
- * The `api` message for whoever sent it: refused unless the caller's allowlist has the
+ * A page's call (the `trpc` port) for whoever sent it: refused unless the caller's allowlist has the
  * procedure; a tab's stream targets scoped to that tab; the panel's spends never confirmed by
  * the panel itself (large ones, and those the API wants confirmed, go to the extension's window).
  */

@@ -1,8 +1,11 @@
 import { createContext, type ReactNode, useContext } from "react";
-import type { ApiClient } from "../messaging/api-client.ts";
+import { ApiQueryProvider } from "../lib/api-query.tsx";
+import type { ApiClient, BackgroundActions } from "../messaging/api-client.ts";
 
 interface DashboardContext {
   readonly api: ApiClient;
+  /** Signing in and out. */
+  readonly background: BackgroundActions;
   /** The API's origin (build configuration), for addresses the API returns as paths. */
   readonly apiUrl: string;
   /** Called when a call finds the session gone: the page goes back to signing in. */
@@ -12,7 +15,11 @@ interface DashboardContext {
 const Context = createContext<DashboardContext | null>(null);
 
 export function ApiProvider({ children, ...value }: DashboardContext & { children: ReactNode }) {
-  return <Context.Provider value={value}>{children}</Context.Provider>;
+  return (
+    <ApiQueryProvider api={value.api} onSignedOut={value.onSignedOut}>
+      <Context.Provider value={value}>{children}</Context.Provider>
+    </ApiQueryProvider>
+  );
 }
 
 export function useDashboard(): DashboardContext {

@@ -1,8 +1,9 @@
+import { useQuery } from "@tanstack/react-query";
 import { useCallback, useEffect, useState } from "react";
+import { useTRPC } from "../lib/api-query.tsx";
 import type { SignedInUser } from "../messaging/contract.ts";
 import { RegisterCreator } from "./auth/register-creator.tsx";
 import { ErrorNote } from "./components/error-note.tsx";
-import { useApiQuery } from "./hooks/use-api-query.ts";
 import { SECTIONS, type SectionId, sectionFromHash } from "./lib/sections.ts";
 import { AnalyticsSection } from "./sections/analytics-section.tsx";
 import { ChannelsSection } from "./sections/channels-section.tsx";
@@ -16,7 +17,8 @@ import type { CreatorStatus, SavedPayoutMethod, SectionProps } from "./types.ts"
 
 /** A signed-in person: registering a handle, or the dashboard once they have one. */
 export function CreatorArea({ user, onSignOut }: { user: SignedInUser; onSignOut: () => void }) {
-  const status = useApiQuery("creator.status", undefined);
+  const trpc = useTRPC();
+  const status = useQuery(trpc.creator.status.queryOptions());
 
   if (!status.data) {
     return (
@@ -25,7 +27,7 @@ export function CreatorArea({ user, onSignOut }: { user: SignedInUser; onSignOut
           <div className="auth-card">
             <h1>Creator dashboard</h1>
             <ErrorNote error={status.error} />
-            <button type="button" className="button primary" onClick={() => void status.reload()}>
+            <button type="button" className="button primary" onClick={() => void status.refetch()}>
               Try again
             </button>
           </div>
@@ -41,7 +43,7 @@ export function CreatorArea({ user, onSignOut }: { user: SignedInUser; onSignOut
     return (
       <RegisterCreator
         email={user.email}
-        onRegistered={() => void status.reload()}
+        onRegistered={() => void status.refetch()}
         onSignOut={onSignOut}
       />
     );
@@ -50,7 +52,9 @@ export function CreatorArea({ user, onSignOut }: { user: SignedInUser; onSignOut
     <Dashboard
       user={user}
       status={status.data}
-      reloadStatus={status.reload}
+      reloadStatus={async () => {
+        await status.refetch();
+      }}
       onSignOut={onSignOut}
     />
   );

@@ -28,7 +28,7 @@ describe("DashboardApp", () => {
       (request: AuthRequest) =>
         request.action === "signIn" ? { ok: true, data: { user: nova } } : signedOut,
     );
-    render(<DashboardApp api={fake.api} apiUrl={TEST_API_URL} />);
+    render(<DashboardApp api={fake.api} background={fake.background} apiUrl={TEST_API_URL} />);
 
     fireEvent.change(await screen.findByLabelText("Email"), {
       target: { value: "nova@demo.coinstream.local" },
@@ -64,7 +64,7 @@ describe("DashboardApp", () => {
           }
         : signedOut,
     );
-    render(<DashboardApp api={fake.api} apiUrl={TEST_API_URL} />);
+    render(<DashboardApp api={fake.api} background={fake.background} apiUrl={TEST_API_URL} />);
     fireEvent.change(await screen.findByLabelText("Email"), { target: { value: "a@b.co" } });
     fireEvent.change(screen.getByLabelText("Password"), { target: { value: "wrong-password" } });
     fireEvent.click(screen.getByTestId("sign-in-submit"));
@@ -82,7 +82,7 @@ describe("DashboardApp", () => {
       "overlay.get": () => ({ url: "/overlay/abc", path: "/overlay/abc" }),
       "channels.list": () => [],
     });
-    render(<DashboardApp api={fake.api} apiUrl={TEST_API_URL} />);
+    render(<DashboardApp api={fake.api} background={fake.background} apiUrl={TEST_API_URL} />);
     expect(await screen.findByTestId("section-overlay")).toBeTruthy();
     const nav = screen.getByRole("navigation", { name: "Dashboard sections" });
     expect(within(nav).getByRole("link", { name: "Overlay" }).getAttribute("aria-current")).toBe(
@@ -100,7 +100,7 @@ describe("DashboardApp", () => {
     const fake = fakeApi({ "creator.status": () => STATUS }, () =>
       signedIn ? { ok: true, data: { user: nova } } : signedOut,
     );
-    render(<DashboardApp api={fake.api} apiUrl={TEST_API_URL} />);
+    render(<DashboardApp api={fake.api} background={fake.background} apiUrl={TEST_API_URL} />);
     await screen.findByTestId("sign-in");
     signedIn = true;
     window.dispatchEvent(new FocusEvent("focus"));
@@ -113,13 +113,13 @@ describe("DashboardApp", () => {
         throw apiError("UNAUTHORIZED", null, "Your session has ended. Sign in again to continue.");
       },
     });
-    render(<DashboardApp api={fake.api} apiUrl={TEST_API_URL} />);
+    render(<DashboardApp api={fake.api} background={fake.background} apiUrl={TEST_API_URL} />);
     expect(await screen.findByTestId("sign-in")).toBeTruthy();
   });
 
   it("signs out from the top bar", async () => {
     const fake = fakeApi({ "creator.status": () => STATUS });
-    render(<DashboardApp api={fake.api} apiUrl={TEST_API_URL} />);
+    render(<DashboardApp api={fake.api} background={fake.background} apiUrl={TEST_API_URL} />);
     fireEvent.click(await screen.findByTestId("sign-out"));
     expect(await screen.findByTestId("sign-in")).toBeTruthy();
     expect(fake.authCalls.map((call) => call.action)).toEqual(["status", "signOut"]);

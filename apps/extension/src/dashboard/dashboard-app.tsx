@@ -1,11 +1,11 @@
 import { useCallback, useEffect, useState } from "react";
-import type { ApiClient } from "../messaging/api-client.ts";
+import { describeError, type ShownError } from "../lib/describe-error.ts";
+import type { ApiClient, BackgroundActions } from "../messaging/api-client.ts";
 import type { SignedInUser } from "../messaging/contract.ts";
 import { ApiProvider } from "./api-context.tsx";
 import { SignInForm } from "./auth/sign-in-form.tsx";
 import { ErrorNote } from "./components/error-note.tsx";
 import { CreatorArea } from "./creator-area.tsx";
-import { describeApiError, describeError, type ShownError } from "./lib/describe-error.ts";
 
 type AuthState =
   | { readonly state: "loading" }
@@ -17,20 +17,28 @@ type AuthState =
  * The options page: asks the background who is signed in, then shows signing in, registering a
  * handle, or the creator dashboard.
  */
-export function DashboardApp({ api, apiUrl }: { api: ApiClient; apiUrl: string }) {
+export function DashboardApp({
+  api,
+  background,
+  apiUrl,
+}: {
+  api: ApiClient;
+  background: BackgroundActions;
+  apiUrl: string;
+}) {
   const [auth, setAuth] = useState<AuthState>({ state: "loading" });
 
   const checkStatus = useCallback(async () => {
     setAuth({ state: "loading" });
     try {
-      const result = await api.auth({ action: "status" });
-      if (!result.ok) setAuth({ state: "error", error: describeApiError(result.error) });
+      const result = await background.auth({ action: "status" });
+      if (!result.ok) setAuth({ state: "error", error: describeError(result.error) });
       else if (result.data.user) setAuth({ state: "signed-in", user: result.data.user });
       else setAuth({ state: "signed-out" });
     } catch (caught) {
       setAuth({ state: "error", error: describeError(caught) });
     }
-  }, [api]);
+  }, [background]);
 
   useEffect(() => {
     void checkStatus();
@@ -50,7 +58,7 @@ export function DashboardApp({ api, apiUrl }: { api: ApiClient; apiUrl: string }
     if (!signedOut) return;
     const onFocus = async () => {
       try {
-        const result = await api.auth({ action: "status" });
+        const result = await background.auth({ action: "status" });
         if (result.ok && result.data.user) setAuth({ state: "signed-in", user: result.data.user });
       } catch {
         // Still signed out as far as this page knows; the form stays.
@@ -58,18 +66,18 @@ export function DashboardApp({ api, apiUrl }: { api: ApiClient; apiUrl: string }
     };
     addEventListener("focus", onFocus);
     return () => removeEventListener("focus", onFocus);
-  }, [signedOut, api]);
+  }, [signedOut, background]);
 
   const signOut = useCallback(async () => {
     try {
-      await api.auth({ action: "signOut" });
+      await background.auth({ action: "signOut" });
     } finally {
       setAuth({ state: "signed-out" });
     }
-  }, [api]);
+  }, [background]);
 
   return (
-    <ApiProvider api={api} apiUrl={apiUrl} onSignedOut={onSignedOut}>
+    <ApiProvider api={api} background={background} apiUrl={apiUrl} onSignedOut={onSignedOut}>
       {auth.state === "loading" && (
         <main className="auth-page">
           <p className="muted" role="status">

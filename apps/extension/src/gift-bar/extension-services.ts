@@ -1,8 +1,13 @@
 import { sendToBackground } from "@plasmohq/messaging";
 import { getPort, removePort } from "@plasmohq/messaging/port";
 import { chromeStorageArea } from "../background/storage-areas.ts";
-import { createApiClient, type SendMessage } from "../messaging/api-client.ts";
+import {
+  connectTrpcPort,
+  createBackgroundActions,
+  type SendMessage,
+} from "../messaging/api-client.ts";
 import type { Messages, StreamPortMessage } from "../messaging/contract.ts";
+import { createPortClient } from "../messaging/port-client.ts";
 import type { GiftBarServices, PageWindow, Surface } from "./components/gift-bar-app.tsx";
 import { chromeLocalStore, createHiddenSites } from "./lib/hidden-sites.ts";
 import { createPendingSends } from "./lib/pending-sends.ts";
@@ -33,7 +38,8 @@ function connectStreamPort(): StreamPort {
  */
 export function createExtensionServices(win: PageWindow, surface: Surface): GiftBarServices {
   return {
-    api: createApiClient(sendMessage),
+    api: createPortClient(connectTrpcPort),
+    background: createBackgroundActions(sendMessage),
     hiddenSites: createHiddenSites(chromeLocalStore()),
     openSites: createHiddenSites(chromeLocalStore(), "open"),
     openStream: (onMessage: (message: StreamPortMessage) => void) =>

@@ -1,11 +1,7 @@
-import type {
-  ApiError,
-  ApiResult,
-  InputOf,
-  Messages,
-  OutputOf,
-  ProcedurePath,
-} from "./contract.ts";
+import type { AppRouter } from "@coinstream/api";
+import type { TRPCClient } from "@trpc/client";
+import type { Messages } from "./contract.ts";
+import { type PortLike, TRPC_PORT } from "./port-session.ts";
 
 /** Sends one message to the background and waits for its answer (@plasmohq/messaging in the extension). */
 export type SendMessage = <N extends keyof Messages>(
@@ -13,35 +9,24 @@ export type SendMessage = <N extends keyof Messages>(
   body: Messages[N]["req"],
 ) => Promise<Messages[N]["res"]>;
 
-/** An error a page can show: thrown by `call` when the API (or the network) refused. */
-export class ApiCallError extends Error {
-  override readonly name = "ApiCallError";
-  constructor(readonly error: ApiError) {
-    super(error.message);
-  }
+/**
+ * Typed API calls for pages, through the background: `api.wallet.get.query()`. The popup and the
+ * dashboard use the tRPC client (trpc-client.ts), the gift bar a light one of the same shape
+ * (port-client.ts).
+ */
+export type ApiClient = TRPCClient<AppRouter>;
+
+/** Opens the background's `trpc` port. */
+export function connectTrpcPort(): PortLike {
+  return chrome.runtime.connect({ name: TRPC_PORT }) as unknown as PortLike;
 }
 
-/**
- * Typed API calls for pages, through the background: `api.query("wallet.get", undefined)`,
- * `api.mutation("gifts.send", {...})`. Results come back as the API typed them.
- */
-export function createApiClient(send: SendMessage) {
-  async function call<P extends ProcedurePath>(
-    kind: "query" | "mutation",
-    path: P,
-    input: InputOf<P>,
-  ): Promise<OutputOf<P>> {
-    const result = (await send("api", { path, kind, input })) as ApiResult<OutputOf<P>>;
-    if (!result.ok) throw new ApiCallError(result.error);
-    return result.data;
-  }
+/** What pages ask the background besides API calls: signing in and out, opening a tab. */
+export function createBackgroundActions(send: SendMessage) {
   return {
-    query: <P extends ProcedurePath>(path: P, input: InputOf<P>) => call("query", path, input),
-    mutation: <P extends ProcedurePath>(path: P, input: InputOf<P>) =>
-      call("mutation", path, input),
     auth: (body: Messages["auth"]["req"]) => send("auth", body),
     openTab: (url: string) => send("open-tab", { url }),
   };
 }
 
-export type ApiClient = ReturnType<typeof createApiClient>;
+export type BackgroundActions = ReturnType<typeof createBackgroundActions>;

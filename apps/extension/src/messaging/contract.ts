@@ -43,12 +43,44 @@ export type ApiResult<T> =
   | { readonly ok: true; readonly data: T }
   | { readonly ok: false; readonly error: ApiError };
 
-/** Message `api`: one tRPC call made by the background with the session's bearer token. */
+/** One tRPC operation as the background relays it (the background's own handlers use it too). */
 export interface ApiRequest {
   readonly path: ProcedurePath;
   readonly kind: "query" | "mutation";
   readonly input?: unknown;
 }
+
+/**
+ * Port `trpc`: a page's tRPC client (messaging/port-link.ts) posts each query or mutation with an
+ * id; the background runs it with its own client (which holds the token), if the page's context
+ * may call it, and posts back the data or the error in tRPC's error shape.
+ */
+export interface TrpcPortRequest {
+  readonly id: number;
+  readonly type: "query" | "mutation";
+  readonly path: string;
+  readonly input?: unknown;
+}
+
+/** The error as tRPC shapes it (the API's error formatter), so pages get a typed TRPCClientError. */
+export interface TrpcErrorShape {
+  readonly message: string;
+  /** JSON-RPC code, as tRPC sends it. */
+  readonly code: number;
+  readonly data: {
+    /** tRPC's code (BAD_REQUEST, UNAUTHORIZED, ...) or NETWORK when the API could not be reached. */
+    readonly code: string;
+    readonly httpStatus: number;
+    readonly path?: string;
+    readonly domainCode: string | null;
+    readonly details: Readonly<Record<string, unknown>> | null;
+    readonly fieldErrors: Readonly<Record<string, readonly string[]>> | null;
+  };
+}
+
+export type TrpcPortResponse =
+  | { readonly id: number; readonly result: { readonly data: unknown } }
+  | { readonly id: number; readonly error: TrpcErrorShape };
 
 export interface SignedInUser {
   readonly id: string;
@@ -132,7 +164,6 @@ export type ShowLauncherResult = { readonly ok: boolean };
 
 /** Message names and their request/response types, for typed senders. */
 export interface Messages {
-  readonly api: { readonly req: ApiRequest; readonly res: ApiResult<unknown> };
   readonly auth: { readonly req: AuthRequest; readonly res: AuthResult };
   readonly "open-tab": { readonly req: OpenTabRequest; readonly res: ApiResult<null> };
   readonly "show-launcher": { readonly req: ShowLauncherRequest; readonly res: ShowLauncherResult };

@@ -12,7 +12,7 @@ const NOW = new Date("2026-11-22T12:00:00.000Z");
 const now = () => NOW;
 
 function renderPopup(fake: ReturnType<typeof createFakeBackground>) {
-  return render(<PopupApp send={fake.send} now={now} checkoutPollMs={10} />);
+  return render(<PopupApp send={fake.send} link={fake.link} now={now} checkoutPollMs={10} />);
 }
 
 async function signIn(fake: ReturnType<typeof createFakeBackground>) {

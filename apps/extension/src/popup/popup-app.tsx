@@ -1,6 +1,10 @@
+import type { AppRouter } from "@coinstream/api";
+import type { TRPCLink } from "@trpc/client";
 import { useCallback, useMemo, useState } from "react";
-import { createApiClient, type SendMessage } from "../messaging/api-client.ts";
+import { ApiQueryProvider } from "../lib/api-query.tsx";
+import { createBackgroundActions, type SendMessage } from "../messaging/api-client.ts";
 import type { ApiError } from "../messaging/contract.ts";
+import { backgroundLink, createApiClient } from "../messaging/trpc-client.ts";
 import { AuthScreen } from "./components/auth-screen.tsx";
 import { CoinMark } from "./components/coin-mark.tsx";
 import { ErrorText } from "./components/error-text.tsx";
@@ -9,7 +13,10 @@ import { useSessionStatus } from "./hooks/use-session-status.ts";
 import { type PopupContextValue, PopupProvider } from "./popup-context.tsx";
 
 export interface PopupAppProps {
+  /** The background's messages (auth, open-tab). */
   readonly send: SendMessage;
+  /** Where API calls go: the background's `trpc` port unless a test gives its own. */
+  readonly link?: TRPCLink<AppRouter>;
   readonly checkoutPollMs?: number;
   readonly now?: () => Date;
 }
@@ -17,67 +24,70 @@ export interface PopupAppProps {
 const currentTime = () => new Date();
 
 /** The popup: signing in or up, then the wallet. Every call goes through the background worker. */
-export function PopupApp({ send, checkoutPollMs = 2_500, now = currentTime }: PopupAppProps) {
-  const api = useMemo(() => createApiClient(send), [send]);
-  const { session, setSession, checkStatus } = useSessionStatus(api);
+export function PopupApp({ send, link, checkoutPollMs = 2_500, now = currentTime }: PopupAppProps) {
+  const api = useMemo(() => createApiClient(link ?? backgroundLink()), [link]);
+  const background = useMemo(() => createBackgroundActions(send), [send]);
+  const { session, setSession, checkStatus } = useSessionStatus(background);
   const [signOutError, setSignOutError] = useState<ApiError | null>(null);
 
   const onSessionEnded = useCallback(() => setSession({ status: "signedOut" }), [setSession]);
   const context = useMemo<PopupContextValue>(
-    () => ({ api, onSessionEnded, checkoutPollMs, now }),
-    [api, onSessionEnded, checkoutPollMs, now],
+    () => ({ api, background, onSessionEnded, checkoutPollMs, now }),
+    [api, background, onSessionEnded, checkoutPollMs, now],
   );
 
   async function signOut() {
     setSignOutError(null);
-    const result = await api.auth({ action: "signOut" });
+    const result = await background.auth({ action: "signOut" });
     if (!result.ok) setSignOutError(result.error);
     else setSession({ status: "signedOut" });
   }
 
   return (
-    <PopupProvider value={context}>
-      <main className="popup">
-        <header className="popup__header">
-          <CoinMark className="popup__logo" />
-          <h1 className="popup__title">
-            Coinstream
+    <ApiQueryProvider api={api} onSignedOut={onSessionEnded}>
+      <PopupProvider value={context}>
+        <main className="popup">
+          <header className="popup__header">
+            <CoinMark className="popup__logo" />
+            <h1 className="popup__title">
+              Coinstream
+              {session.status === "signedIn" ? (
+                <span className="popup__who" data-testid="signed-in-as">
+                  {session.user.name || session.user.email}
+                </span>
+              ) : null}
+            </h1>
             {session.status === "signedIn" ? (
-              <span className="popup__who" data-testid="signed-in-as">
-                {session.user.name || session.user.email}
-              </span>
+              <button
+                type="button"
+                className="button button--ghost button--small"
+                onClick={() => void signOut()}
+                data-testid="sign-out"
+              >
+                Sign out
+              </button>
             ) : null}
-          </h1>
-          {session.status === "signedIn" ? (
-            <button
-              type="button"
-              className="button button--ghost button--small"
-              onClick={() => void signOut()}
-              data-testid="sign-out"
-            >
-              Sign out
-            </button>
+          </header>
+          <ErrorText error={signOutError} testId="sign-out-error" />
+          {session.status === "loading" ? (
+            <div className="popup__body muted" aria-busy="true" data-testid="popup-loading">
+              Loading…
+            </div>
           ) : null}
-        </header>
-        <ErrorText error={signOutError} testId="sign-out-error" />
-        {session.status === "loading" ? (
-          <div className="popup__body muted" aria-busy="true" data-testid="popup-loading">
-            Loading…
-          </div>
-        ) : null}
-        {session.status === "unreachable" ? (
-          <div className="popup__body">
-            <ErrorText error={session.error} testId="popup-error" />
-            <button type="button" className="button" onClick={() => void checkStatus()}>
-              Try again
-            </button>
-          </div>
-        ) : null}
-        {session.status === "signedOut" ? (
-          <AuthScreen onSignedIn={(user) => setSession({ status: "signedIn", user })} />
-        ) : null}
-        {session.status === "signedIn" ? <WalletScreen key={session.user.id} /> : null}
-      </main>
-    </PopupProvider>
+          {session.status === "unreachable" ? (
+            <div className="popup__body">
+              <ErrorText error={session.error} testId="popup-error" />
+              <button type="button" className="button" onClick={() => void checkStatus()}>
+                Try again
+              </button>
+            </div>
+          ) : null}
+          {session.status === "signedOut" ? (
+            <AuthScreen onSignedIn={(user) => setSession({ status: "signedIn", user })} />
+          ) : null}
+          {session.status === "signedIn" ? <WalletScreen key={session.user.id} /> : null}
+        </main>
+      </PopupProvider>
+    </ApiQueryProvider>
   );
 }

@@ -1,8 +1,10 @@
 import { createContext, type ReactNode, useContext } from "react";
-import type { ApiClient } from "../messaging/api-client.ts";
+import type { ApiClient, BackgroundActions } from "../messaging/api-client.ts";
 
 export interface PopupContextValue {
   readonly api: ApiClient;
+  /** Signing in and out, opening the checkout tab. */
+  readonly background: BackgroundActions;
   /** Called when a call finds the session gone: the popup goes back to signing in. */
   readonly onSessionEnded: () => void;
   /** How often a pending checkout is checked, in ms (tests shorten it). */

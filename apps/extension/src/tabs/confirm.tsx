@@ -6,9 +6,9 @@
  */
 import { useEffect, useState } from "react";
 import { GIFT_BAR_CSS } from "../gift-bar/components/styles.ts";
-import { sendMessage } from "../gift-bar/extension-services.ts";
-import { formatCoins } from "../gift-bar/lib/preview-text.ts";
+import { formatCoins } from "../lib/format.ts";
 import type { SpendConfirmationResult } from "../messaging/contract.ts";
+import { sendMessage } from "../popup/send-message.ts";
 
 const ARM_AFTER_MS = 600;
 const PAGE_CSS = `html, body { margin: 0; background: #17151f; }\n${GIFT_BAR_CSS}`;

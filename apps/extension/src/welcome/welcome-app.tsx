@@ -1,5 +1,10 @@
 import { useCallback, useMemo } from "react";
-import { createApiClient, type SendMessage } from "../messaging/api-client.ts";
+import {
+  connectTrpcPort,
+  createBackgroundActions,
+  type SendMessage,
+} from "../messaging/api-client.ts";
+import { createPortClient } from "../messaging/port-client.ts";
 import { AuthScreen } from "../popup/components/auth-screen.tsx";
 import { CoinMark } from "../popup/components/coin-mark.tsx";
 import { ErrorText } from "../popup/components/error-text.tsx";
@@ -35,13 +40,15 @@ const currentTime = () => new Date();
  * background, which lets this page sign in (background/access.ts).
  */
 export function WelcomeApp({ send, now = currentTime }: WelcomeAppProps) {
-  const api = useMemo(() => createApiClient(send), [send]);
-  const { session, setSession, checkStatus } = useSessionStatus(api);
+  // The welcome page only signs in and up (auth messages); its API client is never called.
+  const api = useMemo(() => createPortClient(connectTrpcPort), []);
+  const background = useMemo(() => createBackgroundActions(send), [send]);
+  const { session, setSession, checkStatus } = useSessionStatus(background);
 
   const onSessionEnded = useCallback(() => setSession({ status: "signedOut" }), [setSession]);
   const context = useMemo<PopupContextValue>(
-    () => ({ api, onSessionEnded, checkoutPollMs: 2_500, now }),
-    [api, onSessionEnded, now],
+    () => ({ api, background, onSessionEnded, checkoutPollMs: 2_500, now }),
+    [api, background, onSessionEnded, now],
   );
 
   return (

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import {
   bigint,
+  check,
   customType,
   date,
   index,
@@ -93,8 +94,14 @@ export const streamSessions = pgTable(
     events: bigint("events", { mode: "bigint" }).notNull().default(sql`0`),
     coins: bigint("coins", { mode: "bigint" }).notNull().default(sql`0`),
     diamonds: bigint("diamonds", { mode: "bigint" }).notNull().default(sql`0`),
+    /** manual (sessions.start) or auto (a viewer event while the page reported live). */
+    startedBy: text("started_by").notNull().default("manual"),
+    /** manual (sessions.end) or inactivity (the job); null while live. */
+    endedBy: text("ended_by"),
   },
   (table) => [
+    check("stream_sessions_started_by", sql`${table.startedBy} in ('manual', 'auto')`),
+    check("stream_sessions_ended_by", sql`${table.endedBy} in ('manual', 'inactivity')`),
     index("stream_sessions_creator").on(table.creatorUserId, table.startedAt),
     uniqueIndex("stream_sessions_one_live")
       .on(table.creatorUserId)

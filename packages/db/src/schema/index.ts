@@ -24,5 +24,6 @@ export { paymentEvents, purchaseLocks, purchases, walletDebts } from "./purchase
 export { spendingLimits } from "./spending-limits.ts";
 export { streamBoosts } from "./stream-boosts.ts";
 export { streamEvents } from "./stream-events.ts";
+export { boostClicks, boostReachMinutes, creatorLiveSignals, overlaySettings } from "./studio.ts";
 export { walletGiftedCheckpoints } from "./wallet-totals.ts";
 export { payoutMethods, withdrawals } from "./withdrawals.ts";

@@ -2,8 +2,8 @@
 // `gifts.send` calls over keep-alive HTTP with a fresh idempotency key per gift and the bearer
 // token of the simulated viewer it is playing. Started by the hot-creator benchmark.
 import { randomUUID } from "node:crypto";
+import { describeFailure, HttpClient } from "@coinstream/test-harness";
 import { serveWorker } from "../support/worker.ts";
-import { createHttpClient, describeFailure } from "./http-client.ts";
 
 export interface GiftSendersJob {
   readonly baseUrl: string;
@@ -32,7 +32,7 @@ export interface GiftSendersResult {
 }
 
 async function run(job: GiftSendersJob): Promise<GiftSendersResult> {
-  const client = createHttpClient(job.baseUrl, job.senders.length);
+  const client = new HttpClient(job.baseUrl, { maxSockets: job.senders.length, timeoutMs: 30_000 });
   const sent = job.senders.map(() => 0);
   const latencies: number[] = [];
   const errorSamples = new Set<string>();

@@ -2,8 +2,8 @@
 // schedule whether or not earlier ones were answered), each carrying its sequence number in the
 // message so subscribers can tell which gift they received. Started by the fan-out benchmark.
 import { randomUUID } from "node:crypto";
+import { describeFailure, HttpClient } from "@coinstream/test-harness";
 import { serveWorker } from "../support/worker.ts";
-import { createHttpClient, describeFailure, type HttpClient } from "./http-client.ts";
 import { monotonicMs } from "./monotonic-clock.ts";
 
 export interface PacedGiftsTarget {
@@ -34,7 +34,9 @@ let turn = 0;
 function clientsFor(target: PacedGiftsTarget): HttpClient[] {
   // Open loop: as many sockets as gifts in flight; a gift not acknowledged in time has failed.
   if (clients.length === 0) {
-    clients = target.baseUrls.map((url) => createHttpClient(url, 4_096, ACK_TIMEOUT_MS));
+    clients = target.baseUrls.map(
+      (url) => new HttpClient(url, { maxSockets: 4_096, timeoutMs: ACK_TIMEOUT_MS }),
+    );
   }
   return clients;
 }

@@ -1,7 +1,8 @@
 // Load generator (a process of its own): times tRPC queries one at a time over keep-alive HTTP,
 // the cases interleaved round by round so a noisy machine slows all of them alike.
+
+import { describeFailure, HttpClient } from "@coinstream/test-harness";
 import { serveWorker } from "../support/worker.ts";
-import { createHttpClient, describeFailure } from "./http-client.ts";
 
 export interface TimedCase {
   readonly name: string;
@@ -25,7 +26,7 @@ async function run(argument: {
   warmupRounds: number;
   rounds: number;
 }): Promise<TimedCaseResult[]> {
-  const client = createHttpClient(argument.baseUrl, 1);
+  const client = new HttpClient(argument.baseUrl, { maxSockets: 1, timeoutMs: 30_000 });
   const results = argument.cases.map((c) => ({
     name: c.name,
     latencies: [] as number[],
@@ -42,7 +43,7 @@ async function run(argument: {
       if (round >= argument.warmupRounds) result.latencies.push(answer.endedAt - started);
       if (answer.status === 200) {
         result.lastAnswer = (
-          JSON.parse(answer.body) as { result?: { data?: unknown } }
+          JSON.parse(answer.text) as { result?: { data?: unknown } }
         ).result?.data;
       } else {
         result.errors++;

@@ -7,6 +7,11 @@ import {
   type Sql,
   type TransferRequest,
 } from "@coinstream/db";
+import {
+  authOverFetch,
+  signInAll as signInAllOverHttp,
+  signIn as signInOverHttp,
+} from "@coinstream/test-harness";
 import { hashPassword } from "better-auth/crypto";
 import { viewerWalletRef } from "../../../src/services/wallet/viewer-wallet.ts";
 
@@ -96,35 +101,22 @@ async function insertPeople(sql: Sql, people: readonly SeededPerson[]): Promise<
 }
 
 /** Signs in over HTTP like the extension does and returns the bearer token. */
-export async function signIn(baseUrl: string, email: string): Promise<string> {
-  const response = await fetch(`${baseUrl}/api/auth/sign-in/email`, {
-    method: "POST",
-    headers: { "content-type": "application/json", origin: baseUrl },
-    body: JSON.stringify({ email, password: BENCH_PASSWORD }),
-  });
-  const token = response.headers.get("set-auth-token");
-  if (response.status !== 200 || !token) {
-    throw new Error(`sign-in of ${email} failed: ${response.status} ${await response.text()}`);
-  }
-  return token;
+export function signIn(baseUrl: string, email: string): Promise<string> {
+  return signInOverHttp(authOverFetch(baseUrl), email, BENCH_PASSWORD);
 }
 
 /** Bearer tokens for everyone, `concurrency` sign-ins at a time (each is one scrypt check). */
-export async function signInAll(
+export function signInAll(
   baseUrl: string,
   people: readonly SeededPerson[],
   concurrency = 4,
 ): Promise<string[]> {
-  const tokens: string[] = new Array(people.length);
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(concurrency, people.length) }, async () => {
-      for (let i = next++; i < people.length; i = next++) {
-        tokens[i] = await signIn(baseUrl, (people[i] as SeededPerson).email);
-      }
-    }),
+  return signInAllOverHttp(
+    authOverFetch(baseUrl),
+    people.map((person) => person.email),
+    BENCH_PASSWORD,
+    concurrency,
   );
-  return tokens;
 }
 
 /** The creator goes live through the API (`sessions.start`), as from the dashboard. */

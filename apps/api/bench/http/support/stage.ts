@@ -4,11 +4,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { checkLedger, connect, createLedger, type Ledger, type Sql } from "@coinstream/db";
 import type { TestDatabase } from "@coinstream/db/testing";
-import { type ApiProcess, startApiProcess } from "./api-process.ts";
+import { ApiProcess } from "@coinstream/test-harness";
 import type { BenchPostgres } from "./postgres.ts";
 
-/** The API ports the benchmarks use: the first process, and the second for fan-out. */
-export const API_PORTS = [3200, 3201] as const;
+/** The API ports the benchmarks use: the first process, and the second for fan-out (BENCH_API_PORT moves them). */
+const FIRST_API_PORT = Number(process.env.BENCH_API_PORT ?? 3200);
+export const API_PORTS = [FIRST_API_PORT, FIRST_API_PORT + 1] as const;
 
 /**
  * What one benchmark runs against: a fresh migrated database on the benchmark server, real API
@@ -33,7 +34,7 @@ export async function startStage(postgres: BenchPostgres, apiCount = 1): Promise
   const apis: ApiProcess[] = [];
   let ledgerSql: Sql | null = null;
   const close = async () => {
-    await Promise.all(apis.map((api) => api.stop()));
+    await Promise.all(apis.map((api) => api.stop(15_000)));
     await ledgerSql?.end();
     await db.drop();
     // BENCH_KEEP_LOGS=1 keeps the API processes' logs (one line a request) for a look afterwards.
@@ -43,13 +44,14 @@ export async function startStage(postgres: BenchPostgres, apiCount = 1): Promise
   const addApi = async () => {
     const port = API_PORTS[apis.length];
     if (port === undefined) throw new Error(`at most ${API_PORTS.length} API processes`);
-    const api = await startApiProcess({
+    const api = startBenchApi({
       port,
       databaseUrl: db.url,
       authSecret,
       logFile: join(workDir, `api-${port}.log`),
     });
     apis.push(api);
+    await api.start();
     return api;
   };
   try {
@@ -69,4 +71,27 @@ export async function startStage(postgres: BenchPostgres, apiCount = 1): Promise
     checkLedger: () => checkLedger(db.sql),
     close,
   };
+}
+
+/**
+ * The API as `pnpm start` runs it, with the per-address limits raised (every simulated viewer
+ * shares 127.0.0.1) and one process unless BENCH_API_WORKERS says otherwise: the meters read
+ * its pid (and its children). BENCH_API_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof"
+ * profiles the server under load. Its log gets one line a request: the real logging cost.
+ */
+export function startBenchApi(options: {
+  readonly port: number;
+  readonly databaseUrl: string;
+  readonly authSecret: string;
+  readonly logFile: string;
+}): ApiProcess {
+  return new ApiProcess({
+    ...options,
+    workers: Number(process.env.BENCH_API_WORKERS ?? 1),
+    nodeArgs: process.env.BENCH_API_NODE_ARGS?.split(" ").filter(Boolean) ?? [],
+    env: {
+      REQUESTS_PER_MINUTE_PER_ADDRESS: "100000000",
+      AUTH_ATTEMPTS_PER_MINUTE_PER_ADDRESS: "100000000",
+    },
+  });
 }

@@ -9,6 +9,9 @@ export interface SessionTotals {
   readonly startedAt: string;
   /** Null while live. */
   readonly endedAt: string | null;
+  /** How the session started (manual or auto) and ended (manual, inactivity; null while live). */
+  readonly startedBy: "manual" | "auto";
+  readonly endedBy: "manual" | "inactivity" | null;
   readonly events: number;
   readonly coins: number;
   readonly diamonds: number;
@@ -31,12 +34,14 @@ export async function readSessionTotals(
       title: string | null;
       started_at: Date;
       ended_at: Date | null;
+      started_by: "manual" | "auto";
+      ended_by: "manual" | "inactivity" | null;
       events: bigint;
       coins: bigint;
       diamonds: bigint;
     }[]
   >`
-    select s.id, s.title, s.started_at, s.ended_at,
+    select s.id, s.title, s.started_at, s.ended_at, s.started_by, s.ended_by,
            (s.events + coalesce(t.events, 0))::int8 as events,
            (s.coins + coalesce(t.coins, 0))::int8 as coins,
            (s.diamonds + coalesce(t.diamonds, 0))::int8 as diamonds
@@ -53,6 +58,8 @@ export async function readSessionTotals(
     title: row.title,
     startedAt: row.started_at.toISOString(),
     endedAt: row.ended_at?.toISOString() ?? null,
+    startedBy: row.started_by,
+    endedBy: row.ended_by,
     events: toSafeInteger(row.events),
     coins: toSafeInteger(row.coins),
     diamonds: toSafeInteger(row.diamonds),

@@ -1,4 +1,3 @@
-import type { Sql } from "@coinstream/db";
 import type { ViewerContext } from "../service-context.ts";
 import { describeCosmetic } from "./cosmetics.ts";
 

@@ -1,5 +1,4 @@
 import { DomainError, DomainErrorCode } from "@coinstream/core";
-import type { Sql } from "@coinstream/db";
 import type { ViewerContext } from "../service-context.ts";
 import { describeCosmetic } from "./cosmetics.ts";
 import { getProfile } from "./get-profile.ts";

@@ -20,6 +20,7 @@ function countingSql() {
   return { sql, counted };
 }
 
+// The cache's lifetime is the behaviour under test: these waits run past it on purpose.
 const later = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe("the rate card in force, per process", () => {

@@ -14,6 +14,10 @@ export interface SessionProgress {
   readonly title: string | null;
   readonly startedAt: Date;
   readonly endedAt: Date | null;
+  /** manual (sessions.start) or auto (a viewer event while the page reported live). */
+  readonly startedBy: "manual" | "auto";
+  /** manual, inactivity (the job), or null while live or for sessions ended before it was kept. */
+  readonly endedBy: "manual" | "inactivity" | null;
   /** Coins given during the session (gifts, tips, paid messages). */
   readonly coins: number;
   readonly goal: GoalProgress | null;
@@ -27,6 +31,8 @@ interface SessionRow {
   title: string | null;
   started_at: Date;
   ended_at: Date | null;
+  started_by: "manual" | "auto";
+  ended_by: "manual" | "inactivity" | null;
   goal_coins: bigint | null;
   goal_title: string | null;
   goal_reached_at: Date | null;
@@ -52,7 +58,7 @@ export async function readSessionProgress(
         (select folded_below from analytics_progress where name = ${STREAM_EVENTS_FOLD}),
         '0'::xid8) as folded_below
     )
-    select s.id, s.creator_user_id, c.handle, s.title, s.started_at, s.ended_at,
+    select s.id, s.creator_user_id, c.handle, s.title, s.started_at, s.ended_at, s.started_by, s.ended_by,
            s.goal_coins, s.goal_title, s.goal_reached_at,
            (s.coins + coalesce((select sum(e.coins) from stream_events e, progress
                                 where e.tx >= progress.folded_below and e.session_id = s.id), 0))::int8 as coins
@@ -89,6 +95,8 @@ function toSessionProgress(row: SessionRow): SessionProgress {
     title: row.title,
     startedAt: row.started_at,
     endedAt: row.ended_at,
+    startedBy: row.started_by,
+    endedBy: row.ended_by,
     coins,
     goal,
     goalReachedAt: row.goal_reached_at,
@@ -102,6 +110,8 @@ export function toPublicSession(session: SessionProgress) {
     title: session.title,
     startedAt: session.startedAt.toISOString(),
     endedAt: session.endedAt?.toISOString() ?? null,
+    startedBy: session.startedBy,
+    endedBy: session.endedBy,
     coins: session.coins,
     goal: session.goal,
   };

@@ -1,6 +1,7 @@
 import { DomainError, DomainErrorCode, groupThousands, RATE_CARD } from "@coinstream/core";
+import { announceStreamEvents } from "../../realtime/announce-stream-events.ts";
 import type { CreatorContext } from "../service-context.ts";
-import { announceGoalCleared, emitGoalProgressIn } from "./goal-progress.ts";
+import { emitGoalProgressIn, recordGoalCleared } from "./goal-progress.ts";
 import { type Queryable, readOpenSession, type SessionProgress } from "./session-progress.ts";
 
 /**
@@ -20,7 +21,7 @@ export async function setGoal(
       { field: "coins", minCoins, maxCoins },
     );
   }
-  return sql.begin(async (tx) => {
+  const { session, announce } = await sql.begin(async (tx) => {
     const [updated] = await tx<{ id: string }[]>`
       update stream_sessions
       set goal_coins = ${input.coins}, goal_title = ${input.title},
@@ -28,9 +29,11 @@ export async function setGoal(
       where creator_user_id = ${creator.userId} and ended_at is null
       returning id`;
     if (!updated) throw notLive();
-    await emitGoalProgressIn(tx, [updated.id]);
-    return requireOpenSession(tx, creator.userId);
+    const announce = await emitGoalProgressIn(tx, [updated.id]);
+    return { session: await requireOpenSession(tx, creator.userId), announce };
   });
+  await announceStreamEvents(sql, announce);
+  return session;
 }
 
 /** Removes the live session's goal; overlays hide their goal bar. */
@@ -38,23 +41,27 @@ export async function clearGoal({
   sql,
   creator,
 }: Pick<CreatorContext, "sql" | "creator">): Promise<SessionProgress> {
-  return sql.begin(async (tx) => {
+  const { session, announce } = await sql.begin(async (tx) => {
     const [open] = await tx<{ id: string; goal_coins: bigint | null }[]>`
       select id, goal_coins from stream_sessions
       where creator_user_id = ${creator.userId} and ended_at is null for update`;
     if (!open) throw notLive();
+    const announce: string[] = [];
     if (open.goal_coins !== null) {
       await tx`
         update stream_sessions set goal_coins = null, goal_title = null, goal_reached_at = null
         where id = ${open.id}`;
-      await announceGoalCleared(tx, {
+      await recordGoalCleared(tx, {
         id: open.id,
         creatorUserId: creator.userId,
         handle: creator.handle,
       });
+      announce.push(creator.userId);
     }
-    return requireOpenSession(tx, creator.userId);
+    return { session: await requireOpenSession(tx, creator.userId), announce };
   });
+  await announceStreamEvents(sql, announce);
+  return session;
 }
 
 async function requireOpenSession(tx: Queryable, creatorUserId: string) {

@@ -8,6 +8,7 @@ import {
   parseStreamUrl,
 } from "@coinstream/core";
 import type { Sql } from "@coinstream/db";
+import type { TtlCache } from "../../caches/ttl-cache.ts";
 
 /**
  * Where a gift goes: a stream page's URL, or the handle a page declares. A declared handle may
@@ -41,7 +42,7 @@ export type Resolution =
   | { readonly found: true; readonly creator: ResolvedCreator }
   | { readonly found: false; readonly reason: string };
 
-interface CreatorRow {
+export interface CreatorRow {
   user_id: string;
   handle: string;
   tier: CreatorTier;
@@ -70,6 +71,38 @@ export function websiteHostOf(origin: string): string | null {
   }
 }
 
+/** The facts a resolution is decided from (eligibility is decided per call, with its `now`). */
+export type CachedCreatorRow = CreatorRow | null;
+
+/** Per-process caches of creator rows, by database pool (see `useCreatorCache`). */
+const caches = new WeakMap<Sql, TtlCache<CachedCreatorRow>>();
+
+/**
+ * Caches this pool's creator rows in `cache` (null: read every time, the default). The cache must
+ * be dropped on every change of creators, their channels and their users' eligibility facts, in
+ * every process: `ProcessCaches` does it from the database's `coinstream_invalidate` NOTIFYs.
+ */
+export function useCreatorCache(sql: Sql, cache: TtlCache<CachedCreatorRow> | null): void {
+  if (cache) caches.set(sql, cache);
+  else caches.delete(sql);
+}
+
+/** The row for `key`, from this process's cache when it has it; unknown ones are cached too. */
+async function readCreatorRow(
+  sql: Sql,
+  key: string,
+  read: () => Promise<CreatorRow[]>,
+): Promise<CreatorRow | undefined> {
+  const cache = caches.get(sql);
+  const nowMs = Date.now();
+  const cached = cache?.get(key, nowMs);
+  if (cached !== undefined) return cached ?? undefined;
+  const epoch = cache?.epoch ?? 0;
+  const [row] = await read();
+  cache?.set(key, row ?? null, { tag: row?.user_id ?? null, epoch, nowMs });
+  return row;
+}
+
 /**
  * The creator behind a stream page or a declared handle, and whether they can receive gifts now
  * (and if not, why: the same eligibility rules the ledger side enforces).
@@ -79,7 +112,7 @@ export async function resolveCreator(
   target: StreamTarget,
   now: Date,
 ): Promise<Resolution> {
-  let rows: CreatorRow[];
+  let query: { key: string; read: () => Promise<CreatorRow[]> };
   if ("url" in target) {
     const stream = parseStreamUrl(target.url);
     if (!stream)
@@ -90,13 +123,17 @@ export async function resolveCreator(
         reason: "Open the channel's page (not a single video) to send gifts to its creator.",
       };
     }
-    rows = await sql<CreatorRow[]>`
+    const { platform, channel } = stream;
+    query = {
+      key: `url ${platform} ${channel}`,
+      read: () => sql<CreatorRow[]>`
       select c.user_id, c.handle, c.tier, c.share_override_bps, ch.platform, ch.channel, ch.followers,
              ch.followers_counted, ch.verified_at is not null as verified, u.date_of_birth, u.region, u.email_verified, u.created_at,
              u.frozen_at is not null as frozen
       from creator_channels ch join creators c on c.user_id = ch.creator_user_id join users u on u.id = c.user_id
-      where ch.platform = ${stream.platform} and ch.channel = ${stream.channel}
-        and ch.verified_at is not null and ch.unlinked_at is null`;
+      where ch.platform = ${platform} and ch.channel = ${channel}
+        and ch.verified_at is not null and ch.unlinked_at is null`,
+    };
   } else {
     const handle = normalizeCreatorHandle(target.handle);
     if (!handle) return { found: false, reason: "That is not a valid creator handle." };
@@ -104,7 +141,9 @@ export async function resolveCreator(
     if (target.origin !== undefined && website === null) {
       return { found: false, reason: "That is not a website origin." };
     }
-    rows = await sql<CreatorRow[]>`
+    query = {
+      key: `handle ${handle} ${website ?? ""}`,
+      read: () => sql<CreatorRow[]>`
       select c.user_id, c.handle, c.tier, c.share_override_bps, ch.platform, ch.channel, ch.followers,
              ch.followers_counted, ch.verified_at is not null as verified, u.date_of_birth, u.region, u.email_verified, u.created_at,
              u.frozen_at is not null as frozen,
@@ -119,9 +158,10 @@ export async function resolveCreator(
         where creator_user_id = c.user_id and unlinked_at is null
         order by verified_at is null, followers_counted desc, followers desc limit 1
       ) ch on true
-      where c.handle = ${handle}`;
+      where c.handle = ${handle}`,
+    };
   }
-  const row = rows[0];
+  const row = await readCreatorRow(sql, query.key, query.read);
   if (!row) return { found: false, reason: "No Coinstream creator is linked to this stream yet." };
   if ("handle" in target && target.origin !== undefined && row.website_verified !== true) {
     return {

@@ -1,4 +1,3 @@
-import type { Sql } from "@coinstream/db";
 import type { ViewerContext } from "../service-context.ts";
 import { listWalletHistory } from "./list-wallet-history.ts";
 

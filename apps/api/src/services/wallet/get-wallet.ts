@@ -1,5 +1,5 @@
 import { levelForCoins, toSafeInteger } from "@coinstream/core";
-import { accountId, getBalances, type Sql } from "@coinstream/db";
+import { accountId, getBalances } from "@coinstream/db";
 import type { ViewerContext } from "../service-context.ts";
 import { readLifetimeGiftedCoins } from "./lifetime-gifted-coins.ts";
 import { viewerWalletRef } from "./viewer-wallet.ts";

@@ -1,5 +1,5 @@
 import { toSafeInteger } from "@coinstream/core";
-import { accountId, listAccountTransfers, type Sql, type TransferCode } from "@coinstream/db";
+import { accountId, listAccountTransfers, type TransferCode } from "@coinstream/db";
 import type { ViewerContext } from "../service-context.ts";
 import { viewerWalletRef } from "./viewer-wallet.ts";
 

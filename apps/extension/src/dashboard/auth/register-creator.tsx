@@ -16,9 +16,7 @@ export function RegisterCreator({
 }) {
   const api = useApi();
   const [handle, setHandle] = useState("");
-  const register = useAction((wanted: string) =>
-    api.mutation("creator.register", { handle: wanted }),
-  );
+  const register = useAction((wanted: string) => api.creator.register.mutate({ handle: wanted }));
 
   async function submit(event: FormEvent) {
     event.preventDefault();

@@ -1,13 +1,13 @@
 import { type FormEvent, useState } from "react";
+import { describeError, type ShownError } from "../../lib/describe-error.ts";
 import type { SignedInUser } from "../../messaging/contract.ts";
-import { useApi } from "../api-context.tsx";
+import { useDashboard } from "../api-context.tsx";
 import { ErrorNote, fieldError } from "../components/error-note.tsx";
 import { TextField } from "../components/text-field.tsx";
-import { describeApiError, describeError, type ShownError } from "../lib/describe-error.ts";
 
 /** Signs in through the background (`auth` message); new accounts are made in the popup. */
 export function SignInForm({ onSignedIn }: { onSignedIn: (user: SignedInUser) => void }) {
-  const api = useApi();
+  const { background } = useDashboard();
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
   const [pending, setPending] = useState(false);
@@ -19,8 +19,8 @@ export function SignInForm({ onSignedIn }: { onSignedIn: (user: SignedInUser) =>
     setPending(true);
     setError(null);
     try {
-      const result = await api.auth({ action: "signIn", email: email.trim(), password });
-      if (!result.ok) setError(describeApiError(result.error));
+      const result = await background.auth({ action: "signIn", email: email.trim(), password });
+      if (!result.ok) setError(describeError(result.error));
       else if (result.data.user) onSignedIn(result.data.user);
       else setError(describeError(null));
     } catch (caught) {

@@ -1,35 +1,36 @@
-import type { ShownError } from "../lib/describe-error.ts";
+import { describeError, type ShownError } from "../../lib/describe-error.ts";
+
+/** A failed call as the dashboard shows it (a useAction error is already described). */
+function shown(error: unknown): ShownError | null {
+  if (!error) return null;
+  const value = error as Partial<ShownError>;
+  if (Array.isArray(value.reasons) && "hint" in value) return error as ShownError;
+  return describeError(error, "dashboard");
+}
 
 /**
  * An API error next to the control that caused it: the API's sentence, every reason when there
  * are several, and what to do. `id` lets the control point at it with aria-describedby.
  */
-export function ErrorNote({
-  error,
-  id,
-  testId,
-}: {
-  error: ShownError | null;
-  id?: string;
-  testId?: string;
-}) {
-  if (!error) return null;
+export function ErrorNote({ error, id, testId }: { error: unknown; id?: string; testId?: string }) {
+  const view = shown(error);
+  if (!view) return null;
   return (
     <div className="error-note" role="alert" id={id} data-testid={testId}>
-      <p>{error.message}</p>
-      {error.reasons.length > 0 && (
+      <p>{view.message}</p>
+      {view.reasons.length > 0 && (
         <ul>
-          {error.reasons.map((reason) => (
+          {view.reasons.map((reason) => (
             <li key={reason}>{reason}</li>
           ))}
         </ul>
       )}
-      {error.hint && <p className="error-hint">{error.hint}</p>}
+      {view.hint && <p className="error-hint">{view.hint}</p>}
     </div>
   );
 }
 
 /** The first message the API gave for a field of the input, for the field's own error line. */
-export function fieldError(error: ShownError | null, field: string): string | null {
-  return error?.fieldErrors[field]?.[0] ?? null;
+export function fieldError(error: unknown, field: string): string | null {
+  return shown(error)?.fieldErrors[field]?.[0] ?? null;
 }

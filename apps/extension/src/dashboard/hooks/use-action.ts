@@ -1,6 +1,6 @@
 import { useCallback, useRef, useState } from "react";
+import { describeError, isSignedOutError, type ShownError } from "../../lib/describe-error.ts";
 import { useDashboard } from "../api-context.tsx";
-import { describeError, isSignedOutError, type ShownError } from "../lib/describe-error.ts";
 
 export interface ActionState<A extends unknown[], R> {
   /** Runs the action; resolves with its result, or undefined when it failed (see `error`). */

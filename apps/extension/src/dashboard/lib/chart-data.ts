@@ -2,8 +2,9 @@
  * Turns `analytics.dashboard` answers into what the charts draw (labels and number arrays) and
  * into sentences that say the same for people who cannot see the charts.
  */
+
+import { formatBucketLabel, formatCoins, formatCount, formatDiamonds } from "../../lib/format.ts";
 import type { OutputOf } from "../../messaging/contract.ts";
-import { formatBucketLabel, formatCoins, formatCount, formatDiamonds } from "./format.ts";
 import type { Bucket } from "./range-presets.ts";
 
 type Dashboard = OutputOf<"analytics.dashboard">;

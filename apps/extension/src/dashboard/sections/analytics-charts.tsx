@@ -17,6 +17,7 @@ import {
 } from "chart.js";
 import { useMemo } from "react";
 import { Bar, Doughnut, Line } from "react-chartjs-2";
+import { formatCount } from "../../lib/format.ts";
 import { usePrefersReducedMotion } from "../hooks/use-reduced-motion.ts";
 import {
   describeGifters,
@@ -28,7 +29,6 @@ import {
   shapeGiftMix,
   shapeSeries,
 } from "../lib/chart-data.ts";
-import { formatCount } from "../lib/format.ts";
 import type { Bucket } from "../lib/range-presets.ts";
 
 // Only what these charts use, so the rest of chart.js stays out of the bundle.

@@ -57,6 +57,8 @@ function dashboard(input: InputOf<"analytics.dashboard">): OutputOf<"analytics.d
         title: "Demo stream",
         startedAt: "2026-11-22T12:00:00.000Z",
         endedAt: null,
+        startedBy: "manual" as const,
+        endedBy: null,
         events: 5,
         coins: 60,
         diamonds: 30,

@@ -1,12 +1,13 @@
+import { useQuery } from "@tanstack/react-query";
 import { lazy, Suspense, useMemo, useState } from "react";
+import { useTRPC } from "../../lib/api-query.tsx";
 import { downloadText } from "../../lib/download-text.ts";
+import { formatCount, formatDateTime, formatDuration, formatRange } from "../../lib/format.ts";
 import { useApi } from "../api-context.tsx";
 import { ErrorNote } from "../components/error-note.tsx";
 import { Empty, Loading, Panel, Section } from "../components/section.tsx";
 import { useAction } from "../hooks/use-action.ts";
-import { useApiQuery } from "../hooks/use-api-query.ts";
 import { useGiftNames } from "../hooks/use-gift-names.ts";
-import { formatCount, formatDateTime, formatDuration, formatRange } from "../lib/format.ts";
 import {
   type Bucket,
   bucketForPreset,
@@ -75,9 +76,10 @@ export function AnalyticsSection({ focusOnMount }: SectionProps) {
   );
   const preset = findRangePreset(presetId);
   const bucket = bucketForPreset(preset, wantedBucket);
-  const dashboard = useApiQuery("analytics.dashboard", range);
+  const trpc = useTRPC();
+  const dashboard = useQuery(trpc.analytics.dashboard.queryOptions(range));
   const exportCsv = useAction(async () => {
-    const file = await api.query("analytics.exportCsv", range);
+    const file = await api.analytics.exportCsv.query(range);
     downloadText(file.filename, file.csv);
     return file;
   });
@@ -138,12 +140,12 @@ export function AnalyticsSection({ focusOnMount }: SectionProps) {
               const now = Date.now();
               const next = rangeForPreset(preset, wantedBucket, new Date(now));
               // Within the same hour the range is unchanged, so ask again explicitly.
-              if (next.to === range.to) void dashboard.reload();
+              if (next.to === range.to) void dashboard.refetch();
               else setAsOf(now);
             }}
-            disabled={dashboard.loading}
+            disabled={dashboard.isFetching}
           >
-            {dashboard.loading ? "Updating…" : "Refresh"}
+            {dashboard.isFetching ? "Updating…" : "Refresh"}
           </button>
           <button
             type="button"
@@ -165,7 +167,7 @@ export function AnalyticsSection({ focusOnMount }: SectionProps) {
       {dashboard.error && <ErrorNote error={dashboard.error} testId="analytics-error" />}
       {!data && !dashboard.error && <Loading what="your analytics" />}
       {data && (
-        <div className="stack-lg" aria-busy={dashboard.loading} data-testid="analytics-body">
+        <div className="stack-lg" aria-busy={dashboard.isFetching} data-testid="analytics-body">
           <p className="muted small">{formatRange(data.from, data.to, data.bucket)}</p>
           <Totals totals={data.totals} reversedDiamonds={data.reversedDiamonds} />
           <Suspense fallback={<Loading what="the charts" />}>

@@ -1,4 +1,7 @@
+import { useQuery } from "@tanstack/react-query";
 import { type FormEvent, useId, useState } from "react";
+import { useReload, useTRPC } from "../../lib/api-query.tsx";
+import { formatCount, formatDate, parseWholeNumber } from "../../lib/format.ts";
 import type { OutputOf } from "../../messaging/contract.ts";
 import { useApi } from "../api-context.tsx";
 import { ConfirmButton } from "../components/confirm-button.tsx";
@@ -7,8 +10,6 @@ import { ErrorNote, fieldError } from "../components/error-note.tsx";
 import { Empty, Loading, Panel, Section } from "../components/section.tsx";
 import { TextField } from "../components/text-field.tsx";
 import { useAction } from "../hooks/use-action.ts";
-import { useApiQuery } from "../hooks/use-api-query.ts";
-import { formatCount, formatDate, parseWholeNumber } from "../lib/format.ts";
 import type { SectionProps } from "../types.ts";
 
 type Channel = OutputOf<"channels.list">[number];
@@ -35,7 +36,7 @@ function AddChannelForm({ onAdded }: { onAdded: () => void }) {
   const [kind, setKind] = useState<"url" | "website">("url");
   const [address, setAddress] = useState("");
   const add = useAction((input: { url: string } | { website: string }) =>
-    api.mutation("channels.add", input),
+    api.channels.add.mutate(input),
   );
   const errorId = useId();
 
@@ -126,7 +127,7 @@ function VerifyControls({
   const api = useApi();
   const [method, setMethod] = useState<VerifyMethod | "any">("any");
   const verify = useAction((chosen: VerifyMethod | "any") =>
-    api.mutation("channels.verify", {
+    api.channels.verify.mutate({
       channelId: channel.id,
       ...(chosen === "any" ? {} : { method: chosen }),
     }),
@@ -195,7 +196,7 @@ function FollowersForm({ channel, onChanged }: { channel: Channel; onChanged: ()
   const api = useApi();
   const [text, setText] = useState("");
   const save = useAction((followers: number) =>
-    api.mutation("channels.setFollowers", { channelId: channel.id, followers }),
+    api.channels.setFollowers.mutate({ channelId: channel.id, followers }),
   );
   const followers = parseWholeNumber(text);
   return (
@@ -272,7 +273,7 @@ function ChannelCard({
   onChanged: () => void;
 }) {
   const api = useApi();
-  const unlink = useAction(() => api.mutation("channels.unlink", { channelId: channel.id }));
+  const unlink = useAction(() => api.channels.unlink.mutate({ channelId: channel.id }));
   const platform = PLATFORM_NAMES[channel.platform] ?? channel.platform;
   return (
     <li className="card" data-testid="channel-item" data-verified={channel.verified}>
@@ -329,10 +330,12 @@ function ChannelCard({
 
 /** Channels: add by URL or website, the code to paste and where, Verify, follower counts, unlink. */
 export function ChannelsSection({ reloadStatus, focusOnMount }: SectionProps) {
-  const channels = useApiQuery("channels.list", undefined);
+  const trpc = useTRPC();
+  const channels = useQuery(trpc.channels.list.queryOptions());
+  const reloadChannels = useReload(trpc.channels.list.queryKey());
   const [lastVerified, setLastVerified] = useState<Verified | null>(null);
   const changed = async () => {
-    await Promise.all([channels.reload(), reloadStatus()]);
+    await Promise.all([reloadChannels(), reloadStatus()]);
   };
   return (
     <Section

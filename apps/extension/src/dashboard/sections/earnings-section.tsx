@@ -1,14 +1,6 @@
+import { useQuery } from "@tanstack/react-query";
 import { type FormEvent, useEffect, useId, useRef, useState } from "react";
-import type { InputOf, OutputOf } from "../../messaging/contract.ts";
-import { useApi } from "../api-context.tsx";
-import { ErrorNote, fieldError } from "../components/error-note.tsx";
-import { LoadOlder } from "../components/load-older.tsx";
-import { Empty, Loading, Panel, Section } from "../components/section.tsx";
-import { TextField } from "../components/text-field.tsx";
-import { useAction } from "../hooks/use-action.ts";
-import { useApiQuery } from "../hooks/use-api-query.ts";
-import { useGiftNames } from "../hooks/use-gift-names.ts";
-import { describeEarning, withdrawalStatusText } from "../lib/earnings.ts";
+import { useTRPC } from "../../lib/api-query.tsx";
 import {
   formatCount,
   formatDateTime,
@@ -16,7 +8,16 @@ import {
   formatSignedCount,
   formatUsdMinor,
   parseWholeNumber,
-} from "../lib/format.ts";
+} from "../../lib/format.ts";
+import type { InputOf, OutputOf } from "../../messaging/contract.ts";
+import { useApi } from "../api-context.tsx";
+import { ErrorNote, fieldError } from "../components/error-note.tsx";
+import { LoadOlder } from "../components/load-older.tsx";
+import { Empty, Loading, Panel, Section } from "../components/section.tsx";
+import { TextField } from "../components/text-field.tsx";
+import { useAction } from "../hooks/use-action.ts";
+import { useGiftNames } from "../hooks/use-gift-names.ts";
+import { describeEarning, withdrawalStatusText } from "../lib/earnings.ts";
 import { newIdempotencyKey } from "../lib/idempotency-key.ts";
 import type { SavedPayoutMethod, SectionProps } from "../types.ts";
 
@@ -47,7 +48,7 @@ function PayoutMethodForm({
   const [method, setMethod] = useState<Method>(saved?.method ?? "bank");
   const [label, setLabel] = useState(saved?.label ?? "");
   const [account, setAccount] = useState(saved?.stripeAccountId ?? "");
-  const save = useAction((input: PayoutInput) => api.mutation("creator.setPayoutMethod", input));
+  const save = useAction((input: PayoutInput) => api.creator.setPayoutMethod.mutate(input));
   const errorId = useId();
 
   async function submit(event: FormEvent) {
@@ -147,7 +148,7 @@ function WithdrawForm({ available, onRequested }: { available: number; onRequest
   // One key per attempt: a retry after a lost answer reuses it, so it never withdraws twice.
   const attempt = useRef<{ key: string; diamonds: number } | null>(null);
   const withdraw = useAction((input: InputOf<"creator.withdraw">) =>
-    api.mutation("creator.withdraw", input),
+    api.creator.withdraw.mutate(input),
   );
   const errorId = useId();
 
@@ -261,11 +262,10 @@ type Earning = OutputOf<"creator.earnings">["items"][number];
 function EarningsList() {
   const api = useApi();
   const names = useGiftNames();
-  const first = useApiQuery("creator.earnings", { limit: 25 });
+  const trpc = useTRPC();
+  const first = useQuery(trpc.creator.earnings.queryOptions({ limit: 25 }));
   const [more, setMore] = useState<{ items: Earning[]; cursor: string | null } | null>(null);
-  const loadMore = useAction((cursor: string) =>
-    api.query("creator.earnings", { cursor, limit: 25 }),
-  );
+  const loadMore = useAction((cursor: string) => api.creator.earnings.query({ cursor, limit: 25 }));
 
   if (first.error) return <ErrorNote error={first.error} />;
   if (!first.data) return <Loading what="your earnings" />;
@@ -330,7 +330,8 @@ export function EarningsSection({
   payoutMethod,
   onPayoutMethodSaved,
 }: SectionProps) {
-  const withdrawals = useApiQuery("creator.withdrawals", undefined);
+  const trpc = useTRPC();
+  const withdrawals = useQuery(trpc.creator.withdrawals.queryOptions());
   return (
     <Section
       id="earnings"
@@ -358,7 +359,7 @@ export function EarningsSection({
             available={status.diamonds.available}
             onRequested={() => {
               void reloadStatus();
-              void withdrawals.reload();
+              void withdrawals.refetch();
             }}
           />
         </Panel>

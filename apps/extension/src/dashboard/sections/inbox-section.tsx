@@ -1,4 +1,7 @@
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useEffect, useId, useRef, useState } from "react";
+import { useTRPC } from "../../lib/api-query.tsx";
+import { formatCoins, formatCount, formatDateTime, parseWholeNumber } from "../../lib/format.ts";
 import type { OutputOf } from "../../messaging/contract.ts";
 import { useApi } from "../api-context.tsx";
 import { ErrorNote, fieldError } from "../components/error-note.tsx";
@@ -6,24 +9,23 @@ import { LoadOlder } from "../components/load-older.tsx";
 import { Empty, Loading, Panel, Section } from "../components/section.tsx";
 import { TextField } from "../components/text-field.tsx";
 import { useAction } from "../hooks/use-action.ts";
-import { useApiQuery } from "../hooks/use-api-query.ts";
-import { formatCoins, formatCount, formatDateTime, parseWholeNumber } from "../lib/format.ts";
 import type { SectionProps } from "../types.ts";
 
 type Message = OutputOf<"messages.inbox">["items"][number];
 
 function PriceForm({ handle }: { handle: string }) {
   const api = useApi();
-  const price = useApiQuery("messages.price", { handle });
+  const trpc = useTRPC();
+  const price = useQuery(trpc.messages.price.queryOptions({ handle }));
   const [text, setText] = useState("");
-  const save = useAction((coins: number) => api.mutation("messages.setPrice", { coins }));
+  const save = useAction((coins: number) => api.messages.setPrice.mutate({ coins }));
   const coins = parseWholeNumber(text);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (coins !== null && (await save.run(coins))) {
       setText("");
-      void price.reload();
+      void price.refetch();
     }
   }
 
@@ -69,7 +71,7 @@ function ReplyForm({ message, onReplied }: { message: Message; onReplied: (m: Me
   const api = useApi();
   const [body, setBody] = useState("");
   const reply = useAction((text: string) =>
-    api.mutation("messages.reply", { id: message.id, body: text }),
+    api.messages.reply.mutate({ id: message.id, body: text }),
   );
   const id = useId();
   return (
@@ -122,15 +124,15 @@ function MessageCard({
 }) {
   const api = useApi();
   const [replying, setReplying] = useState(false);
-  const markRead = useAction(() => api.mutation("messages.markRead", { id: message.id }));
+  const markRead = useAction(() => api.messages.markRead.mutate({ id: message.id }));
   const hide = useAction(() =>
-    api.mutation(message.hiddenAt ? "messages.unhide" : "messages.hide", { id: message.id }),
+    (message.hiddenAt ? api.messages.unhide : api.messages.hide).mutate({ id: message.id }),
   );
   const block = useAction(
     (): Promise<unknown> =>
       message.senderBlocked
-        ? api.mutation("messages.unblock", { messageId: message.id })
-        : api.mutation("messages.block", { messageId: message.id }),
+        ? api.messages.unblock.mutate({ messageId: message.id })
+        : api.messages.block.mutate({ messageId: message.id }),
   );
   const unread = message.readAt === null;
   const error = markRead.error ?? hide.error ?? block.error;
@@ -228,14 +230,15 @@ function MessageCard({
 
 function BlockedList({ version, onChanged }: { version: number; onChanged: () => void }) {
   const api = useApi();
-  const blocked = useApiQuery("messages.blocked", undefined);
-  const { reload } = blocked;
+  const trpc = useTRPC();
+  const blocked = useQuery(trpc.messages.blocked.queryOptions());
+  const { refetch } = blocked;
   const firstVersion = useRef(version);
   useEffect(() => {
     // Blocking from a message changes this list; the first load is the query's own.
-    if (version !== firstVersion.current) void reload();
-  }, [version, reload]);
-  const unblock = useAction((userId: string) => api.mutation("messages.unblock", { userId }));
+    if (version !== firstVersion.current) void refetch();
+  }, [version, refetch]);
+  const unblock = useAction((userId: string) => api.messages.unblock.mutate({ userId }));
   if (!blocked.data || blocked.data.length === 0) return null;
   return (
     <Panel title="Blocked people">
@@ -269,10 +272,13 @@ export function InboxSection({ status, focusOnMount }: SectionProps) {
   const api = useApi();
   const [filter, setFilter] = useState<"all" | "unread">("all");
   const [includeHidden, setIncludeHidden] = useState(false);
-  const inbox = useApiQuery("messages.inbox", { filter, includeHidden, limit: 25 });
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const inboxInput = { filter, includeHidden, limit: 25 };
+  const inbox = useQuery(trpc.messages.inbox.queryOptions(inboxInput));
   const [older, setOlder] = useState<{ items: Message[]; cursor: string | null } | null>(null);
   const loadMore = useAction((cursor: string) =>
-    api.query("messages.inbox", { filter, includeHidden, limit: 25, cursor }),
+    api.messages.inbox.query({ filter, includeHidden, limit: 25, cursor }),
   );
   const [blockVersion, setBlockVersion] = useState(0);
 
@@ -290,7 +296,8 @@ export function InboxSection({ status, focusOnMount }: SectionProps) {
     const counts = (m: Message | undefined) =>
       m && m.readAt === null && m.hiddenAt === null ? 1 : 0;
     const delta = counts(updated) - counts(items.find((m) => m.id === updated.id));
-    inbox.setData(
+    queryClient.setQueryData(
+      trpc.messages.inbox.queryKey(inboxInput),
       (current) =>
         current && {
           ...current,
@@ -309,7 +316,7 @@ export function InboxSection({ status, focusOnMount }: SectionProps) {
   const refreshAll = () => {
     setOlder(null);
     setBlockVersion((v) => v + 1);
-    void inbox.reload();
+    void inbox.refetch();
   };
 
   return (
@@ -357,7 +364,7 @@ export function InboxSection({ status, focusOnMount }: SectionProps) {
             type="button"
             className="button secondary"
             onClick={refreshAll}
-            disabled={inbox.loading}
+            disabled={inbox.isFetching}
           >
             Refresh
           </button>

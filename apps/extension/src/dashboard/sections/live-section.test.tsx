@@ -13,6 +13,8 @@ const session = {
   title: "Demo stream",
   startedAt: "2026-11-22T12:00:00.000Z",
   endedAt: null,
+  startedBy: "manual" as const,
+  endedBy: null,
   coins: 1_250,
   goal: null as null | {
     title: string | null;

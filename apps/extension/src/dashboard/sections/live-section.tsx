@@ -1,4 +1,13 @@
+import { useQuery } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
+import { useTRPC } from "../../lib/api-query.tsx";
+import {
+  formatCoins,
+  formatCount,
+  formatDateTime,
+  formatDuration,
+  parseWholeNumber,
+} from "../../lib/format.ts";
 import type { OutputOf } from "../../messaging/contract.ts";
 import { useApi } from "../api-context.tsx";
 import { ConfirmButton } from "../components/confirm-button.tsx";
@@ -6,14 +15,6 @@ import { ErrorNote, fieldError } from "../components/error-note.tsx";
 import { Loading, Panel, Section } from "../components/section.tsx";
 import { TextField } from "../components/text-field.tsx";
 import { useAction } from "../hooks/use-action.ts";
-import { useApiQuery } from "../hooks/use-api-query.ts";
-import {
-  formatCoins,
-  formatCount,
-  formatDateTime,
-  formatDuration,
-  parseWholeNumber,
-} from "../lib/format.ts";
 import type { SectionProps } from "../types.ts";
 
 type Session = NonNullable<OutputOf<"sessions.current">["session"]>;
@@ -57,9 +58,9 @@ function GoalForm({ session, onChanged }: { session: Session; onChanged: () => v
   const [coinsText, setCoinsText] = useState(session.goal ? String(session.goal.targetCoins) : "");
   const [title, setTitle] = useState(session.goal?.title ?? "");
   const setGoal = useAction((coins: number) =>
-    api.mutation("sessions.setGoal", { coins, title: title.trim() || null }),
+    api.sessions.setGoal.mutate({ coins, title: title.trim() || null }),
   );
-  const clearGoal = useAction(() => api.mutation("sessions.clearGoal", undefined));
+  const clearGoal = useAction(() => api.sessions.clearGoal.mutate());
   const coins = parseWholeNumber(coinsText);
 
   async function submit(event: FormEvent) {
@@ -134,10 +135,13 @@ function EndedSummary({ session }: { session: EndedSession }) {
 /** Live & goal: go live and end, a coin goal with its progress. */
 export function LiveSection({ status, focusOnMount }: SectionProps) {
   const api = useApi();
-  const current = useApiQuery("sessions.current", { handle: status.handle }, { pollMs: POLL_MS });
+  const trpc = useTRPC();
+  const current = useQuery(
+    trpc.sessions.current.queryOptions({ handle: status.handle }, { refetchInterval: POLL_MS }),
+  );
   const [title, setTitle] = useState("");
-  const start = useAction(() => api.mutation("sessions.start", { title: title.trim() || null }));
-  const end = useAction(() => api.mutation("sessions.end", undefined));
+  const start = useAction(() => api.sessions.start.mutate({ title: title.trim() || null }));
+  const end = useAction(() => api.sessions.end.mutate());
   const session = current.data?.live ? current.data.session : null;
 
   return (
@@ -157,7 +161,7 @@ export function LiveSection({ status, focusOnMount }: SectionProps) {
             onSubmit={async (event) => {
               event.preventDefault();
               end.reset();
-              if (await start.run()) await current.reload();
+              if (await start.run()) await current.refetch();
             }}
             data-testid="start-form"
           >
@@ -193,7 +197,7 @@ export function LiveSection({ status, focusOnMount }: SectionProps) {
                 confirmLabel="End stream"
                 pending={end.pending}
                 onConfirm={async () => {
-                  if (await end.run()) await current.reload();
+                  if (await end.run()) await current.refetch();
                 }}
                 testId="end-stream"
               >
@@ -214,7 +218,7 @@ export function LiveSection({ status, focusOnMount }: SectionProps) {
             <GoalForm
               key={session.goal?.targetCoins ?? "none"}
               session={session}
-              onChanged={() => void current.reload()}
+              onChanged={() => void current.refetch()}
             />
           </Panel>
         </>

@@ -1,18 +1,20 @@
+import { useQuery } from "@tanstack/react-query";
+import { useTRPC } from "../../lib/api-query.tsx";
 import { useDashboard } from "../api-context.tsx";
 import { ConfirmButton } from "../components/confirm-button.tsx";
 import { CopyButton } from "../components/copy-button.tsx";
 import { ErrorNote } from "../components/error-note.tsx";
 import { Loading, Panel, Section } from "../components/section.tsx";
 import { useAction } from "../hooks/use-action.ts";
-import { useApiQuery } from "../hooks/use-api-query.ts";
 import { absoluteOverlayUrl } from "../lib/overlay-url.ts";
 import type { SectionProps } from "../types.ts";
 
 /** Overlay: the OBS browser-source URL with copy, rotate (confirmed), and how to add it to OBS. */
 export function OverlaySection({ focusOnMount }: SectionProps) {
   const { api, apiUrl } = useDashboard();
-  const overlay = useApiQuery("overlay.get", undefined);
-  const rotate = useAction(() => api.mutation("overlay.rotate", undefined));
+  const trpc = useTRPC();
+  const overlay = useQuery(trpc.overlay.get.queryOptions());
+  const rotate = useAction(() => api.overlay.rotate.mutate());
   const current = rotate.result ?? overlay.data;
   const url = current ? absoluteOverlayUrl(current.url, apiUrl) : null;
 

@@ -1,10 +1,10 @@
+import { formatCount, formatDateTime } from "../../lib/format.ts";
 import { Panel, Section } from "../components/section.tsx";
 import {
   buildChecklist,
   type ChecklistItem,
   summarizeChecklist,
 } from "../lib/eligibility-checklist.ts";
-import { formatCount, formatDateTime } from "../lib/format.ts";
 import { SECTIONS } from "../lib/sections.ts";
 import type { CreatorStatus, SectionProps } from "../types.ts";
 

@@ -1,4 +1,7 @@
+import { useQuery } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
+import { useReload, useTRPC } from "../../lib/api-query.tsx";
+import { formatCoins, formatDate, parseWholeNumber } from "../../lib/format.ts";
 import type { InputOf, OutputOf } from "../../messaging/contract.ts";
 import { useApi } from "../api-context.tsx";
 import { ConfirmButton } from "../components/confirm-button.tsx";
@@ -6,8 +9,6 @@ import { ErrorNote, fieldError } from "../components/error-note.tsx";
 import { Empty, Loading, Panel, Section } from "../components/section.tsx";
 import { TextField } from "../components/text-field.tsx";
 import { useAction } from "../hooks/use-action.ts";
-import { useApiQuery } from "../hooks/use-api-query.ts";
-import { formatCoins, formatDate, parseWholeNumber } from "../lib/format.ts";
 import type { SectionProps } from "../types.ts";
 
 type Tier = OutputOf<"perks.tiers">[number];
@@ -145,7 +146,7 @@ function TierForm({
 function TierCard({ tier, onChanged }: { tier: Tier; onChanged: () => void }) {
   const api = useApi();
   const [editing, setEditing] = useState(false);
-  const archive = useAction(() => api.mutation("perks.archive", { id: tier.id }));
+  const archive = useAction(() => api.perks.archive.mutate({ id: tier.id }));
   const archived = tier.archivedAt !== null;
   return (
     <li className={`card ${archived ? "archived" : ""}`} data-testid="perk-tier">
@@ -156,7 +157,7 @@ function TierCard({ tier, onChanged }: { tier: Tier; onChanged: () => void }) {
           testId={`perk-edit-${tier.id}`}
           onCancel={() => setEditing(false)}
           onSubmit={async (fields) => {
-            const updated = await api.mutation("perks.update", { id: tier.id, ...fields });
+            const updated = await api.perks.update.mutate({ id: tier.id, ...fields });
             setEditing(false);
             onChanged();
             return updated;
@@ -211,7 +212,9 @@ function TierCard({ tier, onChanged }: { tier: Tier; onChanged: () => void }) {
 export function PerksSection({ focusOnMount }: SectionProps) {
   const api = useApi();
   const [includeArchived, setIncludeArchived] = useState(false);
-  const tiers = useApiQuery("perks.tiers", { includeArchived });
+  const trpc = useTRPC();
+  const tiers = useQuery(trpc.perks.tiers.queryOptions({ includeArchived }));
+  const reloadTiers = useReload(trpc.perks.tiers.queryKey({ includeArchived }));
   return (
     <Section
       id="perks"
@@ -225,8 +228,8 @@ export function PerksSection({ focusOnMount }: SectionProps) {
           submitLabel="Add tier"
           testId="perk-form"
           onSubmit={async (fields) => {
-            const tier = await api.mutation("perks.define", fields);
-            void tiers.reload();
+            const tier = await api.perks.define.mutate(fields);
+            void reloadTiers();
             return tier;
           }}
         />
@@ -246,7 +249,7 @@ export function PerksSection({ focusOnMount }: SectionProps) {
         {tiers.data && tiers.data.length > 0 && (
           <ul className="cards" data-testid="perk-tiers">
             {tiers.data.map((tier) => (
-              <TierCard key={tier.id} tier={tier} onChanged={() => void tiers.reload()} />
+              <TierCard key={tier.id} tier={tier} onChanged={() => void reloadTiers()} />
             ))}
           </ul>
         )}

@@ -1,9 +1,8 @@
-import { groupThousands } from "@coinstream/core";
+import { formatCoins, formatCount } from "../../lib/format.ts";
 import type { StageRect } from "../hooks/use-player-rect.ts";
 import type { AnimationItem, AnimationState } from "../lib/animation-queue.ts";
 import { isTakeover } from "../lib/animation-queue.ts";
 import { describeGoal } from "../lib/goal.ts";
-import { formatCoins } from "../lib/preview-text.ts";
 import { ViewerName } from "./viewer-name.tsx";
 
 /**
@@ -103,6 +102,6 @@ function headline(item: AnimationItem) {
 function detail(item: AnimationItem): string {
   if (item.kind === "goal") return item.goal ? describeGoal(item.goal) : "";
   return item.kind === "gift" && item.count > 1
-    ? `${groupThousands(item.count)} at once · ${formatCoins(item.coins)}`
+    ? `${formatCount(item.count)} at once · ${formatCoins(item.coins)}`
     : formatCoins(item.coins);
 }

@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef } from "react";
-import { formatCoins } from "../lib/preview-text.ts";
+import { formatCoins } from "../../lib/format.ts";
 
 /**
  * The API asked for confirmation (the spend reaches the viewer's own threshold). Sending again

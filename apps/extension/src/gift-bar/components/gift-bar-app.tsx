@@ -1,7 +1,7 @@
 import type { GoalProgress } from "@coinstream/api";
 import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { createPortal } from "react-dom";
-import type { ApiClient } from "../../messaging/api-client.ts";
+import type { ApiClient, BackgroundActions } from "../../messaging/api-client.ts";
 import type { StreamPortMessage } from "../../messaging/contract.ts";
 import { chooseAdapter } from "../../site-adapters/adapters.ts";
 import { useAnimations } from "../hooks/use-animations.ts";
@@ -55,6 +55,8 @@ export type Surface =
 /** Everything the gift bar needs from outside, so tests can stand in for the extension. */
 export interface GiftBarServices {
   readonly api: ApiClient;
+  /** Who is signed in (the `auth` message). */
+  readonly background: Pick<BackgroundActions, "auth">;
   readonly hiddenSites: HiddenSites;
   /** Opens a follower on the background's `stream` port. */
   readonly openStream: (onMessage: (message: StreamPortMessage) => void) => StreamFollower;
@@ -96,7 +98,7 @@ export function GiftBarApp({ services }: { readonly services: GiftBarServices })
   const reducedMotion = usePrefersReducedMotion(win);
 
   const resolution = useAsync(target?.key ?? null, () =>
-    api.query("streams.resolve", target ? target.to : { handle: "" }),
+    api.streams.resolve.query(target ? target.to : { handle: "" }),
   );
   const resolved = resolution.data;
   // The API could not be asked (offline, restarting): ask again in a while, quietly.
@@ -114,14 +116,16 @@ export function GiftBarApp({ services }: { readonly services: GiftBarServices })
   const privateActive = active && launcher === null;
 
   // Who is signed in: asked of the background, again when the viewer comes back to the page.
-  const auth = useAsync(privateActive ? "auth" : null, () => api.auth({ action: "status" }));
+  const auth = useAsync(privateActive ? "auth" : null, () =>
+    services.background.auth({ action: "status" }),
+  );
   const signedIn = auth.data ? auth.data.ok && auth.data.data.user !== null : null;
   const userId = auth.data?.ok ? (auth.data.data.user?.id ?? null) : null;
   const recheckAuth = useThrottled(auth.reload, 2_000, now);
 
-  const catalog = useAsync(active ? "catalog" : null, () => api.query("gifts.catalog", undefined));
+  const catalog = useAsync(active ? "catalog" : null, () => api.gifts.catalog.query());
   const wallet = useAsync(privateActive && signedIn && userId ? `wallet:${userId}` : null, () =>
-    api.query("wallet.get", undefined),
+    api.wallet.get.query(),
   );
   // Coins bought or a sign-in in the popup show up when the viewer returns to the page.
   const refreshOnReturn = useThrottled(
@@ -141,10 +145,10 @@ export function GiftBarApp({ services }: { readonly services: GiftBarServices })
     return walletSignal.subscribe(reloadWallet);
   }, [privateActive, walletSignal, reloadWallet]);
   const leaderboard = useAsync(privateActive ? `leaderboard:${handle}` : null, () =>
-    api.query("streams.leaderboard", { to: { handle: handle ?? "" }, period: "live" }),
+    api.streams.leaderboard.query({ to: { handle: handle ?? "" }, period: "live" }),
   );
   const session = useAsync(privateActive ? `session:${handle}` : null, () =>
-    api.query("sessions.current", { handle: handle ?? "" }),
+    api.sessions.current.query({ handle: handle ?? "" }),
   );
   const [liveGoal, setLiveGoal] = useState<{ handle: string; goal: GoalProgress | null } | null>(
     null,

@@ -1,12 +1,13 @@
 import type { GoalProgress } from "@coinstream/api";
 import type { GiftDefinition } from "@coinstream/core";
 import { useEffect, useId, useMemo, useState } from "react";
+import { formatCoins } from "../../lib/format.ts";
 import type { ApiClient } from "../../messaging/api-client.ts";
 import type { ApiError, OutputOf } from "../../messaging/contract.ts";
 import { useAsync } from "../hooks/use-async.ts";
 import type { Sender } from "../hooks/use-sender.ts";
 import type { StreamTarget } from "../lib/page-target.ts";
-import { describeEarnings, formatCoins, toEarningsBasis } from "../lib/preview-text.ts";
+import { describeEarnings, toEarningsBasis } from "../lib/preview-text.ts";
 import { activeCombo, comboTimeLeft, type SendCombo } from "../lib/send-combo.ts";
 import { CoinLogo } from "./coin-logo.tsx";
 import { ConfirmDialog } from "./confirm-dialog.tsx";
@@ -25,7 +26,7 @@ export interface Catalog {
 }
 
 export interface GiftBarProps {
-  readonly api: Pick<ApiClient, "query">;
+  readonly api: Pick<ApiClient, "gifts">;
   readonly handle: string;
   readonly to: StreamTarget;
   readonly catalog: Catalog | null;
@@ -82,7 +83,7 @@ export function GiftBar(props: GiftBarProps) {
   // Previews name the creator, so a partner's larger share shows before sending.
   const target = JSON.stringify(props.to);
   const preview = useAsync(selected ? `${target}:${selected.id}:${count}` : null, () =>
-    api.query("gifts.preview", { giftId: selected?.id ?? "", count, to: props.to }),
+    api.gifts.preview.query({ giftId: selected?.id ?? "", count, to: props.to }),
   );
   // A tip's preview needs the share and the diamond's value: from a preview of the priciest gift.
   const priciest = gifts.reduce<GiftDefinition | null>(
@@ -91,7 +92,7 @@ export function GiftBar(props: GiftBarProps) {
   );
   const basisPreview = useAsync(
     tab === "tip" && priciest ? `basis:${target}:${priciest.id}` : null,
-    () => api.query("gifts.preview", { giftId: priciest?.id ?? "", count: 1, to: props.to }),
+    () => api.gifts.preview.query({ giftId: priciest?.id ?? "", count: 1, to: props.to }),
   );
   const basis = basisPreview.data ? toEarningsBasis(basisPreview.data) : null;
 

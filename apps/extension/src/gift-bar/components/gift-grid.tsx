@@ -1,6 +1,6 @@
 import type { GiftDefinition } from "@coinstream/core";
 import { giftIcon } from "@coinstream/core";
-import { formatCoins } from "../lib/preview-text.ts";
+import { formatCoins } from "../../lib/format.ts";
 
 /** The catalog as the API priced it; one gift is selected at a time. */
 export function GiftGrid({

@@ -1,6 +1,5 @@
-import { groupThousands } from "@coinstream/core";
-import { describeSendError } from "../lib/error-text.ts";
-import { formatCoins } from "../lib/preview-text.ts";
+import { describeError } from "../../lib/describe-error.ts";
+import { formatCoins, formatDiamonds } from "../../lib/format.ts";
 import type { SendRequest } from "../lib/send-to-stream.ts";
 import type { SenderState } from "../lib/sender-state.ts";
 
@@ -30,7 +29,7 @@ export function SendStatus({
   readonly onOpenWallet?: (() => void) | undefined;
 }) {
   if (state.phase === "failed") {
-    const view = describeSendError(state.error);
+    const view = describeError(state.error, "panel");
     return (
       <div className="cs-error" role="alert" data-testid="send-error">
         <span className="cs-error-title">{view.title}</span>
@@ -60,7 +59,7 @@ export function SendStatus({
   } else if (state.phase === "sent") {
     const { result } = state;
     const what = describeRequest(state.attempt.request, giftName);
-    const diamonds = `${groupThousands(result.diamonds)} ${result.diamonds === 1 ? "diamond" : "diamonds"}`;
+    const diamonds = formatDiamonds(result.diamonds);
     text = `Sent ${what} to @${result.handle}: they receive ${diamonds}. Balance ${formatCoins(result.balance)}.`;
   }
   return (

@@ -1,11 +1,7 @@
 import { RATE_CARD } from "@coinstream/core";
 import { useId, useState } from "react";
-import {
-  describeEarnings,
-  type EarningsBasis,
-  formatCoins,
-  previewTip,
-} from "../lib/preview-text.ts";
+import { formatCoins } from "../../lib/format.ts";
+import { describeEarnings, type EarningsBasis, previewTip } from "../lib/preview-text.ts";
 
 const TIP_PRESETS = [100, 500, 1_000] as const;
 const MAX_TIP_COINS = 1_000_000;

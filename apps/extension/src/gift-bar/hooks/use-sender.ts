@@ -38,7 +38,7 @@ export interface Sender {
  * keeps the attempt (and its idempotency key) through confirmation and retries.
  */
 export function useSender(
-  api: Pick<ApiClient, "mutation">,
+  api: Pick<ApiClient, "gifts" | "tips">,
   newKey: () => string,
   onSent: (result: SentResult, attempt: SendAttempt) => void,
   pending: PendingSends | null = null,

@@ -37,6 +37,8 @@ describe("goalFromSession", () => {
       title: null,
       startedAt: "",
       endedAt: null,
+      startedBy: "manual" as const,
+      endedBy: null,
       coins: 10,
       goal: goal(10),
     };

@@ -1,9 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { formatCoins } from "../../lib/format.ts";
 import {
   describeEarnings,
   type EarningsPreview,
-  formatCoins,
   previewTip,
   toEarningsBasis,
 } from "./preview-text.ts";

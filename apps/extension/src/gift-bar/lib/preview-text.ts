@@ -1,4 +1,5 @@
-import { formatMoney, groupThousands, splitGift } from "@coinstream/core";
+import { splitGift } from "@coinstream/core";
+import { formatCount, formatUsdMinor } from "../../lib/format.ts";
 
 /** The creator's side of a send, as `gifts.preview` returns it. */
 export interface EarningsPreview {
@@ -13,11 +14,6 @@ export interface EarningsPreview {
   readonly cashValueUsdMinor: number;
 }
 
-/** "5 coins", "1 coin", "12,000 coins". */
-export function formatCoins(coins: number): string {
-  return `${groupThousands(coins)} ${coins === 1 ? "coin" : "coins"}`;
-}
-
 /**
  * "Creator receives 50 diamonds (about $0.50)" from the API's preview; with a fraction,
  * "Creator receives about 0.5 diamonds" (the rest carries over to the creator's next gift).
@@ -27,14 +23,14 @@ export function describeEarnings(preview: EarningsPreview): string {
   if (exact?.includes(".")) {
     const [whole = "0", fraction] = exact.split(".");
     const cash =
-      preview.diamonds > 0 ? ` (about ${formatMoney(preview.cashValueUsdMinor, "USD")})` : "";
-    return `Creator receives about ${groupThousands(Number(whole))}.${fraction} diamonds${cash}`;
+      preview.diamonds > 0 ? ` (about ${formatUsdMinor(preview.cashValueUsdMinor)})` : "";
+    return `Creator receives about ${formatCount(Number(whole))}.${fraction} diamonds${cash}`;
   }
   if (preview.diamonds === 0) {
     return "Creator receives 0 diamonds (too small to share)";
   }
   const unit = preview.diamonds === 1 ? "diamond" : "diamonds";
-  return `Creator receives ${groupThousands(preview.diamonds)} ${unit} (about ${formatMoney(preview.cashValueUsdMinor, "USD")})`;
+  return `Creator receives ${formatCount(preview.diamonds)} ${unit} (about ${formatUsdMinor(preview.cashValueUsdMinor)})`;
 }
 
 /** The share and diamond value a preview from the API implies, for previewing tips. */

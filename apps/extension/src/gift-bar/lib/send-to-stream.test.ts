@@ -1,5 +1,7 @@
+import { TRPCClientError } from "@trpc/client";
 import { describe, expect, it, vi } from "vitest";
-import { ApiCallError, type ApiClient } from "../../messaging/api-client.ts";
+import type { ApiClient } from "../../messaging/api-client.ts";
+import { toErrorShape } from "../../messaging/api-error.ts";
 import type { ApiError } from "../../messaging/contract.ts";
 import {
   isRetryable,
@@ -36,9 +38,14 @@ const giftAttempt: SendAttempt = {
   idempotencyKey: "key-00000001",
 };
 
+/** The tRPC client's two spend mutations, recorded as (path, input). */
 function stubApi(answer: () => Promise<unknown>) {
-  const mutation = vi.fn(answer);
-  return { api: { mutation } as unknown as Pick<ApiClient, "mutation">, mutation };
+  const mutation = vi.fn((_path: string, _input: unknown) => answer());
+  const api = {
+    gifts: { send: { mutate: (input: unknown) => mutation("gifts.send", input) } },
+    tips: { send: { mutate: (input: unknown) => mutation("tips.send", input) } },
+  } as unknown as Pick<ApiClient, "gifts" | "tips">;
+  return { api, mutation };
 }
 
 describe("sendToStream", () => {
@@ -79,7 +86,7 @@ describe("sendToStream", () => {
       coins: 500,
     });
     const { api } = stubApi(async () => {
-      throw new ApiCallError(error);
+      throw TRPCClientError.from({ error: toErrorShape(error) });
     });
     await expect(sendToStream(api, giftAttempt, false)).resolves.toEqual({
       status: "needs-confirmation",
@@ -91,7 +98,7 @@ describe("sendToStream", () => {
   it("passes the API's refusal on, final for this key", async () => {
     const error = apiError("BAD_REQUEST", "INSUFFICIENT_COINS", "You need 500 coins for this.");
     const { api } = stubApi(async () => {
-      throw new ApiCallError(error);
+      throw TRPCClientError.from({ error: toErrorShape(error) });
     });
     await expect(sendToStream(api, giftAttempt, false)).resolves.toEqual({
       status: "failed",

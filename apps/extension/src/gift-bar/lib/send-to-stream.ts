@@ -1,4 +1,5 @@
-import { ApiCallError, type ApiClient } from "../../messaging/api-client.ts";
+import type { ApiClient } from "../../messaging/api-client.ts";
+import { apiErrorOf, isApiCallError } from "../../messaging/api-error.ts";
 import type { ApiError } from "../../messaging/contract.ts";
 import type { StreamTarget } from "./page-target.ts";
 
@@ -65,7 +66,7 @@ export function newIdempotencyKey(): string {
  * `confirm`, the viewer has confirmed a spend above their threshold; the key stays the same.
  */
 export async function sendToStream(
-  api: Pick<ApiClient, "mutation">,
+  api: Pick<ApiClient, "gifts" | "tips">,
   attempt: SendAttempt,
   confirm: boolean,
 ): Promise<SendOutcome> {
@@ -73,7 +74,7 @@ export async function sendToStream(
   try {
     const data =
       request.kind === "gift"
-        ? await api.mutation("gifts.send", {
+        ? await api.gifts.send.mutate({
             idempotencyKey,
             to,
             giftId: request.giftId,
@@ -81,7 +82,7 @@ export async function sendToStream(
             message: request.message,
             confirm,
           })
-        : await api.mutation("tips.send", {
+        : await api.tips.send.mutate({
             idempotencyKey,
             to,
             coins: request.coins,
@@ -112,9 +113,9 @@ export async function sendToStream(
   }
 }
 
-/** Any thrown value as an ApiError: the client's own, or a network-style failure. */
+/** Any thrown value as an ApiError: the typed one from the port, or a network-style failure. */
 export function toApiError(caught: unknown): ApiError {
-  if (caught instanceof ApiCallError) return caught.error;
+  if (isApiCallError(caught)) return apiErrorOf(caught);
   return {
     code: "NETWORK",
     domainCode: null,

@@ -1,10 +1,10 @@
 /*
- * Stand-ins for the extension in the gift bar's component tests: the real `createApiClient`
- * over a `send` that answers each procedure from a handler typed by the contract, an in-memory
+ * Stand-ins for the extension in the gift bar's component tests: the real tRPC client
+ * over a link that answers each procedure from a handler typed by the contract, an in-memory
  * hidden-sites store, and a stream follower the test feeds events into.
  */
 import { formatExactDiamonds, levelForCoins, RATE_CARD } from "@coinstream/core";
-import { createApiClient } from "../../messaging/api-client.ts";
+import { createBackgroundActions } from "../../messaging/api-client.ts";
 import type {
   ApiRequest,
   AuthResult,
@@ -13,6 +13,7 @@ import type {
   StreamEventMessage,
   StreamPortMessage,
 } from "../../messaging/contract.ts";
+import { createApiClient } from "../../messaging/trpc-client.ts";
 import { createFakeSend, type Handlers } from "../../testing/fake-send.ts";
 import type { GiftBarServices, PageWindow } from "../components/gift-bar-app.tsx";
 import { createHiddenSites, type KeyValueStore } from "../lib/hidden-sites.ts";
@@ -70,6 +71,8 @@ export function demoHandlers(): Handlers {
         title: "Late show",
         startedAt: "2026-11-20T20:00:00.000Z",
         endedAt: null,
+        startedBy: "manual" as const,
+        endedBy: null,
         coins: 1_200,
         goal: { title: "New camera", targetCoins: 5_000, progressCoins: 1_200, reached: false },
       },
@@ -145,7 +148,7 @@ export function fakeServices(
 ): FakeServices {
   let auth = options.auth ?? SIGNED_IN;
   let key = 0;
-  const { send, calls, inputsOf } = createFakeSend(handlers, () => auth);
+  const { send, link, calls, inputsOf } = createFakeSend(handlers, () => auth);
 
   const store = options.store ?? memoryStore();
   const followed: (string | null)[] = [];
@@ -153,7 +156,8 @@ export function fakeServices(
   // Like the real follower: following whom it already follows (nobody, at first) is a no-op.
   let following: string | null = null;
   const services: GiftBarServices = {
-    api: createApiClient(send),
+    api: createApiClient(link),
+    background: createBackgroundActions(send),
     hiddenSites: createHiddenSites(store),
     openSites: createHiddenSites(store, "open"),
     openStream: (onMessage) => {

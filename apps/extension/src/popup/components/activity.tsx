@@ -1,8 +1,11 @@
+import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
+import { useTRPC } from "../../lib/api-query.tsx";
 import { downloadText } from "../../lib/download-text.ts";
+import { formatSignedCoins, formatWhen } from "../../lib/format.ts";
+import { apiErrorOf } from "../../messaging/api-error.ts";
 import type { ApiError, OutputOf } from "../../messaging/contract.ts";
-import { toApiError, useApiQuery } from "../hooks/use-api-query.ts";
-import { describeHistoryItem, formatSignedCoins, formatWhen } from "../lib/format.ts";
+import { describeHistoryItem } from "../lib/describe-history-item.ts";
 import { usePopup } from "../popup-context.tsx";
 import { ErrorText } from "./error-text.tsx";
 
@@ -13,7 +16,8 @@ const PAGE_SIZE = 10;
 /** The latest wallet movements (first page, more on request) and the CSV export. */
 export function Activity() {
   const { api, now } = usePopup();
-  const history = useApiQuery(() => api.query("wallet.history", { limit: PAGE_SIZE }));
+  const trpc = useTRPC();
+  const history = useQuery(trpc.wallet.history.queryOptions({ limit: PAGE_SIZE }));
   const [more, setMore] = useState<{ items: HistoryItem[]; nextCursor: string | null } | null>(
     null,
   );
@@ -29,10 +33,10 @@ export function Activity() {
     if (!nextCursor) return;
     setMoreError(null);
     try {
-      const page = await api.query("wallet.history", { limit: PAGE_SIZE, cursor: nextCursor });
+      const page = await api.wallet.history.query({ limit: PAGE_SIZE, cursor: nextCursor });
       setMore({ items: [...(more?.items ?? []), ...page.items], nextCursor: page.nextCursor });
     } catch (caught) {
-      setMoreError(toApiError(caught));
+      setMoreError(apiErrorOf(caught));
     }
   }
 
@@ -41,11 +45,11 @@ export function Activity() {
     setExportError(null);
     setExported(null);
     try {
-      const file = await api.query("wallet.exportCsv", undefined);
+      const file = await api.wallet.exportCsv.query();
       downloadText(file.filename, file.csv);
       setExported(file.rows);
     } catch (caught) {
-      setExportError(toApiError(caught));
+      setExportError(apiErrorOf(caught));
     } finally {
       setIsExporting(false);
     }
@@ -79,7 +83,7 @@ export function Activity() {
           <button
             type="button"
             className="button button--ghost button--small"
-            onClick={() => void history.reload()}
+            onClick={() => void history.refetch()}
           >
             Try again
           </button>

@@ -140,7 +140,7 @@ function SignInForm({
   readonly onEmailChange: (email: string) => void;
   readonly onSignedIn: (user: SignedInUser) => void;
 }) {
-  const { api } = usePopup();
+  const { background } = usePopup();
   const [password, setPassword] = useState("");
   const { formRef, error, isBusy, submit: submitWith } = useAuthForm();
 
@@ -148,7 +148,7 @@ function SignInForm({
     event.preventDefault();
     void submitWith(
       validateSignIn(email, password),
-      () => api.auth({ action: "signIn", email, password }),
+      () => background.auth({ action: "signIn", email, password }),
       (user) => user && onSignedIn(user),
     );
   }
@@ -191,7 +191,7 @@ function SignUpForm({
   readonly onSignedIn: (user: SignedInUser) => void;
   readonly onVerificationSent: (email: string) => void;
 }) {
-  const { api, now } = usePopup();
+  const { background, now } = usePopup();
   const regionId = useId();
   const [name, setName] = useState("");
   const [password, setPassword] = useState("");
@@ -205,7 +205,7 @@ function SignUpForm({
     event.preventDefault();
     void submitWith(
       validateSignUp({ name, email, password, dateOfBirth, region }, todayIso(now())),
-      () => api.auth({ action: "signUp", email, password, name, dateOfBirth, region }),
+      () => background.auth({ action: "signUp", email, password, name, dateOfBirth, region }),
       // Without a user, the account waits for its email to be confirmed.
       (user) => (user ? onSignedIn(user) : onVerificationSent(email.trim())),
     );

@@ -1,5 +1,5 @@
+import { formatBalance, formatCount } from "../../lib/format.ts";
 import type { OutputOf } from "../../messaging/contract.ts";
-import { formatCoins } from "../lib/format.ts";
 import { CoinMark } from "./coin-mark.tsx";
 
 export type Wallet = OutputOf<"wallet.get">;
@@ -15,13 +15,13 @@ export function BalanceCard({ wallet }: { readonly wallet: Wallet }) {
         <div>
           <div aria-live="polite" aria-atomic="true">
             <span className="balance__amount" data-testid="balance" data-coins={wallet.coins}>
-              {formatCoins(wallet.coins)}
+              {formatBalance(wallet.coins)}
             </span>{" "}
             <span className="balance__unit">coins</span>
           </div>
           {wallet.reservedCoins > 0 ? (
             <p className="small muted">
-              {formatCoins(wallet.reservedCoins)} held for sends in progress
+              {formatCount(wallet.reservedCoins)} held for sends in progress
             </p>
           ) : null}
         </div>
@@ -35,7 +35,7 @@ export function BalanceCard({ wallet }: { readonly wallet: Wallet }) {
           <span>
             {level.coinsToNextLevel === null
               ? "Top level"
-              : `${formatCoins(level.coinsToNextLevel)} coins to level ${level.level + 1}`}
+              : `${formatCount(level.coinsToNextLevel)} coins to level ${level.level + 1}`}
           </span>
         </div>
         <div

@@ -1,11 +1,12 @@
 import { RATE_CARD } from "@coinstream/core";
+import { useQuery } from "@tanstack/react-query";
 import { type FormEvent, useId, useState } from "react";
+import { useTRPC } from "../../lib/api-query.tsx";
+import { errorSentence } from "../../lib/describe-error.ts";
+import { formatCount } from "../../lib/format.ts";
 import type { OutputOf } from "../../messaging/contract.ts";
-import { useApiQuery } from "../hooks/use-api-query.ts";
 import { type PurchaseItem, useCheckout } from "../hooks/use-checkout.ts";
-import { formatCoins } from "../lib/format.ts";
-import { usePopup } from "../popup-context.tsx";
-import { describeApiError, ErrorText } from "./error-text.tsx";
+import { ErrorText } from "./error-text.tsx";
 
 type Offer = OutputOf<"store.packs">["offers"][number];
 
@@ -21,11 +22,11 @@ function sameItem(a: PurchaseItem | undefined, b: PurchaseItem): boolean {
 
 /** The caller's packs with price, value and bonuses as the API quotes them, and a custom amount. */
 export function BuyCoins({ onPaid }: { readonly onPaid: () => void }) {
-  const { api } = usePopup();
-  const packs = useApiQuery(() => api.query("store.packs", undefined));
+  const trpc = useTRPC();
+  const packs = useQuery(trpc.store.packs.queryOptions());
   const checkout = useCheckout(() => {
     onPaid();
-    void packs.reload();
+    void packs.refetch();
   });
   const customId = useId();
   const [customCoins, setCustomCoins] = useState("");
@@ -39,7 +40,7 @@ export function BuyCoins({ onPaid }: { readonly onPaid: () => void }) {
     const coins = Number(customCoins);
     if (!Number.isInteger(coins) || coins < CUSTOM_MIN || coins > CUSTOM_MAX) {
       setCustomError(
-        `Enter a whole number of coins from ${formatCoins(CUSTOM_MIN)} to ${formatCoins(CUSTOM_MAX)}.`,
+        `Enter a whole number of coins from ${formatCount(CUSTOM_MIN)} to ${formatCount(CUSTOM_MAX)}.`,
       );
       return;
     }
@@ -50,7 +51,8 @@ export function BuyCoins({ onPaid }: { readonly onPaid: () => void }) {
   const failedItem = checkout.error?.item;
   const packError = failedItem && "packId" in failedItem ? checkout.error?.error : null;
   const customApiError = failedItem && "customCoins" in failedItem ? checkout.error?.error : null;
-  const customMessage = customError ?? (customApiError ? describeApiError(customApiError) : null);
+  const customMessage =
+    customError ?? (customApiError ? errorSentence(customApiError, "popup") : null);
 
   return (
     <section className="section" aria-labelledby="buy-heading">
@@ -63,19 +65,19 @@ export function BuyCoins({ onPaid }: { readonly onPaid: () => void }) {
         <div className="notice notice--warn" role="status" data-testid="checkout-pending">
           {state.isProcessing ? (
             <p>
-              <strong>Payment processing</strong> for {formatCoins(state.pending.coins)} coins. Bank
+              <strong>Payment processing</strong> for {formatCount(state.pending.coins)} coins. Bank
               payments can take a few days; your coins arrive as soon as it clears.
             </p>
           ) : (
             <p>
-              <strong>Waiting for your payment</strong> for {formatCoins(state.pending.coins)}{" "}
+              <strong>Waiting for your payment</strong> for {formatCount(state.pending.coins)}{" "}
               coins. Finish it in the checkout tab; your balance updates here as soon as it goes
               through.
             </p>
           )}
           {betterPack && !state.isProcessing ? (
             <p className="small" data-testid="better-pack">
-              The {formatCoins(betterPack.coins)}-coin pack costs no more.{" "}
+              The {formatCount(betterPack.coins)}-coin pack costs no more.{" "}
               <button
                 type="button"
                 className="link-button"
@@ -100,7 +102,7 @@ export function BuyCoins({ onPaid }: { readonly onPaid: () => void }) {
       ) : null}
       {state.status === "paid" ? (
         <div className="notice notice--good" role="status" data-testid="checkout-complete">
-          Payment received: {formatCoins(state.coins)} coins added.{" "}
+          Payment received: {formatCount(state.coins)} coins added.{" "}
           <button type="button" className="link-button" onClick={checkout.dismiss}>
             OK
           </button>
@@ -121,7 +123,7 @@ export function BuyCoins({ onPaid }: { readonly onPaid: () => void }) {
           <button
             type="button"
             className="button button--ghost button--small"
-            onClick={() => void packs.reload()}
+            onClick={() => void packs.refetch()}
           >
             Try again
           </button>
@@ -157,7 +159,7 @@ export function BuyCoins({ onPaid }: { readonly onPaid: () => void }) {
             min={CUSTOM_MIN}
             max={CUSTOM_MAX}
             step={1}
-            placeholder={`${formatCoins(CUSTOM_MIN)} to ${formatCoins(CUSTOM_MAX)} coins`}
+            placeholder={`${formatCount(CUSTOM_MIN)} to ${formatCount(CUSTOM_MAX)} coins`}
             value={customCoins}
             onChange={(event) => setCustomCoins(event.target.value)}
             aria-invalid={customMessage ? true : undefined}
@@ -207,8 +209,8 @@ function PackButton({
   const savingPercent = Math.floor(offer.savingsBps / 100);
   const bonuses = quote.applied.filter((bonus) => bonus.bonusCoins > 0);
   const accessibleName = [
-    `${formatCoins(quote.baseCoins)} coins for ${quote.priceLabel}`,
-    quote.bonusCoins > 0 ? `plus ${formatCoins(quote.bonusCoins)} bonus coins` : null,
+    `${formatCount(quote.baseCoins)} coins for ${quote.priceLabel}`,
+    quote.bonusCoins > 0 ? `plus ${formatCount(quote.bonusCoins)} bonus coins` : null,
     savingPercent > 0 ? `save ${savingPercent}%` : null,
   ]
     .filter(Boolean)
@@ -223,14 +225,14 @@ function PackButton({
       data-testid={`pack-${offer.packId}`}
       data-pack-id={offer.packId}
     >
-      <span className="pack__coins">{formatCoins(quote.baseCoins)} coins</span>
+      <span className="pack__coins">{formatCount(quote.baseCoins)} coins</span>
       <span className="pack__price">{isStarting ? "Opening checkout…" : quote.priceLabel}</span>
       <span className="pack__value">{offer.per100CoinsLabel}</span>
       {bonuses.length > 0 || savingPercent > 0 ? (
         <span className="pack__tags">
           {bonuses.map((bonus) => (
             <span className="tag" key={bonus.source}>
-              +{formatCoins(bonus.bonusCoins)} {bonusLabel(bonus.source)}
+              +{formatCount(bonus.bonusCoins)} {bonusLabel(bonus.source)}
             </span>
           ))}
           {savingPercent > 0 ? <span className="tag tag--save">Save {savingPercent}%</span> : null}

@@ -1,4 +1,4 @@
-import type { ApiError } from "../../messaging/contract.ts";
+import { errorSentence } from "../../lib/describe-error.ts";
 
 /** An error next to the control that caused it, announced to screen readers. */
 export function ErrorText({
@@ -6,31 +6,16 @@ export function ErrorText({
   id,
   testId,
 }: {
-  readonly error: ApiError | string | null | undefined;
+  /** A failed call (TRPCClientError, the background's ApiError) or a sentence of our own. */
+  readonly error: unknown;
   readonly id?: string;
   readonly testId?: string;
 }) {
   if (!error) return null;
-  const message = typeof error === "string" ? error : describeApiError(error);
+  const message = typeof error === "string" ? error : errorSentence(error, "popup");
   return (
     <p className="error" role="alert" id={id} data-testid={testId}>
       {message}
     </p>
   );
-}
-
-/** The API's sentence, with a next step for the rulebook's codes a person can act on. */
-export function describeApiError(error: ApiError): string {
-  switch (error.domainCode) {
-    case "INSUFFICIENT_COINS":
-      return `${error.message} Buy coins on the Wallet tab.`;
-    case "LIMIT_EXCEEDED":
-      return `${error.message} You can review your limits on the Limits tab.`;
-    case "NOT_ELIGIBLE":
-      return error.message;
-    case "ACCOUNT_FROZEN":
-      return `${error.message} Contact support if you think this is a mistake.`;
-    default:
-      return error.message;
-  }
 }

@@ -1,9 +1,12 @@
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useId, useState } from "react";
+import { useTRPC } from "../../lib/api-query.tsx";
+import { errorSentence } from "../../lib/describe-error.ts";
+import { formatCount, formatShortDateTime } from "../../lib/format.ts";
+import { apiErrorOf } from "../../messaging/api-error.ts";
 import type { ApiError, InputOf, OutputOf } from "../../messaging/contract.ts";
-import { toApiError, useApiQuery } from "../hooks/use-api-query.ts";
-import { formatCoins, formatDateTime } from "../lib/format.ts";
 import { usePopup } from "../popup-context.tsx";
-import { describeApiError, ErrorText } from "./error-text.tsx";
+import { ErrorText } from "./error-text.tsx";
 
 type Limits = OutputOf<"limits.get">;
 type CapField =
@@ -54,8 +57,11 @@ function activeCoolingOff(limits: Limits | null, now: Date): string | null {
 
 /** Spending caps and cooling-off: tightening applies now, loosening after 24 hours. */
 export function LimitsPanel() {
-  const { api } = usePopup();
-  const limits = useApiQuery(() => api.query("limits.get", undefined));
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const limits = useQuery(trpc.limits.get.queryOptions());
+  const setLimits = (next: NonNullable<typeof limits.data>) =>
+    queryClient.setQueryData(trpc.limits.get.queryKey(), next);
 
   return (
     <section className="section" aria-labelledby="limits-heading">
@@ -71,7 +77,7 @@ export function LimitsPanel() {
           <button
             type="button"
             className="button button--ghost button--small"
-            onClick={() => void limits.reload()}
+            onClick={() => void limits.refetch()}
           >
             Try again
           </button>
@@ -80,8 +86,8 @@ export function LimitsPanel() {
       {limits.isLoading && !limits.data ? <p className="muted small">Loading…</p> : null}
       {limits.data ? (
         <>
-          <CapsForm limits={limits.data} onSaved={limits.setData} />
-          <CoolingOff limits={limits.data} onSaved={limits.setData} />
+          <CapsForm limits={limits.data} onSaved={setLimits} />
+          <CoolingOff limits={limits.data} onSaved={setLimits} />
         </>
       ) : null}
     </section>
@@ -126,17 +132,17 @@ function CapsForm({
     }
     setIsSaving(true);
     try {
-      const result = await api.mutation("limits.set", changes as InputOf<"limits.set">);
+      const result = await api.limits.set.mutate(changes as InputOf<"limits.set">);
       const { scheduled, ...next } = result;
       setSaved(
         scheduled.length > 0
-          ? `Saved. ${scheduled.length === Object.keys(changes).length ? "" : "Lower limits apply now. "}Raised or removed limits take effect on ${formatDateTime(scheduled[0]?.effectiveAt ?? "")}.`
+          ? `Saved. ${scheduled.length === Object.keys(changes).length ? "" : "Lower limits apply now. "}Raised or removed limits take effect on ${formatShortDateTime(scheduled[0]?.effectiveAt ?? "")}.`
           : "Saved. Your new limits apply now.",
       );
       setValues(valuesOf(next));
       onSaved(next);
     } catch (caught) {
-      setError(toApiError(caught));
+      setError(apiErrorOf(caught));
     } finally {
       setIsSaving(false);
     }
@@ -182,9 +188,9 @@ function CapsForm({
               <span className="field__hint" id={`${inputId}-hint`}>
                 {hint}
                 {pending
-                  ? `. ${pending.coins === null ? "Removed" : `Rises to ${formatCoins(pending.coins)}`} on ${formatDateTime(pending.effectiveAt)}`
+                  ? `. ${pending.coins === null ? "Removed" : `Rises to ${formatCount(pending.coins)}`} on ${formatShortDateTime(pending.effectiveAt)}`
                   : ""}
-                {guardian !== null ? `. Guardian's limit: ${formatCoins(guardian)}` : ""}
+                {guardian !== null ? `. Guardian's limit: ${formatCount(guardian)}` : ""}
               </span>
               {message ? (
                 <p
@@ -237,13 +243,13 @@ function CoolingOff({
     setIsSaving(true);
     setError(null);
     try {
-      const { scheduled: _scheduled, ...next } = await api.mutation("limits.set", {
+      const { scheduled: _scheduled, ...next } = await api.limits.set.mutate({
         coolingOffUntil: new Date(now().getTime() + hours * 3_600_000).toISOString(),
       });
       setIsConfirming(false);
       onSaved(next);
     } catch (caught) {
-      setError(toApiError(caught));
+      setError(apiErrorOf(caught));
     } finally {
       setIsSaving(false);
     }
@@ -254,8 +260,8 @@ function CoolingOff({
       <h2>Take a break</h2>
       {activeUntil ? (
         <p className="notice notice--warn" role="status" data-testid="cooling-off-active">
-          Cooling-off until <strong>{formatDateTime(activeUntil)}</strong>: you can't spend coins
-          until then. It can be extended, not shortened.
+          Cooling-off until <strong>{formatShortDateTime(activeUntil)}</strong>: you can't spend
+          coins until then. It can be extended, not shortened.
         </p>
       ) : (
         <p className="small muted">
@@ -300,7 +306,7 @@ function CoolingOff({
         <div className="notice notice--warn" role="alertdialog" aria-label="Confirm cooling-off">
           <p>
             You won't be able to spend coins until{" "}
-            <strong>{formatDateTime(until.toISOString())}</strong>. This can't be undone.
+            <strong>{formatShortDateTime(until.toISOString())}</strong>. This can't be undone.
           </p>
           <p style={{ display: "flex", gap: 8, marginTop: 8 }}>
             <button
@@ -324,7 +330,7 @@ function CoolingOff({
       ) : null}
       {error ? (
         <p className="error" role="alert" data-testid="cooling-off-error">
-          {describeApiError(error)}
+          {errorSentence(error, "popup")}
         </p>
       ) : null}
     </div>

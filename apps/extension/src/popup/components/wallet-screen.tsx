@@ -1,7 +1,7 @@
+import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { chromeWalletSignal } from "../../gift-bar/lib/wallet-signal.ts";
-import { useApiQuery } from "../hooks/use-api-query.ts";
-import { usePopup } from "../popup-context.tsx";
+import { useTRPC } from "../../lib/api-query.tsx";
 import { Activity } from "./activity.tsx";
 import { BalanceCard } from "./balance-card.tsx";
 import { BuyCoins } from "./buy-coins.tsx";
@@ -13,8 +13,8 @@ type View = "wallet" | "activity" | "limits";
 
 /** Signed in: the balance on top, then buying coins, recent activity, and limits as tabs. */
 export function WalletScreen() {
-  const { api } = usePopup();
-  const wallet = useApiQuery(() => api.query("wallet.get", undefined));
+  const trpc = useTRPC();
+  const wallet = useQuery(trpc.wallet.get.queryOptions());
   const [view, setView] = useState<View>("wallet");
 
   return (
@@ -31,7 +31,7 @@ export function WalletScreen() {
           <button
             type="button"
             className="button button--ghost button--small"
-            onClick={() => void wallet.reload()}
+            onClick={() => void wallet.refetch()}
           >
             Try again
           </button>
@@ -51,7 +51,7 @@ export function WalletScreen() {
         {view === "wallet" ? (
           <BuyCoins
             onPaid={() => {
-              void wallet.reload();
+              void wallet.refetch();
               // Every open gift panel shows the new balance within a second.
               chromeWalletSignal().bump();
             }}

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from "react";
+import { apiErrorOf } from "../../messaging/api-error.ts";
 import type { ApiError, InputOf } from "../../messaging/contract.ts";
 import { usePopup } from "../popup-context.tsx";
-import { toApiError } from "./use-api-query.ts";
 
 export type PurchaseItem = InputOf<"store.checkout">["item"];
 
@@ -75,7 +75,7 @@ function newIdempotencyKey(): string {
  * payment completes or fails, and calls `onPaid` so the balance updates.
  */
 export function useCheckout(onPaid: (coins: number) => void) {
-  const { api, checkoutPollMs, now, onSessionEnded } = usePopup();
+  const { api, background, checkoutPollMs, now, onSessionEnded } = usePopup();
   const [state, setState] = useState<CheckoutState>(() => {
     const pending = loadPending(now());
     return pending ? { status: "waiting", pending } : { status: "idle" };
@@ -94,7 +94,7 @@ export function useCheckout(onPaid: (coins: number) => void) {
       setError(null);
       setState({ status: "starting", item });
       try {
-        const checkout = await api.mutation("store.checkout", { idempotencyKey, item });
+        const checkout = await api.store.checkout.mutate({ idempotencyKey, item });
         keys.current.delete(itemKey);
         const pending: PendingCheckout = {
           purchaseId: checkout.purchaseId,
@@ -105,16 +105,16 @@ export function useCheckout(onPaid: (coins: number) => void) {
         };
         savePending(pending);
         setState({ status: "waiting", pending });
-        const opened = await api.openTab(checkout.checkoutUrl);
+        const opened = await background.openTab(checkout.checkoutUrl);
         if (!opened.ok) setError({ item, error: opened.error });
       } catch (caught) {
-        const apiError = toApiError(caught);
+        const apiError = apiErrorOf(caught);
         if (apiError.code === "UNAUTHORIZED") onSessionEnded();
         setError({ item, error: apiError });
         setState({ status: "idle" });
       }
     },
-    [api, now, onSessionEnded],
+    [api, background, now, onSessionEnded],
   );
 
   const stopWaiting = useCallback(() => {
@@ -131,7 +131,7 @@ export function useCheckout(onPaid: (coins: number) => void) {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const check = async () => {
       try {
-        const purchases = await api.query("store.purchases", undefined);
+        const purchases = await api.store.purchases.query();
         if (!isActive) return;
         const purchase = purchases.find((p) => p.purchaseId === waitingFor.purchaseId);
         if (purchase?.status === "paid") {
@@ -158,7 +158,7 @@ export function useCheckout(onPaid: (coins: number) => void) {
         }
       } catch (caught) {
         if (!isActive) return;
-        if (toApiError(caught).code === "UNAUTHORIZED") {
+        if (apiErrorOf(caught).code === "UNAUTHORIZED") {
           onSessionEnded();
           return;
         }
@@ -174,8 +174,8 @@ export function useCheckout(onPaid: (coins: number) => void) {
   }, [api, checkoutPollMs, now, onSessionEnded, waitingFor]);
 
   const reopen = useCallback(() => {
-    if (waitingFor) void api.openTab(waitingFor.checkoutUrl);
-  }, [api, waitingFor]);
+    if (waitingFor) void background.openTab(waitingFor.checkoutUrl);
+  }, [background, waitingFor]);
 
   return { state, error, start, stopWaiting, dismiss, reopen };
 }

@@ -3,11 +3,11 @@ import type { SendMessage } from "../../messaging/api-client.ts";
 import type {
   ApiError,
   ApiRequest,
-  ApiResult,
   AuthRequest,
   AuthResult,
   Messages,
 } from "../../messaging/contract.ts";
+import { FakeApiError, fakeLink } from "../../testing/fake-send.ts";
 
 type ApiHandler = (input: unknown, request: ApiRequest) => unknown;
 
@@ -64,8 +64,8 @@ export const PACKS = {
 };
 
 /**
- * A stand-in for the background worker: `auth` signs in the one test user, `api` answers from
- * `handlers` keyed by procedure path. Every request is recorded.
+ * A stand-in for the background worker: `auth` signs in the one test user, the tRPC `link`
+ * answers from `handlers` keyed by procedure path. Every request is recorded.
  */
 export function createFakeBackground(handlers: Record<string, ApiHandler> = {}) {
   const user = { id: "u1", name: "Vera", email: "vera@example.com" };
@@ -104,22 +104,22 @@ export function createFakeBackground(handlers: Record<string, ApiHandler> = {}) 
       openedTabs.push((body as { url: string }).url);
       return { ok: true, data: null };
     }
-    const request = body as ApiRequest;
-    apiCalls.push(request);
+    return { ok: false, error: apiError("NOT_FOUND", `No message ${String(name)}`) };
+  });
+  const link = fakeLink(apiCalls, async (request) => {
     const handler = handlers[request.path] ?? defaults[request.path];
-    if (!handler) {
-      return { ok: false, error: apiError("NOT_FOUND", `No fake for ${request.path}`) };
-    }
+    if (!handler) throw new FakeApiError(apiError("NOT_FOUND", `No fake for ${request.path}`));
     try {
-      return { ok: true, data: await handler(request.input, request) } satisfies ApiResult<unknown>;
+      return await handler(request.input, request);
     } catch (caught) {
-      if (caught instanceof FakeApiFailure) return { ok: false, error: caught.error };
+      if (caught instanceof FakeApiFailure) throw new FakeApiError(caught.error);
       throw caught;
     }
   });
 
   return {
     send: send as unknown as SendMessage,
+    link,
     state,
     apiCalls,
     authCalls,
