@@ -15,7 +15,7 @@ const claimInputSchema = z.union([
 ]);
 
 /** A claim as its creator sees it (`toChannelView`). */
-const channelViewSchema = z.object({
+const channelViewSchema = z.strictObject({
   id: z.uuid(),
   platform: z.enum(["twitch", "youtube", "tiktok", "kick", "web"]),
   channel: z.string(),

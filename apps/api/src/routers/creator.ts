@@ -25,13 +25,13 @@ import { idempotencyKeySchema } from "./targets.ts";
 const payoutMethodSchema = z.enum(["bank", "paypal", "stripe"]);
 
 const creatorStatusSchema = z.discriminatedUnion("isCreator", [
-  z.object({ isCreator: z.literal(false) }),
-  z.object({
+  z.strictObject({ isCreator: z.literal(false) }),
+  z.strictObject({
     isCreator: z.literal(true),
     handle: z.string(),
     tier: z.string(),
     channels: z.array(
-      z.object({
+      z.strictObject({
         platform: z.string(),
         channel: z.string(),
         followers: countSchema,
@@ -48,7 +48,7 @@ const creatorStatusSchema = z.discriminatedUnion("isCreator", [
     receiveMissing: z.array(eligibilityReasonSchema).readonly(),
     canWithdraw: z.boolean(),
     withdrawMissing: z.array(eligibilityReasonSchema).readonly(),
-    diamonds: z.object({
+    diamonds: z.strictObject({
       held: countSchema,
       available: countSchema,
       reserved: countSchema,
@@ -58,9 +58,9 @@ const creatorStatusSchema = z.discriminatedUnion("isCreator", [
 ]);
 
 const earningSourceSchema = z.enum(["gift", "tip", "message"]);
-const earningsSchema = z.object({
+const earningsSchema = z.strictObject({
   items: z.array(
-    z.object({
+    z.strictObject({
       kind: z.enum(["gift", "tip", "message", "reversal"]),
       of: earningSourceSchema,
       diamonds: countSchema,
@@ -86,7 +86,7 @@ const earningsSchema = z.object({
   nextCursor: z.string().nullable(),
 });
 
-const withdrawalSchema = z.object({
+const withdrawalSchema = z.strictObject({
   withdrawalId: z.uuid(),
   diamonds: countSchema,
   netUsdMinor: countSchema,
@@ -99,7 +99,7 @@ export const creatorRouter = router({
   /** Becomes a creator under a handle (what `coinstream:creator` meta tags name). */
   register: viewerProcedure
     .input(z.object({ handle: z.string().min(2).max(31) }))
-    .output(z.object({ handle: z.string() }))
+    .output(z.strictObject({ handle: z.string() }))
     .mutation(({ ctx, input }) => registerCreator(ctx, input)),
 
   /** Channels, what is missing to receive gifts and to withdraw, and diamonds held, available and reserved. */
@@ -182,7 +182,7 @@ export const creatorRouter = router({
       ]),
     )
     .output(
-      z.object({
+      z.strictObject({
         method: payoutMethodSchema,
         label: z.string(),
         stripeAccountId: z.string().nullable(),

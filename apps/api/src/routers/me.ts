@@ -6,7 +6,7 @@ export const meRouter = router({
   /** The signed-in person's profile, with the age and minimum age that decide what they may do. */
   get: viewerProcedure
     .output(
-      z.object({
+      z.strictObject({
         userId: z.string(),
         email: z.string(),
         emailVerified: z.boolean(),

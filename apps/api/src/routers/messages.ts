@@ -23,7 +23,7 @@ const pageSchema = {
 };
 
 /** A message as the creator sees it in their inbox (`toInboxMessage`). */
-const inboxMessageSchema = z.object({
+const inboxMessageSchema = z.strictObject({
   id: z.uuid(),
   senderName: z.string(),
   senderBlocked: z.boolean(),
@@ -42,7 +42,7 @@ export const messagesRouter = router({
   price: publicProcedure
     .input(z.object({ handle: handleSchema }))
     .output(
-      z.object({
+      z.strictObject({
         handle: z.string(),
         priceCoins: countSchema,
         acceptsMessages: z.boolean(),
@@ -87,7 +87,7 @@ export const messagesRouter = router({
       }),
     )
     .output(
-      z.object({
+      z.strictObject({
         items: z.array(inboxMessageSchema),
         nextCursor: z.uuid().nullable(),
         unreadCount: countSchema,

@@ -4,6 +4,8 @@ import { z } from "zod";
 /**
  * Pieces of the answers procedures give, checked at the boundary (`.output()`): a service that
  * returns another shape fails the call rather than surprising the extension or the overlay.
+ * Output objects are strict: a field a service adds fails its tests until the schema (the
+ * contract) names it, instead of being dropped on the way out without a word.
  */
 
 /** An instant as ISO 8601 text: what every procedure sends for a time. */
@@ -13,13 +15,13 @@ export const isoDateTimeSchema = z.string();
 export const countSchema = z.number().int();
 
 /** Why the rulebook refuses something (core's `EligibilityReason`). */
-export const eligibilityReasonSchema = z.object({
+export const eligibilityReasonSchema = z.strictObject({
   code: z.custom<EligibilityReasonCode>((code) => typeof code === "string"),
   message: z.string(),
 });
 
 /** What a purchase costs and brings (core's `PurchaseQuote`). */
-export const purchaseQuoteSchema = z.object({
+export const purchaseQuoteSchema = z.strictObject({
   packId: z.string().nullable(),
   currency: z.custom<CurrencyCode>((code) => typeof code === "string"),
   priceMinor: countSchema,
@@ -27,10 +29,14 @@ export const purchaseQuoteSchema = z.object({
   baseCoins: countSchema,
   bonusCoins: countSchema,
   totalCoins: countSchema,
-  applied: z.array(z.object({ source: z.string(), bonusCoins: countSchema })).readonly(),
-  betterPack: z.object({ packId: z.string(), coins: countSchema }).nullable(),
+  applied: z.array(z.strictObject({ source: z.string(), bonusCoins: countSchema })).readonly(),
+  betterPack: z.strictObject({ packId: z.string(), coins: countSchema }).nullable(),
   rateCardVersion: z.string(),
 });
 
 /** A download: the file's name and text, with its row count. */
-export const csvFileSchema = z.object({ filename: z.string(), csv: z.string(), rows: countSchema });
+export const csvFileSchema = z.strictObject({
+  filename: z.string(),
+  csv: z.string(),
+  rows: countSchema,
+});

@@ -3,7 +3,7 @@ import { getOverlayUrl, rotateOverlayKey } from "../overlay/overlay-key.ts";
 import { creatorProcedure, router } from "../trpc/init.ts";
 
 /** The OBS overlay's address: absolute when PUBLIC_URL is configured, and its path. */
-const overlayUrlSchema = z.object({ url: z.string(), path: z.string() });
+const overlayUrlSchema = z.strictObject({ url: z.string(), path: z.string() });
 
 export const overlayRouter = router({
   /** The caller's OBS overlay URL (a browser source), created on first use. Keep it secret. */

@@ -21,7 +21,7 @@ const tierFields = {
 };
 
 /** A tier as supporters see it (`toPublicTier`). */
-const publicTierSchema = z.object({
+const publicTierSchema = z.strictObject({
   id: z.uuid(),
   name: z.string(),
   minCoins: countSchema,
@@ -40,7 +40,7 @@ export const perksRouter = router({
   /** A creator's active supporter tiers by threshold (name, coins, badge; not the perks). */
   list: publicProcedure
     .input(z.object({ handle: handleSchema }))
-    .output(z.object({ handle: z.string(), tiers: z.array(publicTierSchema) }))
+    .output(z.strictObject({ handle: z.string(), tiers: z.array(publicTierSchema) }))
     .query(({ ctx, input }) => listPublicTiers(ctx.sql, input.handle)),
 
   /** The caller's coins given to a creator, the tiers they unlocked with their perks, and what is next. */

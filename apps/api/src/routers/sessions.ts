@@ -16,11 +16,13 @@ const titleSchema = z
   .transform((title) => title || null);
 
 /** A live session as viewers see it (`toPublicSession`). */
-const publicSessionSchema = z.object({
+const publicSessionSchema = z.strictObject({
   id: z.uuid(),
   title: z.string().nullable(),
   startedAt: isoDateTimeSchema,
   endedAt: isoDateTimeSchema.nullable(),
+  startedBy: z.enum(["manual", "auto"]),
+  endedBy: z.enum(["manual", "inactivity"]).nullable(),
   coins: countSchema,
   goal: z
     .object({
@@ -36,7 +38,7 @@ export const sessionsRouter = router({
   /** Goes live (creators only). Starting while live returns the open session (`started: false`). */
   start: creatorProcedure
     .input(z.object({ title: titleSchema }).optional())
-    .output(z.object({ started: z.boolean(), session: publicSessionSchema }))
+    .output(z.strictObject({ started: z.boolean(), session: publicSessionSchema }))
     .mutation(async ({ ctx, input }) => {
       const { started, session } = await startSession(ctx, { title: input?.title ?? null });
       return { started, session: toPublicSession(session) };
@@ -64,8 +66,8 @@ export const sessionsRouter = router({
     .input(z.object({ handle: z.string().min(1).max(64) }))
     .output(
       z.discriminatedUnion("live", [
-        z.object({ handle: z.string(), live: z.literal(true), session: publicSessionSchema }),
-        z.object({ handle: z.string(), live: z.literal(false), session: z.null() }),
+        z.strictObject({ handle: z.string(), live: z.literal(true), session: publicSessionSchema }),
+        z.strictObject({ handle: z.string(), live: z.literal(false), session: z.null() }),
       ]),
     )
     .query(({ ctx, input }) => getCurrentSession(ctx, input)),

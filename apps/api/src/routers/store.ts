@@ -21,7 +21,7 @@ export const storeRouter = router({
   checkout: viewerProcedure
     .input(z.object({ idempotencyKey: idempotencyKeySchema, item: purchaseItemSchema }))
     .output(
-      z.object({
+      z.strictObject({
         purchaseId: z.uuid(),
         status: z.string(),
         checkoutUrl: z.string(),
@@ -34,7 +34,7 @@ export const storeRouter = router({
   purchases: viewerProcedure
     .output(
       z.array(
-        z.object({
+        z.strictObject({
           purchaseId: z.uuid(),
           packId: z.string().nullable(),
           coins: countSchema,
@@ -51,10 +51,10 @@ export const storeRouter = router({
   packs: publicProcedure
     .input(z.object({ region: regionSchema.optional() }).optional())
     .output(
-      z.object({
+      z.strictObject({
         region: z.string(),
         offers: z.array(
-          z.object({
+          z.strictObject({
             packId: z.string(),
             coins: countSchema,
             priceMinor: countSchema,

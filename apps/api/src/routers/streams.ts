@@ -18,9 +18,9 @@ export const streamsRouter = router({
     .input(streamTargetSchema)
     .output(
       z.discriminatedUnion("found", [
-        z.object({
+        z.strictObject({
           found: z.literal(true),
-          creator: z.object({
+          creator: z.strictObject({
             handle: z.string(),
             channel: z
               .object({
@@ -35,7 +35,7 @@ export const streamsRouter = router({
             reasons: z.array(eligibilityReasonSchema).readonly(),
           }),
         }),
-        z.object({ found: z.literal(false), reason: z.string() }),
+        z.strictObject({ found: z.literal(false), reason: z.string() }),
       ]),
     )
     .query(async ({ ctx, input }) => {
@@ -89,10 +89,10 @@ export const streamsRouter = router({
   leaderboard: publicProcedure
     .input(z.object({ to: streamTargetSchema, period: z.enum(["live", "all"]).default("live") }))
     .output(
-      z.object({
+      z.strictObject({
         period: z.enum(["live", "all"]),
         entries: z.array(
-          z.object({
+          z.strictObject({
             rank: countSchema,
             name: z.string(),
             coins: countSchema,

@@ -23,11 +23,11 @@ export const walletRouter = router({
   /** The signed-in person's coins and gifter level. */
   get: viewerProcedure
     .output(
-      z.object({
+      z.strictObject({
         coins: countSchema,
         reservedCoins: countSchema,
         lifetimeGiftedCoins: countSchema,
-        level: z.object({
+        level: z.strictObject({
           level: countSchema,
           badge: z.enum(["bronze", "silver", "gold", "platinum", "diamond", "legend"]),
           currentThresholdCoins: countSchema,
@@ -49,9 +49,9 @@ export const walletRouter = router({
       }),
     )
     .output(
-      z.object({
+      z.strictObject({
         items: z.array(
-          z.object({
+          z.strictObject({
             id: z.string(),
             code: z.custom<TransferCode>((code) => typeof code === "string"),
             phase: z.enum(["single", "pending", "post_pending", "void_pending"]),
