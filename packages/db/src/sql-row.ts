@@ -6,5 +6,6 @@ import type { Table } from "drizzle-orm";
  * from here rather than repeating the schema: `Pick<SqlRow<typeof withdrawals>, "id" | "status">`.
  */
 export type SqlRow<T extends Table> = {
-  [K in keyof T["$inferSelect"] & keyof T["_"]["columns"] as T["_"]["columns"][K]["_"]["name"]]: T["$inferSelect"][K];
+  [K in keyof T["$inferSelect"] &
+    keyof T["_"]["columns"] as T["_"]["columns"][K]["_"]["name"]]: T["$inferSelect"][K];
 };
