@@ -1,6 +1,31 @@
-import { defineConfig } from "vitest/config";
+import { readFileSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import { defineConfig, type Plugin } from "vitest/config";
+
+/**
+ * Plasmo's `data-text:` import (a file's text as a string) for the tests. The module id must not
+ * end in .css, or Vitest's CSS handling empties it.
+ */
+function dataText(): Plugin {
+  const prefix = "\0data-text:";
+  const suffix = ".text";
+  return {
+    name: "plasmo-data-text",
+    enforce: "pre",
+    resolveId(source, importer) {
+      if (!source.startsWith("data-text:") || importer === undefined) return null;
+      return `${prefix}${resolve(dirname(importer), source.slice("data-text:".length))}${suffix}`;
+    },
+    load(id) {
+      if (!id.startsWith(prefix)) return null;
+      const text = readFileSync(id.slice(prefix.length, -suffix.length), "utf8");
+      return `export default ${JSON.stringify(text)};`;
+    },
+  };
+}
 
 export default defineConfig({
+  plugins: [dataText()],
   test: {
     // Pages render React components; happy-dom gives them a document without a browser.
     environment: "happy-dom",

@@ -65,8 +65,8 @@ if (role !== "worker") {
     PLATFORM_PURPOSES.map((purpose) => ({ ownerId: PLATFORM_OWNER, purpose })),
   );
 }
-// The ledger gets connections of its own: a gift holds a connection (its per-person lock) while
-// it waits for the ledger's batch, so sharing one pool could leave the ledger none under load.
+// The ledger gets connections of its own (its writers each reserve one for a batch), so requests
+// queueing on the main pool never leave the ledger without one.
 const ledgerSql = connect(database.url, LEDGER_POOL_CONNECTIONS);
 const ledger = createLedger(ledgerSql);
 const authDb = createAuthDb(database.url);

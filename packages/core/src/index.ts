@@ -169,11 +169,17 @@ export { findPack, getPriceList, getPriceListForRegion } from "./pricing/price-l
 export {
   type AppliedBonus,
   applyPromotions,
+  assertValidPromotion,
   FIRST_PURCHASE_BONUS,
+  firstPurchasePromotion,
   isPromotionActive,
+  MAX_PROMOTION_BONUS_COINS,
   type Promotion,
   type PromotionContext,
+  type PromotionIneligibility,
   type PromotionResult,
+  promotionBonusCoins,
+  promotionIneligibility,
 } from "./pricing/promotions.ts";
 export {
   listStoreOffers,
@@ -183,6 +189,12 @@ export {
   quotePurchase,
   type StoreOffer,
 } from "./pricing/quote-purchase.ts";
+export {
+  type OfferedBonus,
+  type SettledBonus,
+  type SettlementFacts,
+  settlePromotionBonuses,
+} from "./pricing/settle-promotion-bonuses.ts";
 // Rate card
 export { getRateCard, getRegionRules, RATE_CARD, RATE_CARDS } from "./rate-card/current.ts";
 export type {
@@ -220,6 +232,18 @@ export { normalizeCreatorHandle } from "./streams/normalize-creator-handle.ts";
 export { parseCreatorMetaTag } from "./streams/parse-creator-meta-tag.ts";
 export { parseStreamUrl } from "./streams/parse-stream-url.ts";
 export type { StreamPlatform, StreamRef } from "./streams/stream-ref.ts";
+// Support
+export {
+  compareSupportTickets,
+  type QueuedTicket,
+  SUPPORT_MESSAGE_RULES,
+  SUPPORT_SUBJECT_RULES,
+  SUPPORT_TIERS,
+  type SupportFacts,
+  type SupportTier,
+  type SupportTierRule,
+  supportTierFor,
+} from "./support/support-tier.ts";
 export { describeForbiddenCharacter } from "./text/describe-forbidden-character.ts";
 export { formatCount } from "./text/format-count.ts";
 export {

@@ -38,6 +38,17 @@ export { type HistoryPage, type HistoryQuery, listAccountTransfers } from "./led
 export { accountIdFor, transferIdFor } from "./ledger/ids.ts";
 export { createLedger, type Ledger, type LedgerOptions } from "./ledger/ledger.ts";
 export type {
+  CreatorSpendState,
+  GuardianLinkFacts,
+  PersonSpendState,
+  SpendDecision,
+  SpendEvent,
+  SpendFacts,
+  SpendOutcome,
+  SpendRequest,
+  SpendRow,
+} from "./ledger/spend-types.ts";
+export type {
   AccountTotals,
   Asset,
   StoredTransfer,

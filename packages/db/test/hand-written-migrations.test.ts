@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { normalizeDisplayName } from "@coinstream/core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
@@ -115,5 +116,43 @@ describe("0016_guardian_invites", () => {
     const links = await db.sql<{ id: string }[]>`select id from guardian_links`;
     expect(links).toEqual([{ id: active }]);
     await db.sql`alter table guardian_links drop column awaiting`;
+  });
+});
+
+describe("0026_promotions_and_support", () => {
+  it("records each open purchase's first-purchase offer undecided and each finished one decided", async () => {
+    const buyer = await insertUser("Promo Buyer");
+    const purchase = async (status: string, firstBonus: number) => {
+      const id = randomUUID();
+      await db.sql`
+        insert into purchases (id, user_id, idempotency_key, pack_id, base_coins, bonus_coins,
+                               first_purchase_bonus_coins, currency, price_minor, rate_card_version,
+                               provider, status)
+        values (${id}, ${buyer.id}, ${id}, 'coins-500', 500, ${firstBonus}, ${firstBonus}, 'USD',
+                899, '2026-11-01', 'sandbox', ${status})`;
+      return id;
+    };
+    const open = await purchase("pending", 50);
+    const paid = await purchase("paid", 50);
+    const refunded = await purchase("refunded", 50);
+    const failed = await purchase("failed", 50);
+    const lostTheRace = await purchase("paid", 0);
+
+    await runHandWritten("0026_promotions_and_support.sql");
+    await runHandWritten("0026_promotions_and_support.sql"); // a second run changes nothing
+
+    const rows = await db.sql<{ purchase_id: string; offered: bigint; granted: bigint | null }[]>`
+      select purchase_id, offered_coins as offered, granted_coins as granted
+      from purchase_promotions where user_id = ${buyer.id} and promotion_id = 'first-purchase'`;
+    const byPurchase = new Map(rows.map((row) => [row.purchase_id, row.granted]));
+    expect(rows).toHaveLength(4);
+    expect(byPurchase.get(open)).toBeNull();
+    expect(byPurchase.get(paid)).toBe(50n);
+    expect(byPurchase.get(refunded)).toBe(50n);
+    expect(byPurchase.get(failed)).toBe(0n);
+    expect(byPurchase.has(lostTheRace)).toBe(false);
+    const [seeded] = await db.sql<{ per_account_limit: number; first_purchase_only: boolean }[]>`
+      select per_account_limit, first_purchase_only from promotions where id = 'first-purchase'`;
+    expect(seeded).toEqual({ per_account_limit: 1, first_purchase_only: true });
   });
 });

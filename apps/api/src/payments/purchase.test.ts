@@ -1,8 +1,9 @@
 import { randomUUID } from "node:crypto";
-import { accountId, PLATFORM_OWNER } from "@coinstream/db";
+import { accountId } from "@coinstream/db";
 import Stripe from "stripe";
 import { describe, expect, it } from "vitest";
 import { viewerWalletRef } from "../services/wallet/viewer-wallet.ts";
+import { spendFromWallet } from "../test-support/people.ts";
 import { useSandboxApi } from "../test-support/test-ledger.ts";
 import type { Viewer } from "../trpc/context.ts";
 
@@ -297,19 +298,7 @@ async function buyThroughSandbox(who: Viewer, packId: string) {
   return checkout;
 }
 
-async function spend(who: Viewer, coins: bigint) {
-  const [spent] = await env.ledger.createTransfers([
-    {
-      id: randomUUID(),
-      debitAccountId: accountId(viewerWalletRef(who.userId)),
-      creditAccountId: accountId({ ownerId: PLATFORM_OWNER, purpose: "platform_coin_revenue" }),
-      asset: "COIN",
-      amount: coins,
-      code: "gift",
-    },
-  ]);
-  expect(spent?.result).toBe("ok");
-}
+const spend = (who: Viewer, coins: bigint) => spendFromWallet(env.ledger, who, coins);
 
 describe("refunds and disputes", () => {
   it("takes the purchase's coins back once when a full refund is reported, however often", async () => {

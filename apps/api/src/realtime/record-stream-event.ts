@@ -21,11 +21,12 @@ export interface PaidStreamEvent {
 
 /**
  * Stores the public event of a gift, tip or paid message (once per transfer) with its combo
- * streak, the sender's cosmetics and the creator's live session, then announces it to every API
- * process (NOTIFY or NATS) once the insert has committed: a NOTIFY inside the insert's
- * transaction would take Postgres's global notify lock across the commit. Called inside a
- * transaction (`sql` a transaction) it announces nothing: the caller calls
- * `announceStreamEvents` after committing, or the hubs' periodic read (every second) delivers it.
+ * streak, the sender's cosmetics and the creator's live session, outside a spend: tests and
+ * tools (a spend's event is written by the ledger batch with its transfers, from
+ * `paidEventPayload`). It announces the event (NOTIFY or NATS) once the insert has committed: a
+ * NOTIFY inside the insert's transaction would take Postgres's global notify lock across the
+ * commit. Called inside a transaction (`sql` a transaction) it announces nothing: the caller
+ * calls `announceStreamEvents` after committing, or the hubs' periodic read delivers it.
  */
 export async function recordStreamEvent(sql: Sql, event: PaidStreamEvent): Promise<void> {
   let combo: ComboStreak | undefined;
@@ -44,18 +45,7 @@ export async function recordStreamEvent(sql: Sql, event: PaidStreamEvent): Promi
       at: Math.max(event.at.getTime(), last?.payload.combo?.lastAt ?? 0),
     });
   }
-  const payload: Omit<StreamEvent, "id" | "kind"> & { combo?: ComboStreak } = {
-    creatorHandle: event.creatorHandle,
-    viewerName: event.viewerName,
-    coins: event.coins,
-    giftId: event.giftId,
-    count: event.count,
-    comboCount: combo?.comboCount ?? event.count,
-    comboId: combo?.id ?? null,
-    message: event.message,
-    at: event.at.toISOString(),
-    ...(combo ? { combo } : {}),
-  };
+  const payload = paidEventPayload(event, combo);
   const inserted = await sql<{ creator_user_id: string }[]>`
       insert into stream_events
         (creator_user_id, viewer_user_id, kind, transfer_id, coins, diamonds, session_id, payload)
@@ -73,6 +63,53 @@ export async function recordStreamEvent(sql: Sql, event: PaidStreamEvent): Promi
       inserted.map((row) => row.creator_user_id),
     );
   }
+}
+
+/**
+ * The stored payload of a paid event (the batch adds the sender's cosmetics as `viewerStyle`);
+ * `combo` is the streak the event continues (gifts only).
+ */
+export function paidEventPayload(
+  event: Pick<
+    PaidStreamEvent,
+    "creatorHandle" | "viewerName" | "coins" | "giftId" | "count" | "message" | "at"
+  >,
+  combo: ComboStreak | undefined,
+): Omit<StreamEvent, "id" | "kind"> & { combo?: ComboStreak } {
+  return {
+    creatorHandle: event.creatorHandle,
+    viewerName: event.viewerName,
+    coins: event.coins,
+    giftId: event.giftId,
+    count: event.count,
+    comboCount: combo?.comboCount ?? event.count,
+    comboId: combo?.id ?? null,
+    message: event.message,
+    at: event.at.toISOString(),
+    ...(combo ? { combo } : {}),
+  };
+}
+
+const toAnnounce = new Map<Sql, Set<string>>();
+
+/**
+ * Announces, once the current tick's work is done, that events of this stream committed: every
+ * spend of a ledger batch resumes in the same tick, so a batch costs one announcement, sent
+ * after its commit and off the requests' path (a failure only delays delivery to the hubs'
+ * periodic read).
+ */
+export function announceCommittedEvent(sql: Sql, creatorUserId: string): void {
+  let streams = toAnnounce.get(sql);
+  if (!streams) {
+    const pending = new Set<string>();
+    streams = pending;
+    toAnnounce.set(sql, pending);
+    setImmediate(() => {
+      toAnnounce.delete(sql);
+      void announceStreamEvents(sql, [...pending]);
+    });
+  }
+  streams.add(creatorUserId);
 }
 
 /** postgres.js hands a transaction's callback a client with `savepoint`; the pool has none. */

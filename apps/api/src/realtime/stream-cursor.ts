@@ -46,9 +46,15 @@ export function encodeStreamCursor(cursor: StreamCursor): string {
   return text;
 }
 
+const INT8_MAX = 9_223_372_036_854_775_807n;
+
 /** Parses a `Last-Event-ID` (or `after=`) value; null when it is neither form. */
 export function parseResumePoint(text: string): ResumePoint | null {
-  if (/^\d{1,19}$/.test(text)) return { kind: "after-id", id: BigInt(text) };
+  if (/^\d{1,19}$/.test(text)) {
+    // Event ids are int8: a larger number was never sent, and would fail in SQL as a 500.
+    const id = BigInt(text);
+    return id <= INT8_MAX ? { kind: "after-id", id } : null;
+  }
   if (!text.startsWith(PREFIX) || text.length > MAX_RESUME_LENGTH) return null;
   const [xminText, ...gaps] = text.slice(PREFIX.length).split(".");
   const xmin = fromBase36(xminText ?? "");

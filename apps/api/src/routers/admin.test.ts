@@ -61,7 +61,7 @@ const withdrawalStatus = async (id: string) =>
 const inAnHour = () => new Date(Date.now() + 3_600_000).toISOString();
 const frozenError = (reason: string) => ({
   code: "FORBIDDEN",
-  message: `Your account is frozen: ${reason}. Contact support.`,
+  message: `Your account is frozen: ${reason}. To ask why or appeal, open a support ticket from the wallet (Support).`,
   cause: expect.objectContaining({ code: "ACCOUNT_FROZEN" }),
 });
 

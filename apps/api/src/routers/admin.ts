@@ -12,8 +12,16 @@ import {
   rejectWithdrawal,
 } from "../services/admin/review-withdrawals.ts";
 import { runLedgerCheck } from "../services/admin/run-ledger-check.ts";
+import {
+  createPromotion,
+  endPromotion,
+  listPromotions,
+} from "../services/promotions/manage-promotions.ts";
+import { closeSupport, listSupportQueue, replySupport } from "../services/support/support-queue.ts";
 import { adminProcedure, router } from "../trpc/init.ts";
 import { storableDateTimeSchema } from "./bounded-inputs.ts";
+import { createPromotionSchema } from "./promotion-inputs.ts";
+import { supportBodySchema } from "./support.ts";
 
 const userIdSchema = z.string().trim().min(1).max(200);
 const reasonSchema = z.string().trim().min(3).max(500);
@@ -63,6 +71,41 @@ export const adminRouter = router({
       }),
     )
     .mutation(({ ctx, input }) => publishRateCard(ctx, input)),
+
+  /** Creates a bonus-coin promotion (percent or fixed, per region and pack, time-boxed). */
+  createPromotion: adminProcedure
+    .input(createPromotionSchema)
+    .mutation(({ ctx, input }) => createPromotion(ctx.sql, ctx.admin.userId, input, ctx.now)),
+
+  /** Ends a promotion now; purchases already checked out with it still get it. */
+  endPromotion: adminProcedure
+    .input(z.object({ id: z.string().trim().min(1).max(100) }))
+    .mutation(({ ctx, input }) => endPromotion(ctx.sql, ctx.admin.userId, input, ctx.now)),
+
+  /** Every promotion, newest first, with its status and what it granted. */
+  promotions: adminProcedure.query(({ ctx }) => listPromotions(ctx.sql, ctx.now)),
+
+  /** Support tickets by priority (gifter level, lifetime coins spent), then the oldest first. */
+  supportQueue: adminProcedure
+    .input(
+      z
+        .object({
+          status: z.enum(["open", "answered", "closed"]).default("open"),
+          limit: z.number().int().min(1).max(200).default(50),
+        })
+        .default({ status: "open", limit: 50 }),
+    )
+    .query(({ ctx, input }) => listSupportQueue(ctx.sql, ctx.admin.userId, input)),
+
+  /** Answers a support ticket; the person sees it in the popup's Support page. */
+  replySupport: adminProcedure
+    .input(z.object({ ticketId: z.uuid(), body: supportBodySchema }))
+    .mutation(({ ctx, input }) => replySupport(ctx.sql, ctx.admin.userId, input, ctx.now)),
+
+  /** Closes a support ticket. */
+  closeSupport: adminProcedure
+    .input(z.object({ ticketId: z.uuid() }))
+    .mutation(({ ctx, input }) => closeSupport(ctx.sql, ctx.admin.userId, input, ctx.now)),
 
   /** The audit trail, newest first. */
   audit: adminProcedure

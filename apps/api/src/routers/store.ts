@@ -1,9 +1,9 @@
 import { z } from "zod";
+import { listPacksWithPromotions } from "../services/promotions/list-packs-with-promotions.ts";
 import { listPurchases } from "../services/store/list-purchases.ts";
-import { listStorePacks } from "../services/store/list-store-packs.ts";
 import { startCheckout } from "../services/store/start-checkout.ts";
 import { publicProcedure, router, viewerProcedure } from "../trpc/init.ts";
-import { countSchema, isoDateTimeSchema, purchaseQuoteSchema } from "./output-schemas.ts";
+import { countSchema, isoDateTimeSchema } from "./output-schemas.ts";
 import { idempotencyKeySchema } from "./targets.ts";
 
 export const regionSchema = z
@@ -20,14 +20,6 @@ export const storeRouter = router({
   /** Starts a purchase of a pack or a custom amount; returns the page where the buyer pays. */
   checkout: viewerProcedure
     .input(z.object({ idempotencyKey: idempotencyKeySchema, item: purchaseItemSchema }))
-    .output(
-      z.strictObject({
-        purchaseId: z.uuid(),
-        status: z.string(),
-        checkoutUrl: z.string(),
-        quote: purchaseQuoteSchema,
-      }),
-    )
     .mutation(({ ctx, input }) => startCheckout(ctx, input)),
 
   /** The signed-in person's purchases, newest first. */
@@ -47,24 +39,8 @@ export const storeRouter = router({
     )
     .query(({ ctx }) => listPurchases(ctx)),
 
-  /** The region's coin packs with price, value per coin and live bonuses. */
+  /** The region's coin packs with price, value per coin, live bonuses and their promotions. */
   packs: publicProcedure
     .input(z.object({ region: regionSchema.optional() }).optional())
-    .output(
-      z.strictObject({
-        region: z.string(),
-        offers: z.array(
-          z.strictObject({
-            packId: z.string(),
-            coins: countSchema,
-            priceMinor: countSchema,
-            perCoinMicroMinor: countSchema,
-            savingsBps: countSchema,
-            per100CoinsLabel: z.string(),
-            quote: purchaseQuoteSchema,
-          }),
-        ),
-      }),
-    )
-    .query(({ ctx, input }) => listStorePacks(ctx, input ?? {})),
+    .query(({ input, ctx }) => listPacksWithPromotions(ctx, input)),
 });

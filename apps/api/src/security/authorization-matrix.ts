@@ -213,6 +213,13 @@ export const AUTHORIZATION_MATRIX: Readonly<Record<ProcedurePath, MatrixRow>> = 
     note: "another viewer wears an item only the viewer owns",
   }),
 
+  "support.open": signedIn(),
+  "support.list": signedIn(),
+  "support.reply": signedIn({
+    otherViewer: "NOT_FOUND",
+    note: "another viewer replies in the viewer's ticket",
+  }),
+
   "overlay.get": creatorsOnly(),
   "overlay.rotate": creatorsOnly(),
 
@@ -227,6 +234,12 @@ export const AUTHORIZATION_MATRIX: Readonly<Record<ProcedurePath, MatrixRow>> = 
   "admin.reviewFollowerCount": adminsOnly({ note: "everyone names the creator's entered count" }),
   "admin.runLedgerCheck": adminsOnly(),
   "admin.publishRateCard": adminsOnly(),
+  "admin.createPromotion": adminsOnly(),
+  "admin.endPromotion": adminsOnly(),
+  "admin.promotions": adminsOnly(),
+  "admin.supportQueue": adminsOnly(),
+  "admin.replySupport": adminsOnly({ note: "everyone answers the viewer's ticket" }),
+  "admin.closeSupport": adminsOnly(),
   "admin.audit": adminsOnly(),
 };
 

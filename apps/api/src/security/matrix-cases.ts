@@ -14,6 +14,8 @@ import {
   liveSessionOf,
   ownedItemOf,
   sentMessageOf,
+  ticketOf,
+  ticketToClose,
   tierOf,
   transferCursorOf,
   unverifiedClaimOf,
@@ -274,6 +276,13 @@ export const MATRIX_CASES: { readonly [P in ProcedurePath]: Arrange<P> } = {
     ),
   "profile.wear": async (w, role) => ({ nameColor: await ownedItemOf(w, viewerSide(role)) }),
 
+  "support.open": () => ({ subject: "A question", body: "How do gifts work?" }),
+  "support.list": none,
+  "support.reply": async (w, role) => ({
+    ticketId: await ticketOf(w, viewerSide(role)),
+    body: "Any news?",
+  }),
+
   "overlay.get": none,
   "overlay.rotate": none,
 
@@ -292,8 +301,32 @@ export const MATRIX_CASES: { readonly [P in ProcedurePath]: Arrange<P> } = {
   }),
   "admin.runLedgerCheck": none,
   "admin.publishRateCard": () => ({ version: RATE_CARD.version, activeFrom: inAnHour() }),
+  "admin.createPromotion": () => futurePromotion(),
+  "admin.endPromotion": async (w) => ({
+    id: await w.once("promotion", async () => {
+      const created = await w.callerAs("admin").admin.createPromotion(futurePromotion());
+      return created.id;
+    }),
+  }),
+  "admin.promotions": none,
+  "admin.supportQueue": () => ({ status: "open" as const, limit: 10 }),
+  "admin.replySupport": async (w) => ({
+    ticketId: await ticketOf(w, "viewer"),
+    body: "We found them.",
+  }),
+  "admin.closeSupport": async (w) => ({ ticketId: await ticketToClose(w) }),
   "admin.audit": () => ({ limit: 10 }),
 };
+
+/** A promotion that starts tomorrow, so it changes no other cell's purchase. */
+function futurePromotion() {
+  return {
+    name: "Matrix sale",
+    bonus: { kind: "percent" as const, bonusBps: 1_000 },
+    startsAt: new Date(Date.now() + 86_400_000).toISOString(),
+    endsAt: new Date(Date.now() + 2 * 86_400_000).toISOString(),
+  };
+}
 
 async function freshPersonEmail(w: MatrixWorld): Promise<string> {
   return (await freshPerson(w)).email;

@@ -243,3 +243,27 @@ export function accountToFreeze(w: MatrixWorld, frozen: boolean): Promise<string
     return target.userId;
   });
 }
+
+/** A support ticket `role` opened (once per world). */
+export function ticketOf(w: MatrixWorld, role: SignedInRole): Promise<string> {
+  return w.once(`ticket:${role}`, () =>
+    w.setUp(role, async (caller) => {
+      const opened = await caller.support.open({
+        subject: "Coins missing",
+        body: "Where are they?",
+      });
+      return opened.ticketId;
+    }),
+  );
+}
+
+/** A ticket of its own for an admin to close, so closing it leaves the others open. */
+export function ticketToClose(w: MatrixWorld): Promise<string> {
+  return w.once("ticket-to-close", async () => {
+    const person = await freshPerson(w);
+    const opened = await w
+      .callerFor(person)
+      .support.open({ subject: "Please close", body: "Solved already." });
+    return opened.ticketId;
+  });
+}

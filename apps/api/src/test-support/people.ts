@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { accountId, ensureAccounts, type Ledger, PLATFORM_OWNER, type Sql } from "@coinstream/db";
 import { expect } from "vitest";
 import type { Viewer } from "../services/service-context.ts";
-import { ensureViewerWallet } from "../services/wallet/viewer-wallet.ts";
+import { ensureViewerWallet, viewerWalletRef } from "../services/wallet/viewer-wallet.ts";
 
 /** The platform accounts a test database needs before money moves. */
 export async function ensurePlatformAccounts(sql: Sql): Promise<void> {
@@ -80,4 +80,24 @@ export async function fundWallet(
     },
   ]);
   expect(minted?.result).toBe("ok");
+}
+
+/** Spends `coins` from the person's wallet straight through the ledger (`gift` by default). */
+export async function spendFromWallet(
+  ledger: Ledger,
+  who: Viewer,
+  coins: bigint,
+  code: "gift" | "boost" = "gift",
+): Promise<void> {
+  const [spent] = await ledger.createTransfers([
+    {
+      id: randomUUID(),
+      debitAccountId: accountId(viewerWalletRef(who.userId)),
+      creditAccountId: accountId({ ownerId: PLATFORM_OWNER, purpose: "platform_coin_revenue" }),
+      asset: "COIN",
+      amount: coins,
+      code,
+    },
+  ]);
+  expect(spent?.result).toBe("ok");
 }

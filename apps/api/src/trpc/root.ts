@@ -13,6 +13,7 @@ import { profileRouter } from "../routers/profile.ts";
 import { sessionsRouter } from "../routers/sessions.ts";
 import { storeRouter } from "../routers/store.ts";
 import { streamsRouter } from "../routers/streams.ts";
+import { supportRouter } from "../routers/support.ts";
 import { tipsRouter } from "../routers/tips.ts";
 import { walletRouter } from "../routers/wallet.ts";
 import { router } from "./init.ts";
@@ -34,6 +35,7 @@ export const appRouter = router({
   messages: messagesRouter,
   profile: profileRouter,
   overlay: overlayRouter,
+  support: supportRouter,
   admin: adminRouter,
 });
 

@@ -1,8 +1,8 @@
 import { createRoot } from "react-dom/client";
 import { GiftBarApp, type PageWindow } from "./components/gift-bar-app.tsx";
-import { GIFT_BAR_CSS } from "./components/styles.ts";
 import { createExtensionServices } from "./extension-services.ts";
 import { panelUrl } from "./panel-url.ts";
+import { GIFT_BAR_SHADOW_CSS } from "./shadow-css.ts";
 
 /** The launcher's element in the page: its shadow root is closed, so the page sees an empty tag. */
 export const LAUNCHER_TAG = "coinstream-launcher";
@@ -14,7 +14,7 @@ export function mountLauncher(win: PageWindow): void {
   const host = doc.createElement(LAUNCHER_TAG);
   const shadow = host.attachShadow({ mode: "closed" });
   const style = doc.createElement("style");
-  style.textContent = GIFT_BAR_CSS;
+  style.textContent = GIFT_BAR_SHADOW_CSS;
   const container = doc.createElement("div");
   container.className = "cs-root";
   shadow.append(style, container);

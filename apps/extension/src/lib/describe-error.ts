@@ -53,7 +53,7 @@ const NEXT_STEPS: Readonly<Record<ErrorSurface, Readonly<Record<string, string>>
   popup: {
     INSUFFICIENT_COINS: "Buy coins on the Wallet tab.",
     LIMIT_EXCEEDED: "You can review your limits on the Limits tab.",
-    ACCOUNT_FROZEN: "Contact support if you think this is a mistake.",
+    // The API's sentence already says how: a support ticket from the Support tab.
   },
   panel: {
     INSUFFICIENT_COINS: "Get coins, then send again: you come back to this panel.",
@@ -62,7 +62,7 @@ const NEXT_STEPS: Readonly<Record<ErrorSurface, Readonly<Record<string, string>>
   },
   dashboard: {
     ACCOUNT_FROZEN:
-      "Your account is frozen: you can still look around, but no coins or diamonds move until Coinstream support lifts it.",
+      "Your account is frozen: you can still look around, but no coins or diamonds move until Coinstream support lifts it. Open a support ticket from the popup's Support tab.",
     LIMIT_EXCEEDED: "This is a limit, not a fault: try a smaller amount, or again later.",
     VERIFICATION_FAILED:
       "Save the change on your page, give it a minute to show publicly, then press Verify again.",

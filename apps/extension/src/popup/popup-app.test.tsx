@@ -5,6 +5,7 @@ import {
   apiError,
   createFakeBackground,
   FakeApiFailure,
+  PACKS,
   WALLET,
 } from "./testing/fake-background.ts";
 
@@ -34,11 +35,11 @@ describe("PopupApp signing in", () => {
   it("signs in with the form's email and password and shows the wallet", async () => {
     const fake = createFakeBackground();
     renderPopup(fake);
-    fireEvent.change(await screen.findByTestId("signin-email"), {
+    fireEvent.change(await screen.findByLabelText("Email"), {
       target: { value: "vera@example.com" },
     });
-    fireEvent.change(screen.getByTestId("signin-password"), { target: { value: "pw-123456" } });
-    fireEvent.click(screen.getByTestId("signin-submit"));
+    fireEvent.change(screen.getByLabelText("Password"), { target: { value: "pw-123456" } });
+    fireEvent.click(screen.getByRole("button", { name: "Sign in" }));
     expect(await screen.findByTestId("balance")).toHaveProperty("textContent", "5,000");
     expect(fake.authCalls).toContainEqual({
       action: "signIn",
@@ -62,11 +63,11 @@ describe("PopupApp signing in", () => {
         : undefined,
     );
     renderPopup(fake);
-    fireEvent.change(await screen.findByTestId("signin-email"), {
+    fireEvent.change(await screen.findByLabelText("Email"), {
       target: { value: "vera@example.com" },
     });
-    fireEvent.change(screen.getByTestId("signin-password"), { target: { value: "wrong" } });
-    fireEvent.click(screen.getByTestId("signin-submit"));
+    fireEvent.change(screen.getByLabelText("Password"), { target: { value: "wrong" } });
+    fireEvent.click(screen.getByRole("button", { name: "Sign in" }));
     expect((await screen.findByTestId("signin-error")).textContent).toBe(
       "That email and password don't match an account.",
     );
@@ -76,11 +77,11 @@ describe("PopupApp signing in", () => {
   it("puts missing fields' errors next to them without calling the background", async () => {
     const fake = createFakeBackground();
     renderPopup(fake);
-    fireEvent.click(await screen.findByTestId("signin-submit"));
-    expect(await screen.findByTestId("signin-email-error")).toBeTruthy();
-    expect(screen.getByTestId("signin-password-error")).toBeTruthy();
-    expect(screen.getByTestId("signin-email").getAttribute("aria-invalid")).toBe("true");
-    expect(document.activeElement).toBe(screen.getByTestId("signin-email"));
+    fireEvent.click(await screen.findByRole("button", { name: "Sign in" }));
+    await screen.findByTestId("signin-email-error");
+    screen.getByTestId("signin-password-error");
+    expect(screen.getByLabelText("Email").getAttribute("aria-invalid")).toBe("true");
+    expect(document.activeElement).toBe(screen.getByLabelText("Email"));
     expect(fake.authCalls.map((call) => call.action)).toEqual(["status"]);
   });
 
@@ -96,31 +97,31 @@ describe("PopupApp signing in", () => {
     expect((await screen.findByTestId("popup-error")).textContent).toContain("can't be reached");
     isDown = false;
     fireEvent.click(screen.getByRole("button", { name: "Try again" }));
-    expect(await screen.findByTestId("signin-email")).toBeTruthy();
+    await screen.findByLabelText("Email");
   });
 });
 
 describe("PopupApp signing up", () => {
   function fillSignUp(overrides: Record<string, string> = {}) {
     const values = {
-      "signup-name": "Vera",
-      "signup-email": "vera@example.com",
-      "signup-password": "long-enough-pw",
-      "signup-dob": "1990-05-17",
+      "Display name": "Vera",
+      Email: "vera@example.com",
+      Password: "long-enough-pw",
+      "Date of birth": "1990-05-17",
       ...overrides,
     };
-    for (const [testId, value] of Object.entries(values)) {
-      fireEvent.change(screen.getByTestId(testId), { target: { value } });
+    for (const [label, value] of Object.entries(values)) {
+      fireEvent.change(screen.getByLabelText(label), { target: { value } });
     }
-    fireEvent.change(screen.getByTestId("signup-region"), { target: { value: "DE" } });
+    fireEvent.change(screen.getByLabelText("Region"), { target: { value: "DE" } });
   }
 
   it("sends every field and then asks the person to confirm their email", async () => {
     const fake = createFakeBackground();
     renderPopup(fake);
-    fireEvent.click(await screen.findByTestId("auth-tab-signup"));
+    fireEvent.click(await screen.findByRole("tab", { name: "Create account" }));
     fillSignUp();
-    fireEvent.click(screen.getByTestId("signup-submit"));
+    fireEvent.click(screen.getByRole("button", { name: "Create account" }));
     expect((await screen.findByTestId("signup-verification-sent")).textContent).toContain(
       "vera@example.com",
     );
@@ -133,7 +134,7 @@ describe("PopupApp signing up", () => {
       region: "DE",
     });
     // Back on sign-in with the email filled in.
-    expect((screen.getByTestId("signin-email") as HTMLInputElement).value).toBe("vera@example.com");
+    expect((screen.getByLabelText("Email") as HTMLInputElement).value).toBe("vera@example.com");
   });
 
   it("shows the API's field error next to the field it concerns", async () => {
@@ -149,9 +150,9 @@ describe("PopupApp signing up", () => {
         : undefined,
     );
     renderPopup(fake);
-    fireEvent.click(await screen.findByTestId("auth-tab-signup"));
+    fireEvent.click(await screen.findByRole("tab", { name: "Create account" }));
     fillSignUp();
-    fireEvent.click(screen.getByTestId("signup-submit"));
+    fireEvent.click(screen.getByRole("button", { name: "Create account" }));
     expect((await screen.findByTestId("signup-email-error")).textContent).toBe(
       "An account with this email already exists.",
     );
@@ -161,22 +162,22 @@ describe("PopupApp signing up", () => {
   it("shows a child the age rule next to the date of birth, and asks the API nothing", async () => {
     const fake = createFakeBackground();
     renderPopup(fake);
-    fireEvent.click(await screen.findByTestId("auth-tab-signup"));
-    fillSignUp({ "signup-dob": "2016-06-01" });
-    fireEvent.click(screen.getByTestId("signup-submit"));
+    fireEvent.click(await screen.findByRole("tab", { name: "Create account" }));
+    fillSignUp({ "Date of birth": "2016-06-01" });
+    fireEvent.click(screen.getByRole("button", { name: "Create account" }));
     expect((await screen.findByTestId("signup-dob-error")).textContent).toMatch(
       /^You must be at least 13 to create a Coinstream account\./,
     );
-    expect(document.activeElement).toBe(screen.getByTestId("signup-dob"));
+    expect(document.activeElement).toBe(screen.getByLabelText("Date of birth"));
     expect(fake.authCalls.some((call) => call.action === "signUp")).toBe(false);
   });
 
   it("catches a short password before asking the API", async () => {
     const fake = createFakeBackground();
     renderPopup(fake);
-    fireEvent.click(await screen.findByTestId("auth-tab-signup"));
-    fillSignUp({ "signup-password": "short" });
-    fireEvent.click(screen.getByTestId("signup-submit"));
+    fireEvent.click(await screen.findByRole("tab", { name: "Create account" }));
+    fillSignUp({ Password: "short" });
+    fireEvent.click(screen.getByRole("button", { name: "Create account" }));
     expect((await screen.findByTestId("signup-password-error")).textContent).toMatch(
       /at least 8 characters/,
     );
@@ -188,7 +189,7 @@ describe("PopupApp buying coins", () => {
   it("lists the API's packs with price, value and bonus", async () => {
     const fake = createFakeBackground();
     await signIn(fake);
-    const pack = await screen.findByTestId("pack-coins-500");
+    const pack = await screen.findByRole("button", { name: /^500 coins/ });
     expect(pack.textContent).toContain("500 coins");
     expect(pack.textContent).toContain("$8.99");
     expect(pack.textContent).toContain("+50 first purchase");
@@ -216,8 +217,8 @@ describe("PopupApp buying coins", () => {
       "wallet.get": () => ({ ...WALLET, coins }),
     });
     await signIn(fake);
-    fireEvent.click(await screen.findByTestId("pack-coins-500"));
-    expect(await screen.findByTestId("checkout-pending")).toBeTruthy();
+    fireEvent.click(await screen.findByRole("button", { name: /^500 coins/ }));
+    await screen.findByTestId("checkout-pending");
     expect(fake.openedTabs).toEqual(["http://127.0.0.1:3000/sandbox/checkout/cs_1"]);
     expect(JSON.parse(localStorage.getItem("coinstream.pendingCheckout") ?? "{}")).toMatchObject({
       purchaseId: "p1",
@@ -244,8 +245,8 @@ describe("PopupApp buying coins", () => {
       "store.purchases": () => [{ purchaseId: "p2", coins: 550, status: purchaseStatus }],
     });
     await signIn(fake);
-    fireEvent.click(await screen.findByTestId("pack-coins-500"));
-    expect(await screen.findByTestId("checkout-pending")).toBeTruthy();
+    fireEvent.click(await screen.findByRole("button", { name: /^500 coins/ }));
+    await screen.findByTestId("checkout-pending");
 
     await act(async () => {
       purchaseStatus = "processing";
@@ -318,7 +319,7 @@ describe("PopupApp buying coins", () => {
       },
     });
     await signIn(fake);
-    fireEvent.click(await screen.findByTestId("pack-coins-100"));
+    fireEvent.click(await screen.findByRole("button", { name: /^100 coins/ }));
     expect((await screen.findByTestId("buy-error")).textContent).toBe(
       "Buying coins needs you to be 18 or older in your region.",
     );
@@ -329,7 +330,7 @@ describe("PopupApp buying coins", () => {
     const fake = createFakeBackground();
     await signIn(fake);
     fireEvent.change(await screen.findByTestId("custom-coins"), { target: { value: "50" } });
-    fireEvent.click(screen.getByTestId("custom-buy"));
+    fireEvent.click(screen.getByRole("button", { name: "Buy" }));
     expect((await screen.findByTestId("custom-coins-error")).textContent).toMatch(
       /from 100 to 250,000/,
     );
@@ -344,7 +345,120 @@ describe("PopupApp buying coins", () => {
     });
     fake.state.signedIn = true;
     renderPopup(fake);
-    expect(await screen.findByTestId("signin-email")).toBeTruthy();
+    await screen.findByLabelText("Email");
+  });
+});
+
+describe("PopupApp promotions", () => {
+  it("names a promotion on the packs it applies to and says when it ends", async () => {
+    const sale = {
+      ...PACKS.promotions[0],
+      id: "p-carnival",
+      name: "Carnival",
+      kind: "fixed" as const,
+      bonusBps: null,
+      bonusCoins: 75,
+      packIds: ["coins-500"],
+      startsAt: "2026-11-20T00:00:00.000Z",
+      endsAt: "2026-11-25T18:00:00.000Z",
+      firstPurchaseOnly: false,
+    };
+    const [small, big] = PACKS.offers;
+    const fake = createFakeBackground({
+      "store.packs": () => ({
+        ...PACKS,
+        offers: [
+          small,
+          {
+            ...big,
+            quote: {
+              ...big?.quote,
+              bonusCoins: 125,
+              totalCoins: 625,
+              applied: [
+                { source: "p-carnival", bonusCoins: 75 },
+                { source: "first-purchase", bonusCoins: 50 },
+              ],
+            },
+          },
+        ],
+        promotions: [sale, ...PACKS.promotions],
+      }),
+    });
+    await signIn(fake);
+    const pack = await screen.findByTestId("pack-coins-500");
+    expect(pack.textContent).toContain("+75 Carnival");
+    expect(pack.textContent).toContain("+50 first purchase");
+    expect(screen.getByTestId("pack-coins-100").textContent).not.toContain("Carnival");
+    const listed = screen.getByTestId("promotion-p-carnival").textContent ?? "";
+    expect(listed).toContain("Carnival: +75 coins, once per account. Ends ");
+    // The welcome bonus has no end, so it is not listed among the time-boxed promotions.
+    expect(screen.queryByTestId("promotion-first-purchase")).toBeNull();
+  });
+});
+
+describe("PopupApp support", () => {
+  const ticket = {
+    ticketId: "7a0f5c1e-4a55-4a57-9f0e-111111111111",
+    subject: "Coins missing",
+    status: "answered" as const,
+    tier: "priority",
+    expectedAnswerHours: 24,
+    answerDueAt: "2026-11-23T12:00:00.000Z",
+    createdAt: "2026-11-22T12:00:00.000Z",
+    updatedAt: "2026-11-22T13:00:00.000Z",
+    closedAt: null,
+    messages: [
+      { messageId: "m1", from: "user", body: "I paid\nbut no coins", createdAt: NOW.toISOString() },
+      { messageId: "m2", from: "support", body: "<b>Fixed</b>", createdAt: NOW.toISOString() },
+    ],
+  };
+
+  it("shows the tier's answer time, opens a ticket and shows support's reply as plain text", async () => {
+    let tickets: (typeof ticket)[] = [];
+    const fake = createFakeBackground({
+      "support.list": () => ({ tier: "priority", expectedAnswerHours: 24, tickets }),
+      "support.open": () => {
+        tickets = [ticket];
+        return ticket;
+      },
+    });
+    await signIn(fake);
+    fireEvent.click(screen.getByTestId("tab-support"));
+    expect((await screen.findByTestId("support-tier")).textContent).toContain(
+      "Priority support: we answer within 24 hours",
+    );
+    fireEvent.change(screen.getByTestId("support-subject"), { target: { value: "Coins missing" } });
+    fireEvent.change(screen.getByTestId("support-body"), {
+      target: { value: "I paid\nbut no coins" },
+    });
+    fireEvent.click(screen.getByTestId("support-send"));
+    const thread = await screen.findByTestId(`ticket-${ticket.ticketId}`);
+    expect(fake.callsTo("support.open")[0]?.input).toEqual({
+      subject: "Coins missing",
+      body: "I paid\nbut no coins",
+    });
+    expect(thread.textContent).toContain("Answered");
+    expect(thread.textContent).toContain("<b>Fixed</b>");
+    expect(thread.querySelector("b")).toBeNull();
+  });
+
+  it("shows a refused ticket next to the form", async () => {
+    const fake = createFakeBackground({
+      "support.open": () => {
+        throw new FakeApiFailure(
+          apiError("BAD_REQUEST", "A subject can be at most 120 characters; this one has 130.", {
+            domainCode: "INVALID_INPUT",
+          }),
+        );
+      },
+    });
+    await signIn(fake);
+    fireEvent.click(screen.getByTestId("tab-support"));
+    fireEvent.change(await screen.findByTestId("support-subject"), { target: { value: "x" } });
+    fireEvent.change(screen.getByTestId("support-body"), { target: { value: "y" } });
+    fireEvent.click(screen.getByTestId("support-send"));
+    expect((await screen.findByTestId("support-error")).textContent).toContain("at most 120");
   });
 });
 
@@ -374,7 +488,7 @@ describe("PopupApp activity, export and limits", () => {
       }),
     });
     await signIn(fake);
-    fireEvent.click(screen.getByTestId("tab-activity"));
+    fireEvent.click(screen.getByRole("tab", { name: "Activity" }));
     const items = await screen.findAllByTestId("activity-item");
     expect(items.map((item) => item.textContent)).toEqual([
       "Gift to @nova: 3 × Heart2 min ago−15minus 15 coins",
@@ -395,8 +509,8 @@ describe("PopupApp activity, export and limits", () => {
       }),
     });
     await signIn(fake);
-    fireEvent.click(screen.getByTestId("tab-activity"));
-    fireEvent.click(await screen.findByTestId("export-csv"));
+    fireEvent.click(screen.getByRole("tab", { name: "Activity" }));
+    fireEvent.click(await screen.findByRole("button", { name: "Export CSV" }));
     expect((await screen.findByTestId("export-done")).textContent).toContain("1 row");
     expect(createObjectURL).toHaveBeenCalledOnce();
     expect(click).toHaveBeenCalledOnce();
@@ -433,17 +547,17 @@ describe("PopupApp activity, export and limits", () => {
       }),
     });
     await signIn(fake);
-    fireEvent.click(screen.getByTestId("tab-limits"));
+    fireEvent.click(screen.getByRole("tab", { name: "Limits" }));
     fireEvent.change(await screen.findByTestId("limit-dailyCoins"), { target: { value: "2000" } });
     fireEvent.change(screen.getByTestId("limit-weeklyCoins"), { target: { value: "3000" } });
-    fireEvent.click(screen.getByTestId("limits-save"));
+    fireEvent.click(screen.getByRole("button", { name: /save/i }));
     expect((await screen.findByTestId("limits-saved")).textContent).toMatch(
       /Lower limits apply now\. Raised or removed limits take effect on/,
     );
     expect(fake.callsTo("limits.set")[0]?.input).toEqual({ dailyCoins: 2_000, weeklyCoins: 3_000 });
     // The daily field keeps the limit in force and says what it rises to, and when.
     expect((screen.getByTestId("limit-dailyCoins") as HTMLInputElement).value).toBe("1000");
-    expect(screen.getByText(/Rises to 2,000 on/)).toBeTruthy();
+    screen.getByText(/Rises to 2,000 on/);
   });
 
   it("shows a refused limit change next to the form", async () => {
@@ -455,9 +569,9 @@ describe("PopupApp activity, export and limits", () => {
       },
     });
     await signIn(fake);
-    fireEvent.click(screen.getByTestId("tab-limits"));
+    fireEvent.click(screen.getByRole("tab", { name: "Limits" }));
     fireEvent.change(await screen.findByTestId("limit-dailyCoins"), { target: { value: "5" } });
-    fireEvent.click(screen.getByTestId("limits-save"));
+    fireEvent.click(screen.getByRole("button", { name: /save/i }));
     expect((await screen.findByTestId("limit-dailyCoins-error")).textContent).toBe("Too big");
   });
 
@@ -471,12 +585,14 @@ describe("PopupApp activity, export and limits", () => {
       }),
     });
     await signIn(fake);
-    fireEvent.click(screen.getByTestId("tab-limits"));
-    fireEvent.change(await screen.findByTestId("cooling-off-select"), { target: { value: "168" } });
-    fireEvent.click(screen.getByTestId("cooling-off-start"));
+    fireEvent.click(screen.getByRole("tab", { name: "Limits" }));
+    fireEvent.change(await screen.findByLabelText("Pause spending for"), {
+      target: { value: "168" },
+    });
+    fireEvent.click(screen.getByRole("button", { name: "Start" }));
     expect(fake.callsTo("limits.set")).toEqual([]);
-    fireEvent.click(screen.getByTestId("cooling-off-confirm"));
-    expect(await screen.findByTestId("cooling-off-active")).toBeTruthy();
+    fireEvent.click(screen.getByRole("button", { name: "Yes, pause spending" }));
+    await screen.findByTestId("cooling-off-active");
     expect(fake.callsTo("limits.set")[0]?.input).toEqual({
       coolingOffUntil: "2026-11-29T12:00:00.000Z",
     });
@@ -485,8 +601,8 @@ describe("PopupApp activity, export and limits", () => {
   it("signs out and returns to the sign-in form", async () => {
     const fake = createFakeBackground();
     await signIn(fake);
-    fireEvent.click(screen.getByTestId("sign-out"));
-    expect(await screen.findByTestId("signin-email")).toBeTruthy();
+    fireEvent.click(screen.getByRole("button", { name: "Sign out" }));
+    await screen.findByLabelText("Email");
     expect(fake.authCalls.at(-1)).toEqual({ action: "signOut" });
   });
 });

@@ -4,14 +4,15 @@
  * open, frame or cover it; its Confirm needs a real click, armed only after a moment so a click
  * meant for the page underneath cannot land on it.
  */
+import "../styles/tokens.css";
+import "../gift-bar/gift-bar.css";
+import "../gift-bar/confirm-page.css";
 import { useEffect, useState } from "react";
-import { GIFT_BAR_CSS } from "../gift-bar/components/styles.ts";
 import { formatCoins } from "../lib/format.ts";
 import type { SpendConfirmationResult } from "../messaging/contract.ts";
 import { sendMessage } from "../popup/send-message.ts";
 
 const ARM_AFTER_MS = 600;
-const PAGE_CSS = `html, body { margin: 0; background: #17151f; }\n${GIFT_BAR_CSS}`;
 
 type Summary = Extract<SpendConfirmationResult, { ok: true }>["summary"];
 
@@ -43,45 +44,42 @@ export default function ConfirmPage() {
   };
 
   return (
-    <>
-      <style>{PAGE_CSS}</style>
-      <main className="cs-root cs-confirm-window" data-testid="confirm-window">
-        {summary === null ? (
-          <p>Loading…</p>
-        ) : summary === "gone" ? (
-          <p>This request is no longer waiting. You can close this window.</p>
-        ) : (
-          <section className="cs-bar" aria-labelledby="confirm-title">
-            <div className="cs-body">
-              <h1 id="confirm-title" className="cs-title">
-                Send {formatCoins(summary.coins)}?
-              </h1>
-              <p data-testid="confirm-summary">
-                {summary.what} to {summary.to}, from the page {summary.site}.
-              </p>
-              <div className="cs-send-row">
-                <button
-                  type="button"
-                  className="cs-secondary"
-                  data-testid="confirm-window-cancel"
-                  onClick={answer("cancel")}
-                >
-                  Cancel
-                </button>
-                <button
-                  type="button"
-                  className="cs-primary"
-                  data-testid="confirm-window-send"
-                  disabled={!armed}
-                  onClick={answer("approve")}
-                >
-                  Send {formatCoins(summary.coins)}
-                </button>
-              </div>
+    <main className="cs-root cs-confirm-window" data-testid="confirm-window">
+      {summary === null ? (
+        <p>Loading…</p>
+      ) : summary === "gone" ? (
+        <p>This request is no longer waiting. You can close this window.</p>
+      ) : (
+        <section className="cs-bar" aria-labelledby="confirm-title">
+          <div className="cs-body">
+            <h1 id="confirm-title" className="cs-title">
+              Send {formatCoins(summary.coins)}?
+            </h1>
+            <p data-testid="confirm-summary">
+              {summary.what} to {summary.to}, from the page {summary.site}.
+            </p>
+            <div className="cs-send-row">
+              <button
+                type="button"
+                className="cs-secondary"
+                data-testid="confirm-window-cancel"
+                onClick={answer("cancel")}
+              >
+                Cancel
+              </button>
+              <button
+                type="button"
+                className="cs-primary"
+                data-testid="confirm-window-send"
+                disabled={!armed}
+                onClick={answer("approve")}
+              >
+                Send {formatCoins(summary.coins)}
+              </button>
             </div>
-          </section>
-        )}
-      </main>
-    </>
+          </div>
+        </section>
+      )}
+    </main>
   );
 }

@@ -4,16 +4,16 @@
  * origin), its spends need a real click while it is fully visible, and the background checks
  * every request against the tab it sits in.
  */
+import "../styles/tokens.css";
+import "../gift-bar/gift-bar.css";
+import "../gift-bar/panel-page.css";
 import { useEffect, useMemo, useState } from "react";
 import { SESSION_STORAGE_KEY } from "../background/session-store.ts";
 import { GiftBarApp, type PageWindow } from "../gift-bar/components/gift-bar-app.tsx";
 import { CLOSE_PANEL_MESSAGE } from "../gift-bar/components/launcher.tsx";
-import { GIFT_BAR_CSS } from "../gift-bar/components/styles.ts";
 import { createExtensionServices } from "../gift-bar/extension-services.ts";
 import { attachSpendGuard } from "../gift-bar/lib/spend-guard.ts";
 import { readPanelParams } from "../gift-bar/panel-url.ts";
-
-const PAGE_CSS = `html, body { margin: 0; background: transparent; }\n${GIFT_BAR_CSS}`;
 
 function closePanel() {
   window.parent.postMessage({ type: CLOSE_PANEL_MESSAGE }, "*");
@@ -58,11 +58,8 @@ export default function PanelPage() {
   // Signing in or out anywhere starts the panel afresh: no balance or Send left from before.
   const epoch = useSessionEpoch();
   return (
-    <>
-      <style>{PAGE_CSS}</style>
-      <div className="cs-root">
-        {services ? <GiftBarApp key={epoch} services={services} /> : null}
-      </div>
-    </>
+    <div className="cs-root">
+      {services ? <GiftBarApp key={epoch} services={services} /> : null}
+    </div>
   );
 }

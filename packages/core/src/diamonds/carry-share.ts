@@ -1,10 +1,10 @@
 import { assertIntegerInRange } from "../money/integers.ts";
 
 /**
- * How many carry lanes a creator's share runs on. Gifts to one creator take a free lane each (so
- * two can be in flight at once); each lane's diamonds are exactly floor of its coins times the
- * share, so a creator's total is at most `CARRY_LANES - 1` = 1 diamond below floor(all coins x
- * share), never above.
+ * How many carry lanes a creator's share runs on. Each ledger writer of a process splits its
+ * batch's gifts on its own lane (writer w on lane w % CARRY_LANES), so two batches are in flight
+ * at once; each lane's diamonds are exactly floor of its coins times the share, so a creator's
+ * total is at most `CARRY_LANES - 1` = 1 diamond below floor(all coins x share), never above.
  */
 export const CARRY_LANES = 2;
 

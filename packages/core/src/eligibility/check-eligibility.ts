@@ -79,7 +79,8 @@ export function checkEligibility(
   if (facts.frozen) {
     reasons.push({
       code: "ACCOUNT_FROZEN",
-      message: "This account is frozen while we review it. Contact support to restore it.",
+      message:
+        "This account is frozen while we review it. Open a support ticket from the wallet (Support) to restore it.",
     });
   }
   if (!facts.emailVerified) {

@@ -15,6 +15,8 @@ export interface PurchaseRequest {
   readonly purchaseCount: number;
   readonly now: Date;
   readonly promotions: readonly Promotion[];
+  /** Purchases of this buyer that already got each promotion (for per-account limits). */
+  readonly redemptions?: Readonly<Record<string, number>>;
 }
 
 /** Everything checkout needs to charge and later mint: the price and the coins it buys. */
@@ -52,6 +54,7 @@ export function quotePurchase(
       purchaseCount: request.purchaseCount,
       now: request.now,
       promotions: request.promotions,
+      ...(request.redemptions ? { redemptions: request.redemptions } : {}),
     },
     rateCard,
   );

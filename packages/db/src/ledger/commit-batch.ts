@@ -2,7 +2,8 @@ import type { Sql } from "../client.ts";
 import type { AccountCache } from "./account-cache.ts";
 import { accountsToLock } from "./accounts-to-lock.ts";
 import { isUuid } from "./ids.ts";
-import { type BatchPlan, type NewTransferRow, planBatch } from "./plan-batch.ts";
+import type { BatchPlan, NewTransferRow, PlannedResult } from "./plan-batch.ts";
+import { planSubmissions, type SpendWrites, type Submission } from "./plan-spends.ts";
 import {
   fromTransferJson,
   type TotalsRow,
@@ -14,6 +15,8 @@ import {
   toTotals,
   totalsRecords,
 } from "./rows.ts";
+import { lockBoosts, lockCarries, readSpendFacts, spendKeys } from "./spend-reads.ts";
+import type { SpendOutcome } from "./spend-types.ts";
 import type {
   AccountTotals,
   StoredTransfer,
@@ -33,14 +36,17 @@ type Tx = Awaited<ReturnType<Sql["reserve"]>>;
  */
 export async function commitBatch(
   sql: Sql,
-  submissions: readonly (readonly TransferRequest[])[],
+  submissions: readonly Submission[],
   slot: number,
+  lane: number,
   accountCache: AccountCache,
-): Promise<TransferResult[][]> {
+): Promise<(TransferResult[] | SpendOutcome)[]> {
   const requestIds = new Set<string>();
   const pendingIds = new Set<string>();
   const accountIds = new Set<string>();
-  for (const transfers of submissions) {
+  // What each submission may write, for the accounts to lock (a spend's diamond leg at most).
+  const possible = submissions.map(possibleTransfers);
+  for (const transfers of possible) {
     for (const t of transfers) {
       if (isUuid(t.id)) requestIds.add(t.id);
       if (t.pendingId !== undefined && isUuid(t.pendingId)) pendingIds.add(t.pendingId);
@@ -48,6 +54,7 @@ export async function commitBatch(
         if (id !== undefined && isUuid(id)) accountIds.add(id);
     }
   }
+  const keys = spendKeys(submissions);
 
   const tx = await sql.reserve();
   try {
@@ -62,16 +69,21 @@ export async function commitBatch(
       accountIds.add(target.creditAccountId);
     }
     const accounts = await accountCache.get(tx, [...accountIds]);
-    const locked = accountsToLock(submissions, accounts, pendingTargets);
+    const locked = accountsToLock(possible, accounts, pendingTargets);
     const hotLocked = locked.filter((id) => accounts.get(id)?.hot);
 
-    // The reads run after the locks are held, so they see every commit the locks waited for.
-    const [lockedTotals, reads] = await Promise.all([
+    // One round trip, in this order: the account rows, then the carry lanes, then the boost
+    // locks (every batch locks in that order, so none deadlock), then the reads, which run after
+    // the locks are held and so see every commit the locks waited for.
+    const [lockedTotals, carries, , reads, facts] = await Promise.all([
       lockAccounts(tx, locked, hotLocked),
+      keys && lockCarries(tx, keys, lane),
+      keys && lockBoosts(tx, keys),
       readBatchState(tx, [...requestIds], [...pendingIds]),
+      keys && readSpendFacts(tx, keys),
     ]);
     const existing = new Map([...reads.existing, ...pendingTargets]);
-    const plan = planBatch(
+    const { plan, spends, writes } = planSubmissions(
       submissions,
       {
         now: reads.now,
@@ -82,24 +94,41 @@ export async function commitBatch(
         resolutions: reads.resolutions,
       },
       new Set(locked),
+      {
+        persons: facts?.persons ?? new Map(),
+        creators: facts?.creators ?? new Map(),
+        combos: facts?.combos ?? new Map(),
+        carries: carries ?? new Map(),
+      },
     );
     await begun; // settled long ago; never write outside a transaction
     // A failed write aborts the transaction, and COMMIT then only rolls it back.
-    const [inserted] = await Promise.all([writePlan(tx, plan, slot), tx`commit`]);
+    const [inserted] = await Promise.all([writePlan(tx, plan, slot, lane, writes), tx`commit`]);
     const transfers = new Map([...existing, ...inserted]);
-    return plan.results.map((results) =>
+    const stored = (results: PlannedResult[]) =>
       results.map((planned): TransferResult => {
         if (!("transferId" in planned)) return planned;
         const transfer = transfers.get(planned.transferId) as StoredTransfer;
         return { id: planned.id, result: planned.result, transfer };
-      }),
-    );
+      });
+    return plan.results.map((results, index) => {
+      const spend = spends[index];
+      if (!spend) return stored(results);
+      return { ...spend, results: stored(spend.results) };
+    });
   } catch (error) {
     await tx`rollback`.catch(() => {});
     throw error;
   } finally {
     tx.release();
   }
+}
+
+/** A submission's transfers, or every transfer a spend may write (its diamond leg at 1 diamond). */
+function possibleTransfers(submission: Submission): readonly TransferRequest[] {
+  if (!submission.spend) return submission.transfers;
+  const { coinLeg, share } = submission.spend;
+  return share ? [coinLeg, { ...share.diamondLeg, amount: 1n }] : [coinLeg];
 }
 
 interface BatchReads {
@@ -202,6 +231,8 @@ async function writePlan(
   tx: Tx,
   plan: BatchPlan,
   slot: number,
+  lane: number,
+  writes: SpendWrites,
 ): Promise<Map<string, StoredTransfer>> {
   if (
     plan.inserts.length + plan.rowDeltas.size + plan.slotDeltas.size + plan.failures.length ===
@@ -259,6 +290,43 @@ async function writePlan(
       select id, result from jsonb_to_recordset(${JSON.stringify(plan.failures)}::text::jsonb)
         as f(id uuid, result text)
       on conflict (id) do nothing
+    ), carries as (
+      update creator_share_carries c set coins = d.coins
+      from jsonb_to_recordset(${JSON.stringify(carryRecords(writes, lane, false))}::text::jsonb)
+        as d(creator_user_id text, share_bps int4, lane int2, coins int8)
+      where c.creator_user_id = d.creator_user_id and c.share_bps = d.share_bps and c.lane = d.lane
+    ), new_carries as (
+      insert into creator_share_carries (creator_user_id, share_bps, lane, coins)
+      select d.creator_user_id, d.share_bps, d.lane, d.coins
+      from jsonb_to_recordset(${JSON.stringify(carryRecords(writes, lane, true))}::text::jsonb)
+        as d(creator_user_id text, share_bps int4, lane int2, coins int8)
+    ), events as (
+      insert into stream_events
+        (creator_user_id, viewer_user_id, kind, transfer_id, coins, diamonds, session_id, payload)
+      select e.creator_user_id, e.viewer_user_id, e.kind, e.transfer_id, e.coins, e.diamonds,
+        (select s.id from stream_sessions s
+         where s.creator_user_id = e.creator_user_id and s.ended_at is null),
+        e.payload || jsonb_build_object('viewerStyle', (
+          select jsonb_build_object('badgeFrame', p.badge_frame, 'nameColor', p.name_color)
+          from viewer_profiles p where p.user_id = e.viewer_user_id))
+      from jsonb_to_recordset(${JSON.stringify(eventRecords(writes))}::text::jsonb)
+        as e(ord int4, creator_user_id text, viewer_user_id text, kind text, transfer_id uuid,
+             coins int8, diamonds int8, payload jsonb)
+      order by e.ord
+      on conflict (transfer_id) do nothing
+    ), boosts as (
+      insert into stream_boosts (id, creator_user_id, buyer_user_id, minutes, coins, ends_at)
+      select b.transfer_id, b.creator_user_id, b.user_id, b.minutes, b.coins, b.ends_at
+      from jsonb_to_recordset(${JSON.stringify(rowRecords(writes, "stream_boosts"))}::text::jsonb)
+        as b(transfer_id uuid, creator_user_id text, user_id text, minutes int4, coins int8,
+             ends_at timestamptz)
+      on conflict (id) do nothing
+    ), cosmetics as (
+      insert into viewer_cosmetics (user_id, item_id, transfer_id, coins)
+      select v.user_id, v.item_id, v.transfer_id, v.coins
+      from jsonb_to_recordset(${JSON.stringify(rowRecords(writes, "viewer_cosmetics"))}::text::jsonb)
+        as v(user_id text, item_id text, transfer_id uuid, coins int8)
+      on conflict do nothing
     )
     select * from new_transfers`;
   const rows = new Map(plan.inserts.map((row) => [row.id, row]));
@@ -268,4 +336,45 @@ async function writePlan(
       return [id, { ...row, seq, createdAt: created_at }];
     }),
   );
+}
+
+function carryRecords(writes: SpendWrites, lane: number, isNew: boolean) {
+  return [...writes.carries.values()]
+    .filter((carry) => carry.isNew === isNew)
+    .map((carry) => ({
+      creator_user_id: carry.creatorUserId,
+      share_bps: carry.shareBps,
+      lane,
+      coins: carry.coins.toString(),
+    }));
+}
+
+function eventRecords(writes: SpendWrites) {
+  return writes.events.map((event, ord) => ({
+    ord,
+    creator_user_id: event.creatorUserId,
+    viewer_user_id: event.viewerUserId,
+    kind: event.kind,
+    transfer_id: event.transferId,
+    coins: event.coins.toString(),
+    diamonds: event.diamonds,
+    payload: event.payload,
+  }));
+}
+
+function rowRecords(writes: SpendWrites, table: "stream_boosts" | "viewer_cosmetics") {
+  return writes.rows
+    .filter((row) => row.table === table)
+    .map((row) => ({
+      transfer_id: row.transferId,
+      user_id: row.userId,
+      coins: row.coins.toString(),
+      ...(row.table === "stream_boosts"
+        ? {
+            creator_user_id: row.creatorUserId,
+            minutes: row.minutes,
+            ends_at: row.endsAt.toISOString(),
+          }
+        : { item_id: row.itemId }),
+    }));
 }

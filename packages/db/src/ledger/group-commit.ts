@@ -1,4 +1,4 @@
-import type { TransferRequest, TransferResult } from "./types.ts";
+import type { Submission } from "./plan-spends.ts";
 
 export interface GroupCommitOptions {
   /** Batches in flight at once; each gets its own hot-account slot. */
@@ -7,16 +7,16 @@ export interface GroupCommitOptions {
   readonly maxBatchTransfers: number;
 }
 
-type Execute = (
-  submissions: readonly (readonly TransferRequest[])[],
-  writer: number,
-) => Promise<TransferResult[][]>;
+type Execute<R> = (submissions: readonly Submission[], writer: number) => Promise<R[]>;
 
-interface Waiting {
-  readonly transfers: readonly TransferRequest[];
-  readonly resolve: (results: TransferResult[]) => void;
+interface Waiting<R> {
+  readonly submission: Submission;
+  readonly resolve: (result: R) => void;
   readonly reject: (error: unknown) => void;
 }
+
+/** Transfers a submission writes at most (a spend: its coin and diamond legs). */
+const sizeOf = (submission: Submission) => (submission.spend ? 2 : submission.transfers.length);
 
 /**
  * Group commit: callers submit transfers; whenever a writer is free it takes everything
@@ -24,52 +24,55 @@ interface Waiting {
  * is one call and nothing waits for a timer; under heavy load batches grow by themselves while
  * the writers are busy, so throughput rises without extra round trips.
  */
-export class GroupCommitter {
-  private readonly queue: Waiting[] = [];
+export class GroupCommitter<R> {
+  private readonly queue: Waiting<R>[] = [];
   private readonly idleWriters: number[];
 
   constructor(
-    private readonly execute: Execute,
+    private readonly execute: Execute<R>,
     private readonly options: GroupCommitOptions,
   ) {
     this.idleWriters = Array.from({ length: options.writers }, (_, index) => index);
   }
 
-  submit(transfers: readonly TransferRequest[]): Promise<TransferResult[]> {
+  submit(submission: Submission): Promise<R> {
     return new Promise((resolve, reject) => {
-      this.queue.push({ transfers, resolve, reject });
+      this.queue.push({ submission, resolve, reject });
       this.pump();
     });
   }
 
   private pump(): void {
     while (this.queue.length > 0 && this.idleWriters.length > 0) {
-      const writer = this.idleWriters.pop() as number;
+      // The lowest free writer: an uncontended batch always runs on writer 0 (carry lane 0).
+      const writer = Math.min(...this.idleWriters);
+      this.idleWriters.splice(this.idleWriters.indexOf(writer), 1);
       const batch = this.takeBatch();
       void this.run(batch, writer);
     }
   }
 
-  private takeBatch(): Waiting[] {
-    const batch: Waiting[] = [];
+  private takeBatch(): Waiting<R>[] {
+    const batch: Waiting<R>[] = [];
     let size = 0;
     while (this.queue.length > 0) {
-      const next = this.queue[0] as Waiting;
-      if (batch.length > 0 && size + next.transfers.length > this.options.maxBatchTransfers) break;
+      const next = this.queue[0] as Waiting<R>;
+      const nextSize = sizeOf(next.submission);
+      if (batch.length > 0 && size + nextSize > this.options.maxBatchTransfers) break;
       batch.push(next);
-      size += next.transfers.length;
+      size += nextSize;
       this.queue.shift();
     }
     return batch;
   }
 
-  private async run(batch: Waiting[], writer: number): Promise<void> {
+  private async run(batch: Waiting<R>[], writer: number): Promise<void> {
     try {
       const results = await this.execute(
-        batch.map((waiting) => waiting.transfers),
+        batch.map((waiting) => waiting.submission),
         writer,
       );
-      for (const [index, waiting] of batch.entries()) waiting.resolve(results[index] ?? []);
+      for (const [index, waiting] of batch.entries()) waiting.resolve(results[index] as R);
     } catch (error) {
       for (const waiting of batch) waiting.reject(error);
     } finally {

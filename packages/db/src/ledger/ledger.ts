@@ -1,3 +1,4 @@
+import { CARRY_LANES } from "@coinstream/core";
 import type { Sql } from "../client.ts";
 import { AccountCache } from "./account-cache.ts";
 import { type AccountBalance, getBalances } from "./accounts.ts";
@@ -5,6 +6,7 @@ import { commitBatch } from "./commit-batch.ts";
 import { GroupCommitter } from "./group-commit.ts";
 import { transferIdFor } from "./ids.ts";
 import { withRetries } from "./retry.ts";
+import type { SpendOutcome, SpendRequest } from "./spend-types.ts";
 import type { TransferRequest, TransferResult } from "./types.ts";
 
 export interface LedgerOptions {
@@ -30,6 +32,11 @@ export interface Ledger {
    * reached or a bug breaks an invariant the database enforces.
    */
   createTransfers(transfers: readonly TransferRequest[]): Promise<TransferResult[]>;
+  /**
+   * Decides and writes a coin spend inside a batch (see `SpendRequest`): the spend costs the
+   * caller no transaction of its own. Throws only as `createTransfers` does.
+   */
+  spend(request: SpendRequest): Promise<SpendOutcome>;
   getBalances(accountIds: readonly string[]): Promise<Map<string, AccountBalance>>;
   /** Voids pending transfers whose timeout has passed (job-callable); returns how many. */
   voidExpiredPendingTransfers(limit?: number): Promise<number>;
@@ -41,17 +48,27 @@ export function createLedger(sql: Sql, options: LedgerOptions = {}): Ledger {
   const writers = options.writers ?? 2;
   const slotBase = options.slotBase ?? (process.pid * writers) % SLOTS_PER_ACCOUNT;
   const accountCache = new AccountCache();
-  const committer = new GroupCommitter(
+  const committer = new GroupCommitter<TransferResult[] | SpendOutcome>(
     (submissions, writer) =>
       withRetries(() =>
-        commitBatch(sql, submissions, (slotBase + writer) % SLOTS_PER_ACCOUNT, accountCache),
+        commitBatch(
+          sql,
+          submissions,
+          (slotBase + writer) % SLOTS_PER_ACCOUNT,
+          // One carry lane per writer: a process's writers never wait on each other's lane.
+          writer % CARRY_LANES,
+          accountCache,
+        ),
       ),
     { writers, maxBatchTransfers: options.maxBatchTransfers ?? 500 },
   );
+  const submit = (transfers: readonly TransferRequest[]) =>
+    committer.submit({ transfers }) as Promise<TransferResult[]>;
 
   return {
     createTransfers: (transfers) =>
-      transfers.length === 0 ? Promise.resolve([]) : committer.submit(transfers),
+      transfers.length === 0 ? Promise.resolve([]) : submit(transfers),
+    spend: (request) => committer.submit({ spend: request }) as Promise<SpendOutcome>,
     getBalances: (ids) => getBalances(sql, ids),
     async voidExpiredPendingTransfers(limit = 1_000) {
       const expired = await sql<{ id: string }[]>`
@@ -61,7 +78,7 @@ export function createLedger(sql: Sql, options: LedgerOptions = {}): Ledger {
             select 1 from ledger_transfers r where r.pending_id is not null and r.pending_id = p.id)
         order by p.timeout_at limit ${limit}`;
       if (expired.length === 0) return 0;
-      const results = await committer.submit(
+      const results = await submit(
         expired.map(({ id }) => ({
           id: transferIdFor(id, "expire"),
           phase: "void_pending",

@@ -88,19 +88,48 @@ export function planBatch(
   snapshot: BatchSnapshot,
   lockedAccounts: ReadonlySet<string>,
 ): BatchPlan {
-  const state = new BatchState(snapshot, lockedAccounts);
-  const results = submissions.map((transfers) => {
+  const planner = new BatchPlanner(snapshot, lockedAccounts);
+  const results = submissions.map((transfers) => planner.apply(transfers));
+  return planner.finish(results);
+}
+
+/**
+ * `planBatch` one submission at a time, for callers that decide what to submit from what the
+ * batch did so far (spends: `plan-spends.ts`).
+ */
+export class BatchPlanner {
+  private readonly state: BatchState;
+
+  constructor(snapshot: BatchSnapshot, lockedAccounts: ReadonlySet<string>) {
+    this.state = new BatchState(snapshot, lockedAccounts);
+  }
+
+  /** Decides one submission's transfers after every earlier one. */
+  apply(transfers: readonly TransferRequest[]): PlannedResult[] {
     const out: PlannedResult[] = new Array(transfers.length);
-    for (const chain of splitChains(transfers, out)) state.applyChain(transfers, chain, out);
+    for (const chain of splitChains(transfers, out)) this.state.applyChain(transfers, chain, out);
     return out;
-  });
-  return {
-    results,
-    inserts: state.inserts,
-    rowDeltas: state.rowDeltas,
-    slotDeltas: state.slotDeltas,
-    failures: state.failures,
-  };
+  }
+
+  /** A transfer stored before the batch or created by it so far. */
+  lookup(id: string): NewTransferRow | StoredTransfer | undefined {
+    return this.state.lookup(id);
+  }
+
+  /** What a locked user account can spend after the batch so far. */
+  available(accountId: string): bigint {
+    return this.state.available(accountId);
+  }
+
+  finish(results: PlannedResult[][]): BatchPlan {
+    return {
+      results,
+      inserts: this.state.inserts,
+      rowDeltas: this.state.rowDeltas,
+      slotDeltas: this.state.slotDeltas,
+      failures: this.state.failures,
+    };
+  }
 }
 
 /**
@@ -226,8 +255,17 @@ class BatchState {
     }
   }
 
-  private lookup(id: string): NewTransferRow | StoredTransfer | undefined {
+  lookup(id: string): NewTransferRow | StoredTransfer | undefined {
     return this.created.get(id) ?? this.snapshot.existing.get(id);
+  }
+
+  available(accountId: string): bigint {
+    return availableBalance(
+      addTotals(
+        this.snapshot.lockedTotals.get(accountId) ?? ZERO_TOTALS,
+        this.lockedDeltas.get(accountId) ?? ZERO_TOTALS,
+      ),
+    );
   }
 
   private decide(

@@ -38,9 +38,10 @@ export const creators = pgTable(
 );
 
 /**
- * Coins given to a creator at one share, per carry lane (core's `splitCarriedGift`): each gift
- * takes a free lane (`for update skip locked`) and credits floor(after x share) - floor(before x
- * share) diamonds, so the fractional share carries over instead of going to the platform.
+ * Coins given to a creator at one share, per carry lane (core's `splitCarriedGift`): a ledger
+ * batch locks its writer's lane (writer w, lane w % CARRY_LANES) and credits each gift
+ * floor(after x share) - floor(before x share) diamonds, so the fractional share carries over
+ * instead of going to the platform.
  */
 export const creatorShareCarries = pgTable(
   "creator_share_carries",

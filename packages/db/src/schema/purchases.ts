@@ -17,8 +17,9 @@ export const purchases = pgTable(
     /** Offered at checkout until settlement, then what was minted (first-purchase part included). */
     bonusCoins: bigint("bonus_coins", { mode: "bigint" }).notNull(),
     /**
-     * The first-purchase part of `bonusCoins`: offered at checkout while the buyer has no completed
-     * purchase, kept at settlement only if no other purchase of theirs settled first.
+     * The first-purchase-only promotions' part of `bonusCoins` (the seeded `first-purchase` one):
+     * offered at checkout while the buyer has no completed purchase, kept at settlement only if no
+     * other purchase of theirs settled first. Each promotion's part is in `purchase_promotions`.
      */
     firstPurchaseBonusCoins: bigint("first_purchase_bonus_coins", { mode: "bigint" })
       .notNull()

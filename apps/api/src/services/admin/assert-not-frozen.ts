@@ -17,7 +17,7 @@ export function accountFrozenError(reason: string | null): DomainError {
   const why = (reason ?? "under review").trim().replace(/[.!\s]+$/, "");
   return new DomainError(
     DomainErrorCode.ACCOUNT_FROZEN,
-    `Your account is frozen: ${why}. Contact support.`,
+    `Your account is frozen: ${why}. To ask why or appeal, open a support ticket from the wallet (Support).`,
     { reason },
   );
 }

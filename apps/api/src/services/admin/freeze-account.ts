@@ -1,11 +1,14 @@
 import { DomainError, DomainErrorCode } from "@coinstream/core";
+import { accountId } from "@coinstream/db";
 import type { AdminContext } from "../service-context.ts";
+import { viewerWalletRef } from "../wallet/viewer-wallet.ts";
 import { recordAdminAction } from "./record-admin-action.ts";
 
 /**
  * Freezes an account: it can still sign in and read, but buys, spends and withdraws nothing
- * (`ACCOUNT_FROZEN`), and as a creator receives no gifts. Takes the person's spend lock, so a
- * spend already under way finishes first and every later one sees the freeze. Freezing a frozen
+ * (`ACCOUNT_FROZEN`), and as a creator receives no gifts. Takes the person's lock (withdrawals)
+ * and their wallet's row lock (spends), so a spend or withdrawal already under way finishes first
+ * and every later one sees the freeze. Freezing a frozen
  * account replaces the reason and keeps the original time.
  */
 export async function freezeAccount(
@@ -18,6 +21,9 @@ export async function freezeAccount(
   }
   return sql.begin(async (tx) => {
     await tx`select pg_advisory_xact_lock(hashtextextended(${input.userId}, 0))`;
+    // Spends are decided in the ledger's batch under the wallet's row lock: taking it here lets
+    // a batch under way commit first, and every later batch reads the freeze.
+    await tx`select id from ledger_accounts where id = ${accountId(viewerWalletRef(input.userId))} for update`;
     const [before] = await tx<{ frozen_reason: string | null }[]>`
       select frozen_reason from users where id = ${input.userId} for update`;
     if (!before) throw new DomainError(DomainErrorCode.NOT_FOUND, "No account has that id.");

@@ -1,33 +1,17 @@
-import {
-  getGiftReleaseAt,
-  getHoldReleaseAt,
-  NEW_BUYER_DAYS,
-  type RateCard,
-} from "@coinstream/core";
-import type { Tx } from "../spending/spend-coins.ts";
+import { getGiftReleaseAt, getHoldReleaseAt, type RateCard } from "@coinstream/core";
 
 /**
- * The release of the diamonds of a gift `buyerUserId` makes at `now`, when new-buyer coins make
- * it later than the usual hold (core's `getGiftReleaseAt`), as the ISO instant a gift's
- * `holdUntil` metadata carries; null for the usual hold. Reads the buyer's paid purchases of
- * their first 30 days as a buyer (index on user and creation time).
+ * The release of the diamonds of a gift made at `now` by a buyer whose paid purchases of their
+ * first 30 days as a buyer are `newBuyerPurchases` (the ledger batch reads them), when new-buyer
+ * coins make it later than the usual hold (core's `getGiftReleaseAt`), as the ISO instant a
+ * gift's `holdUntil` metadata carries; null for the usual hold.
  */
-export async function readExtendedHold(
-  tx: Tx,
-  buyerUserId: string,
+export function extendedHoldFrom(
+  newBuyerPurchases: readonly Date[],
   now: Date,
   rateCard: RateCard,
-): Promise<string | null> {
-  const purchases = await tx<{ paid_at: Date }[]>`
-    select paid_at from purchases
-    where user_id = ${buyerUserId} and paid_at is not null
-      and paid_at < (select min(paid_at) from purchases where user_id = ${buyerUserId} and paid_at is not null)
-        + make_interval(days => ${NEW_BUYER_DAYS})`;
-  const releaseAt = getGiftReleaseAt(
-    now,
-    purchases.map((row) => new Date(row.paid_at)),
-    rateCard,
-  );
+): string | null {
+  const releaseAt = getGiftReleaseAt(now, [...newBuyerPurchases], rateCard);
   return releaseAt > getHoldReleaseAt(now, rateCard) ? releaseAt.toISOString() : null;
 }
 

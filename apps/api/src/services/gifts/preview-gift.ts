@@ -11,7 +11,7 @@ import { requireCreator, type StreamTarget } from "../streams/resolve-creator.ts
 /**
  * What the creator of `to` receives for `count` of a gift if it is sent now: their share (tier or
  * signed override) and the fraction their first carry lane already holds, the lane an
- * uncontended gift takes. Without `to` (or a database), a standard creator carrying nothing.
+ * uncontended gift takes (the ledger's first writer). Without `to` (or a database), a standard creator carrying nothing.
  */
 export async function previewGift(
   sql: Sql | null | undefined,

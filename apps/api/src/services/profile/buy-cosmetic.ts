@@ -1,13 +1,8 @@
 import { DomainError, DomainErrorCode, toSafeInteger } from "@coinstream/core";
-import { getBalances, type Ledger, type Sql } from "@coinstream/db";
+import type { Ledger, Sql } from "@coinstream/db";
 import type { Viewer } from "../../trpc/context.ts";
 import { getActiveRateCard } from "../rate-card/get-active-rate-card.ts";
-import {
-  assertMaySpend,
-  paymentToPlatform,
-  platformSpendIdFor,
-  spendCoins,
-} from "../spending/spend-coins.ts";
+import { paymentToPlatform, platformSpendIdFor, spendCoins } from "../spending/spend-coins.ts";
 import { ensureViewerWallet } from "../wallet/viewer-wallet.ts";
 import { findCosmeticForSale } from "./cosmetics.ts";
 
@@ -22,7 +17,8 @@ export interface CosmeticPurchase {
 
 /**
  * Buys a badge frame or name colour with coins (to platform revenue) through the one spend path
- * (lock, limits, confirmation, idempotency), then records it as owned. An item already owned is
+ * (limits, confirmation, idempotency, decided in the ledger's batch), which records it as owned
+ * with the coins. An item already owned is
  * refused before any coin moves; retrying the same key returns the first purchase.
  */
 export async function buyCosmetic(
@@ -41,55 +37,46 @@ export async function buyCosmetic(
       { itemId: item.id, coins: item.coins },
     );
   }
-  await assertMaySpend(sql, viewer, now);
   const wallet = await ensureViewerWallet(sql, viewer.userId);
   const paymentId = await platformSpendIdFor(sql, viewer.userId, input.idempotencyKey, "cosmetic");
-  const { transfer, replayed } = await spendCoins(
-    sql,
+  const { transfer, replayed, balance } = await spendCoins(
     ledger,
     viewer,
     {
       wallet,
       coins: item.coins,
       confirmed: input.confirm,
-      transfers: [
-        paymentToPlatform({
-          id: paymentId,
-          wallet,
-          coins: item.coins,
-          code: "cosmetic",
-          metadata: { itemId: item.id, kind: item.kind, rateCardVersion: rateCard.version },
-        }),
-      ],
+      coinLeg: paymentToPlatform({
+        id: paymentId,
+        wallet,
+        coins: item.coins,
+        code: "cosmetic",
+        metadata: { itemId: item.id, kind: item.kind, rateCardVersion: rateCard.version },
+      }),
     },
     now,
     {
-      // Under the person's spend lock, so two purchases of one item cannot both pass.
-      prepare: async (tx) => {
-        const [owned] = await tx<{ transfer_id: string }[]>`
-          select transfer_id from viewer_cosmetics where user_id = ${viewer.userId} and item_id = ${item.id}`;
-        if (owned && owned.transfer_id !== paymentId) {
+      // Decided in the batch under the wallet's lock, so two purchases of one item cannot both
+      // pass; the batch writes the owned row with the coins.
+      reads: { cosmetics: true },
+      check: ({ person }) => {
+        const owned = person.cosmetics.find((owned) => owned.itemId === item.id);
+        if (owned && owned.transferId !== paymentId) {
           throw new DomainError(
             DomainErrorCode.FORBIDDEN_CHANGE,
             `You already own the ${item.name}; wear it from your profile.`,
             { itemId: item.id },
           );
         }
-      },
-      record: async (tx, paidBy) => {
-        await tx`
-          insert into viewer_cosmetics (user_id, item_id, transfer_id, coins)
-          values (${viewer.userId}, ${item.id}, ${paidBy.id}, ${paidBy.amount})
-          on conflict do nothing`;
+        return { rows: [{ table: "viewer_cosmetics", itemId: item.id }] };
       },
     },
   );
-  const balance = (await getBalances(sql, [wallet])).get(wallet);
   return {
     itemId: item.id,
     transferId: transfer.id,
     coinsSpent: toSafeInteger(transfer.amount),
-    balance: toSafeInteger(balance?.available ?? 0n),
+    balance,
     replayed,
   };
 }

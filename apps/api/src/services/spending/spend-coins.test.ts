@@ -7,7 +7,6 @@ import { useTestLedger } from "../../test-support/test-ledger.ts";
 import { createContext, type Viewer } from "../../trpc/context.ts";
 import { createCallerFactory } from "../../trpc/init.ts";
 import { appRouter } from "../../trpc/root.ts";
-import { assertMaySpend } from "./spend-coins.ts";
 
 const env = useTestLedger();
 const callerFor = (who: Viewer | null) =>
@@ -119,24 +118,16 @@ describe("refusals a person can act on", () => {
 });
 
 describe("the checks before a spend", () => {
-  it("reads freeze, guardian and wallet debt in one statement, and still refuses a frozen person", async () => {
-    const viewer = await createPerson(env.db.sql);
-    let statements = 0;
-    const counting = new Proxy(env.db.sql, {
-      apply: (target, self, args) => {
-        statements++;
-        return Reflect.apply(target, self, args);
-      },
-    });
-    await assertMaySpend(counting, viewer, new Date());
-    expect(statements).toBe(1);
-
+  it("refuses a frozen person inside the ledger's batch, writing nothing", async () => {
+    const { viewer, me, to } = await setup();
     await env.db
       .sql`update users set frozen_at = now(), frozen_reason = 'Chargebacks' where id = ${viewer.userId}`;
-    await expect(assertMaySpend(counting, viewer, new Date())).rejects.toMatchObject({
-      code: "ACCOUNT_FROZEN",
-    });
-    expect(statements).toBe(2);
+    const before = await transferCount();
+    await expect(
+      me.gifts.send({ idempotencyKey: randomUUID(), to, giftId: "gg", count: 1 }),
+    ).rejects.toMatchObject({ cause: { code: "ACCOUNT_FROZEN" } });
+    expect(await transferCount()).toBe(before);
+    expect(await coinsOf(viewer)).toBe(10_000);
   });
 });
 
@@ -157,21 +148,32 @@ function countingPool() {
 }
 
 describe("a gift's round trips", () => {
-  it("sends a warm gift in at most 13 statements on the request's pool (was 20)", async () => {
+  it("sends a warm gift with no statement on the request's pool but resolving the creator", async () => {
     const { viewer, to } = await setup();
     const { pool, statements, sendAs } = countingPool();
     try {
       const send = sendAs(viewer, to);
-      await send(); // the first gift of a process ensures the accounts
+      // The first gifts of a process ensure the accounts and open the pool's connections.
+      await send();
+      await send();
+      await new Promise((resolve) => setTimeout(resolve, 50)); // their wakes went out
       statements.length = 0;
       expect(await send()).toMatchObject({ coinsSpent: 10, replayed: false });
-      expect(statements.length, statements.join("\n")).toBeLessThanOrEqual(13);
+      // Printed for the benchmark notes: what a warm gift still sends on the request's pool.
+      console.log(`a warm gift's statements on the request's pool:\n${statements.join("\n")}`);
+      const spends = statements.filter((text) =>
+        /begin|advisory|ledger_|users|spending_limits|stream_events|creator_share_carries/.test(
+          text,
+        ),
+      );
+      expect(spends, statements.join("\n")).toEqual([]);
+      expect(statements.length, statements.join("\n")).toBeLessThanOrEqual(1);
     } finally {
       await pool.end();
     }
   });
 
-  it("waits for a busy creator's carry lane in two statements, not four", async () => {
+  it("waits inside the batch for a creator's carry lane another transaction holds", async () => {
     const { viewer, target, to } = await setup();
     const { pool, statements, sendAs } = countingPool();
     try {
@@ -199,8 +201,8 @@ describe("a gift's round trips", () => {
       release();
       await holder;
       expect(await gift).toMatchObject({ coinsSpent: 10, replayed: false });
-      const carries = statements.filter((text) => text.includes("creator_share_carries"));
-      expect(carries, carries.join("\n")).toHaveLength(2);
+      expect(statements.filter((text) => text.includes("creator_share_carries"))).toEqual([]);
+      expect(await coinsOf(viewer)).toBe(10_000 - 20);
     } finally {
       await pool.end();
     }

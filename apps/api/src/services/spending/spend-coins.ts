@@ -5,16 +5,20 @@ import {
   DomainError,
   DomainErrorCode,
   formatCount,
-  isDomainError,
   type LimitSettings,
   toLimitExceededError,
   toSafeInteger,
 } from "@coinstream/core";
 import {
   accountId,
-  getBalances,
+  type GuardianLinkFacts,
   type Ledger,
+  type PersonSpendState,
   PLATFORM_OWNER,
+  type SpendDecision,
+  type SpendFacts,
+  type SpendRequest,
+  type SpendRow,
   type Sql,
   type StoredTransfer,
   type TransferCode,
@@ -26,42 +30,6 @@ import { accountFrozenError } from "../admin/assert-not-frozen.ts";
 import { type GuardianLinkRow, supervisionOf } from "../guardians/guardian-links.ts";
 import { limitSettingsFrom, type StoredSettings } from "../limits/limit-settings-store.ts";
 import { viewerFacts } from "../viewer-facts.ts";
-
-/**
- * Whether the person may spend coins at all: not frozen by an admin, gifting eligibility (age or
- * guardian, verified email) and no debt from a reversed purchase freezing the wallet. One
- * statement reads all three (the freeze is read again under the spend's lock).
- */
-export async function assertMaySpend(sql: Sql, viewer: Viewer, now: Date): Promise<void> {
-  const [row] = await sql<
-    (Partial<GuardianLinkRow> & { frozen: boolean; frozen_reason: string | null; owed: bigint })[]
-  >`
-    select coalesce(u.frozen_at is not null, false) as frozen, u.frozen_reason,
-           (select coalesce(sum(coins_owed - coins_settled), 0)::int8 from wallet_debts
-            where user_id = me.id) as owed,
-           l.id, l.guardian_user_id, l.may_purchase, g.date_of_birth, g.region,
-           g.created_at as guardian_created_at, g.adult_verified_at,
-           u.created_at as supervised_created_at
-    from (values (${viewer.userId}::text)) as me (id)
-    left join users u on u.id = me.id
-    left join guardian_links l on l.supervised_user_id = u.id
-    left join users g on g.id = l.guardian_user_id
-    limit 1`;
-  if (row?.frozen) throw accountFrozenError(row.frozen_reason);
-  const link = row?.id ? (row as GuardianLinkRow) : undefined;
-  const { hasGuardian } = supervisionOf(link, now);
-  assertEligible(checkEligibility("gift", viewerFacts(viewer, { hasGuardian }), now));
-  const owed = row?.owed ?? 0n;
-  if (owed > 0n) {
-    throw new DomainError(
-      DomainErrorCode.NOT_ELIGIBLE,
-      `Your wallet is frozen: a refunded or disputed purchase left ${formatCount(owed, "coin")} owed. Buying coins settles it first.`,
-      { reasons: [{ code: "WALLET_DEBT", coins: Number(owed) }] },
-    );
-  }
-}
-
-export type Tx = Parameters<Parameters<Sql["begin"]>[1]>[0];
 
 /**
  * The id of the coin leg of a person's spend under `idempotencyKey`, whatever is bought (gift,
@@ -87,16 +55,13 @@ export async function platformSpendIdFor(
   return paid ? legacy : spendIdFor(userId, idempotencyKey);
 }
 
-/** Coin spends that count against spending limits. */
-const SPEND_CODES = ["gift", "tip", "boost", "message", "unlock", "cosmetic"] as const;
-
 export interface Spend {
   readonly wallet: string;
   readonly coins: number;
   /** The person confirmed a spend at or above their confirmation threshold. */
   readonly confirmed: boolean;
-  /** The first transfer moves the coins out of `wallet`; the rest are linked to it. */
-  readonly transfers: readonly TransferRequest[];
+  /** Moves the coins out of `wallet`; its id is the spend's idempotency id. */
+  readonly coinLeg: TransferRequest;
 }
 
 /** The one transfer of a purchase from the platform itself (a boost, a cosmetic): coins to revenue. */
@@ -118,149 +83,192 @@ export function paymentToPlatform(payment: {
   };
 }
 
-export interface SpendHooks {
-  /** Runs first inside the spend's transaction (after the person's lock): more locks, checks that may refuse. */
-  readonly prepare?: (tx: Tx) => Promise<void>;
+/** What a kind of spend adds to the batch's decision (see `SpendRequest`). */
+export interface SpendKind extends Pick<SpendRequest, "share" | "creator" | "reads" | "event"> {
   /**
-   * Runs just before the ledger write, once the spend is allowed: the transfers to write instead
-   * of `spend.transfers` (the same coin leg first), e.g. a creator's share decided under a lock of
-   * this transaction. `isRetry` when this key's coin leg is already stored.
+   * The kind's own rules on a first attempt, after the freeze, eligibility and debt and before
+   * the caps: throw to refuse (before any balance or cap speaks); return the legs' extra metadata
+   * and the rows to write with the coins.
    */
-  readonly finalize?: (tx: Tx, isRetry: boolean) => Promise<readonly TransferRequest[]>;
-  /** Runs inside the transaction once the ledger holds the coin leg: rows recording what was bought. */
-  readonly record?: (tx: Tx, transfer: StoredTransfer) => Promise<void>;
+  readonly check?: (facts: SpendFacts) => {
+    readonly metadata?: Readonly<Record<string, unknown>>;
+    readonly rows?: readonly SpendRow[];
+  };
+  /** On a retry: the metadata of the first attempt, so the legs match what was stored. */
+  readonly replayMetadata?: (stored: NonNullable<SpendFacts["stored"]>) => Record<string, unknown>;
 }
 
 /**
- * Spends a person's coins under their limits: one spend at a time per person (an advisory lock,
- * so racing requests cannot together pass a cap), caps and confirmation checked unless this
- * exact spend was already made (a retry), then the ledger write, all on one connection. Returns
- * the stored coin leg; throws the `DomainError` a person can act on otherwise.
+ * Spends a person's coins under their limits, decided inside the ledger's batch (one submission,
+ * no transaction of the request's own): the batch locks the wallet, reads the person's freeze,
+ * guardian, debt, limits and 31-day history after that lock, and calls `decideSpend` in
+ * submission order, so racing spends can never together pass a cap. Returns the stored coin leg,
+ * the creator's diamonds and the wallet's balance after the spend; throws the `DomainError` a
+ * person can act on otherwise.
  */
 export async function spendCoins(
-  sql: Sql,
   ledger: Ledger,
   viewer: Viewer,
   spend: Spend,
   now: Date,
-  hooks: SpendHooks = {},
-): Promise<{ transfer: StoredTransfer; replayed: boolean }> {
-  const coinLegId = spend.transfers[0]?.id;
-  if (!coinLegId) throw new Error("a spend needs its coin transfer first");
-  return sql.begin(async (tx) => {
-    await tx`select pg_advisory_xact_lock(hashtextextended(${viewer.userId}, 0))`;
-    // After the lock, in a statement of its own: it sees every commit the lock waited for.
-    const state = await readSpendState(tx, viewer.userId, spend.wallet, coinLegId, now);
-    // Again under the lock a freeze also takes: a freeze that won the race stops this spend.
-    if (state.frozen) throw accountFrozenError(state.frozenReason);
-    await hooks.prepare?.(tx);
-    const already = state.alreadyPaid;
-    if (!already) {
-      await assertWithinLimits(viewer, spend, now, state).catch(async (refusal: unknown) => {
-        // Short of coins as well: the ledger refuses it (and remembers why) before a cap speaks.
-        if (!isDomainError(refusal) || (await hasCoinsFor(tx, spend))) throw refusal;
-      });
-    }
-    const transfers = hooks.finalize ? await hooks.finalize(tx, Boolean(already)) : spend.transfers;
-    const [coinLeg] = await ledger.createTransfers(transfers);
-    if (coinLeg?.result !== "ok" && coinLeg?.result !== "exists") {
-      const first =
-        coinLeg?.result === "id_already_failed" ? await firstFailure(tx, coinLegId) : null;
-      throw failureFor(coinLeg?.result ?? "unknown", spend.coins, first);
-    }
-    await hooks.record?.(tx, coinLeg.transfer);
-    return { transfer: coinLeg.transfer, replayed: coinLeg.result === "exists" };
+  kind: SpendKind = {},
+): Promise<{ transfer: StoredTransfer; replayed: boolean; diamonds: number; balance: number }> {
+  const outcome = await ledger.spend({
+    userId: viewer.userId,
+    coinLeg: spend.coinLeg,
+    ...(kind.share ? { share: kind.share } : {}),
+    ...(kind.creator ? { creator: kind.creator } : {}),
+    ...(kind.reads ? { reads: kind.reads } : {}),
+    ...(kind.event ? { event: kind.event } : {}),
+    decide: (facts) => decideSpend(viewer, spend, now, kind, facts),
   });
-}
-
-async function hasCoinsFor(tx: Tx, spend: Spend): Promise<boolean> {
-  const balance = (await getBalances(tx, [spend.wallet])).get(spend.wallet);
-  return (balance?.available ?? 0n) >= BigInt(spend.coins);
-}
-
-/** Why the ledger refused this id the first time, as it remembered it. */
-async function firstFailure(tx: Tx, id: string): Promise<string | null> {
-  const [row] = await tx<{ result: string }[]>`
-    select result from ledger_failed_transfers where id = ${id}`;
-  return row?.result ?? null;
-}
-
-interface SpendState {
-  readonly frozen: boolean;
-  readonly frozenReason: string | null;
-  /** This key's coin leg is already stored: a retry, checked no further. */
-  readonly alreadyPaid: boolean;
-  /** The person's spends of the last 31 days, for the caps. */
-  readonly history: readonly { readonly coins: number; readonly at: Date }[];
-  readonly limits: LimitSettings;
-}
-
-/**
- * What a spend is decided on, read in one statement under the person's lock: the freeze, whether
- * this key already paid, the last 31 days of spends and the limit settings.
- */
-async function readSpendState(
-  tx: Tx,
-  userId: string,
-  wallet: string,
-  coinLegId: string,
-  now: Date,
-): Promise<SpendState> {
-  const [row] = await tx<
-    {
-      frozen: boolean;
-      frozen_reason: string | null;
-      already: boolean;
-      settings: StoredSettings | null;
-      history: { amount: string; at: string }[];
-    }[]
-  >`
-    select
-      exists (select 1 from users where id = ${userId} and frozen_at is not null) as frozen,
-      (select frozen_reason from users where id = ${userId}) as frozen_reason,
-      exists (select 1 from ledger_transfers where id = ${coinLegId}) as already,
-      (select settings from spending_limits where user_id = ${userId}) as settings,
-      (select coalesce(json_agg(json_build_object('amount', amount::text, 'at', created_at)), '[]')
-       from ledger_transfers
-       where debit_account_id = ${wallet} and phase = 'single' and code = any(${[...SPEND_CODES]})
-         and created_at > ${new Date(now.getTime() - 31 * 24 * 3_600_000)}) as history`;
-  if (!row) throw new Error("reading the spend state returned no row");
+  if (outcome.refusal) throw outcome.refusal.error;
+  const [coinLeg] = outcome.results;
+  if (coinLeg?.result !== "ok" && coinLeg?.result !== "exists") {
+    throw failureFor(coinLeg?.result ?? "unknown", spend.coins, outcome.firstFailure);
+  }
   return {
-    frozen: row.frozen,
-    frozenReason: row.frozen_reason,
-    alreadyPaid: row.already,
-    history: row.history.map((spent) => ({
-      coins: toSafeInteger(BigInt(spent.amount)),
-      at: new Date(spent.at),
-    })),
-    limits: limitSettingsFrom(row.settings, now),
+    transfer: coinLeg.transfer,
+    replayed: coinLeg.result === "exists",
+    diamonds: outcome.diamonds,
+    balance: toSafeInteger(outcome.balance),
   };
 }
 
-async function assertWithinLimits(
+/**
+ * The rules of every spend, run by the ledger's batch on the person's state: not frozen (a
+ * freeze that commits first stops the spend), gifting eligibility (age or guardian, verified
+ * email), no debt from a reversed purchase, then on a first attempt the kind's rules, the caps
+ * and the confirmation threshold. A cap refusal yields to "not enough coins".
+ */
+function decideSpend(
   viewer: Viewer,
   spend: Spend,
   now: Date,
-  { history, limits }: SpendState,
-): Promise<void> {
+  kind: SpendKind,
+  facts: SpendFacts,
+): SpendDecision {
+  const { person } = facts;
+  assertMaySpendOn(viewer, person, now);
+  if (facts.stored) return { ok: true, metadata: kind.replayMetadata?.(facts.stored) ?? {} };
+  const accepted = kind.check?.(facts) ?? {};
   const decision = checkSpend(
-    history,
+    person.history,
     {
-      ...(limits.viewer ? { viewer: limits.viewer } : {}),
-      ...(limits.guardian ? { guardian: limits.guardian } : {}),
+      ...limitsOf(limitSettingsFrom(person.limitSettings as StoredSettings | null, now)),
       accountCreatedAt: viewer.createdAt,
     },
     spend.coins,
     now,
   );
-  if (!decision.allowed) throw toLimitExceededError(decision);
+  if (!decision.allowed) {
+    return { ok: false, error: toLimitExceededError(decision), yieldsToBalance: true };
+  }
   if (decision.needsConfirmation && !spend.confirmed) {
+    return {
+      ok: false,
+      error: new DomainError(
+        DomainErrorCode.CONFIRMATION_REQUIRED,
+        `This spends ${formatCount(spend.coins, "coin")}, at or above the amount you asked to confirm. Confirm it to send.`,
+        { coins: spend.coins },
+      ),
+      yieldsToBalance: true,
+    };
+  }
+  return { ok: true, ...accepted };
+}
+
+/**
+ * Whether the person may spend coins at all: not frozen by an admin, gifting eligibility (age or
+ * guardian, verified email) and no debt from a reversed purchase freezing the wallet.
+ */
+function assertMaySpendOn(
+  viewer: Viewer,
+  person: Pick<PersonSpendState, "frozen" | "frozenReason" | "guardianLink" | "owedCoins">,
+  now: Date,
+): void {
+  if (person.frozen) throw accountFrozenError(person.frozenReason);
+  const { hasGuardian } = supervisionOf(guardianLinkRow(person.guardianLink), now);
+  assertEligible(checkEligibility("gift", viewerFacts(viewer, { hasGuardian }), now));
+  if (person.owedCoins > 0n) {
     throw new DomainError(
-      DomainErrorCode.CONFIRMATION_REQUIRED,
-      `This spends ${formatCount(spend.coins, "coin")}, at or above the amount you asked to confirm. Confirm it to send.`,
-      { coins: spend.coins },
+      DomainErrorCode.NOT_ELIGIBLE,
+      `Your wallet is frozen: a refunded or disputed purchase left ${formatCount(person.owedCoins, "coin")} owed. Buying coins settles it first.`,
+      { reasons: [{ code: "WALLET_DEBT", coins: Number(person.owedCoins) }] },
     );
   }
+}
+
+/**
+ * Throws `refusal` (a refusal found before the spend reached the ledger, e.g. an unknown
+ * creator), unless the person may not spend at all: that answer comes first, as it did when it
+ * was checked before anything else. One statement, on refusals only: a spend that goes ahead is
+ * checked in the ledger's batch.
+ */
+export async function refuseSpend(
+  sql: Sql,
+  viewer: Viewer,
+  now: Date,
+  refusal: unknown,
+): Promise<never> {
+  const [row] = await sql<
+    (Partial<GuardianLinkRow> & { frozen: boolean; frozen_reason: string | null; owed: bigint })[]
+  >`
+    select coalesce(u.frozen_at is not null, false) as frozen, u.frozen_reason,
+           (select coalesce(sum(coins_owed - coins_settled), 0)::int8 from wallet_debts
+            where user_id = me.id) as owed,
+           l.id, l.guardian_user_id, l.may_purchase, g.date_of_birth, g.region,
+           g.created_at as guardian_created_at, g.adult_verified_at,
+           u.created_at as supervised_created_at
+    from (values (${viewer.userId}::text)) as me (id)
+    left join users u on u.id = me.id
+    left join guardian_links l on l.supervised_user_id = u.id
+    left join users g on g.id = l.guardian_user_id
+    limit 1`;
+  const link = row?.id ? (row as GuardianLinkRow) : undefined;
+  assertMaySpendOn(
+    viewer,
+    {
+      frozen: row?.frozen ?? false,
+      frozenReason: row?.frozen_reason ?? null,
+      owedCoins: row?.owed ?? 0n,
+      guardianLink: link
+        ? {
+            id: link.id,
+            guardianUserId: link.guardian_user_id,
+            mayPurchase: link.may_purchase,
+            guardianDateOfBirth: link.date_of_birth,
+            guardianRegion: link.region,
+            guardianCreatedAt: link.guardian_created_at,
+            guardianAdultVerifiedAt: link.adult_verified_at,
+            supervisedCreatedAt: link.supervised_created_at,
+          }
+        : null,
+    },
+    now,
+  );
+  throw refusal;
+}
+
+const limitsOf = (limits: LimitSettings) => ({
+  ...(limits.viewer ? { viewer: limits.viewer } : {}),
+  ...(limits.guardian ? { guardian: limits.guardian } : {}),
+});
+
+/** The batch's guardian link facts as `supervisionOf` reads a link row. */
+function guardianLinkRow(link: GuardianLinkFacts | null): GuardianLinkRow | undefined {
+  return link === null
+    ? undefined
+    : {
+        id: link.id,
+        guardian_user_id: link.guardianUserId,
+        may_purchase: link.mayPurchase,
+        date_of_birth: link.guardianDateOfBirth,
+        region: link.guardianRegion,
+        guardian_created_at: link.guardianCreatedAt,
+        adult_verified_at: link.guardianAdultVerifiedAt,
+        supervised_created_at: link.supervisedCreatedAt,
+      };
 }
 
 function failureFor(result: string, coins: number, first: string | null): DomainError {

@@ -1,5 +1,6 @@
 import { accountId, type Ledger, PLATFORM_OWNER, type Sql, transferIdFor } from "@coinstream/db";
 import { getSupervision } from "../guardians/guardian-links.ts";
+import { decidePromotionBonuses } from "../promotions/decide-promotion-bonuses.ts";
 import { ensureViewerWallet } from "../wallet/viewer-wallet.ts";
 import { settleDebts } from "./claw-back-purchase.ts";
 import { isPurchaseId } from "./purchase-id.ts";
@@ -79,7 +80,7 @@ async function settle(sql: Sql, ledger: Ledger, paid: PaidSession): Promise<Sett
   }
   const wallet = await ensureViewerWallet(sql, purchase.user_id);
   // The buyer's lock is held: no other purchase of theirs settles while the bonus is decided.
-  const settled = await decideBonus(sql, purchase);
+  const settled = await decidePromotionBonuses(sql, purchase);
   await mint(ledger, purchase, wallet, settled.bonusCoins);
   const updated = await sql`
     update purchases set status = 'paid', paid_at = now(), payment_intent_id = ${paid.paymentIntentId},
@@ -109,32 +110,6 @@ async function mint(ledger: Ledger, purchase: PurchaseRow, wallet: string, bonus
   const results = await ledger.createTransfers(transfers);
   const failed = results.find((r) => r.result !== "ok" && r.result !== "exists");
   if (failed) throw new Error(`minting purchase ${purchase.id} failed: ${failed.result}`);
-}
-
-/**
- * The bonus this purchase mints, decided at settlement under the buyer's lock: the promotions'
- * part as quoted, plus the first-purchase part it was offered only when no other purchase of the
- * buyer was completed before it (paid, or paid and since reversed: a refund never earns a second
- * bonus) or minted by a settlement that stopped before marking it paid. Never more than offered.
- */
-async function decideBonus(sql: Sql, purchase: PurchaseRow) {
-  const offered = purchase.first_purchase_bonus_coins;
-  const promotionCoins = purchase.bonus_coins - offered;
-  if (offered === 0n) return { bonusCoins: promotionCoins, firstPurchaseBonusCoins: 0n };
-  const others = await sql<{ id: string; status: string }[]>`
-    select id, status from purchases
-    where user_id = ${purchase.user_id} and id <> ${purchase.id}
-      and status in ('pending', 'processing', 'paid', 'refunded', 'disputed')`;
-  const open = others.filter((other) => SETTLEABLE.has(other.status));
-  const [minted] = await sql<{ own_bonus: boolean; others_minted: boolean }[]>`
-    select exists (select 1 from ledger_transfers where id = ${transferIdFor(purchase.id, "bonus")}) as own_bonus,
-           exists (select 1 from ledger_transfers
-                   where id = any(${open.map((other) => transferIdFor(other.id, "coins"))}::uuid[])) as others_minted`;
-  const isFirst =
-    minted?.own_bonus === true || (open.length === others.length && minted?.others_minted !== true);
-  return isFirst
-    ? { bonusCoins: purchase.bonus_coins, firstPurchaseBonusCoins: offered }
-    : { bonusCoins: promotionCoins, firstPurchaseBonusCoins: 0n };
 }
 
 /** Tells a supervised buyer's guardian about the purchase, in their notifications. */

@@ -4,12 +4,19 @@ import {
   checkEligibility,
   DomainError,
   DomainErrorCode,
-  FIRST_PURCHASE_BONUS,
   type PurchaseItem,
+  type PurchaseQuote,
   quotePurchase,
 } from "@coinstream/core";
+import type { Sql } from "@coinstream/db";
 import { assertNotFrozen } from "../admin/assert-not-frozen.ts";
 import { getSupervision } from "../guardians/guardian-links.ts";
+import {
+  appliedViews,
+  countRedemptions,
+  listOfferablePromotions,
+  type OfferablePromotions,
+} from "../promotions/offerable-promotions.ts";
 import { getActiveRateCard } from "../rate-card/get-active-rate-card.ts";
 import type { PaymentsContext } from "../service-context.ts";
 import { viewerFacts } from "../viewer-facts.ts";
@@ -22,7 +29,7 @@ export interface CheckoutInput {
 
 /**
  * Starts a coin purchase: checks the buyer may buy (not frozen, eligible), quotes it in their
- * region's price list of the rate card in force (with the first-purchase bonus), records it and
+ * region's price list of the rate card in force (with the promotions on offer to them), records it and
  * opens the provider's checkout. The same key returns the same purchase; the same key for another
  * item is a conflict.
  */
@@ -50,28 +57,19 @@ export async function startCheckout(
       },
     );
   }
+  const offerable = await listOfferablePromotions(sql, now, rateCard);
   const quote = quotePurchase(
     {
       item: input.item,
       region: viewer.region,
       purchaseCount: await countCompletedPurchases(sql, viewer.userId),
       now,
-      promotions: [],
+      promotions: offerable.promotions,
+      redemptions: await countRedemptions(sql, viewer.userId),
     },
     rateCard,
   );
-
-  // Offered now, decided at settlement: another purchase of the buyer's may settle first.
-  const firstPurchaseBonusCoins =
-    quote.applied.find((bonus) => bonus.source === FIRST_PURCHASE_BONUS)?.bonusCoins ?? 0;
-  await sql`
-    insert into purchases (id, user_id, idempotency_key, pack_id, base_coins, bonus_coins,
-                           first_purchase_bonus_coins, currency, price_minor, rate_card_version,
-                           provider)
-    values (${randomUUID()}, ${viewer.userId}, ${input.idempotencyKey}, ${quote.packId},
-            ${quote.baseCoins}, ${quote.bonusCoins}, ${firstPurchaseBonusCoins}, ${quote.currency},
-            ${quote.priceMinor}, ${quote.rateCardVersion}, ${provider.name})
-    on conflict (user_id, idempotency_key) do nothing`;
+  await recordPurchase(sql, viewer.userId, input.idempotencyKey, quote, provider.name, offerable);
   const [purchase] = await sql<
     { id: string; pack_id: string | null; base_coins: bigint; status: string }[]
   >`
@@ -96,5 +94,48 @@ export async function startCheckout(
   await sql`
     update purchases set provider_session_id = ${session.sessionId}
     where id = ${purchase.id} and provider_session_id is null`;
-  return { purchaseId: purchase.id, status: purchase.status, checkoutUrl: session.url, quote };
+  return {
+    purchaseId: purchase.id,
+    status: purchase.status,
+    checkoutUrl: session.url,
+    quote,
+    promotions: appliedViews([quote], offerable.views),
+  };
+}
+
+/**
+ * Records the purchase with the bonuses offered, each promotion's own row (settlement honours
+ * them even if the promotion ends meanwhile, limits permitting). A retried key records nothing.
+ */
+async function recordPurchase(
+  sql: Sql,
+  userId: string,
+  idempotencyKey: string,
+  quote: PurchaseQuote,
+  providerName: string,
+  offerable: OfferablePromotions,
+) {
+  const isWelcome = (source: string) =>
+    offerable.promotions.find((p) => p.id === source)?.firstPurchaseOnly === true;
+  // Offered now, decided at settlement: another purchase of the buyer's may settle first.
+  const firstPurchaseBonusCoins = quote.applied
+    .filter((bonus) => isWelcome(bonus.source))
+    .reduce((sum, bonus) => sum + bonus.bonusCoins, 0);
+  await sql.begin(async (tx) => {
+    const [inserted] = await tx<{ id: string }[]>`
+      insert into purchases (id, user_id, idempotency_key, pack_id, base_coins, bonus_coins,
+                             first_purchase_bonus_coins, currency, price_minor, rate_card_version,
+                             provider)
+      values (${randomUUID()}, ${userId}, ${idempotencyKey}, ${quote.packId},
+              ${quote.baseCoins}, ${quote.bonusCoins}, ${firstPurchaseBonusCoins}, ${quote.currency},
+              ${quote.priceMinor}, ${quote.rateCardVersion}, ${providerName})
+      on conflict (user_id, idempotency_key) do nothing
+      returning id`;
+    if (!inserted) return;
+    for (const bonus of quote.applied) {
+      await tx`
+        insert into purchase_promotions (purchase_id, promotion_id, user_id, offered_coins)
+        values (${inserted.id}, ${bonus.source}, ${userId}, ${bonus.bonusCoins})`;
+    }
+  });
 }

@@ -9,9 +9,9 @@ import type { Ledger, Sql } from "@coinstream/db";
 import type { Viewer } from "../../trpc/context.ts";
 import { getActiveRateCard } from "../rate-card/get-active-rate-card.ts";
 import {
-  assertMaySpend,
   paymentToPlatform,
   platformSpendIdFor,
+  refuseSpend,
   spendCoins,
 } from "../spending/spend-coins.ts";
 import { ensureViewerWallet } from "../wallet/viewer-wallet.ts";
@@ -29,7 +29,8 @@ export interface BoostInput {
 /**
  * Buys minutes of discovery promotion for a creator's stream. Boosts stack end to end up to the
  * rate card's maximum ahead of now; a boost that would pass it is refused before any coin moves.
- * One boost at a time per stream (a lock), so stacking is exact; retries with the same key are safe.
+ * One boost at a time per stream (a lock the ledger batch takes), so stacking is exact; retries
+ * with the same key are safe.
  * A boost promotes only while the stream is live but starts now, so an offline stream is refused
  * (`STREAM_OFFLINE`) unless the person confirmed it (`confirmOffline`).
  */
@@ -40,61 +41,57 @@ export async function boostStream(
   input: BoostInput,
   now: Date,
 ) {
-  await assertMaySpend(sql, viewer, now);
-  const creator = await requireCreator(sql, input.to, now);
+  const creator = await requireCreator(sql, input.to, now).catch((refusal: unknown) =>
+    refuseSpend(sql, viewer, now, refusal),
+  );
   const price = priceBoost(input.minutes, await getActiveRateCard(sql, now));
   const wallet = await ensureViewerWallet(sql, viewer.userId);
   const paymentId = await platformSpendIdFor(sql, viewer.userId, input.idempotencyKey, "boost");
 
   let endsAt: Date | null = null;
   const { transfer, replayed } = await spendCoins(
-    sql,
     ledger,
     viewer,
     {
       wallet,
       coins: price.coins,
       confirmed: input.confirm,
-      transfers: [
-        paymentToPlatform({
-          id: paymentId,
-          wallet,
-          coins: price.coins,
-          code: "boost",
-          metadata: {
-            creatorUserId: creator.userId,
-            handle: creator.handle,
-            minutes: input.minutes,
-            rateCardVersion: price.rateCardVersion,
-          },
-        }),
-      ],
+      coinLeg: paymentToPlatform({
+        id: paymentId,
+        wallet,
+        coins: price.coins,
+        code: "boost",
+        metadata: {
+          creatorUserId: creator.userId,
+          handle: creator.handle,
+          minutes: input.minutes,
+          rateCardVersion: price.rateCardVersion,
+        },
+      }),
     },
     now,
     {
-      // One boost at a time per stream, so stacking is exact and the cap is checked before coins move.
-      prepare: async (tx) => {
-        await tx`select pg_advisory_xact_lock(hashtextextended(${`boost:${creator.userId}`}, 0))`;
-        const [paid] = await tx<
-          { ends_at: Date }[]
-        >`select ends_at from stream_boosts where id = ${paymentId}`;
-        if (paid) {
-          endsAt = paid.ends_at;
-          return;
-        }
-        if (!input.confirmOffline) await assertLive(tx, creator);
-        const [current] = await tx<{ ends_at: Date | null }[]>`
-          select max(ends_at) as ends_at from stream_boosts where creator_user_id = ${creator.userId}`;
-        endsAt = extendBoost(current?.ends_at ?? null, input.minutes, now);
-      },
-      record: async (tx, paidBy) => {
-        await tx`
-          insert into stream_boosts (id, creator_user_id, buyer_user_id, minutes, coins, ends_at)
-          values (${paidBy.id}, ${creator.userId}, ${viewer.userId}, ${input.minutes}, ${price.coins}, ${endsAt})
-          on conflict (id) do nothing`;
+      // The batch holds the stream's boost lock, so stacking is exact, and writes the boost
+      // with the coins; the stacking limit and an offline stream refuse before coins move.
+      creator: { userId: creator.userId, boosts: true },
+      check: ({ creator: stream }) => {
+        if (!input.confirmOffline && !stream?.live) throw offlineError(creator);
+        endsAt = extendBoost(stream?.boostEndsAt ?? null, input.minutes, now);
+        const row = {
+          table: "stream_boosts",
+          creatorUserId: creator.userId,
+          minutes: input.minutes,
+          endsAt,
+        } as const;
+        return { rows: [row] };
       },
     },
   );
+  if (replayed) {
+    const [paid] = await sql<{ ends_at: Date }[]>`
+      select ends_at from stream_boosts where id = ${paymentId}`;
+    endsAt = paid?.ends_at ?? null;
+  }
   return {
     handle: creator.handle,
     coinsSpent: Number(transfer.amount),
@@ -103,16 +100,8 @@ export async function boostStream(
   };
 }
 
-async function assertLive(
-  tx: Pick<Sql, "unsafe">,
-  creator: { readonly userId: string; readonly handle: string },
-): Promise<void> {
-  const [open] = await tx.unsafe<{ id: string }[]>(
-    "select id from stream_sessions where creator_user_id = $1 and ended_at is null limit 1",
-    [creator.userId],
-  );
-  if (open) return;
-  throw new DomainError(
+function offlineError(creator: { readonly handle: string }): DomainError {
+  return new DomainError(
     DomainErrorCode.STREAM_OFFLINE,
     `@${creator.handle} is offline right now. A boost only promotes a live stream, and its minutes start as soon as you pay; boost once they go live, or confirm that you want to boost an offline stream.`,
     { handle: creator.handle },

@@ -7,8 +7,8 @@ export const CHECKPOINT_AFTER_TRANSFERS = 100;
  * Coins a wallet has given in gifts and tips, ever, in time independent of its history: the
  * wallet's checkpoint plus the gift and tip transfers after it (an index range on the wallet's
  * debits by seq). When that tail has grown, the read moves the checkpoint forward to its newest
- * transfer. That is exact because one person spends one at a time (spendCoins' lock spans the
- * ledger's commit): a gift or tip not yet committed always has a higher seq than every committed
+ * transfer. That is exact because a wallet's spends commit one batch at a time (the batch holds
+ * the wallet's row lock from before its inserts until its commit): a gift or tip not yet committed always has a higher seq than every committed
  * one of its wallet, so it lands after any checkpoint a snapshot can produce.
  */
 export async function readLifetimeGiftedCoins(sql: Sql, walletId: string): Promise<bigint> {

@@ -46,7 +46,7 @@ function asLauncher(services: ReturnType<typeof fakeServices>["services"]) {
 async function renderBar(fake: ReturnType<typeof fakeServices>) {
   const view = render(<GiftBarApp services={fake.services} />);
   await screen.findByTestId("gift-bar");
-  await screen.findByTestId("gift-rose");
+  await screen.findByRole("button", { name: /^Rose,/ });
   return view;
 }
 
@@ -73,8 +73,8 @@ describe("GiftBarApp", () => {
         "1 coin · Creator receives about 0.5 diamonds",
       ),
     );
-    fireEvent.click(screen.getByTestId("gift-heart"));
-    fireEvent.click(screen.getByTestId("count-10"));
+    fireEvent.click(screen.getByRole("button", { name: /^Heart,/ }));
+    fireEvent.click(screen.getByRole("button", { name: "10" }));
     await waitFor(() =>
       expect(screen.getByTestId("gift-preview").textContent).toBe(
         "50 coins · Creator receives 25 diamonds (about $0.25)",
@@ -92,9 +92,9 @@ describe("GiftBarApp", () => {
   it("sends a gift with a fresh key and shows the server's balance", async () => {
     const fake = fakeServices();
     await renderBar(fake);
-    fireEvent.click(screen.getByTestId("gift-heart"));
-    fireEvent.click(screen.getByTestId("send-gift"));
-    expect(screen.getByTestId("send-gift").textContent).toBe("Sending…");
+    fireEvent.click(screen.getByRole("button", { name: /^Heart,/ }));
+    fireEvent.click(screen.getByRole("button", { name: /^send/i }));
+    expect(screen.getByRole("button", { name: /^send/i }).textContent).toBe("Sending…");
     await waitFor(() => expect(screen.getByTestId("send-status").dataset.state).toBe("sent"));
     expect(screen.getByTestId("balance").textContent).toContain("4,995");
     expect(screen.getByTestId("send-status").textContent).toContain("Sent 1 × Heart to @nova");
@@ -110,7 +110,7 @@ describe("GiftBarApp", () => {
     ]);
 
     // Sending the same gift again within the window continues the combo, with a new key.
-    fireEvent.click(screen.getByTestId("send-gift"));
+    fireEvent.click(screen.getByRole("button", { name: /^send/i }));
     await waitFor(() => expect(screen.getByTestId("send-combo").textContent).toContain("x2"));
     expect(fake.inputsOf("gifts.send").map((input) => input.idempotencyKey)).toEqual([
       "test-key-1",
@@ -131,12 +131,16 @@ describe("GiftBarApp", () => {
     };
     const fake = fakeServices(handlers);
     await renderBar(fake);
-    fireEvent.click(screen.getByTestId("gift-concert"));
-    fireEvent.click(screen.getByTestId("send-gift"));
-    const dialog = await screen.findByTestId("confirm-dialog");
-    expect(dialog.textContent).toContain("Send 500 coins to @nova?");
+    fireEvent.click(screen.getByRole("button", { name: /^Concert,/ }));
+    fireEvent.click(screen.getByRole("button", { name: /^send/i }));
+    const dialog = await screen.findByRole("alertdialog", { name: "Send 500 coins to @nova?" });
+    expect(dialog).toHaveProperty("open", true);
     expect(dialog.textContent).toContain("This spends 500 coins.");
-    fireEvent.click(within(dialog).getByTestId("confirm-send"));
+    // Opened modal with the focus on its answer.
+    expect(document.activeElement).toBe(
+      within(dialog).getByRole("button", { name: "Confirm and send" }),
+    );
+    fireEvent.click(within(dialog).getByRole("button", { name: "Confirm and send" }));
     await waitFor(() => expect(screen.getByTestId("send-status").dataset.state).toBe("sent"));
     expect(
       fake.inputsOf("gifts.send").map((input) => [input.idempotencyKey, input.confirm]),
@@ -146,7 +150,7 @@ describe("GiftBarApp", () => {
     ]);
   });
 
-  it("cancels a confirmation with Escape without sending", async () => {
+  it("cancels a confirmation with Escape without sending, the focus back on Send", async () => {
     const handlers = demoHandlers();
     handlers["gifts.send"] = () => {
       throw apiError("PRECONDITION_FAILED", "CONFIRMATION_REQUIRED", "Confirm it.", {
@@ -155,10 +159,14 @@ describe("GiftBarApp", () => {
     };
     const fake = fakeServices(handlers);
     await renderBar(fake);
-    fireEvent.click(screen.getByTestId("send-gift"));
-    const dialog = await screen.findByTestId("confirm-dialog");
-    fireEvent.keyDown(dialog, { key: "Escape" });
-    expect(screen.queryByTestId("confirm-dialog")).toBeNull();
+    const send = screen.getByRole("button", { name: /^send/i });
+    send.focus();
+    fireEvent.click(send);
+    const dialog = await screen.findByRole("alertdialog");
+    // A browser turns Escape on a modal <dialog> into its cancel event.
+    fireEvent(dialog, new Event("cancel", { cancelable: true }));
+    expect(screen.queryByRole("alertdialog")).toBeNull();
+    expect(document.activeElement).toBe(send);
     expect(fake.inputsOf("gifts.send")).toHaveLength(1);
   });
 
@@ -171,13 +179,13 @@ describe("GiftBarApp", () => {
     const fake = fakeServices(handlers);
     const openWallet = vi.fn();
     await renderBar({ ...fake, services: { ...fake.services, openWallet } });
-    fireEvent.click(screen.getByTestId("gift-heart"));
-    fireEvent.click(screen.getByTestId("send-gift"));
+    fireEvent.click(screen.getByRole("button", { name: /^Heart,/ }));
+    fireEvent.click(screen.getByRole("button", { name: /^send/i }));
     const error = await screen.findByTestId("send-error");
     expect(error.textContent).toContain("Not enough coins");
     expect(error.textContent).toContain("You need 5 coins for this.");
     expect(error.textContent).not.toContain("toolbar");
-    expect(screen.queryByTestId("send-retry")).toBeNull();
+    expect(screen.queryByRole("button", { name: "Try again" })).toBeNull();
     expect(screen.getByTestId("balance").textContent).toContain("5,000");
     fireEvent.click(within(error).getByRole("button", { name: "Get coins" }));
     expect(openWallet).toHaveBeenCalledTimes(1);
@@ -201,7 +209,7 @@ describe("GiftBarApp", () => {
     const fake = fakeServices();
     await renderBar(fake);
     await screen.findByTestId("balance");
-    const send = screen.getByTestId("send-gift");
+    const send = screen.getByRole("button", { name: /^send/i });
     send.focus();
     fireEvent.click(send);
     // Busy, it says so without being disabled (a browser moves the focus off a disabled button).
@@ -253,11 +261,12 @@ describe("GiftBarApp", () => {
     // 5,000 coins: a Lion (29,999) needs 24,999 more; a Heart (5) is affordable.
     const lion = screen.getByRole("button", { name: /^Lion, 29,999 coins, needs 24,999 more$/ });
     expect(lion.textContent).toContain("needs 24,999 more");
-    expect(screen.getByRole("button", { name: "Heart, 5 coins" })).toBeTruthy();
+    screen.getByRole("button", { name: "Heart, 5 coins" });
     fireEvent.click(lion);
-    const send = screen.getByTestId("send-gift") as HTMLButtonElement;
+    const send = screen.getByRole("button", {
+      name: "Needs 24,999 more coins",
+    }) as HTMLButtonElement;
     expect(send.disabled).toBe(true);
-    expect(send.textContent).toContain("Needs 24,999 more coins");
     fireEvent.click(screen.getByRole("button", { name: "Get coins" }));
     expect(openWallet).toHaveBeenCalledTimes(1);
     expect(fake.inputsOf("gifts.send")).toEqual([]);
@@ -273,8 +282,8 @@ describe("GiftBarApp", () => {
     };
     const fake = fakeServices(handlers);
     await renderBar(fake);
-    fireEvent.click(screen.getByTestId("send-gift"));
-    fireEvent.click(await screen.findByTestId("send-retry"));
+    fireEvent.click(screen.getByRole("button", { name: /^send/i }));
+    fireEvent.click(await screen.findByRole("button", { name: "Try again" }));
     await waitFor(() => expect(screen.getByTestId("send-status").dataset.state).toBe("sent"));
     expect(fake.inputsOf("gifts.send").map((input) => input.idempotencyKey)).toEqual([
       "test-key-1",
@@ -285,15 +294,15 @@ describe("GiftBarApp", () => {
   it("sends a tip with a message", async () => {
     const fake = fakeServices();
     await renderBar(fake);
-    fireEvent.click(screen.getByTestId("tab-tip"));
-    fireEvent.change(screen.getByTestId("tip-coins"), { target: { value: "250" } });
-    fireEvent.change(screen.getByTestId("tip-message"), { target: { value: "Great stream!" } });
+    fireEvent.click(screen.getByRole("tab", { name: /^Tip/ }));
+    fireEvent.change(screen.getByLabelText("Coins"), { target: { value: "250" } });
+    fireEvent.change(screen.getByLabelText(/^Message/), { target: { value: "Great stream!" } });
     await waitFor(() =>
       expect(screen.getByTestId("tip-preview").textContent).toBe(
         "Creator receives 125 diamonds (about $1.25)",
       ),
     );
-    fireEvent.click(screen.getByTestId("send-tip"));
+    fireEvent.click(screen.getByRole("button", { name: "Tip 250 coins" }));
     await waitFor(() => expect(screen.getByTestId("send-status").dataset.state).toBe("sent"));
     expect(fake.inputsOf("tips.send")).toEqual([
       {
@@ -320,15 +329,15 @@ describe("GiftBarApp", () => {
       },
     };
     render(<GiftBarApp services={services} />);
-    await screen.findByTestId("gift-rose");
-    fireEvent.click(screen.getByTestId("gift-heart"));
-    fireEvent.click(screen.getByTestId("send-gift"));
+    await screen.findByRole("button", { name: /^Rose,/ });
+    fireEvent.click(screen.getByRole("button", { name: /^Heart,/ }));
+    fireEvent.click(screen.getByRole("button", { name: /^send/i }));
     expect(screen.getByTestId("spend-refused").textContent).toBe(reason);
     expect(screen.getByTestId("send-status").dataset.state).toBe("idle");
     expect(fake.inputsOf("gifts.send")).toEqual([]);
 
     reason = null;
-    fireEvent.click(screen.getByTestId("send-gift"));
+    fireEvent.click(screen.getByRole("button", { name: /^send/i }));
     await waitFor(() => expect(screen.getByTestId("send-status").dataset.state).toBe("sent"));
     expect(screen.queryByTestId("spend-refused")).toBeNull();
     expect(fake.inputsOf("gifts.send")).toHaveLength(1);
@@ -364,7 +373,7 @@ describe("GiftBarApp", () => {
       },
     };
     render(<GiftBarApp services={services} />);
-    const retry = await screen.findByTestId("send-retry");
+    const retry = await screen.findByRole("button", { name: "Try again" });
     expect(screen.getByTestId("send-error").textContent).toContain("may not have finished");
     fireEvent.click(retry);
     await waitFor(() => expect(screen.getByTestId("send-status").dataset.state).toBe("sent"));
@@ -374,8 +383,8 @@ describe("GiftBarApp", () => {
     expect(data.has("pending")).toBe(false);
 
     // A new send is kept while it is on its way, under its own key.
-    fireEvent.click(screen.getByTestId("gift-rose"));
-    fireEvent.click(screen.getByTestId("send-gift"));
+    fireEvent.click(screen.getByRole("button", { name: /^Rose,/ }));
+    fireEvent.click(screen.getByRole("button", { name: /^send/i }));
     await waitFor(() =>
       expect((data.get("pending") as { idempotencyKey?: string })?.idempotencyKey).toBe(
         "test-key-1",
@@ -389,7 +398,7 @@ describe("GiftBarApp", () => {
     const fake = fakeServices();
     const services = asLauncher(fake.services);
     render(<GiftBarApp services={services} />);
-    const open = await screen.findByTestId("open-panel");
+    const open = await screen.findByRole("button", { name: /^Send a gift to @/ });
     expect(open.textContent).toContain("Send a gift to @nova");
     expect(screen.queryByTestId("panel-frame")).toBeNull();
     fireEvent.click(open);
@@ -461,7 +470,7 @@ describe("GiftBarApp", () => {
     expect(screen.getByTestId("sign-in-hint").textContent).toContain("Sign in to send gifts");
     expect(screen.getByTestId("sign-in-hint").textContent).not.toContain("toolbar");
     // Nothing to send with: no Send button, no balance.
-    expect(screen.queryByTestId("send-gift")).toBeNull();
+    expect(screen.queryByRole("button", { name: /^send/i })).toBeNull();
     expect(screen.queryByTestId("balance")).toBeNull();
     expect(fake.inputsOf("wallet.get")).toEqual([]);
 
@@ -514,17 +523,19 @@ describe("GiftBarApp", () => {
     const store = memoryStore();
     const fake = fakeServices(demoHandlers(), { store });
     await renderBar(fake);
-    fireEvent.click(screen.getByTestId("hide-bar"));
+    fireEvent.click(screen.getByRole("button", { name: "Hide the gift bar on this site" }));
     expect(screen.queryByTestId("gift-bar")).toBeNull();
-    expect(screen.getByTestId("show-bar")).toBeTruthy();
+    screen.getByRole("button", { name: "Show the Coinstream gift bar on this site" });
     await waitFor(() => expect(store.data.get(hiddenKey("localhost"))).toBe(true));
     cleanup();
 
     // A reload: the stored choice holds.
     render(<GiftBarApp services={fakeServices(demoHandlers(), { store }).services} />);
-    await screen.findByTestId("show-bar");
+    await screen.findByRole("button", { name: "Show the Coinstream gift bar on this site" });
     expect(screen.queryByTestId("gift-bar")).toBeNull();
-    fireEvent.click(screen.getByTestId("show-bar"));
+    fireEvent.click(
+      screen.getByRole("button", { name: "Show the Coinstream gift bar on this site" }),
+    );
     await screen.findByTestId("gift-bar");
     await waitFor(() => expect(store.data.has(hiddenKey("localhost"))).toBe(false));
   });
@@ -617,7 +628,7 @@ describe("GiftBarApp", () => {
     expect(bar().dataset.connection).toBe("connecting");
     expect(screen.queryByTestId("reconnecting")).toBeNull();
     act(() => fake.emit({ type: "status", connected: false, retryInMs: 1_000 }));
-    expect(screen.getByTestId("reconnecting")).toBeTruthy();
+    screen.getByTestId("reconnecting");
     expect(bar().dataset.connection).toBe("reconnecting");
     act(() => fake.emit({ type: "status", connected: true }));
     expect(screen.queryByTestId("reconnecting")).toBeNull();
@@ -648,13 +659,13 @@ describe("GiftBarApp", () => {
   it("floats folded into a pill on a platform page whose layout has no anchor", async () => {
     const fake = fakeServices(demoHandlers(), { win: windowAt("https://www.twitch.tv/nova_live") });
     render(<GiftBarApp services={fake.services} />);
-    const pill = await screen.findByTestId("expand-bar");
+    const pill = await screen.findByRole("button", { name: /^Send a gift to @nova/ });
     expect(pill.textContent).toContain("Send a gift to @nova");
     expect(fake.inputsOf("streams.resolve")).toEqual([{ url: "https://www.twitch.tv/nova_live" }]);
     fireEvent.click(pill);
-    await screen.findByTestId("gift-rose");
-    fireEvent.click(screen.getByTestId("collapse-bar"));
-    expect(screen.getByTestId("expand-bar")).toBeTruthy();
+    await screen.findByRole("button", { name: /^Rose,/ });
+    fireEvent.click(screen.getByRole("button", { name: "Fold the gift bar" }));
+    screen.getByRole("button", { name: /^Send a gift to @nova/ });
   });
 
   it("sits in the page's own slot, in a closed shadow root, when the layout offers one, floating otherwise", async () => {
@@ -673,6 +684,6 @@ describe("GiftBarApp", () => {
     });
     expect(root.querySelector("style")?.textContent).toContain(".cs-bar");
     expect(screen.queryByTestId("floating-bar")).toBeNull();
-    expect(screen.queryByTestId("collapse-bar")).toBeNull();
+    expect(screen.queryByRole("button", { name: "Fold the gift bar" })).toBeNull();
   });
 });

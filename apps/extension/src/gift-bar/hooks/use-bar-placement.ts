@@ -8,7 +8,7 @@ import {
   type VisibilityCheck,
 } from "../../site-adapters/place-bar.ts";
 import type { SiteAdapter } from "../../site-adapters/site-adapter.ts";
-import { GIFT_BAR_CSS } from "../components/styles.ts";
+import { GIFT_BAR_SHADOW_CSS } from "../shadow-css.ts";
 
 /** The element the inline bar renders into: inside its own shadow root next to the anchor. */
 export const SLOT_TAG = "coinstream-gift-bar";
@@ -86,7 +86,7 @@ function createSlot(doc: Document): { host: HTMLElement; container: HTMLElement 
   host.style.display = "block";
   const shadow = host.attachShadow({ mode: "closed" });
   const style = doc.createElement("style");
-  style.textContent = GIFT_BAR_CSS;
+  style.textContent = GIFT_BAR_SHADOW_CSS;
   const container = doc.createElement("div");
   container.className = "cs-root cs-inline";
   shadow.append(style, container);

@@ -3,17 +3,19 @@ import { useQuery } from "@tanstack/react-query";
 import { type FormEvent, useId, useState } from "react";
 import { useTRPC } from "../../lib/api-query.tsx";
 import { errorSentence } from "../../lib/describe-error.ts";
-import { formatCount } from "../../lib/format.ts";
+import { formatCount, formatShortDateTime } from "../../lib/format.ts";
 import type { OutputOf } from "../../messaging/contract.ts";
 import { type PurchaseItem, useCheckout } from "../hooks/use-checkout.ts";
 import { ErrorText } from "./error-text.tsx";
 
 type Offer = OutputOf<"store.packs">["offers"][number];
+type Promotion = OutputOf<"store.packs">["promotions"][number];
 
 const { minCoins: CUSTOM_MIN, maxCoins: CUSTOM_MAX } = RATE_CARD.customAmount;
 
-function bonusLabel(source: string): string {
-  return source === "first-purchase" ? "first purchase" : "promotion";
+function bonusLabel(source: string, promotion: Promotion | undefined): string {
+  if (source === "first-purchase") return "first purchase";
+  return promotion?.name ?? "promotion";
 }
 
 function sameItem(a: PurchaseItem | undefined, b: PurchaseItem): boolean {
@@ -130,12 +132,14 @@ export function BuyCoins({ onPaid }: { readonly onPaid: () => void }) {
         </div>
       ) : null}
       {packs.isLoading && !packs.data ? <p className="muted small">Loading packs…</p> : null}
+      {packs.data ? <PromotionEnds promotions={packs.data.promotions} /> : null}
       {packs.data ? (
         <ul className="packs" aria-label="Coin packs">
           {packs.data.offers.map((offer) => (
             <li key={offer.packId}>
               <PackButton
                 offer={offer}
+                promotions={packs.data?.promotions ?? []}
                 disabled={isBusy}
                 isStarting={
                   state.status === "starting" && sameItem(state.item, { packId: offer.packId })
@@ -194,13 +198,42 @@ export function BuyCoins({ onPaid }: { readonly onPaid: () => void }) {
   );
 }
 
+/** The time-boxed promotions on these packs and when each ends (the welcome bonus has no end). */
+function PromotionEnds({ promotions }: { readonly promotions: readonly Promotion[] }) {
+  const timed = promotions.filter((promotion) => promotion.endsAt !== null);
+  if (timed.length === 0) return null;
+  return (
+    <ul className="promotions small" aria-label="Promotions" data-testid="promotions">
+      {timed.map((promotion) => (
+        <li key={promotion.id} data-testid={`promotion-${promotion.id}`}>
+          <strong>{promotion.name}</strong>: {describeBonus(promotion)}
+          {promotion.perAccountLimit !== null
+            ? `, ${promotion.perAccountLimit === 1 ? "once" : `${promotion.perAccountLimit} times`} per account`
+            : ""}
+          {promotion.firstPurchaseOnly ? ", first purchase only" : ""}. Ends{" "}
+          {formatShortDateTime(promotion.endsAt as string)}.
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function describeBonus(promotion: Promotion): string {
+  if (promotion.kind === "fixed") return `+${formatCount(promotion.bonusCoins ?? 0)} coins`;
+  const percent = (promotion.bonusBps ?? 0) / 100;
+  const cap = promotion.maxBonusCoins;
+  return `+${percent}% coins${cap !== null ? ` (up to ${formatCount(cap)})` : ""}`;
+}
+
 function PackButton({
   offer,
+  promotions,
   disabled,
   isStarting,
   onBuy,
 }: {
   readonly offer: Offer;
+  readonly promotions: readonly Promotion[];
   readonly disabled: boolean;
   readonly isStarting: boolean;
   readonly onBuy: () => void;
@@ -232,7 +265,11 @@ function PackButton({
         <span className="pack__tags">
           {bonuses.map((bonus) => (
             <span className="tag" key={bonus.source}>
-              +{formatCount(bonus.bonusCoins)} {bonusLabel(bonus.source)}
+              +{formatCount(bonus.bonusCoins)}{" "}
+              {bonusLabel(
+                bonus.source,
+                promotions.find((promotion) => promotion.id === bonus.source),
+              )}
             </span>
           ))}
           {savingPercent > 0 ? <span className="tag tag--save">Save {savingPercent}%</span> : null}

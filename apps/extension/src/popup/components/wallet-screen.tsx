@@ -7,11 +7,12 @@ import { BalanceCard } from "./balance-card.tsx";
 import { BuyCoins } from "./buy-coins.tsx";
 import { ErrorText } from "./error-text.tsx";
 import { LimitsPanel } from "./limits.tsx";
+import { SupportPanel } from "./support.tsx";
 import { Tabs } from "./tabs.tsx";
 
-type View = "wallet" | "activity" | "limits";
+type View = "wallet" | "activity" | "limits" | "support";
 
-/** Signed in: the balance on top, then buying coins, recent activity, and limits as tabs. */
+/** Signed in: the balance on top, then buying coins, recent activity, limits and support as tabs. */
 export function WalletScreen() {
   const trpc = useTRPC();
   const wallet = useQuery(trpc.wallet.get.queryOptions());
@@ -45,6 +46,7 @@ export function WalletScreen() {
           { id: "wallet", label: "Buy", testId: "tab-wallet" },
           { id: "activity", label: "Activity", testId: "tab-activity" },
           { id: "limits", label: "Limits", testId: "tab-limits" },
+          { id: "support", label: "Support", testId: "tab-support" },
         ]}
       />
       <div className="panel" role="tabpanel" id={`panel-${view}`} aria-labelledby={`tab-${view}`}>
@@ -59,6 +61,7 @@ export function WalletScreen() {
         ) : null}
         {view === "activity" ? <Activity /> : null}
         {view === "limits" ? <LimitsPanel /> : null}
+        {view === "support" ? <SupportPanel /> : null}
       </div>
     </div>
   );

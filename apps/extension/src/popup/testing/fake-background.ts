@@ -58,9 +58,25 @@ function offer(packId: string, coins: number, priceMinor: number, priceLabel: st
   };
 }
 
+export const FIRST_PURCHASE_PROMOTION = {
+  id: "first-purchase",
+  name: "First purchase bonus",
+  kind: "percent" as const,
+  bonusBps: 1_000,
+  maxBonusCoins: null,
+  bonusCoins: null,
+  packIds: null,
+  regions: null,
+  startsAt: "1970-01-01T00:00:00.000Z",
+  endsAt: null,
+  perAccountLimit: 1,
+  firstPurchaseOnly: true,
+};
+
 export const PACKS = {
   region: "US",
   offers: [offer("coins-100", 100, 199, "$1.99"), offer("coins-500", 500, 899, "$8.99")],
+  promotions: [FIRST_PURCHASE_PROMOTION],
 };
 
 /**
@@ -79,6 +95,7 @@ export function createFakeBackground(handlers: Record<string, ApiHandler> = {}) 
     "store.purchases": () => [],
     "wallet.history": () => ({ items: [], nextCursor: null }),
     "limits.get": () => ({ viewer: null, guardian: null, pending: [] }),
+    "support.list": () => ({ tier: "standard", expectedAnswerHours: 72, tickets: [] }),
   };
   let authHandler: (request: AuthRequest) => AuthResult | undefined = () => undefined;
 

@@ -1,0 +1,16 @@
+import { describe, expect, it } from "vitest";
+import { GIFT_BAR_SHADOW_CSS } from "./shadow-css.ts";
+
+describe("GIFT_BAR_SHADOW_CSS", () => {
+  it("carries the shared tokens for the shadow host, then the bar's styles on them", () => {
+    const tokens = GIFT_BAR_SHADOW_CSS.indexOf(":host {\n  color-scheme: light dark;");
+    const bar = GIFT_BAR_SHADOW_CSS.indexOf(".cs-bar {");
+    expect(tokens).toBeGreaterThanOrEqual(0);
+    expect(bar).toBeGreaterThan(tokens);
+    expect(GIFT_BAR_SHADOW_CSS).toContain("background: var(--surface);");
+  });
+
+  it("declares no palette of its own beside the tokens", () => {
+    expect(GIFT_BAR_SHADOW_CSS).not.toMatch(/--cs-[a-z-]+\s*:/);
+  });
+});

@@ -1,0 +1,218 @@
+import { randomUUID } from "node:crypto";
+import { checkSpend, type SpendRecord, splitCarriedGift } from "@coinstream/core";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import type { AccountInfo, BatchSnapshot } from "./plan-batch.ts";
+import { carryKey, planSubmissions, type SpendSnapshot, type Submission } from "./plan-spends.ts";
+import type { PersonSpendState, SpendDecision, SpendFacts, SpendRequest } from "./spend-types.ts";
+
+const NOW = new Date("2030-01-01T00:00:00.000Z");
+const DAY_MS = 24 * 3_600_000;
+const account = (asset: "COIN" | "DIAMOND", limited: boolean, hot: boolean): AccountInfo => ({
+  id: randomUUID(),
+  asset,
+  debitsMustNotExceedCredits: limited,
+  hot,
+});
+const REVENUE = account("COIN", false, true);
+const ISSUANCE = account("DIAMOND", false, true);
+const HELD = account("DIAMOND", true, true);
+const CREATOR = "creator-1";
+const CREATED_AT = new Date(NOW.getTime() - 400 * DAY_MS); // past the new-account cap
+
+function person(history: readonly SpendRecord[] = []): PersonSpendState {
+  return {
+    frozen: false,
+    frozenReason: null,
+    owedCoins: 0n,
+    guardianLink: null,
+    limitSettings: null,
+    history,
+    newBuyerPurchases: [],
+    cosmetics: [],
+  };
+}
+
+/** The API's cap rule, reduced: a daily cap the person set, refusals yield to the balance. */
+const capAt =
+  (dailyCoins: number, coins: number) =>
+  (facts: SpendFacts): SpendDecision => {
+    const decision = checkSpend(
+      facts.person.history,
+      { viewer: { dailyCoins }, accountCreatedAt: CREATED_AT },
+      coins,
+      NOW,
+    );
+    return decision.allowed
+      ? { ok: true }
+      : { ok: false, error: decision.reason, yieldsToBalance: true };
+  };
+
+interface Viewer {
+  readonly userId: string;
+  readonly wallet: AccountInfo;
+  readonly balance: bigint;
+  readonly history: SpendRecord[];
+}
+
+function gift(viewer: Viewer, coins: number, dailyCap: number, shareBps: number): SpendRequest {
+  const id = randomUUID();
+  return {
+    userId: viewer.userId,
+    coinLeg: {
+      id,
+      debitAccountId: viewer.wallet.id,
+      creditAccountId: REVENUE.id,
+      asset: "COIN",
+      amount: BigInt(coins),
+      code: "gift",
+      linkedGroup: id,
+    },
+    share: {
+      creatorUserId: CREATOR,
+      shareBps,
+      diamondLeg: {
+        id: randomUUID(),
+        debitAccountId: ISSUANCE.id,
+        creditAccountId: HELD.id,
+        asset: "DIAMOND",
+        code: "gift_diamonds",
+        linkedGroup: id,
+      },
+    },
+    decide: capAt(dailyCap, coins),
+  };
+}
+
+function plan(
+  viewers: readonly Viewer[],
+  spends: readonly SpendRequest[],
+  carried: bigint,
+  shareBps: number,
+) {
+  const accounts = new Map(
+    [REVENUE, ISSUANCE, HELD, ...viewers.map((viewer) => viewer.wallet)].map((a) => [a.id, a]),
+  );
+  const snapshot: BatchSnapshot = {
+    now: NOW,
+    accounts,
+    lockedTotals: new Map(
+      viewers.map((viewer) => [
+        viewer.wallet.id,
+        { debitsPosted: 0n, creditsPosted: viewer.balance, debitsPending: 0n, creditsPending: 0n },
+      ]),
+    ),
+    existing: new Map(),
+    failed: new Map(),
+    resolutions: new Map(),
+  };
+  const spendSnapshot: SpendSnapshot = {
+    persons: new Map(viewers.map((viewer) => [viewer.userId, person(viewer.history)])),
+    creators: new Map(),
+    combos: new Map(),
+    carries: new Map([[carryKey(CREATOR, shareBps), carried]]),
+  };
+  const submissions: Submission[] = spends.map((spend) => ({ spend }));
+  return planSubmissions(
+    submissions,
+    snapshot,
+    new Set(viewers.map((viewer) => viewer.wallet.id)),
+    spendSnapshot,
+  );
+}
+
+const spendArb = fc.record({ viewer: fc.nat({ max: 2 }), coins: fc.integer({ min: 1, max: 400 }) });
+
+describe("planSubmissions", () => {
+  it("decides many spends of one batch exactly as one at a time would (caps, balance, carry)", () => {
+    fc.assert(
+      fc.property(
+        fc.array(spendArb, { minLength: 1, maxLength: 60 }),
+        fc.array(fc.integer({ min: 0, max: 3_000 }), { minLength: 3, maxLength: 3 }),
+        fc.array(fc.integer({ min: 0, max: 1_500 }), { minLength: 3, maxLength: 3 }),
+        fc.integer({ min: 100, max: 2_000 }),
+        fc.integer({ min: 0, max: 10_000 }),
+        fc.bigInt({ min: 0n, max: 1_000n }),
+        (draws, balances, spentEarlier, dailyCap, shareBps, carried) => {
+          const viewers: Viewer[] = balances.map((balance, index) => ({
+            userId: `viewer-${index}`,
+            wallet: account("COIN", true, false),
+            balance: BigInt(balance),
+            // Spent earlier today, an hour ago (within the day's window).
+            history:
+              (spentEarlier[index] ?? 0) > 0
+                ? [{ coins: spentEarlier[index] ?? 0, at: new Date(NOW.getTime() - 3_600_000) }]
+                : [],
+          }));
+          const spends = draws.map((draw) =>
+            gift(viewers[draw.viewer] as Viewer, draw.coins, dailyCap, shareBps),
+          );
+          const { spends: planned, writes } = plan(viewers, spends, carried, shareBps);
+
+          // The sequential reference: the same rules, one spend after another.
+          const history = viewers.map((viewer) => [...viewer.history]);
+          const balance = viewers.map((viewer) => viewer.balance);
+          let lane = carried;
+          draws.forEach((draw, index) => {
+            const got = planned[index];
+            const decision = checkSpend(
+              history[draw.viewer] as SpendRecord[],
+              { viewer: { dailyCoins: dailyCap }, accountCreatedAt: CREATED_AT },
+              draw.coins,
+              NOW,
+            );
+            const short = (balance[draw.viewer] as bigint) < BigInt(draw.coins);
+            if (!decision.allowed && !short) {
+              expect(got?.refusal?.error).toBe(decision.reason);
+              return;
+            }
+            expect(got?.refusal).toBeUndefined();
+            if (short) {
+              expect(got?.results[0]?.result).toBe("exceeds_credits");
+              return;
+            }
+            const split = splitCarriedGift(lane, draw.coins, shareBps);
+            lane = split.coinsAfter;
+            expect(got?.results[0]?.result).toBe("ok");
+            expect(got?.diamonds).toBe(split.diamonds);
+            expect(got?.results).toHaveLength(split.diamonds > 0 ? 2 : 1);
+            (history[draw.viewer] as SpendRecord[]).push({ coins: draw.coins, at: NOW });
+            balance[draw.viewer] = (balance[draw.viewer] as bigint) - BigInt(draw.coins);
+            expect(got?.balance).toBe(balance[draw.viewer]);
+          });
+          // The cap holds for every person however many of their spends share the batch.
+          for (const spent of history) {
+            expect(spent.reduce((sum, record) => sum + record.coins, 0)).toBeLessThanOrEqual(
+              Math.max(dailyCap, spent[0]?.coins ?? 0),
+            );
+          }
+          const lastCarry = writes.carries.get(carryKey(CREATOR, shareBps));
+          expect(lastCarry?.coins ?? carried).toBe(lane);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it("refuses only the spend whose rules throw, and writes nothing for it", () => {
+    const viewer: Viewer = {
+      userId: "viewer-0",
+      wallet: account("COIN", true, false),
+      balance: 1_000n,
+      history: [],
+    };
+    const first = gift(viewer, 10, 10_000, 5_000);
+    const broken: SpendRequest = {
+      ...gift(viewer, 10, 10_000, 5_000),
+      decide: () => {
+        throw new Error("a bug in one spend's rules");
+      },
+    };
+    const last = gift(viewer, 10, 10_000, 5_000);
+    const { spends, plan: batch, writes } = plan([viewer], [first, broken, last], 0n, 5_000);
+    expect(spends.map((spend) => spend?.refusal === undefined)).toEqual([true, false, true]);
+    expect(batch.inserts).toHaveLength(4); // two gifts, each with its diamond leg
+    expect(writes.carries.get(carryKey(CREATOR, 5_000))?.coins).toBe(20n);
+    expect(spends[2]?.balance).toBe(980n);
+  });
+});

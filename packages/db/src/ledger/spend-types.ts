@@ -1,0 +1,133 @@
+import type { ComboStreak } from "@coinstream/core";
+import type { TransferRequest, TransferResult } from "./types.ts";
+
+/**
+ * A coin spend decided and written inside a ledger batch: the batch locks the wallet (with the
+ * accounts) and the creator's carry row, reads the person's spend state after those locks, asks
+ * `decide` (the API's rules) in submission order, splits the creator's share on the writer's carry
+ * lane and writes the transfers, the stream event and the rows below in one transaction. The
+ * ledger knows no spend rule: it reads, remembers what earlier spends of the batch did, and writes.
+ */
+export interface SpendRequest {
+  /** The person spending: whose state is read (freeze, debt, guardian, limits, history). */
+  readonly userId: string;
+  /** Coins out of the person's wallet (`debitAccountId`); its id is the spend's idempotency id. */
+  readonly coinLeg: TransferRequest;
+  /** A creator's share of the coins, split with core's `splitCarriedGift` on the batch's lane. */
+  readonly share?: {
+    readonly creatorUserId: string;
+    readonly shareBps: number;
+    /** The diamond leg without its amount; dropped when the share rounds to nothing. */
+    readonly diamondLeg: Omit<TransferRequest, "amount">;
+  };
+  /** The creator whose live session and boosts `decide` sees; `boosts` locks their boosts too. */
+  readonly creator?: { readonly userId: string; readonly boosts?: boolean };
+  /** Extra facts to read about the person. */
+  readonly reads?: { readonly newBuyerPurchases?: boolean; readonly cosmetics?: boolean };
+  /** The public stream event, written with the transfers (never one without the other). */
+  readonly event?: SpendEvent;
+  /**
+   * The rules: decides the spend on what the batch read (and what earlier spends of the batch
+   * did). Called once per batch attempt; a throw refuses this spend alone, like `refuse`.
+   */
+  readonly decide: (facts: SpendFacts) => SpendDecision;
+}
+
+/** The event of a gift, tip or message; `payload` gets what only the batch knows. */
+export interface SpendEvent {
+  readonly kind: "gift" | "tip" | "message";
+  readonly creatorUserId: string;
+  /** A gift continues the viewer's combo on the stream (core's `continueCombo`). */
+  readonly combo?: { readonly giftId: string; readonly count: number };
+  readonly payload: (known: {
+    readonly diamonds: number;
+    readonly combo: ComboStreak | undefined;
+    readonly at: Date;
+  }) => Readonly<Record<string, unknown>>;
+}
+
+/** What a spend is decided on, current as of this spend within the batch. */
+export interface SpendFacts {
+  /** The batch transaction's time: what the transfers' `created_at` will say. */
+  readonly now: Date;
+  /** The coin leg is already stored (or made earlier in this batch): a retry of that spend. */
+  readonly stored:
+    | { readonly amount: bigint; readonly metadata: Readonly<Record<string, unknown>> }
+    | undefined;
+  readonly person: PersonSpendState;
+  readonly creator: CreatorSpendState | undefined;
+}
+
+export interface PersonSpendState {
+  readonly frozen: boolean;
+  readonly frozenReason: string | null;
+  /** Coins a reversed purchase left owed (a debt freezes spending). */
+  readonly owedCoins: bigint;
+  readonly guardianLink: GuardianLinkFacts | null;
+  /** `spending_limits.settings` as stored, or null. */
+  readonly limitSettings: unknown;
+  /** The wallet's spends (gift, tip, boost, message, unlock, cosmetic) of the last 31 days, this batch's included. */
+  readonly history: readonly { readonly coins: number; readonly at: Date }[];
+  /** Paid purchases of the person's first days as a buyer (only when asked for). */
+  readonly newBuyerPurchases: readonly Date[];
+  /** Cosmetics owned (only when asked for), this batch's included. */
+  readonly cosmetics: readonly { readonly itemId: string; readonly transferId: string }[];
+}
+
+export interface GuardianLinkFacts {
+  readonly id: string;
+  readonly guardianUserId: string;
+  readonly mayPurchase: boolean;
+  readonly guardianDateOfBirth: Date;
+  readonly guardianRegion: string;
+  readonly guardianCreatedAt: Date;
+  readonly guardianAdultVerifiedAt: Date | null;
+  readonly supervisedCreatedAt: Date;
+}
+
+export interface CreatorSpendState {
+  readonly live: boolean;
+  /** The latest end of the creator's boosts (read under the batch's boost lock), this batch's included. */
+  readonly boostEndsAt: Date | null;
+}
+
+/** Rows a spend writes once its coin leg is accepted, in the same transaction. */
+export type SpendRow =
+  | {
+      readonly table: "stream_boosts";
+      readonly creatorUserId: string;
+      readonly minutes: number;
+      readonly endsAt: Date;
+    }
+  | { readonly table: "viewer_cosmetics"; readonly itemId: string };
+
+export type SpendDecision =
+  | {
+      readonly ok: true;
+      /** Merged into both legs' metadata (e.g. a new buyer's `holdUntil`). */
+      readonly metadata?: Readonly<Record<string, unknown>>;
+      readonly rows?: readonly SpendRow[];
+    }
+  | {
+      readonly ok: false;
+      readonly error: unknown;
+      /**
+       * A cap or confirmation refusal: when the wallet is short of the coins as well, the ledger's
+       * `exceeds_credits` answers instead (and is remembered against the id).
+       */
+      readonly yieldsToBalance: boolean;
+    };
+
+/** What a spend came to. */
+export interface SpendOutcome {
+  /** Set when `decide` refused: nothing was written. */
+  readonly refusal?: { readonly error: unknown };
+  /** The coin leg's result first, then the diamond leg's (when there is one). */
+  readonly results: TransferResult[];
+  /** The creator's diamonds (stored ones for a retry; 0 without a diamond leg). */
+  readonly diamonds: number;
+  /** The wallet's available coins right after this spend (exact: the wallet row is locked). */
+  readonly balance: bigint;
+  /** For `id_already_failed`: why the id failed the first time. */
+  readonly firstFailure: string | null;
+}
