@@ -45,6 +45,7 @@ export const channelsRouter = router({
   /** Enters the follower count of a verified channel whose page showed none (marked unverified). */
   setFollowers: creatorProcedure
     .input(channelIdSchema.extend({ followers: z.number().int().min(0).max(2_000_000_000) }))
+    .output(channelViewSchema)
     .mutation(({ ctx, input }) => setChannelFollowers(ctx, input)),
 
   /** Unlinks a channel; the claim stays as history. */

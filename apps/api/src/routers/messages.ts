@@ -55,6 +55,7 @@ export const messagesRouter = router({
   /** Creator: sets the price of a message to them, within the rate card's bounds. */
   setPrice: creatorProcedure
     .input(z.object({ coins: z.number().int() }))
+    .output(z.strictObject({ priceCoins: countSchema, rateCardVersion: z.string() }))
     .mutation(({ ctx, input }) => setMessagePrice(ctx, input)),
 
   /** Pays the creator's price to put a message in their inbox; retries with the same key are safe. */
@@ -75,6 +76,22 @@ export const messagesRouter = router({
   /** The caller's sent messages, newest first, with the creator's answer when there is one. */
   sent: viewerProcedure
     .input(z.object(pageSchema))
+    .output(
+      z.strictObject({
+        items: z.array(
+          z.strictObject({
+            id: z.uuid(),
+            to: z.strictObject({ handle: z.string() }),
+            body: z.string(),
+            coins: countSchema,
+            sentAt: isoDateTimeSchema,
+            reply: z.string().nullable(),
+            repliedAt: isoDateTimeSchema.nullable(),
+          }),
+        ),
+        nextCursor: z.uuid().nullable(),
+      }),
+    )
     .query(({ ctx, input }) => listSentMessages(ctx, input)),
 
   /** Creator: the inbox, newest first; hidden messages only with `includeHidden`. */
@@ -110,16 +127,19 @@ export const messagesRouter = router({
   /** Creator: hides a message from the inbox. */
   hide: creatorProcedure
     .input(z.object({ id: messageIdSchema }))
+    .output(inboxMessageSchema)
     .mutation(({ ctx, input }) => setMessageHidden(ctx, { id: input.id, hidden: true })),
 
   /** Creator: brings a hidden message back. */
   unhide: creatorProcedure
     .input(z.object({ id: messageIdSchema }))
+    .output(inboxMessageSchema)
     .mutation(({ ctx, input }) => setMessageHidden(ctx, { id: input.id, hidden: false })),
 
   /** Creator: blocks the sender of a message from sending more. */
   block: creatorProcedure
     .input(z.object({ messageId: messageIdSchema }))
+    .output(z.strictObject({ userId: z.string(), name: z.string(), blocked: z.literal(true) }))
     .mutation(({ ctx, input }) => blockSender(ctx, input)),
 
   /** Creator: lifts a block, by the person's id (from `blocked`) or one of their messages. */
@@ -130,8 +150,15 @@ export const messagesRouter = router({
         z.object({ messageId: messageIdSchema }),
       ]),
     )
+    .output(z.strictObject({ userId: z.string(), wasBlocked: z.boolean() }))
     .mutation(({ ctx, input }) => unblockSender(ctx, input)),
 
   /** Creator: the people they blocked. */
-  blocked: creatorProcedure.query(({ ctx }) => listBlocked(ctx)),
+  blocked: creatorProcedure
+    .output(
+      z.array(
+        z.strictObject({ userId: z.string(), name: z.string(), blockedAt: isoDateTimeSchema }),
+      ),
+    )
+    .query(({ ctx }) => listBlocked(ctx)),
 });

@@ -59,15 +59,18 @@ export const perksRouter = router({
   /** Creator: adds a tier (at most 10 active; each threshold once). */
   define: creatorProcedure
     .input(z.object(tierFields))
+    .output(ownTierSchema)
     .mutation(({ ctx, input }) => defineTier(ctx, input)),
 
   /** Creator: changes an active tier; `null` clears badge, perk text or link. */
   update: creatorProcedure
     .input(z.object({ id: tierIdSchema, ...z.object(tierFields).partial().shape }))
+    .output(ownTierSchema)
     .mutation(({ ctx, input }) => updateTier(ctx, input)),
 
   /** Creator: archives a tier; supporters stop seeing it, its history stays. */
   archive: creatorProcedure
     .input(z.object({ id: tierIdSchema }))
+    .output(ownTierSchema)
     .mutation(({ ctx, input }) => archiveTier(ctx, input)),
 });
