@@ -9,7 +9,7 @@
 import { cpus } from "node:os";
 import { fileURLToPath } from "node:url";
 import { listGifts } from "@coinstream/core";
-import { createLedger, openDatabase, type Sql } from "@coinstream/db";
+import { openDatabase, type Sql } from "@coinstream/db";
 import { createTestDatabase, withDatabase } from "@coinstream/db/testing";
 import { resolveAnalyticsRange } from "../src/services/analytics/analytics-range.ts";
 import { countNewAndReturning } from "../src/services/analytics/count-new-and-returning.ts";
@@ -18,9 +18,8 @@ import { readFolded } from "../src/services/analytics/read-folded.ts";
 import { readHourlyTotals } from "../src/services/analytics/read-hourly-totals.ts";
 import { readSessionTotals } from "../src/services/analytics/read-session-totals.ts";
 import { topGiftersInRange } from "../src/services/analytics/top-gifters.ts";
-import { createContext, type Viewer } from "../src/trpc/context.ts";
-import { createCallerFactory } from "../src/trpc/init.ts";
-import { appRouter } from "../src/trpc/root.ts";
+import { createTestCaller } from "../src/test-support/test-context.ts";
+import type { Viewer } from "../src/trpc/context.ts";
 
 const GIFTS = Number(process.env.BENCH_GIFTS ?? 1_000_000);
 const VIEWERS = 20_000;
@@ -185,10 +184,8 @@ async function main(): Promise<number> {
 async function measure(sql: Sql, started: number): Promise<number> {
   const [version] = await sql<{ server_version: string }[]>`show server_version`;
   const creator = await createBenchCreator(sql);
-  const caller = createCallerFactory(appRouter)(
-    createContext({ sql, ledger: createLedger(sql) }, creator),
-  );
-  const anonymous = createCallerFactory(appRouter)(createContext({ sql }));
+  const caller = createTestCaller({ sql }, creator);
+  const anonymous = createTestCaller({ sql });
 
   const now = Date.now();
   const from = now - DAYS * DAY_MS;

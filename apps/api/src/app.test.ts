@@ -1,21 +1,21 @@
 import { connect } from "node:net";
 import { serve } from "@hono/node-server";
 import { describe, expect, it } from "vitest";
-import { createApp } from "./app.ts";
 import { DEV_EXTENSION_ORIGIN, loadEnv } from "./env.ts";
+import { useTestLedger } from "./test-support/test-ledger.ts";
 
-const app = createApp();
+const env = useTestLedger();
 
 describe("createApp", () => {
-  it("answers health checks when running", async () => {
-    const response = await app.request("/health");
-    expect(await response.json()).toEqual({ ok: true });
+  it("answers health checks with the database's state when running", async () => {
+    const response = await env.appWith().request("/health");
+    expect(await response.json()).toEqual({ ok: true, database: "up" });
   });
 });
 
 describe("protection", () => {
   it("refuses a request body over 64 KiB to the procedures with 413, unread", async () => {
-    const response = await createApp().request("/trpc/store.packs", {
+    const response = await env.appWith().request("/trpc/store.packs", {
       method: "POST",
       headers: { "content-type": "application/json" },
       body: JSON.stringify({ padding: "x".repeat(70 * 1024) }),
@@ -24,7 +24,7 @@ describe("protection", () => {
   });
 
   it("closes the connection after refusing an oversized body, and the next request is answered", async () => {
-    const server = serve({ fetch: createApp().fetch, hostname: "127.0.0.1", port: 0 });
+    const server = serve({ fetch: env.appWith().fetch, hostname: "127.0.0.1", port: 0 });
     await new Promise((resolve) => server.once("listening", resolve));
     const { port } = server.address() as { port: number };
     try {
@@ -65,14 +65,14 @@ describe("protection", () => {
   });
 
   it("answers a failed procedure call without a stack trace, whatever NODE_ENV is", async () => {
-    const response = await createApp().request("/trpc/store.packs?input=%7B%22region%22%3A1%7D");
+    const response = await env.appWith().request("/trpc/store.packs?input=%7B%22region%22%3A1%7D");
     expect(response.status).toBeGreaterThanOrEqual(400);
     const text = await response.text();
     expect(text).not.toMatch(/stack|\.ts:\d+|node_modules/);
   });
 
   it("answers 429 with Retry-After when one address sends more than its requests per minute", async () => {
-    const limited = createApp({ requestsPerMinutePerAddress: 3 });
+    const limited = env.appWith({ requestsPerMinutePerAddress: 3 });
     const statuses = [];
     for (let i = 0; i < 4; i++) statuses.push((await limited.request("/health")).status);
     expect(statuses).toEqual([200, 200, 200, 429]);
@@ -81,7 +81,7 @@ describe("protection", () => {
   });
 
   it("sends security headers and a request id on every response", async () => {
-    const response = await app.request("/health");
+    const response = await env.appWith().request("/health");
     expect(response.headers.get("x-content-type-options")).toBe("nosniff");
     expect(response.headers.get("x-request-id")).toMatch(/.{8,}/);
   });

@@ -27,16 +27,21 @@ import { createContext } from "./trpc/context.ts";
 import { databaseUnavailableError } from "./trpc/init.ts";
 import { appRouter } from "./trpc/root.ts";
 
+/**
+ * What the app is built from. The database, the ledger, payments and the stream-event hub are
+ * required, so no procedure can meet a missing part at run time; the rest is configuration.
+ */
 export interface AppDependencies {
   /** The ledger database; health checks report whether it answers. */
-  readonly sql?: Sql;
-  readonly ledger?: Ledger;
+  readonly sql: Sql;
+  /** The ledger, on connections of its own. */
+  readonly ledger: Ledger;
   /** Accounts; without it every request is anonymous. */
   readonly auth?: Auth;
   /** This process's caches of sessions and creator resolution (none: every request reads). */
   readonly caches?: ProcessCaches;
   /** Live stream events for subscriptions (one LISTEN per process). */
-  readonly events?: StreamEventHub;
+  readonly events: StreamEventHub;
   /** The API's public origin (PUBLIC_URL), for links it hands out such as the OBS overlay's. */
   readonly publicUrl?: string;
   /** How channel pages are read for verification (platform base URLs, limits, trusted origins). */
@@ -54,7 +59,7 @@ export interface AppDependencies {
   /** Serve `/demo/*` (the demo stream page): only with the demo data. */
   readonly demoPages?: boolean;
   /** Coin purchases: the provider, its webhook handler and, for the sandbox, its signing. */
-  readonly payments?: {
+  readonly payments: {
     readonly provider: PaymentProvider;
     readonly handleWebhook: WebhookHandler;
     readonly sandbox?: { readonly stripe: Stripe; readonly webhookSecret: string };
@@ -62,7 +67,7 @@ export interface AppDependencies {
 }
 
 /** The HTTP app, without a listening socket, so tests can call it directly. */
-export function createApp(deps: AppDependencies = {}): Hono {
+export function createApp(deps: AppDependencies): Hono {
   const origins = new Set(deps.trustedOrigins ?? []);
   // Cookie-authenticated mutations are accepted from the API's own pages and trusted origins.
   const mutationOrigins = new Set([
@@ -70,11 +75,9 @@ export function createApp(deps: AppDependencies = {}): Hono {
     ...(deps.publicUrl ? [new URL(deps.publicUrl).origin] : []),
   ]);
   // While the database is unreachable, requests are refused at once with 503 (see DatabaseGate).
-  const { sql: database } = deps;
-  const gate = database ? new DatabaseGate(() => database`select 1`) : null;
-  const needsDatabase = gate
-    ? gate.middleware()
-    : async (_c: unknown, next: () => Promise<void>) => next();
+  const { sql } = deps;
+  const gate = new DatabaseGate(() => sql`select 1`);
+  const needsDatabase = gate.middleware();
   const app = new Hono()
     .use(requestId())
     .use(deps.logger ? requestLog(deps.logger) : async (_c, next) => next())
@@ -105,37 +108,34 @@ export function createApp(deps: AppDependencies = {}): Hono {
     .use("/overlay/*", needsDatabase)
     .use("/streams/*", needsDatabase)
     .get("/health", async (c) => {
-      if (!deps.sql) return c.json({ ok: true });
-      if (gate && !gate.isOpen) return c.json({ ok: false, database: "down" }, 503);
+      if (!gate.isOpen) return c.json({ ok: false, database: "down" }, 503);
       try {
-        await deps.sql`select 1`;
+        await sql`select 1`;
         return c.json({ ok: true, database: "up" });
       } catch (error) {
-        gate?.report(error);
+        gate.report(error);
         return c.json({ ok: false, database: "down" }, 503);
       }
     });
   if (deps.demoPages) mountDemoStreamPage(app);
-  const { auth, payments, sql } = deps;
+  const { auth, payments } = deps;
   if (auth) mountAuthRoutes(app, auth, { ...deps, sessionCache: deps.caches?.sessions });
   // The OBS overlay at /overlay/:key (a secret key, no login).
-  if (sql) mountOverlay(app, { sql, events: deps.events });
+  mountOverlay(app, { sql, events: deps.events });
   // Public stream events as plain SSE at /streams/:handle/events (the extension's and any client's).
-  if (sql) mountStreamEvents(app, { sql, events: deps.events });
-  if (payments) {
-    // The raw body, exactly as signed: never parse it before verifying.
-    app.post("/webhooks/stripe", async (c) => {
-      const response = await payments.handleWebhook(
-        await c.req.text(),
-        c.req.header("stripe-signature"),
-      );
-      return c.json(response.body, response.status === 200 ? 200 : 400);
-    });
-    if (payments.sandbox && sql) {
-      const sandbox = { sql, ...payments.sandbox, handleWebhook: payments.handleWebhook };
-      mountSandboxCheckout(app, sandbox);
-      mountSandboxAgeCheck(app, sandbox);
-    }
+  mountStreamEvents(app, { sql, events: deps.events });
+  // The raw body, exactly as signed: never parse it before verifying.
+  app.post("/webhooks/stripe", async (c) => {
+    const response = await payments.handleWebhook(
+      await c.req.text(),
+      c.req.header("stripe-signature"),
+    );
+    return c.json(response.body, response.status === 200 ? 200 : 400);
+  });
+  if (payments.sandbox) {
+    const sandbox = { sql, ...payments.sandbox, handleWebhook: payments.handleWebhook };
+    mountSandboxCheckout(app, sandbox);
+    mountSandboxAgeCheck(app, sandbox);
   }
   app.use(
     "/trpc/*",
@@ -145,7 +145,7 @@ export function createApp(deps: AppDependencies = {}): Hono {
       createContext: async (_opts, c) => {
         refuseCrossSiteMutation(c, mutationOrigins);
         // Sessions live in the database: refused at once while it is unreachable.
-        if (gate && !gate.isOpen) throw databaseUnavailableError();
+        if (!gate.isOpen) throw databaseUnavailableError();
         try {
           return createContext(
             deps,
@@ -158,7 +158,7 @@ export function createApp(deps: AppDependencies = {}): Hono {
         }
       },
       // Procedures map an unreachable database to SERVICE_UNAVAILABLE (trpc/init.ts); it closes the gate.
-      onError: ({ error }) => void gate?.report(error),
+      onError: ({ error }) => void gate.report(error),
     }),
   );
   return app;

@@ -35,12 +35,16 @@ beforeAll(async () => {
   await hub.start();
   const started = new Promise<number>((resolve) => {
     server = serve(
-      { fetch: (request) => app.fetch(request), hostname: "127.0.0.1", port: 0 },
+      {
+        fetch: (request) => app?.fetch(request) ?? new Response(null, { status: 503 }),
+        hostname: "127.0.0.1",
+        port: 0,
+      },
       (info: AddressInfo) => resolve(info.port),
     );
   });
   // The app needs its own URL (for emailed links and checkout pages), so it is built once the port is known.
-  let app = createApp();
+  let app: ReturnType<typeof createApp> | null = null;
   base = `http://127.0.0.1:${await started}`;
   const auth = createAuth({
     db: authDb.db,

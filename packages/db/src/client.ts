@@ -6,6 +6,9 @@ import { startEmbeddedServer } from "./embedded-server.ts";
 
 export type Sql = postgres.Sql<{ bigint: bigint }>;
 
+/** The client `sql.begin` hands its callback: queries on one connection, inside the transaction. */
+export type Tx = Parameters<Parameters<Sql["begin"]>[1]>[0];
+
 /** An open database: a raw postgres.js client (int8 as BigInt) and how to close it all. */
 export interface Database {
   readonly sql: Sql;

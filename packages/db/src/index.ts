@@ -12,6 +12,7 @@ export {
   reconnectDelaySeconds,
   runMigrations,
   type Sql,
+  type Tx,
 } from "./client.ts";
 export {
   EmbeddedServerError,
@@ -58,3 +59,4 @@ export type {
   TransferResultCode,
 } from "./ledger/types.ts";
 export * as schema from "./schema/index.ts";
+export type { SqlRow } from "./sql-row.ts";

@@ -10,6 +10,7 @@ import {
   TEST_PASSWORD,
   useTestAuth,
 } from "../test-support/http-accounts.ts";
+import { testDependencies } from "../test-support/test-context.ts";
 
 // Sign-in throttling as an attacker meets it: over a real socket, with a forged
 // X-Forwarded-For on every request, and per account behind a trusted proxy header.
@@ -27,8 +28,8 @@ let socketBase = "";
 
 beforeAll(async () => {
   const { db, auth } = accounts;
-  direct = createApp({ sql: db.sql, auth });
-  behindProxy = createApp({ sql: db.sql, auth, clientAddressHeader: "x-real-ip" });
+  direct = createApp(testDependencies(db.sql, { auth }));
+  behindProxy = createApp(testDependencies(db.sql, { auth, clientAddressHeader: "x-real-ip" }));
   socketBase = await new Promise<string>((resolve) => {
     server = serve(
       { fetch: (request) => direct.fetch(request), hostname: "127.0.0.1", port: 0 },

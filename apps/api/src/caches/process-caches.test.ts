@@ -16,7 +16,8 @@ import {
   ensurePlatformAccounts,
   fundWallet,
 } from "../test-support/people.ts";
-import { createContext, type Viewer } from "../trpc/context.ts";
+import { createTestContext, testDependencies } from "../test-support/test-context.ts";
+import type { Viewer } from "../trpc/context.ts";
 import { createCallerFactory } from "../trpc/init.ts";
 import { appRouter } from "../trpc/root.ts";
 import { ProcessCaches } from "./process-caches.ts";
@@ -57,7 +58,7 @@ async function startProcess(): Promise<Process> {
   const ledger = createLedger(sql);
   const caches = new ProcessCaches(sql, { sessionTtlMs: 60_000, creatorTtlMs: 60_000 });
   await caches.start();
-  const app = createApp({ sql, ledger, auth, caches });
+  const app = createApp(testDependencies(sql, { ledger, auth, caches }));
   return {
     sql,
     ledger,
@@ -117,7 +118,7 @@ const readsCreator = (statement: string) => /creator_channels|from creators/.tes
 
 function caller(process: Process, viewer: Viewer | null) {
   return createCallerFactory(appRouter)(
-    createContext({ sql: process.sql, ledger: process.ledger }, viewer),
+    createTestContext({ sql: process.sql, ledger: process.ledger }, viewer),
   );
 }
 

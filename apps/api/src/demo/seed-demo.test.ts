@@ -40,7 +40,9 @@ describe("seedDemo", () => {
     const [viewer] = await db.sql<{ id: string; email_verified: boolean }[]>`
       select id, email_verified from users where email = ${DEMO_PEOPLE.viewer.email}`;
     expect(viewer?.email_verified).toBe(true);
-    expect((await getWallet(db.sql, viewer?.id ?? "")).coins).toBe(5_000);
+    expect(
+      (await getWallet({ sql: db.sql, viewer: { userId: viewer?.id ?? "" } as Viewer })).coins,
+    ).toBe(5_000);
     for (const creator of DEMO_PEOPLE.creators) {
       const resolution = await resolveCreator(db.sql, { url: creator.url }, new Date());
       expect(resolution).toMatchObject({
@@ -50,16 +52,24 @@ describe("seedDemo", () => {
     }
     // @nova joined a month ago with earlier earnings available: only a payout method is missing
     // to withdraw. @pixel has none.
-    const novaStatus = await getCreatorStatus(db.sql, await demoCreator("nova"), new Date());
+    const novaStatus = await getCreatorStatus({
+      sql: db.sql,
+      viewer: await demoCreator("nova"),
+      now: new Date(),
+    });
     expect(novaStatus).toMatchObject({
       canWithdraw: false,
       withdrawMissing: [{ code: "NO_PAYOUT_METHOD" }],
       diamonds: { held: 0, available: 2_500, reserved: 0 },
     });
-    const pixelStatus = await getCreatorStatus(db.sql, await demoCreator("pixel"), new Date());
+    const pixelStatus = await getCreatorStatus({
+      sql: db.sql,
+      viewer: await demoCreator("pixel"),
+      now: new Date(),
+    });
     expect(pixelStatus).toMatchObject({ diamonds: { held: 0, available: 0, reserved: 0 } });
     // @nova is live with a goal, and has an overlay whose path stays the same across starts.
-    expect(await getCurrentSession(db.sql, "nova")).toMatchObject({
+    expect(await getCurrentSession({ sql: db.sql }, { handle: "nova" })).toMatchObject({
       live: true,
       session: { title: "Demo stream", goal: { targetCoins: 5_000, progressCoins: 0 } },
     });

@@ -1,5 +1,4 @@
 import { randomUUID } from "node:crypto";
-import { createLedger } from "@coinstream/db";
 import type { Hono } from "hono";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../app.ts";
@@ -9,6 +8,7 @@ import {
   TEST_PASSWORD,
   useTestAuth,
 } from "../test-support/http-accounts.ts";
+import { testDependencies } from "../test-support/test-context.ts";
 import { createInProcessClient } from "../trpc/test-client.ts";
 
 const BASE = "http://coinstream.test";
@@ -20,8 +20,7 @@ let app: Hono;
 
 beforeAll(() => {
   const { db, auth } = accounts;
-  const ledger = createLedger(db.sql);
-  app = createApp({ sql: db.sql, ledger, auth, publicUrl: BASE, trustedOrigins: [EXTENSION] });
+  app = createApp(testDependencies(db.sql, { auth, publicUrl: BASE, trustedOrigins: [EXTENSION] }));
 });
 
 /** A signed-in person: their session cookie (a browser's) and bearer token (the extension's). */

@@ -2,6 +2,7 @@ import { connect } from "@coinstream/db";
 import { Hono } from "hono";
 import { describe, expect, it, vi } from "vitest";
 import { createApp } from "../app.ts";
+import { testDependencies } from "../test-support/test-context.ts";
 import { DatabaseGate, isDatabaseUnavailable } from "./database-gate.ts";
 
 const withCode = (code: string, message = "failed") => Object.assign(new Error(message), { code });
@@ -72,7 +73,7 @@ describe("the API without its database", () => {
   it("answers 503 SERVICE_UNAVAILABLE and /health 503 down at once, never a 500 or a hang", async () => {
     const sql = connect("postgres://postgres@127.0.0.1:1/nowhere", 2);
     try {
-      const app = createApp({ sql });
+      const app = createApp(testDependencies(sql));
       for (let attempt = 0; attempt < 3; attempt++) {
         const started = performance.now();
         const response = await app.request("/trpc/gifts.catalog");

@@ -5,9 +5,6 @@ import { SandboxPayoutProvider } from "../payments/payout-provider.ts";
 import { releaseHeldDiamonds } from "../services/earnings/release-held-diamonds.ts";
 import { createCreator, createPerson, fundWallet } from "../test-support/people.ts";
 import { useTestLedger } from "../test-support/test-ledger.ts";
-import { createContext } from "../trpc/context.ts";
-import { createCallerFactory } from "../trpc/init.ts";
-import { appRouter } from "../trpc/root.ts";
 import { queueNextRun, startJobs } from "./start-jobs.ts";
 
 const env = useTestLedger();
@@ -18,9 +15,7 @@ async function creatorWithHeldDiamonds(coins: number) {
   const target = await createCreator(env.db.sql);
   await ensureAccounts(env.db.sql, [{ ownerId: target.user.userId, purpose: "creator_available" }]);
   await fundWallet(env.db.sql, env.ledger, viewer, BigInt(coins));
-  await createCallerFactory(appRouter)(
-    createContext({ sql: env.db.sql, ledger: env.ledger }, viewer),
-  ).tips.send({
+  await env.callerFor(viewer).tips.send({
     idempotencyKey: randomUUID(),
     to: { url: target.url },
     coins,

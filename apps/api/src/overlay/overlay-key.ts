@@ -1,7 +1,11 @@
 import { randomBytes } from "node:crypto";
 import type { Sql } from "@coinstream/db";
-import { requireCreatorAccount } from "../services/creators/require-creator-account.ts";
-import type { Viewer } from "../trpc/context.ts";
+import type { CreatorContext } from "../services/service-context.ts";
+
+/** A creator's call that hands out overlay links (PUBLIC_URL, when configured). */
+type OverlayContext = Pick<CreatorContext, "sql" | "creator"> & {
+  readonly publicUrl: string | null;
+};
 
 /** 24 random bytes (192 bits), base64url: 32 URL-safe characters. */
 const KEY_BYTES = 24;
@@ -26,14 +30,12 @@ export async function ensureOverlayKey(sql: Sql, creatorUserId: string): Promise
 }
 
 /** The caller's overlay URL, creating its secret key on first use. */
-export async function getOverlayUrl(sql: Sql, viewer: Viewer, publicUrl: string | null) {
-  const creator = await requireCreatorAccount(sql, viewer.userId);
+export async function getOverlayUrl({ sql, creator, publicUrl }: OverlayContext) {
   return overlayUrl(publicUrl, await ensureOverlayKey(sql, creator.userId));
 }
 
 /** Replaces the caller's overlay key: the old URL stops working at once. */
-export async function rotateOverlayKey(sql: Sql, viewer: Viewer, publicUrl: string | null) {
-  const creator = await requireCreatorAccount(sql, viewer.userId);
+export async function rotateOverlayKey({ sql, creator, publicUrl }: OverlayContext) {
   const [row] = await sql<{ overlay_key: string }[]>`
     update creators set overlay_key = ${newOverlayKey()}
     where user_id = ${creator.userId} returning overlay_key`;

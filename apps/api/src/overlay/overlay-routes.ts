@@ -11,7 +11,7 @@ import { getOverlayState } from "./overlay-state.ts";
 
 interface OverlayDeps {
   readonly sql: Sql;
-  readonly events?: StreamEventHub | undefined;
+  readonly events: StreamEventHub;
 }
 
 /**
@@ -69,7 +69,6 @@ export function mountOverlay<A extends Hono>(app: A, deps: OverlayDeps): A {
     const creator = await findCreatorByOverlayKey(deps.sql, key);
     if (!creator) return c.notFound();
     const hub = deps.events;
-    if (!hub) return c.json({ error: "Live events are not available." }, 503);
     const stillValid = async () =>
       (await findCreatorByOverlayKey(deps.sql, key))?.userId === creator.userId;
     await signals.ready();

@@ -44,10 +44,14 @@ beforeAll(async () => {
   ledger = createLedger(db.sql);
   hub = new StreamEventHub(db.sql);
   await hub.start();
-  let app = createApp();
+  let app: ReturnType<typeof createApp> | null = null;
   const started = new Promise<number>((resolve) => {
     server = serve(
-      { fetch: (request) => app.fetch(request), hostname: "127.0.0.1", port: 0 },
+      {
+        fetch: (request) => app?.fetch(request) ?? new Response(null, { status: 503 }),
+        hostname: "127.0.0.1",
+        port: 0,
+      },
       (info: AddressInfo) => resolve(info.port),
     );
   });

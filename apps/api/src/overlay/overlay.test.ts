@@ -1,14 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createApp } from "../app.ts";
+import type { createApp } from "../app.ts";
 import type { StreamEvent } from "../realtime/stream-event.ts";
 import { StreamEventHub } from "../realtime/stream-event-hub.ts";
 import { DEFAULT_OVERLAY_SETTINGS } from "../services/studio/overlay-settings.ts";
 import { createCreator, createPerson, fundWallet } from "../test-support/people.ts";
 import { useTestLedger } from "../test-support/test-ledger.ts";
-import { createContext, type Viewer } from "../trpc/context.ts";
-import { createCallerFactory } from "../trpc/init.ts";
-import { appRouter } from "../trpc/root.ts";
+import type { Viewer } from "../trpc/context.ts";
 
 const env = useTestLedger();
 const PUBLIC_URL = "https://coinstream.test";
@@ -17,14 +15,11 @@ let app: ReturnType<typeof createApp>;
 beforeAll(async () => {
   hub = new StreamEventHub(env.db.sql);
   await hub.start();
-  app = createApp({ sql: env.db.sql, ledger: env.ledger, events: hub, publicUrl: PUBLIC_URL });
+  app = env.appWith({ events: hub, publicUrl: PUBLIC_URL });
 });
 afterAll(() => hub.stop());
 
-const callerFor = (who: Viewer | null) =>
-  createCallerFactory(appRouter)(
-    createContext({ sql: env.db.sql, ledger: env.ledger, publicUrl: PUBLIC_URL }, who),
-  );
+const callerFor = (who: Viewer | null) => env.callerFor(who, { publicUrl: PUBLIC_URL });
 
 async function liveCreatorWithFan() {
   const creator = await createCreator(env.db.sql);

@@ -5,14 +5,11 @@ import { describe, expect, it } from "vitest";
 import { viewerWalletRef } from "../services/wallet/viewer-wallet.ts";
 import { spendFromWallet } from "../test-support/people.ts";
 import { useSandboxApi } from "../test-support/test-ledger.ts";
-import { createContext, type Viewer } from "../trpc/context.ts";
-import { createCallerFactory } from "../trpc/init.ts";
-import { appRouter } from "../trpc/root.ts";
+import type { Viewer } from "../trpc/context.ts";
 
 const WEBHOOK_SECRET = "whsec_test_coinstream_sandbox_secret";
 const stripe = new Stripe("sk_test_offline");
 const env = useSandboxApi(WEBHOOK_SECRET);
-const createCaller = createCallerFactory(appRouter);
 
 function viewer(overrides: Partial<Viewer> = {}): Viewer {
   return {
@@ -26,8 +23,7 @@ function viewer(overrides: Partial<Viewer> = {}): Viewer {
     ...overrides,
   };
 }
-const callerFor = (who: Viewer) =>
-  createCaller(createContext({ sql: env.db.sql, ledger: env.ledger, payments: env.payments }, who));
+const callerFor = (who: Viewer) => env.callerFor(who, { payments: env.payments });
 const coinsOf = async (who: Viewer) => (await callerFor(who).wallet.get()).coins;
 
 async function mintedRows(purchaseId: string) {

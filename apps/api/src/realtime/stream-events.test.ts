@@ -8,10 +8,9 @@ import {
   ensurePlatformAccounts,
   fundWallet,
 } from "../test-support/people.ts";
+import { createTestCaller } from "../test-support/test-context.ts";
 import { tipEvent } from "../test-support/tip-event.ts";
-import { createContext, type Viewer } from "../trpc/context.ts";
-import { createCallerFactory } from "../trpc/init.ts";
-import { appRouter } from "../trpc/root.ts";
+import type { Viewer } from "../trpc/context.ts";
 import { recordStreamEvent } from "./record-stream-event.ts";
 import type { StreamEvent } from "./stream-event.ts";
 import { StreamEventHub } from "./stream-event-hub.ts";
@@ -21,7 +20,6 @@ let ledger: Ledger;
 let otherSql: Sql;
 let hubA: StreamEventHub;
 let hubB: StreamEventHub;
-const createCaller = createCallerFactory(appRouter);
 
 beforeAll(async () => {
   db = await createTestDatabase(inject("adminUrl"));
@@ -41,9 +39,8 @@ afterAll(async () => {
 });
 
 const processA = (who: Viewer | null) =>
-  createCaller(createContext({ sql: db.sql, ledger, events: hubA }, who));
-const processB = (who: Viewer | null) =>
-  createCaller(createContext({ sql: otherSql, ledger: createLedger(otherSql), events: hubB }, who));
+  createTestCaller({ sql: db.sql, ledger, events: hubA }, who);
+const processB = (who: Viewer | null) => createTestCaller({ sql: otherSql, events: hubB }, who);
 
 /** Sends 5-coin tips with `message` from `viewer` to the creator with `handle`. */
 const tipsFrom = (viewer: Viewer, handle: string) => (message: string) =>

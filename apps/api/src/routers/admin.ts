@@ -33,40 +33,36 @@ export const adminRouter = router({
   /** Freezes an account: it may sign in and read, but moves no value until unfrozen. */
   freeze: adminProcedure
     .input(z.object({ userId: userIdSchema, reason: reasonSchema }))
-    .mutation(({ ctx, input }) => freezeAccount(ctx.sql, ctx.admin.userId, input)),
+    .mutation(({ ctx, input }) => freezeAccount(ctx, input)),
 
   /** Lifts a freeze. */
   unfreeze: adminProcedure
     .input(z.object({ userId: userIdSchema }))
-    .mutation(({ ctx, input }) => unfreezeAccount(ctx.sql, ctx.admin.userId, input)),
+    .mutation(({ ctx, input }) => unfreezeAccount(ctx, input)),
 
   /** Withdrawals the fraud rules hold for review, oldest first, with the reasons. */
-  flaggedWithdrawals: adminProcedure.query(({ ctx }) =>
-    listFlaggedWithdrawals(ctx.sql, ctx.admin.userId),
-  ),
+  flaggedWithdrawals: adminProcedure.query(({ ctx }) => listFlaggedWithdrawals(ctx)),
 
   /** Lets a flagged withdrawal through: the payout job pays it next. */
   approveWithdrawal: adminProcedure
     .input(z.object({ id: z.uuid() }))
-    .mutation(({ ctx, input }) => approveWithdrawal(ctx.sql, ctx.admin.userId, input)),
+    .mutation(({ ctx, input }) => approveWithdrawal(ctx, input)),
 
   /** Refuses a flagged withdrawal: the diamonds return to available; the creator sees the reason. */
   rejectWithdrawal: adminProcedure
     .input(z.object({ id: z.uuid(), reason: reasonSchema }))
-    .mutation(({ ctx, input }) => rejectWithdrawal(ctx.sql, ctx.ledger, ctx.admin.userId, input)),
+    .mutation(({ ctx, input }) => rejectWithdrawal(ctx, input)),
 
   /** Follower counts creators entered (their page shows none), waiting for review. */
-  enteredFollowerCounts: adminProcedure.query(({ ctx }) =>
-    listEnteredFollowerCounts(ctx.sql, ctx.admin.userId),
-  ),
+  enteredFollowerCounts: adminProcedure.query(({ ctx }) => listEnteredFollowerCounts(ctx)),
 
   /** Approves an entered follower count (it then counts for eligibility) or rejects it. */
   reviewFollowerCount: adminProcedure
     .input(z.object({ channelId: z.uuid(), decision: z.enum(["approve", "reject"]) }))
-    .mutation(({ ctx, input }) => reviewFollowerCount(ctx.sql, ctx.admin.userId, input)),
+    .mutation(({ ctx, input }) => reviewFollowerCount(ctx, input)),
 
   /** Runs the ledger's invariant check; an empty list means the books balance. */
-  runLedgerCheck: adminProcedure.mutation(({ ctx }) => runLedgerCheck(ctx.sql, ctx.admin.userId)),
+  runLedgerCheck: adminProcedure.mutation(({ ctx }) => runLedgerCheck(ctx)),
 
   /** Schedules a rate card version from core's RATE_CARDS to take effect at `activeFrom`. */
   publishRateCard: adminProcedure
@@ -76,7 +72,7 @@ export const adminRouter = router({
         activeFrom: storableDateTimeSchema.transform((iso) => new Date(iso)),
       }),
     )
-    .mutation(({ ctx, input }) => publishRateCard(ctx.sql, ctx.admin.userId, input, ctx.now)),
+    .mutation(({ ctx, input }) => publishRateCard(ctx, input)),
 
   /** Creates a bonus-coin promotion (percent or fixed, per region and pack, time-boxed). */
   createPromotion: adminProcedure
@@ -121,7 +117,5 @@ export const adminRouter = router({
         limit: z.number().int().min(1).max(100).default(50),
       }),
     )
-    .query(({ ctx, input }) =>
-      listAdminAudit(ctx.sql, { cursor: input.cursor ?? null, limit: input.limit }),
-    ),
+    .query(({ ctx, input }) => listAdminAudit(ctx, input)),
 });

@@ -1,8 +1,9 @@
 import { z } from "zod";
 import { exportAnalyticsCsv } from "../services/analytics/export-analytics-csv.ts";
 import { getAnalyticsDashboard } from "../services/analytics/get-analytics-dashboard.ts";
-import { router, viewerProcedure } from "../trpc/init.ts";
+import { creatorProcedure, router } from "../trpc/init.ts";
 import { storableDateTimeSchema } from "./bounded-inputs.ts";
+import { csvFileSchema } from "./output-schemas.ts";
 
 /** A range of the caller's own analytics; widened to whole UTC buckets, at most 31 days of hours or 400 of days. */
 const analyticsRangeSchema = z.object({
@@ -13,12 +14,13 @@ const analyticsRangeSchema = z.object({
 
 export const analyticsRouter = router({
   /** Totals, a series per bucket, top gifters, gift mix, new vs returning gifters, live sessions, reversals. */
-  dashboard: viewerProcedure
+  dashboard: creatorProcedure
     .input(analyticsRangeSchema)
-    .query(({ ctx, input }) => getAnalyticsDashboard(ctx.sql, ctx.viewer.userId, input)),
+    .query(({ ctx, input }) => getAnalyticsDashboard(ctx, input)),
 
   /** The range's series and gift mix as a CSV file's text, for download. */
-  exportCsv: viewerProcedure
+  exportCsv: creatorProcedure
     .input(analyticsRangeSchema)
-    .query(({ ctx, input }) => exportAnalyticsCsv(ctx.sql, ctx.viewer.userId, input)),
+    .output(csvFileSchema)
+    .query(({ ctx, input }) => exportAnalyticsCsv(ctx, input)),
 });

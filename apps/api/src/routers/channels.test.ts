@@ -13,9 +13,7 @@ import {
 } from "../services/channels/testing/stand-in-site.ts";
 import { createAdmin, createPerson, fundWallet } from "../test-support/people.ts";
 import { useTestLedger } from "../test-support/test-ledger.ts";
-import { createContext, type Viewer } from "../trpc/context.ts";
-import { createCallerFactory } from "../trpc/init.ts";
-import { appRouter } from "../trpc/root.ts";
+import type { Viewer } from "../trpc/context.ts";
 
 const env = useTestLedger();
 /** Stands in for Twitch, YouTube, TikTok and Kick, each under its own path prefix. */
@@ -50,10 +48,7 @@ afterAll(async () => {
   await Promise.all([platforms, website, otherWebsite, internal].map((site) => site.close()));
 });
 
-const callerFor = (who: Viewer) =>
-  createCallerFactory(appRouter)(
-    createContext({ sql: env.db.sql, ledger: env.ledger, channelVerifier: config }, who),
-  );
+const callerFor = (who: Viewer) => env.callerFor(who, { channelVerifier: config });
 
 /** A registered creator with a fresh handle. */
 async function newCreator() {

@@ -1,11 +1,11 @@
 import { z } from "zod";
-import { DEFAULT_CHANNEL_VERIFIER_CONFIG } from "../services/channels/channel-verifier-config.ts";
 import { claimChannel } from "../services/channels/claim-channel.ts";
 import { listChannels } from "../services/channels/list-channels.ts";
 import { setChannelFollowers } from "../services/channels/set-channel-followers.ts";
 import { unlinkChannel } from "../services/channels/unlink-channel.ts";
 import { verifyChannel } from "../services/channels/verify-channel.ts";
-import { router, viewerProcedure } from "../trpc/init.ts";
+import { creatorProcedure, router } from "../trpc/init.ts";
+import { countSchema, isoDateTimeSchema } from "./output-schemas.ts";
 
 const channelIdSchema = z.object({ channelId: z.uuid() });
 
@@ -14,42 +14,45 @@ const claimInputSchema = z.union([
   z.strictObject({ website: z.string().trim().min(3).max(2_048) }),
 ]);
 
+/** A claim as its creator sees it (`toChannelView`). */
+const channelViewSchema = z.strictObject({
+  id: z.uuid(),
+  platform: z.enum(["twitch", "youtube", "tiktok", "kick", "web"]),
+  channel: z.string(),
+  url: z.string().nullable(),
+  code: z.string().nullable(),
+  verified: z.boolean(),
+  verifiedAt: isoDateTimeSchema.nullable(),
+  method: z.enum(["bio", "well_known", "meta_tag", "seed"]).nullable(),
+  followers: countSchema,
+  followersVerified: z.boolean(),
+  followersReview: z.enum(["pending", "approved", "rejected"]).nullable(),
+  followersCounted: z.boolean(),
+  instructions: z.string().nullable(),
+});
+
 export const channelsRouter = router({
   /** Claims a stream channel (`{ url }`) or a website (`{ website }`) and issues its verification code. */
-  add: viewerProcedure
+  add: creatorProcedure
     .input(claimInputSchema)
-    .mutation(({ ctx, input }) =>
-      claimChannel(
-        ctx.sql,
-        ctx.viewer,
-        input,
-        ctx.channelVerifier ?? DEFAULT_CHANNEL_VERIFIER_CONFIG,
-      ),
-    ),
+    .mutation(({ ctx, input }) => claimChannel(ctx, input)),
 
   /** Reads the channel's page (bio) or the website (well-known file, meta tags) for the code. */
-  verify: viewerProcedure
+  verify: creatorProcedure
     .input(channelIdSchema.extend({ method: z.enum(["bio", "well_known", "meta_tag"]).optional() }))
-    .mutation(({ ctx, input }) =>
-      verifyChannel(
-        ctx.sql,
-        ctx.viewer,
-        input,
-        ctx.channelVerifier ?? DEFAULT_CHANNEL_VERIFIER_CONFIG,
-        ctx.now,
-      ),
-    ),
+    .mutation(({ ctx, input }) => verifyChannel(ctx, input)),
 
   /** Enters the follower count of a verified channel whose page showed none (marked unverified). */
-  setFollowers: viewerProcedure
+  setFollowers: creatorProcedure
     .input(channelIdSchema.extend({ followers: z.number().int().min(0).max(2_000_000_000) }))
-    .mutation(({ ctx, input }) => setChannelFollowers(ctx.sql, ctx.viewer, input)),
+    .output(channelViewSchema)
+    .mutation(({ ctx, input }) => setChannelFollowers(ctx, input)),
 
   /** Unlinks a channel; the claim stays as history. */
-  unlink: viewerProcedure
+  unlink: creatorProcedure
     .input(channelIdSchema)
-    .mutation(({ ctx, input }) => unlinkChannel(ctx.sql, ctx.viewer, input, ctx.now)),
+    .mutation(({ ctx, input }) => unlinkChannel(ctx, input)),
 
   /** The caller's open claims, verified first, with codes and where to put them. */
-  list: viewerProcedure.query(({ ctx }) => listChannels(ctx.sql, ctx.viewer)),
+  list: creatorProcedure.output(z.array(channelViewSchema)).query(({ ctx }) => listChannels(ctx)),
 });

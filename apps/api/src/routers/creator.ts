@@ -1,9 +1,8 @@
 import { z } from "zod";
 import { getCreatorStatus, registerCreator } from "../services/creators/creator-status.ts";
 import { listCreatorEarnings } from "../services/creators/list-earnings.ts";
-import { requireCreatorAccount } from "../services/creators/require-creator-account.ts";
 import {
-  getWithdrawal,
+  listWithdrawals,
   requestWithdrawal,
   STRIPE_ACCOUNT_ID,
   setPayoutMethod,
@@ -18,20 +17,95 @@ import {
   setOverlaySettings,
 } from "../services/studio/overlay-settings.ts";
 import { sendTestAlert } from "../services/studio/send-test-alert.ts";
-import { router, viewerProcedure } from "../trpc/init.ts";
+import { creatorProcedure, router, viewerProcedure } from "../trpc/init.ts";
 import { int8CursorSchema } from "./bounded-inputs.ts";
 import { creatorStandingProcedures } from "./creator-standing.ts";
+import { countSchema, eligibilityReasonSchema, isoDateTimeSchema } from "./output-schemas.ts";
 import { idempotencyKeySchema } from "./targets.ts";
+
+const payoutMethodSchema = z.enum(["bank", "paypal", "stripe"]);
+
+const creatorStatusSchema = z.discriminatedUnion("isCreator", [
+  z.strictObject({ isCreator: z.literal(false) }),
+  z.strictObject({
+    isCreator: z.literal(true),
+    handle: z.string(),
+    tier: z.string(),
+    channels: z.array(
+      z.strictObject({
+        platform: z.string(),
+        channel: z.string(),
+        followers: countSchema,
+        followersVerified: z.boolean(),
+        followersCounted: z.boolean(),
+        followersReview: z.enum(["pending", "approved", "rejected"]).nullable(),
+        verified: z.boolean(),
+      }),
+    ),
+    payoutMethod: z
+      .object({ method: z.string(), label: z.string(), inReview: z.boolean() })
+      .nullable(),
+    canReceive: z.boolean(),
+    receiveMissing: z.array(eligibilityReasonSchema).readonly(),
+    canWithdraw: z.boolean(),
+    withdrawMissing: z.array(eligibilityReasonSchema).readonly(),
+    diamonds: z.strictObject({
+      held: countSchema,
+      available: countSchema,
+      reserved: countSchema,
+      nextReleaseAt: isoDateTimeSchema.nullable(),
+    }),
+  }),
+]);
+
+const earningSourceSchema = z.enum(["gift", "tip", "message"]);
+const earningsSchema = z.strictObject({
+  items: z.array(
+    z.strictObject({
+      kind: z.enum(["gift", "tip", "message", "reversal"]),
+      of: earningSourceSchema,
+      diamonds: countSchema,
+      giftId: z.string().nullable(),
+      giftName: z.string().nullable(),
+      count: countSchema,
+      coins: countSchema,
+      senderName: z.string().nullable(),
+      events: countSchema,
+      label: z.string(),
+      message: z.string().nullable(),
+      reversal: z
+        .object({
+          reason: z.enum(["refund", "chargeback"]),
+          giftAt: z.string(),
+          isPartial: z.boolean(),
+        })
+        .nullable(),
+      at: isoDateTimeSchema,
+      firstAt: isoDateTimeSchema,
+    }),
+  ),
+  nextCursor: z.string().nullable(),
+});
+
+const withdrawalSchema = z.strictObject({
+  withdrawalId: z.uuid(),
+  diamonds: countSchema,
+  netUsdMinor: countSchema,
+  status: z.enum(["review", "pending", "processing", "paid", "failed"]),
+  failureReason: z.string().nullable(),
+  createdAt: isoDateTimeSchema,
+});
 
 export const creatorRouter = router({
   ...creatorStandingProcedures,
   /** Becomes a creator under a handle (what `coinstream:creator` meta tags name). */
   register: viewerProcedure
     .input(z.object({ handle: z.string().min(2).max(31) }))
-    .mutation(({ ctx, input }) => registerCreator(ctx.sql, ctx.viewer, input.handle)),
+    .output(z.strictObject({ handle: z.string() }))
+    .mutation(({ ctx, input }) => registerCreator(ctx, input)),
 
   /** Channels, what is missing to receive gifts and to withdraw, and diamonds held, available and reserved. */
-  status: viewerProcedure.query(({ ctx }) => getCreatorStatus(ctx.sql, ctx.viewer, ctx.now)),
+  status: viewerProcedure.output(creatorStatusSchema).query(({ ctx }) => getCreatorStatus(ctx)),
 
   /**
    * The studio's money-first overview: earnings today, in 7 and 30 days (diamonds and cash), held
@@ -75,27 +149,22 @@ export const creatorRouter = router({
   ),
 
   /** Diamonds received, newest first, each with its source; reversals of refunded gifts are negative. */
-  earnings: viewerProcedure
+  earnings: creatorProcedure
     .input(
       z.object({
         cursor: int8CursorSchema().nullish(),
         limit: z.number().int().min(1).max(100).default(25),
       }),
     )
-    .query(async ({ ctx, input }) => {
-      await requireCreatorAccount(ctx.sql, ctx.viewer.userId);
-      return listCreatorEarnings(ctx.sql, ctx.viewer.userId, {
-        before: input.cursor ? BigInt(input.cursor) : null,
-        limit: input.limit,
-      });
-    }),
+    .output(earningsSchema)
+    .query(({ ctx, input }) => listCreatorEarnings(ctx, input)),
 
   /**
    * Where withdrawals are paid: a method and a label the creator recognises; a Stripe method
    * also takes the connected account id (`acct_...`) the Stripe payout provider pays. Creators
    * only, and not while frozen: redirecting payouts is what an account takeover does first.
    */
-  setPayoutMethod: viewerProcedure
+  setPayoutMethod: creatorProcedure
     .input(
       z.discriminatedUnion("method", [
         z.object({
@@ -114,29 +183,28 @@ export const creatorRouter = router({
         }),
       ]),
     )
-    .mutation(async ({ ctx, input }) => {
-      const stripeAccountId = input.method === "stripe" ? input.stripeAccountId : null;
-      await setPayoutMethod(ctx.sql, ctx.viewer.userId, input.method, input.label, stripeAccountId);
-      return { method: input.method, label: input.label, stripeAccountId };
-    }),
+    .output(
+      z.strictObject({
+        method: payoutMethodSchema,
+        label: z.string(),
+        stripeAccountId: z.string().nullable(),
+      }),
+    )
+    .mutation(({ ctx, input }) => setPayoutMethod(ctx, input)),
 
   /** Withdraws available diamonds: reserved now, paid by the payout job, shown in `withdrawals`. */
-  withdraw: viewerProcedure
+  withdraw: creatorProcedure
     .input(
       z.object({
         idempotencyKey: idempotencyKeySchema,
         diamonds: z.number().int().min(1).max(100_000_000),
       }),
     )
-    .mutation(({ ctx, input }) =>
-      requestWithdrawal(ctx.sql, ctx.ledger, ctx.viewer, input, ctx.now),
-    ),
+    .output(withdrawalSchema)
+    .mutation(({ ctx, input }) => requestWithdrawal(ctx, input)),
 
   /** The creator's withdrawals, newest first, with their state. */
-  withdrawals: viewerProcedure.query(async ({ ctx }) => {
-    await requireCreatorAccount(ctx.sql, ctx.viewer.userId);
-    const rows = await ctx.sql<{ id: string }[]>`
-      select id from withdrawals where user_id = ${ctx.viewer.userId} order by created_at desc limit 50`;
-    return Promise.all(rows.map((row) => getWithdrawal(ctx.sql, ctx.viewer.userId, row.id)));
-  }),
+  withdrawals: creatorProcedure
+    .output(z.array(withdrawalSchema))
+    .query(({ ctx }) => listWithdrawals(ctx)),
 });

@@ -3,8 +3,9 @@ import Stripe from "stripe";
 import { describe, expect, it } from "vitest";
 import { stripeEventPayload } from "../payments/sandbox-events.ts";
 import { createCreator, createPerson, fundWallet } from "../test-support/people.ts";
+import { createTestContext } from "../test-support/test-context.ts";
 import { useSandboxApi } from "../test-support/test-ledger.ts";
-import { createContext, type Viewer } from "../trpc/context.ts";
+import type { Viewer } from "../trpc/context.ts";
 import { createCallerFactory } from "../trpc/init.ts";
 import { appRouter } from "../trpc/root.ts";
 
@@ -18,7 +19,7 @@ const SIXTEEN = () => yearsAgo(16);
 
 const callerFor = (who: Viewer, now = new Date()) =>
   createCaller({
-    ...createContext({ sql: env.db.sql, ledger: env.ledger, payments: env.payments }, who),
+    ...createTestContext({ sql: env.db.sql, ledger: env.ledger, payments: env.payments }, who),
     now,
   });
 const checkout = (who: Viewer) =>

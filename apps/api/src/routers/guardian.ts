@@ -1,4 +1,3 @@
-import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { startAgeCheck } from "../services/guardians/age-checks.ts";
 import {
@@ -22,31 +21,31 @@ export const guardianRouter = router({
   invite: viewerProcedure
     .input(z.object({ email: z.email() }))
     .mutation(({ ctx, input }) =>
-      proposeGuardianLink(ctx.sql, ctx.viewer, input.email, "guardian", ctx.now),
+      proposeGuardianLink(ctx, { email: input.email, role: "guardian" }),
     ),
 
   /** A person asks the holder of this email to be their guardian; the same answer either way. */
   request: viewerProcedure
     .input(z.object({ email: z.email() }))
     .mutation(({ ctx, input }) =>
-      proposeGuardianLink(ctx.sql, ctx.viewer, input.email, "supervised", ctx.now),
+      proposeGuardianLink(ctx, { email: input.email, role: "supervised" }),
     ),
 
   /** The invitee confirms an open invitation; supervision starts under the same link id. */
   confirm: viewerProcedure.input(linkSchema).mutation(async ({ ctx, input }) => {
-    await confirmGuardianLink(ctx.sql, ctx.viewer, input.linkId, ctx.now);
+    await confirmGuardianLink(ctx, input);
     return { confirmed: true };
   }),
 
   /** The invitee turns an open invitation down. */
   decline: viewerProcedure.input(linkSchema).mutation(async ({ ctx, input }) => {
-    await declineGuardianInvite(ctx.sql, ctx.viewer, input.linkId, ctx.now);
+    await declineGuardianInvite(ctx, input);
     return { declined: true };
   }),
 
   /** The inviter withdraws an open invitation. */
   cancel: viewerProcedure.input(linkSchema).mutation(async ({ ctx, input }) => {
-    await cancelGuardianInvite(ctx.sql, ctx.viewer, input.linkId, ctx.now);
+    await cancelGuardianInvite(ctx, input);
     return { cancelled: true };
   }),
 
@@ -54,15 +53,7 @@ export const guardianRouter = router({
    * Starts the card check a guardian passes to prove they are an adult (nothing is charged):
    * the page to open, or `verified` when it is already done.
    */
-  startAgeCheck: viewerProcedure.mutation(({ ctx }) => {
-    if (!ctx.payments) {
-      throw new TRPCError({
-        code: "INTERNAL_SERVER_ERROR",
-        message: "Payments are not configured.",
-      });
-    }
-    return startAgeCheck(ctx.sql, ctx.payments, ctx.viewer, ctx.now);
-  }),
+  startAgeCheck: viewerProcedure.mutation(({ ctx }) => startAgeCheck(ctx)),
 
   /** The guardian sets the supervised account's caps (0 blocks spending) and purchase permission. */
   setControls: viewerProcedure
@@ -81,22 +72,17 @@ export const guardianRouter = router({
       }),
     )
     .mutation(async ({ ctx, input }) => {
-      await setGuardianControls(
-        ctx.sql,
-        ctx.viewer,
-        input.linkId,
-        {
-          ...(input.caps ? { caps: input.caps } : {}),
-          ...(input.mayPurchase === undefined ? {} : { mayPurchase: input.mayPurchase }),
-        },
-        ctx.now,
-      );
+      await setGuardianControls(ctx, {
+        linkId: input.linkId,
+        ...(input.caps ? { caps: input.caps } : {}),
+        ...(input.mayPurchase === undefined ? {} : { mayPurchase: input.mayPurchase }),
+      });
       return { updated: true };
     }),
 
   /** The caller's links and invitations, on either side; link ids only, never user ids. */
-  links: viewerProcedure.query(({ ctx }) => listGuardianLinks(ctx.sql, ctx.viewer, ctx.now)),
+  links: viewerProcedure.query(({ ctx }) => listGuardianLinks(ctx)),
 
   /** The caller's notifications, newest first (a guardian hears of each supervised purchase). */
-  notifications: viewerProcedure.query(({ ctx }) => listNotifications(ctx.sql, ctx.viewer.userId)),
+  notifications: viewerProcedure.query(({ ctx }) => listNotifications(ctx)),
 });

@@ -4,14 +4,14 @@ import {
   getGuidelinesStatus,
   getGuidelinesVersions,
 } from "../services/guidelines/current-guidelines.ts";
-import { databaseProcedure, router, viewerProcedure } from "../trpc/init.ts";
+import { publicProcedure, router, viewerProcedure } from "../trpc/init.ts";
 
 export const guidelinesRouter = router({
   /**
    * The community guidelines in effect (version, title, markdown: what sign-up must accept), and
    * the next version when one is published ahead of its date.
    */
-  current: databaseProcedure.query(({ ctx }) => getGuidelinesVersions(ctx.sql, ctx.now)),
+  current: publicProcedure.query(({ ctx }) => getGuidelinesVersions(ctx.sql, ctx.now)),
 });
 
 /** The caller's side of the guidelines, spread into the `me` router. */

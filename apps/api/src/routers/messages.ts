@@ -9,8 +9,9 @@ import {
 import { listSentMessages } from "../services/messages/list-sent-messages.ts";
 import { getMessagePrice, setMessagePrice } from "../services/messages/message-price.ts";
 import { sendPaidMessage } from "../services/messages/send-paid-message.ts";
-import { databaseProcedure, router, viewerProcedure } from "../trpc/init.ts";
+import { creatorProcedure, publicProcedure, router, viewerProcedure } from "../trpc/init.ts";
 import { spendProcedure } from "../trpc/spend-procedure.ts";
+import { countSchema, isoDateTimeSchema } from "./output-schemas.ts";
 import { idempotencyKeySchema } from "./targets.ts";
 
 const handleSchema = z.string().min(2).max(31);
@@ -22,16 +23,41 @@ const pageSchema = {
   limit: z.number().int().min(1).max(100).default(25),
 };
 
+/** A message as the creator sees it in their inbox (`toInboxMessage`). */
+const inboxMessageSchema = z.strictObject({
+  id: z.uuid(),
+  senderName: z.string(),
+  senderBlocked: z.boolean(),
+  body: z.string(),
+  coins: countSchema,
+  diamonds: countSchema,
+  sentAt: isoDateTimeSchema,
+  readAt: isoDateTimeSchema.nullable(),
+  reply: z.string().nullable(),
+  repliedAt: isoDateTimeSchema.nullable(),
+  hiddenAt: isoDateTimeSchema.nullable(),
+});
+
 export const messagesRouter = router({
   /** What a paid message to `@handle` costs, and whether the creator can take one. */
-  price: databaseProcedure
+  price: publicProcedure
     .input(z.object({ handle: handleSchema }))
-    .query(({ ctx, input }) => getMessagePrice(ctx.sql, input.handle, ctx.now)),
+    .output(
+      z.strictObject({
+        handle: z.string(),
+        priceCoins: countSchema,
+        acceptsMessages: z.boolean(),
+        maxLength: countSchema,
+        rateCardVersion: z.string(),
+      }),
+    )
+    .query(({ ctx, input }) => getMessagePrice(ctx, input)),
 
   /** Creator: sets the price of a message to them, within the rate card's bounds. */
-  setPrice: viewerProcedure
+  setPrice: creatorProcedure
     .input(z.object({ coins: z.number().int() }))
-    .mutation(({ ctx, input }) => setMessagePrice(ctx.sql, ctx.viewer.userId, input.coins)),
+    .output(z.strictObject({ priceCoins: countSchema, rateCardVersion: z.string() }))
+    .mutation(({ ctx, input }) => setMessagePrice(ctx, input)),
 
   /** Pays the creator's price to put a message in their inbox; retries with the same key are safe. */
   send: spendProcedure
@@ -51,10 +77,26 @@ export const messagesRouter = router({
   /** The caller's sent messages, newest first, with the creator's answer when there is one. */
   sent: viewerProcedure
     .input(z.object(pageSchema))
-    .query(({ ctx, input }) => listSentMessages(ctx.sql, ctx.viewer.userId, input)),
+    .output(
+      z.strictObject({
+        items: z.array(
+          z.strictObject({
+            id: z.uuid(),
+            to: z.strictObject({ handle: z.string() }),
+            body: z.string(),
+            coins: countSchema,
+            sentAt: isoDateTimeSchema,
+            reply: z.string().nullable(),
+            repliedAt: isoDateTimeSchema.nullable(),
+          }),
+        ),
+        nextCursor: z.uuid().nullable(),
+      }),
+    )
+    .query(({ ctx, input }) => listSentMessages(ctx, input)),
 
   /** Creator: the inbox, newest first; hidden messages only with `includeHidden`. */
-  inbox: viewerProcedure
+  inbox: creatorProcedure
     .input(
       z.object({
         ...pageSchema,
@@ -62,47 +104,62 @@ export const messagesRouter = router({
         includeHidden: z.boolean().default(false),
       }),
     )
-    .query(({ ctx, input }) => listInbox(ctx.sql, ctx.viewer.userId, input)),
+    .output(
+      z.strictObject({
+        items: z.array(inboxMessageSchema),
+        nextCursor: z.uuid().nullable(),
+        unreadCount: countSchema,
+      }),
+    )
+    .query(({ ctx, input }) => listInbox(ctx, input)),
 
   /** Creator: marks a message read. */
-  markRead: viewerProcedure
+  markRead: creatorProcedure
     .input(z.object({ id: messageIdSchema }))
-    .mutation(({ ctx, input }) => markMessageRead(ctx.sql, ctx.viewer.userId, input.id, ctx.now)),
+    .output(inboxMessageSchema)
+    .mutation(({ ctx, input }) => markMessageRead(ctx, input)),
 
   /** Creator: answers a message, once (a second answer is refused; the first stands). */
-  reply: viewerProcedure
+  reply: creatorProcedure
     .input(z.object({ id: messageIdSchema, body: textSchema }))
-    .mutation(({ ctx, input }) => replyToMessage(ctx.sql, ctx.viewer.userId, input, ctx.now)),
+    .output(inboxMessageSchema)
+    .mutation(({ ctx, input }) => replyToMessage(ctx, input)),
 
   /** Creator: hides a message from the inbox. */
-  hide: viewerProcedure
+  hide: creatorProcedure
     .input(z.object({ id: messageIdSchema }))
-    .mutation(({ ctx, input }) =>
-      setMessageHidden(ctx.sql, ctx.viewer.userId, { id: input.id, hidden: true }, ctx.now),
-    ),
+    .output(inboxMessageSchema)
+    .mutation(({ ctx, input }) => setMessageHidden(ctx, { id: input.id, hidden: true })),
 
   /** Creator: brings a hidden message back. */
-  unhide: viewerProcedure
+  unhide: creatorProcedure
     .input(z.object({ id: messageIdSchema }))
-    .mutation(({ ctx, input }) =>
-      setMessageHidden(ctx.sql, ctx.viewer.userId, { id: input.id, hidden: false }, ctx.now),
-    ),
+    .output(inboxMessageSchema)
+    .mutation(({ ctx, input }) => setMessageHidden(ctx, { id: input.id, hidden: false })),
 
   /** Creator: blocks the sender of a message from sending more. */
-  block: viewerProcedure
+  block: creatorProcedure
     .input(z.object({ messageId: messageIdSchema }))
-    .mutation(({ ctx, input }) => blockSender(ctx.sql, ctx.viewer.userId, input.messageId)),
+    .output(z.strictObject({ userId: z.string(), name: z.string(), blocked: z.literal(true) }))
+    .mutation(({ ctx, input }) => blockSender(ctx, input)),
 
   /** Creator: lifts a block, by the person's id (from `blocked`) or one of their messages. */
-  unblock: viewerProcedure
+  unblock: creatorProcedure
     .input(
       z.union([
         z.object({ userId: z.string().min(1).max(200) }),
         z.object({ messageId: messageIdSchema }),
       ]),
     )
-    .mutation(({ ctx, input }) => unblockSender(ctx.sql, ctx.viewer.userId, input)),
+    .output(z.strictObject({ userId: z.string(), wasBlocked: z.boolean() }))
+    .mutation(({ ctx, input }) => unblockSender(ctx, input)),
 
   /** Creator: the people they blocked. */
-  blocked: viewerProcedure.query(({ ctx }) => listBlocked(ctx.sql, ctx.viewer.userId)),
+  blocked: creatorProcedure
+    .output(
+      z.array(
+        z.strictObject({ userId: z.string(), name: z.string(), blockedAt: isoDateTimeSchema }),
+      ),
+    )
+    .query(({ ctx }) => listBlocked(ctx)),
 });

@@ -6,7 +6,8 @@ import {
   updateTier,
 } from "../services/perks/manage-perk-tiers.ts";
 import { getMyPerks, listPublicTiers } from "../services/perks/supporter-perks.ts";
-import { databaseProcedure, router, viewerProcedure } from "../trpc/init.ts";
+import { creatorProcedure, publicProcedure, router, viewerProcedure } from "../trpc/init.ts";
+import { countSchema, isoDateTimeSchema } from "./output-schemas.ts";
 
 const handleSchema = z.string().min(2).max(31);
 const tierIdSchema = z.uuid("a tier id is the id `define` or `tiers` returned");
@@ -19,10 +20,27 @@ const tierFields = {
   perkUrl: z.string().max(2_000).nullish(),
 };
 
+/** A tier as supporters see it (`toPublicTier`). */
+const publicTierSchema = z.strictObject({
+  id: z.uuid(),
+  name: z.string(),
+  minCoins: countSchema,
+  badge: z.string().nullable(),
+});
+
+/** A tier as its creator manages it (`toOwnTier`). */
+const ownTierSchema = publicTierSchema.extend({
+  perkText: z.string().nullable(),
+  perkUrl: z.string().nullable(),
+  createdAt: isoDateTimeSchema,
+  archivedAt: isoDateTimeSchema.nullable(),
+});
+
 export const perksRouter = router({
   /** A creator's active supporter tiers by threshold (name, coins, badge; not the perks). */
-  list: databaseProcedure
+  list: publicProcedure
     .input(z.object({ handle: handleSchema }))
+    .output(z.strictObject({ handle: z.string(), tiers: z.array(publicTierSchema) }))
     .query(({ ctx, input }) => listPublicTiers(ctx.sql, input.handle)),
 
   /** The caller's coins given to a creator, the tiers they unlocked with their perks, and what is next. */
@@ -31,24 +49,28 @@ export const perksRouter = router({
     .query(({ ctx, input }) => getMyPerks(ctx.sql, ctx.viewer.userId, input.handle)),
 
   /** Creator: their own tiers with perks; archived ones with `includeArchived`. */
-  tiers: viewerProcedure
+  tiers: creatorProcedure
     .input(
       z.object({ includeArchived: z.boolean().default(false) }).default({ includeArchived: false }),
     )
-    .query(({ ctx, input }) => listOwnTiers(ctx.sql, ctx.viewer.userId, input.includeArchived)),
+    .output(z.array(ownTierSchema))
+    .query(({ ctx, input }) => listOwnTiers(ctx, input)),
 
   /** Creator: adds a tier (at most 10 active; each threshold once). */
-  define: viewerProcedure
+  define: creatorProcedure
     .input(z.object(tierFields))
-    .mutation(({ ctx, input }) => defineTier(ctx.sql, ctx.viewer.userId, input)),
+    .output(ownTierSchema)
+    .mutation(({ ctx, input }) => defineTier(ctx, input)),
 
   /** Creator: changes an active tier; `null` clears badge, perk text or link. */
-  update: viewerProcedure
+  update: creatorProcedure
     .input(z.object({ id: tierIdSchema, ...z.object(tierFields).partial().shape }))
-    .mutation(({ ctx, input }) => updateTier(ctx.sql, ctx.viewer.userId, input)),
+    .output(ownTierSchema)
+    .mutation(({ ctx, input }) => updateTier(ctx, input)),
 
   /** Creator: archives a tier; supporters stop seeing it, its history stays. */
-  archive: viewerProcedure
+  archive: creatorProcedure
     .input(z.object({ id: tierIdSchema }))
-    .mutation(({ ctx, input }) => archiveTier(ctx.sql, ctx.viewer.userId, input.id, ctx.now)),
+    .output(ownTierSchema)
+    .mutation(({ ctx, input }) => archiveTier(ctx, input)),
 });

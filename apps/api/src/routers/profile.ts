@@ -14,7 +14,7 @@ export const profileRouter = router({
   catalog: publicProcedure.query(() => listCosmetics()),
 
   /** The caller's cosmetics: what they own, what they wear, and the style others see. */
-  get: viewerProcedure.query(({ ctx }) => getProfile(ctx.sql, ctx.viewer.userId)),
+  get: viewerProcedure.query(({ ctx }) => getProfile(ctx)),
 
   /** Buys a cosmetic at the price shown; an item already owned is refused before coins move. */
   buy: spendProcedure
@@ -37,5 +37,5 @@ export const profileRouter = router({
         nameColor: itemIdSchema.nullable().optional(),
       }),
     )
-    .mutation(({ ctx, input }) => wearCosmetics(ctx.sql, ctx.viewer.userId, input)),
+    .mutation(({ ctx, input }) => wearCosmetics(ctx, input)),
 });

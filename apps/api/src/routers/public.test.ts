@@ -1,14 +1,17 @@
 import { RATE_CARD } from "@coinstream/core";
 import { TRPCClientError } from "@trpc/client";
-import { describe, expect, it } from "vitest";
-import { createApp } from "../app.ts";
-import { createContext } from "../trpc/context.ts";
-import { createCallerFactory } from "../trpc/init.ts";
-import { type AppRouter, appRouter } from "../trpc/root.ts";
+import { beforeAll, describe, expect, it } from "vitest";
+import { useTestLedger } from "../test-support/test-ledger.ts";
+import type { AppRouter } from "../trpc/root.ts";
 import { createInProcessClient } from "../trpc/test-client.ts";
 
-const caller = createCallerFactory(appRouter)(createContext({}));
-const client = createInProcessClient(createApp());
+const env = useTestLedger();
+let caller: ReturnType<typeof env.callerFor>;
+let client: ReturnType<typeof createInProcessClient>;
+beforeAll(() => {
+  caller = env.callerFor(null);
+  client = createInProcessClient(env.appWith());
+});
 
 /** The message and typed error data (our error formatter's shape) of a call that must fail. */
 async function failureOf(call: Promise<unknown>) {

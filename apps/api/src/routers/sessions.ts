@@ -4,7 +4,8 @@ import { endSession } from "../services/sessions/end-session.ts";
 import { toPublicSession } from "../services/sessions/session-progress.ts";
 import { clearGoal, setGoal } from "../services/sessions/set-goal.ts";
 import { startSession } from "../services/sessions/start-session.ts";
-import { databaseProcedure, router, viewerProcedure } from "../trpc/init.ts";
+import { creatorProcedure, publicProcedure, router } from "../trpc/init.ts";
+import { countSchema, isoDateTimeSchema } from "./output-schemas.ts";
 
 /** A short title shown to viewers; blank means none. */
 const titleSchema = z
@@ -14,37 +15,60 @@ const titleSchema = z
   .nullish()
   .transform((title) => title || null);
 
+/** A live session as viewers see it (`toPublicSession`). */
+const publicSessionSchema = z.strictObject({
+  id: z.uuid(),
+  title: z.string().nullable(),
+  startedAt: isoDateTimeSchema,
+  endedAt: isoDateTimeSchema.nullable(),
+  startedBy: z.enum(["manual", "auto"]),
+  endedBy: z.enum(["manual", "inactivity"]).nullable(),
+  coins: countSchema,
+  goal: z
+    .object({
+      title: z.string().nullable(),
+      targetCoins: countSchema,
+      progressCoins: countSchema,
+      reached: z.boolean(),
+    })
+    .nullable(),
+});
+
 export const sessionsRouter = router({
   /** Goes live (creators only). Starting while live returns the open session (`started: false`). */
-  start: viewerProcedure
+  start: creatorProcedure
     .input(z.object({ title: titleSchema }).optional())
+    .output(z.strictObject({ started: z.boolean(), session: publicSessionSchema }))
     .mutation(async ({ ctx, input }) => {
-      const { started, session } = await startSession(ctx.sql, ctx.viewer, input?.title ?? null);
+      const { started, session } = await startSession(ctx, { title: input?.title ?? null });
       return { started, session: toPublicSession(session) };
     }),
 
   /** Ends the caller's live session and returns its totals; null when they were not live. */
-  end: viewerProcedure.mutation(async ({ ctx }) => {
-    const session = await endSession(ctx.sql, ctx.viewer, ctx.now);
+  end: creatorProcedure.output(publicSessionSchema.nullable()).mutation(async ({ ctx }) => {
+    const session = await endSession(ctx);
     return session && toPublicSession(session);
   }),
 
   /** Sets or replaces the live session's coin goal (the rate card's bounds) and announces it. */
-  setGoal: viewerProcedure
+  setGoal: creatorProcedure
     .input(z.object({ coins: z.number().int(), title: titleSchema }))
-    .mutation(async ({ ctx, input }) =>
-      toPublicSession(
-        await setGoal(ctx.sql, ctx.viewer, { coins: input.coins, title: input.title }),
-      ),
-    ),
+    .output(publicSessionSchema)
+    .mutation(async ({ ctx, input }) => toPublicSession(await setGoal(ctx, input))),
 
   /** Removes the live session's goal. */
-  clearGoal: viewerProcedure.mutation(async ({ ctx }) =>
-    toPublicSession(await clearGoal(ctx.sql, ctx.viewer)),
-  ),
+  clearGoal: creatorProcedure
+    .output(publicSessionSchema)
+    .mutation(async ({ ctx }) => toPublicSession(await clearGoal(ctx))),
 
   /** Public: a creator's live session with its goal and progress, or `live: false`. */
-  current: databaseProcedure
+  current: publicProcedure
     .input(z.object({ handle: z.string().min(1).max(64) }))
-    .query(({ ctx, input }) => getCurrentSession(ctx.sql, input.handle)),
+    .output(
+      z.discriminatedUnion("live", [
+        z.strictObject({ handle: z.string(), live: z.literal(true), session: publicSessionSchema }),
+        z.strictObject({ handle: z.string(), live: z.literal(false), session: z.null() }),
+      ]),
+    )
+    .query(({ ctx, input }) => getCurrentSession(ctx, input)),
 });

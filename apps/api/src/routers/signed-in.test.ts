@@ -17,6 +17,7 @@ import { createAuth } from "../auth/create-auth.ts";
 import { CapturingMailer } from "../auth/mailer.ts";
 import { ensureViewerWallet } from "../services/wallet/viewer-wallet.ts";
 import { SEEDED_GUIDELINES_VERSION } from "../test-support/http-accounts.ts";
+import { testDependencies } from "../test-support/test-context.ts";
 import { createInProcessClient } from "../trpc/test-client.ts";
 
 const BASE_URL = "http://coinstream.test";
@@ -39,7 +40,7 @@ beforeAll(async () => {
     baseURL: BASE_URL,
     trustedOrigins: [EXTENSION],
   });
-  app = createApp({ sql: db.sql, ledger, auth, trustedOrigins: [EXTENSION] });
+  app = createApp(testDependencies(db.sql, { ledger, auth, trustedOrigins: [EXTENSION] }));
 });
 
 afterAll(async () => {

@@ -1,9 +1,10 @@
-import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { listPacksWithPromotions } from "../services/promotions/list-packs-with-promotions.ts";
+import { listPurchases } from "../services/store/list-purchases.ts";
 import { startCheckout } from "../services/store/start-checkout.ts";
 import { publicProcedure, router, viewerProcedure } from "../trpc/init.ts";
 import { spendProcedure } from "../trpc/spend-procedure.ts";
+import { countSchema, isoDateTimeSchema } from "./output-schemas.ts";
 import { idempotencyKeySchema } from "./targets.ts";
 
 export const regionSchema = z
@@ -20,41 +21,24 @@ export const storeRouter = router({
   /** Starts a purchase of a pack or a custom amount; returns the page where the buyer pays. */
   checkout: spendProcedure
     .input(z.object({ idempotencyKey: idempotencyKeySchema, item: purchaseItemSchema }))
-    .mutation(({ ctx, input }) => {
-      if (!ctx.payments) {
-        throw new TRPCError({
-          code: "INTERNAL_SERVER_ERROR",
-          message: "Payments are not configured.",
-        });
-      }
-      return startCheckout(ctx.sql, ctx.payments, ctx.viewer, input, ctx.now);
-    }),
+    .mutation(({ ctx, input }) => startCheckout(ctx, input)),
 
   /** The signed-in person's purchases, newest first. */
-  purchases: viewerProcedure.query(async ({ ctx }) => {
-    const rows = await ctx.sql<
-      {
-        id: string;
-        pack_id: string | null;
-        base_coins: bigint;
-        bonus_coins: bigint;
-        currency: string;
-        price_minor: bigint;
-        status: string;
-        created_at: Date;
-      }[]
-    >`select id, pack_id, base_coins, bonus_coins, currency, price_minor, status, created_at
-      from purchases where user_id = ${ctx.viewer.userId} order by created_at desc limit 100`;
-    return rows.map((row) => ({
-      purchaseId: row.id,
-      packId: row.pack_id,
-      coins: Number(row.base_coins + row.bonus_coins),
-      currency: row.currency,
-      priceMinor: Number(row.price_minor),
-      status: row.status,
-      createdAt: row.created_at.toISOString(),
-    }));
-  }),
+  purchases: viewerProcedure
+    .output(
+      z.array(
+        z.strictObject({
+          purchaseId: z.uuid(),
+          packId: z.string().nullable(),
+          coins: countSchema,
+          currency: z.string(),
+          priceMinor: countSchema,
+          status: z.string(),
+          createdAt: isoDateTimeSchema,
+        }),
+      ),
+    )
+    .query(({ ctx }) => listPurchases(ctx)),
 
   /** The region's coin packs with price, value per coin, live bonuses and their promotions. */
   packs: publicProcedure

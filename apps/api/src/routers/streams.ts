@@ -8,27 +8,52 @@ import { getLeaderboard } from "../services/streams/get-leaderboard.ts";
 import { requireCreator, resolveCreator } from "../services/streams/resolve-creator.ts";
 import { countBoostImpressions, openListedStream } from "../services/studio/boost-reach.ts";
 import { reportPageLive } from "../services/studio/live-sessions.ts";
-import { databaseProcedure, publicProcedure, router, viewerProcedure } from "../trpc/init.ts";
+import { publicProcedure, router, viewerProcedure } from "../trpc/init.ts";
 import { spendProcedure } from "../trpc/spend-procedure.ts";
+import { countSchema, eligibilityReasonSchema } from "./output-schemas.ts";
 import { idempotencyKeySchema, streamTargetSchema } from "./targets.ts";
 
 export const streamsRouter = router({
   /** Which creator a stream page or handle belongs to, and whether they can receive gifts now (and why not). */
-  resolve: databaseProcedure.input(streamTargetSchema).query(async ({ ctx, input }) => {
-    const resolution = await resolveCreator(ctx.sql, input, ctx.now);
-    if (!resolution.found) return resolution;
-    const { creator } = resolution;
-    // Public: the creator's handle, channel and readiness, nothing about their account.
-    return {
-      found: true as const,
-      creator: {
-        handle: creator.handle,
-        channel: creator.channel,
-        canReceive: creator.canReceive,
-        reasons: creator.reasons,
-      },
-    };
-  }),
+  resolve: publicProcedure
+    .input(streamTargetSchema)
+    .output(
+      z.discriminatedUnion("found", [
+        z.strictObject({
+          found: z.literal(true),
+          creator: z.strictObject({
+            handle: z.string(),
+            channel: z
+              .object({
+                platform: z.string(),
+                channel: z.string(),
+                verified: z.boolean(),
+                followers: countSchema,
+                followersVerified: z.boolean(),
+              })
+              .nullable(),
+            canReceive: z.boolean(),
+            reasons: z.array(eligibilityReasonSchema).readonly(),
+          }),
+        }),
+        z.strictObject({ found: z.literal(false), reason: z.string() }),
+      ]),
+    )
+    .query(async ({ ctx, input }) => {
+      const resolution = await resolveCreator(ctx.sql, input, ctx.now);
+      if (!resolution.found) return resolution;
+      const { creator } = resolution;
+      // Public: the creator's handle, channel and readiness, nothing about their account.
+      return {
+        found: true as const,
+        creator: {
+          handle: creator.handle,
+          channel: creator.channel,
+          canReceive: creator.canReceive,
+          reasons: creator.reasons,
+        },
+      };
+    }),
 
   /**
    * A stream's public events (gifts with combos, tips with messages, goals) over SSE, from the
@@ -50,12 +75,6 @@ export const streamsRouter = router({
       }),
     )
     .subscription(async function* ({ ctx, input, signal }) {
-      if (!ctx.sql || !ctx.events) {
-        throw new TRPCError({
-          code: "INTERNAL_SERVER_ERROR",
-          message: "Live events are not available.",
-        });
-      }
       const resolution = await resolveCreator(ctx.sql, input.to, ctx.now);
       if (!resolution.found) throw new TRPCError({ code: "NOT_FOUND", message: resolution.reason });
       const { userId } = resolution.creator;
@@ -68,13 +87,29 @@ export const streamsRouter = router({
     }),
 
   /** A stream's top supporters: this live stretch (the last hours) or all time. */
-  leaderboard: databaseProcedure
+  leaderboard: publicProcedure
     .input(z.object({ to: streamTargetSchema, period: z.enum(["live", "all"]).default("live") }))
+    .output(
+      z.strictObject({
+        period: z.enum(["live", "all"]),
+        entries: z.array(
+          z.strictObject({
+            rank: countSchema,
+            name: z.string(),
+            coins: countSchema,
+            gifts: countSchema,
+            viewerStyle: z
+              .object({ badgeFrame: z.string().nullable(), nameColor: z.string().nullable() })
+              .optional(),
+          }),
+        ),
+      }),
+    )
     .query(async ({ ctx, input }) => {
       const creator = await requireCreator(ctx.sql, input.to, ctx.now);
       return {
         period: input.period,
-        entries: await getLeaderboard(ctx.sql, creator.userId, input.period, ctx.now),
+        entries: await getLeaderboard(ctx, { creatorUserId: creator.userId, period: input.period }),
       };
     }),
 
@@ -96,7 +131,7 @@ export const streamsRouter = router({
    * Live streams for discovery, ranked by recent gifting and active boosts. A signed-in viewer's
    * listing counts an impression for each boosted stream (once per boost per 30 minutes).
    */
-  live: databaseProcedure.query(async ({ ctx }) => {
+  live: publicProcedure.query(async ({ ctx }) => {
     const streams = await listLiveStreams(ctx.sql, ctx.now);
     await countBoostImpressions(ctx.sql, streams, ctx.viewer?.userId ?? null, ctx.now);
     return streams;
@@ -106,7 +141,7 @@ export const streamsRouter = router({
    * A viewer opens a stream from the listing: where to go, and a click through for its running
    * boost (signed-in viewers, once per boost per 30 minutes).
    */
-  open: databaseProcedure
+  open: publicProcedure
     .input(z.object({ handle: z.string().min(2).max(31) }))
     .mutation(({ ctx, input }) =>
       openListedStream(ctx.sql, input.handle.toLowerCase(), ctx.viewer?.userId ?? null, ctx.now),

@@ -10,12 +10,10 @@ import { createTestDatabase, type TestDatabase } from "@coinstream/db/testing";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { csvField } from "../services/wallet/export-wallet-csv.ts";
 import { ensureViewerWallet } from "../services/wallet/viewer-wallet.ts";
-import { createContext, type Viewer } from "../trpc/context.ts";
-import { createCallerFactory } from "../trpc/init.ts";
-import { appRouter } from "../trpc/root.ts";
+import { createTestCaller } from "../test-support/test-context.ts";
+import type { Viewer } from "../trpc/context.ts";
 
 let db: TestDatabase;
-const createCaller = createCallerFactory(appRouter);
 
 function viewer(): Viewer {
   return {
@@ -71,7 +69,7 @@ async function fund(userId: string, coins: bigint, code: "purchase" | "gift" = "
 describe("wallet.get", () => {
   it("shows zero coins at level 1 when a new person asks", async () => {
     const me = viewer();
-    const caller = createCaller(createContext({ sql: db.sql, ledger: createLedger(db.sql) }, me));
+    const caller = createTestCaller({ sql: db.sql }, me);
     expect(await caller.wallet.get()).toMatchObject({
       coins: 0,
       reservedCoins: 0,
@@ -84,7 +82,7 @@ describe("wallet.get", () => {
     const me = viewer();
     await fund(me.userId, 1_000n);
     await fund(me.userId, 300n, "gift");
-    const caller = createCaller(createContext({ sql: db.sql, ledger: createLedger(db.sql) }, me));
+    const caller = createTestCaller({ sql: db.sql }, me);
     const wallet = await caller.wallet.get();
     expect(wallet.coins).toBe(700);
     expect(wallet.lifetimeGiftedCoins).toBe(300);
@@ -92,7 +90,7 @@ describe("wallet.get", () => {
   });
 
   it("refuses anonymous callers with UNAUTHORIZED", async () => {
-    const caller = createCaller(createContext({ sql: db.sql, ledger: createLedger(db.sql) }));
+    const caller = createTestCaller({ sql: db.sql });
     await expect(caller.wallet.get()).rejects.toMatchObject({ code: "UNAUTHORIZED" });
   });
 });
@@ -104,7 +102,7 @@ describe("wallet.history", () => {
     await fund(me.userId, 500n);
     await fund(me.userId, 120n, "gift");
     await fund(other.userId, 9_999n);
-    const caller = createCaller(createContext({ sql: db.sql, ledger: createLedger(db.sql) }, me));
+    const caller = createTestCaller({ sql: db.sql }, me);
 
     const first = await caller.wallet.history({ limit: 1 });
     expect(first.items.map((i) => [i.code, i.coins])).toEqual([["gift", -120]]);
@@ -116,9 +114,7 @@ describe("wallet.history", () => {
   });
 
   it("refuses a forged cursor with BAD_REQUEST", async () => {
-    const caller = createCaller(
-      createContext({ sql: db.sql, ledger: createLedger(db.sql) }, viewer()),
-    );
+    const caller = createTestCaller({ sql: db.sql }, viewer());
     await expect(
       caller.wallet.history({ limit: 5, cursor: "1; drop table" }),
     ).rejects.toMatchObject({
@@ -131,7 +127,7 @@ describe("wallet.exportCsv", () => {
   it("exports the caller's history as CSV when asked", async () => {
     const me = viewer();
     await fund(me.userId, 40n);
-    const caller = createCaller(createContext({ sql: db.sql, ledger: createLedger(db.sql) }, me));
+    const caller = createTestCaller({ sql: db.sql }, me);
     const { csv, rows, filename } = await caller.wallet.exportCsv();
     expect(filename).toMatch(/^coinstream-wallet-\d{4}-\d{2}-\d{2}\.csv$/);
     expect(rows).toBe(1);

@@ -10,9 +10,15 @@ import { createChannelVerifierConfig } from "../services/channels/channel-verifi
 import { type StandInSite, startStandInSite } from "../services/channels/testing/stand-in-site.ts";
 import { creatorWithAvailable as creatorWithDiamonds } from "../test-support/creator-with-diamonds.ts";
 import { createAdmin, createCreator, createPerson, fundWallet } from "../test-support/people.ts";
+import { testDependencies } from "../test-support/test-context.ts";
 import { useTestLedger } from "../test-support/test-ledger.ts";
 import { deliverSignedWebhook } from "../test-support/webhooks.ts";
-import { type Context, createContext, type Viewer } from "../trpc/context.ts";
+import {
+  type Context,
+  type ContextDependencies,
+  createContext,
+  type Viewer,
+} from "../trpc/context.ts";
 import { createCallerFactory } from "../trpc/init.ts";
 import { appRouter } from "../trpc/root.ts";
 
@@ -34,7 +40,7 @@ const world = {} as {
   ledgerSql: Sql;
   ledger: Ledger;
   app: Hono;
-  deps: Parameters<typeof createContext>[0];
+  deps: ContextDependencies;
   site: StandInSite;
 };
 
@@ -56,16 +62,14 @@ beforeEach(() => {
     sandboxWebhookSecret: WEBHOOK_SECRET,
   });
   world.deps = {
-    sql: world.pool,
-    ledger: world.ledger,
-    payments,
+    ...testDependencies(world.pool, { ledger: world.ledger, payments }),
     channelVerifier: createChannelVerifierConfig({
       platformUrls: { twitch: `${world.site.origin}/twitch` },
       timeoutMs: 2_000,
       trustedOrigins: [world.site.origin],
     }),
   };
-  world.app = createApp({ sql: world.pool, ledger: world.ledger, payments });
+  world.app = createApp(testDependencies(world.pool, { ledger: world.ledger, payments }));
 });
 afterEach(async () => {
   // A hung pool (the failure this test looks for) is torn down rather than waited on.

@@ -9,9 +9,6 @@ import { createPayments } from "../payments/create-payments.ts";
 import { StreamEventHub } from "../realtime/stream-event-hub.ts";
 import { createCreator, createPerson, fundWallet } from "../test-support/people.ts";
 import { useTestLedger } from "../test-support/test-ledger.ts";
-import { createContext } from "../trpc/context.ts";
-import { createCallerFactory } from "../trpc/init.ts";
-import { appRouter } from "../trpc/root.ts";
 import { BASE_URL, FuzzAccounts, type FuzzIdentity } from "./fuzz-http.ts";
 
 /**
@@ -64,9 +61,7 @@ export function useHttpApi() {
     env.star = await createCreator(sql);
     env.fan = await createPerson(sql, { name: "Fay Fan" });
     await fundWallet(sql, env.ledger, env.fan, 5_000n);
-    await createCallerFactory(appRouter)(
-      createContext({ sql, ledger: env.ledger }, env.fan),
-    ).gifts.send({
+    await env.callerFor(env.fan).gifts.send({
       idempotencyKey: randomUUID(),
       to: { handle: env.star.handle },
       giftId: "rose",

@@ -1,5 +1,5 @@
 import type { EligibilityFacts } from "@coinstream/core";
-import type { Viewer } from "../trpc/context.ts";
+import type { Viewer } from "./service-context.ts";
 
 /**
  * The eligibility facts about a signed-in person, with what the caller knows on top (a

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { accountId, type Ledger, type Sql } from "@coinstream/db";
 import { releaseHeldDiamonds } from "../services/earnings/release-held-diamonds.ts";
-import type { Viewer } from "../trpc/context.ts";
+import type { Viewer } from "../services/service-context.ts";
 import type { appRouter } from "../trpc/root.ts";
 import { createPerson, fundWallet } from "./people.ts";
 

@@ -1,7 +1,6 @@
-import type { Sql } from "@coinstream/db";
+import type { Sql, Tx } from "@coinstream/db";
 import { expect, vi } from "vitest";
 import { foldStreamEvents } from "../services/analytics/fold-stream-events.ts";
-import type { Tx } from "../services/analytics/paid-events.ts";
 import { STREAM_EVENTS_FOLD } from "../services/analytics/supporter-coins.ts";
 
 /** Stream events the analytics fold has not reached yet. */

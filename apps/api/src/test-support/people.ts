@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { accountId, ensureAccounts, type Ledger, PLATFORM_OWNER, type Sql } from "@coinstream/db";
 import { expect } from "vitest";
+import type { Viewer } from "../services/service-context.ts";
 import { ensureViewerWallet, viewerWalletRef } from "../services/wallet/viewer-wallet.ts";
-import type { Viewer } from "../trpc/context.ts";
 
 /** The platform accounts a test database needs before money moves. */
 export async function ensurePlatformAccounts(sql: Sql): Promise<void> {

@@ -1,63 +1,62 @@
-import type { Ledger, Sql } from "@coinstream/db";
+import type { AppDependencies } from "../app.ts";
 import type { PaymentProvider } from "../payments/payment-provider.ts";
-import type { StreamEventHub } from "../realtime/stream-event-hub.ts";
-import type { ChannelVerifierConfig } from "../services/channels/channel-verifier-config.ts";
+import { StreamEventHub } from "../realtime/stream-event-hub.ts";
+import {
+  type ChannelVerifierConfig,
+  DEFAULT_CHANNEL_VERIFIER_CONFIG,
+} from "../services/channels/channel-verifier-config.ts";
+import type { ServiceContext, UserRole, Viewer } from "../services/service-context.ts";
 
-/** The signed-in person, as procedures see them (whatever the auth library calls things). */
-export type Viewer = {
-  readonly userId: string;
-  /** The display name shown with their gifts on streams. */
-  readonly name: string;
-  readonly email: string;
-  readonly emailVerified: boolean;
-  readonly dateOfBirth: Date;
-  readonly region: string;
-  readonly createdAt: Date;
-  /**
-   * viewer | admin, as the users table says when the request began; absent on hand-built
-   * viewers (tests). Admin procedures read it again from the database, never trusting this.
-   */
-  readonly role?: UserRole;
-  /** An admin froze the account: it may read but moves no value (services re-check the table). */
-  readonly frozen?: boolean;
-};
-
-export type UserRole = "viewer" | "admin";
+// Re-exported: the services layer owns these types; older imports keep compiling.
+export type { UserRole, Viewer };
 
 // A type alias, not an interface: the Hono adapter wants an indexable record.
-export type Context = {
-  readonly sql: Sql | null;
-  readonly ledger: Ledger | null;
-  readonly payments: PaymentProvider | null;
-  readonly events: StreamEventHub | null;
+/** Every part a procedure may need, always present: a half-built context cannot be made. */
+export type Context = ServiceContext & {
+  readonly payments: PaymentProvider;
+  readonly events: StreamEventHub;
   /** The API's public origin (PUBLIC_URL), for links it hands out; null when not configured. */
   readonly publicUrl: string | null;
-  /** Where channel pages are read for verification; unset: the real platforms, no trusted origins. */
-  readonly channelVerifier?: ChannelVerifierConfig;
+  /** Where channel pages are read for verification (the real platforms unless configured). */
+  readonly channelVerifier: ChannelVerifierConfig;
   /** Null when the request is anonymous. */
   readonly viewer: Viewer | null;
-  /** The request's clock, read once so a procedure sees one "now". */
-  readonly now: Date;
 };
 
-export interface ContextDependencies {
-  readonly sql?: Sql;
-  readonly ledger?: Ledger;
-  readonly payments?: { readonly provider: PaymentProvider };
-  readonly events?: StreamEventHub;
-  readonly publicUrl?: string;
-  readonly channelVerifier?: ChannelVerifierConfig;
-}
+/** What a context is built from: the app's own dependencies (payments: the provider only). */
+export type ContextDependencies = Pick<
+  AppDependencies,
+  "sql" | "ledger" | "events" | "publicUrl" | "channelVerifier"
+> & { readonly payments: { readonly provider: PaymentProvider } };
 
-export function createContext(deps: ContextDependencies, viewer: Viewer | null = null): Context {
+export function createContext(deps: ContextDependencies, viewer?: Viewer | null): Context;
+/**
+ * @deprecated Only for the gift-path tests (services/gifts, services/spending) until they move to
+ * test-support's `createTestContext`: payments refuse and the stream-event hub never starts.
+ */
+export function createContext(
+  deps: Pick<ContextDependencies, "sql" | "ledger">,
+  viewer?: Viewer | null,
+): Context;
+export function createContext(
+  deps: Pick<ContextDependencies, "sql" | "ledger"> & Partial<ContextDependencies>,
+  viewer: Viewer | null = null,
+): Context {
   return {
-    sql: deps.sql ?? null,
-    ledger: deps.ledger ?? null,
-    payments: deps.payments?.provider ?? null,
-    events: deps.events ?? null,
+    sql: deps.sql,
+    ledger: deps.ledger,
+    payments: deps.payments?.provider ?? PAYMENTS_REFUSED,
+    events: deps.events ?? new StreamEventHub(deps.sql),
     publicUrl: deps.publicUrl ?? null,
-    channelVerifier: deps.channelVerifier,
+    channelVerifier: deps.channelVerifier ?? DEFAULT_CHANNEL_VERIFIER_CONFIG,
     viewer,
     now: new Date(),
   };
 }
+
+/** The deprecated overload's payments: the gift path never pays, so any use is a test's mistake. */
+const PAYMENTS_REFUSED: PaymentProvider = {
+  name: "sandbox",
+  createCheckout: () => Promise.reject(new Error("This test context has no payment provider.")),
+  startAgeCheck: () => Promise.reject(new Error("This test context has no payment provider.")),
+};

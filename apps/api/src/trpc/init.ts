@@ -3,6 +3,8 @@ import { initTRPC, TRPCError } from "@trpc/server";
 import { ZodError, z } from "zod";
 import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from "../http/database-gate.ts";
 import { RateLimiter } from "../http/rate-limiter.ts";
+import { requireAdmin } from "../services/admin/require-admin.ts";
+import { requireCreatorAccount } from "../services/creators/require-creator-account.ts";
 import type { Context } from "./context.ts";
 import { describeInputError } from "./describe-input-error.ts";
 import { TRPC_CODE_FOR } from "./domain-error-codes.ts";
@@ -76,22 +78,11 @@ export const createCallerFactory = t.createCallerFactory;
 const procedure = t.procedure.use(mapDomainErrors);
 export const publicProcedure = procedure.use(refuseUnstorableText);
 
-/** A public procedure that reads the database. */
-export const databaseProcedure = publicProcedure.use(({ ctx, next }) => {
-  if (!ctx.sql) {
-    throw new TRPCError({
-      code: "INTERNAL_SERVER_ERROR",
-      message: "The database is not available.",
-    });
-  }
-  return next({ ctx: { ...ctx, sql: ctx.sql } });
-});
-
 /** Calls one signed-in person may make per minute on this process, whatever the procedure. */
 export const CALLS_PER_MINUTE_PER_PERSON = 600;
 const perPerson = new RateLimiter(CALLS_PER_MINUTE_PER_PERSON, 60_000);
 
-/** Signed in, with the database at hand; the input is not read yet. */
+/** Signed in; the input is not read yet. */
 const signedInProcedure = procedure.use(({ ctx, next }) => {
   if (!ctx.viewer) {
     throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to continue." });
@@ -102,14 +93,22 @@ const signedInProcedure = procedure.use(({ ctx, next }) => {
       message: "Too many requests; slow down and try again shortly.",
     });
   }
-  if (!ctx.sql || !ctx.ledger) {
-    throw new TRPCError({ code: "INTERNAL_SERVER_ERROR", message: "The ledger is not available." });
-  }
-  return next({ ctx: { ...ctx, viewer: ctx.viewer, sql: ctx.sql, ledger: ctx.ledger } });
+  return next({ ctx: { ...ctx, viewer: ctx.viewer } });
 });
 
-/** A procedure for signed-in people, with the database at hand. */
+/** A procedure for signed-in people (t3's `protectedProcedure`). */
 export const viewerProcedure = signedInProcedure.use(refuseUnstorableText);
+
+/**
+ * A procedure for registered creators: `ctx.creator` is the caller's own creator account, so
+ * creator services take no creator id and reach only the caller's rows. Anyone else gets
+ * NOT_ELIGIBLE (NOT_A_CREATOR) before the input is read.
+ */
+export const creatorProcedure = signedInProcedure
+  .use(async ({ ctx, next }) =>
+    next({ ctx: { ...ctx, creator: await requireCreatorAccount(ctx.sql, ctx.viewer.userId) } }),
+  )
+  .use(refuseUnstorableText);
 
 /**
  * A procedure for admins: signed in, and `users.role = 'admin'` read from the database on every
@@ -117,12 +116,7 @@ export const viewerProcedure = signedInProcedure.use(refuseUnstorableText);
  * before the input is even read.
  */
 export const adminProcedure = signedInProcedure
-  .use(async ({ ctx, next }) => {
-    const [account] = await ctx.sql<{ role: string; frozen: boolean }[]>`
-    select role, frozen_at is not null as frozen from users where id = ${ctx.viewer.userId}`;
-    if (account?.role !== "admin" || account.frozen) {
-      throw new DomainError(DomainErrorCode.FORBIDDEN, "Only an admin may do this.");
-    }
-    return next({ ctx: { ...ctx, admin: { userId: ctx.viewer.userId } } });
-  })
+  .use(async ({ ctx, next }) =>
+    next({ ctx: { ...ctx, admin: await requireAdmin(ctx.sql, ctx.viewer.userId) } }),
+  )
   .use(refuseUnstorableText);

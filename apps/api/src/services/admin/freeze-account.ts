@@ -1,5 +1,6 @@
 import { DomainError, DomainErrorCode } from "@coinstream/core";
-import { accountId, type Sql } from "@coinstream/db";
+import { accountId } from "@coinstream/db";
+import type { AdminContext } from "../service-context.ts";
 import { viewerWalletRef } from "../wallet/viewer-wallet.ts";
 import { recordAdminAction } from "./record-admin-action.ts";
 
@@ -11,10 +12,10 @@ import { recordAdminAction } from "./record-admin-action.ts";
  * account replaces the reason and keeps the original time.
  */
 export async function freezeAccount(
-  sql: Sql,
-  adminUserId: string,
+  { sql, admin }: Pick<AdminContext, "sql" | "admin">,
   input: { readonly userId: string; readonly reason: string },
 ) {
+  const adminUserId = admin.userId;
   if (input.userId === adminUserId) {
     throw new DomainError(DomainErrorCode.FORBIDDEN_CHANGE, "You cannot freeze your own account.");
   }
@@ -47,10 +48,10 @@ export async function freezeAccount(
 
 /** Lifts a freeze; an account that is not frozen is a `CONFLICT` (nothing changes, no audit row). */
 export async function unfreezeAccount(
-  sql: Sql,
-  adminUserId: string,
+  { sql, admin }: Pick<AdminContext, "sql" | "admin">,
   input: { readonly userId: string },
 ) {
+  const adminUserId = admin.userId;
   return sql.begin(async (tx) => {
     const [before] = await tx<{ frozen_at: Date | null; frozen_reason: string | null }[]>`
       select frozen_at, frozen_reason from users where id = ${input.userId} for update`;

@@ -1,20 +1,13 @@
-import type { Sql } from "@coinstream/db";
+import type { SqlRow, schema } from "@coinstream/db";
+import type { AdminContext } from "../service-context.ts";
 
 /** The audit trail, newest first, keyset-paged: `cursor` is the last entry id of the page before. */
 export async function listAdminAudit(
-  sql: Sql,
-  input: { readonly cursor: string | null; readonly limit: number },
+  { sql }: Pick<AdminContext, "sql">,
+  input: { readonly cursor?: string | null | undefined; readonly limit: number },
 ) {
   const rows = await sql<
-    {
-      id: string;
-      admin_user_id: string;
-      action: string;
-      target_type: string | null;
-      target_id: string | null;
-      details: Record<string, unknown>;
-      at: Date;
-    }[]
+    (Omit<SqlRow<typeof schema.adminAudit>, "details"> & { details: Record<string, unknown> })[]
   >`
     select id, admin_user_id, action, target_type, target_id, details, at from admin_audit
     ${input.cursor ? sql`where (at, id) < (select at, id from admin_audit where id = ${input.cursor})` : sql``}

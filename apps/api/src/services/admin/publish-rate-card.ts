@@ -1,6 +1,6 @@
 import { DomainError, DomainErrorCode, RATE_CARDS } from "@coinstream/core";
-import type { Sql } from "@coinstream/db";
 import { forgetActiveRateCards } from "../rate-card/get-active-rate-card.ts";
+import type { AdminContext } from "../service-context.ts";
 import { recordAdminAction } from "./record-admin-action.ts";
 
 /** How far in the past `activeFrom` may be: a "now" sent by an admin's browser arrives late. */
@@ -12,11 +12,10 @@ const CLOCK_SKEW_MS = 60_000;
  * versions and times in the past are refused; history is never rewritten.
  */
 export async function publishRateCard(
-  sql: Sql,
-  adminUserId: string,
+  { sql, admin, now }: Pick<AdminContext, "sql" | "admin" | "now">,
   input: { readonly version: string; readonly activeFrom: Date },
-  now: Date,
 ) {
+  const adminUserId = admin.userId;
   if (!Object.hasOwn(RATE_CARDS, input.version)) {
     const known = Object.keys(RATE_CARDS).join(", ");
     throw new DomainError(

@@ -1,7 +1,6 @@
-import type { Sql } from "@coinstream/db";
+import type { Sql, Tx } from "@coinstream/db";
 
 /** A transaction handle, as `sql.begin` passes it. */
-export type Tx = Parameters<Parameters<Sql["begin"]>[1]>[0];
 
 export interface AdminAction {
   readonly adminUserId: string;

@@ -1,12 +1,16 @@
 import { DomainError, DomainErrorCode } from "@coinstream/core";
-import type { Sql } from "@coinstream/db";
+import type { AdminContext } from "../service-context.ts";
 import { recordAdminAction } from "./record-admin-action.ts";
 
 /**
  * Follower counts creators entered for verified channels whose page shows none, waiting for an
  * admin, oldest channel first. The read shows who the creators are, so it is audited.
  */
-export async function listEnteredFollowerCounts(sql: Sql, adminUserId: string) {
+export async function listEnteredFollowerCounts({
+  sql,
+  admin,
+}: Pick<AdminContext, "sql" | "admin">) {
+  const adminUserId = admin.userId;
   return sql.begin(async (tx) => {
     const rows = await tx<
       {
@@ -48,10 +52,10 @@ export async function listEnteredFollowerCounts(sql: Sql, adminUserId: string) {
  * waiting for review can be decided; the decision is audited with the count it was about.
  */
 export async function reviewFollowerCount(
-  sql: Sql,
-  adminUserId: string,
+  { sql, admin }: Pick<AdminContext, "sql" | "admin">,
   input: { readonly channelId: string; readonly decision: "approve" | "reject" },
 ) {
+  const adminUserId = admin.userId;
   return sql.begin(async (tx) => {
     const [row] = await tx<
       { creator_user_id: string; followers: number; followers_review: string | null }[]

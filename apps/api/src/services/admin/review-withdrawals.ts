@@ -1,13 +1,15 @@
 import { DomainError, DomainErrorCode } from "@coinstream/core";
-import type { Ledger, Sql } from "@coinstream/db";
+import type { Tx } from "@coinstream/db";
 import { reservationIdFor, resolveReservation } from "../payouts/withdrawals.ts";
-import { recordAdminAction, type Tx } from "./record-admin-action.ts";
+import type { AdminContext } from "../service-context.ts";
+import { recordAdminAction } from "./record-admin-action.ts";
 
 /**
  * Withdrawals core's fraud rules held for review, oldest first, with why and who asked. It shows
  * creators' earnings and payout labels, so the read itself is audited.
  */
-export async function listFlaggedWithdrawals(sql: Sql, adminUserId: string) {
+export async function listFlaggedWithdrawals({ sql, admin }: Pick<AdminContext, "sql" | "admin">) {
+  const adminUserId = admin.userId;
   return sql.begin(async (tx) => {
     const rows = await tx<
       {
@@ -74,7 +76,11 @@ async function lockInReview(tx: Tx, id: string) {
  * the creator's payout method is under review and this withdrawal goes to it as it is now (not
  * changed since the request), the approval closes that review too.
  */
-export async function approveWithdrawal(sql: Sql, adminUserId: string, input: { id: string }) {
+export async function approveWithdrawal(
+  { sql, admin }: Pick<AdminContext, "sql" | "admin">,
+  input: { id: string },
+) {
+  const adminUserId = admin.userId;
   return sql.begin(async (tx) => {
     const row = await lockInReview(tx, input.id);
     const [reservation] = await tx<{ open: boolean }[]>`
@@ -116,11 +122,10 @@ export async function approveWithdrawal(sql: Sql, adminUserId: string, input: { 
  * the status and audit row commit together.
  */
 export async function rejectWithdrawal(
-  sql: Sql,
-  ledger: Ledger,
-  adminUserId: string,
+  { sql, ledger, admin }: Pick<AdminContext, "sql" | "ledger" | "admin">,
   input: { id: string; reason: string },
 ) {
+  const adminUserId = admin.userId;
   return sql.begin(async (tx) => {
     const row = await lockInReview(tx, input.id);
     const result = await resolveReservation(ledger, input.id, "void_pending");

@@ -1,4 +1,5 @@
-import { checkLedger, type Sql } from "@coinstream/db";
+import { checkLedger } from "@coinstream/db";
+import type { AdminContext } from "../service-context.ts";
 import { recordAdminAction } from "./record-admin-action.ts";
 
 /**
@@ -6,7 +7,8 @@ import { recordAdminAction } from "./record-admin-action.ts";
  * their transfers, no transfer naming a missing account) and returns every violation, amounts as
  * decimal strings. It reads every balance, so the run is audited.
  */
-export async function runLedgerCheck(sql: Sql, adminUserId: string) {
+export async function runLedgerCheck({ sql, admin }: Pick<AdminContext, "sql" | "admin">) {
+  const adminUserId = admin.userId;
   const violations = await checkLedger(sql);
   await recordAdminAction(sql, {
     adminUserId,

@@ -1,7 +1,8 @@
 import { toSafeInteger } from "@coinstream/core";
+import type { Tx } from "@coinstream/db";
 import type postgres from "postgres";
 import { type AnalyticsRange, splitIntoDays } from "./analytics-range.ts";
-import { paidEvents, type Tx } from "./paid-events.ts";
+import { paidEvents } from "./paid-events.ts";
 import { supportersWithTail } from "./supporters-with-tail.ts";
 
 export interface GifterCounts {

@@ -1,5 +1,4 @@
-import type { Sql } from "@coinstream/db";
-import { requireCreatorAccount } from "../creators/require-creator-account.ts";
+import type { CreatorContext } from "../service-context.ts";
 import { csvField } from "../wallet/export-wallet-csv.ts";
 import { resolveAnalyticsRange } from "./analytics-range.ts";
 import type { DashboardQuery } from "./get-analytics-dashboard.ts";
@@ -11,12 +10,10 @@ import { readHourlyTotals } from "./read-hourly-totals.ts";
  * by an empty line. Text fields are quoted where they could break a row or start a formula.
  */
 export async function exportAnalyticsCsv(
-  sql: Sql,
-  userId: string,
+  { sql, creator: { userId } }: Pick<CreatorContext, "sql" | "creator">,
   query: DashboardQuery,
 ): Promise<{ filename: string; csv: string; rows: number }> {
   const range = resolveAnalyticsRange(query);
-  await requireCreatorAccount(sql, userId);
   const { series, giftMix } = await readFolded(sql, (tx, foldedBelow) =>
     readHourlyTotals(tx, userId, foldedBelow, range),
   );

@@ -8,14 +8,11 @@ import {
 } from "../../test-support/fold-analytics.ts";
 import { createCreator, createPerson } from "../../test-support/people.ts";
 import { useTestLedger } from "../../test-support/test-ledger.ts";
-import { createContext, type Viewer } from "../../trpc/context.ts";
-import { createCallerFactory } from "../../trpc/init.ts";
-import { appRouter } from "../../trpc/root.ts";
+import type { Viewer } from "../../trpc/context.ts";
 import { foldStreamEvents } from "./fold-stream-events.ts";
 
 const env = useTestLedger();
-const callerFor = (who: Viewer) =>
-  createCallerFactory(appRouter)(createContext({ sql: env.db.sql, ledger: env.ledger }, who));
+const callerFor = (who: Viewer) => env.callerFor(who);
 
 /** Everything the fold writes for a creator, to compare runs. */
 async function rollUpsOf(creatorUserId: string) {

@@ -1,6 +1,6 @@
-import type { Sql } from "@coinstream/db";
+import type { Sql, Tx } from "@coinstream/db";
 import { emitGoalProgress } from "../sessions/goal-progress.ts";
-import { paidEvents, type Tx } from "./paid-events.ts";
+import { paidEvents } from "./paid-events.ts";
 import { STREAM_EVENTS_FOLD } from "./supporter-coins.ts";
 
 /**

@@ -1,13 +1,12 @@
 import { toSafeInteger } from "@coinstream/core";
-import { accountId, type Sql } from "@coinstream/db";
-import { requireCreatorAccount } from "../creators/require-creator-account.ts";
+import { accountId, type Tx } from "@coinstream/db";
+import type { CreatorContext } from "../service-context.ts";
 import {
   type AnalyticsBucket,
   type AnalyticsRange,
   resolveAnalyticsRange,
 } from "./analytics-range.ts";
 import { countNewAndReturning } from "./count-new-and-returning.ts";
-import type { Tx } from "./paid-events.ts";
 import { readFolded } from "./read-folded.ts";
 import { readHourlyTotals } from "./read-hourly-totals.ts";
 import { readSessionTotals } from "./read-session-totals.ts";
@@ -27,9 +26,11 @@ export interface DashboardQuery {
  * new vs returning gifters, recent live sessions and diamonds reversed. Every figure is the
  * roll-ups plus the events not folded yet, read in one snapshot, so it is exact at any moment.
  */
-export async function getAnalyticsDashboard(sql: Sql, userId: string, query: DashboardQuery) {
+export async function getAnalyticsDashboard(
+  { sql, creator: { userId } }: Pick<CreatorContext, "sql" | "creator">,
+  query: DashboardQuery,
+) {
   const range = resolveAnalyticsRange(query);
-  await requireCreatorAccount(sql, userId);
   return readFolded(sql, async (tx, foldedBelow) => {
     const { totals, series, giftMix } = await readHourlyTotals(tx, userId, foldedBelow, range);
     const gifters = await countNewAndReturning(tx, userId, foldedBelow, range);

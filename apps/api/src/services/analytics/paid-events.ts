@@ -1,8 +1,7 @@
-import type { Sql } from "@coinstream/db";
+import type { Sql, Tx } from "@coinstream/db";
 import type postgres from "postgres";
 
 /** A transaction's client (what `sql.begin` hands its callback). */
-export type Tx = Parameters<Parameters<Sql["begin"]>[1]>[0];
 
 /**
  * Stream events that carry money (gifts, tips, paid messages; goal events carry none) matching

@@ -1,5 +1,4 @@
-import type { Sql } from "@coinstream/db";
-import type { Tx } from "./paid-events.ts";
+import type { Sql, Tx } from "@coinstream/db";
 import { STREAM_EVENTS_FOLD } from "./supporter-coins.ts";
 
 /**

@@ -1,6 +1,7 @@
 import { toSafeInteger } from "@coinstream/core";
+import type { Tx } from "@coinstream/db";
 import type { AnalyticsRange } from "./analytics-range.ts";
-import { type Tx, tailEvents } from "./paid-events.ts";
+import { tailEvents } from "./paid-events.ts";
 
 export interface SessionTotals {
   readonly id: string;

@@ -1,5 +1,6 @@
+import type { Tx } from "@coinstream/db";
 import type { AnalyticsRange } from "./analytics-range.ts";
-import { paidEvents, type Tx, tailEvents } from "./paid-events.ts";
+import { paidEvents, tailEvents } from "./paid-events.ts";
 
 /** One supporter's coins and events inside a range. */
 export interface RangeTotalRow {

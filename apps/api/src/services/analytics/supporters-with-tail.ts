@@ -1,5 +1,5 @@
-import type { Sql } from "@coinstream/db";
-import { type Tx, tailEvents } from "./paid-events.ts";
+import type { Sql, Tx } from "@coinstream/db";
+import { tailEvents } from "./paid-events.ts";
 
 /** The tail's events per supporter, in `creator_supporters`' shape (names aside). */
 export function tailPerSupporter(sql: Sql | Tx, creatorUserId: string, foldedBelow: string) {

@@ -1,6 +1,6 @@
-import type { Sql } from "@coinstream/db";
+import type { Sql, Tx } from "@coinstream/db";
 import type { AnalyticsRange } from "./analytics-range.ts";
-import { paidEvents, type Tx, tailEvents } from "./paid-events.ts";
+import { paidEvents, tailEvents } from "./paid-events.ts";
 import { type RangeTotalRow, searchTopGiftersInRange } from "./search-top-gifters.ts";
 import { supportersWithTail, tailPerSupporter } from "./supporters-with-tail.ts";
 

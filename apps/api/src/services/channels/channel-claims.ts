@@ -1,27 +1,19 @@
 import { randomInt } from "node:crypto";
 import { DomainError, DomainErrorCode, type StreamPlatform } from "@coinstream/core";
-import type { Sql } from "@coinstream/db";
+import type { Sql, SqlRow, schema } from "@coinstream/db";
 
 export type ChannelPlatform = StreamPlatform | "web";
 export type VerificationMethod = "bio" | "well_known" | "meta_tag";
 
-/** A `creator_channels` row as the channel services read it. */
-export interface ClaimRow {
-  id: string;
-  creator_user_id: string;
+/** A `creator_channels` row (`select *`), its text columns narrowed to what their CHECKs allow. */
+export type ClaimRow = Omit<
+  SqlRow<typeof schema.creatorChannels>,
+  "platform" | "verification_method" | "followers_review"
+> & {
   platform: ChannelPlatform;
-  channel: string;
-  url: string | null;
-  verification_code: string | null;
   verification_method: VerificationMethod | "seed" | null;
-  followers: number;
-  followers_verified: boolean;
   followers_review: "pending" | "approved" | "rejected" | null;
-  followers_counted: boolean;
-  verified_at: Date | null;
-  unlinked_at: Date | null;
-  created_at: Date;
-}
+};
 
 const PLATFORM_NAMES: Readonly<Record<StreamPlatform, string>> = {
   twitch: "Twitch",

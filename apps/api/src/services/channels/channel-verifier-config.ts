@@ -1,5 +1,9 @@
 import type { StreamPlatform } from "@coinstream/core";
+import type { CreatorContext } from "../service-context.ts";
 import { DEFAULT_PAGE_FETCH_OPTIONS, type PageFetchOptions } from "./fetch-public-page.ts";
+
+/** A creator's call that may read channel pages (claims and verification). */
+export type ChannelContext = CreatorContext & { readonly channelVerifier: ChannelVerifierConfig };
 
 /** Where channel pages are read from, and how carefully. */
 export interface ChannelVerifierConfig {

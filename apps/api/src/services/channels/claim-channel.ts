@@ -1,14 +1,12 @@
 import { isIP } from "node:net";
 import { DomainError, DomainErrorCode, parseStreamUrl, type StreamRef } from "@coinstream/core";
-import type { Sql } from "@coinstream/db";
-import type { Viewer } from "../../trpc/context.ts";
-import { requireCreatorAccount } from "../creators/require-creator-account.ts";
 import {
   type ChannelPlatform,
   type ClaimRow,
   newVerificationCode,
   toChannelView,
 } from "./channel-claims.ts";
+import type { ChannelContext } from "./channel-verifier-config.ts";
 import { type ChannelVerifierConfig, channelPageUrl } from "./channel-verifier-config.ts";
 
 export type ChannelClaimInput = { readonly url: string } | { readonly website: string };
@@ -29,12 +27,10 @@ interface ClaimTarget {
  * another creator owns can still be claimed: verifying it moves it here.
  */
 export async function claimChannel(
-  sql: Sql,
-  viewer: Viewer,
+  { sql, viewer, creator, channelVerifier: config }: Omit<ChannelContext, "ledger" | "now">,
   input: ChannelClaimInput,
-  config: ChannelVerifierConfig,
 ) {
-  const handle = (await requireCreatorAccount(sql, viewer.userId)).handle;
+  const { handle } = creator;
   const target =
     "url" in input ? channelTarget(input.url, config) : websiteTarget(input.website, config);
 

@@ -1,11 +1,13 @@
-import type { Sql } from "@coinstream/db";
-import type { Viewer } from "../../trpc/context.ts";
-import { requireCreatorAccount } from "../creators/require-creator-account.ts";
+import type { CreatorContext } from "../service-context.ts";
 import { type ClaimRow, toChannelView } from "./channel-claims.ts";
 
 /** The caller's open claims, verified first, each with its code and where to put it. */
-export async function listChannels(sql: Sql, viewer: Viewer) {
-  const handle = (await requireCreatorAccount(sql, viewer.userId)).handle;
+export async function listChannels({
+  sql,
+  viewer,
+  creator,
+}: Pick<CreatorContext, "sql" | "viewer" | "creator">) {
+  const { handle } = creator;
   const claims = await sql<ClaimRow[]>`
     select * from creator_channels
     where creator_user_id = ${viewer.userId} and unlinked_at is null

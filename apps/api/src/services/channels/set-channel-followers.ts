@@ -1,7 +1,5 @@
 import { DomainError, DomainErrorCode } from "@coinstream/core";
-import type { Sql } from "@coinstream/db";
-import type { Viewer } from "../../trpc/context.ts";
-import { requireCreatorAccount } from "../creators/require-creator-account.ts";
+import type { CreatorContext } from "../service-context.ts";
 import { type ClaimRow, toChannelView } from "./channel-claims.ts";
 
 /**
@@ -11,11 +9,10 @@ import { type ClaimRow, toChannelView } from "./channel-claims.ts";
  * an entered one.
  */
 export async function setChannelFollowers(
-  sql: Sql,
-  viewer: Viewer,
+  { sql, viewer, creator }: Pick<CreatorContext, "sql" | "viewer" | "creator">,
   input: { readonly channelId: string; readonly followers: number },
 ) {
-  const handle = (await requireCreatorAccount(sql, viewer.userId)).handle;
+  const { handle } = creator;
   return sql.begin(async (tx) => {
     const [current] = await tx<ClaimRow[]>`
       select * from creator_channels

@@ -1,7 +1,5 @@
 import { DomainError, DomainErrorCode } from "@coinstream/core";
-import type { Sql } from "@coinstream/db";
-import type { Viewer } from "../../trpc/context.ts";
-import { requireCreatorAccount } from "../creators/require-creator-account.ts";
+import type { CreatorContext } from "../service-context.ts";
 import type { ClaimRow } from "./channel-claims.ts";
 
 /**
@@ -9,12 +7,9 @@ import type { ClaimRow } from "./channel-claims.ts";
  * the channel is free for anyone to claim. Unlinking an already unlinked claim changes nothing.
  */
 export async function unlinkChannel(
-  sql: Sql,
-  viewer: Viewer,
+  { sql, viewer, now }: Pick<CreatorContext, "sql" | "viewer" | "now">,
   input: { readonly channelId: string },
-  now: Date,
 ) {
-  await requireCreatorAccount(sql, viewer.userId);
   return sql.begin(async (tx) => {
     const [claim] = await tx<ClaimRow[]>`
       select * from creator_channels

@@ -1,13 +1,11 @@
 import { DomainError, DomainErrorCode, parseCreatorMetaTag } from "@coinstream/core";
-import type { Sql } from "@coinstream/db";
-import type { Viewer } from "../../trpc/context.ts";
-import { requireCreatorAccount } from "../creators/require-creator-account.ts";
 import {
   type ClaimRow,
   requireOwnClaim,
   toChannelView,
   type VerificationMethod,
 } from "./channel-claims.ts";
+import type { ChannelContext } from "./channel-verifier-config.ts";
 import { type ChannelVerifierConfig, channelPageUrl } from "./channel-verifier-config.ts";
 import { type FetchedPage, fetchPublicPage, PageFetchError } from "./fetch-public-page.ts";
 import { parseFollowerCount } from "./parse-follower-count.ts";
@@ -32,13 +30,10 @@ interface Proof {
  * nothing and says what to fix (`VERIFICATION_FAILED`).
  */
 export async function verifyChannel(
-  sql: Sql,
-  viewer: Viewer,
+  { sql, viewer, creator, channelVerifier: config, now }: Omit<ChannelContext, "ledger">,
   input: VerifyChannelInput,
-  config: ChannelVerifierConfig,
-  now: Date,
 ) {
-  const handle = (await requireCreatorAccount(sql, viewer.userId)).handle;
+  const { handle } = creator;
   const claim = await requireOwnClaim(sql, viewer.userId, input.channelId);
   if (claim.verified_at) {
     return { ...toChannelView(claim, handle), moved: false, alreadyVerified: true };

@@ -8,8 +8,8 @@ import {
   toSafeInteger,
 } from "@coinstream/core";
 import { accountId, ensureAccounts, getBalances, type Sql } from "@coinstream/db";
-import type { Viewer } from "../../trpc/context.ts";
 import { creditReleaseSql } from "../earnings/gift-hold.ts";
+import type { ViewerContext } from "../service-context.ts";
 import { loadReceiveStanding } from "../strikes/creator-standing.ts";
 import { viewerFacts } from "../viewer-facts.ts";
 
@@ -50,8 +50,11 @@ export function channelFacts(
 }
 
 /** Makes the caller a creator under `handle` (the name pages declare); idempotent for the same handle. */
-export async function registerCreator(sql: Sql, viewer: Viewer, rawHandle: string) {
-  const handle = normalizeCreatorHandle(rawHandle);
+export async function registerCreator(
+  { sql, viewer }: Pick<ViewerContext, "sql" | "viewer">,
+  input: { handle: string },
+) {
+  const handle = normalizeCreatorHandle(input.handle);
   if (!handle) {
     throw new DomainError(
       DomainErrorCode.INVALID_INPUT,
@@ -81,7 +84,11 @@ export async function registerCreator(sql: Sql, viewer: Viewer, rawHandle: strin
  * Where a creator stands: their channels, whether they can receive gifts and withdraw (with
  * everything still missing), and their diamonds held, available and reserved.
  */
-export async function getCreatorStatus(sql: Sql, viewer: Viewer, now: Date) {
+export async function getCreatorStatus({
+  sql,
+  viewer,
+  now,
+}: Pick<ViewerContext, "sql" | "viewer" | "now">) {
   const [creator] = await sql<{ handle: string; tier: string }[]>`
     select handle, tier from creators where user_id = ${viewer.userId}`;
   if (!creator) return { isCreator: false as const };

@@ -1,4 +1,5 @@
-import { accountId, listAccountTransfers, type Sql, type TransferCode } from "@coinstream/db";
+import { accountId, listAccountTransfers, type TransferCode } from "@coinstream/db";
+import type { CreatorContext } from "../service-context.ts";
 import { describeEarningRow, findEarningSenders, giftName } from "../studio/name-earnings.ts";
 
 const EARNING_CODES: readonly TransferCode[] = [
@@ -24,14 +25,14 @@ const SOURCE_OF: Readonly<Record<string, "gift" | "tip" | "message">> = {
  * `limit` counts ledger entries, so the diamonds of the rows always sum to the ledger's.
  */
 export async function listCreatorEarnings(
-  sql: Sql,
-  creatorUserId: string,
-  page: { readonly before: bigint | null; readonly limit: number },
+  { sql, creator }: Pick<CreatorContext, "sql" | "creator">,
+  page: { readonly cursor?: string | null | undefined; readonly limit: number },
 ) {
+  const creatorUserId = creator.userId;
   const held = accountId({ ownerId: creatorUserId, purpose: "creator_held" });
   const { transfers, nextCursor } = await listAccountTransfers(sql, {
     accountId: held,
-    before: page.before,
+    before: page.cursor ? BigInt(page.cursor) : null,
     limit: page.limit,
     codes: EARNING_CODES,
   });

@@ -1,6 +1,4 @@
-import type { Sql, TransferCode } from "@coinstream/db";
-
-type Tx = Parameters<Parameters<Sql["begin"]>[1]>[0];
+import type { TransferCode, Tx } from "@coinstream/db";
 
 export const GIFT_REVERSAL: TransferCode = "gift_reversal";
 

@@ -3,9 +3,6 @@ import { accountId, ensureAccounts, PLATFORM_OWNER } from "@coinstream/db";
 import { describe, expect, it } from "vitest";
 import { createCreator, createPerson, fundWallet } from "../../test-support/people.ts";
 import { useTestLedger } from "../../test-support/test-ledger.ts";
-import { createContext } from "../../trpc/context.ts";
-import { createCallerFactory } from "../../trpc/init.ts";
-import { appRouter } from "../../trpc/root.ts";
 import { GIFT_REVERSAL } from "./lock-creator-hold.ts";
 import { releaseHeldDiamonds } from "./release-held-diamonds.ts";
 
@@ -19,9 +16,7 @@ async function tippedCreator(coins: number) {
   await ensureAccounts(env.db.sql, [{ ownerId: target.user.userId, purpose: "creator_available" }]);
   await fundWallet(env.db.sql, env.ledger, viewer, 10_000n);
   const tip = (tipCoins: number, idempotencyKey = randomUUID()) =>
-    createCallerFactory(appRouter)(
-      createContext({ sql: env.db.sql, ledger: env.ledger }, viewer),
-    ).tips.send({ idempotencyKey, to: { url: target.url }, coins: tipCoins });
+    env.callerFor(viewer).tips.send({ idempotencyKey, to: { url: target.url }, coins: tipCoins });
   const idempotencyKey = randomUUID();
   await tip(coins, idempotencyKey);
   const [leg] = await env.db.sql<{ id: string; micros: bigint; gift_at: string }[]>`

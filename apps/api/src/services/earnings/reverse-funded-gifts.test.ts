@@ -4,9 +4,7 @@ import { describe, expect, it } from "vitest";
 import { createCreator, createPerson, fundWallet } from "../../test-support/people.ts";
 import { useSandboxApi } from "../../test-support/test-ledger.ts";
 import { deliverSignedWebhook } from "../../test-support/webhooks.ts";
-import { createContext, type Viewer } from "../../trpc/context.ts";
-import { createCallerFactory } from "../../trpc/init.ts";
-import { appRouter } from "../../trpc/root.ts";
+import type { Viewer } from "../../trpc/context.ts";
 import { clawBackPurchase } from "../store/claw-back-purchase.ts";
 import { releaseHeldDiamonds } from "./release-held-diamonds.ts";
 
@@ -14,10 +12,7 @@ const WEBHOOK_SECRET = "whsec_test_coinstream_reversals";
 const env = useSandboxApi(WEBHOOK_SECRET);
 const DAY = 86_400_000;
 
-const callerFor = (who: Viewer) =>
-  createCallerFactory(appRouter)(
-    createContext({ sql: env.db.sql, ledger: env.ledger, payments: env.payments }, who),
-  );
+const callerFor = (who: Viewer) => env.callerFor(who, { payments: env.payments });
 
 type Creator = Awaited<ReturnType<typeof createCreator>>;
 

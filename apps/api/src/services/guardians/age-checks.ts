@@ -2,8 +2,7 @@ import { randomUUID } from "node:crypto";
 import { checkGuardian, DomainError, DomainErrorCode } from "@coinstream/core";
 import type { Sql } from "@coinstream/db";
 import { z } from "zod";
-import type { PaymentProvider } from "../../payments/payment-provider.ts";
-import type { Viewer } from "../../trpc/context.ts";
+import type { PaymentsContext } from "../service-context.ts";
 
 export type StartedAgeCheck = { readonly verified: true } | { readonly url: string };
 
@@ -13,12 +12,12 @@ export type StartedAgeCheck = { readonly verified: true } | { readonly url: stri
  * `users.adult_verified_at`. Only adults by date of birth may start one; someone already
  * verified is told so instead.
  */
-export async function startAgeCheck(
-  sql: Sql,
-  provider: PaymentProvider,
-  me: Viewer,
-  now: Date,
-): Promise<StartedAgeCheck> {
+export async function startAgeCheck({
+  sql,
+  payments: provider,
+  viewer: me,
+  now,
+}: PaymentsContext): Promise<StartedAgeCheck> {
   const [user] = await sql<{ adult_verified_at: Date | null }[]>`
     select adult_verified_at from users where id = ${me.userId}`;
   if (user?.adult_verified_at) return { verified: true };

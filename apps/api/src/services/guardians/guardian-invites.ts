@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { checkGuardian, DomainError, DomainErrorCode } from "@coinstream/core";
 import type { Sql } from "@coinstream/db";
-import type { Viewer } from "../../trpc/context.ts";
+import type { ViewerContext } from "../service-context.ts";
 import type { GuardianRole } from "./guardian-links.ts";
 
 /** How long an invitation waits for an answer. */
@@ -59,13 +59,11 @@ function assertGuardian(guardian: GuardianRow, supervisedCreatedAt: Date | null,
  * open returns that invitation.
  */
 export async function proposeGuardianLink(
-  sql: Sql,
-  me: Viewer,
-  otherEmail: string,
-  myRole: GuardianRole,
-  now: Date,
+  { sql, viewer: me, now }: Pick<ViewerContext, "sql" | "viewer" | "now">,
+  input: { readonly email: string; readonly role: GuardianRole },
 ) {
-  const email = otherEmail.trim().toLowerCase();
+  const myRole = input.role;
+  const email = input.email.trim().toLowerCase();
   if (email === me.email.toLowerCase()) refuse("You cannot be your own guardian.");
   if (myRole === "guardian") {
     const facts = await loadGuardianFacts(sql, me.userId);
@@ -101,7 +99,10 @@ export async function proposeGuardianLink(
  * the supervised one, and the supervised account must not have a guardian yet. Supervision
  * starts now, under the invitation's id.
  */
-export async function confirmGuardianLink(sql: Sql, me: Viewer, linkId: string, now: Date) {
+export async function confirmGuardianLink(
+  { sql, viewer: me, now }: Pick<ViewerContext, "sql" | "viewer" | "now">,
+  { linkId }: { readonly linkId: string },
+) {
   await sql.begin(async (tx) => {
     const [invite] = await tx<{ inviter_user_id: string; inviter_role: GuardianRole }[]>`
       select inviter_user_id, inviter_role from guardian_invites
@@ -135,7 +136,10 @@ export async function confirmGuardianLink(sql: Sql, me: Viewer, linkId: string, 
 }
 
 /** The invitee turns an open invitation down; the inviter sees it declined. */
-export async function declineGuardianInvite(sql: Sql, me: Viewer, linkId: string, now: Date) {
+export async function declineGuardianInvite(
+  { sql, viewer: me, now }: Pick<ViewerContext, "sql" | "viewer" | "now">,
+  { linkId }: { readonly linkId: string },
+) {
   const updated = await sql`
     update guardian_invites set resolution = 'declined', resolved_at = ${now}
     where id = ${linkId} and invitee_email = ${me.email.toLowerCase()}
@@ -144,7 +148,10 @@ export async function declineGuardianInvite(sql: Sql, me: Viewer, linkId: string
 }
 
 /** The inviter withdraws an open invitation. */
-export async function cancelGuardianInvite(sql: Sql, me: Viewer, linkId: string, now: Date) {
+export async function cancelGuardianInvite(
+  { sql, viewer: me, now }: Pick<ViewerContext, "sql" | "viewer" | "now">,
+  { linkId }: { readonly linkId: string },
+) {
   const updated = await sql`
     update guardian_invites set resolution = 'cancelled', resolved_at = ${now}
     where id = ${linkId} and inviter_user_id = ${me.userId}
@@ -180,11 +187,11 @@ export type GuardianLinkView =
  * invitations (open, declined or expired; the 50 newest). Never another person's user id, and
  * nothing about the account behind an address the caller invited.
  */
-export async function listGuardianLinks(
-  sql: Sql,
-  me: Viewer,
-  now: Date,
-): Promise<GuardianLinkView[]> {
+export async function listGuardianLinks({
+  sql,
+  viewer: me,
+  now,
+}: Pick<ViewerContext, "sql" | "viewer" | "now">): Promise<GuardianLinkView[]> {
   const links = await sql<
     { id: string; is_guardian: boolean; may_purchase: boolean; name: string; email: string }[]
   >`

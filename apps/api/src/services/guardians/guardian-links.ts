@@ -6,8 +6,8 @@ import {
   DomainErrorCode,
 } from "@coinstream/core";
 import type { Sql } from "@coinstream/db";
-import type { Viewer } from "../../trpc/context.ts";
 import { loadLimitSettings, saveLimitSettings } from "../limits/limit-settings-store.ts";
+import type { ViewerContext } from "../service-context.ts";
 
 export type GuardianRole = "guardian" | "supervised";
 
@@ -81,11 +81,11 @@ export function supervisionOf(link: GuardianLinkRow | undefined, now: Date): Sup
  * the caller does not guard answers NOT_FOUND, whoever it belongs to.
  */
 export async function setGuardianControls(
-  sql: Sql,
-  guardian: Viewer,
-  linkId: string,
-  controls: { readonly caps?: CapSet; readonly mayPurchase?: boolean },
-  now: Date,
+  { sql, viewer: guardian, now }: Pick<ViewerContext, "sql" | "viewer" | "now">,
+  {
+    linkId,
+    ...controls
+  }: { readonly linkId: string; readonly caps?: CapSet; readonly mayPurchase?: boolean },
 ) {
   return sql.begin(async (tx) => {
     const [link] = await tx<{ supervised_user_id: string }[]>`
@@ -111,7 +111,8 @@ export async function setGuardianControls(
 }
 
 /** The caller's notifications, newest first (a guardian hears of each supervised purchase). */
-export async function listNotifications(sql: Sql, userId: string) {
+export async function listNotifications({ sql, viewer }: Pick<ViewerContext, "sql" | "viewer">) {
+  const userId = viewer.userId;
   const rows = await sql<{ kind: string; payload: Record<string, unknown>; created_at: Date }[]>`
     select kind, payload, created_at from notifications where user_id = ${userId}
     order by created_at desc limit 100`;

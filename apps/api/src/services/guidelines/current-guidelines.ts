@@ -1,6 +1,5 @@
 import { DomainError, DomainErrorCode } from "@coinstream/core";
-import type { Sql } from "@coinstream/db";
-import type { Tx } from "../admin/record-admin-action.ts";
+import type { Sql, Tx } from "@coinstream/db";
 
 export interface GuidelinesVersion {
   readonly version: number;

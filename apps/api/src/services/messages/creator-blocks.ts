@@ -1,5 +1,5 @@
 import type { Sql } from "@coinstream/db";
-import { requireCreatorAccount } from "../creators/require-creator-account.ts";
+import type { CreatorContext } from "../service-context.ts";
 import { messageNotFound } from "./creator-inbox.ts";
 
 /** Who sent one of the caller's messages, or `NOT_FOUND` for a message that is not theirs. */
@@ -12,8 +12,10 @@ async function senderOf(sql: Sql, creatorUserId: string, messageId: string) {
 }
 
 /** Blocks the sender of one of the caller's messages: they can send the caller no more. */
-export async function blockSender(sql: Sql, creatorUserId: string, messageId: string) {
-  await requireCreatorAccount(sql, creatorUserId);
+export async function blockSender(
+  { sql, creator: { userId: creatorUserId } }: Pick<CreatorContext, "sql" | "creator">,
+  { messageId }: { readonly messageId: string },
+) {
   const sender = await senderOf(sql, creatorUserId, messageId);
   await sql`
     insert into creator_blocks (creator_user_id, blocked_user_id)
@@ -24,11 +26,9 @@ export async function blockSender(sql: Sql, creatorUserId: string, messageId: st
 
 /** Lifts a block, named by the person's id (from `blocked`) or one of their messages. */
 export async function unblockSender(
-  sql: Sql,
-  creatorUserId: string,
+  { sql, creator: { userId: creatorUserId } }: Pick<CreatorContext, "sql" | "creator">,
   who: { userId: string } | { messageId: string },
 ) {
-  await requireCreatorAccount(sql, creatorUserId);
   const userId =
     "userId" in who ? who.userId : (await senderOf(sql, creatorUserId, who.messageId)).userId;
   const removed = await sql`
@@ -38,8 +38,10 @@ export async function unblockSender(
 }
 
 /** The people the caller blocked, most recent first. */
-export async function listBlocked(sql: Sql, creatorUserId: string) {
-  await requireCreatorAccount(sql, creatorUserId);
+export async function listBlocked({
+  sql,
+  creator: { userId: creatorUserId },
+}: Pick<CreatorContext, "sql" | "creator">) {
   const rows = await sql<{ user_id: string; name: string | null; created_at: Date }[]>`
     select b.blocked_user_id as user_id, u.name, b.created_at
     from creator_blocks b left join users u on u.id = b.blocked_user_id

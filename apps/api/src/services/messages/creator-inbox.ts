@@ -1,6 +1,6 @@
 import { DomainError, DomainErrorCode, normalizeText, RATE_CARD } from "@coinstream/core";
 import type { Sql } from "@coinstream/db";
-import { requireCreatorAccount } from "../creators/require-creator-account.ts";
+import type { CreatorContext } from "../service-context.ts";
 import { type PaidMessageRow, toInboxMessage } from "./paid-message-rows.ts";
 
 export interface InboxQuery {
@@ -21,8 +21,10 @@ const INBOX_COLUMNS = (sql: Sql) => sql`
 type InboxRow = PaidMessageRow & { sender_blocked: boolean };
 
 /** The caller's inbox, newest first, keyset-paged by message id; hidden messages only when asked. */
-export async function listInbox(sql: Sql, userId: string, query: InboxQuery) {
-  await requireCreatorAccount(sql, userId);
+export async function listInbox(
+  { sql, creator: { userId } }: Pick<CreatorContext, "sql" | "creator">,
+  query: InboxQuery,
+) {
   const cursor = query.cursor ?? null;
   const rows = await sql<InboxRow[]>`
     select ${INBOX_COLUMNS(sql)} from paid_messages m
@@ -58,8 +60,10 @@ export function messageNotFound(): DomainError {
 }
 
 /** Marks a message read (the first time counts; again is a no-op). */
-export async function markMessageRead(sql: Sql, userId: string, id: string, now: Date) {
-  await requireCreatorAccount(sql, userId);
+export async function markMessageRead(
+  { sql, creator: { userId }, now }: Pick<CreatorContext, "sql" | "creator" | "now">,
+  { id }: { readonly id: string },
+) {
   await sql`
     update paid_messages set read_at = coalesce(read_at, ${now})
     where id = ${id} and creator_user_id = ${userId}`;
@@ -68,12 +72,9 @@ export async function markMessageRead(sql: Sql, userId: string, id: string, now:
 
 /** Answers a message, once: a second answer is refused and the first stands. */
 export async function replyToMessage(
-  sql: Sql,
-  userId: string,
+  { sql, creator: { userId }, now }: Pick<CreatorContext, "sql" | "creator" | "now">,
   input: { id: string; body: string },
-  now: Date,
 ) {
-  await requireCreatorAccount(sql, userId);
   const reply = normalizeText(input.body, {
     what: "A reply",
     maxLength: RATE_CARD.messages.maxReplyLength,
@@ -94,12 +95,9 @@ export async function replyToMessage(
 
 /** Hides a message from the inbox (`hidden: false` brings it back); the sender is not told. */
 export async function setMessageHidden(
-  sql: Sql,
-  userId: string,
+  { sql, creator: { userId }, now }: Pick<CreatorContext, "sql" | "creator" | "now">,
   input: { id: string; hidden: boolean },
-  now: Date,
 ) {
-  await requireCreatorAccount(sql, userId);
   await sql`
     update paid_messages
     set hidden_at = case when ${input.hidden} then coalesce(hidden_at, ${now}) end

@@ -1,10 +1,9 @@
-import type { Sql } from "@coinstream/db";
+import type { ViewerContext } from "../service-context.ts";
 import { type PaidMessageRow, toSentMessage } from "./paid-message-rows.ts";
 
 /** The caller's paid messages, newest first with any answer, keyset-paged by message id. */
 export async function listSentMessages(
-  sql: Sql,
-  userId: string,
+  { sql, viewer: { userId } }: Pick<ViewerContext, "sql" | "viewer">,
   query: { cursor?: string | null | undefined; limit: number },
 ) {
   const cursor = query.cursor ?? null;

@@ -1,18 +1,20 @@
 import { toSafeInteger } from "@coinstream/core";
+import type { SqlRow, schema } from "@coinstream/db";
 
 /** A paid_messages row as the inbox and sent-list queries select it. */
-export interface PaidMessageRow {
-  id: string;
-  sender_name: string;
-  body: string;
-  coins: bigint;
-  diamonds: bigint;
-  created_at: Date;
-  read_at: Date | null;
-  reply: string | null;
-  replied_at: Date | null;
-  hidden_at: Date | null;
-}
+export type PaidMessageRow = Pick<
+  SqlRow<typeof schema.paidMessages>,
+  | "id"
+  | "sender_name"
+  | "body"
+  | "coins"
+  | "diamonds"
+  | "created_at"
+  | "read_at"
+  | "reply"
+  | "replied_at"
+  | "hidden_at"
+>;
 
 /** A message as the creator sees it in their inbox. */
 export function toInboxMessage(row: PaidMessageRow & { sender_blocked: boolean }) {

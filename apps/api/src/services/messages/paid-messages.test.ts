@@ -3,13 +3,10 @@ import { accountId } from "@coinstream/db";
 import { describe, expect, it } from "vitest";
 import { createCreator, createPerson, fundWallet } from "../../test-support/people.ts";
 import { useTestLedger } from "../../test-support/test-ledger.ts";
-import { createContext, type Viewer } from "../../trpc/context.ts";
-import { createCallerFactory } from "../../trpc/init.ts";
-import { appRouter } from "../../trpc/root.ts";
+import type { Viewer } from "../../trpc/context.ts";
 
 const env = useTestLedger();
-const callerFor = (who: Viewer | null) =>
-  createCallerFactory(appRouter)(createContext({ sql: env.db.sql, ledger: env.ledger }, who));
+const callerFor = (who: Viewer | null) => env.callerFor(who);
 
 const person = (name = "Test Person") => createPerson(env.db.sql, { name });
 const creator = () => createCreator(env.db.sql);

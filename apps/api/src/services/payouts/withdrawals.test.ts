@@ -11,10 +11,9 @@ import {
 import { creatorWithAvailable as creatorWithDiamonds } from "../../test-support/creator-with-diamonds.ts";
 import { createPerson } from "../../test-support/people.ts";
 import { useTestLedger } from "../../test-support/test-ledger.ts";
-import { createContext, type Viewer } from "../../trpc/context.ts";
-import { createCallerFactory } from "../../trpc/init.ts";
-import { appRouter } from "../../trpc/root.ts";
+import type { Viewer } from "../../trpc/context.ts";
 import {
+  getWithdrawal,
   processPendingWithdrawals,
   reconcileStuckWithdrawals,
   reservationIdFor,
@@ -24,8 +23,7 @@ import {
 
 const env = useTestLedger();
 const _DAY = 86_400_000;
-const callerFor = (who: Viewer) =>
-  createCallerFactory(appRouter)(createContext({ sql: env.db.sql, ledger: env.ledger }, who));
+const callerFor = (who: Viewer) => env.callerFor(who);
 
 const creatorWithAvailable = (
   diamonds: number,
@@ -374,5 +372,29 @@ describe("reconcileStuckWithdrawals", () => {
       new Date(afterStuckClaim().getTime() + STUCK_CLAIM_MS),
     );
     expect((await stored(withdrawalId))?.status).toBe("failed");
+  });
+});
+
+describe("listWithdrawals", () => {
+  it("returns in one query exactly the rows reading each withdrawal by id returns, newest first", async () => {
+    const { creator } = await creatorWithAvailable(6_000);
+    const other = await creatorWithAvailable(2_000);
+    for (const diamonds of [1_000, 1_500, 2_000]) {
+      await callerFor(creator).creator.withdraw({ idempotencyKey: randomUUID(), diamonds });
+    }
+    await callerFor(other.creator).creator.withdraw({
+      idempotencyKey: randomUUID(),
+      diamonds: 1_000,
+    });
+    await processPendingWithdrawals(env.db.sql, env.ledger, new SandboxPayoutProvider());
+
+    const listed = await callerFor(creator).creator.withdrawals();
+    const ids = await env.db.sql<{ id: string }[]>`
+      select id from withdrawals where user_id = ${creator.userId} order by created_at desc, id desc`;
+    expect(listed).toEqual(
+      await Promise.all(ids.map((row) => getWithdrawal(env.db.sql, creator.userId, row.id))),
+    );
+    expect(listed.map((w) => w.diamonds)).toEqual([2_000, 1_500, 1_000]);
+    expect(listed.every((w) => w.status === "paid")).toBe(true);
   });
 });

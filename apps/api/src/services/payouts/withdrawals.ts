@@ -19,14 +19,15 @@ import {
   type Ledger,
   PLATFORM_OWNER,
   type Sql,
+  type SqlRow,
+  type schema,
   transferIdFor,
 } from "@coinstream/db";
 import type { PayoutOutcome, PayoutProvider } from "../../payments/payout-provider.ts";
-import type { Viewer } from "../../trpc/context.ts";
 import { assertNotFrozen } from "../admin/assert-not-frozen.ts";
 import { channelFacts, listCreatorChannels } from "../creators/creator-status.ts";
-import { requireCreatorAccount } from "../creators/require-creator-account.ts";
 import { getActiveRateCard } from "../rate-card/get-active-rate-card.ts";
+import type { CreatorContext } from "../service-context.ts";
 import { viewerFacts } from "../viewer-facts.ts";
 
 /**
@@ -54,12 +55,12 @@ export const STRIPE_ACCOUNT_ID = /^acct_[A-Za-z0-9]+$/;
  * method; rejecting one leaves the review open. Setting the same destination again changes nothing.
  */
 export async function setPayoutMethod(
-  sql: Sql,
-  userId: string,
-  method: PayoutMethod,
-  label: string,
-  stripeAccountId: string | null = null,
+  { sql, creator }: CreatorContext,
+  input: { method: PayoutMethod; label: string; stripeAccountId?: string | null },
 ) {
+  const { method, label } = input;
+  const stripeAccountId = input.stripeAccountId ?? null;
+  const { userId } = creator;
   if ((method === "stripe") !== (stripeAccountId !== null)) {
     throw new DomainError(
       DomainErrorCode.INVALID_INPUT,
@@ -74,7 +75,6 @@ export async function setPayoutMethod(
       "A Stripe connected account id is acct_ followed by letters and digits.",
     );
   }
-  await requireCreatorAccount(sql, userId);
   await assertNotFrozen(sql, userId);
   await sql.begin(async (tx) => {
     // The lock withdrawals take: a request sees the method before or after a change, never half.
@@ -109,6 +109,7 @@ export async function setPayoutMethod(
         provider_account = excluded.provider_account, updated_at = now(),
         review_opened_at = coalesce(payout_methods.review_opened_at, excluded.review_opened_at)`;
   });
+  return { method, label, stripeAccountId };
 }
 
 /**
@@ -118,19 +119,15 @@ export async function setPayoutMethod(
  * job pays it. One request at a time per person (the lock spends use), so racing requests
  * cannot together pass the daily maximum. The same key returns the same withdrawal.
  *
- * Everything that needs no lock (creator account, rate card, channels) is read first, and
- * people who are not creators are refused before any lock. Under the lock every read goes
+ * Everything that needs no lock (rate card, channels) is read first; people who are not
+ * creators never get here (`creatorProcedure`). Under the lock every read goes
  * through the transaction's own connection: a lock holder waiting for a second pooled
  * connection while the waiters hold all the others hangs the process.
  */
 export async function requestWithdrawal(
-  sql: Sql,
-  ledger: Ledger,
-  viewer: Viewer,
+  { sql, ledger, viewer, now }: CreatorContext,
   input: { idempotencyKey: string; diamonds: number },
-  now: Date,
 ) {
-  await requireCreatorAccount(sql, viewer.userId);
   await assertNotFrozen(sql, viewer.userId);
   const rateCard = await getActiveRateCard(sql, now);
   const [best] = await listCreatorChannels(sql, viewer.userId);
@@ -459,20 +456,13 @@ export async function settleWithdrawal(
   return status;
 }
 
-export async function getWithdrawal(sql: Sql, userId: string, id: string) {
-  const [row] = await sql<
-    {
-      id: string;
-      diamonds: bigint;
-      net_usd_minor: bigint;
-      status: WithdrawalStatus;
-      failure_reason: string | null;
-      created_at: Date;
-    }[]
-  >`
-    select id, diamonds, net_usd_minor, status, failure_reason, created_at from withdrawals
-    where id = ${id} and user_id = ${userId}`;
-  if (!row) throw new DomainError(DomainErrorCode.NOT_FOUND, "No such withdrawal.");
+type WithdrawalRow = Pick<
+  SqlRow<typeof schema.withdrawals>,
+  "id" | "diamonds" | "net_usd_minor" | "failure_reason" | "created_at"
+> & { status: WithdrawalStatus };
+
+/** A withdrawal as its creator sees it. */
+function presentWithdrawal(row: WithdrawalRow) {
   return {
     withdrawalId: row.id,
     diamonds: Number(row.diamonds),
@@ -482,4 +472,20 @@ export async function getWithdrawal(sql: Sql, userId: string, id: string) {
     failureReason: row.failure_reason,
     createdAt: row.created_at.toISOString(),
   };
+}
+
+export async function getWithdrawal(sql: Sql, userId: string, id: string) {
+  const [row] = await sql<WithdrawalRow[]>`
+    select id, diamonds, net_usd_minor, status, failure_reason, created_at from withdrawals
+    where id = ${id} and user_id = ${userId}`;
+  if (!row) throw new DomainError(DomainErrorCode.NOT_FOUND, "No such withdrawal.");
+  return presentWithdrawal(row);
+}
+
+/** The creator's latest 50 withdrawals, newest first, in one query. */
+export async function listWithdrawals({ sql, creator }: CreatorContext) {
+  const rows = await sql<WithdrawalRow[]>`
+    select id, diamonds, net_usd_minor, status, failure_reason, created_at from withdrawals
+    where user_id = ${creator.userId} order by created_at desc, id desc limit 50`;
+  return rows.map(presentWithdrawal);
 }

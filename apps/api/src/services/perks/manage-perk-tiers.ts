@@ -1,7 +1,7 @@
 import { DomainError, DomainErrorCode, toSafeInteger } from "@coinstream/core";
-import type { Sql } from "@coinstream/db";
+import type { Sql, Tx } from "@coinstream/db";
 import { recordPerkUnlocks } from "../analytics/supporter-coins.ts";
-import { requireCreatorAccount } from "../creators/require-creator-account.ts";
+import type { CreatorContext } from "../service-context.ts";
 import { type PerkTierRow, toOwnTier } from "./perk-tier-rows.ts";
 import {
   MAX_ACTIVE_TIERS,
@@ -9,8 +9,6 @@ import {
   type PerkTierInput,
   validatePerkTier,
 } from "./validate-perk-tier.ts";
-
-type Tx = Parameters<Parameters<Sql["begin"]>[1]>[0];
 
 /** Fields to change; `null` clears an optional one, a missing field keeps it. */
 export type PerkTierChanges = Partial<PerkTierInput> & { readonly id: string };
@@ -50,8 +48,10 @@ function tierNotFound(): DomainError {
 }
 
 /** Adds a supporter tier (at most 10 active, each threshold once). */
-export async function defineTier(sql: Sql, userId: string, input: PerkTierInput) {
-  await requireCreatorAccount(sql, userId);
+export async function defineTier(
+  { sql, creator: { userId } }: Pick<CreatorContext, "sql" | "creator">,
+  input: PerkTierInput,
+) {
   const tier = validatePerkTier(input);
   return withTierLock(sql, userId, async (tx) => {
     const [active] = await tx<{ n: bigint }[]>`
@@ -76,8 +76,10 @@ export async function defineTier(sql: Sql, userId: string, input: PerkTierInput)
  * Changes an active tier; archived tiers are history and stay as they were. Raising the
  * threshold keeps the tier unlocked for every supporter who had reached the old one.
  */
-export async function updateTier(sql: Sql, userId: string, changes: PerkTierChanges) {
-  await requireCreatorAccount(sql, userId);
+export async function updateTier(
+  { sql, creator: { userId } }: Pick<CreatorContext, "sql" | "creator">,
+  changes: PerkTierChanges,
+) {
   return withTierLock(sql, userId, async (tx) => {
     const [current] = await tx<PerkTierRow[]>`
       select * from perk_tiers where id = ${changes.id} and creator_user_id = ${userId}`;
@@ -111,8 +113,10 @@ export async function updateTier(sql: Sql, userId: string, changes: PerkTierChan
 }
 
 /** Archives a tier: supporters no longer see it; the row stays as history. Again is a no-op. */
-export async function archiveTier(sql: Sql, userId: string, id: string, now: Date) {
-  await requireCreatorAccount(sql, userId);
+export async function archiveTier(
+  { sql, creator: { userId }, now }: Pick<CreatorContext, "sql" | "creator" | "now">,
+  { id }: { readonly id: string },
+) {
   const [row] = await sql<PerkTierRow[]>`
     update perk_tiers set archived_at = coalesce(archived_at, ${now})
     where id = ${id} and creator_user_id = ${userId}
@@ -122,8 +126,10 @@ export async function archiveTier(sql: Sql, userId: string, id: string, now: Dat
 }
 
 /** The caller's tiers with their perks, by threshold; archived ones only when asked. */
-export async function listOwnTiers(sql: Sql, userId: string, includeArchived: boolean) {
-  await requireCreatorAccount(sql, userId);
+export async function listOwnTiers(
+  { sql, creator: { userId } }: Pick<CreatorContext, "sql" | "creator">,
+  { includeArchived }: { readonly includeArchived: boolean },
+) {
   const rows = await sql<PerkTierRow[]>`
     select * from perk_tiers
     where creator_user_id = ${userId} and (${includeArchived} or archived_at is null)

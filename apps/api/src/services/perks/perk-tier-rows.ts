@@ -1,15 +1,10 @@
 import { toSafeInteger } from "@coinstream/core";
+import type { SqlRow, schema } from "@coinstream/db";
 
-export interface PerkTierRow {
-  id: string;
-  name: string;
-  min_coins: bigint;
-  badge: string | null;
-  perk_text: string | null;
-  perk_url: string | null;
-  created_at: Date;
-  archived_at: Date | null;
-}
+export type PerkTierRow = Pick<
+  SqlRow<typeof schema.perkTiers>,
+  "id" | "name" | "min_coins" | "badge" | "perk_text" | "perk_url" | "created_at" | "archived_at"
+>;
 
 /** A tier as anyone may see it: no perk text or link. */
 export function toPublicTier(row: PerkTierRow) {

@@ -3,13 +3,10 @@ import { describe, expect, it } from "vitest";
 import { foldEverything } from "../../test-support/fold-analytics.ts";
 import { createCreator, createPerson, fundWallet } from "../../test-support/people.ts";
 import { useTestLedger } from "../../test-support/test-ledger.ts";
-import { createContext, type Viewer } from "../../trpc/context.ts";
-import { createCallerFactory } from "../../trpc/init.ts";
-import { appRouter } from "../../trpc/root.ts";
+import type { Viewer } from "../../trpc/context.ts";
 
 const env = useTestLedger();
-const callerFor = (who: Viewer | null) =>
-  createCallerFactory(appRouter)(createContext({ sql: env.db.sql, ledger: env.ledger }, who));
+const callerFor = (who: Viewer | null) => env.callerFor(who);
 
 const tierCount = async () =>
   (await env.db.sql<{ n: bigint }[]>`select count(*)::int8 as n from perk_tiers`)[0]?.n;

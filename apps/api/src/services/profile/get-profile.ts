@@ -1,11 +1,14 @@
-import type { Sql } from "@coinstream/db";
+import type { ViewerContext } from "../service-context.ts";
 import { describeCosmetic } from "./cosmetics.ts";
 
 /**
  * The cosmetics a person owns and what they wear: `wearing` names items (as `profile.wear`
  * takes them), `viewerStyle` is what others see next to their gifts and on leaderboards.
  */
-export async function getProfile(sql: Sql, userId: string) {
+export async function getProfile({
+  sql,
+  viewer: { userId },
+}: Pick<ViewerContext, "sql" | "viewer">) {
   const rows = await sql<{ item_id: string; coins: bigint; acquired_at: Date }[]>`
     select item_id, coins, acquired_at from viewer_cosmetics
     where user_id = ${userId} order by acquired_at, item_id`;

@@ -1,5 +1,5 @@
 import { DomainError, DomainErrorCode } from "@coinstream/core";
-import type { Sql } from "@coinstream/db";
+import type { ViewerContext } from "../service-context.ts";
 import { describeCosmetic } from "./cosmetics.ts";
 import { getProfile } from "./get-profile.ts";
 
@@ -16,7 +16,14 @@ const SLOT_NAMES = { badge_frame: "badge frame", name_color: "name colour" } as 
  * gift event and leaderboard row carries them without a lookup. Refused, changing nothing,
  * unless each item is owned and fits its slot.
  */
-export async function wearCosmetics(sql: Sql, userId: string, request: WearRequest) {
+export async function wearCosmetics(
+  ctx: Pick<ViewerContext, "sql" | "viewer">,
+  request: WearRequest,
+) {
+  const {
+    sql,
+    viewer: { userId },
+  } = ctx;
   const styleFor = async (kind: keyof typeof SLOT_NAMES, itemId: string | null | undefined) => {
     if (itemId === undefined || itemId === null) return itemId;
     const item = describeCosmetic(itemId);
@@ -52,5 +59,5 @@ export async function wearCosmetics(sql: Sql, userId: string, request: WearReque
       badge_frame = case when ${badgeFrame !== undefined} then excluded.badge_frame else viewer_profiles.badge_frame end,
       name_color = case when ${nameColor !== undefined} then excluded.name_color else viewer_profiles.name_color end,
       updated_at = now()`;
-  return getProfile(sql, userId);
+  return getProfile(ctx);
 }

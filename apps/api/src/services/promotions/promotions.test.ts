@@ -3,19 +3,14 @@ import { describe, expect, it } from "vitest";
 import { createAdmin, createPerson } from "../../test-support/people.ts";
 import { useSandboxApi } from "../../test-support/test-ledger.ts";
 import { deliverSignedWebhook } from "../../test-support/webhooks.ts";
-import { createContext, type Viewer } from "../../trpc/context.ts";
-import { createCallerFactory } from "../../trpc/init.ts";
-import { appRouter } from "../../trpc/root.ts";
+import type { Viewer } from "../../trpc/context.ts";
 import { decidePromotionBonuses } from "./decide-promotion-bonuses.ts";
 
 const WEBHOOK_SECRET = "whsec_test_coinstream_promotions";
 const env = useSandboxApi(WEBHOOK_SECRET);
 const HOUR = 3_600_000;
 
-const callerFor = (who: Viewer | null) =>
-  createCallerFactory(appRouter)(
-    createContext({ sql: env.db.sql, ledger: env.ledger, payments: env.payments }, who),
-  );
+const callerFor = (who: Viewer | null) => env.callerFor(who, { payments: env.payments });
 const coinsOf = async (who: Viewer) => (await callerFor(who).wallet.get()).coins;
 const buyerIn = (region: string) => createPerson(env.db.sql, { region });
 

@@ -38,10 +38,8 @@ describe("the rate card in force, per process", () => {
     const { sql, counted } = countingSql();
     const admin = await createAdmin(env.db.sql);
     await publishRateCard(
-      env.db.sql,
-      admin.userId,
+      { sql: env.db.sql, admin, now: new Date() },
       { version: RATE_CARD.version, activeFrom: new Date(Date.now() + 200) },
-      new Date(),
     );
     await getActiveRateCard(sql, new Date());
     await later(250);
@@ -51,10 +49,8 @@ describe("the rate card in force, per process", () => {
     await getActiveRateCard(sql, new Date());
     expect(counted.statements).toBe(2);
     await publishRateCard(
-      sql,
-      admin.userId,
+      { sql, admin, now: new Date() },
       { version: RATE_CARD.version, activeFrom: new Date(Date.now() + 3_600_000) },
-      new Date(),
     );
     const afterPublish = counted.statements;
     await getActiveRateCard(sql, new Date());

@@ -68,10 +68,7 @@ export function forgetActiveRateCards(sql: Sql): void {
   activeOn.delete(sql);
 }
 
-/** The rate card for a request: the active one, or core's when the caller has no database (docs, tests). */
-export function rateCardFor(ctx: {
-  readonly sql: Sql | null;
-  readonly now: Date;
-}): Promise<RateCard> {
-  return ctx.sql ? getActiveRateCard(ctx.sql, ctx.now) : Promise.resolve(RATE_CARD);
+/** The rate card in force for a call (its one "now"). */
+export function rateCardFor(ctx: { readonly sql: Sql; readonly now: Date }): Promise<RateCard> {
+  return getActiveRateCard(ctx.sql, ctx.now);
 }

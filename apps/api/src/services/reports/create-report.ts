@@ -6,8 +6,7 @@ import {
   REPORTS_PER_DAY,
   type ReportReason,
 } from "@coinstream/core";
-import type { Sql } from "@coinstream/db";
-import type { Tx } from "../admin/record-admin-action.ts";
+import type { Sql, Tx } from "@coinstream/db";
 
 /**
  * What a report is about: a creator by handle; a message by its stream event id (a paid message

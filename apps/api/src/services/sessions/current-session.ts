@@ -1,10 +1,13 @@
 import { DomainError, DomainErrorCode, normalizeCreatorHandle } from "@coinstream/core";
-import type { Sql } from "@coinstream/db";
+import type { ServiceContext } from "../service-context.ts";
 import { readOpenSession, toPublicSession } from "./session-progress.ts";
 
 /** A creator's live session (title, start, coins so far, goal and progress), or `live: false`. */
-export async function getCurrentSession(sql: Sql, rawHandle: string) {
-  const handle = normalizeCreatorHandle(rawHandle);
+export async function getCurrentSession(
+  { sql }: Pick<ServiceContext, "sql">,
+  input: { readonly handle: string },
+) {
+  const handle = normalizeCreatorHandle(input.handle);
   const [creator] = handle
     ? await sql<{ user_id: string }[]>`select user_id from creators where handle = ${handle}`
     : [];

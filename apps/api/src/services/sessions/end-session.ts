@@ -1,7 +1,6 @@
 import type { Sql } from "@coinstream/db";
 import { announceStreamEvents } from "../../realtime/announce-stream-events.ts";
-import type { Viewer } from "../../trpc/context.ts";
-import { requireCreatorAccount } from "../creators/require-creator-account.ts";
+import type { CreatorContext } from "../service-context.ts";
 import { endInactiveSessions } from "../studio/live-sessions.ts";
 import { recordGoalCleared } from "./goal-progress.ts";
 import { readSessionProgress, type SessionProgress } from "./session-progress.ts";
@@ -10,12 +9,11 @@ import { readSessionProgress, type SessionProgress } from "./session-progress.ts
  * Ends the caller's live session and returns it with its totals, or null when they were not live
  * (so a retried call is harmless). An overlay showing its goal is told the goal is gone.
  */
-export async function endSession(
-  sql: Sql,
-  viewer: Viewer,
-  now: Date,
-): Promise<SessionProgress | null> {
-  const creator = await requireCreatorAccount(sql, viewer.userId);
+export async function endSession({
+  sql,
+  creator,
+  now,
+}: Pick<CreatorContext, "sql" | "creator" | "now">): Promise<SessionProgress | null> {
   const result = await sql.begin(async (tx) => {
     const [ended] = await tx<{ id: string; goal_coins: bigint | null }[]>`
       update stream_sessions set ended_at = greatest(started_at, ${now}), ended_by = 'manual'

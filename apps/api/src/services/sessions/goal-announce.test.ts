@@ -2,10 +2,9 @@ import type { Sql } from "@coinstream/db";
 import postgres from "postgres";
 import { describe, expect, it } from "vitest";
 import { createCreator } from "../../test-support/people.ts";
+import { createTestCaller } from "../../test-support/test-context.ts";
 import { useTestLedger } from "../../test-support/test-ledger.ts";
-import { createContext, type Viewer } from "../../trpc/context.ts";
-import { createCallerFactory } from "../../trpc/init.ts";
-import { appRouter } from "../../trpc/root.ts";
+import type { Viewer } from "../../trpc/context.ts";
 import { emitGoalProgress } from "./goal-progress.ts";
 
 const env = useTestLedger();
@@ -28,8 +27,7 @@ function recordingPool() {
       if (text === "commit" || text === "rollback") open.delete(connection);
     },
   }) as unknown as Sql;
-  const caller = (who: Viewer) =>
-    createCallerFactory(appRouter)(createContext({ sql: pool, ledger: env.ledger }, who));
+  const caller = (who: Viewer) => createTestCaller({ sql: pool, ledger: env.ledger }, who);
   return { pool, statements, caller };
 }
 

@@ -5,21 +5,14 @@ import { SandboxPayoutProvider } from "../../payments/payout-provider.ts";
 import type { GoalProgress } from "../../realtime/stream-event.ts";
 import { createCreator, createPerson, fundWallet } from "../../test-support/people.ts";
 import { useTestLedger } from "../../test-support/test-ledger.ts";
-import { createContext, type Viewer } from "../../trpc/context.ts";
-import { createCallerFactory } from "../../trpc/init.ts";
-import { appRouter } from "../../trpc/root.ts";
+import type { Viewer } from "../../trpc/context.ts";
 import { foldStreamEvents } from "../analytics/fold-stream-events.ts";
 import { endIdleSessions } from "./end-session.ts";
 import { emitGoalProgress } from "./goal-progress.ts";
 
 const env = useTestLedger();
 const callerFor = (who: Viewer | null) =>
-  createCallerFactory(appRouter)(
-    createContext(
-      { sql: env.db.sql, ledger: env.ledger, publicUrl: "https://coinstream.test" },
-      who,
-    ),
-  );
+  env.callerFor(who, { publicUrl: "https://coinstream.test" });
 const HOUR = 3_600_000;
 
 /** A creator and a funded viewer who tips them. */

@@ -1,8 +1,6 @@
 import { DomainError, DomainErrorCode, groupThousands, RATE_CARD } from "@coinstream/core";
-import type { Sql } from "@coinstream/db";
 import { announceStreamEvents } from "../../realtime/announce-stream-events.ts";
-import type { Viewer } from "../../trpc/context.ts";
-import { requireCreatorAccount } from "../creators/require-creator-account.ts";
+import type { CreatorContext } from "../service-context.ts";
 import { emitGoalProgressIn, recordGoalCleared } from "./goal-progress.ts";
 import { type Queryable, readOpenSession, type SessionProgress } from "./session-progress.ts";
 
@@ -12,11 +10,9 @@ import { type Queryable, readOpenSession, type SessionProgress } from "./session
  * goal already reached under the same target stays reached.
  */
 export async function setGoal(
-  sql: Sql,
-  viewer: Viewer,
+  { sql, creator }: Pick<CreatorContext, "sql" | "creator">,
   input: { readonly coins: number; readonly title: string | null },
 ): Promise<SessionProgress> {
-  const creator = await requireCreatorAccount(sql, viewer.userId);
   const { minCoins, maxCoins } = RATE_CARD.goals;
   if (!Number.isSafeInteger(input.coins) || input.coins < minCoins || input.coins > maxCoins) {
     throw new DomainError(
@@ -41,8 +37,10 @@ export async function setGoal(
 }
 
 /** Removes the live session's goal; overlays hide their goal bar. */
-export async function clearGoal(sql: Sql, viewer: Viewer): Promise<SessionProgress> {
-  const creator = await requireCreatorAccount(sql, viewer.userId);
+export async function clearGoal({
+  sql,
+  creator,
+}: Pick<CreatorContext, "sql" | "creator">): Promise<SessionProgress> {
   const { session, announce } = await sql.begin(async (tx) => {
     const [open] = await tx<{ id: string; goal_coins: bigint | null }[]>`
       select id, goal_coins from stream_sessions

@@ -1,7 +1,5 @@
-import type { Sql } from "@coinstream/db";
-import type { Viewer } from "../../trpc/context.ts";
 import { assertNotFrozen } from "../admin/assert-not-frozen.ts";
-import { requireCreatorAccount } from "../creators/require-creator-account.ts";
+import type { CreatorContext } from "../service-context.ts";
 import { readOpenSession, type SessionProgress } from "./session-progress.ts";
 
 /**
@@ -9,11 +7,10 @@ import { readOpenSession, type SessionProgress } from "./session-progress.ts";
  * index), so starting while live returns the open one unchanged.
  */
 export async function startSession(
-  sql: Sql,
-  viewer: Viewer,
-  title: string | null,
+  { sql, creator }: Pick<CreatorContext, "sql" | "creator">,
+  input: { readonly title: string | null },
 ): Promise<{ started: boolean; session: SessionProgress }> {
-  const creator = await requireCreatorAccount(sql, viewer.userId);
+  const { title } = input;
   // A frozen creator receives no gifts, so going live would only invite refused ones.
   await assertNotFrozen(sql, creator.userId);
   const inserted = await sql`
@@ -21,6 +18,6 @@ export async function startSession(
     on conflict (creator_user_id) where ended_at is null do nothing`;
   const session = await readOpenSession(sql, creator.userId);
   // Ended between the two statements: start again.
-  if (!session) return startSession(sql, viewer, title);
+  if (!session) return startSession({ sql, creator }, input);
   return { started: inserted.count === 1, session };
 }

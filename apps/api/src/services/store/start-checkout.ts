@@ -9,8 +9,6 @@ import {
   quotePurchase,
 } from "@coinstream/core";
 import type { Sql } from "@coinstream/db";
-import type { PaymentProvider } from "../../payments/payment-provider.ts";
-import type { Viewer } from "../../trpc/context.ts";
 import { assertNotFrozen } from "../admin/assert-not-frozen.ts";
 import { getSupervision } from "../guardians/guardian-links.ts";
 import {
@@ -20,6 +18,7 @@ import {
   type OfferablePromotions,
 } from "../promotions/offerable-promotions.ts";
 import { getActiveRateCard } from "../rate-card/get-active-rate-card.ts";
+import type { PaymentsContext } from "../service-context.ts";
 import { viewerFacts } from "../viewer-facts.ts";
 import { countCompletedPurchases } from "./count-completed-purchases.ts";
 
@@ -35,11 +34,8 @@ export interface CheckoutInput {
  * item is a conflict.
  */
 export async function startCheckout(
-  sql: Sql,
-  provider: PaymentProvider,
-  viewer: Viewer,
+  { sql, payments: provider, viewer, now }: PaymentsContext,
   input: CheckoutInput,
-  now: Date,
 ) {
   await assertNotFrozen(sql, viewer.userId);
   const rateCard = await getActiveRateCard(sql, now);

@@ -2,6 +2,7 @@ import type { Sql } from "@coinstream/db";
 import type { ViewerStyle } from "../../realtime/stream-event.ts";
 import { readFolded } from "../analytics/read-folded.ts";
 import { type GifterTotal, topGiftersAllTime } from "../analytics/top-gifters.ts";
+import type { ServiceContext } from "../service-context.ts";
 
 /** How far back "live" looks until stream sessions are tracked: a long stream's length. */
 export const LIVE_WINDOW_HOURS = 8;
@@ -24,10 +25,8 @@ export interface LeaderboardEntry {
  * the badge frame and name colour they wear. Names only: who a viewer is stays private.
  */
 export async function getLeaderboard(
-  sql: Sql,
-  creatorUserId: string,
-  period: "live" | "all",
-  now: Date,
+  { sql, now }: Pick<ServiceContext, "sql" | "now">,
+  { creatorUserId, period }: { readonly creatorUserId: string; readonly period: "live" | "all" },
 ): Promise<LeaderboardEntry[]> {
   const top =
     period === "all"

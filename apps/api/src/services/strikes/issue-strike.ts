@@ -1,6 +1,6 @@
 import { DomainError, DomainErrorCode, normalizeCreatorHandle } from "@coinstream/core";
-import type { Sql } from "@coinstream/db";
-import { recordAdminAction, type Tx } from "../admin/record-admin-action.ts";
+import type { Sql, Tx } from "@coinstream/db";
+import { recordAdminAction } from "../admin/record-admin-action.ts";
 
 export interface StrikeInput {
   readonly creatorUserId: string;

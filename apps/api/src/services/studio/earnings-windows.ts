@@ -4,8 +4,8 @@ import { toSafeInteger, valueDiamondsUsdMinor } from "@coinstream/core";
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
 
-import { accountId } from "@coinstream/db";
-import { paidEvents, type Tx, tailEvents } from "../analytics/paid-events.ts";
+import { accountId, type Tx } from "@coinstream/db";
+import { paidEvents, tailEvents } from "../analytics/paid-events.ts";
 
 export type EarningsWindowName = "today" | "week" | "month";
 

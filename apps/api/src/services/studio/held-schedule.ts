@@ -2,8 +2,7 @@ import { CARD_DISPUTE_DAYS, type RateCard, toSafeInteger } from "@coinstream/cor
 
 const DAY_MS = 86_400_000;
 
-import { accountId } from "@coinstream/db";
-import type { Tx } from "../analytics/paid-events.ts";
+import { accountId, type Tx } from "@coinstream/db";
 import { creditReleaseSql } from "../earnings/gift-hold.ts";
 
 export interface HeldRelease {

@@ -2,13 +2,14 @@ import { randomUUID } from "node:crypto";
 import { quoteWithdrawal } from "@coinstream/core";
 import { accountId } from "@coinstream/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createApp } from "../../app.ts";
+import type { createApp } from "../../app.ts";
 import { StreamEventHub } from "../../realtime/stream-event-hub.ts";
 import { creatorWithAvailable } from "../../test-support/creator-with-diamonds.ts";
 import { foldEverything } from "../../test-support/fold-analytics.ts";
 import { createCreator, createPerson, fundWallet } from "../../test-support/people.ts";
+import { createTestContext } from "../../test-support/test-context.ts";
 import { useTestLedger } from "../../test-support/test-ledger.ts";
-import { createContext, type Viewer } from "../../trpc/context.ts";
+import type { Viewer } from "../../trpc/context.ts";
 import { createCallerFactory } from "../../trpc/init.ts";
 import { appRouter } from "../../trpc/root.ts";
 import { endInactiveSessions, startLiveSessions } from "./live-sessions.ts";
@@ -22,12 +23,12 @@ let app: ReturnType<typeof createApp>;
 beforeAll(async () => {
   hub = new StreamEventHub(env.db.sql);
   await hub.start();
-  app = createApp({ sql: env.db.sql, ledger: env.ledger, events: hub, publicUrl: PUBLIC_URL });
+  app = env.appWith({ events: hub, publicUrl: PUBLIC_URL });
 });
 afterAll(() => hub.stop());
 
 const callerFor = (who: Viewer | null, now?: Date) => {
-  const context = createContext(
+  const context = createTestContext(
     { sql: env.db.sql, ledger: env.ledger, publicUrl: PUBLIC_URL },
     who,
   );

@@ -6,8 +6,7 @@ import {
   SUPPORT_MESSAGE_RULES,
   SUPPORT_SUBJECT_RULES,
 } from "@coinstream/core";
-import type { Sql } from "@coinstream/db";
-import type { Tx } from "../admin/record-admin-action.ts";
+import type { Sql, Tx } from "@coinstream/db";
 import { supportTierOf } from "./support-tier-of.ts";
 
 /** Open tickets one person may have at once; more is refused until one is answered or closed. */

@@ -8,9 +8,7 @@ import {
   spendFromWallet,
 } from "../../test-support/people.ts";
 import { useTestLedger } from "../../test-support/test-ledger.ts";
-import { createContext, type Viewer } from "../../trpc/context.ts";
-import { createCallerFactory } from "../../trpc/init.ts";
-import { appRouter } from "../../trpc/root.ts";
+import type { Viewer } from "../../trpc/context.ts";
 
 const env = useTestLedger();
 const payments: PaymentProvider = {
@@ -18,10 +16,7 @@ const payments: PaymentProvider = {
   createCheckout: async (request) => ({ sessionId: `cs_${request.purchaseId}`, url: "http://x" }),
   startAgeCheck: async (request) => ({ sessionId: `cs_${request.ageCheckId}`, url: "http://x" }),
 };
-const callerFor = (who: Viewer | null) =>
-  createCallerFactory(appRouter)(
-    createContext({ sql: env.db.sql, ledger: env.ledger, payments: { provider: payments } }, who),
-  );
+const callerFor = (who: Viewer | null) => env.callerFor(who, { payments: { provider: payments } });
 const person = () => createPerson(env.db.sql);
 const countRows = async (table: "support_tickets" | "support_messages" | "admin_audit") =>
   (await env.db.sql<{ n: bigint }[]>`select count(*)::int8 as n from ${env.db.sql(table)}`)[0]?.n;

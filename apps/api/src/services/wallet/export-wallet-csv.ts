@@ -1,4 +1,4 @@
-import type { Sql } from "@coinstream/db";
+import type { ViewerContext } from "../service-context.ts";
 import { listWalletHistory } from "./list-wallet-history.ts";
 
 const MAX_ROWS = 10_000;
@@ -11,15 +11,16 @@ export function csvField(value: string): string {
 }
 
 /** The person's whole wallet history (up to 10,000 rows) as CSV, newest first. */
-export async function exportWalletCsv(
-  sql: Sql,
-  userId: string,
-): Promise<{ filename: string; csv: string; rows: number }> {
+export async function exportWalletCsv(ctx: Pick<ViewerContext, "sql" | "viewer">): Promise<{
+  filename: string;
+  csv: string;
+  rows: number;
+}> {
   const lines = ["date,kind,coins,transfer_id,details"];
   let cursor: string | null = null;
   let rows = 0;
   do {
-    const page = await listWalletHistory(sql, userId, { cursor, limit: 500 });
+    const page = await listWalletHistory(ctx, { cursor, limit: 500 });
     for (const item of page.items) {
       const details = [item.metadata.handle, item.metadata.giftId, item.metadata.message]
         .filter((part) => typeof part === "string" && part !== "")

@@ -1,5 +1,6 @@
 import { toSafeInteger } from "@coinstream/core";
-import { accountId, listAccountTransfers, type Sql, type TransferCode } from "@coinstream/db";
+import { accountId, listAccountTransfers, type TransferCode } from "@coinstream/db";
+import type { ViewerContext } from "../service-context.ts";
 import { viewerWalletRef } from "./viewer-wallet.ts";
 
 export interface WalletHistoryQuery {
@@ -9,7 +10,10 @@ export interface WalletHistoryQuery {
 }
 
 /** A page of the person's own wallet history, newest first; amounts signed from their side. */
-export async function listWalletHistory(sql: Sql, userId: string, query: WalletHistoryQuery) {
+export async function listWalletHistory(
+  { sql, viewer: { userId } }: Pick<ViewerContext, "sql" | "viewer">,
+  query: WalletHistoryQuery,
+) {
   const walletId = accountId(viewerWalletRef(userId));
   const page = await listAccountTransfers(sql, {
     accountId: walletId,

@@ -1,0 +1,55 @@
+import { randomUUID } from "node:crypto";
+import { describe, expect, it, vi } from "vitest";
+import { createPerson } from "../test-support/people.ts";
+import { useTestLedger } from "../test-support/test-ledger.ts";
+
+// The service answers whatever the test says; the procedure's `.output()` schema judges it.
+const answer = vi.hoisted(() => ({ withdrawals: null as unknown }));
+vi.mock("../services/payouts/withdrawals.ts", async (importOriginal) => {
+  const actual = await importOriginal<typeof import("../services/payouts/withdrawals.ts")>();
+  return {
+    ...actual,
+    listWithdrawals: async (...args: Parameters<typeof actual.listWithdrawals>) =>
+      answer.withdrawals ?? actual.listWithdrawals(...args),
+  };
+});
+
+const env = useTestLedger();
+
+async function creator() {
+  const who = await createPerson(env.db.sql);
+  await env.callerFor(who).creator.register({ handle: `o${randomUUID().slice(0, 8)}` });
+  return who;
+}
+
+describe("output schemas", () => {
+  it("fails the call with INTERNAL_SERVER_ERROR when a service answers the wrong shape", async () => {
+    const who = await creator();
+    answer.withdrawals = [{ withdrawalId: randomUUID(), diamonds: "1000", status: "paid" }];
+    try {
+      await expect(env.callerFor(who).creator.withdrawals()).rejects.toMatchObject({
+        code: "INTERNAL_SERVER_ERROR",
+      });
+    } finally {
+      answer.withdrawals = null;
+    }
+  });
+
+  it("passes the service's answer through when it has the declared shape", async () => {
+    const who = await creator();
+    const row = {
+      withdrawalId: randomUUID(),
+      diamonds: 1_000,
+      netUsdMinor: 500,
+      status: "paid",
+      failureReason: null,
+      createdAt: new Date().toISOString(),
+    };
+    answer.withdrawals = [row];
+    try {
+      expect(await env.callerFor(who).creator.withdrawals()).toEqual([row]);
+    } finally {
+      answer.withdrawals = null;
+    }
+  });
+});
