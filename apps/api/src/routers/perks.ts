@@ -46,6 +46,20 @@ export const perksRouter = router({
   /** The caller's coins given to a creator, the tiers they unlocked with their perks, and what is next. */
   mine: viewerProcedure
     .input(z.object({ handle: handleSchema }))
+    .output(
+      z.strictObject({
+        handle: z.string(),
+        coinsGiven: countSchema,
+        tiers: z.array(
+          publicTierSchema.extend({
+            unlocked: z.boolean(),
+            perkText: z.string().nullable(),
+            perkUrl: z.string().nullable(),
+          }),
+        ),
+        nextTier: publicTierSchema.extend({ coinsNeeded: countSchema }).nullable(),
+      }),
+    )
     .query(({ ctx, input }) => getMyPerks(ctx.sql, ctx.viewer.userId, input.handle)),
 
   /** Creator: their own tiers with perks; archived ones with `includeArchived`. */
