@@ -18,6 +18,8 @@ export const countSchema = z.number().int();
 export const eligibilityReasonSchema = z.strictObject({
   code: z.custom<EligibilityReasonCode>((code) => typeof code === "string"),
   message: z.string(),
+  /** A suspension's end (strikes), as ISO 8601 text. */
+  until: isoDateTimeSchema.optional(),
 });
 
 /** What a purchase costs and brings (core's `PurchaseQuote`). */
