@@ -10,7 +10,7 @@ import { countBoostImpressions, openListedStream } from "../services/studio/boos
 import { reportPageLive } from "../services/studio/live-sessions.ts";
 import { publicProcedure, router, viewerProcedure } from "../trpc/init.ts";
 import { spendProcedure } from "../trpc/spend-procedure.ts";
-import { countSchema, eligibilityReasonSchema } from "./output-schemas.ts";
+import { countSchema, eligibilityReasonSchema, isoDateTimeSchema } from "./output-schemas.ts";
 import { idempotencyKeySchema, streamTargetSchema } from "./targets.ts";
 
 export const streamsRouter = router({
@@ -131,11 +131,24 @@ export const streamsRouter = router({
    * Live streams for discovery, ranked by recent gifting and active boosts. A signed-in viewer's
    * listing counts an impression for each boosted stream (once per boost per 30 minutes).
    */
-  live: publicProcedure.query(async ({ ctx }) => {
-    const streams = await listLiveStreams(ctx.sql, ctx.now);
-    await countBoostImpressions(ctx.sql, streams, ctx.viewer?.userId ?? null, ctx.now);
-    return streams;
-  }),
+  live: publicProcedure
+    .output(
+      z.array(
+        z.strictObject({
+          handle: z.string(),
+          title: z.string().nullable(),
+          liveSince: isoDateTimeSchema,
+          score: z.number(),
+          boosted: z.boolean(),
+          boostEndsAt: isoDateTimeSchema.nullable(),
+        }),
+      ),
+    )
+    .query(async ({ ctx }) => {
+      const streams = await listLiveStreams(ctx.sql, ctx.now);
+      await countBoostImpressions(ctx.sql, streams, ctx.viewer?.userId ?? null, ctx.now);
+      return streams;
+    }),
 
   /**
    * A viewer opens a stream from the listing: where to go, and a click through for its running
@@ -143,6 +156,14 @@ export const streamsRouter = router({
    */
   open: publicProcedure
     .input(z.object({ handle: z.string().min(2).max(31) }))
+    .output(
+      z.strictObject({
+        handle: z.string(),
+        url: z.string().nullable(),
+        boosted: z.boolean(),
+        counted: z.boolean(),
+      }),
+    )
     .mutation(({ ctx, input }) =>
       openListedStream(ctx.sql, input.handle.toLowerCase(), ctx.viewer?.userId ?? null, ctx.now),
     ),
@@ -154,6 +175,7 @@ export const streamsRouter = router({
    */
   reportLive: viewerProcedure
     .input(z.object({ to: streamTargetSchema }))
+    .output(z.strictObject({ reported: z.literal(true) }))
     .mutation(async ({ ctx, input }) => {
       const creator = await requireCreator(ctx.sql, input.to, ctx.now);
       return reportPageLive(ctx.sql, creator.userId, ctx.now);
