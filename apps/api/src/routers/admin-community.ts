@@ -5,8 +5,35 @@ import { decideAppeal, listOpenAppeals } from "../services/strikes/appeal-strike
 import { issueStrike } from "../services/strikes/issue-strike.ts";
 import { adminProcedure } from "../trpc/init.ts";
 import { storableDateTimeSchema } from "./bounded-inputs.ts";
+import { countSchema, isoDateTimeSchema } from "./output-schemas.ts";
 
 const noteSchema = z.string().trim().min(3).max(500);
+
+const reportSchema = z.strictObject({
+  reportId: z.uuid(),
+  reporterUserId: z.string(),
+  target: z.strictObject({ kind: z.string(), id: z.string() }),
+  subjectUserId: z.string(),
+  subjectHandle: z.string().nullable(),
+  reason: z.string(),
+  details: z.string(),
+  status: z.string(),
+  createdAt: isoDateTimeSchema,
+  resolvedAt: isoDateTimeSchema.nullable(),
+  resolutionNote: z.string().nullable(),
+  openReportsOnSubject: countSchema,
+});
+
+const appealSchema = z.strictObject({
+  appealId: z.uuid(),
+  strikeId: z.uuid(),
+  creatorUserId: z.string(),
+  handle: z.string(),
+  message: z.string(),
+  appealedAt: isoDateTimeSchema,
+  strikeReason: z.string(),
+  strikeIssuedAt: isoDateTimeSchema,
+});
 
 /** The admin side of the community guidelines, spread into the `admin` router; all audited. */
 export const adminCommunityProcedures = {
@@ -20,6 +47,7 @@ export const adminCommunityProcedures = {
         })
         .default({ status: "open", limit: 50 }),
     )
+    .output(z.array(reportSchema))
     .query(({ ctx, input }) => listReports(ctx.sql, ctx.admin.userId, input)),
 
   /** Closes an open report: dismissed, or a strike against the creator it names (`note` is the reason). */
@@ -27,21 +55,28 @@ export const adminCommunityProcedures = {
     .input(
       z.object({ reportId: z.uuid(), outcome: z.enum(["dismissed", "strike"]), note: noteSchema }),
     )
+    .output(
+      z.strictObject({ reportId: z.uuid(), status: z.string(), strikeId: z.uuid().nullable() }),
+    )
     .mutation(({ ctx, input }) => resolveReport(ctx.sql, ctx.admin.userId, input)),
 
   /** A strike against a creator without a report. Three in 90 days suspend receiving for 14 days. */
   issueStrike: adminProcedure
     .input(z.object({ handle: z.string().trim().min(2).max(31), reason: noteSchema }))
+    .output(z.strictObject({ strikeId: z.uuid(), issuedAt: isoDateTimeSchema }))
     .mutation(({ ctx, input }) => issueStrike(ctx.sql, ctx.admin.userId, input)),
 
   /** Strike appeals waiting for a decision, oldest first. */
-  appeals: adminProcedure.query(({ ctx }) => listOpenAppeals(ctx.sql, ctx.admin.userId)),
+  appeals: adminProcedure
+    .output(z.array(appealSchema))
+    .query(({ ctx }) => listOpenAppeals(ctx.sql, ctx.admin.userId)),
 
   /** Upholds an appealed strike, or withdraws it (it stops counting at once). */
   decideAppeal: adminProcedure
     .input(
       z.object({ appealId: z.uuid(), decision: z.enum(["uphold", "withdraw"]), note: noteSchema }),
     )
+    .output(z.strictObject({ appealId: z.uuid(), strikeId: z.uuid(), decision: z.string() }))
     .mutation(({ ctx, input }) => decideAppeal(ctx.sql, ctx.admin.userId, input)),
 
   /** Publishes the next version of the community guidelines; everyone accepts it before spending. */
@@ -54,6 +89,7 @@ export const adminCommunityProcedures = {
         effectiveAt: storableDateTimeSchema.optional(),
       }),
     )
+    .output(z.strictObject({ version: countSchema, effectiveAt: isoDateTimeSchema }))
     .mutation(({ ctx, input }) =>
       publishGuidelines(
         ctx.sql,

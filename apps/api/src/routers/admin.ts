@@ -21,11 +21,35 @@ import { closeSupport, listSupportQueue, replySupport } from "../services/suppor
 import { adminProcedure, router } from "../trpc/init.ts";
 import { adminCommunityProcedures } from "./admin-community.ts";
 import { storableDateTimeSchema } from "./bounded-inputs.ts";
+import {
+  countSchema,
+  isoDateTimeSchema,
+  promotionViewSchema,
+  supportTicketSchema,
+} from "./output-schemas.ts";
 import { createPromotionSchema } from "./promotion-inputs.ts";
 import { supportBodySchema } from "./support.ts";
 
 const userIdSchema = z.string().trim().min(1).max(200);
 const reasonSchema = z.string().trim().min(3).max(500);
+
+/** A promotion in the admin's list: its view, its status and what it granted. */
+const adminPromotionSchema = promotionViewSchema.extend({
+  status: z.string(),
+  createdBy: z.string(),
+  createdAt: isoDateTimeSchema,
+  endedBy: z.string().nullable(),
+  grantedPurchases: countSchema,
+  grantedCoins: countSchema,
+});
+
+/** A ticket in the support queue, with who opened it and its place in the queue. */
+const queuedTicketSchema = supportTicketSchema.extend({
+  userId: z.string(),
+  email: z.string().nullable(),
+  name: z.string().nullable(),
+  priority: z.number(),
+});
 
 /** Admin tools; every procedure writes an `admin_audit` row with its effect. */
 export const adminRouter = router({
@@ -77,15 +101,19 @@ export const adminRouter = router({
   /** Creates a bonus-coin promotion (percent or fixed, per region and pack, time-boxed). */
   createPromotion: adminProcedure
     .input(createPromotionSchema)
+    .output(promotionViewSchema)
     .mutation(({ ctx, input }) => createPromotion(ctx.sql, ctx.admin.userId, input, ctx.now)),
 
   /** Ends a promotion now; purchases already checked out with it still get it. */
   endPromotion: adminProcedure
     .input(z.object({ id: z.string().trim().min(1).max(100) }))
+    .output(promotionViewSchema)
     .mutation(({ ctx, input }) => endPromotion(ctx.sql, ctx.admin.userId, input, ctx.now)),
 
   /** Every promotion, newest first, with its status and what it granted. */
-  promotions: adminProcedure.query(({ ctx }) => listPromotions(ctx.sql, ctx.now)),
+  promotions: adminProcedure
+    .output(z.array(adminPromotionSchema))
+    .query(({ ctx }) => listPromotions(ctx.sql, ctx.now)),
 
   /** Support tickets by priority (gifter level, lifetime coins spent), then the oldest first. */
   supportQueue: adminProcedure
@@ -97,16 +125,19 @@ export const adminRouter = router({
         })
         .default({ status: "open", limit: 50 }),
     )
+    .output(z.array(queuedTicketSchema))
     .query(({ ctx, input }) => listSupportQueue(ctx.sql, ctx.admin.userId, input)),
 
   /** Answers a support ticket; the person sees it in the popup's Support page. */
   replySupport: adminProcedure
     .input(z.object({ ticketId: z.uuid(), body: supportBodySchema }))
+    .output(supportTicketSchema)
     .mutation(({ ctx, input }) => replySupport(ctx.sql, ctx.admin.userId, input, ctx.now)),
 
   /** Closes a support ticket. */
   closeSupport: adminProcedure
     .input(z.object({ ticketId: z.uuid() }))
+    .output(supportTicketSchema)
     .mutation(({ ctx, input }) => closeSupport(ctx.sql, ctx.admin.userId, input, ctx.now)),
 
   /** The audit trail, newest first. */
