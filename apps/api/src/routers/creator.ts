@@ -8,7 +8,6 @@ import {
   STRIPE_ACCOUNT_ID,
   setPayoutMethod,
 } from "../services/payouts/withdrawals.ts";
-import { getActiveRateCard } from "../services/rate-card/get-active-rate-card.ts";
 import { listCreatorBoosts } from "../services/studio/boost-reach.ts";
 import type { EarningsWindowName } from "../services/studio/earnings-windows.ts";
 import { getStudioOverview } from "../services/studio/get-studio-overview.ts";
@@ -212,44 +211,34 @@ export const creatorRouter = router({
    * diamonds by the day they become available, what withdrawing the available ones pays now, and
    * the top 5 supporters of 30 days. `utcOffsetMinutes`: the creator's clock, for "today".
    */
-  overview: viewerProcedure
+  overview: creatorProcedure
     .input(
       z
         .object({ utcOffsetMinutes: z.number().int().min(-840).max(840).default(0) })
         .default({ utcOffsetMinutes: 0 }),
     )
     .output(overviewSchema)
-    .query(({ ctx, input }) => getStudioOverview(ctx.sql, ctx.viewer.userId, input, ctx.now)),
+    .query(({ ctx, input }) => getStudioOverview(ctx, input)),
 
   /** The OBS overlay's settings (defaults until the creator saves some). */
-  overlaySettings: viewerProcedure
+  overlaySettings: creatorProcedure
     .output(overlaySettingsOutputSchema)
-    .query(({ ctx }) => getOverlaySettings(ctx.sql, ctx.viewer.userId)),
+    .query(({ ctx }) => getOverlaySettings(ctx)),
 
   /** Saves the overlay's settings; open overlays apply them at once. */
-  setOverlaySettings: viewerProcedure
+  setOverlaySettings: creatorProcedure
     .input(overlaySettingsSchema)
     .output(overlaySettingsOutputSchema)
-    .mutation(({ ctx, input }) => setOverlaySettings(ctx.sql, ctx.viewer.userId, input)),
+    .mutation(({ ctx, input }) => setOverlaySettings(ctx, input)),
 
   /** Plays a test alert of a tier on the creator's open overlays: no coins move, nothing is counted. */
-  sendTestAlert: viewerProcedure
+  sendTestAlert: creatorProcedure
     .input(z.object({ tier: z.enum(ALERT_TIERS) }))
     .output(testAlertSchema)
-    .mutation(async ({ ctx, input }) =>
-      sendTestAlert(
-        ctx.sql,
-        ctx.viewer.userId,
-        input.tier,
-        await getActiveRateCard(ctx.sql, ctx.now),
-        ctx.now,
-      ),
-    ),
+    .mutation(({ ctx, input }) => sendTestAlert(ctx, input)),
 
   /** Boosts of the creator's stream, newest first, with impressions in listings and clicks through. */
-  boosts: viewerProcedure
-    .output(z.array(boostSchema))
-    .query(({ ctx }) => listCreatorBoosts(ctx.sql, ctx.viewer.userId, ctx.now)),
+  boosts: creatorProcedure.output(z.array(boostSchema)).query(({ ctx }) => listCreatorBoosts(ctx)),
 
   /** Diamonds received, newest first, each with its source; reversals of refunded gifts are negative. */
   earnings: creatorProcedure

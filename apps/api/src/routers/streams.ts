@@ -146,7 +146,7 @@ export const streamsRouter = router({
     )
     .query(async ({ ctx }) => {
       const streams = await listLiveStreams(ctx.sql, ctx.now);
-      await countBoostImpressions(ctx.sql, streams, ctx.viewer?.userId ?? null, ctx.now);
+      await countBoostImpressions(ctx, streams);
       return streams;
     }),
 
@@ -164,9 +164,7 @@ export const streamsRouter = router({
         counted: z.boolean(),
       }),
     )
-    .mutation(({ ctx, input }) =>
-      openListedStream(ctx.sql, input.handle.toLowerCase(), ctx.viewer?.userId ?? null, ctx.now),
-    ),
+    .mutation(({ ctx, input }) => openListedStream(ctx, input)),
 
   /**
    * The extension on a creator's stream page says the stream is live (repeated every minute while
@@ -176,8 +174,5 @@ export const streamsRouter = router({
   reportLive: viewerProcedure
     .input(z.object({ to: streamTargetSchema }))
     .output(z.strictObject({ reported: z.literal(true) }))
-    .mutation(async ({ ctx, input }) => {
-      const creator = await requireCreator(ctx.sql, input.to, ctx.now);
-      return reportPageLive(ctx.sql, creator.userId, ctx.now);
-    }),
+    .mutation(({ ctx, input }) => reportPageLive(ctx, input)),
 });
