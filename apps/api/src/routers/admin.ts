@@ -102,18 +102,18 @@ export const adminRouter = router({
   createPromotion: adminProcedure
     .input(createPromotionSchema)
     .output(promotionViewSchema)
-    .mutation(({ ctx, input }) => createPromotion(ctx.sql, ctx.admin.userId, input, ctx.now)),
+    .mutation(({ ctx, input }) => createPromotion(ctx, input)),
 
   /** Ends a promotion now; purchases already checked out with it still get it. */
   endPromotion: adminProcedure
     .input(z.object({ id: z.string().trim().min(1).max(100) }))
     .output(promotionViewSchema)
-    .mutation(({ ctx, input }) => endPromotion(ctx.sql, ctx.admin.userId, input, ctx.now)),
+    .mutation(({ ctx, input }) => endPromotion(ctx, input)),
 
   /** Every promotion, newest first, with its status and what it granted. */
   promotions: adminProcedure
     .output(z.array(adminPromotionSchema))
-    .query(({ ctx }) => listPromotions(ctx.sql, ctx.now)),
+    .query(({ ctx }) => listPromotions(ctx)),
 
   /** Support tickets by priority (gifter level, lifetime coins spent), then the oldest first. */
   supportQueue: adminProcedure
