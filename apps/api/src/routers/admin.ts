@@ -126,19 +126,19 @@ export const adminRouter = router({
         .default({ status: "open", limit: 50 }),
     )
     .output(z.array(queuedTicketSchema))
-    .query(({ ctx, input }) => listSupportQueue(ctx.sql, ctx.admin.userId, input)),
+    .query(({ ctx, input }) => listSupportQueue(ctx, input)),
 
   /** Answers a support ticket; the person sees it in the popup's Support page. */
   replySupport: adminProcedure
     .input(z.object({ ticketId: z.uuid(), body: supportBodySchema }))
     .output(supportTicketSchema)
-    .mutation(({ ctx, input }) => replySupport(ctx.sql, ctx.admin.userId, input, ctx.now)),
+    .mutation(({ ctx, input }) => replySupport(ctx, input)),
 
   /** Closes a support ticket. */
   closeSupport: adminProcedure
     .input(z.object({ ticketId: z.uuid() }))
     .output(supportTicketSchema)
-    .mutation(({ ctx, input }) => closeSupport(ctx.sql, ctx.admin.userId, input, ctx.now)),
+    .mutation(({ ctx, input }) => closeSupport(ctx, input)),
 
   /** The audit trail, newest first. */
   audit: adminProcedure
