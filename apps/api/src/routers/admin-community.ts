@@ -48,7 +48,7 @@ export const adminCommunityProcedures = {
         .default({ status: "open", limit: 50 }),
     )
     .output(z.array(reportSchema))
-    .query(({ ctx, input }) => listReports(ctx.sql, ctx.admin.userId, input)),
+    .query(({ ctx, input }) => listReports(ctx, input)),
 
   /** Closes an open report: dismissed, or a strike against the creator it names (`note` is the reason). */
   resolveReport: adminProcedure
@@ -58,18 +58,16 @@ export const adminCommunityProcedures = {
     .output(
       z.strictObject({ reportId: z.uuid(), status: z.string(), strikeId: z.uuid().nullable() }),
     )
-    .mutation(({ ctx, input }) => resolveReport(ctx.sql, ctx.admin.userId, input)),
+    .mutation(({ ctx, input }) => resolveReport(ctx, input)),
 
   /** A strike against a creator without a report. Three in 90 days suspend receiving for 14 days. */
   issueStrike: adminProcedure
     .input(z.object({ handle: z.string().trim().min(2).max(31), reason: noteSchema }))
     .output(z.strictObject({ strikeId: z.uuid(), issuedAt: isoDateTimeSchema }))
-    .mutation(({ ctx, input }) => issueStrike(ctx.sql, ctx.admin.userId, input)),
+    .mutation(({ ctx, input }) => issueStrike(ctx, input)),
 
   /** Strike appeals waiting for a decision, oldest first. */
-  appeals: adminProcedure
-    .output(z.array(appealSchema))
-    .query(({ ctx }) => listOpenAppeals(ctx.sql, ctx.admin.userId)),
+  appeals: adminProcedure.output(z.array(appealSchema)).query(({ ctx }) => listOpenAppeals(ctx)),
 
   /** Upholds an appealed strike, or withdraws it (it stops counting at once). */
   decideAppeal: adminProcedure
@@ -77,7 +75,7 @@ export const adminCommunityProcedures = {
       z.object({ appealId: z.uuid(), decision: z.enum(["uphold", "withdraw"]), note: noteSchema }),
     )
     .output(z.strictObject({ appealId: z.uuid(), strikeId: z.uuid(), decision: z.string() }))
-    .mutation(({ ctx, input }) => decideAppeal(ctx.sql, ctx.admin.userId, input)),
+    .mutation(({ ctx, input }) => decideAppeal(ctx, input)),
 
   /** Publishes the next version of the community guidelines; everyone accepts it before spending. */
   publishGuidelines: adminProcedure
@@ -91,11 +89,9 @@ export const adminCommunityProcedures = {
     )
     .output(z.strictObject({ version: countSchema, effectiveAt: isoDateTimeSchema }))
     .mutation(({ ctx, input }) =>
-      publishGuidelines(
-        ctx.sql,
-        ctx.admin.userId,
-        { ...input, effectiveAt: input.effectiveAt ? new Date(input.effectiveAt) : undefined },
-        ctx.now,
-      ),
+      publishGuidelines(ctx, {
+        ...input,
+        effectiveAt: input.effectiveAt ? new Date(input.effectiveAt) : undefined,
+      }),
     ),
 };

@@ -20,7 +20,7 @@ export const guidelinesRouter = router({
    */
   current: publicProcedure
     .output(guidelinesVersionsSchema)
-    .query(({ ctx }) => getGuidelinesVersions(ctx.sql, ctx.now)),
+    .query(({ ctx }) => getGuidelinesVersions(ctx)),
 });
 
 /** The caller's side of the guidelines, spread into the `me` router. */
@@ -28,7 +28,7 @@ export const meGuidelinesProcedures = {
   /** The current guidelines and whether the caller accepted them. */
   guidelines: viewerProcedure
     .output(guidelinesStatusSchema)
-    .query(({ ctx }) => getGuidelinesStatus(ctx.sql, ctx.viewer.userId, ctx.now)),
+    .query(({ ctx }) => getGuidelinesStatus(ctx)),
 
   /**
    * Accepts the version in effect (or one published ahead): spending and receiving resume. The
@@ -37,7 +37,5 @@ export const meGuidelinesProcedures = {
   acceptGuidelines: viewerProcedure
     .input(z.object({ version: z.number().int().min(1).max(1_000_000) }))
     .output(guidelinesStatusSchema)
-    .mutation(({ ctx, input }) =>
-      acceptGuidelines(ctx.sql, ctx.viewer.userId, input.version, ctx.now),
-    ),
+    .mutation(({ ctx, input }) => acceptGuidelines(ctx, input)),
 };
