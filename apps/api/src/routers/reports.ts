@@ -23,5 +23,5 @@ export const reportsRouter = router({
       }),
     )
     .output(z.strictObject({ reportId: z.uuid(), status: z.literal("open") }))
-    .mutation(({ ctx, input }) => createReport(ctx.sql, ctx.viewer.userId, input, ctx.now)),
+    .mutation(({ ctx, input }) => createReport(ctx, input)),
 });
