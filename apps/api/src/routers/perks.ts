@@ -41,7 +41,7 @@ export const perksRouter = router({
   list: publicProcedure
     .input(z.object({ handle: handleSchema }))
     .output(z.strictObject({ handle: z.string(), tiers: z.array(publicTierSchema) }))
-    .query(({ ctx, input }) => listPublicTiers(ctx.sql, input.handle)),
+    .query(({ ctx, input }) => listPublicTiers(ctx, input)),
 
   /** The caller's coins given to a creator, the tiers they unlocked with their perks, and what is next. */
   mine: viewerProcedure
@@ -60,7 +60,7 @@ export const perksRouter = router({
         nextTier: publicTierSchema.extend({ coinsNeeded: countSchema }).nullable(),
       }),
     )
-    .query(({ ctx, input }) => getMyPerks(ctx.sql, ctx.viewer.userId, input.handle)),
+    .query(({ ctx, input }) => getMyPerks(ctx, input)),
 
   /** Creator: their own tiers with perks; archived ones with `includeArchived`. */
   tiers: creatorProcedure
