@@ -245,7 +245,11 @@ async function writePlan(
   writes: SpendWrites,
 ): Promise<Map<string, StoredTransfer>> {
   if (
-    plan.inserts.length + plan.rowDeltas.size + plan.slotDeltas.size + plan.failures.length ===
+    plan.inserts.length +
+      plan.rowDeltas.size +
+      plan.slotDeltas.size +
+      plan.failures.length +
+      writes.rows.length ===
     0
   ) {
     return new Map();
