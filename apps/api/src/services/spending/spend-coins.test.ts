@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { Sql } from "@coinstream/db";
+import { accountId, type Sql, transferIdFor } from "@coinstream/db";
 import postgres from "postgres";
 import { describe, expect, it } from "vitest";
 import { createCreator, createPerson, fundWallet } from "../../test-support/people.ts";
@@ -7,6 +7,8 @@ import { useTestLedger } from "../../test-support/test-ledger.ts";
 import { createContext, type Viewer } from "../../trpc/context.ts";
 import { createCallerFactory } from "../../trpc/init.ts";
 import { appRouter } from "../../trpc/root.ts";
+import { getActiveRateCard } from "../rate-card/get-active-rate-card.ts";
+import { paymentToPlatform } from "./spend-coins.ts";
 
 const env = useTestLedger();
 const callerFor = (who: Viewer | null) =>
@@ -70,6 +72,40 @@ describe("one idempotency key covers every kind of spend", () => {
       ).rejects.toMatchObject({ cause: { code: "IDEMPOTENCY_CONFLICT" } });
     }
     expect(await coinsOf(viewer)).toBe(10_000 - 500 - 300);
+  });
+});
+
+describe("purchases from the platform under their older id", () => {
+  it("replays a cosmetic paid under its kind-named id instead of charging again", async () => {
+    const { viewer, me } = await setup();
+    const key = randomUUID();
+    const legacyId = transferIdFor(`${viewer.userId}:${key}`, "cosmetic");
+    const { version } = await getActiveRateCard(env.db.sql, new Date());
+    const wallet = accountId({ ownerId: viewer.userId, purpose: "viewer_wallet" });
+    // A purchase made when the coin leg was named after its kind.
+    const [paid] = await env.ledger.createTransfers([
+      paymentToPlatform({
+        id: legacyId,
+        wallet,
+        coins: 300,
+        code: "cosmetic",
+        metadata: { itemId: "color-rose", kind: "name_color", rateCardVersion: version },
+      }),
+    ]);
+    expect(paid?.result).toBe("ok");
+    await env.db.sql`
+      insert into viewer_cosmetics (user_id, item_id, transfer_id, coins)
+      values (${viewer.userId}, 'color-rose', ${legacyId}, 300)`;
+    const before = await transferCount();
+
+    const again = await me.profile.buy({
+      idempotencyKey: key,
+      itemId: "color-rose",
+      expectedCoins: 300,
+    });
+    expect(again).toMatchObject({ transferId: legacyId, replayed: true, balance: 10_000 - 300 });
+    expect(await transferCount()).toBe(before);
+    expect(await coinsOf(viewer)).toBe(10_000 - 300);
   });
 });
 
