@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
-import { accountId, type Sql } from "@coinstream/db";
-import postgres from "postgres";
+import { accountId } from "@coinstream/db";
 import { describe, expect, it } from "vitest";
+import { countingPool } from "../../test-support/counting-pool.ts";
 import { createCreator, createPerson, fundWallet } from "../../test-support/people.ts";
 import { useTestLedger } from "../../test-support/test-ledger.ts";
 import { createContext, type Viewer } from "../../trpc/context.ts";
@@ -405,13 +405,7 @@ describe("a paid message's round trips", () => {
     const viewer = await person();
     const target = await creator();
     await fund(viewer, 10_000n);
-    const statements: string[] = [];
-    const pool = postgres(env.db.url, {
-      max: 2,
-      onnotice: () => {},
-      types: { bigint: postgres.BigInt },
-      debug: (_connection, query) => statements.push(query.replace(/\s+/g, " ").slice(0, 60)),
-    }) as unknown as Sql;
+    const { pool, statements } = countingPool(env.db.url);
     try {
       const send = () =>
         createCallerFactory(appRouter)(

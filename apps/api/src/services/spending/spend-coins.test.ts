@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
-import { accountId, type Sql, transferIdFor } from "@coinstream/db";
-import postgres from "postgres";
+import { accountId, transferIdFor } from "@coinstream/db";
 import { describe, expect, it } from "vitest";
+import { countingPool } from "../../test-support/counting-pool.ts";
 import { createCreator, createPerson, fundWallet } from "../../test-support/people.ts";
 import { useTestLedger } from "../../test-support/test-ledger.ts";
 import { createContext, type Viewer } from "../../trpc/context.ts";
@@ -167,15 +167,9 @@ describe("the checks before a spend", () => {
   });
 });
 
-/** A pool of its own that records every statement it sends (postgres.js's `debug` hook). */
-function countingPool() {
-  const statements: string[] = [];
-  const pool = postgres(env.db.url, {
-    max: 2,
-    onnotice: () => {},
-    types: { bigint: postgres.BigInt },
-    debug: (_connection, query) => statements.push(query.replace(/\s+/g, " ").slice(0, 60)),
-  }) as unknown as Sql;
+/** A counting pool and a gift sent through it. */
+function countingGifts() {
+  const { pool, statements } = countingPool(env.db.url);
   const sendAs = (viewer: Viewer, to: { handle: string }) => () =>
     createCallerFactory(appRouter)(
       createContext({ sql: pool, ledger: env.ledger }, viewer),
@@ -186,7 +180,7 @@ function countingPool() {
 describe("a gift's round trips", () => {
   it("sends a warm gift with no statement on the request's pool but resolving the creator", async () => {
     const { viewer, to } = await setup();
-    const { pool, statements, sendAs } = countingPool();
+    const { pool, statements, sendAs } = countingGifts();
     try {
       const send = sendAs(viewer, to);
       // The first gifts of a process ensure the accounts and open the pool's connections.
@@ -211,7 +205,7 @@ describe("a gift's round trips", () => {
 
   it("waits inside the batch for a creator's carry lane another transaction holds", async () => {
     const { viewer, target, to } = await setup();
-    const { pool, statements, sendAs } = countingPool();
+    const { pool, statements, sendAs } = countingGifts();
     try {
       const send = sendAs(viewer, to);
       await send(); // the creator's lanes exist
