@@ -1,4 +1,5 @@
-import { v5 as uuidv5, validate } from "uuid";
+import { validate } from "uuid";
+import { uuidV5 } from "./uuid-v5.ts";
 
 // Fixed namespaces: changing either would change every derived id.
 const TRANSFER_NAMESPACE = "6f1d2c1e-5b0a-4a8e-9c4e-2f7d3b9a1c01";
@@ -9,7 +10,7 @@ const ACCOUNT_NAMESPACE = "0b6c4a52-8e3f-4d21-a7b9-5e1f0c2d3a02";
  * give the same id, so a retried request cannot move value twice.
  */
 export function transferIdFor(idempotencyKey: string, leg: string): string {
-  return uuidv5(`${idempotencyKey}\u0000${leg}`, TRANSFER_NAMESPACE);
+  return uuidV5(`${idempotencyKey}\u0000${leg}`, TRANSFER_NAMESPACE);
 }
 
 /**
@@ -25,7 +26,7 @@ export function accountIdFor(ownerId: string, asset: string, purpose: string): s
   const name = `${ownerId}\u0000${asset}\u0000${purpose}`;
   let id = accountIds.get(name);
   if (id === undefined) {
-    id = uuidv5(name, ACCOUNT_NAMESPACE);
+    id = uuidV5(name, ACCOUNT_NAMESPACE);
     if (accountIds.size >= MAX_REMEMBERED_ACCOUNT_IDS) accountIds.clear();
     accountIds.set(name, id);
   }
