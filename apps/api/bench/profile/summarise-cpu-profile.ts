@@ -76,6 +76,53 @@ function spanOfFunction(profile: CpuProfile, name: string): [number, number] {
   return first < 0 ? [1, 0] : [first, last];
 }
 
+/**
+ * Layers of a gift's path, by where a sample's leaf-most own frame (not Node's internals) lies;
+ * the first layer that matches wins. The split in docs/BENCHMARKS.md is this table.
+ */
+const LAYERS: readonly (readonly [string, readonly string[]])[] = [
+  [
+    "session (Better Auth, drizzle, HMAC)",
+    [
+      "better-auth",
+      "better-call",
+      "drizzle-orm",
+      "auth-routes",
+      "viewer-from-session",
+      "crypto/util",
+      "crypto/keys",
+      "crypto/mac",
+      "webcrypto",
+    ],
+  ],
+  ["GC", ["(garbage collector)"]],
+  ["postgres.js (socket writes, parsing)", ["postgres/src"]],
+  ["ledger batch (packages/db)", ["packages/db/src"]],
+  ["tRPC + zod", ["@trpc", "zod"]],
+  ["services + core", ["apps/api/src/services", "packages/core"]],
+  [
+    "Hono, node server, web Request/Response",
+    ["hono/dist", "node-server", "undici", "webstreams", "abort_controller"],
+  ],
+  ["logging", ["pino", "sonic-boom", "request-log"]],
+  ["session cache key", ["credentials-key"]],
+  ["uuid", ["uuid/dist"]],
+];
+const NODE_INTERNALS = "node internals (sockets, HTTP parser, timers)";
+
+function layerOf(stack: readonly ProfileNode["callFrame"][]): string {
+  for (const { functionName, url } of stack) {
+    const isGc = functionName === "(garbage collector)";
+    const isNodeOwn =
+      url.startsWith("node:") && !/undici|webstreams|abort_controller|crypto/.test(url);
+    if ((!url && !isGc) || isNodeOwn) continue;
+    const key = isGc ? functionName : url;
+    const layer = LAYERS.find(([, parts]) => parts.some((part) => key.includes(part)));
+    if (layer) return layer[0];
+  }
+  return NODE_INTERNALS;
+}
+
 function addTo(totals: Map<string, number>, key: string, us: number): void {
   totals.set(key, (totals.get(key) ?? 0) + us);
 }
@@ -93,12 +140,24 @@ function main(): void {
   const spanOf = option("--span-of");
   const byModule = new Map<string, number>();
   const byFunction = new Map<string, number>();
+  const byLayer = new Map<string, number>();
   let busyUs = 0;
   let idleUs = 0;
   for (const file of profilesIn(args)) {
     const profile = JSON.parse(readFileSync(file, "utf8")) as CpuProfile;
     const nodes = new Map(profile.nodes.map((node) => [node.id, node]));
     const [from, to] = spanOf ? spanOfFunction(profile, spanOf) : [0, Infinity];
+    const parent = new Map<number, number>();
+    for (const node of profile.nodes)
+      for (const child of node.children ?? []) parent.set(child, node.id);
+    const stackOf = (id: number) => {
+      const frames: ProfileNode["callFrame"][] = [];
+      for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
+        const frame = nodes.get(at)?.callFrame;
+        if (frame) frames.push(frame);
+      }
+      return frames;
+    };
     profile.samples.forEach((id, i) => {
       const node = nodes.get(id);
       const us = profile.timeDeltas[i] ?? 0;
@@ -112,6 +171,7 @@ function main(): void {
       const module = moduleOf(url, functionName);
       addTo(byModule, module, us);
       addTo(byFunction, `${functionName || "(anonymous)"} ${module}:${lineNumber + 1}`, us);
+      addTo(byLayer, layerOf(stackOf(id)), us);
     });
   }
   const print = (title: string, totals: Map<string, number>) => {
@@ -127,6 +187,7 @@ function main(): void {
     `busy ${(busyUs / 1e6).toFixed(2)} s, idle ${(idleUs / 1e6).toFixed(2)} s` +
       (gifts > 0 ? `, ${(busyUs / 1e3 / gifts).toFixed(3)} ms busy per gift` : ""),
   );
+  print("self time by layer", byLayer);
   print("self time by module", byModule);
   print("self time by function", byFunction);
 }
