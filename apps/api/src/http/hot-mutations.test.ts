@@ -12,7 +12,7 @@ import {
 import { createCreator, ensurePlatformAccounts, fundWallet } from "../test-support/people.ts";
 import type { Viewer } from "../trpc/context.ts";
 import { createInProcessClient } from "../trpc/test-client.ts";
-import { hotPath } from "./hot-mutations.ts";
+import { hotCall } from "./hot-mutations.ts";
 
 const BASE = "http://coinstream.test";
 const EXTENSION = "chrome-extension://coinstreamtestextension";
@@ -71,16 +71,22 @@ async function bothPaths(
   procedure: string,
   headers: Record<string, string>,
   body: string | (() => string),
+  isBatch = false,
 ) {
-  const call = (suffix: string) =>
-    app.request(`${BASE}/trpc/${procedure}${suffix}`, {
+  const call = (query: string) =>
+    app.request(`${BASE}/trpc/${procedure}${query}`, {
       method: "POST",
       headers: { "content-type": "application/json", ...headers },
       body: typeof body === "string" ? body : body(),
     });
-  const hot = await seen(await call(""));
-  const adapter = await seen(await call("?via=adapter"));
+  const hot = await seen(await call(isBatch ? "?batch=1" : ""));
+  const adapter = await seen(await call(isBatch ? "?batch=1&via=adapter" : "?via=adapter"));
   return { hot, adapter };
+}
+
+/** `input` as tRPC's `httpBatchLink` sends a batch of one (the extension's client). */
+function batchOfOne(input: string): string {
+  return input === "" ? "" : `{"0":${input}}`;
 }
 
 function gift(overrides: Record<string, unknown> = {}) {
@@ -93,36 +99,42 @@ function gift(overrides: Record<string, unknown> = {}) {
   });
 }
 
-describe("hotPath", () => {
-  it("takes a plain JSON POST to a hot mutation and leaves everything else to the adapter", () => {
+describe("hotCall", () => {
+  it("takes one JSON POST to a hot mutation, alone or batched, and leaves the rest to the adapter", () => {
     const paths = new Set(["gifts.send"]);
-    const path = (url: string, init: RequestInit = {}) => {
+    const call = (url: string, init: RequestInit = {}) => {
       const request = new Request(url, {
         method: "POST",
         headers: { "content-type": "application/json" },
         ...init,
       });
       const header = (name: string) => request.headers.get(name) ?? undefined;
-      return hotPath({ method: request.method, path: new URL(url).pathname, url, header }, paths);
+      return hotCall({ method: request.method, path: new URL(url).pathname, url, header }, paths);
     };
-    expect(path(`${BASE}/trpc/gifts.send`)).toBe("gifts.send");
+    const single = { path: "gifts.send", isBatch: false };
+    expect(call(`${BASE}/trpc/gifts.send`)).toEqual(single);
     expect(
-      path(`${BASE}/trpc/gifts.send`, {
+      call(`${BASE}/trpc/gifts.send`, {
         headers: { "content-type": "Application/JSON; charset=utf-8" },
       }),
-    ).toBe("gifts.send");
-    expect(path(`${BASE}/trpc/gifts.send?via=adapter`)).toBeNull();
-    expect(path(`${BASE}/trpc/gifts.send,gifts.send?batch=1`)).toBeNull();
-    expect(path(`${BASE}/trpc/tips.send`)).toBeNull();
+    ).toEqual(single);
+    expect(call(`${BASE}/trpc/gifts.send?batch=1`)).toEqual({ path: "gifts.send", isBatch: true });
+    expect(call(`${BASE}/trpc/gifts.send?via=adapter`)).toBeNull();
+    expect(call(`${BASE}/trpc/gifts.send?batch=1&via=adapter`)).toBeNull();
+    expect(call(`${BASE}/trpc/gifts.send,gifts.send?batch=1`)).toBeNull();
+    expect(call(`${BASE}/trpc/tips.send`)).toBeNull();
     expect(
-      path(`${BASE}/trpc/gifts.send`, { headers: { "content-type": "text/plain" } }),
+      call(`${BASE}/trpc/gifts.send`, { headers: { "content-type": "text/plain" } }),
     ).toBeNull();
-    expect(
-      path(`${BASE}/trpc/gifts.send`, {
-        headers: { "content-type": "application/json", "trpc-accept": "application/jsonl" },
-      }),
-    ).toBeNull();
-    expect(path(`${BASE}/trpc/gifts.send`, { method: "GET" })).toBeNull();
+    const streaming: Record<string, string>[] = [
+      { "trpc-accept": "application/jsonl" },
+      { accept: "application/json, application/jsonl" },
+    ];
+    for (const header of streaming) {
+      const headers = { "content-type": "application/json", ...header };
+      expect(call(`${BASE}/trpc/gifts.send?batch=1`, { headers })).toBeNull();
+    }
+    expect(call(`${BASE}/trpc/gifts.send`, { method: "GET" })).toBeNull();
   });
 });
 
@@ -143,6 +155,14 @@ describe("hotMutations", () => {
     );
     expect(hot).toEqual(adapter);
     expect(JSON.parse(hot.body)).toMatchObject({ result: { data: { replayed: true } } });
+    const batched = await bothPaths(
+      "gifts.send",
+      { ...person.bearer, origin: EXTENSION },
+      batchOfOne(body),
+      true,
+    );
+    expect(batched.hot).toEqual(batched.adapter);
+    expect(JSON.parse(batched.hot.body)).toMatchObject([{ result: { data: { replayed: true } } }]);
     // A rose is one coin: the two replays charged nothing.
     const wallet = await createInProcessClient(app, person.bearer).wallet.get.query();
     expect(wallet.coins).toBe(99);
@@ -162,6 +182,10 @@ describe("hotMutations", () => {
     expect(hot).toEqual(adapter);
     expect(hot.status).toBe(status);
     expect(JSON.parse(hot.body).error.data.code).toBe(code);
+    const batched = await bothPaths("gifts.send", person.bearer, () => batchOfOne(body()), true);
+    expect(batched.hot).toEqual(batched.adapter);
+    expect(batched.hot.status).toBe(status);
+    expect(JSON.parse(batched.hot.body)[0].error.data.code).toBe(code);
   });
 
   it("answers an anonymous call with UNAUTHORIZED as the adapter does", async () => {

@@ -24,21 +24,26 @@ export interface HotMutationsOptions<TContext> {
  * same body parsing, the same procedure (its middleware, validation and error formatter, called
  * through tRPC's `callProcedure` as the adapter does) and the same JSON envelope, status and
  * headers, so clients cannot tell which path answered (`hot-mutations.test.ts` compares them).
- * Anything unusual (a batch, a query string, another content type, a streaming accept header,
- * a body that is not JSON) is left to the adapter, which answers it as it always has.
+ * A single call or a batch of one is served here; anything else (a batch of several, another
+ * query string, another content type, a streaming accept header, a body that is not JSON) is
+ * left to the adapter, which answers it as it always has.
  */
 export function hotMutations<TContext extends object>(
   options: HotMutationsOptions<TContext>,
 ): MiddlewareHandler {
   const config = options.router._def._config;
   return async (c, next) => {
-    const path = hotPath(c.req, options.paths);
-    if (path === null) return next();
+    const call = hotCall(c.req, options.paths);
+    if (call === null) return next();
+    const { path, isBatch } = call;
     const body = await c.req.text();
     let input: unknown;
     try {
-      // As the adapter: an empty body is no input; the transformer deserialises what was sent.
-      input = body ? config.transformer.input.deserialize(JSON.parse(body)) : undefined;
+      // As the adapter: an empty body is no input; a batch of one is `{"0": input}`.
+      const sent: unknown = body ? JSON.parse(body) : undefined;
+      if (isBatch && sent !== undefined && !isObject(sent)) return next();
+      const raw = isBatch && isObject(sent) ? sent["0"] : sent;
+      input = raw === undefined ? undefined : config.transformer.input.deserialize(raw);
     } catch {
       // The adapter reads the body again from Hono's cache and reports the parse error its way.
       return next();
@@ -68,14 +73,15 @@ export function hotMutations<TContext extends object>(
         }
       : { result: { data } };
     const status = error ? getHTTPStatusCode([response], [error]) : 200;
-    return c.newResponse(JSON.stringify(transformTRPCResponse(config, response)), status as 200, {
+    const answer = transformTRPCResponse(config, response);
+    return c.newResponse(JSON.stringify(isBatch ? [answer] : answer), status as 200, {
       vary: "trpc-accept, accept",
       "content-type": "application/json",
     });
   };
 }
 
-/** What `hotPath` reads of a request (Hono's `c.req`). */
+/** What `hotCall` reads of a request (Hono's `c.req`). */
 export interface HotRequest {
   readonly method: string;
   /** The URL's path, without the query. */
@@ -84,15 +90,30 @@ export interface HotRequest {
   header(name: string): string | undefined;
 }
 
-/** The procedure path when this request is a plain single mutation call to a hot path. */
-export function hotPath(request: HotRequest, paths: ReadonlySet<string>): string | null {
+/**
+ * The procedure path when this request is one mutation call to a hot path, alone or as a batch
+ * of one (`?batch=1`, as tRPC's `httpBatchLink` sends it, the extension's client).
+ */
+export function hotCall(
+  request: HotRequest,
+  paths: ReadonlySet<string>,
+): { readonly path: string; readonly isBatch: boolean } | null {
   if (request.method !== "POST" || !request.path.startsWith("/trpc/")) return null;
   const path = request.path.slice("/trpc/".length);
-  if (!paths.has(path) || request.url.includes("?")) return null;
+  if (!paths.has(path)) return null;
+  const query = request.url.indexOf("?");
+  const isBatch = query >= 0 && request.url.slice(query) === "?batch=1";
+  if (query >= 0 && !isBatch) return null;
   // tRPC's own media-type test (case-insensitive, parameters ignored).
   const contentType = request.header("content-type")?.toLowerCase().split(";", 1)[0]?.trim();
   if (contentType !== "application/json") return null;
-  // Streaming (jsonl) requests must be batched: the adapter refuses them with its own message.
+  // Streaming (jsonl) answers are the adapter's: tRPC asks `trpc-accept`, then `accept`.
   if (request.header("trpc-accept") !== undefined) return null;
-  return path;
+  if (request.header("accept")?.includes("application/jsonl")) return null;
+  return { path, isBatch };
+}
+
+/** tRPC's test for a batch's input map. */
+function isObject(value: unknown): value is Record<string, unknown> {
+  return !!value && !Array.isArray(value) && typeof value === "object";
 }
