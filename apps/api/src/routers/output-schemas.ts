@@ -18,6 +18,8 @@ export const countSchema = z.number().int();
 export const eligibilityReasonSchema = z.strictObject({
   code: z.custom<EligibilityReasonCode>((code) => typeof code === "string"),
   message: z.string(),
+  /** When a time-bound refusal ends (a suspension), ISO 8601. */
+  until: z.iso.datetime().optional(),
 });
 
 /** What a purchase costs and brings (core's `PurchaseQuote`). */
