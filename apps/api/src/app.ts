@@ -1,6 +1,7 @@
 import type { Ledger, Sql } from "@coinstream/db";
 import { trpcServer } from "@hono/trpc-server";
-import { Hono } from "hono";
+import type { TRPCError } from "@trpc/server";
+import { Hono, type Context as HonoContext } from "hono";
 import { cors } from "hono/cors";
 import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
@@ -13,6 +14,8 @@ import type { ProcessCaches } from "./caches/process-caches.ts";
 import { mountDemoStreamPage } from "./demo/demo-stream-page.ts";
 import { refuseCrossSiteMutation } from "./http/csrf.ts";
 import { DatabaseGate, isDatabaseUnavailable } from "./http/database-gate.ts";
+import { HOT_MUTATIONS } from "./http/hot-mutation-paths.ts";
+import { hotMutations } from "./http/hot-mutations.ts";
 import { limitBody, rateLimitByAddress } from "./http/protection.ts";
 import { requestLog } from "./http/request-log.ts";
 import { mountOverlay } from "./overlay/overlay-routes.ts";
@@ -137,28 +140,33 @@ export function createApp(deps: AppDependencies): Hono {
     mountSandboxCheckout(app, sandbox);
     mountSandboxAgeCheck(app, sandbox);
   }
+  const contextFor = async (c: HonoContext) => {
+    refuseCrossSiteMutation(c, mutationOrigins);
+    // Sessions live in the database: refused at once while it is unreachable.
+    if (!gate.isOpen) throw databaseUnavailableError();
+    try {
+      return createContext(
+        deps,
+        auth ? await viewerFromRequest(auth, sql, c.req.raw.headers, deps.caches?.sessions) : null,
+      );
+    } catch (error) {
+      throw isDatabaseUnavailable(error) ? databaseUnavailableError(error) : error;
+    }
+  };
+  // Procedures map an unreachable database to SERVICE_UNAVAILABLE (trpc/init.ts); it closes the gate.
+  const onError = ({ error }: { error: TRPCError }) => void gate.report(error);
+  // A gift's call skips the fetch adapter's Request/Response work; same procedure, same answer.
+  app.use(
+    "/trpc/*",
+    hotMutations({ router: appRouter, paths: HOT_MUTATIONS, createContext: contextFor, onError }),
+  );
   app.use(
     "/trpc/*",
     trpcServer({
       endpoint: "/trpc",
       router: appRouter,
-      createContext: async (_opts, c) => {
-        refuseCrossSiteMutation(c, mutationOrigins);
-        // Sessions live in the database: refused at once while it is unreachable.
-        if (!gate.isOpen) throw databaseUnavailableError();
-        try {
-          return createContext(
-            deps,
-            auth
-              ? await viewerFromRequest(auth, sql, c.req.raw.headers, deps.caches?.sessions)
-              : null,
-          );
-        } catch (error) {
-          throw isDatabaseUnavailable(error) ? databaseUnavailableError(error) : error;
-        }
-      },
-      // Procedures map an unreachable database to SERVICE_UNAVAILABLE (trpc/init.ts); it closes the gate.
-      onError: ({ error }) => void gate.report(error),
+      createContext: (_opts, c) => contextFor(c),
+      onError,
     }),
   );
   return app;

@@ -10,7 +10,6 @@ import {
   PLATFORM_OWNER,
 } from "@coinstream/db";
 import { serve } from "@hono/node-server";
-import pino from "pino";
 import { createApp } from "./app.ts";
 import { createAuthDb } from "./auth/auth-db.ts";
 import { createAuth } from "./auth/create-auth.ts";
@@ -30,6 +29,7 @@ import { createPayments } from "./payments/create-payments.ts";
 import { createPayoutProvider } from "./payments/payout-provider.ts";
 import { API_POOL_CONNECTIONS, LEDGER_POOL_CONNECTIONS } from "./pool-sizes.ts";
 import { forkWorkers, processRole, workerCount } from "./process/cluster.ts";
+import { createLogger } from "./process/create-logger.ts";
 import { drainHttp, onShutdownSignal } from "./process/graceful-shutdown.ts";
 import { setStreamEventAnnouncer } from "./realtime/announce-stream-events.ts";
 import { StreamEventHub } from "./realtime/stream-event-hub.ts";
@@ -159,7 +159,7 @@ async function serveHttp() {
       maxBytes: env.CHANNEL_FETCH_MAX_BYTES,
       trustedOrigins: env.CHANNEL_FETCH_TRUSTED_ORIGINS,
     }),
-    logger: pino({ name: "coinstream-api" }),
+    logger: createLogger(),
     trustedOrigins: env.TRUSTED_ORIGINS,
     requestsPerMinutePerAddress: env.REQUESTS_PER_MINUTE_PER_ADDRESS,
     clientAddressHeader: env.CLIENT_ADDRESS_HEADER,

@@ -40,6 +40,7 @@ export { createLedger, type Ledger, type LedgerOptions } from "./ledger/ledger.t
 export type {
   CreatorSpendState,
   GuardianLinkFacts,
+  MessageSpendState,
   PersonSpendState,
   SpendDecision,
   SpendEvent,

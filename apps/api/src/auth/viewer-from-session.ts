@@ -16,8 +16,10 @@ export async function viewerFromSession(
   if (!session) return null;
   const { user } = session;
   const [account] = sql
-    ? await sql<{ role: UserRole; frozen: boolean }[]>`
-        select role, frozen_at is not null as frozen from users where id = ${user.id}`
+    ? await sql<{ role: UserRole; frozen: boolean; accepted_guidelines: number | null }[]>`
+        select role, frozen_at is not null as frozen,
+          (select max(version) from guidelines_acceptances where user_id = ${user.id}) as accepted_guidelines
+        from users where id = ${user.id}`
     : [];
   return {
     userId: user.id,
@@ -29,6 +31,7 @@ export async function viewerFromSession(
     createdAt: new Date(user.createdAt),
     role: account?.role ?? "viewer",
     frozen: account?.frozen ?? false,
+    ...(account ? { acceptedGuidelinesVersion: account.accepted_guidelines } : {}),
   };
 }
 

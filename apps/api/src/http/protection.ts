@@ -55,8 +55,19 @@ export function rateLimitByAddress(
  * rest of the body would otherwise be taken for the next request on a kept-alive connection.
  */
 export function limitBody(maxSize: number): MiddlewareHandler {
-  return bodyLimit({
-    maxSize,
-    onError: (c) => c.text("Payload Too Large", 413, { connection: "close" }),
-  });
+  const refuse = (c: Parameters<MiddlewareHandler>[0]) =>
+    c.text("Payload Too Large", 413, { connection: "close" });
+  const streamed = bodyLimit({ maxSize, onError: refuse });
+  return async (c, next) => {
+    // Hono's bodyLimit asks `c.req.raw.body` first, which makes the node server build a web
+    // Request and stream for every call (~10% of a gift's API CPU, docs/BENCHMARKS.md). A
+    // declared length is judged as bodyLimit judges it, without them; a body of unknown length
+    // (chunked, or none declared) is counted by bodyLimit as it arrives.
+    if (c.req.method === "GET" || c.req.method === "HEAD") return next();
+    const length = c.req.header("content-length");
+    if (length !== undefined && c.req.header("transfer-encoding") === undefined) {
+      return Number.parseInt(length || "0", 10) > maxSize ? refuse(c) : next();
+    }
+    return streamed(c, next);
+  };
 }

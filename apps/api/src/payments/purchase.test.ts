@@ -20,6 +20,8 @@ function viewer(overrides: Partial<Viewer> = {}): Viewer {
     dateOfBirth: new Date("1990-01-01"),
     region: "DE",
     createdAt: new Date("2026-01-01"),
+    // As the session path reads it: these buyers accepted the guidelines when signing up.
+    acceptedGuidelinesVersion: 1,
     ...overrides,
   };
 }

@@ -146,4 +146,25 @@ describe("community guidelines", () => {
       message: expect.stringMatching(/must not come before version/),
     });
   });
+
+  it("judges a viewer read with its session by the accepted version it carries, with no lookup", async () => {
+    const viewer = await createPerson(env.db.sql);
+    await fundWallet(env.db.sql, env.ledger, viewer, 100n);
+    const target = await createCreator(env.db.sql);
+    const [row] = await env.db.sql<{ version: number }[]>`
+      select max(version) as version from guidelines_versions where effective_at <= now()`;
+    const inEffect = row?.version ?? 1;
+    // The session said an older version: refused, though the table now holds an acceptance.
+    await expect(
+      callerFor({ ...viewer, acceptedGuidelinesVersion: inEffect - 1 }).gifts.send(
+        rose(target.handle),
+      ),
+    ).rejects.toMatchObject(notAccepted(inEffect));
+    // The session said the version in effect: sent without asking the acceptances table.
+    await env.db.sql`delete from guidelines_acceptances where user_id = ${viewer.userId}`;
+    const sent = await callerFor({ ...viewer, acceptedGuidelinesVersion: inEffect }).gifts.send(
+      rose(target.handle),
+    );
+    expect(sent.coinsSpent).toBe(1);
+  });
 });

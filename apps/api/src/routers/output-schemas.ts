@@ -18,8 +18,8 @@ export const countSchema = z.number().int();
 export const eligibilityReasonSchema = z.strictObject({
   code: z.custom<EligibilityReasonCode>((code) => typeof code === "string"),
   message: z.string(),
-  /** A suspension's end (strikes), as ISO 8601 text. */
-  until: isoDateTimeSchema.optional(),
+  /** When a time-bound refusal ends (a suspension), ISO 8601. */
+  until: z.iso.datetime().optional(),
 });
 
 /** What a purchase costs and brings (core's `PurchaseQuote`). */

@@ -21,6 +21,12 @@ export type Viewer = {
   readonly role?: UserRole;
   /** An admin froze the account: it may read but moves no value (services re-check the table). */
   readonly frozen?: boolean;
+  /**
+   * The highest community-guidelines version accepted (null: none), read with the session and
+   * cached with it (an acceptance drops the entry in every process); absent when not read, and
+   * then the spend gate asks the database.
+   */
+  readonly acceptedGuidelinesVersion?: number | null;
 };
 
 /**

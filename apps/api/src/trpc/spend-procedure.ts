@@ -8,6 +8,6 @@ import { viewerProcedure } from "./init.ts";
  * on `viewerProcedure`, so nobody loses sight of their money while a new version waits.
  */
 export const spendProcedure = viewerProcedure.use(async ({ ctx, next }) => {
-  await assertGuidelinesAccepted(ctx.sql, ctx.viewer.userId, ctx.now);
+  await assertGuidelinesAccepted(ctx.sql, ctx.viewer, ctx.now);
   return next();
 });

@@ -3,7 +3,12 @@ import type { AccountCache } from "./account-cache.ts";
 import { accountsToLock } from "./accounts-to-lock.ts";
 import { isUuid } from "./ids.ts";
 import type { BatchPlan, NewTransferRow, PlannedResult } from "./plan-batch.ts";
-import { planSubmissions, type SpendWrites, type Submission } from "./plan-spends.ts";
+import {
+  planSubmissions,
+  type RowWrite,
+  type SpendWrites,
+  type Submission,
+} from "./plan-spends.ts";
 import {
   fromTransferJson,
   type TotalsRow,
@@ -54,6 +59,10 @@ export async function commitBatch(
         if (id !== undefined && isUuid(id)) accountIds.add(id);
     }
   }
+  // A spend's older coin leg ids are read with the stored ids: one of them stored makes it a retry.
+  for (const { spend } of submissions) {
+    for (const id of spend?.legacyCoinLegIds ?? []) if (isUuid(id)) requestIds.add(id);
+  }
   const keys = spendKeys(submissions);
 
   const tx = await sql.reserve();
@@ -98,6 +107,7 @@ export async function commitBatch(
         persons: facts?.persons ?? new Map(),
         creators: facts?.creators ?? new Map(),
         combos: facts?.combos ?? new Map(),
+        messages: facts?.messages ?? new Map(),
         carries: carries ?? new Map(),
       },
     );
@@ -235,7 +245,11 @@ async function writePlan(
   writes: SpendWrites,
 ): Promise<Map<string, StoredTransfer>> {
   if (
-    plan.inserts.length + plan.rowDeltas.size + plan.slotDeltas.size + plan.failures.length ===
+    plan.inserts.length +
+      plan.rowDeltas.size +
+      plan.slotDeltas.size +
+      plan.failures.length +
+      writes.rows.length ===
     0
   ) {
     return new Map();
@@ -327,6 +341,14 @@ async function writePlan(
       from jsonb_to_recordset(${JSON.stringify(rowRecords(writes, "viewer_cosmetics"))}::text::jsonb)
         as v(user_id text, item_id text, transfer_id uuid, coins int8)
       on conflict do nothing
+    ), messages as (
+      insert into paid_messages
+        (id, creator_user_id, sender_user_id, sender_name, body, coins, diamonds)
+      select m.transfer_id, m.creator_user_id, m.user_id, m.sender_name, m.body, m.coins, m.diamonds
+      from jsonb_to_recordset(${JSON.stringify(rowRecords(writes, "paid_messages"))}::text::jsonb)
+        as m(transfer_id uuid, creator_user_id text, user_id text, sender_name text, body text,
+             coins int8, diamonds int8)
+      on conflict (id) do nothing
     )
     select * from new_transfers`;
   const rows = new Map(plan.inserts.map((row) => [row.id, row]));
@@ -362,19 +384,34 @@ function eventRecords(writes: SpendWrites) {
   }));
 }
 
-function rowRecords(writes: SpendWrites, table: "stream_boosts" | "viewer_cosmetics") {
+function rowRecords(writes: SpendWrites, table: RowWrite["table"]) {
   return writes.rows
     .filter((row) => row.table === table)
     .map((row) => ({
       transfer_id: row.transferId,
       user_id: row.userId,
       coins: row.coins.toString(),
-      ...(row.table === "stream_boosts"
-        ? {
-            creator_user_id: row.creatorUserId,
-            minutes: row.minutes,
-            ends_at: row.endsAt.toISOString(),
-          }
-        : { item_id: row.itemId }),
+      ...rowColumns(row),
     }));
+}
+
+function rowColumns(row: RowWrite) {
+  switch (row.table) {
+    case "stream_boosts":
+      return {
+        creator_user_id: row.creatorUserId,
+        minutes: row.minutes,
+        ends_at: row.endsAt.toISOString(),
+      };
+    case "viewer_cosmetics":
+      return { item_id: row.itemId };
+    case "paid_messages":
+      // created_at is the transaction's time, the coin leg's own.
+      return {
+        creator_user_id: row.creatorUserId,
+        sender_name: row.senderName,
+        body: row.body,
+        diamonds: row.diamonds,
+      };
+  }
 }

@@ -3,8 +3,20 @@ import { checkSpend, type SpendRecord, splitCarriedGift } from "@coinstream/core
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { AccountInfo, BatchSnapshot } from "./plan-batch.ts";
-import { carryKey, planSubmissions, type SpendSnapshot, type Submission } from "./plan-spends.ts";
-import type { PersonSpendState, SpendDecision, SpendFacts, SpendRequest } from "./spend-types.ts";
+import {
+  carryKey,
+  comboKey,
+  planSubmissions,
+  type SpendSnapshot,
+  type Submission,
+} from "./plan-spends.ts";
+import type {
+  MessageSpendState,
+  PersonSpendState,
+  SpendDecision,
+  SpendFacts,
+  SpendRequest,
+} from "./spend-types.ts";
 
 const NOW = new Date("2030-01-01T00:00:00.000Z");
 const DAY_MS = 24 * 3_600_000;
@@ -89,6 +101,7 @@ function plan(
   spends: readonly SpendRequest[],
   carried: bigint,
   shareBps: number,
+  messages: ReadonlyMap<string, MessageSpendState> = new Map(),
 ) {
   const accounts = new Map(
     [REVENUE, ISSUANCE, HELD, ...viewers.map((viewer) => viewer.wallet)].map((a) => [a.id, a]),
@@ -110,6 +123,7 @@ function plan(
     persons: new Map(viewers.map((viewer) => [viewer.userId, person(viewer.history)])),
     creators: new Map(),
     combos: new Map(),
+    messages,
     carries: new Map([[carryKey(CREATOR, shareBps), carried]]),
   };
   const submissions: Submission[] = spends.map((spend) => ({ spend }));
@@ -214,5 +228,86 @@ describe("planSubmissions", () => {
     expect(batch.inserts).toHaveLength(4); // two gifts, each with its diamond leg
     expect(writes.carries.get(carryKey(CREATOR, 5_000))?.coins).toBe(20n);
     expect(spends[2]?.balance).toBe(980n);
+  });
+});
+
+describe("planSubmissions retries", () => {
+  const viewer: Viewer = {
+    userId: "viewer-0",
+    wallet: account("COIN", true, false),
+    balance: 1_000n,
+    history: [],
+  };
+  const shown: SpendFacts[] = [];
+  /** A paid message at `coins`, the price the viewer was shown, under one fixed pair of ids. */
+  const message = (base: SpendRequest, coins: number): SpendRequest => ({
+    ...base,
+    coinLeg: { ...base.coinLeg, amount: BigInt(coins), code: "message" },
+    creator: { userId: CREATOR, messages: true },
+    retryPaysStored: true,
+    rows: [{ table: "paid_messages", creatorUserId: CREATOR, senderName: "Ada", body: "hi" }],
+    decide: (facts) => {
+      shown.push(facts);
+      return { ok: true };
+    },
+  });
+
+  it("pays what the first attempt paid and writes the inbox row again (idempotent) when a message is retried", () => {
+    const base = gift(viewer, 100, 10_000, 5_000);
+    const prices = new Map([
+      [comboKey(CREATOR, viewer.userId), { priceCoins: 250, blocked: true }],
+    ]);
+    const {
+      spends,
+      plan: batch,
+      writes,
+    } = plan([viewer], [message(base, 100), message(base, 250)], 0n, 5_000, prices);
+    expect(spends.map((spend) => spend?.results.map((r) => r.result))).toEqual([
+      ["ok", "ok"],
+      ["exists", "exists"],
+    ]);
+    expect(spends[1]?.balance).toBe(900n);
+    expect(batch.inserts.map((row) => row.amount)).toEqual([100n, 50n]);
+    expect(shown.at(-1)?.messages).toEqual({ priceCoins: 250, blocked: true });
+    expect(writes.rows).toMatchObject([
+      { table: "paid_messages", transferId: base.coinLeg.id, coins: 100n, diamonds: 50 },
+      { table: "paid_messages", transferId: base.coinLeg.id, coins: 100n, diamonds: 50 },
+    ]);
+    expect(writes.events).toHaveLength(0); // no event given
+  });
+
+  it("writes no inbox row for a message refused by the ledger or by its rules", () => {
+    const poor: Viewer = {
+      ...viewer,
+      userId: "viewer-1",
+      wallet: account("COIN", true, false),
+      balance: 10n,
+    };
+    const refused: SpendRequest = {
+      ...message(gift(viewer, 100, 10_000, 5_000), 100),
+      decide: () => ({ ok: false, error: new Error("blocked"), yieldsToBalance: false }),
+    };
+    const { spends, writes } = plan(
+      [viewer, poor],
+      [refused, message(gift(poor, 100, 10_000, 5_000), 100)],
+      0n,
+      5_000,
+    );
+    expect(spends[0]?.refusal).toBeDefined();
+    expect(spends[1]?.results[0]?.result).toBe("exceeds_credits");
+    expect(writes.rows).toEqual([]);
+  });
+
+  it("replays a spend stored under a legacy id instead of paying again under the new one", () => {
+    const first = gift(viewer, 100, 10_000, 5_000);
+    const renamed: SpendRequest = {
+      ...first,
+      coinLeg: { ...first.coinLeg, id: randomUUID() },
+      legacyCoinLegIds: [first.coinLeg.id],
+    };
+    const { spends, plan: batch } = plan([viewer], [first, renamed], 0n, 5_000);
+    expect(spends[1]?.results[0]).toMatchObject({ result: "exists", transferId: first.coinLeg.id });
+    expect(batch.inserts).toHaveLength(2);
+    expect(spends[1]?.balance).toBe(900n);
   });
 });

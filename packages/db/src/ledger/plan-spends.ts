@@ -7,6 +7,7 @@ import {
 } from "./plan-batch.ts";
 import type {
   CreatorSpendState,
+  MessageSpendState,
   PersonSpendState,
   SpendDecision,
   SpendRequest,
@@ -25,6 +26,8 @@ export interface SpendSnapshot {
   readonly creators: ReadonlyMap<string, CreatorSpendState>;
   /** Last combo per `comboKey(creator, viewer)`. */
   readonly combos: ReadonlyMap<string, ComboStreak | undefined>;
+  /** Price and block per `comboKey(creator, sender)` of the spends asking for `creator.messages`. */
+  readonly messages: ReadonlyMap<string, MessageSpendState>;
   /** Coins on this batch's carry lane per `carryKey(creator, shareBps)` (no entry: no lane yet). */
   readonly carries: ReadonlyMap<string, bigint>;
 }
@@ -51,6 +54,7 @@ export type RowWrite = SpendRow & {
   readonly transferId: string;
   readonly userId: string;
   readonly coins: bigint;
+  readonly diamonds: number;
 };
 
 /** What the spends add to the batch's write. */
@@ -107,13 +111,19 @@ function planSpend(
   memory: SpendMemory,
   writes: SpendWrites,
 ): PlannedSpend {
-  const { coinLeg, share, event } = spend;
+  const { share, event } = spend;
+  // Stored under an older id: the spend is a retry of that one.
+  const legacyId = spend.legacyCoinLegIds?.find((id) => planner.lookup(id) !== undefined);
+  const coinLeg = legacyId ? { ...spend.coinLeg, id: legacyId } : spend.coinLeg;
   const wallet = coinLeg.debitAccountId ?? "";
-  const coins = coinLeg.amount ?? 0n;
   const firstFailure = snapshot.failed.get(coinLeg.id) ?? null;
   const stored = planner.lookup(coinLeg.id);
+  const coins = stored && spend.retryPaysStored ? stored.amount : (coinLeg.amount ?? 0n);
   const person = memory.person(spend.userId);
   const creator = spend.creator ? memory.creator(spend.creator.userId) : undefined;
+  const messages = spend.creator?.messages
+    ? memory.messages(spend.creator.userId, spend.userId)
+    : undefined;
   const refused = (error: unknown): PlannedSpend => ({
     refusal: { error },
     results: [],
@@ -129,6 +139,7 @@ function planSpend(
       stored,
       person,
       creator,
+      messages,
     });
   } catch (error) {
     decision = { ok: false, error, yieldsToBalance: false };
@@ -184,13 +195,24 @@ function planSpend(
     return refused(error);
   }
 
-  const transfers: TransferRequest[] = [{ ...coinLeg, metadata }];
+  const transfers: TransferRequest[] = [{ ...coinLeg, amount: coins, metadata }];
   // Nothing for the creator this time (a first 1-coin rose at 50%): no diamond leg.
   if (share && diamonds > 0) {
     transfers.push({ ...share.diamondLeg, amount: BigInt(diamonds), metadata });
   }
   const results = planner.apply(transfers);
-  if (!stored && results[0]?.result === "ok") {
+  const row = (written: SpendRow): RowWrite => ({
+    ...written,
+    transferId: coinLeg.id,
+    userId: spend.userId,
+    coins,
+    diamonds,
+  });
+  const accepted = results[0]?.result;
+  if (accepted === "ok" || accepted === "exists") {
+    for (const written of spend.rows ?? []) writes.rows.push(row(written));
+  }
+  if (!stored && accepted === "ok") {
     memory.spent(spend.userId, Number(coins), snapshot.now);
     if (carried && share) {
       memory.setCarry(carried.key, carried.coinsAfter);
@@ -203,9 +225,9 @@ function planSpend(
     }
     if (combo) memory.setCombo(combo.key, combo.streak);
     if (eventRow) writes.events.push(eventRow);
-    for (const row of decision.rows ?? []) {
-      writes.rows.push({ ...row, transferId: coinLeg.id, userId: spend.userId, coins });
-      memory.wrote(spend.userId, coinLeg.id, row);
+    for (const written of decision.rows ?? []) {
+      writes.rows.push(row(written));
+      memory.wrote(spend.userId, coinLeg.id, written);
     }
   }
   return { results, diamonds, balance: planner.available(wallet), firstFailure };
@@ -231,6 +253,11 @@ class SpendMemory {
       this.creators.get(userId) ??
       this.snapshot.creators.get(userId) ?? { live: false, boostEndsAt: null }
     );
+  }
+
+  messages(creatorUserId: string, senderUserId: string): MessageSpendState {
+    const known = this.snapshot.messages.get(comboKey(creatorUserId, senderUserId));
+    return known ?? { priceCoins: null, blocked: false };
   }
 
   combo(key: string): ComboStreak | undefined {
@@ -265,7 +292,7 @@ class SpendMemory {
         ...person,
         cosmetics: [...person.cosmetics, { itemId: row.itemId, transferId }],
       });
-    } else {
+    } else if (row.table === "stream_boosts") {
       const creator = this.creator(row.creatorUserId);
       const later =
         creator.boostEndsAt === null || row.endsAt.getTime() > creator.boostEndsAt.getTime();

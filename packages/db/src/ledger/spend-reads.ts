@@ -1,7 +1,12 @@
 import { type ComboStreak, NEW_BUYER_DAYS } from "@coinstream/core";
 import type { Sql } from "../client.ts";
 import { carryKey, comboKey, type SpendSnapshot, type Submission } from "./plan-spends.ts";
-import type { CreatorSpendState, GuardianLinkFacts, PersonSpendState } from "./spend-types.ts";
+import type {
+  CreatorSpendState,
+  GuardianLinkFacts,
+  MessageSpendState,
+  PersonSpendState,
+} from "./spend-types.ts";
 
 type Tx = Awaited<ReturnType<Sql["reserve"]>>;
 
@@ -14,6 +19,8 @@ export interface SpendKeys {
   readonly creators: string[];
   readonly boostCreators: string[];
   readonly combos: { creator: string; viewer: string }[];
+  /** (creator, sender) pairs of paid messages: the price and whether the creator blocked them. */
+  readonly messages: { creator: string; viewer: string }[];
   readonly carries: { creator: string; share: number }[];
 }
 
@@ -22,6 +29,7 @@ export function spendKeys(submissions: readonly Submission[]): SpendKeys | null 
   const creators = new Set<string>();
   const boostCreators = new Set<string>();
   const combos = new Map<string, { creator: string; viewer: string }>();
+  const messages = new Map<string, { creator: string; viewer: string }>();
   const carries = new Map<string, { creator: string; share: number }>();
   for (const { spend } of submissions) {
     if (!spend) continue;
@@ -35,6 +43,10 @@ export function spendKeys(submissions: readonly Submission[]): SpendKeys | null 
     if (spend.creator) {
       creators.add(spend.creator.userId);
       if (spend.creator.boosts) boostCreators.add(spend.creator.userId);
+      if (spend.creator.messages) {
+        const creator = spend.creator.userId;
+        messages.set(comboKey(creator, spend.userId), { creator, viewer: spend.userId });
+      }
     }
     if (spend.event?.combo) {
       const creator = spend.event.creatorUserId;
@@ -53,6 +65,7 @@ export function spendKeys(submissions: readonly Submission[]): SpendKeys | null 
     creators: [...creators].sort(),
     boostCreators: [...boostCreators].sort(),
     combos: byKey(combos),
+    messages: byKey(messages),
     carries: byKey(carries),
   };
 }
@@ -121,8 +134,8 @@ interface PersonJson {
 }
 
 /**
- * Every person's spend state, the creators' live sessions and boosts, and the viewers' last
- * combos, in one statement. Sent after the locks: the wallet rows are locked, so the history it
+ * Every person's spend state, the creators' live sessions and boosts, the viewers' last combos
+ * and what their paid messages depend on (price, block), in one statement. Sent after the locks: the wallet rows are locked, so the history it
  * reads is every committed spend of those wallets (no other spend can commit until this batch
  * does), and the boost ends are read under the boost locks.
  */
@@ -135,6 +148,7 @@ export async function readSpendFacts(
       persons: PersonJson[];
       creators: { user_id: string; live: boolean; boost_ends_at: string | null }[];
       combos: { creator: string; viewer: string; combo: ComboStreak | null }[];
+      messages: { creator: string; viewer: string; price: number | null; blocked: boolean }[];
     }[]
   >(
     `select
@@ -175,13 +189,20 @@ export async function readSpendFacts(
           (select e.payload->'combo' from stream_events e
            where e.creator_user_id = pr.creator and e.kind = 'gift' and e.viewer_user_id = pr.viewer
            order by e.id desc limit 1) as combo
-        from jsonb_to_recordset($3::text::jsonb) as pr(creator text, viewer text)) k) as combos`,
+        from jsonb_to_recordset($3::text::jsonb) as pr(creator text, viewer text)) k) as combos,
+      (select coalesce(json_agg(m), '[]') from (
+        select pr.creator, pr.viewer,
+          (select c.message_price_coins from creators c where c.user_id = pr.creator) as price,
+          exists (select 1 from creator_blocks b
+                  where b.creator_user_id = pr.creator and b.blocked_user_id = pr.viewer) as blocked
+        from jsonb_to_recordset($6::text::jsonb) as pr(creator text, viewer text)) m) as messages`,
     [
       JSON.stringify(keys.persons),
       keys.creators,
       JSON.stringify(keys.combos),
       SPEND_CODES,
       NEW_BUYER_DAYS,
+      JSON.stringify(keys.messages),
     ],
     { prepare: true },
   );
@@ -199,6 +220,12 @@ export async function readSpendFacts(
     ),
     combos: new Map(
       row.combos.map((combo) => [comboKey(combo.creator, combo.viewer), combo.combo ?? undefined]),
+    ),
+    messages: new Map(
+      row.messages.map((pair): [string, MessageSpendState] => [
+        comboKey(pair.creator, pair.viewer),
+        { priceCoins: pair.price, blocked: pair.blocked },
+      ]),
     ),
   };
 }

@@ -13,6 +13,16 @@ export interface SpendRequest {
   readonly userId: string;
   /** Coins out of the person's wallet (`debitAccountId`); its id is the spend's idempotency id. */
   readonly coinLeg: TransferRequest;
+  /**
+   * Older ids the coin leg may be stored under (a spend named before its id scheme changed): when
+   * one is stored, the spend is a retry of it. Read with the batch's stored ids.
+   */
+  readonly legacyCoinLegIds?: readonly string[];
+  /**
+   * A retry takes the stored coin leg's amount instead of `coinLeg.amount` (a paid message: the
+   * price the viewer was shown may have changed since the first attempt paid).
+   */
+  readonly retryPaysStored?: boolean;
   /** A creator's share of the coins, split with core's `splitCarriedGift` on the batch's lane. */
   readonly share?: {
     readonly creatorUserId: string;
@@ -20,12 +30,25 @@ export interface SpendRequest {
     /** The diamond leg without its amount; dropped when the share rounds to nothing. */
     readonly diamondLeg: Omit<TransferRequest, "amount">;
   };
-  /** The creator whose live session and boosts `decide` sees; `boosts` locks their boosts too. */
-  readonly creator?: { readonly userId: string; readonly boosts?: boolean };
+  /**
+   * The creator whose live session and boosts `decide` sees; `boosts` locks their boosts too;
+   * `messages` reads their message price and whether they blocked the person.
+   */
+  readonly creator?: {
+    readonly userId: string;
+    readonly boosts?: boolean;
+    readonly messages?: boolean;
+  };
   /** Extra facts to read about the person. */
   readonly reads?: { readonly newBuyerPurchases?: boolean; readonly cosmetics?: boolean };
   /** The public stream event, written with the transfers (never one without the other). */
   readonly event?: SpendEvent;
+  /**
+   * Rows that depend on nothing the batch reads (a paid message's inbox row), written with the
+   * coin leg on a first attempt and again on a retry that matches it (keyed by the coin leg's
+   * id, so a row already there stays as it is).
+   */
+  readonly rows?: readonly SpendRow[];
   /**
    * The rules: decides the spend on what the batch read (and what earlier spends of the batch
    * did). Called once per batch attempt; a throw refuses this spend alone, like `refuse`.
@@ -56,6 +79,16 @@ export interface SpendFacts {
     | undefined;
   readonly person: PersonSpendState;
   readonly creator: CreatorSpendState | undefined;
+  /** Read when the spend asks for `creator.messages`. */
+  readonly messages: MessageSpendState | undefined;
+}
+
+/** What a paid message to the creator depends on. */
+export interface MessageSpendState {
+  /** `creators.message_price_coins` (null: the user is no creator). */
+  readonly priceCoins: number | null;
+  /** The creator blocked the person. */
+  readonly blocked: boolean;
 }
 
 export interface PersonSpendState {
@@ -99,7 +132,13 @@ export type SpendRow =
       readonly minutes: number;
       readonly endsAt: Date;
     }
-  | { readonly table: "viewer_cosmetics"; readonly itemId: string };
+  | { readonly table: "viewer_cosmetics"; readonly itemId: string }
+  | {
+      readonly table: "paid_messages";
+      readonly creatorUserId: string;
+      readonly senderName: string;
+      readonly body: string;
+    };
 
 export type SpendDecision =
   | {

@@ -18,8 +18,12 @@ import {
 import { announceCommittedEvent, paidEventPayload } from "../../realtime/record-stream-event.ts";
 import type { Viewer } from "../../trpc/context.ts";
 import { extendedHoldFrom } from "../earnings/gift-hold.ts";
-import { refuseSpend, spendCoins, spendIdFor } from "../spending/spend-coins.ts";
-import { requireCreator, type StreamTarget } from "../streams/resolve-creator.ts";
+import { refuseSpend, type SpendKind, spendCoins, spendIdFor } from "../spending/spend-coins.ts";
+import {
+  type ResolvedCreator,
+  requireCreator,
+  type StreamTarget,
+} from "../streams/resolve-creator.ts";
 import { ensureViewerWallet } from "../wallet/viewer-wallet.ts";
 
 export interface CreatorPayment {
@@ -38,6 +42,14 @@ export interface CreatorPayment {
   readonly rateCard?: RateCard;
 }
 
+/** What a kind of payment adds to the gift path (a paid message: its checks and inbox row). */
+export interface PaymentExtras {
+  /** The creator of `to`, already resolved and checked by the caller: not resolved again. */
+  readonly creator?: ResolvedCreator;
+  /** Merged into the spend; `check` runs before the new-buyer hold on a first attempt. */
+  readonly spend?: Pick<SpendKind, "creator" | "check" | "rows" | "retryPaysStored">;
+}
+
 /**
  * Moves coins from the viewer to a creator as one linked pair of transfers (coins to platform
  * revenue, the creator's share as held diamonds) and stores the public stream event with them,
@@ -52,9 +64,10 @@ export async function sendToCreator(
   viewer: Viewer,
   payment: CreatorPayment,
   now: Date,
+  extras: PaymentExtras = {},
 ) {
   const refuse = (refusal: unknown) => refuseSpend(sql, viewer, now, refusal);
-  const creator = await requireCreator(sql, payment.to, now).catch(refuse);
+  const creator = extras.creator ?? (await requireCreator(sql, payment.to, now).catch(refuse));
   if (creator.userId === viewer.userId) {
     await refuse(
       new DomainError(DomainErrorCode.NOT_ELIGIBLE, "You cannot send gifts or tips to yourself.", {
@@ -125,6 +138,7 @@ export async function sendToCreator(
         },
       },
       reads: { newBuyerPurchases: true },
+      ...extras.spend,
       event: {
         kind: payment.kind,
         creatorUserId: creator.userId,
@@ -146,9 +160,12 @@ export async function sendToCreator(
           ),
       },
       // New-buyer coins hold the creator's diamonds longer (`holdUntil`).
-      check: ({ person }) => {
-        const holdUntil = extendedHoldFrom(person.newBuyerPurchases, now, rateCard);
-        return holdUntil ? { metadata: { holdUntil } } : {};
+      check: (facts) => {
+        const accepted = extras.spend?.check?.(facts) ?? {};
+        const holdUntil = extendedHoldFrom(facts.person.newBuyerPurchases, now, rateCard);
+        return holdUntil
+          ? { ...accepted, metadata: { ...accepted.metadata, holdUntil } }
+          : accepted;
       },
       replayMetadata: (stored) =>
         stored.metadata.holdUntil ? { holdUntil: stored.metadata.holdUntil } : {},
@@ -165,6 +182,8 @@ export async function sendToCreator(
       diamonds: paid.diamonds,
     },
     rateCardVersion: String(paid.transfer.metadata.rateCardVersion ?? rateCard.version),
+    /** When the coins moved (the transaction's time). */
+    paidAt: paid.transfer.createdAt,
   };
 }
 

@@ -1,6 +1,6 @@
 import { DomainError, DomainErrorCode } from "@coinstream/core";
 import type { Sql, Tx } from "@coinstream/db";
-import type { ViewerContext } from "../service-context.ts";
+import type { Viewer, ViewerContext } from "../service-context.ts";
 
 export interface GuidelinesVersion {
   readonly version: number;
@@ -78,14 +78,67 @@ export function guidelinesNotAcceptedError(version: number): DomainError {
 }
 
 /**
- * Refuses with `GUIDELINES_NOT_ACCEPTED` unless `userId` accepted the version in effect (or a
- * later one): one query, run before anything that spends.
+ * Refuses with `GUIDELINES_NOT_ACCEPTED` unless the viewer accepted the version in effect (or a
+ * later one), run before anything that spends. A viewer read with its session carries its
+ * accepted version, so a warm spend compares it with this process's cached version in effect
+ * and sends no statement; a hand-built viewer (tests, tools) is checked in the database.
  */
-export async function assertGuidelinesAccepted(sql: Sql, userId: string, now: Date): Promise<void> {
+export async function assertGuidelinesAccepted(
+  sql: Sql,
+  viewer: Pick<Viewer, "userId" | "acceptedGuidelinesVersion">,
+  now: Date,
+): Promise<void> {
+  if (viewer.acceptedGuidelinesVersion !== undefined) {
+    const inEffect = await guidelinesVersionInEffect(sql, now);
+    const accepted = viewer.acceptedGuidelinesVersion ?? 0;
+    if (inEffect !== null && accepted < inEffect) throw guidelinesNotAcceptedError(inEffect);
+    return;
+  }
   const [row] = await sql<{ version: number | null; accepted: boolean }[]>`
     select v.version, exists (
-      select 1 from guidelines_acceptances a where a.user_id = ${userId} and a.version >= v.version
+      select 1 from guidelines_acceptances a where a.user_id = ${viewer.userId} and a.version >= v.version
     ) as accepted
     from (select max(version) as version from guidelines_versions where effective_at <= ${now}) v`;
   if (row && row.version !== null && !row.accepted) throw guidelinesNotAcceptedError(row.version);
+}
+
+/**
+ * The version in effect at `now`, per pool. Invalidation, as the rate card's: an entry answers
+ * only for times from its read up to the next version's `effective_at` (a version published
+ * ahead starts on time) and for `GUIDELINES_CACHE_MS` after the read (a publish in another
+ * process reaches this one within that); a publish in this process drops it at once.
+ */
+async function guidelinesVersionInEffect(sql: Sql, now: Date): Promise<number | null> {
+  const cached = inEffectOn.get(sql);
+  const at = now.getTime();
+  if (
+    cached &&
+    at >= cached.from &&
+    at < cached.until &&
+    Date.now() - cached.readAt < GUIDELINES_CACHE_MS
+  ) {
+    return cached.version;
+  }
+  const [row] = await sql<{ version: number | null; next_at: Date | null }[]>`
+    select (select max(version) from guidelines_versions where effective_at <= ${now}) as version,
+      (select min(effective_at) from guidelines_versions where effective_at > ${now}) as next_at`;
+  const version = row?.version ?? null;
+  inEffectOn.set(sql, {
+    version,
+    from: at,
+    until: row?.next_at ? new Date(row.next_at).getTime() : Number.POSITIVE_INFINITY,
+    readAt: Date.now(),
+  });
+  return version;
+}
+
+const inEffectOn = new WeakMap<
+  object,
+  { version: number | null; from: number; until: number; readAt: number }
+>();
+export const GUIDELINES_CACHE_MS = 1_000;
+
+/** Drops this process's cached version in effect (a publish here). */
+export function forgetGuidelinesInEffect(sql: Sql): void {
+  inEffectOn.delete(sql);
 }

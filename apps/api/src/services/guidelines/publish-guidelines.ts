@@ -1,6 +1,7 @@
 import { DomainError, DomainErrorCode } from "@coinstream/core";
 import { recordAdminAction } from "../admin/record-admin-action.ts";
 import type { AdminContext } from "../service-context.ts";
+import { forgetGuidelinesInEffect } from "./current-guidelines.ts";
 
 /**
  * Publishes the next version of the community guidelines, audited. People may accept it at once;
@@ -18,7 +19,7 @@ export async function publishGuidelines(
       field: "effectiveAt",
     });
   }
-  return sql.begin(async (tx) => {
+  const published = await sql.begin(async (tx) => {
     await tx`lock table guidelines_versions in share row exclusive mode`;
     const [latest] = await tx<{ version: number; effective_at: Date }[]>`
       select version, effective_at from guidelines_versions order by version desc limit 1`;
@@ -42,4 +43,6 @@ export async function publishGuidelines(
     });
     return { version, effectiveAt: effectiveAt.toISOString() };
   });
+  forgetGuidelinesInEffect(sql);
+  return published;
 }

@@ -1,16 +1,9 @@
-import {
-  DomainError,
-  DomainErrorCode,
-  normalizeText,
-  RATE_CARD,
-  toSafeInteger,
-} from "@coinstream/core";
-import type { Ledger, Sql } from "@coinstream/db";
+import { DomainError, DomainErrorCode, normalizeText, RATE_CARD } from "@coinstream/core";
+import type { Ledger, MessageSpendState, Sql } from "@coinstream/db";
 import type { Viewer } from "../../trpc/context.ts";
-import { requireCreatorAccount } from "../creators/require-creator-account.ts";
+import { notACreatorError } from "../creators/require-creator-account.ts";
 import { sendToCreator } from "../gifts/send-to-creator.ts";
-import { spendIdFor } from "../spending/spend-coins.ts";
-import { requireCreator } from "../streams/resolve-creator.ts";
+import { type ResolvedCreator, requireCreator } from "../streams/resolve-creator.ts";
 import { type PaidMessageRow, toSentMessage } from "./paid-message-rows.ts";
 
 export interface PaidMessageInput {
@@ -26,8 +19,10 @@ export interface PaidMessageInput {
 /**
  * Sends a paid message to a creator's inbox. Every refusal (body, self, not receiving, blocked,
  * price changed) comes before any coin moves; the payment is a tip-shaped linked pair through
- * `sendToCreator` (limits, confirmation, idempotency), then the inbox row keyed by the coin
- * transfer, so retrying the same key returns the same message and charges once.
+ * `sendToCreator` (limits, confirmation, idempotency) whose ledger batch also decides the block
+ * and the price (read after the wallet's lock) and writes the inbox row keyed by the coin
+ * transfer, in the transaction of the coins: a payment never commits without its message.
+ * Retrying the same key returns the same message, paid once, at what the first attempt paid.
  */
 export async function sendPaidMessage(
   sql: Sql,
@@ -42,13 +37,7 @@ export async function sendPaidMessage(
     allowLineBreaks: false,
   });
   const creator = await requireCreator(sql, input.to, now);
-  const coinLegId = spendIdFor(viewer.userId, input.idempotencyKey);
-  const [paid] = await sql<{ amount: bigint }[]>`
-    select amount from ledger_transfers where id = ${coinLegId}`;
-  // A retry pays what the first attempt paid; the ledger refuses it if anything else differs.
-  const coins = paid
-    ? toSafeInteger(paid.amount)
-    : await assertMayMessage(sql, viewer, creator, input.expectedCoins);
+  assertMayReceive(viewer, creator);
 
   const payment = await sendToCreator(
     sql,
@@ -57,7 +46,7 @@ export async function sendPaidMessage(
     {
       idempotencyKey: input.idempotencyKey,
       to: input.to,
-      coins,
+      coins: input.expectedCoins,
       kind: "message",
       giftId: null,
       count: 1,
@@ -65,15 +54,43 @@ export async function sendPaidMessage(
       confirmed: input.confirm,
     },
     now,
+    {
+      creator,
+      spend: {
+        creator: { userId: creator.userId, messages: true },
+        check: ({ messages }) => {
+          assertMayMessage(creator, messages, input.expectedCoins);
+          return {};
+        },
+        // A retry pays what the first attempt paid, whatever the price is now.
+        retryPaysStored: true,
+        rows: [
+          {
+            table: "paid_messages",
+            creatorUserId: creator.userId,
+            senderName: viewer.name,
+            body,
+          },
+        ],
+      },
+    },
   );
-  await sql`
-    insert into paid_messages (id, creator_user_id, sender_user_id, sender_name, body, coins, diamonds, created_at)
-    values (${payment.transferId}, ${creator.userId}, ${viewer.userId}, ${viewer.name}, ${body},
-            ${payment.coinsSpent}, ${payment.creator.diamonds}, ${now})
-    on conflict (id) do nothing`;
-  const [row] = await sql<PaidMessageRow[]>`
-    select * from paid_messages where id = ${payment.transferId}`;
-  if (!row) throw new Error(`paid message ${payment.transferId} vanished after insert`);
+  // A first attempt wrote the row as below; a retry answers the stored one (a reply since).
+  const row: PaidMessageRow | undefined = payment.replayed
+    ? (await sql<PaidMessageRow[]>`select * from paid_messages where id = ${payment.transferId}`)[0]
+    : {
+        id: payment.transferId,
+        sender_name: viewer.name,
+        body,
+        coins: BigInt(payment.coinsSpent),
+        diamonds: BigInt(payment.creator.diamonds),
+        created_at: payment.paidAt,
+        read_at: null,
+        reply: null,
+        replied_at: null,
+        hidden_at: null,
+      };
+  if (!row) throw new Error(`paid message ${payment.transferId} has no inbox row`);
   return {
     messageId: payment.transferId,
     replayed: payment.replayed,
@@ -84,13 +101,8 @@ export async function sendPaidMessage(
   };
 }
 
-/** The checks of a first attempt, before any coin moves; returns the price to charge. */
-async function assertMayMessage(
-  sql: Sql,
-  viewer: Viewer,
-  creator: Awaited<ReturnType<typeof requireCreator>>,
-  expectedCoins: number,
-): Promise<number> {
+/** Nobody messages themself, and the creator must be able to receive coins: before the ledger. */
+function assertMayReceive(viewer: Viewer, creator: ResolvedCreator): void {
   if (creator.userId === viewer.userId) {
     throw new DomainError(DomainErrorCode.NOT_ELIGIBLE, "You cannot send yourself a message.", {
       reasons: [{ code: "SELF_MESSAGE" }],
@@ -103,23 +115,31 @@ async function assertMayMessage(
       { reasons: creator.reasons },
     );
   }
-  const [blocked] = await sql<{ blocked: boolean }[]>`
-    select true as blocked from creator_blocks
-    where creator_user_id = ${creator.userId} and blocked_user_id = ${viewer.userId}`;
-  if (blocked) {
+}
+
+/**
+ * The message's rules on a first attempt, in the ledger's batch (after the wallet's lock): the
+ * creator has not blocked the sender, and the price the viewer was shown is the price now.
+ */
+function assertMayMessage(
+  creator: ResolvedCreator,
+  messages: MessageSpendState | undefined,
+  expectedCoins: number,
+): void {
+  if (messages?.blocked) {
     // Says no more than this: the sender is not told they were blocked.
     throw new DomainError(
       DomainErrorCode.NOT_ELIGIBLE,
       "This creator is not accepting your messages.",
     );
   }
-  const { messagePriceCoins } = await requireCreatorAccount(sql, creator.userId);
-  if (expectedCoins !== messagePriceCoins) {
+  const priceCoins = messages?.priceCoins ?? null;
+  if (priceCoins === null) throw notACreatorError();
+  if (expectedCoins !== priceCoins) {
     throw new DomainError(
       DomainErrorCode.CONFLICT,
-      `A message to @${creator.handle} now costs ${messagePriceCoins} coins, not ${expectedCoins}; check the new price and send again.`,
-      { priceCoins: messagePriceCoins },
+      `A message to @${creator.handle} now costs ${priceCoins} coins, not ${expectedCoins}; check the new price and send again.`,
+      { priceCoins },
     );
   }
-  return messagePriceCoins;
 }

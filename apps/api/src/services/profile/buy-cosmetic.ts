@@ -2,7 +2,12 @@ import { DomainError, DomainErrorCode, toSafeInteger } from "@coinstream/core";
 import type { Ledger, Sql } from "@coinstream/db";
 import type { Viewer } from "../../trpc/context.ts";
 import { getActiveRateCard } from "../rate-card/get-active-rate-card.ts";
-import { paymentToPlatform, platformSpendIdFor, spendCoins } from "../spending/spend-coins.ts";
+import {
+  legacyPlatformSpendId,
+  paymentToPlatform,
+  spendCoins,
+  spendIdFor,
+} from "../spending/spend-coins.ts";
 import { ensureViewerWallet } from "../wallet/viewer-wallet.ts";
 import { findCosmeticForSale } from "./cosmetics.ts";
 
@@ -38,7 +43,7 @@ export async function buyCosmetic(
     );
   }
   const wallet = await ensureViewerWallet(sql, viewer.userId);
-  const paymentId = await platformSpendIdFor(sql, viewer.userId, input.idempotencyKey, "cosmetic");
+  const paymentId = spendIdFor(viewer.userId, input.idempotencyKey);
   const { transfer, replayed, balance } = await spendCoins(
     ledger,
     viewer,
@@ -59,6 +64,7 @@ export async function buyCosmetic(
       // Decided in the batch under the wallet's lock, so two purchases of one item cannot both
       // pass; the batch writes the owned row with the coins.
       reads: { cosmetics: true },
+      legacyCoinLegIds: [legacyPlatformSpendId(viewer.userId, input.idempotencyKey, "cosmetic")],
       check: ({ person }) => {
         const owned = person.cosmetics.find((owned) => owned.itemId === item.id);
         if (owned && owned.transferId !== paymentId) {

@@ -1,12 +1,14 @@
 import { randomUUID } from "node:crypto";
-import type { Sql } from "@coinstream/db";
-import postgres from "postgres";
+import { accountId, transferIdFor } from "@coinstream/db";
 import { describe, expect, it } from "vitest";
+import { countingPool } from "../../test-support/counting-pool.ts";
 import { createCreator, createPerson, fundWallet } from "../../test-support/people.ts";
 import { useTestLedger } from "../../test-support/test-ledger.ts";
 import { createContext, type Viewer } from "../../trpc/context.ts";
 import { createCallerFactory } from "../../trpc/init.ts";
 import { appRouter } from "../../trpc/root.ts";
+import { getActiveRateCard } from "../rate-card/get-active-rate-card.ts";
+import { paymentToPlatform } from "./spend-coins.ts";
 
 const env = useTestLedger();
 const callerFor = (who: Viewer | null) =>
@@ -73,6 +75,40 @@ describe("one idempotency key covers every kind of spend", () => {
   });
 });
 
+describe("purchases from the platform under their older id", () => {
+  it("replays a cosmetic paid under its kind-named id instead of charging again", async () => {
+    const { viewer, me } = await setup();
+    const key = randomUUID();
+    const legacyId = transferIdFor(`${viewer.userId}:${key}`, "cosmetic");
+    const { version } = await getActiveRateCard(env.db.sql, new Date());
+    const wallet = accountId({ ownerId: viewer.userId, purpose: "viewer_wallet" });
+    // A purchase made when the coin leg was named after its kind.
+    const [paid] = await env.ledger.createTransfers([
+      paymentToPlatform({
+        id: legacyId,
+        wallet,
+        coins: 300,
+        code: "cosmetic",
+        metadata: { itemId: "color-rose", kind: "name_color", rateCardVersion: version },
+      }),
+    ]);
+    expect(paid?.result).toBe("ok");
+    await env.db.sql`
+      insert into viewer_cosmetics (user_id, item_id, transfer_id, coins)
+      values (${viewer.userId}, 'color-rose', ${legacyId}, 300)`;
+    const before = await transferCount();
+
+    const again = await me.profile.buy({
+      idempotencyKey: key,
+      itemId: "color-rose",
+      expectedCoins: 300,
+    });
+    expect(again).toMatchObject({ transferId: legacyId, replayed: true, balance: 10_000 - 300 });
+    expect(await transferCount()).toBe(before);
+    expect(await coinsOf(viewer)).toBe(10_000 - 300);
+  });
+});
+
 describe("refusals a person can act on", () => {
   it("says 'not enough coins' before any cap when a spend is far beyond the balance", async () => {
     // A new account: its first-day cap (10,000 coins) refuses this tip too.
@@ -131,15 +167,9 @@ describe("the checks before a spend", () => {
   });
 });
 
-/** A pool of its own that records every statement it sends (postgres.js's `debug` hook). */
-function countingPool() {
-  const statements: string[] = [];
-  const pool = postgres(env.db.url, {
-    max: 2,
-    onnotice: () => {},
-    types: { bigint: postgres.BigInt },
-    debug: (_connection, query) => statements.push(query.replace(/\s+/g, " ").slice(0, 60)),
-  }) as unknown as Sql;
+/** A counting pool and a gift sent through it. */
+function countingGifts() {
+  const { pool, statements } = countingPool(env.db.url);
   const sendAs = (viewer: Viewer, to: { handle: string }) => () =>
     createCallerFactory(appRouter)(
       createContext({ sql: pool, ledger: env.ledger }, viewer),
@@ -150,9 +180,10 @@ function countingPool() {
 describe("a gift's round trips", () => {
   it("sends a warm gift with no statement on the request's pool but resolving the creator", async () => {
     const { viewer, to } = await setup();
-    const { pool, statements, sendAs } = countingPool();
+    const { pool, statements, sendAs } = countingGifts();
     try {
-      const send = sendAs(viewer, to);
+      // As the session path builds it: the accepted guidelines version travels with the viewer.
+      const send = sendAs({ ...viewer, acceptedGuidelinesVersion: 1 }, to);
       // The first gifts of a process ensure the accounts and open the pool's connections.
       await send();
       await send();
@@ -175,7 +206,7 @@ describe("a gift's round trips", () => {
 
   it("waits inside the batch for a creator's carry lane another transaction holds", async () => {
     const { viewer, target, to } = await setup();
-    const { pool, statements, sendAs } = countingPool();
+    const { pool, statements, sendAs } = countingGifts();
     try {
       const send = sendAs(viewer, to);
       await send(); // the creator's lanes exist

@@ -41,18 +41,16 @@ export function spendIdFor(userId: string, idempotencyKey: string): string {
 }
 
 /**
- * `spendIdFor` for a purchase from the platform (boost, cosmetic), whose coin leg was once
- * named after its kind: a retry of a purchase made under that older id replays it.
+ * The older id of a purchase from the platform (boost, cosmetic), whose coin leg was once named
+ * after its kind: the batch reads it with the stored ids (`legacyCoinLegIds`), and a retry of a
+ * purchase made under it replays that one.
  */
-export async function platformSpendIdFor(
-  sql: Sql,
+export function legacyPlatformSpendId(
   userId: string,
   idempotencyKey: string,
   kind: "boost" | "cosmetic",
-): Promise<string> {
-  const legacy = transferIdFor(`${userId}:${idempotencyKey}`, kind);
-  const [paid] = await sql<{ id: string }[]>`select id from ledger_transfers where id = ${legacy}`;
-  return paid ? legacy : spendIdFor(userId, idempotencyKey);
+): string {
+  return transferIdFor(`${userId}:${idempotencyKey}`, kind);
 }
 
 export interface Spend {
@@ -84,7 +82,11 @@ export function paymentToPlatform(payment: {
 }
 
 /** What a kind of spend adds to the batch's decision (see `SpendRequest`). */
-export interface SpendKind extends Pick<SpendRequest, "share" | "creator" | "reads" | "event"> {
+export interface SpendKind
+  extends Pick<
+    SpendRequest,
+    "share" | "creator" | "reads" | "event" | "rows" | "retryPaysStored" | "legacyCoinLegIds"
+  > {
   /**
    * The kind's own rules on a first attempt, after the freeze, eligibility and debt and before
    * the caps: throw to refuse (before any balance or cap speaks); return the legs' extra metadata
@@ -120,6 +122,9 @@ export async function spendCoins(
     ...(kind.creator ? { creator: kind.creator } : {}),
     ...(kind.reads ? { reads: kind.reads } : {}),
     ...(kind.event ? { event: kind.event } : {}),
+    ...(kind.rows ? { rows: kind.rows } : {}),
+    ...(kind.retryPaysStored ? { retryPaysStored: true } : {}),
+    ...(kind.legacyCoinLegIds ? { legacyCoinLegIds: kind.legacyCoinLegIds } : {}),
     decide: (facts) => decideSpend(viewer, spend, now, kind, facts),
   });
   if (outcome.refusal) throw outcome.refusal.error;

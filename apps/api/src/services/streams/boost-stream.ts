@@ -9,10 +9,11 @@ import type { Ledger, Sql } from "@coinstream/db";
 import type { Viewer } from "../../trpc/context.ts";
 import { getActiveRateCard } from "../rate-card/get-active-rate-card.ts";
 import {
+  legacyPlatformSpendId,
   paymentToPlatform,
-  platformSpendIdFor,
   refuseSpend,
   spendCoins,
+  spendIdFor,
 } from "../spending/spend-coins.ts";
 import { ensureViewerWallet } from "../wallet/viewer-wallet.ts";
 import { requireCreator, type StreamTarget } from "./resolve-creator.ts";
@@ -46,7 +47,7 @@ export async function boostStream(
   );
   const price = priceBoost(input.minutes, await getActiveRateCard(sql, now));
   const wallet = await ensureViewerWallet(sql, viewer.userId);
-  const paymentId = await platformSpendIdFor(sql, viewer.userId, input.idempotencyKey, "boost");
+  const paymentId = spendIdFor(viewer.userId, input.idempotencyKey);
 
   let endsAt: Date | null = null;
   const { transfer, replayed } = await spendCoins(
@@ -74,6 +75,7 @@ export async function boostStream(
       // The batch holds the stream's boost lock, so stacking is exact, and writes the boost
       // with the coins; the stacking limit and an offline stream refuse before coins move.
       creator: { userId: creator.userId, boosts: true },
+      legacyCoinLegIds: [legacyPlatformSpendId(viewer.userId, input.idempotencyKey, "boost")],
       check: ({ creator: stream }) => {
         if (!input.confirmOffline && !stream?.live) throw offlineError(creator);
         endsAt = extendBoost(stream?.boostEndsAt ?? null, input.minutes, now);
@@ -89,7 +91,7 @@ export async function boostStream(
   );
   if (replayed) {
     const [paid] = await sql<{ ends_at: Date }[]>`
-      select ends_at from stream_boosts where id = ${paymentId}`;
+      select ends_at from stream_boosts where id = ${transfer.id}`;
     endsAt = paid?.ends_at ?? null;
   }
   return {

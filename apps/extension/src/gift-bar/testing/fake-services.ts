@@ -51,6 +51,7 @@ export function demoHandlers(): Handlers {
         cashValueUsdMinor: diamonds,
         label: "",
         rateCardVersion: RATE_CARD.version,
+        paidAt: "2026-12-01T20:00:00.000Z",
       };
     },
     "wallet.get": () => ({
@@ -86,6 +87,7 @@ export function demoHandlers(): Handlers {
         balance: 5_000 - coins,
         creator: { handle: "handle" in to ? to.handle : "nova", diamonds: Math.floor(coins / 2) },
         rateCardVersion: RATE_CARD.version,
+        paidAt: "2026-12-01T20:00:00.000Z",
       };
     },
     "tips.send": ({ to, coins }) => ({
@@ -95,6 +97,7 @@ export function demoHandlers(): Handlers {
       balance: 5_000 - coins,
       creator: { handle: "handle" in to ? to.handle : "nova", diamonds: Math.floor(coins / 2) },
       rateCardVersion: RATE_CARD.version,
+      paidAt: "2026-12-01T20:00:00.000Z",
     }),
   };
 }
