@@ -10,6 +10,7 @@ import {
   csvFileSchema,
   isoDateTimeSchema,
   rankedSupporterSchema,
+  sessionSpanShape,
 } from "./output-schemas.ts";
 
 /** A range of the caller's own analytics; widened to whole UTC buckets, at most 31 days of hours or 400 of days. */
@@ -44,11 +45,7 @@ const dashboardSchema = z.strictObject({
   sessions: z.array(
     z.strictObject({
       id: z.string(),
-      title: z.string().nullable(),
-      startedAt: isoDateTimeSchema,
-      endedAt: isoDateTimeSchema.nullable(),
-      startedBy: z.enum(["manual", "auto"]),
-      endedBy: z.enum(["manual", "inactivity"]).nullable(),
+      ...sessionSpanShape,
       events: countSchema,
       coins: countSchema,
       diamonds: countSchema,

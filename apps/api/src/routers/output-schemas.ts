@@ -117,3 +117,12 @@ export const guidelinesVersionsSchema = z.strictObject({
   current: guidelinesVersionSchema,
   upcoming: guidelinesVersionSchema.nullable(),
 });
+
+/** The fields a live session's span shares wherever one is shown (spread into its object). */
+export const sessionSpanShape = {
+  title: z.string().nullable(),
+  startedAt: isoDateTimeSchema,
+  endedAt: isoDateTimeSchema.nullable(),
+  startedBy: z.enum(["manual", "auto"]),
+  endedBy: z.enum(["manual", "inactivity"]).nullable(),
+};
