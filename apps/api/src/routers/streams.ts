@@ -4,8 +4,8 @@ import { followStream } from "../realtime/follow-stream.ts";
 import { readStreamCursor } from "../realtime/read-stream-cursor.ts";
 import { MAX_RESUME_LENGTH, parseResumePoint } from "../realtime/stream-cursor.ts";
 import { boostStream, listLiveStreams } from "../services/streams/boost-stream.ts";
-import { getLeaderboard } from "../services/streams/get-leaderboard.ts";
-import { requireCreator, resolveCreator } from "../services/streams/resolve-creator.ts";
+import { getStreamLeaderboard } from "../services/streams/get-leaderboard.ts";
+import { resolveCreator, resolvePublicCreator } from "../services/streams/resolve-creator.ts";
 import { countBoostImpressions, openListedStream } from "../services/studio/boost-reach.ts";
 import { reportPageLive } from "../services/studio/live-sessions.ts";
 import { publicProcedure, router, viewerProcedure } from "../trpc/init.ts";
@@ -39,21 +39,7 @@ export const streamsRouter = router({
         z.strictObject({ found: z.literal(false), reason: z.string() }),
       ]),
     )
-    .query(async ({ ctx, input }) => {
-      const resolution = await resolveCreator(ctx.sql, input, ctx.now);
-      if (!resolution.found) return resolution;
-      const { creator } = resolution;
-      // Public: the creator's handle, channel and readiness, nothing about their account.
-      return {
-        found: true as const,
-        creator: {
-          handle: creator.handle,
-          channel: creator.channel,
-          canReceive: creator.canReceive,
-          reasons: creator.reasons,
-        },
-      };
-    }),
+    .query(({ ctx, input }) => resolvePublicCreator(ctx, input)),
 
   /**
    * A stream's public events (gifts with combos, tips with messages, goals) over SSE, from the
@@ -105,13 +91,7 @@ export const streamsRouter = router({
         ),
       }),
     )
-    .query(async ({ ctx, input }) => {
-      const creator = await requireCreator(ctx.sql, input.to, ctx.now);
-      return {
-        period: input.period,
-        entries: await getLeaderboard(ctx, { creatorUserId: creator.userId, period: input.period }),
-      };
-    }),
+    .query(({ ctx, input }) => getStreamLeaderboard(ctx, input)),
 
   /** Buys minutes of promotion for a stream in discovery (boosts stack, up to the card's maximum). */
   boost: spendProcedure
