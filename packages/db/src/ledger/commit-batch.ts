@@ -98,6 +98,7 @@ export async function commitBatch(
         persons: facts?.persons ?? new Map(),
         creators: facts?.creators ?? new Map(),
         combos: facts?.combos ?? new Map(),
+        firsts: facts?.firsts ?? new Map(),
         carries: carries ?? new Map(),
       },
     );

@@ -3,7 +3,13 @@ import { checkSpend, type SpendRecord, splitCarriedGift } from "@coinstream/core
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { AccountInfo, BatchSnapshot } from "./plan-batch.ts";
-import { carryKey, planSubmissions, type SpendSnapshot, type Submission } from "./plan-spends.ts";
+import {
+  carryKey,
+  firstKey,
+  planSubmissions,
+  type SpendSnapshot,
+  type Submission,
+} from "./plan-spends.ts";
 import type { PersonSpendState, SpendDecision, SpendFacts, SpendRequest } from "./spend-types.ts";
 
 const NOW = new Date("2030-01-01T00:00:00.000Z");
@@ -30,6 +36,7 @@ function person(history: readonly SpendRecord[] = []): PersonSpendState {
     history,
     newBuyerPurchases: [],
     cosmetics: [],
+    entranceEffect: null,
   };
 }
 
@@ -89,6 +96,7 @@ function plan(
   spends: readonly SpendRequest[],
   carried: bigint,
   shareBps: number,
+  firsts: ReadonlyMap<string, boolean> = new Map(),
 ) {
   const accounts = new Map(
     [REVENUE, ISSUANCE, HELD, ...viewers.map((viewer) => viewer.wallet)].map((a) => [a.id, a]),
@@ -110,6 +118,7 @@ function plan(
     persons: new Map(viewers.map((viewer) => [viewer.userId, person(viewer.history)])),
     creators: new Map(),
     combos: new Map(),
+    firsts,
     carries: new Map([[carryKey(CREATOR, shareBps), carried]]),
   };
   const submissions: Submission[] = spends.map((spend) => ({ spend }));
@@ -214,5 +223,79 @@ describe("planSubmissions", () => {
     expect(batch.inserts).toHaveLength(4); // two gifts, each with its diamond leg
     expect(writes.carries.get(carryKey(CREATOR, 5_000))?.coins).toBe(20n);
     expect(spends[2]?.balance).toBe(980n);
+  });
+});
+
+describe("planSubmissions firstInSession", () => {
+  /** A gift whose event asks whether it is the viewer's first of the session, and says so. */
+  const sessionGift = (viewer: Viewer, coins: number): SpendRequest => ({
+    ...gift(viewer, coins, 1_000_000, 5_000),
+    event: {
+      kind: "gift",
+      creatorUserId: CREATOR,
+      firstInSession: true,
+      payload: ({ firstInSession }) => ({ firstInSession }),
+    },
+  });
+
+  it("marks only each viewer's first accepted gift of the session, however the batch is cut", () => {
+    fc.assert(
+      fc.property(
+        fc.array(spendArb, { minLength: 1, maxLength: 40 }),
+        fc.array(fc.integer({ min: 0, max: 1_000 }), { minLength: 3, maxLength: 3 }),
+        fc.array(fc.boolean(), { minLength: 3, maxLength: 3 }),
+        (draws, balances, firstInStore) => {
+          const viewers: Viewer[] = balances.map((balance, index) => ({
+            userId: `viewer-${index}`,
+            wallet: account("COIN", true, false),
+            balance: BigInt(balance),
+            history: [],
+          }));
+          const firsts = new Map(
+            viewers.map((viewer, index) => [
+              firstKey(CREATOR, viewer.userId, "gift"),
+              firstInStore[index] ?? false,
+            ]),
+          );
+          const spends = draws.map((draw) =>
+            sessionGift(viewers[draw.viewer] as Viewer, draw.coins),
+          );
+          const { spends: planned, writes } = plan(viewers, spends, 0n, 5_000, firsts);
+
+          // The sequential reference: a viewer's first accepted gift, if the store had none.
+          const balance = viewers.map((viewer) => viewer.balance);
+          const stillFirst = [...firstInStore];
+          const expected: boolean[] = [];
+          draws.forEach((draw) => {
+            if ((balance[draw.viewer] as bigint) < BigInt(draw.coins)) return;
+            balance[draw.viewer] = (balance[draw.viewer] as bigint) - BigInt(draw.coins);
+            expected.push(stillFirst[draw.viewer] ?? false);
+            stillFirst[draw.viewer] = false;
+          });
+          expect(planned.filter((spend) => spend?.results[0]?.result === "ok")).toHaveLength(
+            expected.length,
+          );
+          expect(writes.events.map((event) => event.payload.firstInSession)).toEqual(expected);
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  it("says false when the event does not ask, and counts that event as the viewer's", () => {
+    const viewer: Viewer = {
+      userId: "viewer-0",
+      wallet: account("COIN", true, false),
+      balance: 100n,
+      history: [],
+    };
+    const fresh = sessionGift(viewer, 10);
+    const unasked: SpendRequest = {
+      ...fresh,
+      event: { ...(fresh.event as NonNullable<SpendRequest["event"]>), firstInSession: false },
+    };
+    const firsts = new Map([[firstKey(CREATOR, viewer.userId, "gift"), true]]);
+    const { writes } = plan([viewer], [unasked, sessionGift(viewer, 10)], 0n, 5_000, firsts);
+    expect(writes.events.map((event) => event.payload.firstInSession)).toEqual([false, false]);
   });
 });
