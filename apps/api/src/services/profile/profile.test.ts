@@ -163,6 +163,7 @@ describe("profile.wear", () => {
     expect((await callerFor(viewer).profile.get()).wearing).toEqual({
       badgeFrame: "frame-silver",
       nameColor: null,
+      entrance: null,
     });
   });
 });
