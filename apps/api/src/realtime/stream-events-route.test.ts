@@ -227,6 +227,37 @@ describe("GET /streams/:handle/events", () => {
     reader.close();
   });
 
+  it("keeps the entrance of a combo's first gift on the one event the combo is sent as", async () => {
+    const { creator, viewer, connect } = await stream();
+    const reader = await connect();
+    await reader.until(() => reader.blocks.some((b) => b.event === "connected"), "connected");
+    await env.db.sql.begin(async (tx) => {
+      for (const [message, entrance] of [
+        ["x1", "sparkle"],
+        ["x2", null],
+      ] as const) {
+        await recordStreamEvent(tx as unknown as Sql, {
+          ...tipEvent(message, {
+            creatorUserId: creator.user.userId,
+            creatorHandle: creator.handle,
+            viewerId: viewer.userId,
+            viewerName: "Vera",
+          }),
+          kind: "gift",
+          giftId: "rose",
+          coins: 1,
+          entrance,
+        });
+      }
+    });
+    await announceStreamEvents(env.db.sql, [creator.user.userId]);
+    await reader.until(() => reader.events().length === 1, "the combo");
+    const [combo] = reader.events<{ message: string; entrance?: string; merged: unknown[] }>();
+    expect(combo).toMatchObject({ message: "x2", entrance: "sparkle" });
+    expect(combo?.merged).toHaveLength(1);
+    reader.close();
+  });
+
   it("is public and carries no user ids; an unknown handle is 404 and a foreign Last-Event-ID 400", async () => {
     const { tip, connect, viewer, creator } = await stream();
     const reader = await connect();
