@@ -58,6 +58,16 @@ function Animation({
       data-event-id={item.id}
     >
       {item.kind === "message" ? <div className="cs-anim-label">Paid message</div> : null}
+      {item.entrance && item.kind === "gift" ? (
+        <div
+          className="cs-anim-entrance"
+          data-entrance={item.entrance}
+          data-testid="gift-animation-entrance"
+        >
+          <span className="cs-anim-entrance-mark" aria-hidden="true" />
+          <ViewerName name={item.viewerName} style={item.viewerStyle} /> makes an entrance
+        </div>
+      ) : null}
       <div className="cs-anim-icon" aria-hidden="true">
         {item.icon}
       </div>
@@ -73,6 +83,15 @@ function Animation({
         <div />
       )}
       <div className="cs-anim-detail">{detail(item)}</div>
+      {item.sticker ? (
+        <div
+          className="cs-anim-sticker"
+          data-sticker={item.sticker.id}
+          data-testid="gift-animation-sticker"
+        >
+          {item.sticker.text}
+        </div>
+      ) : null}
       {item.message && item.kind !== "goal" ? <p className="cs-anim-text">{item.message}</p> : null}
     </div>
   );

@@ -3,7 +3,7 @@ import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } fro
 import { createPortal } from "react-dom";
 import type { ApiClient, BackgroundActions } from "../../messaging/api-client.ts";
 import { apiErrorOf } from "../../messaging/api-error.ts";
-import type { StreamPortMessage } from "../../messaging/contract.ts";
+import type { OutputOf, StreamPortMessage } from "../../messaging/contract.ts";
 import { chooseAdapter } from "../../site-adapters/adapters.ts";
 import { useAnimations } from "../hooks/use-animations.ts";
 import { useAsync } from "../hooks/use-async.ts";
@@ -26,6 +26,7 @@ import { AnimationLayer } from "./animation-layer.tsx";
 import { GiftBar, type LiveConnection } from "./gift-bar.tsx";
 import { Launcher } from "./launcher.tsx";
 import { CollapsedPill, NotJoinedChip, ShowBarButton } from "./small-states.tsx";
+import type { OwnedSticker } from "./tip-form.tsx";
 
 export type PageWindow = Window & typeof globalThis;
 
@@ -128,11 +129,17 @@ export function GiftBarApp({ services }: { readonly services: GiftBarServices })
   const wallet = useAsync(privateActive && signedIn && userId ? `wallet:${userId}` : null, () =>
     api.wallet.get.query(),
   );
+  // Stickers the viewer owns, for the tip form (bought in the popup: read again on return).
+  const profile = useAsync(privateActive && signedIn && userId ? `profile:${userId}` : null, () =>
+    api.profile.get.query(),
+  );
+  const stickers = useMemo(() => ownedStickers(profile.data), [profile.data]);
   // Coins bought or a sign-in in the popup show up when the viewer returns to the page.
   const refreshOnReturn = useThrottled(
     () => {
       auth.reload();
       wallet.reload();
+      profile.reload();
     },
     2_000,
     now,
@@ -300,6 +307,7 @@ export function GiftBarApp({ services }: { readonly services: GiftBarServices })
         onReloadCatalog={catalog.reload}
         signedIn={signedIn}
         balance={wallet.data?.coins ?? null}
+        stickers={stickers}
         goal={goal}
         live={session.data ? session.data.live : null}
         leaderboard={leaderboard.data?.entries ?? []}
@@ -470,4 +478,13 @@ function useGuardedSender(
       retry: guarded(sender.retry),
     };
   }, [sender, guard, onRefuse]);
+}
+
+/** The stickers among the viewer's cosmetics, as the tip form offers them. */
+function ownedStickers(profile: OutputOf<"profile.get"> | null): OwnedSticker[] {
+  return (profile?.owned ?? []).flatMap((item) =>
+    item.kind === "sticker" && item.style
+      ? [{ id: item.itemId, name: item.name, text: item.style }]
+      : [],
+  );
 }
