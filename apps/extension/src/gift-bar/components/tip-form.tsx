@@ -97,12 +97,8 @@ export function TipForm({
         {message.length}/{maxLength}
       </div>
       {stickers.length > 0 ? (
-        <div
-          className="cs-stickers"
-          role="group"
-          aria-label="Sticker (optional, shown on stream)"
-          data-testid="tip-stickers"
-        >
+        <fieldset className="cs-stickers" data-testid="tip-stickers">
+          <legend className="cs-visually-hidden">Sticker (optional, shown on stream)</legend>
           {[null, ...stickers].map((sticker) => (
             <button
               key={sticker?.id ?? "none"}
@@ -117,7 +113,7 @@ export function TipForm({
               {sticker?.text ?? "None"}
             </button>
           ))}
-        </div>
+        </fieldset>
       ) : null}
       <div className="cs-preview" data-testid="tip-preview" aria-live="polite">
         {preview ?? (valid ? "" : "Enter a whole number of coins.")}
