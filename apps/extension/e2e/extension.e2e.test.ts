@@ -922,6 +922,73 @@ describe("the extension in Chromium against the API", () => {
     expect(await viewerSpentCoins()).toBe(spentBefore);
   });
 
+  it("buys a sticker in the popup's profile shop and tips with it; the creator's open stream shows the sticker and a worn entrance on the viewer's first gift of a new session", async () => {
+    await popup.bringToFront();
+    await popup.reload();
+    await byTestId(popup, "tab-profile").click();
+    await byTestId(popup, "shop-buy-sticker-fire").click();
+    await byTestId(popup, "shop-owned-sticker-fire").waitFor({ timeout: 15_000 });
+    await screenshot(popup.locator("main.popup"), "popup-profile");
+
+    // The 800-coin entrance is more than this viewer has left: worn here as owned (buying it is
+    // the API tests' part), and @nova's stream starts a fresh live session.
+    await withDatabase(async (sql) => {
+      const [who] = await sql<{ viewer: string; creator: string }[]>`
+        select (select id from users where email = ${viewer.email}) as viewer,
+          (select user_id from creators where handle = ${CREATOR_HANDLE}) as creator`;
+      if (!who) throw new Error("no viewer or creator");
+      await sql`
+        insert into viewer_cosmetics (user_id, item_id, transfer_id, coins)
+        values (${who.viewer}, 'entrance-spotlight', ${randomUUID()}, 0)`;
+      await sql`
+        insert into viewer_profiles (user_id, entrance_effect) values (${who.viewer}, 'spotlight')
+        on conflict (user_id) do update set entrance_effect = 'spotlight'`;
+      await sql`
+        update stream_sessions set ended_at = now(), ended_by = 'manual'
+        where creator_user_id = ${who.creator} and ended_at is null`;
+      await sql`insert into stream_sessions (creator_user_id) values (${who.creator})`;
+    });
+
+    const watching = await creatorBrowser.context.newPage();
+    const watchingErrors = watchErrors(watching);
+    await watching.goto(`${api?.baseUrl}/demo/stream/${CREATOR_HANDLE}`);
+    const watchingPanel = await openPanel(watching);
+    await watchingPanel.locator('[data-testid="gift-bar"][data-connection="open"]').waitFor({
+      timeout: 20_000,
+    });
+    await watching.waitForTimeout(500);
+
+    await streamPage.bringToFront();
+    await streamPage.reload();
+    const bar = byTestId(await openPanel(streamPage), "gift-bar");
+    await byTestId(bar, "balance-coins").waitFor({ timeout: 20_000 });
+    await streamPage.waitForTimeout(700);
+    await byTestId(bar, "gift-rose").click();
+    await byTestId(bar, "send-gift").click();
+    await bar
+      .locator('[data-testid="send-status"][data-state="sent"]')
+      .waitFor({ timeout: 15_000 });
+    await expect
+      .poll(() => closedShadowText(watching, "gift-animation-entrance"), { timeout: 10_000 })
+      .toBe(`${viewer.name} makes an entrance`);
+
+    await byTestId(bar, "tab-tip").click();
+    await byTestId(bar, "tip-coins").fill("10");
+    await byTestId(bar, "tip-sticker-sticker-fire").click();
+    await byTestId(bar, "send-tip").click();
+    await bar
+      .locator('[data-testid="send-status"][data-state="sent"]')
+      .waitFor({ timeout: 15_000 });
+    await expect
+      .poll(() => closedShadowText(watching, "gift-animation-sticker"), { timeout: 10_000 })
+      .toBe("🔥");
+    await watching.bringToFront();
+    await watching.waitForTimeout(1_300); // the entrance and the sticker have played
+    await screenshot(watching, "animation-entrance-sticker");
+    expect(watchingErrors.errors).toEqual([]);
+    await watching.close();
+  });
+
   it("takes the balance and Send out of every open panel within a second of signing out", async () => {
     const bar = byTestId(panelFrame(streamPage), "gift-bar");
     await byTestId(bar, "tab-gifts").click();

@@ -148,10 +148,15 @@ export function GiftBarApp({ services }: { readonly services: GiftBarServices })
   // A send in another tab, coins bought in the wallet window: read the balance again at once.
   const { walletSignal } = services;
   const reloadWallet = wallet.reload;
+  const reloadProfile = profile.reload;
   useEffect(() => {
     if (!privateActive || !walletSignal) return;
-    return walletSignal.subscribe(reloadWallet);
-  }, [privateActive, walletSignal, reloadWallet]);
+    // A sticker bought in the popup is offered at once too.
+    return walletSignal.subscribe(() => {
+      reloadWallet();
+      reloadProfile();
+    });
+  }, [privateActive, walletSignal, reloadWallet, reloadProfile]);
   const leaderboard = useAsync(privateActive ? `leaderboard:${handle}` : null, () =>
     api.streams.leaderboard.query({ to: { handle: handle ?? "" }, period: "live" }),
   );
