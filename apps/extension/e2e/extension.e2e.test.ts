@@ -481,6 +481,20 @@ function apiLogTail(): string {
   return api?.output().slice(-4_000) ?? "";
 }
 
+/** @nova watches her own stream page; gifts reach it once its live connection is open. */
+async function watchCreatorStream() {
+  const watching = await creatorBrowser.context.newPage();
+  const watchingErrors = watchErrors(watching);
+  await watching.goto(`${api?.baseUrl}/demo/stream/${CREATOR_HANDLE}`);
+  const watchingPanel = await openPanel(watching);
+  await watchingPanel.locator('[data-testid="gift-bar"][data-connection="open"]').waitFor({
+    timeout: 20_000,
+  });
+  // The server registers its listener just after the subscription's handshake: let it settle.
+  await watching.waitForTimeout(500);
+  return { watching, watchingErrors };
+}
+
 const byTestId = (page: Page | Frame | Locator, testId: string) =>
   page.locator(`[data-testid="${testId}"]`);
 
@@ -702,16 +716,7 @@ describe("the extension in Chromium against the API", () => {
   });
 
   it("sends a Heart: the balance drops by its price, the bar shows the server's answer, and the creator's open stream animates it", async () => {
-    // @nova watches her own stream page; gifts reach it once its live connection is open.
-    const watching = await creatorBrowser.context.newPage();
-    const watchingErrors = watchErrors(watching);
-    await watching.goto(`${api?.baseUrl}/demo/stream/${CREATOR_HANDLE}`);
-    const watchingPanel = await openPanel(watching);
-    await watchingPanel.locator('[data-testid="gift-bar"][data-connection="open"]').waitFor({
-      timeout: 20_000,
-    });
-    // The server registers its listener just after the subscription's handshake: let it settle.
-    await watching.waitForTimeout(500);
+    const { watching, watchingErrors } = await watchCreatorStream();
 
     await streamPage.bringToFront();
     // The panel refuses spends for half a second after it comes into view (no reveal-and-click).
@@ -949,14 +954,7 @@ describe("the extension in Chromium against the API", () => {
       await sql`insert into stream_sessions (creator_user_id) values (${who.creator})`;
     });
 
-    const watching = await creatorBrowser.context.newPage();
-    const watchingErrors = watchErrors(watching);
-    await watching.goto(`${api?.baseUrl}/demo/stream/${CREATOR_HANDLE}`);
-    const watchingPanel = await openPanel(watching);
-    await watchingPanel.locator('[data-testid="gift-bar"][data-connection="open"]').waitFor({
-      timeout: 20_000,
-    });
-    await watching.waitForTimeout(500);
+    const { watching, watchingErrors } = await watchCreatorStream();
 
     await streamPage.bringToFront();
     await streamPage.reload();
@@ -970,7 +968,7 @@ describe("the extension in Chromium against the API", () => {
       .waitFor({ timeout: 15_000 });
     await expect
       .poll(() => closedShadowText(watching, "gift-animation-entrance"), { timeout: 10_000 })
-      .toBe(`${viewer.name} makes an entrance`);
+      .toBe(`🔦${viewer.name} makes an entrance`);
 
     await byTestId(bar, "tab-tip").click();
     await byTestId(bar, "tip-coins").fill("10");

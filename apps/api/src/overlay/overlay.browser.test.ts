@@ -121,6 +121,29 @@ async function signUp(name: string) {
   return { token: signedIn.headers.get("set-auth-token") ?? "", userId: user?.id ?? "" };
 }
 
+/** A creator signed up over HTTP, registered under `prefix` + now, with a verified channel. */
+async function verifiedCreator(name: string, prefix: string) {
+  const nova = await signUp(name);
+  const novaApi = client(nova.token);
+  const { handle } = await novaApi.creator.register.mutate({ handle: `${prefix}${Date.now()}` });
+  await db.sql`
+    insert into creator_channels (creator_user_id, platform, channel, followers, followers_verified, verified_at, verification_method)
+    values (${nova.userId}, 'twitch', ${handle}, 150, true, now(), 'seed')`;
+  return { nova, novaApi, handle };
+}
+
+/** A viewer named `VIEWER_NAME` who paid the sandbox checkout for 2,000 coins. */
+async function viewerWith2000Coins() {
+  const vera = await signUp(VIEWER_NAME);
+  const veraApi = client(vera.token);
+  const checkout = await veraApi.store.checkout.mutate({
+    idempotencyKey: randomUUID(),
+    item: { customCoins: 2_000 },
+  });
+  expect((await fetch(`${checkout.checkoutUrl}/pay`, { method: "POST" })).status).toBe(200);
+  return { vera, veraApi };
+}
+
 /** Console errors, uncaught page errors and dialogs (an executed `alert` would be one). */
 function watch(page: Page) {
   const problems = { console: [] as string[], page: [] as string[], dialogs: [] as string[] };
@@ -137,24 +160,13 @@ function watch(page: Page) {
 
 describe("the OBS overlay in headless Chromium", () => {
   it("shows gift, combo, tip and paid-message alerts live, escapes viewer text, draws the goal and top gifters on a transparent page, and dies with its key", async () => {
-    const nova = await signUp("Nova");
-    const novaApi = client(nova.token);
-    const { handle } = await novaApi.creator.register.mutate({ handle: `nova${Date.now()}` });
-    await db.sql`
-      insert into creator_channels (creator_user_id, platform, channel, followers, followers_verified, verified_at, verification_method)
-      values (${nova.userId}, 'twitch', ${handle}, 150, true, now(), 'seed')`;
+    const { nova, novaApi, handle } = await verifiedCreator("Nova", "nova");
     const overlay = await novaApi.overlay.get.query();
     expect(overlay.url.startsWith(`${base}/overlay/`)).toBe(true);
     await novaApi.sessions.start.mutate({ title: "Late show" });
     await novaApi.sessions.setGoal.mutate({ coins: 50_000, title: "New microphone" });
 
-    const vera = await signUp(VIEWER_NAME);
-    const veraApi = client(vera.token);
-    const checkout = await veraApi.store.checkout.mutate({
-      idempotencyKey: randomUUID(),
-      item: { customCoins: 2_000 },
-    });
-    expect((await fetch(`${checkout.checkoutUrl}/pay`, { method: "POST" })).status).toBe(200);
+    const { vera, veraApi } = await viewerWith2000Coins();
     await db.sql`insert into viewer_profiles (user_id, name_color) values (${vera.userId}, '#2ec4d6')`;
 
     const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
@@ -356,22 +368,11 @@ describe("the OBS overlay in headless Chromium", () => {
 
 describe("entrances and stickers on the OBS overlay", () => {
   it("draws a worn entrance with the viewer's name on their first gift of the session only, and a tip's sticker as text", async () => {
-    const nova = await signUp("Stage Nova");
-    const novaApi = client(nova.token);
-    const { handle } = await novaApi.creator.register.mutate({ handle: `stage${Date.now()}` });
-    await db.sql`
-      insert into creator_channels (creator_user_id, platform, channel, followers, followers_verified, verified_at, verification_method)
-      values (${nova.userId}, 'twitch', ${handle}, 150, true, now(), 'seed')`;
+    const { nova, novaApi, handle } = await verifiedCreator("Stage Nova", "stage");
     const overlay = await novaApi.overlay.get.query();
     await novaApi.sessions.start.mutate({ title: "Entrances" });
 
-    const vera = await signUp(VIEWER_NAME);
-    const veraApi = client(vera.token);
-    const checkout = await veraApi.store.checkout.mutate({
-      idempotencyKey: randomUUID(),
-      item: { customCoins: 2_000 },
-    });
-    expect((await fetch(`${checkout.checkoutUrl}/pay`, { method: "POST" })).status).toBe(200);
+    const { vera, veraApi } = await viewerWith2000Coins();
     for (const [itemId, expectedCoins] of [
       ["entrance-sparkle", 800],
       ["sticker-trophy", 400],

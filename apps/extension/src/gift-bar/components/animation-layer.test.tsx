@@ -41,7 +41,7 @@ describe("AnimationLayer", () => {
     const { container } = layer(item({ entrance: "sparkle" }));
     const entrance = screen.getByTestId("gift-animation-entrance");
     expect(entrance.dataset.entrance).toBe("sparkle");
-    expect(entrance.textContent).toBe(`${NAME} makes an entrance`);
+    expect(entrance.textContent).toBe(`✨${NAME} makes an entrance`);
     expect(entrance.querySelector(".cs-name")?.getAttribute("style")).toContain("color");
     expect(container.querySelector("b")).toBeNull();
   });

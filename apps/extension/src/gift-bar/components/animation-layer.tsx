@@ -1,3 +1,4 @@
+import { entranceMark } from "../../lib/entrance-marks.ts";
 import { formatCoins, formatCount } from "../../lib/format.ts";
 import type { StageRect } from "../hooks/use-player-rect.ts";
 import type { AnimationItem, AnimationState } from "../lib/animation-queue.ts";
@@ -64,7 +65,10 @@ function Animation({
           data-entrance={item.entrance}
           data-testid="gift-animation-entrance"
         >
-          <span className="cs-anim-entrance-mark" aria-hidden="true" />
+          <span className="cs-anim-entrance-mark" aria-hidden="true">
+            {/* As text: the bundled stylesheet mangles emoji in `content`. */}
+            {entranceMark(item.entrance)}
+          </span>
           <ViewerName name={item.viewerName} style={item.viewerStyle} /> makes an entrance
         </div>
       ) : null}

@@ -2,6 +2,7 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { chromeWalletSignal } from "../../gift-bar/lib/wallet-signal.ts";
 import { useTRPC } from "../../lib/api-query.tsx";
+import { entranceMark } from "../../lib/entrance-marks.ts";
 import { formatCoins } from "../../lib/format.ts";
 import { apiErrorOf } from "../../messaging/api-error.ts";
 import type { ApiError, OutputOf } from "../../messaging/contract.ts";
@@ -181,7 +182,12 @@ function Preview({ item }: { readonly item: Item }) {
       </span>
     );
   }
-  const text = item.kind === "sticker" ? item.style : item.kind === "entrance" ? "✨" : "🏅";
+  const text =
+    item.kind === "sticker"
+      ? item.style
+      : item.kind === "entrance"
+        ? entranceMark(item.style)
+        : "🏅";
   return (
     <span className="shop-preview" data-style={item.style} aria-hidden="true">
       {text}
