@@ -10,7 +10,7 @@ import { idempotencyKeySchema } from "./targets.ts";
 const itemIdSchema = z.string().min(1).max(64);
 
 export const profileRouter = router({
-  /** Badge frames and name colours for sale, with their prices in coins and what they look like. */
+  /** Badge frames, name colours, entrance effects and stickers for sale, with prices in coins. */
   catalog: publicProcedure.query(() => listCosmetics()),
 
   /** The caller's cosmetics: what they own, what they wear, and the style others see. */
@@ -35,6 +35,7 @@ export const profileRouter = router({
       z.object({
         badgeFrame: itemIdSchema.nullable().optional(),
         nameColor: itemIdSchema.nullable().optional(),
+        entrance: itemIdSchema.nullable().optional(),
       }),
     )
     .mutation(({ ctx, input }) => wearCosmetics(ctx, input)),
