@@ -385,7 +385,14 @@ describe("planSubmissions firstInSession", () => {
       event: { ...(fresh.event as NonNullable<SpendRequest["event"]>), firstInSession: false },
     };
     const firsts = new Map([[firstKey(CREATOR, viewer.userId, "gift"), true]]);
-    const { writes } = plan([viewer], [unasked, sessionGift(viewer, 10)], 0n, 5_000, new Map(), firsts);
+    const { writes } = plan(
+      [viewer],
+      [unasked, sessionGift(viewer, 10)],
+      0n,
+      5_000,
+      new Map(),
+      firsts,
+    );
     expect(writes.events.map((event) => event.payload.firstInSession)).toEqual([false, false]);
   });
 });
