@@ -6,7 +6,12 @@ import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
 import type { AppRouter } from "./trpc/root.ts";
 
 export { createApp } from "./app.ts";
-export type { GoalProgress, StreamEvent, ViewerStyle } from "./realtime/stream-event.ts";
+export type {
+  GoalProgress,
+  StreamEvent,
+  StreamSticker,
+  ViewerStyle,
+} from "./realtime/stream-event.ts";
 export type { AppRouter };
 export type RouterInputs = inferRouterInputs<AppRouter>;
 export type RouterOutputs = inferRouterOutputs<AppRouter>;

@@ -482,6 +482,20 @@ function apiLogTail(): string {
   return api?.output().slice(-4_000) ?? "";
 }
 
+/** @nova watches her own stream page; gifts reach it once its live connection is open. */
+async function watchCreatorStream() {
+  const watching = await creatorBrowser.context.newPage();
+  const watchingErrors = watchErrors(watching);
+  await watching.goto(`${api?.baseUrl}/demo/stream/${CREATOR_HANDLE}`);
+  const watchingPanel = await openPanel(watching);
+  await watchingPanel.locator('[data-testid="gift-bar"][data-connection="open"]').waitFor({
+    timeout: 20_000,
+  });
+  // The server registers its listener just after the subscription's handshake: let it settle.
+  await watching.waitForTimeout(500);
+  return { watching, watchingErrors };
+}
+
 const byTestId = (page: Page | Frame | Locator, testId: string) =>
   page.locator(`[data-testid="${testId}"]`);
 
@@ -757,16 +771,7 @@ describe("the extension in Chromium against the API", () => {
   });
 
   it("sends a Heart: the balance drops by its price, the bar shows the server's answer, and the creator's open stream animates it", async () => {
-    // @nova watches her own stream page; gifts reach it once its live connection is open.
-    const watching = await creatorBrowser.context.newPage();
-    const watchingErrors = watchErrors(watching);
-    await watching.goto(`${api?.baseUrl}/demo/stream/${CREATOR_HANDLE}`);
-    const watchingPanel = await openPanel(watching);
-    await watchingPanel.locator('[data-testid="gift-bar"][data-connection="open"]').waitFor({
-      timeout: 20_000,
-    });
-    // The server registers its listener just after the subscription's handshake: let it settle.
-    await watching.waitForTimeout(500);
+    const { watching, watchingErrors } = await watchCreatorStream();
 
     await streamPage.bringToFront();
     // The panel refuses spends for half a second after it comes into view (no reveal-and-click).
@@ -1042,6 +1047,66 @@ describe("the extension in Chromium against the API", () => {
       .poll(() => byTestId(bar, "send-error").textContent(), { timeout: 10_000 })
       .toContain("Not enough coins");
     expect(await viewerSpentCoins()).toBe(spentBefore);
+  });
+
+  it("buys a sticker in the popup's profile shop and tips with it; the creator's open stream shows the sticker and a worn entrance on the viewer's first gift of a new session", async () => {
+    await popup.bringToFront();
+    await popup.reload();
+    await byTestId(popup, "tab-profile").click();
+    await byTestId(popup, "shop-buy-sticker-fire").click();
+    await byTestId(popup, "shop-owned-sticker-fire").waitFor({ timeout: 15_000 });
+    await screenshot(popup.locator("main.popup"), "popup-profile");
+
+    // The 800-coin entrance is more than this viewer has left: worn here as owned (buying it is
+    // the API tests' part), and @nova's stream starts a fresh live session.
+    await withDatabase(async (sql) => {
+      const [who] = await sql<{ viewer: string; creator: string }[]>`
+        select (select id from users where email = ${viewer.email}) as viewer,
+          (select user_id from creators where handle = ${CREATOR_HANDLE}) as creator`;
+      if (!who) throw new Error("no viewer or creator");
+      await sql`
+        insert into viewer_cosmetics (user_id, item_id, transfer_id, coins)
+        values (${who.viewer}, 'entrance-spotlight', ${randomUUID()}, 0)`;
+      await sql`
+        insert into viewer_profiles (user_id, entrance_effect) values (${who.viewer}, 'spotlight')
+        on conflict (user_id) do update set entrance_effect = 'spotlight'`;
+      await sql`
+        update stream_sessions set ended_at = now(), ended_by = 'manual'
+        where creator_user_id = ${who.creator} and ended_at is null`;
+      await sql`insert into stream_sessions (creator_user_id) values (${who.creator})`;
+    });
+
+    const { watching, watchingErrors } = await watchCreatorStream();
+
+    await streamPage.bringToFront();
+    await streamPage.reload();
+    const bar = byTestId(await openPanel(streamPage), "gift-bar");
+    await byTestId(bar, "balance-coins").waitFor({ timeout: 20_000 });
+    await streamPage.waitForTimeout(700);
+    await byTestId(bar, "gift-rose").click();
+    await byTestId(bar, "send-gift").click();
+    await bar
+      .locator('[data-testid="send-status"][data-state="sent"]')
+      .waitFor({ timeout: 15_000 });
+    await expect
+      .poll(() => closedShadowText(watching, "gift-animation-entrance"), { timeout: 10_000 })
+      .toBe(`🔦${viewer.name} makes an entrance`);
+
+    await byTestId(bar, "tab-tip").click();
+    await byTestId(bar, "tip-coins").fill("10");
+    await byTestId(bar, "tip-sticker-sticker-fire").click();
+    await byTestId(bar, "send-tip").click();
+    await bar
+      .locator('[data-testid="send-status"][data-state="sent"]')
+      .waitFor({ timeout: 15_000 });
+    await expect
+      .poll(() => closedShadowText(watching, "gift-animation-sticker"), { timeout: 10_000 })
+      .toBe("🔥");
+    await watching.bringToFront();
+    await watching.waitForTimeout(1_300); // the entrance and the sticker have played
+    await screenshot(watching, "animation-entrance-sticker");
+    expect(watchingErrors.errors).toEqual([]);
+    await watching.close();
   });
 
   it("takes the balance and Send out of every open panel within a second of signing out", async () => {

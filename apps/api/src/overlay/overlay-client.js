@@ -68,6 +68,21 @@
     return node;
   }
 
+  /**
+   * The banner of a viewer's first gift of the session: their name, animated by the effect they
+   * wear (a data attribute picks a CSS rule; an effect this page does not know gets the plain one).
+   */
+  function entranceNode(event) {
+    const banner = element("div", "entrance");
+    banner.dataset.entrance = event.entrance;
+    banner.append(
+      element("span", "entrance-mark"),
+      nameNode(event.viewerName, event.viewerStyle),
+      " makes an entrance",
+    );
+    return banner;
+  }
+
   function restartAnimation(node, className) {
     node.classList.remove(className);
     void node.offsetWidth;
@@ -165,12 +180,18 @@
     if (event.test) card.dataset.test = "true";
     card.dataset.eventId = event.id;
     if (event.kind === "message") card.append(element("div", "label", "Paid message"));
+    if (typeof event.entrance === "string") card.append(entranceNode(event));
     const headline = element("div", "headline");
     headline.append(nameNode(event.viewerName, event.viewerStyle), parts.verb);
     const counter = element("div", "combo", `x${event.comboCount}`);
     counter.hidden = !(event.comboCount > 1);
     card.append(element("div", "icon", parts.icon), headline, counter);
     card.append(element("div", "detail", parts.detail));
+    if (event.sticker && typeof event.sticker.text === "string") {
+      const sticker = element("div", "sticker", event.sticker.text);
+      sticker.dataset.sticker = String(event.sticker.id);
+      card.append(sticker);
+    }
     if (event.message) card.append(element("p", "text", event.message));
 
     if (event.test) card.append(element("div", "test-mark", "Test alert: no coins moved"));

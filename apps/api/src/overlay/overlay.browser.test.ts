@@ -125,6 +125,29 @@ async function signUp(name: string) {
   return { token: signedIn.headers.get("set-auth-token") ?? "", userId: user?.id ?? "" };
 }
 
+/** A creator signed up over HTTP, registered under `prefix` + now, with a verified channel. */
+async function verifiedCreator(name: string, prefix: string) {
+  const nova = await signUp(name);
+  const novaApi = client(nova.token);
+  const { handle } = await novaApi.creator.register.mutate({ handle: `${prefix}${Date.now()}` });
+  await db.sql`
+    insert into creator_channels (creator_user_id, platform, channel, followers, followers_verified, verified_at, verification_method)
+    values (${nova.userId}, 'twitch', ${handle}, 150, true, now(), 'seed')`;
+  return { nova, novaApi, handle };
+}
+
+/** A viewer named `VIEWER_NAME` who paid the sandbox checkout for 2,000 coins. */
+async function viewerWith2000Coins() {
+  const vera = await signUp(VIEWER_NAME);
+  const veraApi = client(vera.token);
+  const checkout = await veraApi.store.checkout.mutate({
+    idempotencyKey: randomUUID(),
+    item: { customCoins: 2_000 },
+  });
+  expect((await fetch(`${checkout.checkoutUrl}/pay`, { method: "POST" })).status).toBe(200);
+  return { vera, veraApi };
+}
+
 /** Console errors, uncaught page errors and dialogs (an executed `alert` would be one). */
 function watch(page: Page) {
   const problems = { console: [] as string[], page: [] as string[], dialogs: [] as string[] };
@@ -141,24 +164,13 @@ function watch(page: Page) {
 
 describe("the OBS overlay in headless Chromium", () => {
   it("shows gift, combo, tip and paid-message alerts live, escapes viewer text, draws the goal and top gifters on a transparent page, and dies with its key", async () => {
-    const nova = await signUp("Nova");
-    const novaApi = client(nova.token);
-    const { handle } = await novaApi.creator.register.mutate({ handle: `nova${Date.now()}` });
-    await db.sql`
-      insert into creator_channels (creator_user_id, platform, channel, followers, followers_verified, verified_at, verification_method)
-      values (${nova.userId}, 'twitch', ${handle}, 150, true, now(), 'seed')`;
+    const { nova, novaApi, handle } = await verifiedCreator("Nova", "nova");
     const overlay = await novaApi.overlay.get.query();
     expect(overlay.url.startsWith(`${base}/overlay/`)).toBe(true);
     await novaApi.sessions.start.mutate({ title: "Late show" });
     await novaApi.sessions.setGoal.mutate({ coins: 50_000, title: "New microphone" });
 
-    const vera = await signUp(VIEWER_NAME);
-    const veraApi = client(vera.token);
-    const checkout = await veraApi.store.checkout.mutate({
-      idempotencyKey: randomUUID(),
-      item: { customCoins: 2_000 },
-    });
-    expect((await fetch(`${checkout.checkoutUrl}/pay`, { method: "POST" })).status).toBe(200);
+    const { vera, veraApi } = await viewerWith2000Coins();
     await db.sql`insert into viewer_profiles (user_id, name_color) values (${vera.userId}, '#2ec4d6')`;
 
     const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
@@ -353,6 +365,90 @@ describe("the OBS overlay in headless Chromium", () => {
     await page.screenshot({
       path: SCREENSHOT.replace("overlay.png", "overlay-test-deluxe-fullscreen.png"),
     });
+    expect(problems).toEqual({ console: [], page: [], dialogs: [] });
+    await page.close();
+  }, 60_000);
+});
+
+describe("entrances and stickers on the OBS overlay", () => {
+  it("draws a worn entrance with the viewer's name on their first gift of the session only, and a tip's sticker as text", async () => {
+    const { nova, novaApi, handle } = await verifiedCreator("Stage Nova", "stage");
+    const overlay = await novaApi.overlay.get.query();
+    await novaApi.sessions.start.mutate({ title: "Entrances" });
+
+    const { vera, veraApi } = await viewerWith2000Coins();
+    for (const [itemId, expectedCoins] of [
+      ["entrance-sparkle", 800],
+      ["sticker-trophy", 400],
+    ] as const) {
+      await veraApi.profile.buy.mutate({ idempotencyKey: randomUUID(), itemId, expectedCoins });
+    }
+    await veraApi.profile.wear.mutate({ entrance: "entrance-sparkle" });
+
+    const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    const problems = watch(page);
+    await page.goto(overlay.url);
+    await page.locator('body[data-connection="open"]').waitFor();
+    const to = { handle };
+    await veraApi.gifts.send.mutate({
+      idempotencyKey: randomUUID(),
+      to,
+      giftId: "crown",
+      count: 1,
+    });
+    const entrance = page.locator('.alert-premium .entrance[data-entrance="sparkle"]');
+    await entrance.waitFor();
+    expect(await entrance.textContent()).toBe(`${VIEWER_NAME} makes an entrance`);
+    expect(await entrance.locator(".name").textContent()).toBe(VIEWER_NAME);
+    expect(
+      await page.evaluate(`getComputedStyle(document.querySelector(".entrance")).animationName`),
+    ).toContain("entrance-in");
+
+    await veraApi.gifts.send.mutate({ idempotencyKey: randomUUID(), to, giftId: "gg", count: 1 });
+    await page.locator(".alert-basic", { hasText: "sent GG" }).waitFor();
+    expect(await page.locator(".entrance").count()).toBe(1);
+
+    await veraApi.tips.send.mutate({
+      idempotencyKey: randomUUID(),
+      to,
+      coins: 25,
+      message: XSS_MESSAGE,
+      stickerId: "sticker-trophy",
+    });
+    const sticker = page.locator('.alert-tip .sticker[data-sticker="sticker-trophy"]');
+    await sticker.waitFor();
+    expect(await sticker.textContent()).toBe("🏆");
+    expect(await page.locator("img").count()).toBe(0);
+
+    // The other effects, as a gift's batch stores them, for the pictures.
+    for (const [index, effect] of (["confetti", "spotlight"] as const).entries()) {
+      await recordStreamEvent(db.sql, {
+        transferId: randomUUID(),
+        kind: "gift",
+        creatorUserId: nova.userId,
+        creatorHandle: handle,
+        viewerId: vera.userId,
+        viewerName: `Guest ${index + 1}`,
+        coins: 100,
+        diamonds: 0,
+        giftId: "rainbow",
+        count: 1,
+        message: null,
+        at: new Date(Date.now() + index * 60_000),
+        entrance: effect,
+      });
+      await page.locator(`.entrance[data-entrance="${effect}"]`).waitFor();
+    }
+    await page.waitForTimeout(1_000); // let the entrances settle before the picture
+    await mkdir(dirname(SCREENSHOT), { recursive: true });
+    await page.screenshot({ path: SCREENSHOT.replace("overlay.png", "overlay-entrances.png") });
+
+    // Reduced motion: the entrances and stickers stand still.
+    await page.emulateMedia({ reducedMotion: "reduce" });
+    const still = await page.evaluate(
+      `[...document.querySelectorAll(".entrance, .sticker")].map((n) => getComputedStyle(n).animationName)`,
+    );
+    expect(still).toEqual(["none", "none", "none", "none"]);
     expect(problems).toEqual({ console: [], page: [], dialogs: [] });
     await page.close();
   }, 60_000);

@@ -1,7 +1,7 @@
 import { type ComboStreak, continueCombo } from "@coinstream/core";
 import type { Sql } from "@coinstream/db";
 import { announceStreamEvents } from "./announce-stream-events.ts";
-import type { StreamEvent } from "./stream-event.ts";
+import type { StreamEvent, StreamSticker } from "./stream-event.ts";
 
 export interface PaidStreamEvent {
   readonly transferId: string;
@@ -17,6 +17,9 @@ export interface PaidStreamEvent {
   readonly count: number;
   readonly message: string | null;
   readonly at: Date;
+  /** The sender's entrance effect, on their first gift of the creator's live session. */
+  readonly entrance?: string | null;
+  readonly sticker?: StreamSticker | null;
 }
 
 /**
@@ -72,7 +75,15 @@ export async function recordStreamEvent(sql: Sql, event: PaidStreamEvent): Promi
 export function paidEventPayload(
   event: Pick<
     PaidStreamEvent,
-    "creatorHandle" | "viewerName" | "coins" | "giftId" | "count" | "message" | "at"
+    | "creatorHandle"
+    | "viewerName"
+    | "coins"
+    | "giftId"
+    | "count"
+    | "message"
+    | "at"
+    | "entrance"
+    | "sticker"
   >,
   combo: ComboStreak | undefined,
 ): Omit<StreamEvent, "id" | "kind"> & { combo?: ComboStreak } {
@@ -86,6 +97,8 @@ export function paidEventPayload(
     comboId: combo?.id ?? null,
     message: event.message,
     at: event.at.toISOString(),
+    ...(event.entrance ? { entrance: event.entrance } : {}),
+    ...(event.sticker ? { sticker: event.sticker } : {}),
     ...(combo ? { combo } : {}),
   };
 }

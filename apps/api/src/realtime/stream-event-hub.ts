@@ -403,8 +403,8 @@ function encodeFrame(batch: readonly EventRow[], xmin: bigint, before: readonly 
 
 /**
  * The events as SSE text, each JSON-encoded once. The gifts of one combo in a batch go out as one
- * event, at the place of the first and showing the last (its streak count), naming the others in
- * `merged`; `cursorAfter` is told every id an event stands for.
+ * event, at the place of the first and showing the last (its streak count) with the first's
+ * entrance effect, naming the others in `merged`; `cursorAfter` is told every id an event stands for.
  */
 function encodeEvents(
   batch: readonly EventRow[],
@@ -424,10 +424,14 @@ function encodeEvents(
     if (combo[0] !== row) continue;
     const last = combo.at(-1) ?? row;
     const event = toStreamEvent(last);
+    // An entrance plays on the session's first gift, which a merged combo shows as its last.
+    const entrance = combo.find((member) => typeof member.payload.entrance === "string")?.payload
+      .entrance;
     const body =
       combo.length > 1
         ? {
             ...event,
+            ...(entrance ? { entrance } : {}),
             merged: combo
               .slice(0, -1)
               .map((member) => ({ id: member.id.toString(), message: member.payload.message })),

@@ -6,6 +6,12 @@ export interface ViewerStyle {
   readonly nameColor: string | null;
 }
 
+/** A sticker sent with a tip: its rate-card id and the text (an emoji) to draw as text. */
+export interface StreamSticker {
+  readonly id: string;
+  readonly text: string;
+}
+
 /** A live session's coin goal and how far it has come. */
 export interface GoalProgress {
   readonly title: string | null;
@@ -34,6 +40,13 @@ export interface StreamEvent {
   readonly comboCount: number;
   readonly comboId: string | null;
   readonly message: string | null;
+  /**
+   * The sender's entrance effect (an animation name, e.g. "sparkle"): only on their first gift
+   * of the creator's live session, when they wear one.
+   */
+  readonly entrance?: string;
+  /** Tips only: the sticker sent with it. */
+  readonly sticker?: StreamSticker;
   /** Goal events only. */
   readonly goal?: GoalProgress;
   readonly at: string;

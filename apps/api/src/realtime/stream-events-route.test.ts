@@ -60,6 +60,31 @@ async function stream() {
   return { creator, viewer, tip, connect };
 }
 
+/** Roses from `viewer` (one combo) stored in one transaction, then announced: read in one tick. */
+async function rosesInOneCommit(
+  creator: { user: { userId: string }; handle: string },
+  viewer: { userId: string },
+  roses: readonly { message: string; entrance?: string | null }[],
+) {
+  await env.db.sql.begin(async (tx) => {
+    for (const { message, entrance } of roses) {
+      await recordStreamEvent(tx as unknown as Sql, {
+        ...tipEvent(message, {
+          creatorUserId: creator.user.userId,
+          creatorHandle: creator.handle,
+          viewerId: viewer.userId,
+          viewerName: "Vera",
+        }),
+        kind: "gift",
+        giftId: "rose",
+        coins: 1,
+        entrance: entrance ?? null,
+      });
+    }
+  });
+  await announceStreamEvents(env.db.sql, [creator.user.userId]);
+}
+
 const messages = (reader: SseReader) => reader.events().map((event) => event.message);
 const settle = () => new Promise((resolve) => setTimeout(resolve, 300));
 
@@ -197,22 +222,11 @@ describe("GET /streams/:handle/events", () => {
     const { creator, viewer, connect } = await stream();
     const reader = await connect();
     await reader.until(() => reader.blocks.some((b) => b.event === "connected"), "connected");
-    await env.db.sql.begin(async (tx) => {
-      for (const message of ["x1", "x2", "x3"]) {
-        await recordStreamEvent(tx as unknown as Sql, {
-          ...tipEvent(message, {
-            creatorUserId: creator.user.userId,
-            creatorHandle: creator.handle,
-            viewerId: viewer.userId,
-            viewerName: "Vera",
-          }),
-          kind: "gift",
-          giftId: "rose",
-          coins: 1,
-        });
-      }
-    });
-    await announceStreamEvents(env.db.sql, [creator.user.userId]);
+    await rosesInOneCommit(creator, viewer, [
+      { message: "x1" },
+      { message: "x2" },
+      { message: "x3" },
+    ]);
     await reader.until(() => reader.events().length === 1, "the combo");
     await settle();
     const [combo, ...rest] = reader.events<{
@@ -224,6 +238,21 @@ describe("GET /streams/:handle/events", () => {
     expect(combo?.comboCount).toBe(3);
     expect(combo?.message).toBe("x3");
     expect(combo?.merged.map((event) => event.message)).toEqual(["x1", "x2"]);
+    reader.close();
+  });
+
+  it("keeps the entrance of a combo's first gift on the one event the combo is sent as", async () => {
+    const { creator, viewer, connect } = await stream();
+    const reader = await connect();
+    await reader.until(() => reader.blocks.some((b) => b.event === "connected"), "connected");
+    await rosesInOneCommit(creator, viewer, [
+      { message: "x1", entrance: "sparkle" },
+      { message: "x2", entrance: null },
+    ]);
+    await reader.until(() => reader.events().length === 1, "the combo");
+    const [combo] = reader.events<{ message: string; entrance?: string; merged: unknown[] }>();
+    expect(combo).toMatchObject({ message: "x2", entrance: "sparkle" });
+    expect(combo?.merged).toHaveLength(1);
     reader.close();
   });
 

@@ -10,7 +10,7 @@ import { idempotencyKeySchema } from "./targets.ts";
 
 const itemIdSchema = z.string().min(1).max(64);
 
-const cosmeticKindSchema = z.enum(["badge_frame", "name_color"]);
+const cosmeticKindSchema = z.enum(["badge_frame", "name_color", "entrance", "sticker"]);
 
 const wornSchema = z.strictObject({
   badgeFrame: z.string().nullable(),
@@ -29,12 +29,12 @@ const profileSchema = z.strictObject({
       acquiredAt: isoDateTimeSchema,
     }),
   ),
-  wearing: wornSchema,
+  wearing: wornSchema.extend({ entrance: z.string().nullable() }),
   viewerStyle: wornSchema,
 });
 
 export const profileRouter = router({
-  /** Badge frames and name colours for sale, with their prices in coins and what they look like. */
+  /** Badge frames, name colours, entrance effects and stickers for sale, with prices in coins. */
   catalog: publicProcedure
     .output(
       z.strictObject({
@@ -83,6 +83,7 @@ export const profileRouter = router({
       z.object({
         badgeFrame: itemIdSchema.nullable().optional(),
         nameColor: itemIdSchema.nullable().optional(),
+        entrance: itemIdSchema.nullable().optional(),
       }),
     )
     .output(profileSchema)

@@ -119,6 +119,8 @@ const PANEL_PROCEDURES: ReadonlySet<string> = new Set([
   "gifts.preview",
   "gifts.send",
   "tips.send",
+  // The viewer's own cosmetics: the tip form offers the stickers they own.
+  "profile.get",
   "streams.leaderboard",
   "sessions.current",
   // Reporting the panel's creator to the admins (moves nothing).

@@ -666,3 +666,69 @@ describe("PopupApp activity, export and limits", () => {
     expect(fake.authCalls.at(-1)).toEqual({ action: "signOut" });
   });
 });
+
+describe("PopupApp profile shop", () => {
+  const items = [
+    {
+      id: "entrance-sparkle",
+      kind: "entrance",
+      name: "Sparkle entrance",
+      coins: 800,
+      style: "sparkle",
+    },
+    { id: "sticker-fire", kind: "sticker", name: "Fire sticker", coins: 100, style: "🔥" },
+    { id: "color-aqua", kind: "name_color", name: "Aqua name", coins: 300, style: "#2ec4d6" },
+  ];
+
+  it("buys an entrance after confirming under the same key, wears it, and lists stickers as owned", async () => {
+    const owned: { itemId: string; kind: string; name: string }[] = [
+      { itemId: "sticker-fire", kind: "sticker", name: "Fire sticker" },
+    ];
+    let entrance: string | null = null;
+    const fake = createFakeBackground({
+      "profile.catalog": () => ({ rateCardVersion: "2026-12-01", items }),
+      "profile.get": () => ({
+        owned: owned.map((item) => ({
+          ...item,
+          style: null,
+          coinsPaid: 1,
+          acquiredAt: NOW.toISOString(),
+        })),
+        wearing: { badgeFrame: null, nameColor: null, entrance },
+        viewerStyle: { badgeFrame: null, nameColor: null },
+      }),
+      "profile.buy": (input) => {
+        const { confirm, itemId } = input as { confirm: boolean; itemId: string };
+        if (!confirm) {
+          throw new FakeApiFailure(
+            apiError("PRECONDITION_FAILED", "Confirm this 800-coin spend.", {
+              domainCode: "CONFIRMATION_REQUIRED",
+            }),
+          );
+        }
+        owned.push({ itemId, kind: "entrance", name: "Sparkle entrance" });
+        return { itemId, transferId: "t1", coinsSpent: 800, balance: 200, replayed: false };
+      },
+      "profile.wear": (input) => {
+        entrance = (input as { entrance: string | null }).entrance;
+        return {};
+      },
+    });
+    await signIn(fake);
+    fireEvent.click(screen.getByTestId("tab-profile"));
+    expect((await screen.findByTestId("shop-owned-sticker-fire")).textContent).toBe("Owned");
+    fireEvent.click(screen.getByTestId("shop-buy-entrance-sparkle"));
+    fireEvent.click(await screen.findByTestId("shop-confirm"));
+    fireEvent.click(await screen.findByTestId("shop-wear-entrance-sparkle"));
+    await screen.findByTestId("shop-off-entrance-sparkle");
+
+    const buys = fake.callsTo("profile.buy").map((call) => call.input as Record<string, unknown>);
+    expect(buys.map((input) => [input.itemId, input.expectedCoins, input.confirm])).toEqual([
+      ["entrance-sparkle", 800, false],
+      ["entrance-sparkle", 800, true],
+    ]);
+    expect(buys[1]?.idempotencyKey).toBe(buys[0]?.idempotencyKey);
+    expect(fake.callsTo("profile.wear")[0]?.input).toEqual({ entrance: "entrance-sparkle" });
+    expect(screen.getByTestId("shop-buy-color-aqua").textContent).toContain("300");
+  });
+});

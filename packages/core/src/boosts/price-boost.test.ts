@@ -9,7 +9,7 @@ describe("priceBoost", () => {
     [60, 6_000],
     [240, 24_000],
   ])("charges %i minutes at %i coins when the minutes are in range", (minutes, coins) => {
-    expect(priceBoost(minutes)).toEqual({ minutes, coins, rateCardVersion: "2026-11-01" });
+    expect(priceBoost(minutes)).toEqual({ minutes, coins, rateCardVersion: "2026-12-01" });
   });
 
   it.each([4, 241, 0, -5, 10.5, Number.NaN])(

@@ -29,7 +29,7 @@ describe("continueCombo", () => {
       events: 1,
       comboCount: 2,
       coins: 598,
-      rateCardVersion: "2026-11-01",
+      rateCardVersion: "2026-12-01",
     });
   });
 
@@ -81,7 +81,7 @@ describe("continueCombo", () => {
       version: "2026-10-01",
     });
     const streak = continueCombo(previous, giftEvent("e2", T0 + 100));
-    expect(streak).toMatchObject({ id: "e2", comboCount: 1, rateCardVersion: "2026-11-01" });
+    expect(streak).toMatchObject({ id: "e2", comboCount: 1, rateCardVersion: "2026-12-01" });
   });
 
   it("returns a new object and leaves the previous streak as it was when continuing", () => {

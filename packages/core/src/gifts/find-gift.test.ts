@@ -18,7 +18,7 @@ describe("findGift", () => {
         expect.objectContaining({
           code: DomainErrorCode.UNKNOWN_GIFT,
           message: expect.stringContaining(`"${giftId}"`),
-          details: expect.objectContaining({ giftId, rateCardVersion: "2026-11-01" }),
+          details: expect.objectContaining({ giftId, rateCardVersion: "2026-12-01" }),
         }),
       );
     },

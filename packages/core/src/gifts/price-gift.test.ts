@@ -21,7 +21,7 @@ describe("priceGift", () => {
         count: n,
         unitCoins: unit,
         coins: total,
-        rateCardVersion: "2026-11-01",
+        rateCardVersion: "2026-12-01",
       });
     },
   );

@@ -10,7 +10,7 @@ const FORBIDDEN = /[\p{Cc}\u2028\u2029\u202A-\u202E\u2066-\u2069\p{Cs}]/u;
 
 describe("validateTip", () => {
   it.each([1, 250, 1_000_000])("accepts %i coins when within 1..1,000,000", (coins) => {
-    expect(validateTip(coins)).toEqual({ coins, message: null, rateCardVersion: "2026-11-01" });
+    expect(validateTip(coins)).toEqual({ coins, message: null, rateCardVersion: "2026-12-01" });
   });
 
   it.each([0, -5, 1_000_001, 2.5, Number.NaN])("throws INVALID_INPUT when coins is %s", (coins) => {

@@ -1,14 +1,16 @@
 import { DomainError, DomainErrorCode } from "../errors.ts";
 import type { RateCard, RegionRules } from "./rate-card.ts";
 import { RATE_CARD_2026_11 } from "./v2026-11.ts";
+import { RATE_CARD_2026_12 } from "./v2026-12.ts";
 
 /** Every rate card ever published, so a stored version can always be read back. */
 export const RATE_CARDS: Readonly<Record<string, RateCard>> = {
   [RATE_CARD_2026_11.version]: RATE_CARD_2026_11,
+  [RATE_CARD_2026_12.version]: RATE_CARD_2026_12,
 };
 
 /** The rate card new computations use. */
-export const RATE_CARD: RateCard = RATE_CARD_2026_11;
+export const RATE_CARD: RateCard = RATE_CARD_2026_12;
 
 /** The rate card a stored computation used. */
 export function getRateCard(version: string): RateCard {

@@ -49,7 +49,8 @@ export interface MessageRules {
   readonly maxReplyLength: number;
 }
 
-export type CosmeticKind = "badge_frame" | "name_color";
+/** Worn in a slot (frame, colour, entrance) or, for stickers, owned and sent with tips. */
+export type CosmeticKind = "badge_frame" | "name_color" | "entrance" | "sticker";
 
 export interface CosmeticDefinition {
   /** Stable id, e.g. "frame-gold" or "color-aqua". */
@@ -57,7 +58,10 @@ export interface CosmeticDefinition {
   readonly kind: CosmeticKind;
   readonly name: string;
   readonly coins: number;
-  /** What clients draw: a CSS colour for names, a frame style name for badge frames. */
+  /**
+   * What clients draw: a CSS colour for names, a frame style name for badge frames, an
+   * animation name for entrances (e.g. "sparkle"), the sticker's text (an emoji) for stickers.
+   */
   readonly style: string;
 }
 

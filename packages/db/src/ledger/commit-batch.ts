@@ -108,6 +108,7 @@ export async function commitBatch(
         creators: facts?.creators ?? new Map(),
         combos: facts?.combos ?? new Map(),
         messages: facts?.messages ?? new Map(),
+        firsts: facts?.firsts ?? new Map(),
         carries: carries ?? new Map(),
       },
     );

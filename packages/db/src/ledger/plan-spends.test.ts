@@ -6,6 +6,7 @@ import type { AccountInfo, BatchSnapshot } from "./plan-batch.ts";
 import {
   carryKey,
   comboKey,
+  firstKey,
   planSubmissions,
   type SpendSnapshot,
   type Submission,
@@ -42,6 +43,7 @@ function person(history: readonly SpendRecord[] = []): PersonSpendState {
     history,
     newBuyerPurchases: [],
     cosmetics: [],
+    entranceEffect: null,
   };
 }
 
@@ -102,6 +104,7 @@ function plan(
   carried: bigint,
   shareBps: number,
   messages: ReadonlyMap<string, MessageSpendState> = new Map(),
+  firsts: ReadonlyMap<string, boolean> = new Map(),
 ) {
   const accounts = new Map(
     [REVENUE, ISSUANCE, HELD, ...viewers.map((viewer) => viewer.wallet)].map((a) => [a.id, a]),
@@ -124,6 +127,7 @@ function plan(
     creators: new Map(),
     combos: new Map(),
     messages,
+    firsts,
     carries: new Map([[carryKey(CREATOR, shareBps), carried]]),
   };
   const submissions: Submission[] = spends.map((spend) => ({ spend }));
@@ -309,5 +313,86 @@ describe("planSubmissions retries", () => {
     expect(spends[1]?.results[0]).toMatchObject({ result: "exists", transferId: first.coinLeg.id });
     expect(batch.inserts).toHaveLength(2);
     expect(spends[1]?.balance).toBe(900n);
+  });
+});
+
+describe("planSubmissions firstInSession", () => {
+  /** A gift whose event asks whether it is the viewer's first of the session, and says so. */
+  const sessionGift = (viewer: Viewer, coins: number): SpendRequest => ({
+    ...gift(viewer, coins, 1_000_000, 5_000),
+    event: {
+      kind: "gift",
+      creatorUserId: CREATOR,
+      firstInSession: true,
+      payload: ({ firstInSession }) => ({ firstInSession }),
+    },
+  });
+
+  it("marks only each viewer's first accepted gift of the session, however the batch is cut", () => {
+    fc.assert(
+      fc.property(
+        fc.array(spendArb, { minLength: 1, maxLength: 40 }),
+        fc.array(fc.integer({ min: 0, max: 1_000 }), { minLength: 3, maxLength: 3 }),
+        fc.array(fc.boolean(), { minLength: 3, maxLength: 3 }),
+        (draws, balances, firstInStore) => {
+          const viewers: Viewer[] = balances.map((balance, index) => ({
+            userId: `viewer-${index}`,
+            wallet: account("COIN", true, false),
+            balance: BigInt(balance),
+            history: [],
+          }));
+          const firsts = new Map(
+            viewers.map((viewer, index) => [
+              firstKey(CREATOR, viewer.userId, "gift"),
+              firstInStore[index] ?? false,
+            ]),
+          );
+          const spends = draws.map((draw) =>
+            sessionGift(viewers[draw.viewer] as Viewer, draw.coins),
+          );
+          const { spends: planned, writes } = plan(viewers, spends, 0n, 5_000, new Map(), firsts);
+
+          // The sequential reference: a viewer's first accepted gift, if the store had none.
+          const balance = viewers.map((viewer) => viewer.balance);
+          const stillFirst = [...firstInStore];
+          const expected: boolean[] = [];
+          draws.forEach((draw) => {
+            if ((balance[draw.viewer] as bigint) < BigInt(draw.coins)) return;
+            balance[draw.viewer] = (balance[draw.viewer] as bigint) - BigInt(draw.coins);
+            expected.push(stillFirst[draw.viewer] ?? false);
+            stillFirst[draw.viewer] = false;
+          });
+          expect(planned.filter((spend) => spend?.results[0]?.result === "ok")).toHaveLength(
+            expected.length,
+          );
+          expect(writes.events.map((event) => event.payload.firstInSession)).toEqual(expected);
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  it("says false when the event does not ask, and counts that event as the viewer's", () => {
+    const viewer: Viewer = {
+      userId: "viewer-0",
+      wallet: account("COIN", true, false),
+      balance: 100n,
+      history: [],
+    };
+    const fresh = sessionGift(viewer, 10);
+    const unasked: SpendRequest = {
+      ...fresh,
+      event: { ...(fresh.event as NonNullable<SpendRequest["event"]>), firstInSession: false },
+    };
+    const firsts = new Map([[firstKey(CREATOR, viewer.userId, "gift"), true]]);
+    const { writes } = plan(
+      [viewer],
+      [unasked, sessionGift(viewer, 10)],
+      0n,
+      5_000,
+      new Map(),
+      firsts,
+    );
+    expect(writes.events.map((event) => event.payload.firstInSession)).toEqual([false, false]);
   });
 });

@@ -28,6 +28,8 @@ export interface SpendSnapshot {
   readonly combos: ReadonlyMap<string, ComboStreak | undefined>;
   /** Price and block per `comboKey(creator, sender)` of the spends asking for `creator.messages`. */
   readonly messages: ReadonlyMap<string, MessageSpendState>;
+  /** Per `firstKey(creator, viewer, kind)`: live, and no event of the viewer's of that kind in the session. */
+  readonly firsts: ReadonlyMap<string, boolean>;
   /** Coins on this batch's carry lane per `carryKey(creator, shareBps)` (no entry: no lane yet). */
   readonly carries: ReadonlyMap<string, bigint>;
 }
@@ -72,11 +74,13 @@ export const carryKey = (creatorUserId: string, shareBps: number) =>
   `${creatorUserId}\u0000${shareBps}`;
 export const comboKey = (creatorUserId: string, viewerUserId: string) =>
   `${creatorUserId}\u0000${viewerUserId}`;
+export const firstKey = (creatorUserId: string, viewerUserId: string, kind: string) =>
+  `${creatorUserId}\u0000${viewerUserId}\u0000${kind}`;
 
 /**
  * Plans a batch whose submissions may be spends, in submission order: each spend is decided by
- * its own rules on the person's state as the spends before it left it (history, combos, carry,
- * boosts, cosmetics), then planned like any transfers. Pure.
+ * its own rules on the person's state as the spends before it left it (history, combos, first
+ * events of a session, carry, boosts, cosmetics), then planned like any transfers. Pure.
  */
 export function planSubmissions(
   submissions: readonly Submission[],
@@ -188,7 +192,15 @@ function planSpend(
         transferId: coinLeg.id,
         coins,
         diamonds,
-        payload: event.payload({ diamonds, combo: combo?.streak, at: snapshot.now }),
+        payload: event.payload({
+          diamonds,
+          combo: combo?.streak,
+          at: snapshot.now,
+          firstInSession:
+            event.firstInSession === true &&
+            memory.first(firstKey(event.creatorUserId, spend.userId, event.kind)),
+          person,
+        }),
       };
     }
   } catch (error) {
@@ -224,7 +236,11 @@ function planSpend(
       });
     }
     if (combo) memory.setCombo(combo.key, combo.streak);
-    if (eventRow) writes.events.push(eventRow);
+    if (eventRow && event) {
+      // Any event of the kind counts as the viewer's in the session, asked about or not.
+      memory.notFirst(firstKey(event.creatorUserId, spend.userId, event.kind));
+      writes.events.push(eventRow);
+    }
     for (const written of decision.rows ?? []) {
       writes.rows.push(row(written));
       memory.wrote(spend.userId, coinLeg.id, written);
@@ -239,6 +255,7 @@ class SpendMemory {
   private readonly creators = new Map<string, CreatorSpendState>();
   private readonly combos = new Map<string, ComboStreak | undefined>();
   private readonly carries = new Map<string, bigint>();
+  private readonly seen = new Set<string>();
 
   constructor(private readonly snapshot: SpendSnapshot) {}
 
@@ -262,6 +279,15 @@ class SpendMemory {
 
   combo(key: string): ComboStreak | undefined {
     return this.combos.has(key) ? this.combos.get(key) : this.snapshot.combos.get(key);
+  }
+
+  /** No event of this (creator, viewer, kind) in the live session yet, this batch's included. */
+  first(key: string): boolean {
+    return !this.seen.has(key) && this.snapshot.firsts.get(key) === true;
+  }
+
+  notFirst(key: string) {
+    this.seen.add(key);
   }
 
   carry(key: string): bigint {

@@ -1,6 +1,12 @@
 import { type ComboStreak, NEW_BUYER_DAYS } from "@coinstream/core";
 import type { Sql } from "../client.ts";
-import { carryKey, comboKey, type SpendSnapshot, type Submission } from "./plan-spends.ts";
+import {
+  carryKey,
+  comboKey,
+  firstKey,
+  type SpendSnapshot,
+  type Submission,
+} from "./plan-spends.ts";
 import type {
   CreatorSpendState,
   GuardianLinkFacts,
@@ -15,12 +21,20 @@ const SPEND_CODES = ["gift", "tip", "boost", "message", "unlock", "cosmetic"];
 
 /** What a batch's spends need read and locked, deduplicated and sorted (the lock order). */
 export interface SpendKeys {
-  readonly persons: { user_id: string; wallet: string; hold: boolean; cosmetics: boolean }[];
+  readonly persons: {
+    user_id: string;
+    wallet: string;
+    hold: boolean;
+    cosmetics: boolean;
+    entrance: boolean;
+  }[];
   readonly creators: string[];
   readonly boostCreators: string[];
   readonly combos: { creator: string; viewer: string }[];
   /** (creator, sender) pairs of paid messages: the price and whether the creator blocked them. */
   readonly messages: { creator: string; viewer: string }[];
+  /** (creator, viewer, kind) whose first event in the creator's live session is asked about. */
+  readonly firsts: { creator: string; viewer: string; kind: string }[];
   readonly carries: { creator: string; share: number }[];
 }
 
@@ -30,6 +44,7 @@ export function spendKeys(submissions: readonly Submission[]): SpendKeys | null 
   const boostCreators = new Set<string>();
   const combos = new Map<string, { creator: string; viewer: string }>();
   const messages = new Map<string, { creator: string; viewer: string }>();
+  const firsts = new Map<string, { creator: string; viewer: string; kind: string }>();
   const carries = new Map<string, { creator: string; share: number }>();
   for (const { spend } of submissions) {
     if (!spend) continue;
@@ -39,6 +54,7 @@ export function spendKeys(submissions: readonly Submission[]): SpendKeys | null 
       wallet: spend.coinLeg.debitAccountId ?? "",
       hold: (known?.hold ?? false) || spend.reads?.newBuyerPurchases === true,
       cosmetics: (known?.cosmetics ?? false) || spend.reads?.cosmetics === true,
+      entrance: (known?.entrance ?? false) || spend.reads?.entranceEffect === true,
     });
     if (spend.creator) {
       creators.add(spend.creator.userId);
@@ -51,6 +67,10 @@ export function spendKeys(submissions: readonly Submission[]): SpendKeys | null 
     if (spend.event?.combo) {
       const creator = spend.event.creatorUserId;
       combos.set(comboKey(creator, spend.userId), { creator, viewer: spend.userId });
+    }
+    if (spend.event?.firstInSession) {
+      const { creatorUserId: creator, kind } = spend.event;
+      firsts.set(firstKey(creator, spend.userId, kind), { creator, viewer: spend.userId, kind });
     }
     if (spend.share) {
       const { creatorUserId: creator, shareBps: share } = spend.share;
@@ -66,6 +86,7 @@ export function spendKeys(submissions: readonly Submission[]): SpendKeys | null 
     boostCreators: [...boostCreators].sort(),
     combos: byKey(combos),
     messages: byKey(messages),
+    firsts: byKey(firsts),
     carries: byKey(carries),
   };
 }
@@ -131,11 +152,13 @@ interface PersonJson {
   history: { amount: string; at: string }[];
   purchases: string[] | null;
   cosmetics: { item_id: string; transfer_id: string }[] | null;
+  entrance_effect: string | null;
 }
 
 /**
- * Every person's spend state, the creators' live sessions and boosts, the viewers' last combos
- * and what their paid messages depend on (price, block), in one statement. Sent after the locks: the wallet rows are locked, so the history it
+ * Every person's spend state, the creators' live sessions and boosts, the viewers' last combos,
+ * what their paid messages depend on (price, block) and whether they have an event in the
+ * creator's live session yet, in one statement. Sent after the locks: the wallet rows are locked, so the history it
  * reads is every committed spend of those wallets (no other spend can commit until this batch
  * does), and the boost ends are read under the boost locks.
  */
@@ -149,6 +172,7 @@ export async function readSpendFacts(
       creators: { user_id: string; live: boolean; boost_ends_at: string | null }[];
       combos: { creator: string; viewer: string; combo: ComboStreak | null }[];
       messages: { creator: string; viewer: string; price: number | null; blocked: boolean }[];
+      firsts: { creator: string; viewer: string; kind: string; first: boolean }[];
     }[]
   >(
     `select
@@ -175,8 +199,12 @@ export async function readSpendFacts(
                 + make_interval(days => $5::int4)) end as purchases,
           case when me.cosmetics then (
             select coalesce(json_agg(json_build_object('item_id', vc.item_id, 'transfer_id', vc.transfer_id)), '[]')
-            from viewer_cosmetics vc where vc.user_id = me.user_id) end as cosmetics
-        from jsonb_to_recordset($1::text::jsonb) as me(user_id text, wallet uuid, hold bool, cosmetics bool)
+            from viewer_cosmetics vc where vc.user_id = me.user_id) end as cosmetics,
+          case when me.entrance then (
+            select vp.entrance_effect from viewer_profiles vp where vp.user_id = me.user_id
+          ) end as entrance_effect
+        from jsonb_to_recordset($1::text::jsonb)
+          as me(user_id text, wallet uuid, hold bool, cosmetics bool, entrance bool)
         left join users u on u.id = me.user_id) p) as persons,
       (select coalesce(json_agg(c), '[]') from (
         select cr.user_id,
@@ -195,7 +223,18 @@ export async function readSpendFacts(
           (select c.message_price_coins from creators c where c.user_id = pr.creator) as price,
           exists (select 1 from creator_blocks b
                   where b.creator_user_id = pr.creator and b.blocked_user_id = pr.viewer) as blocked
-        from jsonb_to_recordset($6::text::jsonb) as pr(creator text, viewer text)) m) as messages`,
+        from jsonb_to_recordset($6::text::jsonb) as pr(creator text, viewer text)) m) as messages,
+      (select coalesce(json_agg(f), '[]') from (
+        select fr.creator, fr.viewer, fr.kind,
+          exists (select 1 from stream_sessions s
+                  where s.creator_user_id = fr.creator and s.ended_at is null
+                    and not exists (
+                      select 1 from stream_events e
+                      where e.creator_user_id = fr.creator and e.viewer_user_id = fr.viewer
+                        and e.created_at >= s.started_at and e.kind = fr.kind
+                        and e.session_id = s.id)) as first
+        from jsonb_to_recordset($7::text::jsonb) as fr(creator text, viewer text, kind text)) f
+      ) as firsts`,
     [
       JSON.stringify(keys.persons),
       keys.creators,
@@ -203,6 +242,7 @@ export async function readSpendFacts(
       SPEND_CODES,
       NEW_BUYER_DAYS,
       JSON.stringify(keys.messages),
+      JSON.stringify(keys.firsts),
     ],
     { prepare: true },
   );
@@ -226,6 +266,9 @@ export async function readSpendFacts(
         comboKey(pair.creator, pair.viewer),
         { priceCoins: pair.price, blocked: pair.blocked },
       ]),
+    ),
+    firsts: new Map(
+      row.firsts.map((fact) => [firstKey(fact.creator, fact.viewer, fact.kind), fact.first]),
     ),
   };
 }
@@ -257,5 +300,6 @@ function toPersonState(json: PersonJson): PersonSpendState {
       itemId: owned.item_id,
       transferId: owned.transfer_id,
     })),
+    entranceEffect: json.entrance_effect,
   };
 }

@@ -40,7 +40,12 @@ export interface SpendRequest {
     readonly messages?: boolean;
   };
   /** Extra facts to read about the person. */
-  readonly reads?: { readonly newBuyerPurchases?: boolean; readonly cosmetics?: boolean };
+  readonly reads?: {
+    readonly newBuyerPurchases?: boolean;
+    readonly cosmetics?: boolean;
+    /** The entrance effect the person wears (`viewer_profiles.entrance_effect`). */
+    readonly entranceEffect?: boolean;
+  };
   /** The public stream event, written with the transfers (never one without the other). */
   readonly event?: SpendEvent;
   /**
@@ -62,10 +67,19 @@ export interface SpendEvent {
   readonly creatorUserId: string;
   /** A gift continues the viewer's combo on the stream (core's `continueCombo`). */
   readonly combo?: { readonly giftId: string; readonly count: number };
+  /** Read whether this is the viewer's first event of this kind in the creator's live session. */
+  readonly firstInSession?: boolean;
   readonly payload: (known: {
     readonly diamonds: number;
     readonly combo: ComboStreak | undefined;
     readonly at: Date;
+    /**
+     * Asked for with `firstInSession`: the creator is live and neither a committed event nor an
+     * earlier spend of this batch is the viewer's of this kind in that session (else false).
+     */
+    readonly firstInSession: boolean;
+    /** The person's state this spend was decided on. */
+    readonly person: PersonSpendState;
   }) => Readonly<Record<string, unknown>>;
 }
 
@@ -105,6 +119,8 @@ export interface PersonSpendState {
   readonly newBuyerPurchases: readonly Date[];
   /** Cosmetics owned (only when asked for), this batch's included. */
   readonly cosmetics: readonly { readonly itemId: string; readonly transferId: string }[];
+  /** The entrance effect worn (only when asked for), or null. */
+  readonly entranceEffect: string | null;
 }
 
 export interface GuardianLinkFacts {

@@ -19,5 +19,7 @@ export const viewerProfiles = pgTable("viewer_profiles", {
   userId: text("user_id").primaryKey(),
   badgeFrame: text("badge_frame"),
   nameColor: text("name_color"),
+  /** The entrance effect worn (an animation name), played on the first gift of a live session. */
+  entranceEffect: text("entrance_effect"),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });

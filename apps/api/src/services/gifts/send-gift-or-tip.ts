@@ -1,6 +1,7 @@
 import { priceGift, validateTip } from "@coinstream/core";
 import type { Ledger, Sql } from "@coinstream/db";
 import type { Viewer } from "../../trpc/context.ts";
+import { requireCosmeticOfKind } from "../profile/cosmetics.ts";
 import { getActiveRateCard } from "../rate-card/get-active-rate-card.ts";
 import type { StreamTarget } from "../streams/resolve-creator.ts";
 import { sendToCreator } from "./send-to-creator.ts";
@@ -42,16 +43,17 @@ export async function sendGift(
   );
 }
 
-/** Checks a tip against the rate card in force and sends it. */
+/** Checks a tip (and its sticker, if any) against the rate card in force and sends it. */
 export async function sendTip(
   sql: Sql,
   ledger: Ledger,
   viewer: Viewer,
-  input: Common & { readonly coins: number },
+  input: Common & { readonly coins: number; readonly stickerId?: string | null | undefined },
   now: Date,
 ) {
   const rateCard = await getActiveRateCard(sql, now);
   const tip = validateTip(input.coins, input.message, rateCard);
+  const sticker = input.stickerId ? requireCosmeticOfKind(input.stickerId, "sticker") : null;
   return sendToCreator(
     sql,
     ledger,
@@ -64,6 +66,7 @@ export async function sendTip(
       giftId: null,
       count: 1,
       message: tip.message,
+      sticker,
       confirmed: input.confirm,
       rateCard,
     },

@@ -18,6 +18,7 @@ import {
 import { announceCommittedEvent, paidEventPayload } from "../../realtime/record-stream-event.ts";
 import type { Viewer } from "../../trpc/context.ts";
 import { extendedHoldFrom } from "../earnings/gift-hold.ts";
+import { type Cosmetic, notOwnedError } from "../profile/cosmetics.ts";
 import { refuseSpend, type SpendKind, spendCoins, spendIdFor } from "../spending/spend-coins.ts";
 import {
   type ResolvedCreator,
@@ -36,6 +37,8 @@ export interface CreatorPayment {
   readonly giftId: string | null;
   readonly count: number;
   readonly message: string | null;
+  /** A sticker the sender owns, sent with a tip (ownership decided in the batch). */
+  readonly sticker?: Cosmetic | null;
   /** The person confirmed a spend at or above their confirmation threshold. */
   readonly confirmed: boolean;
   /** The rate card in force (share, version stamp); core's current card when not given. */
@@ -88,6 +91,8 @@ export async function sendToCreator(
   const wallet = await ensureViewerWallet(sql, viewer.userId);
   const [held] = await ensureAccounts(sql, [{ ownerId: creator.userId, purpose: "creator_held" }]);
   const rateCard = payment.rateCard ?? RATE_CARD;
+  const sticker = payment.sticker ?? null;
+  const isGift = payment.kind === "gift";
   const shareBps = getCreatorShareBps(
     { tier: creator.tier, overrideBps: creator.shareOverrideBps },
     rateCard,
@@ -95,6 +100,7 @@ export async function sendToCreator(
   const metadata = {
     ...(payment.giftId ? { giftId: payment.giftId, count: payment.count } : {}),
     message: payment.message,
+    ...(sticker ? { stickerId: sticker.id } : {}),
     creatorUserId: creator.userId,
     handle: creator.handle,
     shareBps,
@@ -137,15 +143,18 @@ export async function sendToCreator(
           code: DIAMOND_CODE[payment.kind],
         },
       },
-      reads: { newBuyerPurchases: true },
+      // Stickers: owned cosmetics, read with the spend state (no statement of their own). Gifts:
+      // the worn entrance effect and whether this is the viewer's first gift of the session.
+      reads: { newBuyerPurchases: true, cosmetics: sticker !== null, entranceEffect: isGift },
       ...extras.spend,
       event: {
         kind: payment.kind,
         creatorUserId: creator.userId,
-        ...(payment.kind === "gift" && payment.giftId
+        ...(isGift && payment.giftId
           ? { combo: { giftId: payment.giftId, count: payment.count } }
           : {}),
-        payload: ({ combo, at }) =>
+        firstInSession: isGift,
+        payload: ({ combo, at, firstInSession, person }) =>
           paidEventPayload(
             {
               creatorHandle: creator.handle,
@@ -155,12 +164,18 @@ export async function sendToCreator(
               count: payment.count,
               message: payment.message,
               at,
+              entrance: firstInSession ? person.entranceEffect : null,
+              sticker: sticker && { id: sticker.id, text: sticker.style },
             },
             combo,
           ),
       },
-      // New-buyer coins hold the creator's diamonds longer (`holdUntil`).
+      // New-buyer coins hold the creator's diamonds longer (`holdUntil`). A sticker not owned
+      // refuses the tip before any cap or balance speaks: nothing is charged.
       check: (facts) => {
+        if (sticker && !facts.person.cosmetics.some((owned) => owned.itemId === sticker.id)) {
+          throw notOwnedError(sticker, "send it with a tip");
+        }
         const accepted = extras.spend?.check?.(facts) ?? {};
         const holdUntil = extendedHoldFrom(facts.person.newBuyerPurchases, now, rateCard);
         return holdUntil

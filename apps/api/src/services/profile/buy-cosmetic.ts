@@ -21,7 +21,7 @@ export interface CosmeticPurchase {
 }
 
 /**
- * Buys a badge frame or name colour with coins (to platform revenue) through the one spend path
+ * Buys a cosmetic (frame, colour, entrance effect, sticker) with coins (to platform revenue) through the one spend path
  * (limits, confirmation, idempotency, decided in the ledger's batch), which records it as owned
  * with the coins. An item already owned is
  * refused before any coin moves; retrying the same key returns the first purchase.

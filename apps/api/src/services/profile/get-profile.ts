@@ -2,8 +2,9 @@ import type { ViewerContext } from "../service-context.ts";
 import { describeCosmetic } from "./cosmetics.ts";
 
 /**
- * The cosmetics a person owns and what they wear: `wearing` names items (as `profile.wear`
- * takes them), `viewerStyle` is what others see next to their gifts and on leaderboards.
+ * The cosmetics a person owns (stickers included: they go with tips) and what they wear:
+ * `wearing` names items (as `profile.wear` takes them), `viewerStyle` is what others see next to
+ * their gifts and on leaderboards.
  */
 export async function getProfile({
   sql,
@@ -12,8 +13,10 @@ export async function getProfile({
   const rows = await sql<{ item_id: string; coins: bigint; acquired_at: Date }[]>`
     select item_id, coins, acquired_at from viewer_cosmetics
     where user_id = ${userId} order by acquired_at, item_id`;
-  const [worn] = await sql<{ badge_frame: string | null; name_color: string | null }[]>`
-    select badge_frame, name_color from viewer_profiles where user_id = ${userId}`;
+  const [worn] = await sql<
+    { badge_frame: string | null; name_color: string | null; entrance_effect: string | null }[]
+  >`
+    select badge_frame, name_color, entrance_effect from viewer_profiles where user_id = ${userId}`;
   const owned = rows.map((row) => {
     const item = describeCosmetic(row.item_id);
     return {
@@ -26,7 +29,10 @@ export async function getProfile({
     };
   });
   // Styles are stored (what events copy); map them back to the owned item that has them.
-  const wornItem = (kind: "badge_frame" | "name_color", style: string | null | undefined) =>
+  const wornItem = (
+    kind: "badge_frame" | "name_color" | "entrance",
+    style: string | null | undefined,
+  ) =>
     style
       ? (owned.find((item) => item.kind === kind && item.style === style)?.itemId ?? null)
       : null;
@@ -35,6 +41,7 @@ export async function getProfile({
     wearing: {
       badgeFrame: wornItem("badge_frame", worn?.badge_frame),
       nameColor: wornItem("name_color", worn?.name_color),
+      entrance: wornItem("entrance", worn?.entrance_effect),
     },
     viewerStyle: { badgeFrame: worn?.badge_frame ?? null, nameColor: worn?.name_color ?? null },
   };

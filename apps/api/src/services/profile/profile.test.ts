@@ -160,6 +160,7 @@ describe("profile.wear", () => {
     expect((await callerFor(viewer).profile.get()).wearing).toEqual({
       badgeFrame: "frame-silver",
       nameColor: null,
+      entrance: null,
     });
   });
 });

@@ -1,3 +1,4 @@
+import { entranceMark } from "../../lib/entrance-marks.ts";
 import { formatCoins, formatCount } from "../../lib/format.ts";
 import type { StageRect } from "../hooks/use-player-rect.ts";
 import type { AnimationItem, AnimationState } from "../lib/animation-queue.ts";
@@ -58,6 +59,19 @@ function Animation({
       data-event-id={item.id}
     >
       {item.kind === "message" ? <div className="cs-anim-label">Paid message</div> : null}
+      {item.entrance && item.kind === "gift" ? (
+        <div
+          className="cs-anim-entrance"
+          data-entrance={item.entrance}
+          data-testid="gift-animation-entrance"
+        >
+          <span className="cs-anim-entrance-mark" aria-hidden="true">
+            {/* As text: the bundled stylesheet mangles emoji in `content`. */}
+            {entranceMark(item.entrance)}
+          </span>
+          <ViewerName name={item.viewerName} style={item.viewerStyle} /> makes an entrance
+        </div>
+      ) : null}
       <div className="cs-anim-icon" aria-hidden="true">
         {item.icon}
       </div>
@@ -73,6 +87,15 @@ function Animation({
         <div />
       )}
       <div className="cs-anim-detail">{detail(item)}</div>
+      {item.sticker ? (
+        <div
+          className="cs-anim-sticker"
+          data-sticker={item.sticker.id}
+          data-testid="gift-animation-sticker"
+        >
+          {item.sticker.text}
+        </div>
+      ) : null}
       {item.message && item.kind !== "goal" ? <p className="cs-anim-text">{item.message}</p> : null}
     </div>
   );

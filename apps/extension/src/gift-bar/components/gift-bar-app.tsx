@@ -3,7 +3,7 @@ import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } fro
 import { createPortal } from "react-dom";
 import type { ApiClient, BackgroundActions } from "../../messaging/api-client.ts";
 import { apiErrorOf } from "../../messaging/api-error.ts";
-import type { StreamPortMessage } from "../../messaging/contract.ts";
+import type { OutputOf, StreamPortMessage } from "../../messaging/contract.ts";
 import { chooseAdapter } from "../../site-adapters/adapters.ts";
 import { useAnimations } from "../hooks/use-animations.ts";
 import { useAsync } from "../hooks/use-async.ts";
@@ -27,6 +27,7 @@ import { AnimationLayer } from "./animation-layer.tsx";
 import { GiftBar, type LiveConnection } from "./gift-bar.tsx";
 import { Launcher } from "./launcher.tsx";
 import { CollapsedPill, NotJoinedChip, ShowBarButton } from "./small-states.tsx";
+import type { OwnedSticker } from "./tip-form.tsx";
 
 export type PageWindow = Window & typeof globalThis;
 
@@ -131,11 +132,17 @@ export function GiftBarApp({ services }: { readonly services: GiftBarServices })
   const wallet = useAsync(privateActive && signedIn && userId ? `wallet:${userId}` : null, () =>
     api.wallet.get.query(),
   );
+  // Stickers the viewer owns, for the tip form (bought in the popup: read again on return).
+  const profile = useAsync(privateActive && signedIn && userId ? `profile:${userId}` : null, () =>
+    api.profile.get.query(),
+  );
+  const stickers = useMemo(() => ownedStickers(profile.data), [profile.data]);
   // Coins bought or a sign-in in the popup show up when the viewer returns to the page.
   const refreshOnReturn = useThrottled(
     () => {
       auth.reload();
       wallet.reload();
+      profile.reload();
     },
     2_000,
     now,
@@ -144,10 +151,15 @@ export function GiftBarApp({ services }: { readonly services: GiftBarServices })
   // A send in another tab, coins bought in the wallet window: read the balance again at once.
   const { walletSignal } = services;
   const reloadWallet = wallet.reload;
+  const reloadProfile = profile.reload;
   useEffect(() => {
     if (!privateActive || !walletSignal) return;
-    return walletSignal.subscribe(reloadWallet);
-  }, [privateActive, walletSignal, reloadWallet]);
+    // A sticker bought in the popup is offered at once too.
+    return walletSignal.subscribe(() => {
+      reloadWallet();
+      reloadProfile();
+    });
+  }, [privateActive, walletSignal, reloadWallet, reloadProfile]);
   const leaderboard = useAsync(privateActive ? `leaderboard:${handle}` : null, () =>
     api.streams.leaderboard.query({ to: { handle: handle ?? "" }, period: "live" }),
   );
@@ -303,6 +315,7 @@ export function GiftBarApp({ services }: { readonly services: GiftBarServices })
         onReloadCatalog={catalog.reload}
         signedIn={signedIn}
         balance={wallet.data?.coins ?? null}
+        stickers={stickers}
         goal={goal}
         live={session.data ? session.data.live : null}
         leaderboard={leaderboard.data?.entries ?? []}
@@ -473,4 +486,13 @@ function useGuardedSender(
       retry: guarded(sender.retry),
     };
   }, [sender, guard, onRefuse]);
+}
+
+/** The stickers among the viewer's cosmetics, as the tip form offers them. */
+function ownedStickers(profile: OutputOf<"profile.get"> | null): OwnedSticker[] {
+  return (profile?.owned ?? []).flatMap((item) =>
+    item.kind === "sticker" && item.style
+      ? [{ id: item.itemId, name: item.name, text: item.style }]
+      : [],
+  );
 }

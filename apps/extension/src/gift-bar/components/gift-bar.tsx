@@ -16,7 +16,7 @@ import { GiftGrid } from "./gift-grid.tsx";
 import { GoalMeter } from "./goal-meter.tsx";
 import { ReportCreator } from "./report-creator.tsx";
 import { SendStatus } from "./send-status.tsx";
-import { TipForm } from "./tip-form.tsx";
+import { type OwnedSticker, TipForm } from "./tip-form.tsx";
 import { TopGifters } from "./top-gifters.tsx";
 
 type LeaderboardEntry = OutputOf<"streams.leaderboard">["entries"][number];
@@ -36,6 +36,8 @@ export interface GiftBarProps {
   /** null while the background is asked. */
   readonly signedIn: boolean | null;
   readonly balance: number | null;
+  /** Stickers the viewer owns, offered with tips. */
+  readonly stickers?: readonly OwnedSticker[] | undefined;
   readonly goal: GoalProgress | null;
   /** Is the creator live now (their session)? null while unknown. */
   readonly live?: boolean | null | undefined;
@@ -322,7 +324,10 @@ export function GiftBar(props: GiftBarProps) {
               basis={basis}
               canSend={canSend}
               busy={busy}
-              onSend={(coins, message) => sender.send({ kind: "tip", coins, message }, props.to)}
+              stickers={props.stickers ?? []}
+              onSend={(coins, message, stickerId) =>
+                sender.send({ kind: "tip", coins, message, stickerId }, props.to)
+              }
             />
           </div>
         )}

@@ -4,24 +4,40 @@ import { formatCoins } from "../../lib/format.ts";
 import { describeEarnings, type EarningsBasis, previewTip } from "../lib/preview-text.ts";
 
 const TIP_PRESETS = [100, 500, 1_000] as const;
+
+/** A sticker the viewer owns (bought in the popup's profile shop). */
+export interface OwnedSticker {
+  readonly id: string;
+  readonly name: string;
+  /** The sticker itself: text (an emoji). */
+  readonly text: string;
+}
 const MAX_TIP_COINS = 1_000_000;
 
-/** A tip of any whole number of coins, with an optional message shown on the stream. */
+/**
+ * A tip of any whole number of coins, with an optional message and, when the viewer owns
+ * stickers, an optional sticker, both shown on the stream.
+ */
 export function TipForm({
   basis,
   canSend,
   busy,
+  stickers = [],
   onSend,
 }: {
   /** The share and diamond value from an API preview; null until it arrives. */
   readonly basis: EarningsBasis | null;
   readonly canSend: boolean;
   readonly busy: boolean;
-  readonly onSend: (coins: number, message: string | null) => void;
+  readonly stickers?: readonly OwnedSticker[];
+  readonly onSend: (coins: number, message: string | null, stickerId: string | null) => void;
 }) {
   const id = useId();
   const [coinsText, setCoinsText] = useState("100");
   const [message, setMessage] = useState("");
+  const [picked, setPicked] = useState<string | null>(null);
+  // A sticker no longer listed (another account signed in) is not sent.
+  const stickerId = stickers.some((sticker) => sticker.id === picked) ? picked : null;
   const coins = Number(coinsText);
   const valid = Number.isInteger(coins) && coins >= 1 && coins <= MAX_TIP_COINS;
   const maxLength = RATE_CARD.tip.maxMessageLength;
@@ -32,7 +48,9 @@ export function TipForm({
       className="cs-tip"
       onSubmit={(event) => {
         event.preventDefault();
-        if (valid && canSend && !busy) onSend(coins, message.trim() === "" ? null : message);
+        if (valid && canSend && !busy) {
+          onSend(coins, message.trim() === "" ? null : message, stickerId);
+        }
       }}
     >
       <div className="cs-tip-row">
@@ -78,6 +96,25 @@ export function TipForm({
       <div className="cs-counter" aria-hidden="true">
         {message.length}/{maxLength}
       </div>
+      {stickers.length > 0 ? (
+        <fieldset className="cs-stickers" data-testid="tip-stickers">
+          <legend className="cs-visually-hidden">Sticker (optional, shown on stream)</legend>
+          {[null, ...stickers].map((sticker) => (
+            <button
+              key={sticker?.id ?? "none"}
+              type="button"
+              aria-pressed={stickerId === (sticker?.id ?? null)}
+              className="cs-chip cs-sticker-chip"
+              data-testid={sticker ? `tip-sticker-${sticker.id}` : "tip-sticker-none"}
+              title={sticker?.name ?? "No sticker"}
+              aria-label={sticker?.name ?? "No sticker"}
+              onClick={() => setPicked(sticker?.id ?? null)}
+            >
+              {sticker?.text ?? "None"}
+            </button>
+          ))}
+        </fieldset>
+      ) : null}
       <div className="cs-preview" data-testid="tip-preview" aria-live="polite">
         {preview ?? (valid ? "" : "Enter a whole number of coins.")}
       </div>

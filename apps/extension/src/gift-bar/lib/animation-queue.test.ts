@@ -164,6 +164,36 @@ describe("addStreamEvent", () => {
   });
 });
 
+describe("addStreamEvent (entrances and stickers)", () => {
+  it("keeps a gift's entrance and a tip's sticker for the animation, and none otherwise", () => {
+    const entering = gift("rose", { entrance: "sparkle" });
+    const tip = gift("rose", {
+      kind: "tip",
+      giftId: null,
+      comboId: null,
+      sticker: { id: "sticker-fire", text: "🔥" },
+    });
+    const state = add(add(add(EMPTY_ANIMATIONS, entering), tip), gift("heart"));
+    expect(state.visible.map((item) => [item.entrance, item.sticker])).toEqual([
+      ["sparkle", null],
+      [null, { id: "sticker-fire", text: "🔥" }],
+      [null, null],
+    ]);
+  });
+
+  it("keeps a combo's entrance as it continues, and takes one that arrives with a later gift", () => {
+    const first = gift("rose", { entrance: "confetti" });
+    let state = add(EMPTY_ANIMATIONS, first, 0);
+    state = add(state, gift("rose", { comboId: first.comboId, comboCount: 2 }), 1_000);
+    expect(state.visible[0]?.entrance).toBe("confetti");
+
+    const plain = gift("heart");
+    state = add(state, plain, 2_000);
+    state = add(state, gift("heart", { comboId: plain.comboId, entrance: "spotlight" }), 2_500);
+    expect(state.visible.map((item) => item.entrance)).toEqual(["confetti", "spotlight"]);
+  });
+});
+
 describe("expireAnimations", () => {
   it("removes what has ended and keeps the state when nothing has", () => {
     const state = add(add(EMPTY_ANIMATIONS, gift("rose"), 0), gift("concert"), 0);

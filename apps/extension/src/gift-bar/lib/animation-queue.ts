@@ -1,4 +1,4 @@
-import type { GoalProgress, ViewerStyle } from "@coinstream/api";
+import type { GoalProgress, StreamSticker, ViewerStyle } from "@coinstream/api";
 import type { GiftAnimation, GiftDefinition, GiftTier } from "@coinstream/core";
 import { giftIcon } from "@coinstream/core";
 import type { StreamEventMessage } from "../../messaging/contract.ts";
@@ -22,6 +22,10 @@ export interface AnimationItem {
   /** The xN of the combo, from the server's events. */
   readonly comboCount: number;
   readonly message: string | null;
+  /** The sender's entrance effect: their first gift of the creator's live session. */
+  readonly entrance: string | null;
+  /** A tip's sticker, drawn as text. */
+  readonly sticker: StreamSticker | null;
   readonly goal: GoalProgress | null;
   /** prefers-reduced-motion was on when it arrived: a fade or a static toast, no movement. */
   readonly reducedMotion: boolean;
@@ -134,6 +138,8 @@ export function addGoalReached(
     count: 0,
     comboCount: 0,
     message: goal.title,
+    entrance: null,
+    sticker: null,
     goal,
     reducedMotion: context.reducedMotion,
     shownAt: context.now,
@@ -182,6 +188,8 @@ function toItem(event: StreamEventMessage, context: AnimationContext): Animation
     count: event.count,
     comboCount: Math.max(event.comboCount, event.count),
     message: event.message,
+    entrance: typeof event.entrance === "string" ? event.entrance : null,
+    sticker: event.sticker && typeof event.sticker.text === "string" ? event.sticker : null,
     goal: null,
     reducedMotion: context.reducedMotion,
     shownAt: context.now,
@@ -201,6 +209,8 @@ function continueCombo(
     count: event.count,
     comboCount: Math.max(item.comboCount, event.comboCount),
     message: event.message ?? item.message,
+    // The session's first gift may reach the page merged into a later one of its combo.
+    entrance: item.entrance ?? event.entrance ?? null,
     endsAt: onScreen ? now + SHOW_MS[item.style] : item.endsAt,
     bumps: item.bumps + 1,
   });

@@ -81,6 +81,26 @@ describe("sendToStream", () => {
     });
   });
 
+  it("sends a tip's sticker through tips.send", async () => {
+    const { api, mutation } = stubApi(async () => sent);
+    await sendToStream(
+      api,
+      {
+        ...giftAttempt,
+        request: { kind: "tip", coins: 50, message: null, stickerId: "sticker-fire" },
+      },
+      false,
+    );
+    expect(mutation).toHaveBeenCalledWith("tips.send", {
+      idempotencyKey: "key-00000001",
+      to: { handle: "nova" },
+      coins: 50,
+      message: null,
+      stickerId: "sticker-fire",
+      confirm: false,
+    });
+  });
+
   it("asks for confirmation when the API answers CONFIRMATION_REQUIRED", async () => {
     const error = apiError("PRECONDITION_FAILED", "CONFIRMATION_REQUIRED", "Confirm it to send.", {
       coins: 500,

@@ -11,7 +11,13 @@ export type SendRequest =
       readonly count: number;
       readonly message: string | null;
     }
-  | { readonly kind: "tip"; readonly coins: number; readonly message: string | null };
+  | {
+      readonly kind: "tip";
+      readonly coins: number;
+      readonly message: string | null;
+      /** An owned sticker shown with the tip on stream, or null. */
+      readonly stickerId?: string | null;
+    };
 
 /** One send: the request, where it goes and its idempotency key (kept across retries). */
 export interface SendAttempt {
@@ -87,6 +93,7 @@ export async function sendToStream(
             to,
             coins: request.coins,
             message: request.message,
+            ...(request.stickerId ? { stickerId: request.stickerId } : {}),
             confirm,
           });
     return {

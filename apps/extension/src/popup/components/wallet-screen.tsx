@@ -8,13 +8,17 @@ import { BuyCoins } from "./buy-coins.tsx";
 import { ErrorText } from "./error-text.tsx";
 import { GuidelinesPrompt } from "./guidelines.tsx";
 import { LimitsPanel } from "./limits.tsx";
+import { ProfileShop } from "./profile-shop.tsx";
 import { StudioLink } from "./studio-link.tsx";
 import { SupportPanel } from "./support.tsx";
 import { Tabs } from "./tabs.tsx";
 
-type View = "wallet" | "activity" | "limits" | "support";
+type View = "wallet" | "activity" | "profile" | "limits" | "support";
 
-/** Signed in: the balance on top, then buying coins, recent activity, limits and support as tabs. */
+/**
+ * Signed in: the balance on top, then buying coins, recent activity, the profile shop, limits
+ * and support as tabs.
+ */
 export function WalletScreen() {
   const trpc = useTRPC();
   const wallet = useQuery(trpc.wallet.get.queryOptions());
@@ -49,6 +53,7 @@ export function WalletScreen() {
         tabs={[
           { id: "wallet", label: "Buy", testId: "tab-wallet" },
           { id: "activity", label: "Activity", testId: "tab-activity" },
+          { id: "profile", label: "Profile", testId: "tab-profile" },
           { id: "limits", label: "Limits", testId: "tab-limits" },
           { id: "support", label: "Support", testId: "tab-support" },
         ]}
@@ -64,6 +69,7 @@ export function WalletScreen() {
           />
         ) : null}
         {view === "activity" ? <Activity /> : null}
+        {view === "profile" ? <ProfileShop /> : null}
         {view === "limits" ? <LimitsPanel /> : null}
         {view === "support" ? <SupportPanel /> : null}
       </div>

@@ -1,0 +1,1 @@
+ALTER TABLE "viewer_profiles" ADD COLUMN "entrance_effect" text;
