@@ -54,14 +54,23 @@ export class StreamSubscriber {
     this.req?.destroy();
   }
 
-  // One SSE message: tracked stream events carry their id; `connected` and `ping` carry none.
+  // One SSE message. The tracked id is the stream's resume cursor, not the event's: the event id
+  // is in the data, with the ids of any gifts of the same combo merged into it. `connected`,
+  // `reset` and pings carry no event id.
   private receive(message: string): void {
-    let id: string | null = null;
     let event = "message";
+    let data = "";
     for (const line of message.split("\n")) {
-      if (line.startsWith("id:")) id = line.slice(3).trim();
       if (line.startsWith("event:")) event = line.slice(6).trim();
+      if (line.startsWith("data:")) data += line.slice(5).trim();
     }
-    if (event === "message" && id !== null) this.eventIds.push(id);
+    if (event !== "message" || data === "") return;
+    const item = JSON.parse(data) as {
+      readonly id?: string | number;
+      readonly merged?: readonly { readonly id: string | number }[];
+    };
+    if (item.id === undefined) return;
+    for (const merged of item.merged ?? []) this.eventIds.push(String(merged.id));
+    this.eventIds.push(String(item.id));
   }
 }
