@@ -26,7 +26,7 @@ export const giftsRouter = router({
         to: streamTargetSchema.optional(),
       }),
     )
-    .query(async ({ ctx, input }) => previewGift(ctx.sql, input, await rateCardFor(ctx), ctx.now)),
+    .query(({ ctx, input }) => previewGift(ctx, input)),
 
   /** Sends `count` of a gift to the creator of a stream page or handle; retries with the same key are safe. */
   send: spendProcedure
@@ -41,5 +41,5 @@ export const giftsRouter = router({
         confirm: z.boolean().default(false),
       }),
     )
-    .mutation(({ ctx, input }) => sendGift(ctx.sql, ctx.ledger, ctx.viewer, input, ctx.now)),
+    .mutation(({ ctx, input }) => sendGift(ctx, input)),
 });

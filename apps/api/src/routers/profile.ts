@@ -75,7 +75,7 @@ export const profileRouter = router({
         replayed: z.boolean(),
       }),
     )
-    .mutation(({ ctx, input }) => buyCosmetic(ctx.sql, ctx.ledger, ctx.viewer, input, ctx.now)),
+    .mutation(({ ctx, input }) => buyCosmetic(ctx, input)),
 
   /** Wears owned items (null takes a slot's item off; an absent slot stays as it is). */
   wear: viewerProcedure

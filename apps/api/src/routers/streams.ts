@@ -105,7 +105,7 @@ export const streamsRouter = router({
         confirmOffline: z.boolean().default(false),
       }),
     )
-    .mutation(({ ctx, input }) => boostStream(ctx.sql, ctx.ledger, ctx.viewer, input, ctx.now)),
+    .mutation(({ ctx, input }) => boostStream(ctx, input)),
 
   /**
    * Live streams for discovery, ranked by recent gifting and active boosts. A signed-in viewer's
@@ -125,7 +125,7 @@ export const streamsRouter = router({
       ),
     )
     .query(async ({ ctx }) => {
-      const streams = await listLiveStreams(ctx.sql, ctx.now);
+      const streams = await listLiveStreams(ctx);
       await countBoostImpressions(ctx, streams);
       return streams;
     }),

@@ -9,16 +9,14 @@ import {
 import {
   accountId,
   ensureAccounts,
-  type Ledger,
   PLATFORM_OWNER,
-  type Sql,
   type TransferRequest,
   transferIdFor,
 } from "@coinstream/db";
 import { announceCommittedEvent, paidEventPayload } from "../../realtime/record-stream-event.ts";
-import type { Viewer } from "../../trpc/context.ts";
 import { extendedHoldFrom } from "../earnings/gift-hold.ts";
 import { type Cosmetic, notOwnedError } from "../profile/cosmetics.ts";
+import type { ViewerContext } from "../service-context.ts";
 import { refuseSpend, type SpendKind, spendCoins, spendIdFor } from "../spending/spend-coins.ts";
 import {
   type ResolvedCreator,
@@ -62,11 +60,8 @@ export interface PaymentExtras {
  * returns the first result; the same key for a different payment is a conflict.
  */
 export async function sendToCreator(
-  sql: Sql,
-  ledger: Ledger,
-  viewer: Viewer,
+  { sql, ledger, viewer, now }: Pick<ViewerContext, "sql" | "ledger" | "viewer" | "now">,
   payment: CreatorPayment,
-  now: Date,
   extras: PaymentExtras = {},
 ) {
   const refuse = (refusal: unknown) => refuseSpend(sql, viewer, now, refusal);

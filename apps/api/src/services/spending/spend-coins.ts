@@ -25,10 +25,10 @@ import {
   type TransferRequest,
   transferIdFor,
 } from "@coinstream/db";
-import type { Viewer } from "../../trpc/context.ts";
 import { accountFrozenError } from "../admin/assert-not-frozen.ts";
 import { type GuardianLinkRow, supervisionOf } from "../guardians/guardian-links.ts";
 import { limitSettingsFrom, type StoredSettings } from "../limits/limit-settings-store.ts";
+import type { Viewer } from "../service-context.ts";
 import { viewerFacts } from "../viewer-facts.ts";
 
 /**
