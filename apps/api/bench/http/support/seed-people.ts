@@ -97,6 +97,11 @@ async function insertPeople(sql: Sql, people: readonly SeededPerson[]): Promise<
       insert into auth_accounts (id, account_id, provider_id, user_id, password, created_at, updated_at)
       select gen_random_uuid()::text, id, 'credential', id, ${hash}, now(), now()
       from unnest(${chunk.map((p) => p.userId)}::text[]) as p(id)`;
+    // Signing up accepts the community guidelines in effect; without it they could not spend.
+    await sql`
+      insert into guidelines_acceptances (user_id, version)
+      select id, (select max(version) from guidelines_versions where effective_at <= now())
+      from unnest(${chunk.map((p) => p.userId)}::text[]) as p(id)`;
   }
 }
 
