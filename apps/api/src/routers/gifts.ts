@@ -1,18 +1,33 @@
-import { listGifts } from "@coinstream/core";
 import { z } from "zod";
+import { getGiftCatalog } from "../services/gifts/gift-catalog.ts";
 import { previewGift } from "../services/gifts/preview-gift.ts";
 import { sendGift } from "../services/gifts/send-gift-or-tip.ts";
-import { rateCardFor } from "../services/rate-card/get-active-rate-card.ts";
+import { GIFT_TIERS } from "../services/studio/overlay-settings.ts";
 import { publicProcedure, router } from "../trpc/init.ts";
 import { spendProcedure } from "../trpc/spend-procedure.ts";
+import { countSchema } from "./output-schemas.ts";
 import { idempotencyKeySchema, streamTargetSchema } from "./targets.ts";
 
 export const giftsRouter = router({
   /** Every gift with its price in coins, tier and animation, under the current rate card. */
-  catalog: publicProcedure.query(async ({ ctx }) => {
-    const rateCard = await rateCardFor(ctx);
-    return { rateCardVersion: rateCard.version, gifts: listGifts(rateCard) };
-  }),
+  catalog: publicProcedure
+    .output(
+      z.strictObject({
+        rateCardVersion: z.string(),
+        gifts: z
+          .array(
+            z.strictObject({
+              id: z.string(),
+              name: z.string(),
+              coins: countSchema,
+              tier: z.enum(GIFT_TIERS),
+              animation: z.enum(["float", "burst", "banner", "fullscreen"]),
+            }),
+          )
+          .readonly(),
+      }),
+    )
+    .query(({ ctx }) => getGiftCatalog(ctx)),
 
   /**
    * What the creator of `to` receives for `count` of a gift, before it is sent (their tier or
@@ -24,6 +39,18 @@ export const giftsRouter = router({
         giftId: z.string().min(1).max(64),
         count: z.number().int().min(1).max(999),
         to: streamTargetSchema.optional(),
+      }),
+    )
+    .output(
+      z.strictObject({
+        coins: countSchema,
+        shareBps: countSchema,
+        diamonds: countSchema,
+        exactDiamonds: z.string(),
+        platformFeeCoins: countSchema,
+        cashValueUsdMinor: countSchema,
+        label: z.string(),
+        rateCardVersion: z.string(),
       }),
     )
     .query(({ ctx, input }) => previewGift(ctx, input)),
