@@ -64,7 +64,7 @@ export async function sendToCreator(
   payment: CreatorPayment,
   extras: PaymentExtras = {},
 ) {
-  const refuse = (refusal: unknown) => refuseSpend(sql, viewer, now, refusal);
+  const refuse = (refusal: unknown) => refuseSpend({ sql, viewer, now }, refusal);
   const creator = extras.creator ?? (await requireCreator(sql, payment.to, now).catch(refuse));
   if (creator.userId === viewer.userId) {
     await refuse(
@@ -103,8 +103,7 @@ export async function sendToCreator(
   };
   const legs = { linkedGroup: payment.idempotencyKey, metadata };
   const paid = await spendCoins(
-    ledger,
-    viewer,
+    { ledger, viewer, now },
     {
       wallet,
       coins: payment.coins,
@@ -119,7 +118,6 @@ export async function sendToCreator(
         code: payment.kind,
       },
     },
-    now,
     {
       // The creator's share carries its fraction from gift to gift (core's splitCarriedGift, in
       // the batch); a retry repeats the first attempt's diamonds and hold.

@@ -41,8 +41,7 @@ export async function buyCosmetic(
   const wallet = await ensureViewerWallet(sql, viewer.userId);
   const paymentId = spendIdFor(viewer.userId, input.idempotencyKey);
   const { transfer, replayed, balance } = await spendCoins(
-    ledger,
-    viewer,
+    { ledger, viewer, now },
     {
       wallet,
       coins: item.coins,
@@ -55,7 +54,6 @@ export async function buyCosmetic(
         metadata: { itemId: item.id, kind: item.kind, rateCardVersion: rateCard.version },
       }),
     },
-    now,
     {
       // Decided in the batch under the wallet's lock, so two purchases of one item cannot both
       // pass; the batch writes the owned row with the coins.

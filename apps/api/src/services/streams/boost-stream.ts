@@ -40,7 +40,7 @@ export async function boostStream(
   input: BoostInput,
 ) {
   const creator = await requireCreator(sql, input.to, now).catch((refusal: unknown) =>
-    refuseSpend(sql, viewer, now, refusal),
+    refuseSpend({ sql, viewer, now }, refusal),
   );
   const price = priceBoost(input.minutes, await getActiveRateCard(sql, now));
   const wallet = await ensureViewerWallet(sql, viewer.userId);
@@ -48,8 +48,7 @@ export async function boostStream(
 
   let endsAt: Date | null = null;
   const { transfer, replayed } = await spendCoins(
-    ledger,
-    viewer,
+    { ledger, viewer, now },
     {
       wallet,
       coins: price.coins,
@@ -67,7 +66,6 @@ export async function boostStream(
         },
       }),
     },
-    now,
     {
       // The batch holds the stream's boost lock, so stacking is exact, and writes the boost
       // with the coins; the stacking limit and an offline stream refuse before coins move.
