@@ -18,8 +18,8 @@ import { readFolded } from "../src/services/analytics/read-folded.ts";
 import { readHourlyTotals } from "../src/services/analytics/read-hourly-totals.ts";
 import { readSessionTotals } from "../src/services/analytics/read-session-totals.ts";
 import { topGiftersInRange } from "../src/services/analytics/top-gifters.ts";
+import type { Viewer } from "../src/services/service-context.ts";
 import { createTestCaller } from "../src/test-support/test-context.ts";
-import type { Viewer } from "../src/trpc/context.ts";
 
 const GIFTS = Number(process.env.BENCH_GIFTS ?? 1_000_000);
 const VIEWERS = 20_000;

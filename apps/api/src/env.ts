@@ -7,6 +7,14 @@ import { z } from "zod";
 export const DEV_EXTENSION_ORIGIN = "chrome-extension://lmlodmfagolglgghppehjmepbcmkeimf";
 
 /** Configuration, validated once at start; nothing else in the api reads `process.env`. */
+/** A comma-separated list of origins, trimmed, blanks dropped. */
+const originListSchema = z.string().transform((list) =>
+  list
+    .split(",")
+    .map((origin) => origin.trim())
+    .filter(Boolean),
+);
+
 const envSchema = z
   .object({
     /**
@@ -78,15 +86,7 @@ const envSchema = z
      * Unset with PUBLIC_URL unset too (a local run), the extension built from this repository is
      * trusted, so its sign-in works without configuration.
      */
-    TRUSTED_ORIGINS: z
-      .string()
-      .transform((list) =>
-        list
-          .split(",")
-          .map((origin) => origin.trim())
-          .filter(Boolean),
-      )
-      .optional(),
+    TRUSTED_ORIGINS: originListSchema.optional(),
     /** smtp:// or smtps:// URL; unset, emails (and their links) are written to the log. */
     SMTP_URL: z
       .string()
@@ -149,14 +149,7 @@ const envSchema = z
      * Comma-separated origins channel verification may read although they are on a private
      * address or plain http (local stand-ins for the platforms in development); empty in production.
      */
-    CHANNEL_FETCH_TRUSTED_ORIGINS: z
-      .string()
-      .transform((list) =>
-        list
-          .split(",")
-          .map((origin) => origin.trim())
-          .filter(Boolean),
-      )
+    CHANNEL_FETCH_TRUSTED_ORIGINS: originListSchema
       .pipe(z.array(z.url({ protocol: /^https?$/ })))
       .optional(),
   })

@@ -2,7 +2,7 @@ import type { Context, Hono } from "hono";
 import { credentialsKey } from "../caches/credentials-key.ts";
 import type { TtlCache } from "../caches/ttl-cache.ts";
 import { clientAddress } from "../http/protection.ts";
-import type { Viewer } from "../trpc/context.ts";
+import type { Viewer } from "../services/service-context.ts";
 import { CLIENT_ADDRESS_HEADER } from "./auth-rate-limit.ts";
 import type { Auth } from "./create-auth.ts";
 import { mountEmailVerifiedPage } from "./email-verified-page.ts";

@@ -1,7 +1,7 @@
 import type { Sql } from "@coinstream/db";
 import { credentialsKey } from "../caches/credentials-key.ts";
 import type { TtlCache } from "../caches/ttl-cache.ts";
-import type { UserRole, Viewer } from "../trpc/context.ts";
+import type { UserRole, Viewer } from "../services/service-context.ts";
 import { type AuthSession, getSessionFromHeaders } from "./auth-routes.ts";
 import type { Auth } from "./create-auth.ts";
 

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
 import { createApp } from "../app.ts";
 import { createAuth } from "../auth/create-auth.ts";
 import { CapturingMailer } from "../auth/mailer.ts";
+import type { Viewer } from "../services/service-context.ts";
 import { postAuth, signUpVerified, TEST_PASSWORD } from "../test-support/http-accounts.ts";
 import {
   createAdmin,
@@ -17,7 +18,6 @@ import {
   fundWallet,
 } from "../test-support/people.ts";
 import { createTestContext, testDependencies } from "../test-support/test-context.ts";
-import type { Viewer } from "../trpc/context.ts";
 import { createCallerFactory } from "../trpc/init.ts";
 import { appRouter } from "../trpc/root.ts";
 import { ProcessCaches } from "./process-caches.ts";

@@ -1,7 +1,7 @@
 import type { Sql } from "@coinstream/db";
 import { PgChannelListener } from "../realtime/pg-channel-listener.ts";
+import type { Viewer } from "../services/service-context.ts";
 import { type CachedCreatorRow, useCreatorCache } from "../services/streams/resolve-creator.ts";
-import type { Viewer } from "../trpc/context.ts";
 import { TtlCache } from "./ttl-cache.ts";
 
 /** Where the database's triggers announce changes that cached entries depend on (migration 0024). */

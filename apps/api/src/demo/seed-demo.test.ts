@@ -5,10 +5,10 @@ import { type AuthDbHandle, createAuthDb } from "../auth/auth-db.ts";
 import { createAuth } from "../auth/create-auth.ts";
 import { CapturingMailer } from "../auth/mailer.ts";
 import { getCreatorStatus } from "../services/creators/creator-status.ts";
+import type { Viewer } from "../services/service-context.ts";
 import { getCurrentSession } from "../services/sessions/current-session.ts";
 import { resolveCreator } from "../services/streams/resolve-creator.ts";
 import { getWallet } from "../services/wallet/get-wallet.ts";
-import type { Viewer } from "../trpc/context.ts";
 import { DEMO_PEOPLE, demoOverlayPath, ensureDemoWebsite, seedDemo } from "./seed-demo.ts";
 
 let db: TestDatabase;

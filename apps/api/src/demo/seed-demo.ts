@@ -63,7 +63,7 @@ export async function seedDemo(
   const [present] = await sql`select 1 from users where email = ${DEMO_PEOPLE.viewer.email}`;
   if (present) return "present";
 
-  const guidelines = await getGuidelinesVersions(sql, new Date());
+  const guidelines = await getGuidelinesVersions({ sql, now: new Date() });
   const signUp = async (email: string, name: string, region: string) => {
     // The acceptance rides in the body like a form's (Better Auth's type does not list it).
     const body = {

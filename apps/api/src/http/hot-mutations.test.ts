@@ -3,6 +3,7 @@ import { createLedger } from "@coinstream/db";
 import type { Hono } from "hono";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../app.ts";
+import type { Viewer } from "../services/service-context.ts";
 import {
   postAuth,
   signUpVerified,
@@ -11,7 +12,6 @@ import {
 } from "../test-support/http-accounts.ts";
 import { createCreator, ensurePlatformAccounts, fundWallet } from "../test-support/people.ts";
 import { testDependencies } from "../test-support/test-context.ts";
-import type { Viewer } from "../trpc/context.ts";
 import { createInProcessClient } from "../trpc/test-client.ts";
 import { hotCall } from "./hot-mutations.ts";
 

@@ -3,10 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { createApp } from "../app.ts";
 import type { StreamEvent } from "../realtime/stream-event.ts";
 import { StreamEventHub } from "../realtime/stream-event-hub.ts";
+import type { Viewer } from "../services/service-context.ts";
 import { DEFAULT_OVERLAY_SETTINGS } from "../services/studio/overlay-settings.ts";
 import { createCreator, createPerson, fundWallet } from "../test-support/people.ts";
 import { useTestLedger } from "../test-support/test-ledger.ts";
-import type { Viewer } from "../trpc/context.ts";
 
 const env = useTestLedger();
 const PUBLIC_URL = "https://coinstream.test";

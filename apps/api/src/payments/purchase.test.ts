@@ -2,10 +2,10 @@ import { randomUUID } from "node:crypto";
 import { accountId } from "@coinstream/db";
 import Stripe from "stripe";
 import { describe, expect, it } from "vitest";
+import type { Viewer } from "../services/service-context.ts";
 import { viewerWalletRef } from "../services/wallet/viewer-wallet.ts";
 import { spendFromWallet } from "../test-support/people.ts";
 import { useSandboxApi } from "../test-support/test-ledger.ts";
-import type { Viewer } from "../trpc/context.ts";
 
 const WEBHOOK_SECRET = "whsec_test_coinstream_sandbox_secret";
 const stripe = new Stripe("sk_test_offline");

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { checkLedger, connect, createLedger, type Ledger, type Sql } from "@coinstream/db";
 import { createTestDatabase, type TestDatabase } from "@coinstream/db/testing";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { Viewer } from "../services/service-context.ts";
 import {
   createCreator,
   createPerson,
@@ -10,7 +11,6 @@ import {
 } from "../test-support/people.ts";
 import { createTestCaller } from "../test-support/test-context.ts";
 import { tipEvent } from "../test-support/tip-event.ts";
-import type { Viewer } from "../trpc/context.ts";
 import { recordStreamEvent } from "./record-stream-event.ts";
 import type { StreamEvent } from "./stream-event.ts";
 import { StreamEventHub } from "./stream-event-hub.ts";

@@ -5,8 +5,35 @@ import { decideAppeal, listOpenAppeals } from "../services/strikes/appeal-strike
 import { issueStrike } from "../services/strikes/issue-strike.ts";
 import { adminProcedure } from "../trpc/init.ts";
 import { storableDateTimeSchema } from "./bounded-inputs.ts";
+import { countSchema, isoDateTimeSchema } from "./output-schemas.ts";
 
 const noteSchema = z.string().trim().min(3).max(500);
+
+const reportSchema = z.strictObject({
+  reportId: z.uuid(),
+  reporterUserId: z.string(),
+  target: z.strictObject({ kind: z.string(), id: z.string() }),
+  subjectUserId: z.string(),
+  subjectHandle: z.string().nullable(),
+  reason: z.string(),
+  details: z.string(),
+  status: z.string(),
+  createdAt: isoDateTimeSchema,
+  resolvedAt: isoDateTimeSchema.nullable(),
+  resolutionNote: z.string().nullable(),
+  openReportsOnSubject: countSchema,
+});
+
+const appealSchema = z.strictObject({
+  appealId: z.uuid(),
+  strikeId: z.uuid(),
+  creatorUserId: z.string(),
+  handle: z.string(),
+  message: z.string(),
+  appealedAt: isoDateTimeSchema,
+  strikeReason: z.string(),
+  strikeIssuedAt: isoDateTimeSchema,
+});
 
 /** The admin side of the community guidelines, spread into the `admin` router; all audited. */
 export const adminCommunityProcedures = {
@@ -20,29 +47,35 @@ export const adminCommunityProcedures = {
         })
         .default({ status: "open", limit: 50 }),
     )
-    .query(({ ctx, input }) => listReports(ctx.sql, ctx.admin.userId, input)),
+    .output(z.array(reportSchema))
+    .query(({ ctx, input }) => listReports(ctx, input)),
 
   /** Closes an open report: dismissed, or a strike against the creator it names (`note` is the reason). */
   resolveReport: adminProcedure
     .input(
       z.object({ reportId: z.uuid(), outcome: z.enum(["dismissed", "strike"]), note: noteSchema }),
     )
-    .mutation(({ ctx, input }) => resolveReport(ctx.sql, ctx.admin.userId, input)),
+    .output(
+      z.strictObject({ reportId: z.uuid(), status: z.string(), strikeId: z.uuid().nullable() }),
+    )
+    .mutation(({ ctx, input }) => resolveReport(ctx, input)),
 
   /** A strike against a creator without a report. Three in 90 days suspend receiving for 14 days. */
   issueStrike: adminProcedure
     .input(z.object({ handle: z.string().trim().min(2).max(31), reason: noteSchema }))
-    .mutation(({ ctx, input }) => issueStrike(ctx.sql, ctx.admin.userId, input)),
+    .output(z.strictObject({ strikeId: z.uuid(), issuedAt: isoDateTimeSchema }))
+    .mutation(({ ctx, input }) => issueStrike(ctx, input)),
 
   /** Strike appeals waiting for a decision, oldest first. */
-  appeals: adminProcedure.query(({ ctx }) => listOpenAppeals(ctx.sql, ctx.admin.userId)),
+  appeals: adminProcedure.output(z.array(appealSchema)).query(({ ctx }) => listOpenAppeals(ctx)),
 
   /** Upholds an appealed strike, or withdraws it (it stops counting at once). */
   decideAppeal: adminProcedure
     .input(
       z.object({ appealId: z.uuid(), decision: z.enum(["uphold", "withdraw"]), note: noteSchema }),
     )
-    .mutation(({ ctx, input }) => decideAppeal(ctx.sql, ctx.admin.userId, input)),
+    .output(z.strictObject({ appealId: z.uuid(), strikeId: z.uuid(), decision: z.string() }))
+    .mutation(({ ctx, input }) => decideAppeal(ctx, input)),
 
   /** Publishes the next version of the community guidelines; everyone accepts it before spending. */
   publishGuidelines: adminProcedure
@@ -54,12 +87,11 @@ export const adminCommunityProcedures = {
         effectiveAt: storableDateTimeSchema.optional(),
       }),
     )
+    .output(z.strictObject({ version: countSchema, effectiveAt: isoDateTimeSchema }))
     .mutation(({ ctx, input }) =>
-      publishGuidelines(
-        ctx.sql,
-        ctx.admin.userId,
-        { ...input, effectiveAt: input.effectiveAt ? new Date(input.effectiveAt) : undefined },
-        ctx.now,
-      ),
+      publishGuidelines(ctx, {
+        ...input,
+        effectiveAt: input.effectiveAt ? new Date(input.effectiveAt) : undefined,
+      }),
     ),
 };

@@ -8,10 +8,10 @@ import type { PaymentProvider } from "../payments/payment-provider.ts";
 import { SandboxPayoutProvider } from "../payments/payout-provider.ts";
 import { processPendingWithdrawals } from "../services/payouts/withdrawals.ts";
 import { getActiveRateCard } from "../services/rate-card/get-active-rate-card.ts";
+import type { Viewer } from "../services/service-context.ts";
 import { creatorWithAvailable as creatorWithDiamonds } from "../test-support/creator-with-diamonds.ts";
 import { createAdmin, createCreator, createPerson, fundWallet } from "../test-support/people.ts";
 import { useTestLedger } from "../test-support/test-ledger.ts";
-import type { Viewer } from "../trpc/context.ts";
 
 const env = useTestLedger();
 const _DAY = 86_400_000;

@@ -11,9 +11,9 @@ import {
   type StandInSite,
   startStandInSite,
 } from "../services/channels/testing/stand-in-site.ts";
+import type { Viewer } from "../services/service-context.ts";
 import { createAdmin, createPerson, fundWallet } from "../test-support/people.ts";
 import { useTestLedger } from "../test-support/test-ledger.ts";
-import type { Viewer } from "../trpc/context.ts";
 
 const env = useTestLedger();
 /** Stands in for Twitch, YouTube, TikTok and Kick, each under its own path prefix. */

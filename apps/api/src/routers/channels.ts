@@ -35,11 +35,19 @@ export const channelsRouter = router({
   /** Claims a stream channel (`{ url }`) or a website (`{ website }`) and issues its verification code. */
   add: creatorProcedure
     .input(claimInputSchema)
+    .output(
+      channelViewSchema.extend({
+        created: z.boolean(),
+        ownedByAnotherCreator: z.boolean(),
+        notice: z.string().nullable(),
+      }),
+    )
     .mutation(({ ctx, input }) => claimChannel(ctx, input)),
 
   /** Reads the channel's page (bio) or the website (well-known file, meta tags) for the code. */
   verify: creatorProcedure
     .input(channelIdSchema.extend({ method: z.enum(["bio", "well_known", "meta_tag"]).optional() }))
+    .output(channelViewSchema.extend({ moved: z.boolean(), alreadyVerified: z.boolean() }))
     .mutation(({ ctx, input }) => verifyChannel(ctx, input)),
 
   /** Enters the follower count of a verified channel whose page showed none (marked unverified). */
@@ -51,6 +59,7 @@ export const channelsRouter = router({
   /** Unlinks a channel; the claim stays as history. */
   unlink: creatorProcedure
     .input(channelIdSchema)
+    .output(z.strictObject({ id: z.uuid(), unlinkedAt: isoDateTimeSchema }))
     .mutation(({ ctx, input }) => unlinkChannel(ctx, input)),
 
   /** The caller's open claims, verified first, with codes and where to put them. */

@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
+import type { Viewer } from "../services/service-context.ts";
 import { createCreator, createPerson, fundWallet } from "../test-support/people.ts";
 import { useTestLedger } from "../test-support/test-ledger.ts";
-import type { Viewer } from "../trpc/context.ts";
 
 const env = useTestLedger();
 const callerFor = (who: Viewer) => env.callerFor(who);

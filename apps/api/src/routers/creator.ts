@@ -1,3 +1,4 @@
+import type { WithdrawalRefusal } from "@coinstream/core";
 import { z } from "zod";
 import { getCreatorStatus, registerCreator } from "../services/creators/creator-status.ts";
 import { listCreatorEarnings } from "../services/creators/list-earnings.ts";
@@ -7,11 +8,12 @@ import {
   STRIPE_ACCOUNT_ID,
   setPayoutMethod,
 } from "../services/payouts/withdrawals.ts";
-import { getActiveRateCard } from "../services/rate-card/get-active-rate-card.ts";
 import { listCreatorBoosts } from "../services/studio/boost-reach.ts";
+import type { EarningsWindowName } from "../services/studio/earnings-windows.ts";
 import { getStudioOverview } from "../services/studio/get-studio-overview.ts";
 import {
   ALERT_TIERS,
+  GIFT_TIERS,
   getOverlaySettings,
   overlaySettingsSchema,
   setOverlaySettings,
@@ -20,7 +22,13 @@ import { sendTestAlert } from "../services/studio/send-test-alert.ts";
 import { creatorProcedure, router, viewerProcedure } from "../trpc/init.ts";
 import { int8CursorSchema } from "./bounded-inputs.ts";
 import { creatorStandingProcedures } from "./creator-standing.ts";
-import { countSchema, eligibilityReasonSchema, isoDateTimeSchema } from "./output-schemas.ts";
+import {
+  codeSchema,
+  countSchema,
+  eligibilityReasonSchema,
+  isoDateTimeSchema,
+  rankedSupporterSchema,
+} from "./output-schemas.ts";
 import { idempotencyKeySchema } from "./targets.ts";
 
 const payoutMethodSchema = z.enum(["bank", "paypal", "stripe"]);
@@ -96,6 +104,97 @@ const withdrawalSchema = z.strictObject({
   createdAt: isoDateTimeSchema,
 });
 
+const overviewSchema = z.strictObject({
+  currency: z.literal("USD"),
+  rateCardVersion: z.string(),
+  held: z.strictObject({
+    diamonds: countSchema,
+    releasingNowDiamonds: countSchema,
+    schedule: z.array(z.strictObject({ diamonds: countSchema, releaseAt: isoDateTimeSchema })),
+    valueUsdMinor: countSchema,
+  }),
+  available: z.strictObject({
+    diamonds: countSchema,
+    valueUsdMinor: countSchema,
+    reservedDiamonds: countSchema,
+  }),
+  earnings: z.array(
+    z.strictObject({
+      window: codeSchema<EarningsWindowName>(),
+      from: isoDateTimeSchema,
+      events: countSchema,
+      coins: countSchema,
+      diamonds: countSchema,
+      reversedDiamonds: countSchema,
+      valueUsdMinor: countSchema,
+    }),
+  ),
+  withdrawal: z
+    .strictObject({
+      diamonds: countSchema,
+      method: payoutMethodSchema,
+      isMethodAssumed: z.boolean(),
+      grossUsdMinor: countSchema,
+      feeUsdMinor: countSchema,
+      netUsdMinor: countSchema,
+      allowed: z.boolean(),
+      maxDiamonds: countSchema,
+      reasons: z
+        .array(z.strictObject({ code: codeSchema<WithdrawalRefusal>(), message: z.string() }))
+        .readonly(),
+    })
+    .nullable(),
+  topSupporters: z.array(rankedSupporterSchema),
+});
+
+/** The overlay's settings as stored (the input schema's bounds were checked on the way in). */
+const overlaySettingsOutputSchema = z.strictObject({
+  minAlertCoins: countSchema,
+  alertSeconds: countSchema,
+  sound: z.strictObject({ enabled: z.boolean(), volumePercent: countSchema }),
+  fullScreenTiers: z.array(z.enum(GIFT_TIERS)),
+  showGoalBar: z.boolean(),
+  showTopGifters: z.boolean(),
+  colours: z.strictObject({
+    highlight: z.string(),
+    accent: z.string(),
+    text: z.string(),
+    panel: z.string(),
+  }),
+});
+
+const testAlertSchema = z.strictObject({
+  sent: z.literal(true),
+  tier: z.enum(ALERT_TIERS),
+  event: z.strictObject({
+    id: z.string(),
+    test: z.boolean(),
+    kind: z.string(),
+    creatorHandle: z.string(),
+    viewerName: z.string(),
+    viewerStyle: z.null(),
+    coins: countSchema,
+    giftId: z.string().nullable(),
+    count: countSchema,
+    comboCount: countSchema,
+    comboId: z.null(),
+    message: z.string().nullable(),
+    at: isoDateTimeSchema,
+  }),
+});
+
+const boostSchema = z.strictObject({
+  id: z.string(),
+  paidBy: z.enum(["you", "supporter"]),
+  minutes: countSchema,
+  coins: countSchema,
+  startsAt: isoDateTimeSchema,
+  endsAt: isoDateTimeSchema,
+  isRunning: z.boolean(),
+  impressions: countSchema,
+  clicks: countSchema,
+});
+
 export const creatorRouter = router({
   ...creatorStandingProcedures,
   /** Becomes a creator under a handle (what `coinstream:creator` meta tags name). */
@@ -112,41 +211,34 @@ export const creatorRouter = router({
    * diamonds by the day they become available, what withdrawing the available ones pays now, and
    * the top 5 supporters of 30 days. `utcOffsetMinutes`: the creator's clock, for "today".
    */
-  overview: viewerProcedure
+  overview: creatorProcedure
     .input(
       z
         .object({ utcOffsetMinutes: z.number().int().min(-840).max(840).default(0) })
         .default({ utcOffsetMinutes: 0 }),
     )
-    .query(({ ctx, input }) => getStudioOverview(ctx.sql, ctx.viewer.userId, input, ctx.now)),
+    .output(overviewSchema)
+    .query(({ ctx, input }) => getStudioOverview(ctx, input)),
 
   /** The OBS overlay's settings (defaults until the creator saves some). */
-  overlaySettings: viewerProcedure.query(({ ctx }) =>
-    getOverlaySettings(ctx.sql, ctx.viewer.userId),
-  ),
+  overlaySettings: creatorProcedure
+    .output(overlaySettingsOutputSchema)
+    .query(({ ctx }) => getOverlaySettings(ctx)),
 
   /** Saves the overlay's settings; open overlays apply them at once. */
-  setOverlaySettings: viewerProcedure
+  setOverlaySettings: creatorProcedure
     .input(overlaySettingsSchema)
-    .mutation(({ ctx, input }) => setOverlaySettings(ctx.sql, ctx.viewer.userId, input)),
+    .output(overlaySettingsOutputSchema)
+    .mutation(({ ctx, input }) => setOverlaySettings(ctx, input)),
 
   /** Plays a test alert of a tier on the creator's open overlays: no coins move, nothing is counted. */
-  sendTestAlert: viewerProcedure
+  sendTestAlert: creatorProcedure
     .input(z.object({ tier: z.enum(ALERT_TIERS) }))
-    .mutation(async ({ ctx, input }) =>
-      sendTestAlert(
-        ctx.sql,
-        ctx.viewer.userId,
-        input.tier,
-        await getActiveRateCard(ctx.sql, ctx.now),
-        ctx.now,
-      ),
-    ),
+    .output(testAlertSchema)
+    .mutation(({ ctx, input }) => sendTestAlert(ctx, input)),
 
   /** Boosts of the creator's stream, newest first, with impressions in listings and clicks through. */
-  boosts: viewerProcedure.query(({ ctx }) =>
-    listCreatorBoosts(ctx.sql, ctx.viewer.userId, ctx.now),
-  ),
+  boosts: creatorProcedure.output(z.array(boostSchema)).query(({ ctx }) => listCreatorBoosts(ctx)),
 
   /** Diamonds received, newest first, each with its source; reversals of refunded gifts are negative. */
   earnings: creatorProcedure

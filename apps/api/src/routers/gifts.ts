@@ -1,18 +1,33 @@
-import { listGifts } from "@coinstream/core";
 import { z } from "zod";
+import { getGiftCatalog } from "../services/gifts/gift-catalog.ts";
 import { previewGift } from "../services/gifts/preview-gift.ts";
 import { sendGift } from "../services/gifts/send-gift-or-tip.ts";
-import { rateCardFor } from "../services/rate-card/get-active-rate-card.ts";
+import { GIFT_TIERS } from "../services/studio/overlay-settings.ts";
 import { publicProcedure, router } from "../trpc/init.ts";
 import { spendProcedure } from "../trpc/spend-procedure.ts";
+import { countSchema } from "./output-schemas.ts";
 import { idempotencyKeySchema, streamTargetSchema } from "./targets.ts";
 
 export const giftsRouter = router({
   /** Every gift with its price in coins, tier and animation, under the current rate card. */
-  catalog: publicProcedure.query(async ({ ctx }) => {
-    const rateCard = await rateCardFor(ctx);
-    return { rateCardVersion: rateCard.version, gifts: listGifts(rateCard) };
-  }),
+  catalog: publicProcedure
+    .output(
+      z.strictObject({
+        rateCardVersion: z.string(),
+        gifts: z
+          .array(
+            z.strictObject({
+              id: z.string(),
+              name: z.string(),
+              coins: countSchema,
+              tier: z.enum(GIFT_TIERS),
+              animation: z.enum(["float", "burst", "banner", "fullscreen"]),
+            }),
+          )
+          .readonly(),
+      }),
+    )
+    .query(({ ctx }) => getGiftCatalog(ctx)),
 
   /**
    * What the creator of `to` receives for `count` of a gift, before it is sent (their tier or
@@ -26,7 +41,19 @@ export const giftsRouter = router({
         to: streamTargetSchema.optional(),
       }),
     )
-    .query(async ({ ctx, input }) => previewGift(ctx.sql, input, await rateCardFor(ctx), ctx.now)),
+    .output(
+      z.strictObject({
+        coins: countSchema,
+        shareBps: countSchema,
+        diamonds: countSchema,
+        exactDiamonds: z.string(),
+        platformFeeCoins: countSchema,
+        cashValueUsdMinor: countSchema,
+        label: z.string(),
+        rateCardVersion: z.string(),
+      }),
+    )
+    .query(({ ctx, input }) => previewGift(ctx, input)),
 
   /** Sends `count` of a gift to the creator of a stream page or handle; retries with the same key are safe. */
   send: spendProcedure
@@ -41,5 +68,5 @@ export const giftsRouter = router({
         confirm: z.boolean().default(false),
       }),
     )
-    .mutation(({ ctx, input }) => sendGift(ctx.sql, ctx.ledger, ctx.viewer, input, ctx.now)),
+    .mutation(({ ctx, input }) => sendGift(ctx, input)),
 });

@@ -2,10 +2,10 @@ import { randomUUID } from "node:crypto";
 import Stripe from "stripe";
 import { describe, expect, it } from "vitest";
 import { stripeEventPayload } from "../payments/sandbox-events.ts";
+import type { Viewer } from "../services/service-context.ts";
 import { createCreator, createPerson, fundWallet } from "../test-support/people.ts";
 import { createTestContext } from "../test-support/test-context.ts";
 import { useSandboxApi } from "../test-support/test-ledger.ts";
-import type { Viewer } from "../trpc/context.ts";
 import { createCallerFactory } from "../trpc/init.ts";
 import { appRouter } from "../trpc/root.ts";
 

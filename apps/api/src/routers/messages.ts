@@ -72,7 +72,7 @@ export const messagesRouter = router({
         confirm: z.boolean().default(false),
       }),
     )
-    .mutation(({ ctx, input }) => sendPaidMessage(ctx.sql, ctx.ledger, ctx.viewer, input, ctx.now)),
+    .mutation(({ ctx, input }) => sendPaidMessage(ctx, input)),
 
   /** The caller's sent messages, newest first, with the creator's answer when there is one. */
   sent: viewerProcedure

@@ -42,3 +42,87 @@ export const csvFileSchema = z.strictObject({
   csv: z.string(),
   rows: countSchema,
 });
+
+/** A string code from a closed set the services' types name (checked by type, sent as text). */
+export function codeSchema<Code extends string>() {
+  return z.custom<Code>((code) => typeof code === "string");
+}
+
+/** One place in a ranking of supporters (a stream's top gifters, a studio's top supporters). */
+export const rankedSupporterSchema = z.strictObject({
+  rank: countSchema,
+  name: z.string(),
+  coins: countSchema,
+});
+
+/** A bonus-coin promotion as buyers and admins see it (`PromotionView`). */
+export const promotionViewSchema = z.strictObject({
+  id: z.string(),
+  name: z.string(),
+  kind: z.enum(["fixed", "percent"]),
+  bonusBps: countSchema.nullable(),
+  maxBonusCoins: countSchema.nullable(),
+  bonusCoins: countSchema.nullable(),
+  packIds: z.array(z.string()).nullable(),
+  regions: z.array(z.string()).nullable(),
+  startsAt: isoDateTimeSchema,
+  endsAt: isoDateTimeSchema.nullable(),
+  perAccountLimit: countSchema.nullable(),
+  firstPurchaseOnly: z.boolean(),
+});
+
+/** A pack in the store with its quote and value per coin (core's `StoreOffer`). */
+export const storeOfferSchema = z.strictObject({
+  packId: z.string(),
+  coins: countSchema,
+  priceMinor: countSchema,
+  quote: purchaseQuoteSchema,
+  perCoinMicroMinor: countSchema,
+  savingsBps: countSchema,
+  per100CoinsLabel: z.string(),
+});
+
+/** A support ticket with its thread, as the person and the support desk see it. */
+export const supportTicketSchema = z.strictObject({
+  ticketId: z.uuid(),
+  subject: z.string(),
+  status: z.enum(["open", "answered", "closed"]),
+  tier: z.string(),
+  expectedAnswerHours: countSchema,
+  answerDueAt: isoDateTimeSchema,
+  createdAt: isoDateTimeSchema,
+  updatedAt: isoDateTimeSchema,
+  closedAt: isoDateTimeSchema.nullable(),
+  messages: z.array(
+    z.strictObject({
+      messageId: z.string(),
+      from: z.enum(["user", "support"]),
+      body: z.string(),
+      createdAt: isoDateTimeSchema,
+    }),
+  ),
+});
+
+/** A version of the community guidelines. */
+export const guidelinesVersionSchema = z.strictObject({
+  version: countSchema,
+  title: z.string(),
+  body: z.string(),
+  effectiveAt: isoDateTimeSchema,
+  publishedAt: isoDateTimeSchema,
+});
+
+/** The guidelines in effect and the next version published ahead of its date. */
+export const guidelinesVersionsSchema = z.strictObject({
+  current: guidelinesVersionSchema,
+  upcoming: guidelinesVersionSchema.nullable(),
+});
+
+/** The fields a live session's span shares wherever one is shown (spread into its object). */
+export const sessionSpanShape = {
+  title: z.string().nullable(),
+  startedAt: isoDateTimeSchema,
+  endedAt: isoDateTimeSchema.nullable(),
+  startedBy: z.enum(["manual", "auto"]),
+  endedBy: z.enum(["manual", "inactivity"]).nullable(),
+};

@@ -41,12 +41,26 @@ export const perksRouter = router({
   list: publicProcedure
     .input(z.object({ handle: handleSchema }))
     .output(z.strictObject({ handle: z.string(), tiers: z.array(publicTierSchema) }))
-    .query(({ ctx, input }) => listPublicTiers(ctx.sql, input.handle)),
+    .query(({ ctx, input }) => listPublicTiers(ctx, input)),
 
   /** The caller's coins given to a creator, the tiers they unlocked with their perks, and what is next. */
   mine: viewerProcedure
     .input(z.object({ handle: handleSchema }))
-    .query(({ ctx, input }) => getMyPerks(ctx.sql, ctx.viewer.userId, input.handle)),
+    .output(
+      z.strictObject({
+        handle: z.string(),
+        coinsGiven: countSchema,
+        tiers: z.array(
+          publicTierSchema.extend({
+            unlocked: z.boolean(),
+            perkText: z.string().nullable(),
+            perkUrl: z.string().nullable(),
+          }),
+        ),
+        nextTier: publicTierSchema.extend({ coinsNeeded: countSchema }).nullable(),
+      }),
+    )
+    .query(({ ctx, input }) => getMyPerks(ctx, input)),
 
   /** Creator: their own tiers with perks; archived ones with `includeArchived`. */
   tiers: creatorProcedure

@@ -1,16 +1,13 @@
 import { randomUUID } from "node:crypto";
 import { checkLedger } from "@coinstream/db";
 import { describe, expect, it } from "vitest";
+import type { Viewer } from "../services/service-context.ts";
 import { createAdmin, createCreator, createPerson, fundWallet } from "../test-support/people.ts";
 import { useTestLedger } from "../test-support/test-ledger.ts";
-import { createContext, type Viewer } from "../trpc/context.ts";
-import { createCallerFactory } from "../trpc/init.ts";
-import { appRouter } from "../trpc/root.ts";
 
 const env = useTestLedger();
 const DAY = 86_400_000;
-const callerFor = (who: Viewer | null) =>
-  createCallerFactory(appRouter)(createContext({ sql: env.db.sql, ledger: env.ledger }, who));
+const callerFor = (who: Viewer | null) => env.callerFor(who);
 
 const coinsOf = async (who: Viewer) => (await callerFor(who).wallet.get()).coins;
 const transferCount = async () =>

@@ -22,5 +22,6 @@ export const reportsRouter = router({
         details: z.string().trim().max(1000).default(""),
       }),
     )
-    .mutation(({ ctx, input }) => createReport(ctx.sql, ctx.viewer.userId, input, ctx.now)),
+    .output(z.strictObject({ reportId: z.uuid(), status: z.literal("open") }))
+    .mutation(({ ctx, input }) => createReport(ctx, input)),
 });

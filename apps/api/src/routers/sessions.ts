@@ -5,7 +5,7 @@ import { toPublicSession } from "../services/sessions/session-progress.ts";
 import { clearGoal, setGoal } from "../services/sessions/set-goal.ts";
 import { startSession } from "../services/sessions/start-session.ts";
 import { creatorProcedure, publicProcedure, router } from "../trpc/init.ts";
-import { countSchema, isoDateTimeSchema } from "./output-schemas.ts";
+import { countSchema, sessionSpanShape } from "./output-schemas.ts";
 
 /** A short title shown to viewers; blank means none. */
 const titleSchema = z
@@ -18,11 +18,7 @@ const titleSchema = z
 /** A live session as viewers see it (`toPublicSession`). */
 const publicSessionSchema = z.strictObject({
   id: z.uuid(),
-  title: z.string().nullable(),
-  startedAt: isoDateTimeSchema,
-  endedAt: isoDateTimeSchema.nullable(),
-  startedBy: z.enum(["manual", "auto"]),
-  endedBy: z.enum(["manual", "inactivity"]).nullable(),
+  ...sessionSpanShape,
   coins: countSchema,
   goal: z
     .object({

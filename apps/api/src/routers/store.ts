@@ -4,7 +4,13 @@ import { listPurchases } from "../services/store/list-purchases.ts";
 import { startCheckout } from "../services/store/start-checkout.ts";
 import { publicProcedure, router, viewerProcedure } from "../trpc/init.ts";
 import { spendProcedure } from "../trpc/spend-procedure.ts";
-import { countSchema, isoDateTimeSchema } from "./output-schemas.ts";
+import {
+  countSchema,
+  isoDateTimeSchema,
+  promotionViewSchema,
+  purchaseQuoteSchema,
+  storeOfferSchema,
+} from "./output-schemas.ts";
 import { idempotencyKeySchema } from "./targets.ts";
 
 export const regionSchema = z
@@ -21,6 +27,15 @@ export const storeRouter = router({
   /** Starts a purchase of a pack or a custom amount; returns the page where the buyer pays. */
   checkout: spendProcedure
     .input(z.object({ idempotencyKey: idempotencyKeySchema, item: purchaseItemSchema }))
+    .output(
+      z.strictObject({
+        purchaseId: z.uuid(),
+        status: z.string(),
+        checkoutUrl: z.string(),
+        quote: purchaseQuoteSchema,
+        promotions: z.array(promotionViewSchema),
+      }),
+    )
     .mutation(({ ctx, input }) => startCheckout(ctx, input)),
 
   /** The signed-in person's purchases, newest first. */
@@ -43,5 +58,12 @@ export const storeRouter = router({
   /** The region's coin packs with price, value per coin, live bonuses and their promotions. */
   packs: publicProcedure
     .input(z.object({ region: regionSchema.optional() }).optional())
+    .output(
+      z.strictObject({
+        region: z.string(),
+        offers: z.array(storeOfferSchema),
+        promotions: z.array(promotionViewSchema),
+      }),
+    )
     .query(({ input, ctx }) => listPacksWithPromotions(ctx, input)),
 });

@@ -4,13 +4,13 @@ import { followStream } from "../realtime/follow-stream.ts";
 import { readStreamCursor } from "../realtime/read-stream-cursor.ts";
 import { MAX_RESUME_LENGTH, parseResumePoint } from "../realtime/stream-cursor.ts";
 import { boostStream, listLiveStreams } from "../services/streams/boost-stream.ts";
-import { getLeaderboard } from "../services/streams/get-leaderboard.ts";
-import { requireCreator, resolveCreator } from "../services/streams/resolve-creator.ts";
+import { getStreamLeaderboard } from "../services/streams/get-leaderboard.ts";
+import { resolveCreator, resolvePublicCreator } from "../services/streams/resolve-creator.ts";
 import { countBoostImpressions, openListedStream } from "../services/studio/boost-reach.ts";
 import { reportPageLive } from "../services/studio/live-sessions.ts";
 import { publicProcedure, router, viewerProcedure } from "../trpc/init.ts";
 import { spendProcedure } from "../trpc/spend-procedure.ts";
-import { countSchema, eligibilityReasonSchema } from "./output-schemas.ts";
+import { countSchema, eligibilityReasonSchema, isoDateTimeSchema } from "./output-schemas.ts";
 import { idempotencyKeySchema, streamTargetSchema } from "./targets.ts";
 
 export const streamsRouter = router({
@@ -39,21 +39,7 @@ export const streamsRouter = router({
         z.strictObject({ found: z.literal(false), reason: z.string() }),
       ]),
     )
-    .query(async ({ ctx, input }) => {
-      const resolution = await resolveCreator(ctx.sql, input, ctx.now);
-      if (!resolution.found) return resolution;
-      const { creator } = resolution;
-      // Public: the creator's handle, channel and readiness, nothing about their account.
-      return {
-        found: true as const,
-        creator: {
-          handle: creator.handle,
-          channel: creator.channel,
-          canReceive: creator.canReceive,
-          reasons: creator.reasons,
-        },
-      };
-    }),
+    .query(({ ctx, input }) => resolvePublicCreator(ctx, input)),
 
   /**
    * A stream's public events (gifts with combos, tips with messages, goals) over SSE, from the
@@ -105,13 +91,7 @@ export const streamsRouter = router({
         ),
       }),
     )
-    .query(async ({ ctx, input }) => {
-      const creator = await requireCreator(ctx.sql, input.to, ctx.now);
-      return {
-        period: input.period,
-        entries: await getLeaderboard(ctx, { creatorUserId: creator.userId, period: input.period }),
-      };
-    }),
+    .query(({ ctx, input }) => getStreamLeaderboard(ctx, input)),
 
   /** Buys minutes of promotion for a stream in discovery (boosts stack, up to the card's maximum). */
   boost: spendProcedure
@@ -125,17 +105,30 @@ export const streamsRouter = router({
         confirmOffline: z.boolean().default(false),
       }),
     )
-    .mutation(({ ctx, input }) => boostStream(ctx.sql, ctx.ledger, ctx.viewer, input, ctx.now)),
+    .mutation(({ ctx, input }) => boostStream(ctx, input)),
 
   /**
    * Live streams for discovery, ranked by recent gifting and active boosts. A signed-in viewer's
    * listing counts an impression for each boosted stream (once per boost per 30 minutes).
    */
-  live: publicProcedure.query(async ({ ctx }) => {
-    const streams = await listLiveStreams(ctx.sql, ctx.now);
-    await countBoostImpressions(ctx.sql, streams, ctx.viewer?.userId ?? null, ctx.now);
-    return streams;
-  }),
+  live: publicProcedure
+    .output(
+      z.array(
+        z.strictObject({
+          handle: z.string(),
+          title: z.string().nullable(),
+          liveSince: isoDateTimeSchema,
+          score: z.number(),
+          boosted: z.boolean(),
+          boostEndsAt: isoDateTimeSchema.nullable(),
+        }),
+      ),
+    )
+    .query(async ({ ctx }) => {
+      const streams = await listLiveStreams(ctx);
+      await countBoostImpressions(ctx, streams);
+      return streams;
+    }),
 
   /**
    * A viewer opens a stream from the listing: where to go, and a click through for its running
@@ -143,9 +136,15 @@ export const streamsRouter = router({
    */
   open: publicProcedure
     .input(z.object({ handle: z.string().min(2).max(31) }))
-    .mutation(({ ctx, input }) =>
-      openListedStream(ctx.sql, input.handle.toLowerCase(), ctx.viewer?.userId ?? null, ctx.now),
-    ),
+    .output(
+      z.strictObject({
+        handle: z.string(),
+        url: z.string().nullable(),
+        boosted: z.boolean(),
+        counted: z.boolean(),
+      }),
+    )
+    .mutation(({ ctx, input }) => openListedStream(ctx, input)),
 
   /**
    * The extension on a creator's stream page says the stream is live (repeated every minute while
@@ -154,8 +153,6 @@ export const streamsRouter = router({
    */
   reportLive: viewerProcedure
     .input(z.object({ to: streamTargetSchema }))
-    .mutation(async ({ ctx, input }) => {
-      const creator = await requireCreator(ctx.sql, input.to, ctx.now);
-      return reportPageLive(ctx.sql, creator.userId, ctx.now);
-    }),
+    .output(z.strictObject({ reported: z.literal(true) }))
+    .mutation(({ ctx, input }) => reportPageLive(ctx, input)),
 });

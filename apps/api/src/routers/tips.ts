@@ -19,5 +19,5 @@ export const tipsRouter = router({
         confirm: z.boolean().default(false),
       }),
     )
-    .mutation(({ ctx, input }) => sendTip(ctx.sql, ctx.ledger, ctx.viewer, input, ctx.now)),
+    .mutation(({ ctx, input }) => sendTip(ctx, input)),
 });

@@ -8,10 +8,10 @@ import {
 } from "@coinstream/db";
 import { createTestDatabase, type TestDatabase } from "@coinstream/db/testing";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { Viewer } from "../services/service-context.ts";
 import { csvField } from "../services/wallet/export-wallet-csv.ts";
 import { ensureViewerWallet } from "../services/wallet/viewer-wallet.ts";
 import { createTestCaller } from "../test-support/test-context.ts";
-import type { Viewer } from "../trpc/context.ts";
 
 let db: TestDatabase;
 

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { accountId } from "@coinstream/db";
+import type { Viewer } from "../services/service-context.ts";
 import { createPerson } from "../test-support/people.ts";
-import type { Viewer } from "../trpc/context.ts";
 import {
   type CreatorRole,
   freshPerson,

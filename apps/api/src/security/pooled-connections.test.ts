@@ -8,17 +8,13 @@ import { createPayments } from "../payments/create-payments.ts";
 import { API_POOL_CONNECTIONS, LEDGER_POOL_CONNECTIONS } from "../pool-sizes.ts";
 import { createChannelVerifierConfig } from "../services/channels/channel-verifier-config.ts";
 import { type StandInSite, startStandInSite } from "../services/channels/testing/stand-in-site.ts";
+import type { Viewer } from "../services/service-context.ts";
 import { creatorWithAvailable as creatorWithDiamonds } from "../test-support/creator-with-diamonds.ts";
 import { createAdmin, createCreator, createPerson, fundWallet } from "../test-support/people.ts";
 import { testDependencies } from "../test-support/test-context.ts";
 import { useTestLedger } from "../test-support/test-ledger.ts";
 import { deliverSignedWebhook } from "../test-support/webhooks.ts";
-import {
-  type Context,
-  type ContextDependencies,
-  createContext,
-  type Viewer,
-} from "../trpc/context.ts";
+import { type Context, type ContextDependencies, createContext } from "../trpc/context.ts";
 import { createCallerFactory } from "../trpc/init.ts";
 import { appRouter } from "../trpc/root.ts";
 

@@ -2,12 +2,8 @@ import { createLedger, type Sql } from "@coinstream/db";
 import type { AppDependencies } from "../app.ts";
 import { createPayments } from "../payments/create-payments.ts";
 import { StreamEventHub } from "../realtime/stream-event-hub.ts";
-import {
-  type Context,
-  type ContextDependencies,
-  createContext,
-  type Viewer,
-} from "../trpc/context.ts";
+import type { Viewer } from "../services/service-context.ts";
+import { type Context, type ContextDependencies, createContext } from "../trpc/context.ts";
 import { createCallerFactory } from "../trpc/init.ts";
 import { appRouter } from "../trpc/root.ts";
 

@@ -4,7 +4,8 @@ import type { Hono } from "hono";
 import { afterAll, beforeAll, expect, inject } from "vitest";
 import { type AppDependencies, createApp } from "../app.ts";
 import { createPayments } from "../payments/create-payments.ts";
-import type { ContextDependencies, Viewer } from "../trpc/context.ts";
+import type { Viewer } from "../services/service-context.ts";
+import type { ContextDependencies } from "../trpc/context.ts";
 import { ensurePlatformAccounts } from "./people.ts";
 import { createTestCaller, TEST_PUBLIC_URL, testDependencies } from "./test-context.ts";
 

@@ -1,14 +1,11 @@
 import type { AppDependencies } from "../app.ts";
 import type { PaymentProvider } from "../payments/payment-provider.ts";
-import { StreamEventHub } from "../realtime/stream-event-hub.ts";
+import type { StreamEventHub } from "../realtime/stream-event-hub.ts";
 import {
   type ChannelVerifierConfig,
   DEFAULT_CHANNEL_VERIFIER_CONFIG,
 } from "../services/channels/channel-verifier-config.ts";
-import type { ServiceContext, UserRole, Viewer } from "../services/service-context.ts";
-
-// Re-exported: the services layer owns these types; older imports keep compiling.
-export type { UserRole, Viewer };
+import type { ServiceContext, Viewer } from "../services/service-context.ts";
 
 // A type alias, not an interface: the Hono adapter wants an indexable record.
 /** Every part a procedure may need, always present: a half-built context cannot be made. */
@@ -29,34 +26,16 @@ export type ContextDependencies = Pick<
   "sql" | "ledger" | "events" | "publicUrl" | "channelVerifier"
 > & { readonly payments: { readonly provider: PaymentProvider } };
 
-export function createContext(deps: ContextDependencies, viewer?: Viewer | null): Context;
-/**
- * @deprecated Only for the gift-path tests (services/gifts, services/spending) until they move to
- * test-support's `createTestContext`: payments refuse and the stream-event hub never starts.
- */
-export function createContext(
-  deps: Pick<ContextDependencies, "sql" | "ledger">,
-  viewer?: Viewer | null,
-): Context;
-export function createContext(
-  deps: Pick<ContextDependencies, "sql" | "ledger"> & Partial<ContextDependencies>,
-  viewer: Viewer | null = null,
-): Context {
+/** The request's context: the app's dependencies, the caller (null: anonymous) and one "now". */
+export function createContext(deps: ContextDependencies, viewer: Viewer | null = null): Context {
   return {
     sql: deps.sql,
     ledger: deps.ledger,
-    payments: deps.payments?.provider ?? PAYMENTS_REFUSED,
-    events: deps.events ?? new StreamEventHub(deps.sql),
+    payments: deps.payments.provider,
+    events: deps.events,
     publicUrl: deps.publicUrl ?? null,
     channelVerifier: deps.channelVerifier ?? DEFAULT_CHANNEL_VERIFIER_CONFIG,
     viewer,
     now: new Date(),
   };
 }
-
-/** The deprecated overload's payments: the gift path never pays, so any use is a test's mistake. */
-const PAYMENTS_REFUSED: PaymentProvider = {
-  name: "sandbox",
-  createCheckout: () => Promise.reject(new Error("This test context has no payment provider.")),
-  startAgeCheck: () => Promise.reject(new Error("This test context has no payment provider.")),
-};

@@ -8,7 +8,7 @@ import {
 } from "../../test-support/fold-analytics.ts";
 import { createCreator, createPerson } from "../../test-support/people.ts";
 import { useTestLedger } from "../../test-support/test-ledger.ts";
-import type { Viewer } from "../../trpc/context.ts";
+import type { Viewer } from "../service-context.ts";
 import { foldStreamEvents } from "./fold-stream-events.ts";
 
 const env = useTestLedger();

@@ -9,7 +9,7 @@ import {
 } from "../../test-support/fold-analytics.ts";
 import { createCreator, createPerson, fundWallet } from "../../test-support/people.ts";
 import { useTestLedger } from "../../test-support/test-ledger.ts";
-import type { Viewer } from "../../trpc/context.ts";
+import type { Viewer } from "../service-context.ts";
 
 const env = useTestLedger();
 const callerFor = (who: Viewer | null) => env.callerFor(who);

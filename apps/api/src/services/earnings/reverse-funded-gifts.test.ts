@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { createCreator, createPerson, fundWallet } from "../../test-support/people.ts";
 import { useSandboxApi } from "../../test-support/test-ledger.ts";
 import { deliverSignedWebhook } from "../../test-support/webhooks.ts";
-import type { Viewer } from "../../trpc/context.ts";
+import type { Viewer } from "../service-context.ts";
 import { clawBackPurchase } from "../store/claw-back-purchase.ts";
 import { releaseHeldDiamonds } from "./release-held-diamonds.ts";
 

@@ -2,20 +2,16 @@ import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { createCreator, createPerson, fundWallet } from "../../test-support/people.ts";
 import { useTestLedger } from "../../test-support/test-ledger.ts";
-import { createContext, type Viewer } from "../../trpc/context.ts";
-import { createCallerFactory } from "../../trpc/init.ts";
-import { appRouter } from "../../trpc/root.ts";
+import type { Viewer } from "../service-context.ts";
 
 const env = useTestLedger();
-const createCaller = createCallerFactory(appRouter);
 const NOW = new Date();
 
 const person = (overrides: Partial<Viewer> = {}) => createPerson(env.db.sql, overrides);
 const creator = (followers = 150, who?: Viewer) => createCreator(env.db.sql, followers, who);
 const fund = (who: Viewer, coins: bigint) => fundWallet(env.db.sql, env.ledger, who, coins);
 
-const callerFor = (who: Viewer | null) =>
-  createCaller(createContext({ sql: env.db.sql, ledger: env.ledger }, who));
+const callerFor = (who: Viewer | null) => env.callerFor(who);
 const coinsOf = async (who: Viewer) => (await callerFor(who).wallet.get()).coins;
 const heldOf = async (held: string) =>
   (await env.ledger.getBalances([held])).get(held)?.creditsPosted ?? 0n;

@@ -9,16 +9,14 @@ import {
 import {
   accountId,
   ensureAccounts,
-  type Ledger,
   PLATFORM_OWNER,
-  type Sql,
   type TransferRequest,
   transferIdFor,
 } from "@coinstream/db";
 import { announceCommittedEvent, paidEventPayload } from "../../realtime/record-stream-event.ts";
-import type { Viewer } from "../../trpc/context.ts";
 import { extendedHoldFrom } from "../earnings/gift-hold.ts";
 import { type Cosmetic, notOwnedError } from "../profile/cosmetics.ts";
+import type { ViewerContext } from "../service-context.ts";
 import { refuseSpend, type SpendKind, spendCoins, spendIdFor } from "../spending/spend-coins.ts";
 import {
   type ResolvedCreator,
@@ -62,14 +60,11 @@ export interface PaymentExtras {
  * returns the first result; the same key for a different payment is a conflict.
  */
 export async function sendToCreator(
-  sql: Sql,
-  ledger: Ledger,
-  viewer: Viewer,
+  { sql, ledger, viewer, now }: Pick<ViewerContext, "sql" | "ledger" | "viewer" | "now">,
   payment: CreatorPayment,
-  now: Date,
   extras: PaymentExtras = {},
 ) {
-  const refuse = (refusal: unknown) => refuseSpend(sql, viewer, now, refusal);
+  const refuse = (refusal: unknown) => refuseSpend({ sql, viewer, now }, refusal);
   const creator = extras.creator ?? (await requireCreator(sql, payment.to, now).catch(refuse));
   if (creator.userId === viewer.userId) {
     await refuse(
@@ -108,8 +103,7 @@ export async function sendToCreator(
   };
   const legs = { linkedGroup: payment.idempotencyKey, metadata };
   const paid = await spendCoins(
-    ledger,
-    viewer,
+    { ledger, viewer, now },
     {
       wallet,
       coins: payment.coins,
@@ -124,7 +118,6 @@ export async function sendToCreator(
         code: payment.kind,
       },
     },
-    now,
     {
       // The creator's share carries its fraction from gift to gift (core's splitCarriedGift, in
       // the batch); a retry repeats the first attempt's diamonds and hold.

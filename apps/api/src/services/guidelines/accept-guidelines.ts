@@ -1,14 +1,17 @@
 import { DomainError, DomainErrorCode } from "@coinstream/core";
-import type { Sql } from "@coinstream/db";
+import type { ViewerContext } from "../service-context.ts";
 import { getGuidelinesStatus, getGuidelinesVersions } from "./current-guidelines.ts";
 
 /**
- * Records that `userId` accepted `version`: the current one, or one published ahead of its date.
+ * Records that the caller accepted `version`: the current one, or one published ahead of its date.
  * An older or unknown version gets `CONFLICT` naming the one to read. Accepting twice changes
  * nothing.
  */
-export async function acceptGuidelines(sql: Sql, userId: string, version: number, now: Date) {
-  const { current, upcoming } = await getGuidelinesVersions(sql, now);
+export async function acceptGuidelines(
+  ctx: Pick<ViewerContext, "sql" | "viewer" | "now">,
+  { version }: { readonly version: number },
+) {
+  const { current, upcoming } = await getGuidelinesVersions(ctx);
   if (version !== current.version && version !== upcoming?.version) {
     throw new DomainError(
       DomainErrorCode.CONFLICT,
@@ -16,8 +19,8 @@ export async function acceptGuidelines(sql: Sql, userId: string, version: number
       { version: current.version },
     );
   }
-  await sql`
-    insert into guidelines_acceptances (user_id, version) values (${userId}, ${version})
+  await ctx.sql`
+    insert into guidelines_acceptances (user_id, version) values (${ctx.viewer.userId}, ${version})
     on conflict do nothing`;
-  return getGuidelinesStatus(sql, userId, now);
+  return getGuidelinesStatus(ctx);
 }

@@ -1,6 +1,6 @@
 import { DomainError, DomainErrorCode } from "@coinstream/core";
 import type { Sql, Tx } from "@coinstream/db";
-import type { Viewer } from "../service-context.ts";
+import type { Viewer, ViewerContext } from "../service-context.ts";
 
 export interface GuidelinesVersion {
   readonly version: number;
@@ -32,7 +32,13 @@ const toVersion = (row: VersionRow): GuidelinesVersion => ({
  * The current guidelines (the highest version in effect at `now`) and the next one when an admin
  * published it ahead of its date. The migration seeds version 1, in effect from the start.
  */
-export async function getGuidelinesVersions(sql: Sql | Tx, now: Date) {
+export async function getGuidelinesVersions({
+  sql,
+  now,
+}: {
+  readonly sql: Sql | Tx;
+  readonly now: Date;
+}) {
   const rows = await sql<VersionRow[]>`
     (select version, title, body, published_at, effective_at from guidelines_versions
      where effective_at <= ${now} order by version desc limit 1)
@@ -46,8 +52,10 @@ export async function getGuidelinesVersions(sql: Sql | Tx, now: Date) {
 }
 
 /** The current guidelines, the next ones if published ahead, and what the caller accepted. */
-export async function getGuidelinesStatus(sql: Sql, userId: string, now: Date) {
-  const { current, upcoming } = await getGuidelinesVersions(sql, now);
+export async function getGuidelinesStatus(ctx: Pick<ViewerContext, "sql" | "viewer" | "now">) {
+  const { sql } = ctx;
+  const userId = ctx.viewer.userId;
+  const { current, upcoming } = await getGuidelinesVersions(ctx);
   const [row] = await sql<{ version: number | null }[]>`
     select max(version) as version from guidelines_acceptances where user_id = ${userId}`;
   const acceptedVersion = row?.version ?? null;

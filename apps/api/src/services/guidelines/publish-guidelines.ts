@@ -1,6 +1,6 @@
 import { DomainError, DomainErrorCode } from "@coinstream/core";
-import type { Sql } from "@coinstream/db";
 import { recordAdminAction } from "../admin/record-admin-action.ts";
+import type { AdminContext } from "../service-context.ts";
 import { forgetGuidelinesInEffect } from "./current-guidelines.ts";
 
 /**
@@ -10,10 +10,8 @@ import { forgetGuidelinesInEffect } from "./current-guidelines.ts";
  * Concurrent publishes queue on a table lock, so versions stay consecutive.
  */
 export async function publishGuidelines(
-  sql: Sql,
-  adminUserId: string,
+  { sql, admin: { userId: adminUserId }, now }: Pick<AdminContext, "sql" | "admin" | "now">,
   input: { readonly title: string; readonly body: string; readonly effectiveAt?: Date | undefined },
-  now: Date,
 ) {
   const effectiveAt = input.effectiveAt ?? now;
   if (effectiveAt.getTime() < now.getTime() - 60_000) {

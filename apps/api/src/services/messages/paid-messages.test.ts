@@ -5,7 +5,7 @@ import { countingPool } from "../../test-support/counting-pool.ts";
 import { createCreator, createPerson, fundWallet } from "../../test-support/people.ts";
 import { createTestCaller } from "../../test-support/test-context.ts";
 import { useTestLedger } from "../../test-support/test-ledger.ts";
-import type { Viewer } from "../../trpc/context.ts";
+import type { Viewer } from "../service-context.ts";
 
 const env = useTestLedger();
 const callerFor = (who: Viewer | null) => env.callerFor(who);

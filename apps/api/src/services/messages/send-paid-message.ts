@@ -1,8 +1,8 @@
 import { DomainError, DomainErrorCode, normalizeText, RATE_CARD } from "@coinstream/core";
-import type { Ledger, MessageSpendState, Sql } from "@coinstream/db";
-import type { Viewer } from "../../trpc/context.ts";
+import type { MessageSpendState } from "@coinstream/db";
 import { notACreatorError } from "../creators/require-creator-account.ts";
 import { sendToCreator } from "../gifts/send-to-creator.ts";
+import type { Viewer, ViewerContext } from "../service-context.ts";
 import { type ResolvedCreator, requireCreator } from "../streams/resolve-creator.ts";
 import { type PaidMessageRow, toSentMessage } from "./paid-message-rows.ts";
 
@@ -25,11 +25,8 @@ export interface PaidMessageInput {
  * Retrying the same key returns the same message, paid once, at what the first attempt paid.
  */
 export async function sendPaidMessage(
-  sql: Sql,
-  ledger: Ledger,
-  viewer: Viewer,
+  { sql, ledger, viewer, now }: Pick<ViewerContext, "sql" | "ledger" | "viewer" | "now">,
   input: PaidMessageInput,
-  now: Date,
 ) {
   const body = normalizeText(input.body, {
     what: "A message",
@@ -40,9 +37,7 @@ export async function sendPaidMessage(
   assertMayReceive(viewer, creator);
 
   const payment = await sendToCreator(
-    sql,
-    ledger,
-    viewer,
+    { sql, ledger, viewer, now },
     {
       idempotencyKey: input.idempotencyKey,
       to: input.to,
@@ -53,7 +48,6 @@ export async function sendPaidMessage(
       message: body,
       confirmed: input.confirm,
     },
-    now,
     {
       creator,
       spend: {

@@ -11,7 +11,7 @@ import {
 import { creatorWithAvailable as creatorWithDiamonds } from "../../test-support/creator-with-diamonds.ts";
 import { createPerson } from "../../test-support/people.ts";
 import { useTestLedger } from "../../test-support/test-ledger.ts";
-import type { Viewer } from "../../trpc/context.ts";
+import type { Viewer } from "../service-context.ts";
 import {
   getWithdrawal,
   processPendingWithdrawals,

@@ -6,6 +6,7 @@ import {
 } from "@coinstream/core";
 import type { Sql } from "@coinstream/db";
 import { supporterCoins } from "../analytics/supporter-coins.ts";
+import type { ServiceContext, ViewerContext } from "../service-context.ts";
 import { type PerkTierRow, toPublicTier } from "./perk-tier-rows.ts";
 
 async function creatorByHandle(sql: Sql, rawHandle: string) {
@@ -25,7 +26,10 @@ async function activeTiers(sql: Sql, creatorUserId: string) {
 }
 
 /** A creator's active supporter tiers by threshold, without the perks they unlock. */
-export async function listPublicTiers(sql: Sql, handle: string) {
+export async function listPublicTiers(
+  { sql }: Pick<ServiceContext, "sql">,
+  { handle }: { readonly handle: string },
+) {
   const creator = await creatorByHandle(sql, handle);
   const tiers = await activeTiers(sql, creator.userId);
   return { handle: creator.handle, tiers: tiers.map(toPublicTier) };
@@ -36,7 +40,10 @@ export async function listPublicTiers(sql: Sql, handle: string) {
  * every active tier with whether it is unlocked (its threshold reached, now or before the creator
  * raised it) and, only then, its perk, and the next tier with the coins still needed.
  */
-export async function getMyPerks(sql: Sql, viewerUserId: string, handle: string) {
+export async function getMyPerks(
+  { sql, viewer: { userId: viewerUserId } }: Pick<ViewerContext, "sql" | "viewer">,
+  { handle }: { readonly handle: string },
+) {
   const creator = await creatorByHandle(sql, handle);
   const [given, rows, kept] = await Promise.all([
     supporterCoins(sql, creator.userId, viewerUserId),

@@ -1,7 +1,6 @@
 import { DomainError, DomainErrorCode, toSafeInteger } from "@coinstream/core";
-import type { Ledger, Sql } from "@coinstream/db";
-import type { Viewer } from "../../trpc/context.ts";
 import { getActiveRateCard } from "../rate-card/get-active-rate-card.ts";
+import type { ViewerContext } from "../service-context.ts";
 import {
   legacyPlatformSpendId,
   paymentToPlatform,
@@ -27,11 +26,8 @@ export interface CosmeticPurchase {
  * refused before any coin moves; retrying the same key returns the first purchase.
  */
 export async function buyCosmetic(
-  sql: Sql,
-  ledger: Ledger,
-  viewer: Viewer,
+  { sql, ledger, viewer, now }: Pick<ViewerContext, "sql" | "ledger" | "viewer" | "now">,
   input: CosmeticPurchase,
-  now: Date,
 ) {
   const rateCard = await getActiveRateCard(sql, now);
   const item = findCosmeticForSale(input.itemId, rateCard);
@@ -45,8 +41,7 @@ export async function buyCosmetic(
   const wallet = await ensureViewerWallet(sql, viewer.userId);
   const paymentId = spendIdFor(viewer.userId, input.idempotencyKey);
   const { transfer, replayed, balance } = await spendCoins(
-    ledger,
-    viewer,
+    { ledger, viewer, now },
     {
       wallet,
       coins: item.coins,
@@ -59,7 +54,6 @@ export async function buyCosmetic(
         metadata: { itemId: item.id, kind: item.kind, rateCardVersion: rateCard.version },
       }),
     },
-    now,
     {
       // Decided in the batch under the wallet's lock, so two purchases of one item cannot both
       // pass; the batch writes the owned row with the coins.

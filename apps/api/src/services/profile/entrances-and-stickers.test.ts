@@ -4,13 +4,10 @@ import { describe, expect, it } from "vitest";
 import { type StreamEventRow, toStreamEvent } from "../../realtime/stream-event.ts";
 import { createCreator, createPerson, fundWallet } from "../../test-support/people.ts";
 import { useTestLedger } from "../../test-support/test-ledger.ts";
-import { createContext, type Viewer } from "../../trpc/context.ts";
-import { createCallerFactory } from "../../trpc/init.ts";
-import { appRouter } from "../../trpc/root.ts";
+import type { Viewer } from "../service-context.ts";
 
 const env = useTestLedger();
-const callerFor = (who: Viewer | null) =>
-  createCallerFactory(appRouter)(createContext({ sql: env.db.sql, ledger: env.ledger }, who));
+const callerFor = (who: Viewer | null) => env.callerFor(who);
 
 async function fundedViewer(coins: bigint) {
   const viewer = await createPerson(env.db.sql);
@@ -147,8 +144,7 @@ describe("entrance effects on gifts", () => {
         return ledger.spend(request);
       },
     });
-    const callerOn = (who: Viewer) =>
-      createCallerFactory(appRouter)(createContext({ sql: env.db.sql, ledger: counting }, who));
+    const callerOn = (who: Viewer) => env.callerFor(who, { ledger: counting });
     const untilSubmitted = async (count: number) => {
       while (submitted < count) await new Promise((resolve) => setTimeout(resolve, 5));
     };

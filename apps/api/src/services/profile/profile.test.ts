@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { type StreamEventRow, toStreamEvent } from "../../realtime/stream-event.ts";
 import { createCreator, createPerson, fundWallet } from "../../test-support/people.ts";
 import { useTestLedger } from "../../test-support/test-ledger.ts";
-import type { Viewer } from "../../trpc/context.ts";
+import type { Viewer } from "../service-context.ts";
 
 const env = useTestLedger();
 const callerFor = (who: Viewer | null) => env.callerFor(who);

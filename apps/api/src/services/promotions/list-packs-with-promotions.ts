@@ -1,6 +1,6 @@
 import { listStoreOffers } from "@coinstream/core";
-import type { Context } from "../../trpc/context.ts";
 import { rateCardFor } from "../rate-card/get-active-rate-card.ts";
+import type { PublicContext } from "../service-context.ts";
 import { countCompletedPurchases } from "../store/count-completed-purchases.ts";
 import { appliedViews, countRedemptions, listOfferablePromotions } from "./offerable-promotions.ts";
 
@@ -10,18 +10,11 @@ import { appliedViews, countRedemptions, listOfferablePromotions } from "./offer
  * and per-account limits; anonymous: US, as a returning buyer.
  */
 export async function listPacksWithPromotions(
-  ctx: Pick<Context, "sql" | "viewer" | "now">,
+  ctx: Pick<PublicContext, "sql" | "viewer" | "now">,
   input: { readonly region?: string | undefined } | undefined,
 ) {
   const region = input?.region ?? ctx.viewer?.region ?? "US";
   const rateCard = await rateCardFor(ctx);
-  if (!ctx.sql) {
-    return {
-      region,
-      offers: listStoreOffers({ region, purchaseCount: 1, now: ctx.now, promotions: [] }, rateCard),
-      promotions: [],
-    };
-  }
   const offerable = await listOfferablePromotions(ctx.sql, ctx.now, rateCard);
   const signedIn = ctx.viewer;
   const offers = listStoreOffers(

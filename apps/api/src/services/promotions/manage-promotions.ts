@@ -6,9 +6,9 @@ import {
   type Promotion,
   RATE_CARD,
 } from "@coinstream/core";
-import type { Sql } from "@coinstream/db";
 import { recordAdminAction } from "../admin/record-admin-action.ts";
 import { getActiveRateCard } from "../rate-card/get-active-rate-card.ts";
+import type { AdminContext, ServiceContext } from "../service-context.ts";
 import {
   PROMOTION_COLUMNS,
   type PromotionRow,
@@ -39,10 +39,8 @@ const invalid = (message: string, field: string) =>
  * rules, pack ids the rate card sells, an end in the future.
  */
 export async function createPromotion(
-  sql: Sql,
-  adminUserId: string,
+  { sql, admin: { userId: adminUserId }, now }: Pick<AdminContext, "sql" | "admin" | "now">,
   input: CreatePromotionInput,
-  now: Date,
 ) {
   const id = randomUUID();
   const promotion: Promotion = {
@@ -103,10 +101,8 @@ export async function createPromotion(
  * with it still get it when paid. Ending one that already ended changes nothing.
  */
 export async function endPromotion(
-  sql: Sql,
-  adminUserId: string,
+  { sql, admin: { userId: adminUserId }, now }: Pick<AdminContext, "sql" | "admin" | "now">,
   input: { readonly id: string },
-  now: Date,
 ) {
   const rateCard = await getActiveRateCard(sql, now);
   return sql.begin(async (tx) => {
@@ -141,7 +137,7 @@ export async function endPromotion(
 }
 
 /** Every promotion, newest first, with how often and how much it was granted. */
-export async function listPromotions(sql: Sql, now: Date) {
+export async function listPromotions({ sql, now }: Pick<ServiceContext, "sql" | "now">) {
   const rateCard = await getActiveRateCard(sql, now);
   const rows = await sql<(PromotionRow & { granted: bigint; granted_coins: bigint })[]>`
     select ${sql.unsafe(PROMOTION_COLUMNS.replace(/(\w+)/g, "p.$1"))},

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { createAdmin, createPerson } from "../../test-support/people.ts";
 import { useSandboxApi } from "../../test-support/test-ledger.ts";
 import { deliverSignedWebhook } from "../../test-support/webhooks.ts";
-import type { Viewer } from "../../trpc/context.ts";
+import type { Viewer } from "../service-context.ts";
 import { decidePromotionBonuses } from "./decide-promotion-bonuses.ts";
 
 const WEBHOOK_SECRET = "whsec_test_coinstream_promotions";

@@ -6,7 +6,8 @@ import {
   REPORTS_PER_DAY,
   type ReportReason,
 } from "@coinstream/core";
-import type { Sql, Tx } from "@coinstream/db";
+import type { Tx } from "@coinstream/db";
+import type { ViewerContext } from "../service-context.ts";
 
 /**
  * What a report is about: a creator by handle; a message by its stream event id (a paid message
@@ -69,10 +70,8 @@ async function findSubject(
  * with `retryAt`). The reporter's reports are serialised by an advisory lock so the count is exact.
  */
 export async function createReport(
-  sql: Sql,
-  reporterUserId: string,
+  { sql, viewer: { userId: reporterUserId }, now }: Pick<ViewerContext, "sql" | "viewer" | "now">,
   input: ReportInput,
-  now: Date,
 ) {
   return sql.begin(async (tx) => {
     await tx`select pg_advisory_xact_lock(hashtextextended(${`report:${reporterUserId}`}, 0))`;

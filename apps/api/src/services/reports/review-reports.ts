@@ -1,6 +1,6 @@
 import { DomainError, DomainErrorCode } from "@coinstream/core";
-import type { Sql } from "@coinstream/db";
 import { recordAdminAction } from "../admin/record-admin-action.ts";
+import type { AdminContext } from "../service-context.ts";
 import { insertStrike } from "../strikes/issue-strike.ts";
 
 interface ReportRow {
@@ -24,8 +24,7 @@ interface ReportRow {
  * with the subject's handle when they are a creator and how many open reports name them. Audited.
  */
 export async function listReports(
-  sql: Sql,
-  adminUserId: string,
+  { sql, admin: { userId: adminUserId } }: Pick<AdminContext, "sql" | "admin">,
   input: { readonly status: "open" | "resolved"; readonly limit: number },
 ) {
   return sql.begin(async (tx) => {
@@ -69,8 +68,7 @@ export async function listReports(
  * report answers CONFLICT.
  */
 export async function resolveReport(
-  sql: Sql,
-  adminUserId: string,
+  { sql, admin: { userId: adminUserId } }: Pick<AdminContext, "sql" | "admin">,
   input: {
     readonly reportId: string;
     readonly outcome: "dismissed" | "strike";

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { createCreator } from "../../test-support/people.ts";
 import { createTestCaller } from "../../test-support/test-context.ts";
 import { useTestLedger } from "../../test-support/test-ledger.ts";
-import type { Viewer } from "../../trpc/context.ts";
+import type { Viewer } from "../service-context.ts";
 import { emitGoalProgress } from "./goal-progress.ts";
 
 const env = useTestLedger();

@@ -5,8 +5,8 @@ import { SandboxPayoutProvider } from "../../payments/payout-provider.ts";
 import type { GoalProgress } from "../../realtime/stream-event.ts";
 import { createCreator, createPerson, fundWallet } from "../../test-support/people.ts";
 import { useTestLedger } from "../../test-support/test-ledger.ts";
-import type { Viewer } from "../../trpc/context.ts";
 import { foldStreamEvents } from "../analytics/fold-stream-events.ts";
+import type { Viewer } from "../service-context.ts";
 import { endIdleSessions } from "./end-session.ts";
 import { emitGoalProgress } from "./goal-progress.ts";
 

@@ -3,16 +3,14 @@ import { accountId, transferIdFor } from "@coinstream/db";
 import { describe, expect, it } from "vitest";
 import { countingPool } from "../../test-support/counting-pool.ts";
 import { createCreator, createPerson, fundWallet } from "../../test-support/people.ts";
+import { createTestCaller } from "../../test-support/test-context.ts";
 import { useTestLedger } from "../../test-support/test-ledger.ts";
-import { createContext, type Viewer } from "../../trpc/context.ts";
-import { createCallerFactory } from "../../trpc/init.ts";
-import { appRouter } from "../../trpc/root.ts";
 import { getActiveRateCard } from "../rate-card/get-active-rate-card.ts";
+import type { Viewer } from "../service-context.ts";
 import { paymentToPlatform } from "./spend-coins.ts";
 
 const env = useTestLedger();
-const callerFor = (who: Viewer | null) =>
-  createCallerFactory(appRouter)(createContext({ sql: env.db.sql, ledger: env.ledger }, who));
+const callerFor = (who: Viewer | null) => env.callerFor(who);
 const coinsOf = async (who: Viewer) => (await callerFor(who).wallet.get()).coins;
 const transferCount = async () =>
   (await env.db.sql<{ n: bigint }[]>`select count(*)::int8 as n from ledger_transfers`)[0]?.n;
@@ -171,9 +169,12 @@ describe("the checks before a spend", () => {
 function countingGifts() {
   const { pool, statements } = countingPool(env.db.url);
   const sendAs = (viewer: Viewer, to: { handle: string }) => () =>
-    createCallerFactory(appRouter)(
-      createContext({ sql: pool, ledger: env.ledger }, viewer),
-    ).gifts.send({ idempotencyKey: randomUUID(), to, giftId: "gg", count: 1 });
+    createTestCaller({ sql: pool, ledger: env.ledger }, viewer).gifts.send({
+      idempotencyKey: randomUUID(),
+      to,
+      giftId: "gg",
+      count: 1,
+    });
   return { pool, statements, sendAs };
 }
 

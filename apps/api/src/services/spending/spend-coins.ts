@@ -12,23 +12,21 @@ import {
 import {
   accountId,
   type GuardianLinkFacts,
-  type Ledger,
   type PersonSpendState,
   PLATFORM_OWNER,
   type SpendDecision,
   type SpendFacts,
   type SpendRequest,
   type SpendRow,
-  type Sql,
   type StoredTransfer,
   type TransferCode,
   type TransferRequest,
   transferIdFor,
 } from "@coinstream/db";
-import type { Viewer } from "../../trpc/context.ts";
 import { accountFrozenError } from "../admin/assert-not-frozen.ts";
 import { type GuardianLinkRow, supervisionOf } from "../guardians/guardian-links.ts";
 import { limitSettingsFrom, type StoredSettings } from "../limits/limit-settings-store.ts";
+import type { Viewer, ViewerContext } from "../service-context.ts";
 import { viewerFacts } from "../viewer-facts.ts";
 
 /**
@@ -109,10 +107,8 @@ export interface SpendKind
  * person can act on otherwise.
  */
 export async function spendCoins(
-  ledger: Ledger,
-  viewer: Viewer,
+  { ledger, viewer, now }: Pick<ViewerContext, "ledger" | "viewer" | "now">,
   spend: Spend,
-  now: Date,
   kind: SpendKind = {},
 ): Promise<{ transfer: StoredTransfer; replayed: boolean; diamonds: number; balance: number }> {
   const outcome = await ledger.spend({
@@ -211,9 +207,7 @@ function assertMaySpendOn(
  * checked in the ledger's batch.
  */
 export async function refuseSpend(
-  sql: Sql,
-  viewer: Viewer,
-  now: Date,
+  { sql, viewer, now }: Pick<ViewerContext, "sql" | "viewer" | "now">,
   refusal: unknown,
 ): Promise<never> {
   const [row] = await sql<

@@ -2,13 +2,10 @@ import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { createCreator, createPerson, fundWallet } from "../../test-support/people.ts";
 import { useTestLedger } from "../../test-support/test-ledger.ts";
-import { createContext, type Viewer } from "../../trpc/context.ts";
-import { createCallerFactory } from "../../trpc/init.ts";
-import { appRouter } from "../../trpc/root.ts";
+import type { Viewer } from "../service-context.ts";
 
 const env = useTestLedger();
-const callerFor = (who: Viewer) =>
-  createCallerFactory(appRouter)(createContext({ sql: env.db.sql, ledger: env.ledger }, who));
+const callerFor = (who: Viewer) => env.callerFor(who);
 const coinsOf = async (who: Viewer) => (await callerFor(who).wallet.get()).coins;
 const count = async (query: Promise<{ n: bigint }[]>) => Number((await query)[0]?.n ?? -1n);
 

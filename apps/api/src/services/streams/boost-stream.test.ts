@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { createCreator, createPerson, fundWallet } from "../../test-support/people.ts";
 import { useTestLedger } from "../../test-support/test-ledger.ts";
-import type { Viewer } from "../../trpc/context.ts";
+import type { Viewer } from "../service-context.ts";
 
 const env = useTestLedger();
 const callerFor = (who: Viewer | null) => env.callerFor(who);

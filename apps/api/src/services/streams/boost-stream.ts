@@ -5,9 +5,9 @@ import {
   priceBoost,
   rankStreams,
 } from "@coinstream/core";
-import type { Ledger, Sql } from "@coinstream/db";
-import type { Viewer } from "../../trpc/context.ts";
+import type { Sql } from "@coinstream/db";
 import { getActiveRateCard } from "../rate-card/get-active-rate-card.ts";
+import type { ServiceContext, ViewerContext } from "../service-context.ts";
 import {
   legacyPlatformSpendId,
   paymentToPlatform,
@@ -36,14 +36,11 @@ export interface BoostInput {
  * (`STREAM_OFFLINE`) unless the person confirmed it (`confirmOffline`).
  */
 export async function boostStream(
-  sql: Sql,
-  ledger: Ledger,
-  viewer: Viewer,
+  { sql, ledger, viewer, now }: Pick<ViewerContext, "sql" | "ledger" | "viewer" | "now">,
   input: BoostInput,
-  now: Date,
 ) {
   const creator = await requireCreator(sql, input.to, now).catch((refusal: unknown) =>
-    refuseSpend(sql, viewer, now, refusal),
+    refuseSpend({ sql, viewer, now }, refusal),
   );
   const price = priceBoost(input.minutes, await getActiveRateCard(sql, now));
   const wallet = await ensureViewerWallet(sql, viewer.userId);
@@ -51,8 +48,7 @@ export async function boostStream(
 
   let endsAt: Date | null = null;
   const { transfer, replayed } = await spendCoins(
-    ledger,
-    viewer,
+    { ledger, viewer, now },
     {
       wallet,
       coins: price.coins,
@@ -70,7 +66,6 @@ export async function boostStream(
         },
       }),
     },
-    now,
     {
       // The batch holds the stream's boost lock, so stacking is exact, and writes the boost
       // with the coins; the stacking limit and an offline stream refuse before coins move.
@@ -114,7 +109,7 @@ function offlineError(creator: { readonly handle: string }): DomainError {
  * Live streams (creators with an open session), ranked by core's discovery score: gifts of the
  * last 15 minutes and active boosts. A boost promotes a stream only while it is live.
  */
-export async function listLiveStreams(sql: Sql, now: Date) {
+export async function listLiveStreams({ sql, now }: Pick<ServiceContext, "sql" | "now">) {
   const since = new Date(now.getTime() - 15 * 60_000);
   const rows = await sql<
     {

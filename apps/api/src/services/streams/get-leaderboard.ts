@@ -3,6 +3,7 @@ import type { ViewerStyle } from "../../realtime/stream-event.ts";
 import { readFolded } from "../analytics/read-folded.ts";
 import { type GifterTotal, topGiftersAllTime } from "../analytics/top-gifters.ts";
 import type { ServiceContext } from "../service-context.ts";
+import { requireCreator, type StreamTarget } from "./resolve-creator.ts";
 
 /** How far back "live" looks until stream sessions are tracked: a long stream's length. */
 export const LIVE_WINDOW_HOURS = 8;
@@ -91,4 +92,13 @@ async function viewerStyles(
   return new Map(
     rows.map((row) => [row.user_id, { badgeFrame: row.badge_frame, nameColor: row.name_color }]),
   );
+}
+
+/** `streams.leaderboard`: the top supporters of the creator behind a stream page or handle. */
+export async function getStreamLeaderboard(
+  ctx: Pick<ServiceContext, "sql" | "now">,
+  { to, period }: { readonly to: StreamTarget; readonly period: "live" | "all" },
+) {
+  const creator = await requireCreator(ctx.sql, to, ctx.now);
+  return { period, entries: await getLeaderboard(ctx, { creatorUserId: creator.userId, period }) };
 }

@@ -4,7 +4,7 @@ import { JOBS } from "../../jobs/start-jobs.ts";
 import { SandboxPayoutProvider } from "../../payments/payout-provider.ts";
 import { createCreator, createPerson, fundWallet } from "../../test-support/people.ts";
 import { useTestLedger } from "../../test-support/test-ledger.ts";
-import type { Viewer } from "../../trpc/context.ts";
+import type { Viewer } from "../service-context.ts";
 import { expireBoosts } from "./boost-stream.ts";
 
 const env = useTestLedger();

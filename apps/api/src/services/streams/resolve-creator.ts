@@ -9,6 +9,7 @@ import {
 } from "@coinstream/core";
 import type { Sql } from "@coinstream/db";
 import type { TtlCache } from "../../caches/ttl-cache.ts";
+import type { ServiceContext } from "../service-context.ts";
 import { STRIKE_LOOKBACK_DAYS, suspensionFrom } from "../strikes/creator-standing.ts";
 
 /**
@@ -239,4 +240,18 @@ export async function requireCreator(
   const resolution = await resolveCreator(sql, target, now);
   if (!resolution.found) throw new DomainError(DomainErrorCode.UNKNOWN_CREATOR, resolution.reason);
   return resolution.creator;
+}
+
+/**
+ * `streams.resolve`: the creator's handle, channel and readiness to receive, nothing about their
+ * account (the answer is public).
+ */
+export async function resolvePublicCreator(
+  { sql, now }: Pick<ServiceContext, "sql" | "now">,
+  target: StreamTarget,
+) {
+  const resolution = await resolveCreator(sql, target, now);
+  if (!resolution.found) return resolution;
+  const { handle, channel, canReceive, reasons } = resolution.creator;
+  return { found: true as const, creator: { handle, channel, canReceive, reasons } };
 }

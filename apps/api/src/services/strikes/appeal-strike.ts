@@ -1,18 +1,15 @@
 import { DomainError, DomainErrorCode } from "@coinstream/core";
-import type { Sql } from "@coinstream/db";
 import { recordAdminAction } from "../admin/record-admin-action.ts";
-import { requireCreatorAccount } from "../creators/require-creator-account.ts";
+import type { AdminContext, CreatorContext } from "../service-context.ts";
 
 /**
  * A creator appeals one of their own strikes, once. Another creator's strike answers NOT_FOUND;
  * a second appeal, or one of a withdrawn strike, CONFLICT.
  */
 export async function appealStrike(
-  sql: Sql,
-  userId: string,
+  { sql, creator: { userId } }: Pick<CreatorContext, "sql" | "creator">,
   input: { readonly strikeId: string; readonly message: string },
 ) {
-  await requireCreatorAccount(sql, userId);
   const [strike] = await sql<{ withdrawn: boolean }[]>`
     select withdrawn_at is not null as withdrawn from creator_strikes
     where id = ${input.strikeId} and creator_user_id = ${userId}`;
@@ -35,7 +32,10 @@ export async function appealStrike(
 }
 
 /** Appeals waiting for an admin, oldest first, with their strike. Audited (it names creators). */
-export async function listOpenAppeals(sql: Sql, adminUserId: string) {
+export async function listOpenAppeals({
+  sql,
+  admin: { userId: adminUserId },
+}: Pick<AdminContext, "sql" | "admin">) {
   return sql.begin(async (tx) => {
     const rows = await tx<
       {
@@ -79,8 +79,7 @@ export async function listOpenAppeals(sql: Sql, adminUserId: string) {
  * CONFLICT. A per-process creator cache must be invalidated for the creator after commit.
  */
 export async function decideAppeal(
-  sql: Sql,
-  adminUserId: string,
+  { sql, admin: { userId: adminUserId } }: Pick<AdminContext, "sql" | "admin">,
   input: {
     readonly appealId: string;
     readonly decision: "uphold" | "withdraw";

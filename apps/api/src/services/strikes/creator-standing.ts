@@ -1,6 +1,6 @@
 import { decideStanding, STRIKE_WINDOW_DAYS, SUSPENSION_DAYS } from "@coinstream/core";
 import type { Sql } from "@coinstream/db";
-import { requireCreatorAccount } from "../creators/require-creator-account.ts";
+import type { CreatorContext } from "../service-context.ts";
 
 const DAY_MS = 86_400_000;
 
@@ -54,8 +54,11 @@ const iso = (at: Date | null) => (at ? new Date(at).toISOString() : null);
  * A creator's standing for the studio: strikes of the last year (newest first) with their
  * appeals, how many count now, and when a suspension ends.
  */
-export async function getCreatorStanding(sql: Sql, userId: string, now: Date) {
-  await requireCreatorAccount(sql, userId);
+export async function getCreatorStanding({
+  sql,
+  creator: { userId },
+  now,
+}: Pick<CreatorContext, "sql" | "creator" | "now">) {
   const rows = await sql<StrikeRow[]>`
     select s.id, s.reason, s.issued_at, s.withdrawn_at, a.id as appeal_id,
            a.message as appeal_message, a.decision as appeal_decision,

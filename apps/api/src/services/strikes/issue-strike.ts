@@ -1,6 +1,7 @@
 import { DomainError, DomainErrorCode, normalizeCreatorHandle } from "@coinstream/core";
-import type { Sql, Tx } from "@coinstream/db";
+import type { Tx } from "@coinstream/db";
 import { recordAdminAction } from "../admin/record-admin-action.ts";
+import type { AdminContext } from "../service-context.ts";
 
 export interface StrikeInput {
   readonly creatorUserId: string;
@@ -31,8 +32,7 @@ export async function insertStrike(tx: Tx, adminUserId: string, input: StrikeInp
 
 /** An admin's strike against the creator `handle` names, not from a report. */
 export async function issueStrike(
-  sql: Sql,
-  adminUserId: string,
+  { sql, admin: { userId: adminUserId } }: Pick<AdminContext, "sql" | "admin">,
   input: { readonly handle: string; readonly reason: string },
 ) {
   const handle = normalizeCreatorHandle(input.handle);

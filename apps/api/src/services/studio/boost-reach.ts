@@ -5,7 +5,7 @@ import {
   toSafeInteger,
 } from "@coinstream/core";
 import type { Sql } from "@coinstream/db";
-import { requireCreatorAccount } from "../creators/require-creator-account.ts";
+import type { CreatorContext, PublicContext } from "../service-context.ts";
 
 /**
  * Who has been counted for which boost in the current reach window, on this process: a viewer
@@ -56,12 +56,11 @@ async function runningBoosts(sql: Sql, handles: readonly string[], now: Date) {
  * any: a row per boost per minute, never a row per view.
  */
 export async function countBoostImpressions(
-  sql: Sql,
+  { sql, viewer, now }: Pick<PublicContext, "sql" | "viewer" | "now">,
   listing: readonly { readonly handle: string; readonly boosted: boolean }[],
-  viewerUserId: string | null,
-  now: Date,
 ): Promise<number> {
-  if (viewerUserId === null) return 0;
+  if (viewer === null) return 0;
+  const viewerUserId = viewer.userId;
   const boosted = listing.filter((stream) => stream.boosted).map((stream) => stream.handle);
   const running = await runningBoosts(sql, boosted, now);
   const window = getReachWindowStart(now);
@@ -80,11 +79,11 @@ export async function countBoostImpressions(
  * where the stream is (the creator's verified channel, best first).
  */
 export async function openListedStream(
-  sql: Sql,
-  handle: string,
-  viewerUserId: string | null,
-  now: Date,
+  { sql, viewer, now }: Pick<PublicContext, "sql" | "viewer" | "now">,
+  input: { readonly handle: string },
 ) {
+  const handle = input.handle.toLowerCase();
+  const viewerUserId = viewer?.userId ?? null;
   const [channel] = await sql<{ url: string | null }[]>`
     select ch.url from creators c join creator_channels ch on ch.creator_user_id = c.user_id
     where c.handle = ${handle} and ch.verified_at is not null and ch.unlinked_at is null
@@ -109,8 +108,11 @@ export async function openListedStream(
 }
 
 /** The boosts of the caller's stream, newest first, with their reach. */
-export async function listCreatorBoosts(sql: Sql, userId: string, now: Date) {
-  await requireCreatorAccount(sql, userId);
+export async function listCreatorBoosts({
+  sql,
+  creator: { userId },
+  now,
+}: Pick<CreatorContext, "sql" | "creator" | "now">) {
   const rows = await sql<
     {
       id: string;

@@ -5,11 +5,11 @@ import {
   toSafeInteger,
   valueDiamondsUsdMinor,
 } from "@coinstream/core";
-import { accountId, getBalances, type Sql } from "@coinstream/db";
+import { accountId, getBalances } from "@coinstream/db";
 import { readFolded } from "../analytics/read-folded.ts";
 import { topGiftersInRange } from "../analytics/top-gifters.ts";
-import { requireCreatorAccount } from "../creators/require-creator-account.ts";
-import { getActiveRateCard } from "../rate-card/get-active-rate-card.ts";
+import { rateCardFor } from "../rate-card/get-active-rate-card.ts";
+import type { CreatorContext } from "../service-context.ts";
 import { earningsWindowStarts, readEarningsWindows } from "./earnings-windows.ts";
 import { readHeldSchedule } from "./held-schedule.ts";
 
@@ -23,13 +23,12 @@ export const TOP_SUPPORTERS = 5;
  * in US dollars (no exchange rate is configured).
  */
 export async function getStudioOverview(
-  sql: Sql,
-  userId: string,
+  ctx: Pick<CreatorContext, "sql" | "creator" | "now">,
   input: { readonly utcOffsetMinutes: number },
-  now: Date,
 ) {
-  await requireCreatorAccount(sql, userId);
-  const rateCard = await getActiveRateCard(sql, now);
+  const { sql, now } = ctx;
+  const { userId } = ctx.creator;
+  const rateCard = await rateCardFor(ctx);
   const starts = earningsWindowStarts(now, input.utcOffsetMinutes);
   return readFolded(sql, async (tx, foldedBelow) => {
     const windows = await readEarningsWindows(tx, userId, foldedBelow, starts, rateCard);

@@ -8,18 +8,24 @@ import {
 import type { Sql } from "@coinstream/db";
 import { announceStreamEvents } from "../../realtime/announce-stream-events.ts";
 import { STREAM_EVENTS_FOLD } from "../analytics/supporter-coins.ts";
+import type { ServiceContext } from "../service-context.ts";
 import { recordGoalCleared } from "../sessions/goal-progress.ts";
 import { readSessionProgress } from "../sessions/session-progress.ts";
+import { requireCreator, type StreamTarget } from "../streams/resolve-creator.ts";
 
 /** A page's report is written at most this often per creator (reports repeat every minute). */
 const REPORT_WRITE_EVERY_MS = 30_000;
 
 /**
- * Records that the creator's page says the stream is live. Reports more than
+ * Records that the creator's stream page (`to`) says the stream is live. Reports more than
  * `LIVE_REPORT_FRESH_MS` apart start a new run (`live_since`); within a run at most one write
  * per 30 s, however many viewers' extensions report it.
  */
-export async function reportPageLive(sql: Sql, creatorUserId: string, now: Date) {
+export async function reportPageLive(
+  { sql, now }: Pick<ServiceContext, "sql" | "now">,
+  input: { readonly to: StreamTarget },
+) {
+  const { userId: creatorUserId } = await requireCreator(sql, input.to, now);
   await sql`
     insert into creator_live_signals as l (creator_user_id, live_since, last_live_at)
     values (${creatorUserId}, ${now}, ${now})

@@ -1,7 +1,7 @@
 import type { Sql } from "@coinstream/db";
 import { z } from "zod";
 import { publishOverlaySignal } from "../../overlay/overlay-signals.ts";
-import { requireCreatorAccount } from "../creators/require-creator-account.ts";
+import type { CreatorContext } from "../service-context.ts";
 
 export const GIFT_TIERS = ["basic", "premium", "deluxe", "legendary"] as const;
 /** What a test alert can play: each gift tier, a tip, a paid message. */
@@ -73,9 +73,11 @@ export async function readOverlaySettings(
 }
 
 /** The caller's overlay settings. */
-export async function getOverlaySettings(sql: Sql, userId: string): Promise<OverlaySettings> {
-  await requireCreatorAccount(sql, userId);
-  return readOverlaySettings(sql, userId);
+export function getOverlaySettings({
+  sql,
+  creator,
+}: Pick<CreatorContext, "sql" | "creator">): Promise<OverlaySettings> {
+  return readOverlaySettings(sql, creator.userId);
 }
 
 /**
@@ -83,11 +85,9 @@ export async function getOverlaySettings(sql: Sql, userId: string): Promise<Over
  * overlays, which apply them without a reload.
  */
 export async function setOverlaySettings(
-  sql: Sql,
-  userId: string,
+  { sql, creator: { userId } }: Pick<CreatorContext, "sql" | "creator">,
   settings: OverlaySettings,
 ): Promise<OverlaySettings> {
-  await requireCreatorAccount(sql, userId);
   await sql`
     insert into overlay_settings (creator_user_id, settings, updated_at)
     values (${userId}, ${JSON.stringify(settings)}::text::jsonb, now())

@@ -1,8 +1,7 @@
 import { randomUUID } from "node:crypto";
-import type { RateCard } from "@coinstream/core";
-import type { Sql } from "@coinstream/db";
 import { publishOverlaySignal } from "../../overlay/overlay-signals.ts";
-import { requireCreatorAccount } from "../creators/require-creator-account.ts";
+import { rateCardFor } from "../rate-card/get-active-rate-card.ts";
+import type { CreatorContext } from "../service-context.ts";
 import type { AlertTier } from "./overlay-settings.ts";
 
 /**
@@ -11,13 +10,11 @@ import type { AlertTier } from "./overlay-settings.ts";
  * coins move and no analytics, leaderboard, goal or viewer's extension ever sees it.
  */
 export async function sendTestAlert(
-  sql: Sql,
-  userId: string,
-  tier: AlertTier,
-  rateCard: RateCard,
-  now: Date,
+  ctx: Pick<CreatorContext, "sql" | "creator" | "now">,
+  { tier }: { readonly tier: AlertTier },
 ) {
-  const creator = await requireCreatorAccount(sql, userId);
+  const { creator, now } = ctx;
+  const rateCard = await rateCardFor(ctx);
   const gift =
     tier === "tip" || tier === "message"
       ? null
@@ -38,6 +35,6 @@ export async function sendTestAlert(
     message: tier === "tip" || tier === "message" ? "This is a test: no coins moved." : null,
     at: now.toISOString(),
   };
-  await publishOverlaySignal(sql, userId, { type: "test-alert", event });
+  await publishOverlaySignal(ctx.sql, creator.userId, { type: "test-alert", event });
   return { sent: true as const, tier, event };
 }

@@ -9,9 +9,9 @@ import { foldEverything } from "../../test-support/fold-analytics.ts";
 import { createCreator, createPerson, fundWallet } from "../../test-support/people.ts";
 import { createTestContext } from "../../test-support/test-context.ts";
 import { useTestLedger } from "../../test-support/test-ledger.ts";
-import type { Viewer } from "../../trpc/context.ts";
 import { createCallerFactory } from "../../trpc/init.ts";
 import { appRouter } from "../../trpc/root.ts";
+import type { Viewer } from "../service-context.ts";
 import { endInactiveSessions, startLiveSessions } from "./live-sessions.ts";
 import { DEFAULT_OVERLAY_SETTINGS } from "./overlay-settings.ts";
 

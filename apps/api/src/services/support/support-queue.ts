@@ -1,6 +1,7 @@
 import { DomainError, DomainErrorCode } from "@coinstream/core";
-import type { Sql, Tx } from "@coinstream/db";
+import type { Tx } from "@coinstream/db";
 import { recordAdminAction } from "../admin/record-admin-action.ts";
+import type { AdminContext } from "../service-context.ts";
 import {
   addMessage,
   lockTicket,
@@ -16,8 +17,7 @@ import {
  * threads. Tickets hold people's own words, so the read is audited.
  */
 export async function listSupportQueue(
-  sql: Sql,
-  adminUserId: string,
+  { sql, admin: { userId: adminUserId } }: Pick<AdminContext, "sql" | "admin">,
   input: { readonly status: "open" | "answered" | "closed"; readonly limit: number },
 ) {
   return sql.begin(async (tx) => {
@@ -50,10 +50,8 @@ export async function listSupportQueue(
 
 /** Support answers a ticket (audited); it then waits for its owner. */
 export async function replySupport(
-  sql: Sql,
-  adminUserId: string,
+  { sql, admin: { userId: adminUserId }, now }: Pick<AdminContext, "sql" | "admin" | "now">,
   input: { readonly ticketId: string; readonly body: string },
-  now: Date,
 ) {
   return sql.begin(async (tx) => {
     const ticket = await lockTicket(tx, input.ticketId, null);
@@ -71,10 +69,8 @@ export async function replySupport(
 
 /** Closes a ticket (audited); closing a closed one changes nothing. */
 export async function closeSupport(
-  sql: Sql,
-  adminUserId: string,
+  { sql, admin: { userId: adminUserId }, now }: Pick<AdminContext, "sql" | "admin" | "now">,
   input: { readonly ticketId: string },
-  now: Date,
 ) {
   return sql.begin(async (tx) => {
     const ticket = await lockTicket(tx, input.ticketId, null);

@@ -7,6 +7,7 @@ import {
   SUPPORT_SUBJECT_RULES,
 } from "@coinstream/core";
 import type { Sql, Tx } from "@coinstream/db";
+import type { ViewerContext } from "../service-context.ts";
 import { supportTierOf } from "./support-tier-of.ts";
 
 /** Open tickets one person may have at once; more is refused until one is answered or closed. */
@@ -77,7 +78,7 @@ async function messagesOf(sql: Sql | Tx, ticketIds: readonly string[]) {
  * plain text; nothing is written when it is refused.
  */
 export async function openTicket(
-  ctx: { readonly sql: Sql; readonly viewer: { readonly userId: string }; readonly now: Date },
+  ctx: Pick<ViewerContext, "sql" | "viewer" | "now">,
   input: { readonly subject: string; readonly body: string },
 ) {
   const subject = normalizeText(input.subject, SUPPORT_SUBJECT_RULES);
@@ -112,10 +113,7 @@ export async function openTicket(
 }
 
 /** The person's tickets, newest first, with their threads, and the answer time their tier gets. */
-export async function listMyTickets(ctx: {
-  readonly sql: Sql;
-  readonly viewer: { readonly userId: string };
-}) {
+export async function listMyTickets(ctx: Pick<ViewerContext, "sql" | "viewer">) {
   const tier = await supportTierOf(ctx.sql, ctx.viewer.userId);
   const tickets = await ctx.sql<TicketRow[]>`
     select ${ctx.sql.unsafe(TICKET_COLUMNS)} from support_tickets
@@ -175,7 +173,7 @@ export async function lockTicket(tx: Tx, ticketId: string, ownerId: string | nul
 
 /** The owner replies in their ticket. Another person's ticket is NOT_FOUND (never says whose). */
 export async function replyToTicket(
-  ctx: { readonly sql: Sql; readonly viewer: { readonly userId: string }; readonly now: Date },
+  ctx: Pick<ViewerContext, "sql" | "viewer" | "now">,
   input: { readonly ticketId: string; readonly body: string },
 ) {
   normalizeText(input.body, SUPPORT_MESSAGE_RULES);

@@ -8,7 +8,7 @@ import {
   spendFromWallet,
 } from "../../test-support/people.ts";
 import { useTestLedger } from "../../test-support/test-ledger.ts";
-import type { Viewer } from "../../trpc/context.ts";
+import type { Viewer } from "../service-context.ts";
 
 const env = useTestLedger();
 const payments: PaymentProvider = {
