@@ -1,5 +1,6 @@
 import { DomainError, DomainErrorCode } from "@coinstream/core";
 import type { Sql, Tx } from "@coinstream/db";
+import { isFreshScheduled, type ScheduledEntry } from "../../caches/scheduled-entry.ts";
 import type { Viewer, ViewerContext } from "../service-context.ts";
 
 export interface GuidelinesVersion {
@@ -110,32 +111,21 @@ export async function assertGuidelinesAccepted(
  */
 async function guidelinesVersionInEffect(sql: Sql, now: Date): Promise<number | null> {
   const cached = inEffectOn.get(sql);
-  const at = now.getTime();
-  if (
-    cached &&
-    at >= cached.from &&
-    at < cached.until &&
-    Date.now() - cached.readAt < GUIDELINES_CACHE_MS
-  ) {
-    return cached.version;
-  }
+  if (cached && isFreshScheduled(cached, now, GUIDELINES_CACHE_MS)) return cached.version;
   const [row] = await sql<{ version: number | null; next_at: Date | null }[]>`
     select (select max(version) from guidelines_versions where effective_at <= ${now}) as version,
       (select min(effective_at) from guidelines_versions where effective_at > ${now}) as next_at`;
   const version = row?.version ?? null;
   inEffectOn.set(sql, {
     version,
-    from: at,
+    from: now.getTime(),
     until: row?.next_at ? new Date(row.next_at).getTime() : Number.POSITIVE_INFINITY,
     readAt: Date.now(),
   });
   return version;
 }
 
-const inEffectOn = new WeakMap<
-  object,
-  { version: number | null; from: number; until: number; readAt: number }
->();
+const inEffectOn = new WeakMap<object, ScheduledEntry & { version: number | null }>();
 export const GUIDELINES_CACHE_MS = 1_000;
 
 /** Drops this process's cached version in effect (a publish here). */

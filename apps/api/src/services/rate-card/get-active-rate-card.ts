@@ -1,5 +1,6 @@
 import { RATE_CARD, RATE_CARDS, type RateCard } from "@coinstream/core";
 import type { Sql } from "@coinstream/db";
+import { isFreshScheduled, type ScheduledEntry } from "../../caches/scheduled-entry.ts";
 
 /**
  * The rate card in force at `now`: the latest activation an admin published whose `active_from`
@@ -13,7 +14,8 @@ export async function getActiveRateCard(
 ): Promise<RateCard> {
   // Only the build's own cards are cached: a caller's stand-in cards always read afresh.
   const cached = cards === RATE_CARDS ? activeOn.get(sql) : undefined;
-  if (cached && isFresh(cached, now)) return cardOf(cached.versions, cards);
+  if (cached && isFreshScheduled(cached, now, RATE_CARD_CACHE_MS))
+    return cardOf(cached.versions, cards);
   const [row] = await sql<{ versions: string[]; next_at: Date | null }[]>`
     select
       (select coalesce(json_agg(a.version order by a.active_from desc, a.published_at desc), '[]')
@@ -49,19 +51,8 @@ function cardOf(versions: readonly string[], cards: Readonly<Record<string, Rate
  * another process reaches this one within that); a publish in this process drops it at once
  * (`forgetActiveRateCards`). Activations are only ever inserted.
  */
-const activeOn = new WeakMap<
-  object,
-  { versions: readonly string[]; from: number; until: number; readAt: number }
->();
+const activeOn = new WeakMap<object, ScheduledEntry & { versions: readonly string[] }>();
 export const RATE_CARD_CACHE_MS = 1_000;
-
-function isFresh(
-  entry: { readonly from: number; readonly until: number; readonly readAt: number },
-  now: Date,
-): boolean {
-  const at = now.getTime();
-  return at >= entry.from && at < entry.until && Date.now() - entry.readAt < RATE_CARD_CACHE_MS;
-}
 
 /** Drops what this process remembers of the activations (after a publish commits). */
 export function forgetActiveRateCards(sql: Sql): void {
