@@ -1,7 +1,8 @@
 import { connect } from "@coinstream/db";
 import { createTestDatabase, type TestDatabase } from "@coinstream/db/testing";
 import { ApiProcess, choosePort } from "@coinstream/test-harness";
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it, vi } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vitest";
+import { untilWaitingOnLock } from "../test-support/lock-waits.ts";
 import { SseReader } from "../test-support/sse-reader.ts";
 
 let db: TestDatabase;
@@ -31,7 +32,7 @@ describe("SIGTERM", () => {
       const api = await startServer(workers);
       const sse = new SseReader(`${api.baseUrl}/streams/nova/events`);
       await sse.open();
-      await sse.until(() => sse.blocks.some((b) => b.event === "connected"), "connected");
+      await sse.untilConnected();
 
       // A request held in flight: its query waits on a lock this test holds.
       const admin = connect(db.url, 1);
@@ -47,15 +48,7 @@ describe("SIGTERM", () => {
       await isLocked;
       const inFlight = fetch(`${api.baseUrl}/overlay/${"A".repeat(32)}/state`);
       // In flight once its query waits on the lock.
-      await vi.waitFor(
-        async () => {
-          const [waiting] = await db.sql<{ n: number }[]>`
-            select count(*)::int as n from pg_stat_activity
-            where datname = current_database() and wait_event_type = 'Lock'`;
-          expect(waiting?.n).toBeGreaterThan(0);
-        },
-        { timeout: 20_000, interval: 50 },
-      );
+      await untilWaitingOnLock(db.sql);
 
       api.signal("SIGTERM");
       // The behaviour under test: half a second after SIGTERM the server still waits for the

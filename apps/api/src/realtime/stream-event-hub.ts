@@ -180,6 +180,16 @@ export class StreamEventHub {
     };
   }
 
+  /**
+   * How many subscribers (SSE responses, typed subscriptions, listeners) have joined the
+   * creator's stream and get its events from now on; those still waiting for their first read
+   * are not counted. For gauges and for tests that publish once someone listens.
+   */
+  subscriberCount(creatorUserId: string): number {
+    const state = this.streams.get(creatorUserId);
+    return state ? state.sinks.size + state.listeners.size : 0;
+  }
+
   private stateOf(creatorUserId: string): StreamState {
     let state = this.streams.get(creatorUserId);
     if (!state) {

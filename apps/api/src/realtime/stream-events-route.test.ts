@@ -2,7 +2,7 @@ import type { AddressInfo } from "node:net";
 import type { Sql } from "@coinstream/db";
 import { type ServerType, serve } from "@hono/node-server";
 import { Hono } from "hono";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createCreator, createPerson } from "../test-support/people.ts";
 import { SseReader } from "../test-support/sse-reader.ts";
 import { useTestLedger } from "../test-support/test-ledger.ts";
@@ -38,16 +38,15 @@ afterAll(async () => {
 async function stream() {
   const creator = await createCreator(env.db.sql);
   const viewer = await createPerson(env.db.sql, { name: "Vera" });
-  const tip = (message: string, sql: Sql = env.db.sql) =>
-    recordStreamEvent(
-      sql,
-      tipEvent(message, {
-        creatorUserId: creator.user.userId,
-        creatorHandle: creator.handle,
-        viewerId: viewer.userId,
-        viewerName: "Vera",
-      }),
-    );
+  const event = (message: string) =>
+    tipEvent(message, {
+      creatorUserId: creator.user.userId,
+      creatorHandle: creator.handle,
+      viewerId: viewer.userId,
+      viewerName: "Vera",
+    });
+  const tip = (message: string, sql: Sql = env.db.sql) => recordStreamEvent(sql, event(message));
+  /** A reader of the stream, once the hub has joined it (a paused one cannot tell: at once). */
   const connect = async (lastEventId?: string, options: { paused?: boolean } = {}) => {
     const reader = new SseReader(
       `${base}/streams/${creator.handle}/events`,
@@ -55,26 +54,23 @@ async function stream() {
       options,
     );
     await reader.open();
+    if (!options.paused) await reader.untilConnected();
     return reader;
   };
-  return { creator, viewer, tip, connect };
+  return { creator, viewer, event, tip, connect };
 }
 
-/** Roses from `viewer` (one combo) stored in one transaction, then announced: read in one tick. */
-async function rosesInOneCommit(
-  creator: { user: { userId: string }; handle: string },
-  viewer: { userId: string },
-  roses: readonly { message: string; entrance?: string | null }[],
-) {
+/**
+ * A reader that joined a fresh stream, and the one event it got for these roses of one combo,
+ * stored in one transaction and then announced (so read in one tick).
+ */
+async function readCombo(roses: readonly { message: string; entrance?: string | null }[]) {
+  const { creator, event, connect, tip } = await stream();
+  const reader = await connect();
   await env.db.sql.begin(async (tx) => {
     for (const { message, entrance } of roses) {
       await recordStreamEvent(tx as unknown as Sql, {
-        ...tipEvent(message, {
-          creatorUserId: creator.user.userId,
-          creatorHandle: creator.handle,
-          viewerId: viewer.userId,
-          viewerName: "Vera",
-        }),
+        ...event(message),
         kind: "gift",
         giftId: "rose",
         coins: 1,
@@ -83,10 +79,25 @@ async function rosesInOneCommit(
     }
   });
   await announceStreamEvents(env.db.sql, [creator.user.userId]);
+  await reader.until(() => reader.events().length === 1, "the combo");
+  return { reader, tip };
 }
 
 const messages = (reader: SseReader) => reader.events().map((event) => event.message);
-const settle = () => new Promise((resolve) => setTimeout(resolve, 300));
+/** Waits until `assertion` passes (for what no reader shows). */
+const until = (assertion: () => void) => vi.waitFor(assertion, { timeout: 10_000, interval: 20 });
+
+const LAST = "the last event";
+/**
+ * Sends one more tip and waits until every reader has it. The hub writes a stream's events to a
+ * reader in order, so anything it sent before (a duplicate, a stray event) has arrived by then.
+ */
+async function untilLast(tip: (message: string) => Promise<void>, readers: readonly SseReader[]) {
+  await tip(LAST);
+  for (const reader of readers) {
+    await reader.until(() => messages(reader).at(-1) === LAST, LAST);
+  }
+}
 
 /** A transaction that stores `message` now and commits when the returned `commit` is called. */
 async function heldTip(tip: (message: string, sql: Sql) => Promise<void>, message: string) {
@@ -112,9 +123,7 @@ describe("GET /streams/:handle/events", () => {
   it("replays exactly what was missed after Last-Event-ID when a transaction that started earlier commits after a later one", async () => {
     const { tip, connect, creator } = await stream();
     const watcher = await connect();
-    await watcher.until(() => watcher.blocks.some((b) => b.event === "connected"), "connected");
     const leaver = await connect();
-    await leaver.until(() => leaver.blocks.some((b) => b.event === "connected"), "connected");
 
     // The first transaction takes the lower id; the second starts later and commits first.
     const early = await heldTip(tip, "started first, committed last");
@@ -124,21 +133,13 @@ describe("GET /streams/:handle/events", () => {
     const leftAt = leaver.lastEventId() as string;
     // Resumed before the late transaction commits: it comes live.
     const resumedEarly = await connect(leftAt);
-    await resumedEarly.until(
-      () => resumedEarly.blocks.some((b) => b.event === "connected"),
-      "connected",
-    );
     await early.commit();
     await tip("after both");
     // Resumed after everything committed: the late one is replayed, the one it had is not.
     const resumedLate = await connect(leftAt);
 
-    const expected = ["started first, committed last", "after both"];
-    for (const reader of [resumedEarly, resumedLate]) {
-      await reader.until(() => messages(reader).length >= 2, "the missed events");
-    }
-    await watcher.until(() => messages(watcher).length >= 3, "all events");
-    await settle();
+    await untilLast(tip, [watcher, resumedEarly, resumedLate]);
+    const expected = ["started first, committed last", "after both", LAST];
     expect(messages(resumedEarly)).toEqual(expected);
     expect(messages(resumedLate)).toEqual(expected);
     expect(messages(watcher)).toEqual(["started second, committed first", ...expected]);
@@ -152,7 +153,6 @@ describe("GET /streams/:handle/events", () => {
   it("resumes from any event's id, each event once, whatever id the client stopped at", async () => {
     const { tip, connect } = await stream();
     const watcher = await connect();
-    await watcher.until(() => watcher.blocks.some((b) => b.event === "connected"), "connected");
     const late = await heldTip(tip, "late");
     for (const message of ["a", "b", "c"]) await tip(message);
     await watcher.until(() => messages(watcher).length === 3, "three events");
@@ -163,10 +163,6 @@ describe("GET /streams/:handle/events", () => {
     const ids = watcher.blocks.filter((b) => b.event === undefined).map((b) => b.id as string);
     for (const [index, id] of ids.entries()) {
       const resumed = await connect(id);
-      await resumed.until(
-        () => resumed.blocks.some((b) => b.event === "connected"),
-        `resume from event ${index}`,
-      );
       // Exactly the events after it (a replay goes in id order, so "late" may come sooner).
       expect(messages(resumed).sort()).toEqual(all.slice(index + 1).sort());
       resumed.close();
@@ -177,9 +173,6 @@ describe("GET /streams/:handle/events", () => {
   it("writes the same bytes to every subscriber of a stream", async () => {
     const { tip, connect } = await stream();
     const readers = [await connect(), await connect(), await connect()];
-    for (const reader of readers) {
-      await reader.until(() => reader.blocks.some((b) => b.event === "connected"), "connected");
-    }
     for (const message of ["one", "two", "three"]) await tip(message);
     for (const reader of readers) {
       await reader.until(() => messages(reader).length === 3, "three events");
@@ -190,9 +183,15 @@ describe("GET /streams/:handle/events", () => {
   });
 
   it("cuts off a subscriber that leaves too much unread, ending with a resumable id that replays exactly the rest", async () => {
-    const { tip, connect } = await stream();
+    const { tip, connect, creator } = await stream();
+    // A listener in the hub: it is handed each read's events as the slow reader is written them.
+    let delivered = 0;
+    const leave = hub.subscribe(creator.user.userId, () => {
+      delivered += 1;
+    });
     const slow = await connect(undefined, { paused: true });
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    // A paused reader cannot see its `connected` event: the hub's count says both joined.
+    await until(() => expect(hub.subscriberCount(creator.user.userId)).toBe(2));
     const padding = "x".repeat(64 * 1024);
     const sent: string[] = [];
     // Separate frames, far more than the socket buffers hold: 15 MB.
@@ -202,8 +201,11 @@ describe("GET /streams/:handle/events", () => {
         sent.push(message);
         await tip(message);
       }
-      await new Promise((resolve) => setTimeout(resolve, 40));
+      await until(() => expect(delivered).toBe(sent.length));
     }
+    // Cut off, the slow reader is fed no more.
+    expect(hub.subscriberCount(creator.user.userId)).toBe(1);
+    leave();
     slow.response?.resume();
     await slow.until(() => slow.ended, "the server to end the cut-off response", 20_000);
     const got = messages(slow);
@@ -211,30 +213,26 @@ describe("GET /streams/:handle/events", () => {
     expect(got.length).toBeLessThan(sent.length);
     expect(got).toEqual(sent.slice(0, got.length));
 
+    // Joined: the replay came before its `connected` event, in the same frame.
     const resumed = await connect(slow.lastEventId());
-    await resumed.until(() => messages(resumed).length >= sent.length - got.length, "the rest");
-    await settle();
     expect([...got, ...messages(resumed)]).toEqual(sent);
     resumed.close();
   });
 
   it("sends a combo's gifts read in one tick as one event that names the others", async () => {
-    const { creator, viewer, connect } = await stream();
-    const reader = await connect();
-    await reader.until(() => reader.blocks.some((b) => b.event === "connected"), "connected");
-    await rosesInOneCommit(creator, viewer, [
+    const { reader, tip } = await readCombo([
       { message: "x1" },
       { message: "x2" },
       { message: "x3" },
     ]);
-    await reader.until(() => reader.events().length === 1, "the combo");
-    await settle();
+    // Nothing of the combo comes after it.
+    await untilLast(tip, [reader]);
     const [combo, ...rest] = reader.events<{
       comboCount: number;
       message: string;
       merged: { message: string }[];
     }>();
-    expect(rest).toEqual([]);
+    expect(rest.map((event) => event.message)).toEqual([LAST]);
     expect(combo?.comboCount).toBe(3);
     expect(combo?.message).toBe("x3");
     expect(combo?.merged.map((event) => event.message)).toEqual(["x1", "x2"]);
@@ -242,14 +240,10 @@ describe("GET /streams/:handle/events", () => {
   });
 
   it("keeps the entrance of a combo's first gift on the one event the combo is sent as", async () => {
-    const { creator, viewer, connect } = await stream();
-    const reader = await connect();
-    await reader.until(() => reader.blocks.some((b) => b.event === "connected"), "connected");
-    await rosesInOneCommit(creator, viewer, [
+    const { reader } = await readCombo([
       { message: "x1", entrance: "sparkle" },
       { message: "x2", entrance: null },
     ]);
-    await reader.until(() => reader.events().length === 1, "the combo");
     const [combo] = reader.events<{ message: string; entrance?: string; merged: unknown[] }>();
     expect(combo).toMatchObject({ message: "x2", entrance: "sparkle" });
     expect(combo?.merged).toHaveLength(1);
@@ -259,7 +253,6 @@ describe("GET /streams/:handle/events", () => {
   it("is public and carries no user ids; an unknown handle is 404 and a foreign Last-Event-ID 400", async () => {
     const { tip, connect, viewer, creator } = await stream();
     const reader = await connect();
-    await reader.until(() => reader.blocks.some((b) => b.event === "connected"), "connected");
     expect(reader.response?.headers["access-control-allow-origin"]).toBe("*");
     await tip("hello");
     await reader.until(() => reader.events().length === 1, "the event");

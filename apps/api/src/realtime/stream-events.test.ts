@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { checkLedger, connect, createLedger, type Ledger, type Sql } from "@coinstream/db";
 import { createTestDatabase, type TestDatabase } from "@coinstream/db/testing";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
 import type { Viewer } from "../services/service-context.ts";
 import {
   createCreator,
@@ -50,23 +50,37 @@ type Item = StreamEvent | { kind: "connected" | "reset" };
 const ids = new WeakMap<StreamEvent, string>();
 
 /**
- * Collects `n` events from a subscription (each `tracked`: [cursor, item]; `connected` and
- * `reset` are not events), then leaves it. A combo read together counts once per gift.
+ * Follows a subscription (each item `tracked`: [cursor, item]) until it has `n` events
+ * (`connected` and `reset` are not events; a combo read together counts once per gift), then
+ * leaves it. `joined` settles at its `connected` item, from when what commits comes live (or
+ * when it ended: `all` then tells how); `events` fills as they arrive; `all` is all `n`.
  */
-async function take(iterable: unknown, n: number): Promise<StreamEvent[]> {
+function follow(iterable: unknown, n: number) {
   const events: StreamEvent[] = [];
-  let gifts = 0;
-  for await (const item of iterable as AsyncIterable<[string, Item]>) {
-    const [id, event] = item;
-    expect(id).toMatch(/^c1\.|^\d+$/);
-    if (!("id" in event)) continue;
-    ids.set(event, id);
-    events.push(event);
-    gifts += 1 + ((event as { merged?: unknown[] }).merged?.length ?? 0);
-    if (gifts >= n) break;
-  }
-  return events;
+  let isJoined = () => {};
+  const joined = new Promise<void>((resolve) => (isJoined = resolve));
+  const all = (async () => {
+    let gifts = 0;
+    try {
+      for await (const [id, item] of iterable as AsyncIterable<[string, Item]>) {
+        expect(id).toMatch(/^c1\.|^\d+$/);
+        if (item.kind === "connected") isJoined();
+        if (!("id" in item)) continue;
+        ids.set(item, id);
+        events.push(item);
+        gifts += 1 + ((item as { merged?: unknown[] }).merged?.length ?? 0);
+        if (gifts >= n) break;
+      }
+      return events;
+    } finally {
+      isJoined();
+    }
+  })();
+  return { joined, events, all };
 }
+
+/** Collects `n` events from a subscription, then leaves it (see `follow`). */
+const take = (iterable: unknown, n: number) => follow(iterable, n).all;
 
 /** A tip event on the creator's stream from a viewer named Vera. */
 async function tipsOnStream() {
@@ -103,11 +117,11 @@ describe("streams.events", () => {
     const target = await createCreator(db.sql);
     await fundWallet(db.sql, ledger, viewer, 1_000n);
 
-    const received = take(
+    const received = follow(
       await processA(null).streams.events({ to: { handle: target.handle } }),
       3,
     );
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await received.joined;
     const send = (giftId: string, count: number) =>
       processB(viewer).gifts.send({
         idempotencyKey: randomUUID(),
@@ -120,7 +134,7 @@ describe("streams.events", () => {
     await send("heart", 1);
 
     // The two roses are one combo: read together, they come as one event naming the first.
-    const events = await received;
+    const events = await received.all;
     const gifts = events.flatMap((e) => [
       ...((e as { merged?: { id: string }[] }).merged ?? []).map((m) => ["Vera", "rose", m.id]),
       [e.viewerName, e.giftId, e.comboCount],
@@ -141,32 +155,35 @@ describe("streams.events", () => {
     const tip = tipsFrom(viewer, target.handle);
     await tip("before anyone watched");
 
-    const received = take(
+    const received = follow(
       await processA(null).streams.events({ to: { handle: target.handle } }),
       1,
     );
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await received.joined;
     await tip("live");
-    expect((await received).map((e) => e.message)).toEqual(["live"]);
+    expect((await received.all).map((e) => e.message)).toEqual(["live"]);
   });
 
   it("delivers an event whose transaction commits after a later event's", async () => {
     const { target, event } = await tipsOnStream();
-    const received = take(
+    const received = follow(
       await processA(null).streams.events({ to: { handle: target.handle } }),
       2,
     );
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await received.joined;
 
     // The first event takes the lower id but commits only after the second one has.
     const first = await holdOpen(event("lower id, committed last"));
     await recordStreamEvent(db.sql, event("higher id, committed first"));
     // Committed once the later event has gone out (a read that sees both sends them in id order).
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await vi.waitFor(() => expect(received.events).toHaveLength(1), {
+      timeout: 10_000,
+      interval: 20,
+    });
     first.commit();
     await first.committed;
 
-    const events = await received;
+    const events = await received.all;
     expect(events.map((e) => e.message)).toEqual([
       "higher id, committed first",
       "lower id, committed last",
@@ -179,10 +196,10 @@ describe("streams.events", () => {
     const target = await createCreator(db.sql);
     await fundWallet(db.sql, ledger, viewer, 1_000n);
     const tip = tipsFrom(viewer, target.handle);
-    const first = take(await processA(null).streams.events({ to: { handle: target.handle } }), 1);
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    const first = follow(await processA(null).streams.events({ to: { handle: target.handle } }), 1);
+    await first.joined;
     await tip("one");
-    const seen = await first;
+    const seen = await first.all;
     expect(seen.map((e) => e.message)).toEqual(["one"]);
 
     await tip("two"); // both sent while disconnected
@@ -201,10 +218,10 @@ describe("streams.events", () => {
     const { target, event } = await tipsOnStream();
     // The lower id is written first and held open; the higher id commits and is seen.
     const first = await holdOpen(event("lower id, committed late"));
-    const seen = take(await processA(null).streams.events({ to: { handle: target.handle } }), 1);
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    const seen = follow(await processA(null).streams.events({ to: { handle: target.handle } }), 1);
+    await seen.joined;
     await recordStreamEvent(db.sql, event("higher id"));
-    const [higher] = await seen;
+    const [higher] = await seen.all;
     const cursor = ids.get(higher as StreamEvent) ?? "";
     expect(cursor).toMatch(/^c1\./);
     // Gone; then the older transaction commits. An id-based resume (after "higher id") skips it.

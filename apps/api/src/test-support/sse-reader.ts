@@ -68,6 +68,11 @@ export class SseReader {
     }
   }
 
+  /** Waits for the `connected` event: the hub has joined this reader to the stream. */
+  untilConnected(): Promise<void> {
+    return this.until(() => this.blocks.some((block) => block.event === "connected"), "connected");
+  }
+
   close(): void {
     this.response?.destroy();
   }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { StreamEventMessage, StreamPortMessage } from "../messaging/contract.ts";
 import { StreamHub, type UpstreamHandlers } from "./stream-hub.ts";
+import { streamEvent } from "./testing.ts";
 
 interface Upstream {
   readonly handle: string;
@@ -9,25 +10,11 @@ interface Upstream {
   closed: boolean;
 }
 
-function event(
+const event = (
   id: string,
   at = "2026-11-22T10:00:00.000Z",
   kind: StreamEventMessage["kind"] = "gift",
-): StreamEventMessage {
-  return {
-    id,
-    kind,
-    creatorHandle: "nova",
-    viewerName: "Vera",
-    coins: 5,
-    giftId: "heart",
-    count: 1,
-    comboCount: 1,
-    comboId: null,
-    message: null,
-    at,
-  };
-}
+) => streamEvent(id, { at, kind });
 
 /** A hub with a fake upstream and a manual clock. */
 function setup() {

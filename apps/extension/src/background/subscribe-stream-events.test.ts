@@ -1,27 +1,9 @@
 import { describe, expect, it, vi } from "vitest";
-import type { StreamEventMessage } from "../messaging/contract.ts";
 import type { UpstreamHandlers } from "./stream-hub.ts";
 import { createStreamSubscriber } from "./subscribe-stream-events.ts";
-import { stubFetch } from "./testing.ts";
+import { streamEvent, stubFetch } from "./testing.ts";
 
 const API = "http://127.0.0.1:3000";
-
-function gift(id: string, extra: Record<string, unknown> = {}): StreamEventMessage {
-  return {
-    id,
-    kind: "gift",
-    creatorHandle: "nova",
-    viewerName: "Vera",
-    coins: 5,
-    giftId: "heart",
-    count: 1,
-    comboCount: 1,
-    comboId: null,
-    message: null,
-    at: "2026-11-22T10:00:00.000Z",
-    ...extra,
-  } as StreamEventMessage;
-}
 
 /** A response whose body arrives in these chunks, then stays open until `end()` (or ends at once). */
 function sseResponse(chunks: readonly string[], options: { keepOpen?: boolean } = {}) {
@@ -65,9 +47,9 @@ function recorder() {
 
 describe("createStreamSubscriber", () => {
   it("reads frames split anywhere across chunks: connected with its cursor, then events with theirs", async () => {
-    const first = JSON.stringify(gift("11"));
+    const first = JSON.stringify(streamEvent("11"));
     const second = JSON.stringify(
-      gift("12", { comboId: "c1", merged: [{ id: "10", message: null }] }),
+      streamEvent("12", { comboId: "c1", merged: [{ id: "10", message: null }] }),
     );
     const text = `retry: 2000\n\nid: c0\nevent: connected\ndata: {}\n\n: a comment\n\nid: c1\ndata: ${first}\n\nid: c2\ndata: ${second}\n\n`;
     // Three uneven cuts, one inside "\n\n" and one inside a JSON string.
@@ -80,8 +62,8 @@ describe("createStreamSubscriber", () => {
     await settled();
     expect(calls).toEqual([
       ["connected", "c0"],
-      ["event", "c1", gift("11")],
-      ["event", "c2", gift("12", { comboId: "c1", merged: [{ id: "10", message: null }] })],
+      ["event", "c1", streamEvent("11")],
+      ["event", "c2", streamEvent("12", { comboId: "c1", merged: [{ id: "10", message: null }] })],
       ["dropped", null],
     ]);
     expect(requests[0]?.url).toBe(`${API}/streams/nova/events`);
@@ -153,6 +135,7 @@ describe("createStreamSubscriber", () => {
     await vi.waitFor(() => expect(calls).toEqual([["connected", "c0"]]));
     close();
     open.end();
+    // Kept: an absence (the body's end, read after close(), reports nothing) has nothing to await.
     await new Promise((resolve) => setTimeout(resolve, 10));
     expect(signal?.aborted).toBe(true);
     expect(calls).toEqual([["connected", "c0"]]);

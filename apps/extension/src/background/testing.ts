@@ -1,4 +1,5 @@
 import { vi } from "vitest";
+import type { StreamEventMessage } from "../messaging/contract.ts";
 
 export interface RecordedRequest {
   readonly url: string;
@@ -33,4 +34,22 @@ export function jsonResponse(body: unknown, status = 200, headers: Record<string
     status,
     headers: { "content-type": "application/json", ...headers },
   });
+}
+
+/** A 5-coin heart from Vera on @nova's stream, as the API sends it: equal for equal arguments. */
+export function streamEvent(id: string, extra: Record<string, unknown> = {}): StreamEventMessage {
+  return {
+    id,
+    kind: "gift",
+    creatorHandle: "nova",
+    viewerName: "Vera",
+    coins: 5,
+    giftId: "heart",
+    count: 1,
+    comboCount: 1,
+    comboId: null,
+    message: null,
+    at: "2026-11-22T10:00:00.000Z",
+    ...extra,
+  } as StreamEventMessage;
 }

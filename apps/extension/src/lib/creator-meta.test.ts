@@ -13,6 +13,20 @@ function addMeta(name: string, content: string) {
   return meta;
 }
 
+/**
+ * Resolves once an observer made now has been told of the next change to <head>. Observers are
+ * told of a change in the order they were made, so by then the watcher under test has been too.
+ */
+function headChangeObserved(): Promise<void> {
+  return new Promise((resolve) => {
+    const observer = new MutationObserver(() => {
+      observer.disconnect();
+      resolve();
+    });
+    observer.observe(document.head, { childList: true, subtree: true, attributes: true });
+  });
+}
+
 describe("findCreatorMeta", () => {
   it("reads the declared handle whatever the name's letter case", () => {
     addMeta("description", "a page");
@@ -41,9 +55,10 @@ describe("watchCreatorMeta", () => {
     expect(found).not.toHaveBeenCalled();
     const meta = addMeta("coinstream:creator", "pixel");
     await vi.waitFor(() => expect(found).toHaveBeenCalledExactlyOnceWith("pixel"));
+    const observed = headChangeObserved();
     meta.setAttribute("content", "nova");
     addMeta("coinstream:creator", "other");
-    await new Promise((resolve) => setTimeout(resolve, 10));
+    await observed;
     expect(found).toHaveBeenCalledTimes(1);
   });
 
@@ -51,8 +66,9 @@ describe("watchCreatorMeta", () => {
     const found = vi.fn();
     const stop = watchCreatorMeta(window, found);
     stop();
+    const observed = headChangeObserved();
     addMeta("coinstream:creator", "nova");
-    await new Promise((resolve) => setTimeout(resolve, 10));
+    await observed;
     expect(found).not.toHaveBeenCalled();
   });
 });

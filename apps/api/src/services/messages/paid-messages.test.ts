@@ -404,7 +404,7 @@ describe("a paid message's round trips", () => {
     const viewer = { ...(await person()), acceptedGuidelinesVersion: 1 };
     const target = await creator();
     await fund(viewer, 10_000n);
-    const { pool, statements } = countingPool(env.db.url);
+    const { pool, statements, untilWakesSent } = countingPool(env.db.url);
     try {
       const send = () =>
         createTestCaller({ sql: pool, ledger: env.ledger }, viewer).messages.send({
@@ -416,7 +416,7 @@ describe("a paid message's round trips", () => {
       // The first messages of a process ensure the accounts and open the pool's connections.
       await send();
       await send();
-      await new Promise((resolve) => setTimeout(resolve, 50)); // their wakes went out
+      await untilWakesSent(2); // one per message
       statements.length = 0;
       expect(await send()).toMatchObject({ coinsSpent: 100, replayed: false });
       // Printed for the benchmark notes: what a warm paid message still sends on the request's pool.

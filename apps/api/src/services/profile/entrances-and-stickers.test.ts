@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { accountId, createLedger, type Ledger, PLATFORM_OWNER } from "@coinstream/db";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { type StreamEventRow, toStreamEvent } from "../../realtime/stream-event.ts";
 import { createCreator, createPerson, fundWallet } from "../../test-support/people.ts";
 import { useTestLedger } from "../../test-support/test-ledger.ts";
@@ -145,9 +145,11 @@ describe("entrance effects on gifts", () => {
       },
     });
     const callerOn = (who: Viewer) => env.callerFor(who, { ledger: counting });
-    const untilSubmitted = async (count: number) => {
-      while (submitted < count) await new Promise((resolve) => setTimeout(resolve, 5));
-    };
+    const untilSubmitted = (count: number) =>
+      vi.waitFor(() => expect(submitted).toBeGreaterThanOrEqual(count), {
+        timeout: 10_000,
+        interval: 5,
+      });
     const sendRose = (who: Viewer, handle: string) =>
       callerOn(who).gifts.send({
         idempotencyKey: randomUUID(),

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { accountId, transferIdFor } from "@coinstream/db";
 import { describe, expect, it } from "vitest";
 import { countingPool } from "../../test-support/counting-pool.ts";
+import { untilWaitingOnLock } from "../../test-support/lock-waits.ts";
 import { createCreator, createPerson, fundWallet } from "../../test-support/people.ts";
 import { createTestCaller } from "../../test-support/test-context.ts";
 import { useTestLedger } from "../../test-support/test-ledger.ts";
@@ -167,7 +168,7 @@ describe("the checks before a spend", () => {
 
 /** A counting pool and a gift sent through it. */
 function countingGifts() {
-  const { pool, statements } = countingPool(env.db.url);
+  const { pool, statements, untilWakesSent } = countingPool(env.db.url);
   const sendAs = (viewer: Viewer, to: { handle: string }) => () =>
     createTestCaller({ sql: pool, ledger: env.ledger }, viewer).gifts.send({
       idempotencyKey: randomUUID(),
@@ -175,20 +176,20 @@ function countingGifts() {
       giftId: "gg",
       count: 1,
     });
-  return { pool, statements, sendAs };
+  return { pool, statements, sendAs, untilWakesSent };
 }
 
 describe("a gift's round trips", () => {
   it("sends a warm gift with no statement on the request's pool but resolving the creator", async () => {
     const { viewer, to } = await setup();
-    const { pool, statements, sendAs } = countingGifts();
+    const { pool, statements, sendAs, untilWakesSent } = countingGifts();
     try {
       // As the session path builds it: the accepted guidelines version travels with the viewer.
       const send = sendAs({ ...viewer, acceptedGuidelinesVersion: 1 }, to);
       // The first gifts of a process ensure the accounts and open the pool's connections.
       await send();
       await send();
-      await new Promise((resolve) => setTimeout(resolve, 50)); // their wakes went out
+      await untilWakesSent(2); // one per gift
       statements.length = 0;
       expect(await send()).toMatchObject({ coinsSpent: 10, replayed: false });
       // Printed for the benchmark notes: what a warm gift still sends on the request's pool.
@@ -229,7 +230,7 @@ describe("a gift's round trips", () => {
       await lanesBusy;
       statements.length = 0;
       const gift = send();
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      await untilWaitingOnLock(env.db.sql);
       release();
       await holder;
       expect(await gift).toMatchObject({ coinsSpent: 10, replayed: false });

@@ -1,6 +1,6 @@
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { hiddenKey } from "../lib/hidden-sites.ts";
+import { type HiddenSites, hiddenKey } from "../lib/hidden-sites.ts";
 import { createPendingSends } from "../lib/pending-sends.ts";
 import { memoryWalletSignal } from "../lib/wallet-signal.ts";
 import {
@@ -437,9 +437,13 @@ describe("GiftBarApp", () => {
     );
     second.unmount();
 
-    render(<GiftBarApp services={launcherServices()} />);
+    // The load after: closed, as left. The remembered choice is read once; wait for it to apply.
+    const third = launcherServices();
+    const readChoice = vi.spyOn(third.openSites as HiddenSites, "isHidden");
+    render(<GiftBarApp services={third} />);
     await screen.findByRole("button", { name: "Send a gift to @nova" });
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await vi.waitFor(() => expect(readChoice).toHaveBeenCalledOnce());
+    await act(() => readChoice.mock.results[0]?.value);
     expect(screen.queryByTitle("Coinstream gifts for @nova")).toBeNull();
   });
 

@@ -1,17 +1,25 @@
-import { cleanup, fireEvent, render, screen, waitFor } from "@testing-library/react";
+import { useQuery } from "@tanstack/react-query";
+import { cleanup, fireEvent, render, screen } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { ApiQueryProvider } from "../../lib/api-query.tsx";
+import { ApiQueryProvider, useTRPC } from "../../lib/api-query.tsx";
 import { createApiClient } from "../../messaging/trpc-client.ts";
 import { apiError, createFakeBackground, FakeApiFailure } from "../testing/fake-background.ts";
 import { StudioLink } from "./studio-link.tsx";
 
 afterEach(cleanup);
 
+/** Shows once the status query has answered, rendered in the same pass as the link. */
+function StatusAnswered() {
+  const status = useQuery(useTRPC().creator.status.queryOptions());
+  return status.isFetched ? <output aria-label="status answered" /> : null;
+}
+
 function renderLink(handler: () => unknown, openStudio = vi.fn()) {
   const fake = createFakeBackground({ "creator.status": handler });
   render(
     <ApiQueryProvider api={createApiClient(fake.link)} onSignedOut={() => {}}>
       <StudioLink openStudio={openStudio} />
+      <StatusAnswered />
     </ApiQueryProvider>,
   );
   return { fake, openStudio };
@@ -30,8 +38,8 @@ describe("StudioLink", () => {
 
   it("shows nothing to a viewer who is not a creator", async () => {
     const { fake } = renderLink(() => ({ isCreator: false }));
-    await waitFor(() => expect(fake.callsTo("creator.status")).toHaveLength(1));
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await screen.findByRole("status", { name: "status answered" });
+    expect(fake.callsTo("creator.status")).toHaveLength(1);
     expect(screen.queryByRole("button", { name: "Open creator studio" })).toBeNull();
   });
 
@@ -39,7 +47,8 @@ describe("StudioLink", () => {
     const { fake } = renderLink(() => {
       throw new FakeApiFailure(apiError("NETWORK", "Can't reach Coinstream."));
     });
-    await waitFor(() => expect(fake.callsTo("creator.status")).toHaveLength(1));
+    await screen.findByRole("status", { name: "status answered" });
+    expect(fake.callsTo("creator.status")).toHaveLength(1);
     expect(screen.queryByRole("navigation", { name: "Creator studio" })).toBeNull();
   });
 });
