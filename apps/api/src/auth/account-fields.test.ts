@@ -66,7 +66,7 @@ describe("regionSchema", () => {
 
   it.each(["Germany", "D", "DEU", "D1", "", 49])("refuses %j", (input) => {
     expect(regionSchema.safeParse(input).error?.issues[0]?.message).toBe(
-      "region must be a two-letter ISO 3166-1 code such as US or DE",
+      "Region must be a two-letter ISO 3166-1 code such as US or DE",
     );
   });
 });

@@ -1,6 +1,7 @@
 import { z } from "zod";
 
-const DATE_FORMAT_MESSAGE = "dateOfBirth must be a date in the form YYYY-MM-DD, such as 1990-05-17";
+const DATE_FORMAT_MESSAGE =
+  "Date of birth must be a date in the form YYYY-MM-DD, such as 1990-05-17";
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const EARLIEST_DATE_OF_BIRTH = Date.UTC(1900, 0, 1);
 
@@ -40,23 +41,23 @@ export const dateOfBirthSchema = z
       ctx.addIssue({
         code: "custom",
         message: isWellFormed
-          ? `dateOfBirth ${value} is not a real calendar date`
+          ? `Date of birth ${value} is not a real calendar date`
           : DATE_FORMAT_MESSAGE,
       });
       return z.NEVER;
     }
     if (date.getTime() > startOfUtcDay(new Date()).getTime()) {
-      ctx.addIssue({ code: "custom", message: "dateOfBirth cannot be in the future" });
+      ctx.addIssue({ code: "custom", message: "Date of birth cannot be in the future" });
       return z.NEVER;
     }
     if (date.getTime() < EARLIEST_DATE_OF_BIRTH) {
-      ctx.addIssue({ code: "custom", message: "dateOfBirth must be on or after 1900-01-01" });
+      ctx.addIssue({ code: "custom", message: "Date of birth must be on or after 1900-01-01" });
       return z.NEVER;
     }
     return date;
   });
 
-const REGION_MESSAGE = "region must be a two-letter ISO 3166-1 code such as US or DE";
+const REGION_MESSAGE = "Region must be a two-letter ISO 3166-1 code such as US or DE";
 
 /** An ISO 3166-1 alpha-2 region; accepted in any case, stored upper case. */
 export const regionSchema = z

@@ -47,6 +47,8 @@ function freshEmail(label: string): string {
 interface ErrorBody {
   readonly code?: string;
   readonly message?: string;
+  /** The request body's key a person fixes (Better Auth's body plus `fieldError`'s field). */
+  readonly field?: string;
 }
 
 /** A browser-like JSON POST from the extension to an auth endpoint. */
@@ -102,6 +104,13 @@ async function findUser(email: string) {
   return row;
 }
 
+/** Sign-up answered 400 with exactly `body`, and no account made for `email`. */
+async function expectSignUpRefused(email: string, response: Response, body: object) {
+  expect(response.status).toBe(400);
+  expect(await response.json()).toEqual(body);
+  expect(await findUser(email)).toBeUndefined();
+}
+
 async function countSessions(userId: string): Promise<number> {
   const [row] = await database.sql<{ count: number }[]>`
     select count(*)::int as count from sessions where user_id = ${userId}`;
@@ -151,21 +160,23 @@ describe("sign-up", () => {
 
   const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
   it.each([
-    ["in the future", tomorrow, /dateOfBirth cannot be in the future/],
-    ["malformed", "17/05/1990", /dateOfBirth must be a date in the form YYYY-MM-DD/],
+    ["in the future", tomorrow, /^Date of birth cannot be in the future$/],
+    ["malformed", "17/05/1990", /^Date of birth must be a date in the form YYYY-MM-DD/],
     ["a date-time", "1990-05-17T00:00:00.000Z", /form YYYY-MM-DD/],
-    ["not a calendar day", "2001-02-29", /dateOfBirth 2001-02-29 is not a real calendar date/],
+    ["not a calendar day", "2001-02-29", /^Date of birth 2001-02-29 is not a real calendar date$/],
     ["a number", 19_900_517, /form YYYY-MM-DD/],
     ["before 1900", "1899-12-31", /on or after 1900-01-01/],
-    ["missing", undefined, /dateOfBirth is required/],
+    ["missing", undefined, /^Date of birth is required\.$/],
   ])(
-    "refuses a date of birth %s with a clear error and creates no user",
+    "refuses a date of birth %s with a clear error on that field and creates no user",
     async (_, dateOfBirth, message) => {
       const email = freshEmail("bad-dob");
       const response = await signUp(email, { dateOfBirth });
 
       expect(response.status).toBe(400);
-      expect(((await response.json()) as ErrorBody).message).toMatch(message);
+      const body = (await response.json()) as ErrorBody;
+      expect(body.message).toMatch(message);
+      expect(body.field).toBe("dateOfBirth");
       expect(await findUser(email)).toBeUndefined();
       expect(mailer.messages.some((m) => m.to === email)).toBe(false);
     },
@@ -177,16 +188,19 @@ describe("sign-up", () => {
     ["three letters", "DEU"],
     ["empty", ""],
     ["a number", 49],
-  ])("refuses a region that is %s with a clear error and creates no user", async (_, region) => {
-    const email = freshEmail("bad-region");
-    const response = await signUp(email, { region });
+  ])(
+    "refuses a region that is %s with a clear error on that field and creates no user",
+    async (_, region) => {
+      const email = freshEmail("bad-region");
+      const response = await signUp(email, { region });
 
-    expect(response.status).toBe(400);
-    expect(((await response.json()) as ErrorBody).message).toBe(
-      "region must be a two-letter ISO 3166-1 code such as US or DE",
-    );
-    expect(await findUser(email)).toBeUndefined();
-  });
+      await expectSignUpRefused(email, response, {
+        code: "VALIDATION_ERROR",
+        message: "Region must be a two-letter ISO 3166-1 code such as US or DE",
+        field: "region",
+      });
+    },
+  );
 
   it("records the acceptance of the community guidelines the sign-up carried", async () => {
     const email = freshEmail("guidelines");
@@ -207,12 +221,12 @@ describe("sign-up", () => {
       const email = freshEmail("no-guidelines");
       const response = await signUp(email, { acceptedGuidelinesVersion });
 
-      expect(response.status).toBe(400);
-      expect(await response.json()).toMatchObject({
+      await expectSignUpRefused(email, response, {
         code: "GUIDELINES_NOT_ACCEPTED",
         message: `Read and accept the community guidelines (version ${SEEDED_GUIDELINES_VERSION}) to create an account.`,
+        field: "acceptedGuidelinesVersion",
+        version: SEEDED_GUIDELINES_VERSION,
       });
-      expect(await findUser(email)).toBeUndefined();
       expect(mailer.messages.some((m) => m.to === email)).toBe(false);
     },
   );
@@ -221,20 +235,126 @@ describe("sign-up", () => {
     const email = freshEmail("no-region");
     const response = await signUp(email, { region: undefined });
 
+    await expectSignUpRefused(email, response, {
+      code: "MISSING_FIELD",
+      message: "Region is required.",
+      field: "region",
+    });
+  });
+});
+
+/** The date `years` (and `days`) before today, as YYYY-MM-DD. */
+function yearsAgo(years: number, days = 0): string {
+  const date = new Date();
+  date.setUTCFullYear(date.getUTCFullYear() - years);
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
+}
+
+describe("the field of a sign-up refusal", () => {
+  it.each([
+    [
+      "an invalid email",
+      { email: "vera.example.com" },
+      "INVALID_EMAIL",
+      "email",
+      "Enter a valid email address.",
+    ],
+    [
+      "no password",
+      { password: undefined },
+      "INVALID_PASSWORD",
+      "password",
+      "Enter your password.",
+    ],
+    [
+      "a 7-character password",
+      { password: "1234567" },
+      "PASSWORD_TOO_SHORT",
+      "password",
+      "Use at least 8 characters for your password.",
+    ],
+    [
+      "a 129-character password",
+      { password: "p".repeat(129) },
+      "PASSWORD_TOO_LONG",
+      "password",
+      "Use at most 128 characters for your password.",
+    ],
+    [
+      "an under-age date of birth",
+      { dateOfBirth: yearsAgo(12), region: "US" },
+      "UNDER_SIGN_UP_AGE",
+      "dateOfBirth",
+      expect.stringMatching(/^You must be at least 13/),
+    ],
+    [
+      "a display name with a line break",
+      { name: "Vera\nViewer" },
+      "INVALID_DISPLAY_NAME",
+      "name",
+      expect.stringMatching(/line break/),
+    ],
+    [
+      "a bad region",
+      { region: "DEU" },
+      "VALIDATION_ERROR",
+      "region",
+      "Region must be a two-letter ISO 3166-1 code such as US or DE",
+    ],
+  ])(
+    "names the field when the sign-up has %s, and creates nothing",
+    async (_, fields, code, field, message) => {
+      const email = freshEmail("field");
+      const response = await signUp(email, fields);
+
+      await expectSignUpRefused(email, response, { code, message, field });
+    },
+  );
+
+  it("names the first field to fix, in the form's order, when several are wrong", async () => {
+    const response = await signUp(freshEmail("several"), {
+      password: "short",
+      region: "Germany",
+      dateOfBirth: "soon",
+    });
+
+    expect(await response.json()).toMatchObject({ code: "PASSWORD_TOO_SHORT", field: "password" });
+  });
+
+  it("answers an existing email like a new one: no error and no field that would say it is taken", async () => {
+    const taken = await createVerifiedUser("existing");
+    const fresh = freshEmail("not-taken");
+
+    const [again, first] = await Promise.all([
+      signUp(taken, { name: "Someone Else" }),
+      signUp(fresh),
+    ]);
+
+    // requireEmailVerification: Better Auth answers a duplicate as if it created an account, so
+    // USER_ALREADY_EXISTS never reaches a client and the email field never says "taken".
+    expect(again.status).toBe(first.status);
+    const body = (await again.json()) as Record<string, unknown>;
+    expect(Object.keys(body).sort()).toEqual(Object.keys((await first.json()) as object).sort());
+    expect(body).toMatchObject({ token: null, user: { email: taken } });
+    expect(body).not.toHaveProperty("field");
+    const [row] = await database.sql<
+      { name: string }[]
+    >`select name from users where email = ${taken}`;
+    expect(row?.name).toBe("Vera Viewer");
+  });
+
+  it("checks the fields of a sign-up with an existing email like any other", async () => {
+    const taken = await createVerifiedUser("existing-short");
+
+    const response = await signUp(taken, { password: "short" });
+
     expect(response.status).toBe(400);
-    expect(((await response.json()) as ErrorBody).message).toBe("region is required");
-    expect(await findUser(email)).toBeUndefined();
+    expect(await response.json()).toMatchObject({ code: "PASSWORD_TOO_SHORT", field: "password" });
   });
 });
 
 describe("sign-up age", () => {
-  const yearsAgo = (years: number, days = 0) => {
-    const date = new Date();
-    date.setUTCFullYear(date.getUTCFullYear() - years);
-    date.setUTCDate(date.getUTCDate() + days);
-    return date.toISOString().slice(0, 10);
-  };
-
   it.each([
     ["10", yearsAgo(10)],
     ["13 tomorrow", yearsAgo(13, 1)],
@@ -243,11 +363,11 @@ describe("sign-up age", () => {
     const response = await signUp(email, { dateOfBirth: dob, region: "US" });
 
     expect(response.status).toBe(400);
-    expect(await response.json()).toMatchObject({
+    expect(await response.json()).toEqual({
       code: "UNDER_SIGN_UP_AGE",
       message: expect.stringMatching(/^You must be at least 13 to create a Coinstream account\./),
+      field: "dateOfBirth",
     });
-    expect(await findUser(email)).toBeUndefined();
     // An absence under test: no mail goes out, however late (mail is sent after the answer).
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(mailer.messages.some((m) => m.to === email)).toBe(false);
@@ -259,7 +379,10 @@ describe("sign-up age", () => {
     const response = await signUp(taken, { dateOfBirth: yearsAgo(10) });
 
     expect(response.status).toBe(400);
-    expect(((await response.json()) as ErrorBody).code).toBe("UNDER_SIGN_UP_AGE");
+    expect(await response.json()).toMatchObject({
+      code: "UNDER_SIGN_UP_AGE",
+      field: "dateOfBirth",
+    });
   });
 
   it("accepts a 13-year-old (who may not buy or gift until the region's age)", async () => {
@@ -288,12 +411,11 @@ describe("display names", () => {
     const email = freshEmail("bad-name");
     const response = await signUp(email, { name });
 
-    expect(response.status).toBe(400);
-    expect(await response.json()).toMatchObject({
+    await expectSignUpRefused(email, response, {
       code: "INVALID_DISPLAY_NAME",
       message: expect.stringMatching(message),
+      field: "name",
     });
-    expect(await findUser(email)).toBeUndefined();
   });
 
   it("stores the name trimmed at sign-up", async () => {
@@ -310,7 +432,7 @@ describe("display names", () => {
     for (const name of ["Evil\u202Eeman", "y".repeat(51)]) {
       const response = await post("/update-user", { name }, auth);
       expect(response.status).toBe(400);
-      expect(((await response.json()) as ErrorBody).code).toBe("INVALID_DISPLAY_NAME");
+      expect(await response.json()).toMatchObject({ code: "INVALID_DISPLAY_NAME", field: "name" });
     }
     expect(await findName(email)).toBe("Vera Viewer");
 
@@ -422,6 +544,44 @@ describe("sign-in", () => {
   });
 });
 
+describe("the field of a sign-in or password-reset refusal", () => {
+  it.each([
+    [
+      "an invalid email",
+      "/sign-in/email",
+      { email: "vera", password: PASSWORD },
+      "INVALID_EMAIL",
+      "email",
+    ],
+    [
+      "no password",
+      "/sign-in/email",
+      { email: "vera@example.com", password: "" },
+      "INVALID_PASSWORD",
+      "password",
+    ],
+    [
+      "an invalid email",
+      "/request-password-reset",
+      { email: "vera", redirectTo: "/reset-password" },
+      "INVALID_EMAIL",
+      "email",
+    ],
+    [
+      "a short new password",
+      "/reset-password",
+      { token: "any", newPassword: "short" },
+      "PASSWORD_TOO_SHORT",
+      "newPassword",
+    ],
+  ])("names the field when %s is sent to %s", async (_, path, body, code, field) => {
+    const response = await post(path, body);
+
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ code, field });
+  });
+});
+
 describe("getSessionFromHeaders", () => {
   it("returns the user with date of birth and region when given the bearer token", async () => {
     const email = await createVerifiedUser("bearer");
@@ -490,10 +650,13 @@ describe("update-user", () => {
     );
 
     expect(dob.status).toBe(400);
-    expect(((await dob.json()) as ErrorBody).message).toBe(
-      "dateOfBirth cannot be changed after sign-up",
-    );
+    expect(await dob.json()).toEqual({
+      code: "FIELD_FIXED_AFTER_SIGN_UP",
+      message: "Date of birth cannot be changed after sign-up.",
+      field: "dateOfBirth",
+    });
     expect(region.status).toBe(400);
+    expect(await region.json()).toMatchObject({ field: "region" });
     expect(await findUser(email)).toMatchObject({ dateOfBirth: "1990-05-17", region: "DE" });
   });
 });

@@ -1,10 +1,11 @@
 import { schema } from "@coinstream/db";
 import { betterAuth } from "better-auth";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
-import { APIError, createAuthMiddleware } from "better-auth/api";
+import { createAuthMiddleware } from "better-auth/api";
 import { bearer } from "better-auth/plugins";
 import type { PostgresJsDatabase } from "drizzle-orm/postgres-js";
 import { dateOfBirthSchema, regionSchema } from "./account-fields.ts";
+import { assertAuthBodyFields } from "./auth-body-fields.ts";
 import {
   type AuthRateLimitConfig,
   authRateLimit,
@@ -32,9 +33,6 @@ export interface AuthConfig {
   /** Sign-in and other auth requests per address (always on; see `authRateLimit`). */
   readonly rateLimit?: AuthRateLimitConfig;
 }
-
-/** Fields a user chooses at sign-up and may not change afterwards through Better Auth. */
-const FIELDS_FIXED_AFTER_SIGN_UP = ["dateOfBirth", "region"] as const;
 
 /**
  * Better Auth for Coinstream: email + password accounts with date of birth and region, verified
@@ -127,29 +125,14 @@ export function createAuth(config: AuthConfig) {
       },
     },
     hooks: {
+      // What a person typed is refused with the field it concerns before Better Auth reads it;
+      // sign-up's guidelines acceptance is checked against the published versions.
       before: createAuthMiddleware(async (ctx) => {
-        // Sign-up is checked before Better Auth looks the email up, so a refusal says nothing
-        // about whether an account uses it.
         const body: unknown = ctx.body;
-        if (typeof body !== "object" || body === null) return;
-        if (ctx.path === "/sign-up/email") {
-          const fields = body as Record<string, unknown>;
-          assertSignUpAge(fields.dateOfBirth, fields.region, new Date());
-          toDisplayName(fields.name);
-          await assertGuidelinesAcceptedAtSignUp(config.db, fields.acceptedGuidelinesVersion);
-          return;
-        }
-        if (ctx.path !== "/update-user") return;
-        if ("name" in body) toDisplayName(body.name);
-        for (const field of FIELDS_FIXED_AFTER_SIGN_UP) {
-          if (field in body) {
-            // Age and region decide what an account may buy; support changes them, not the user.
-            throw new APIError("BAD_REQUEST", {
-              code: "FIELD_FIXED_AFTER_SIGN_UP",
-              message: `${field} cannot be changed after sign-up`,
-            });
-          }
-        }
+        assertAuthBodyFields(ctx.path, body, ctx.context.password.config, new Date());
+        if (ctx.path !== "/sign-up/email" || typeof body !== "object" || body === null) return;
+        const { acceptedGuidelinesVersion } = body as Record<string, unknown>;
+        await assertGuidelinesAcceptedAtSignUp(config.db, acceptedGuidelinesVersion);
       }),
     },
     plugins: [bearer({ requireSignature: true })],

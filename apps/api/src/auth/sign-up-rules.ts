@@ -1,13 +1,12 @@
 import { checkSignUpAge, isDomainError, normalizeDisplayName } from "@coinstream/core";
-import { APIError } from "better-auth/api";
 import { sql } from "drizzle-orm";
 import type { PostgresJsDatabase } from "drizzle-orm/postgres-js";
 import { dateOfBirthSchema, regionSchema } from "./account-fields.ts";
+import { fieldError } from "./field-error.ts";
 
 /**
- * Refuses an account for someone under the sign-up age (13, or the region's higher age) with
- * Better Auth's `{ code, message }` body. Fields that do not parse are left to Better Auth's
- * own validators, which name them.
+ * Refuses an account for someone under the sign-up age (13, or the region's higher age), on the
+ * date of birth. Fields that do not parse are refused by `assertAuthBodyFields` first.
  */
 export function assertSignUpAge(dateOfBirth: unknown, region: unknown, now: Date): void {
   const dob = dateOfBirthSchema.safeParse(dateOfBirth);
@@ -15,7 +14,7 @@ export function assertSignUpAge(dateOfBirth: unknown, region: unknown, now: Date
   if (!dob.success || !code.success) return;
   const decision = checkSignUpAge(dob.data, code.data, now);
   if (!decision.allowed) {
-    throw new APIError("BAD_REQUEST", { code: "UNDER_SIGN_UP_AGE", message: decision.message });
+    throw fieldError("dateOfBirth", "UNDER_SIGN_UP_AGE", decision.message);
   }
 }
 
@@ -25,7 +24,7 @@ export function toDisplayName(name: unknown): string {
     return normalizeDisplayName(typeof name === "string" ? name : "");
   } catch (error) {
     if (!isDomainError(error)) throw error;
-    throw new APIError("BAD_REQUEST", { code: "INVALID_DISPLAY_NAME", message: error.message });
+    throw fieldError("name", "INVALID_DISPLAY_NAME", error.message);
   }
 }
 
@@ -50,11 +49,12 @@ export async function assertGuidelinesAcceptedAtSignUp(db: AuthDb, accepted: unk
   if (current === null) return;
   const isKnown = typeof accepted === "number" && accepted >= current && accepted <= (latest ?? 0);
   if (isKnown) return;
-  throw new APIError("BAD_REQUEST", {
-    code: "GUIDELINES_NOT_ACCEPTED",
-    message: `Read and accept the community guidelines (version ${current}) to create an account.`,
-    version: current,
-  });
+  throw fieldError(
+    "acceptedGuidelinesVersion",
+    "GUIDELINES_NOT_ACCEPTED",
+    `Read and accept the community guidelines (version ${current}) to create an account.`,
+    { version: current },
+  );
 }
 
 /** Records the acceptance a sign-up carried, once its user exists. */

@@ -6,8 +6,8 @@ import { jsonResponse, stubFetch } from "./testing.ts";
 const API = "http://api.test";
 const USER = { id: "u1", name: "Vera", email: "vera@example.com", emailVerified: true };
 
-/** A sign-up the API refuses with 400 and `body`. */
-function signUpRefusedWith(body: { code: string; message: string }) {
+/** A sign-up the API refuses with 400 and `body` (Better Auth's `{ code, message, field }`). */
+function signUpRefusedWith(body: { code: string; message: string; field?: string }) {
   const { fetch } = stubFetch(() => jsonResponse(body, 400));
   return handleAuthRequest(
     {
@@ -44,6 +44,7 @@ describe("handleAuthRequest", () => {
     expect(request?.url).toBe(`${API}/api/auth/sign-in/email`);
     expect(request?.method).toBe("POST");
     expect(request?.credentials).toBe("omit");
+    expect(request?.headers.get("authorization")).toBeNull();
     expect(request?.headers.get("content-type")).toBe("application/json");
     expect(JSON.parse(request?.body ?? "")).toEqual({
       email: "vera@example.com",
@@ -69,6 +70,7 @@ describe("handleAuthRequest", () => {
         code: "UNAUTHORIZED",
         domainCode: "INVALID_EMAIL_OR_PASSWORD",
         message: "That email and password don't match an account.",
+        fieldErrors: {},
       },
     });
     expect(sessions.current()).toBeNull();
@@ -106,6 +108,8 @@ describe("handleAuthRequest", () => {
     );
     expect(result).toEqual({ ok: true, data: { user: null, verificationSent: true } });
     expect(requests[0]?.url).toBe(`${API}/api/auth/sign-up/email`);
+    expect(requests[0]?.credentials).toBe("omit");
+    expect(requests[0]?.headers.get("authorization")).toBeNull();
     expect(JSON.parse(requests[0]?.body ?? "")).toEqual({
       email: "vera@example.com",
       password: "pw-123456",
@@ -118,18 +122,57 @@ describe("handleAuthRequest", () => {
   });
 
   it.each([
-    ["dateOfBirth cannot be in the future", "dateOfBirth", "Date of birth cannot be in the future"],
     [
-      "region must be a two-letter ISO 3166-1 code such as US or DE",
+      "VALIDATION_ERROR",
+      "Date of birth cannot be in the future",
+      "dateOfBirth",
+      "Date of birth cannot be in the future",
+    ],
+    [
+      "VALIDATION_ERROR",
+      "Region must be a two-letter ISO 3166-1 code such as US or DE",
       "region",
       "Region must be a two-letter ISO 3166-1 code such as US or DE",
     ],
-    ["[body.email] Invalid email address", "email", "Invalid email address"],
-  ])("puts the validation error %j next to the %s field", async (raw, field, message) => {
-    const result = await signUpRefusedWith({ code: "VALIDATION_ERROR", message: raw });
+    ["MISSING_FIELD", "Region is required.", "region", "Region is required."],
+    ["INVALID_EMAIL", "Invalid email", "email", "Enter a valid email address."],
+    [
+      "PASSWORD_TOO_SHORT",
+      "Password too short",
+      "password",
+      "Use at least 8 characters for your password.",
+    ],
+    [
+      "GUIDELINES_NOT_ACCEPTED",
+      "Read and accept the community guidelines (version 2) to create an account.",
+      "acceptedGuidelinesVersion",
+      "Read and accept the community guidelines (version 2) to create an account.",
+    ],
+  ])(
+    "puts a %s refusal (%j) next to the field the body names, %s",
+    async (code, raw, field, message) => {
+      const result = await signUpRefusedWith({ code, message: raw, field });
+      expect(result).toEqual({
+        ok: false,
+        error: {
+          code: "BAD_REQUEST",
+          domainCode: code,
+          message,
+          details: {},
+          fieldErrors: { [field]: [message] },
+        },
+      });
+    },
+  );
+
+  it("keeps a refusal that names no field above the form, whatever its words say", async () => {
+    const result = await signUpRefusedWith({
+      code: "VALIDATION_ERROR",
+      message: "[body.email] Invalid email address",
+    });
     expect(result).toMatchObject({
       ok: false,
-      error: { code: "BAD_REQUEST", message, fieldErrors: { [field]: [message] } },
+      error: { message: "[body.email] Invalid email address", fieldErrors: {} },
     });
   });
 
@@ -147,7 +190,7 @@ describe("handleAuthRequest", () => {
   ])(
     "puts the API's %s refusal, in its own words, next to its field",
     async (code, message, field) => {
-      const result = await signUpRefusedWith({ code, message });
+      const result = await signUpRefusedWith({ code, message, field });
       expect(result).toMatchObject({
         ok: false,
         error: {
@@ -174,11 +217,38 @@ describe("handleAuthRequest", () => {
       data: { user: { id: "u1", name: "Vera", email: "vera@example.com" } },
     });
     expect(requests[0]?.url).toBe(`${API}/api/auth/get-session`);
+    expect(requests[0]?.method).toBe("GET");
     expect(requests[0]?.headers.get("authorization")).toBe("Bearer tok.sig");
+    expect(requests[0]?.credentials).toBe("omit");
     expect(sessions.current()).toEqual({
       token: "tok.sig",
       user: { id: "u1", name: "Vera", email: "vera@example.com" },
     });
+  });
+
+  it("keeps the token the API sends back in set-auth-token when the status is checked", async () => {
+    const sessions = createMemorySessionStore({
+      token: "tok.sig",
+      user: { id: "u1", name: "Vera", email: "vera@example.com" },
+    });
+    const { fetch } = stubFetch(() =>
+      jsonResponse({ session: { id: "s1" }, user: USER }, 200, { "set-auth-token": "new.sig" }),
+    );
+    await handleAuthRequest({ action: "status" }, { apiUrl: API, sessions, fetch });
+    expect(sessions.current()?.token).toBe("new.sig");
+  });
+
+  it("forgets the token when the API answers 401 for the session", async () => {
+    const sessions = createMemorySessionStore({
+      token: "revoked.sig",
+      user: { id: "u1", name: "Vera", email: "vera@example.com" },
+    });
+    const { fetch } = stubFetch(() =>
+      jsonResponse({ code: "UNAUTHORIZED", message: "Unauthorized" }, 401),
+    );
+    const result = await handleAuthRequest({ action: "status" }, { apiUrl: API, sessions, fetch });
+    expect(result).toEqual({ ok: true, data: { user: null } });
+    expect(sessions.current()).toBeNull();
   });
 
   it("forgets the token when the API no longer knows the session", async () => {
@@ -225,6 +295,8 @@ describe("handleAuthRequest", () => {
     expect(result).toEqual({ ok: true, data: { user: null } });
     expect(sessions.current()).toBeNull();
     expect(requests[0]?.url).toBe(`${API}/api/auth/sign-out`);
+    expect(requests[0]?.method).toBe("POST");
     expect(requests[0]?.headers.get("authorization")).toBe("Bearer tok.sig");
+    expect(requests[0]?.credentials).toBe("omit");
   });
 });

@@ -1,3 +1,4 @@
+import { type BetterAuthClientPlugin, createAuthClient } from "better-auth/client";
 import type { ApiError, AuthRequest, AuthResult, SignedInUser } from "../messaging/contract.ts";
 import type { SessionStore } from "./session-store.ts";
 import { codeForStatus, isNetworkFailure, networkError } from "./to-api-error.ts";
@@ -10,84 +11,42 @@ export interface AuthDeps {
 }
 
 /**
- * Better Auth's error codes, said the way a person needs to hear them (or in the API's own words
- * when it already says it that way), and the field they concern.
+ * Better Auth's error codes said the way a person needs to hear them; any other refusal keeps
+ * the API's own words. The field a refusal concerns comes with it (`field` in the body).
  */
-const AUTH_ERRORS: Readonly<Record<string, { message?: string; field?: string }>> = {
-  INVALID_EMAIL_OR_PASSWORD: { message: "That email and password don't match an account." },
-  EMAIL_NOT_VERIFIED: {
-    message:
-      "Confirm your email first: we have just sent you a new link. Open it, then sign in here (check your spam folder if it is not there).",
-  },
-  USER_ALREADY_EXISTS: {
-    message: "An account with this email already exists. Sign in instead.",
-    field: "email",
-  },
-  USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL: {
-    message: "An account with this email already exists. Sign in instead.",
-    field: "email",
-  },
-  INVALID_EMAIL: { message: "Enter a valid email address.", field: "email" },
-  PASSWORD_TOO_SHORT: {
-    message: "Use at least 8 characters for your password.",
-    field: "password",
-  },
-  PASSWORD_TOO_LONG: {
-    message: "Use at most 128 characters for your password.",
-    field: "password",
-  },
-  INVALID_ORIGIN: {
-    message:
-      "The Coinstream server does not accept sign-ins from this extension yet (its TRUSTED_ORIGINS setting).",
-  },
-  TOO_MANY_REQUESTS: { message: "Too many attempts. Wait a minute and try again." },
-  UNDER_SIGN_UP_AGE: { field: "dateOfBirth" },
-  INVALID_DISPLAY_NAME: { field: "name" },
+const AUTH_ERRORS: Readonly<Record<string, string>> = {
+  INVALID_EMAIL_OR_PASSWORD: "That email and password don't match an account.",
+  EMAIL_NOT_VERIFIED:
+    "Confirm your email first: we have just sent you a new link. Open it, then sign in here (check your spam folder if it is not there).",
+  USER_ALREADY_EXISTS: "An account with this email already exists. Sign in instead.",
+  USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL:
+    "An account with this email already exists. Sign in instead.",
+  INVALID_EMAIL: "Enter a valid email address.",
+  PASSWORD_TOO_SHORT: "Use at least 8 characters for your password.",
+  PASSWORD_TOO_LONG: "Use at most 128 characters for your password.",
+  INVALID_ORIGIN:
+    "The Coinstream server does not accept sign-ins from this extension yet (its TRUSTED_ORIGINS setting).",
+  TOO_MANY_REQUESTS: "Too many attempts. Wait a minute and try again.",
 };
 
-/** Which form field a validation message is about, from its wording ("[body.email] ...", "region must ..."). */
-function fieldOfMessage(message: string): string | null {
-  const bracketed = /^\[body\.(\w+)\]/.exec(message);
-  if (bracketed?.[1]) return bracketed[1];
-  const leading = /^(email|password|name|dateOfBirth|region)\b/.exec(message);
-  return leading?.[1] ?? null;
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null;
 }
 
-/** A readable sentence from a validation message: drop the "[body.x]" prefix, start with a capital. */
-function tidyMessage(message: string): string {
-  const text = message.replace(/^\[body\.\w+\]\s*/, "").trim();
-  const field = /^dateOfBirth\b/.test(text)
-    ? text.replace(/^dateOfBirth/, "Date of birth")
-    : /^region\b/.test(text)
-      ? text.replace(/^region/, "Region")
-      : text;
-  return field.charAt(0).toUpperCase() + field.slice(1);
-}
-
-async function readJson(response: Response): Promise<unknown> {
-  try {
-    return await response.json();
-  } catch {
-    return null;
-  }
-}
-
-/** Better Auth's `{ code, message }` error body as the contract's ApiError. */
+/** Better Auth's `{ code, message, field }` error body as the contract's ApiError. */
 export function toAuthError(status: number, body: unknown): ApiError {
-  const record = typeof body === "object" && body !== null ? (body as Record<string, unknown>) : {};
+  const record = isRecord(body) ? body : {};
   const authCode = typeof record.code === "string" ? record.code : null;
-  const rawMessage = typeof record.message === "string" ? record.message : "";
-  const known = authCode ? AUTH_ERRORS[authCode] : undefined;
-  const field = known?.field ?? (rawMessage ? fieldOfMessage(rawMessage) : null);
+  const apiMessage = typeof record.message === "string" ? record.message.trim() : "";
+  const field = typeof record.field === "string" && record.field !== "" ? record.field : null;
   const message =
-    known?.message ??
+    (authCode ? AUTH_ERRORS[authCode] : undefined) ??
     (status === 429
-      ? (AUTH_ERRORS.TOO_MANY_REQUESTS?.message as string)
-      : rawMessage
-        ? tidyMessage(rawMessage)
-        : status >= 500
+      ? (AUTH_ERRORS.TOO_MANY_REQUESTS as string)
+      : apiMessage ||
+        (status >= 500
           ? "Something went wrong on our side. Try again in a moment."
-          : "That did not work. Check the form and try again.");
+          : "That did not work. Check the form and try again."));
   return {
     code: codeForStatus(status),
     domainCode: authCode,
@@ -98,54 +57,112 @@ export function toAuthError(status: number, body: unknown): ApiError {
 }
 
 function toSignedInUser(value: unknown): SignedInUser | null {
-  if (typeof value !== "object" || value === null) return null;
-  const user = value as Record<string, unknown>;
-  if (typeof user.id !== "string") return null;
+  if (!isRecord(value) || typeof value.id !== "string") return null;
   return {
-    id: user.id,
-    name: typeof user.name === "string" ? user.name : "",
-    email: typeof user.email === "string" ? user.email : "",
+    id: value.id,
+    name: typeof value.name === "string" ? value.name : "",
+    email: typeof value.email === "string" ? value.email : "",
   };
 }
 
-type Fetched = { ok: true; response: Response; body: unknown } | { ok: false; error: ApiError };
+/** The fields sign-up sends besides name, email and password, as the form sends them. */
+type SignUpFields = {
+  readonly user: {
+    readonly fields: {
+      // The API stores a date but takes YYYY-MM-DD (a Date would be sent as a date-time).
+      readonly dateOfBirth: { readonly type: "string"; readonly required: true };
+      readonly region: { readonly type: "string"; readonly required: true };
+      // Checked in the API's before hook and recorded apart from the user.
+      readonly acceptedGuidelinesVersion: { readonly type: "number"; readonly required: true };
+    };
+  };
+};
 
-async function call(
-  deps: AuthDeps,
-  path: string,
-  init: { method: "GET" | "POST"; body?: unknown; token?: string | null },
-): Promise<Fetched> {
-  const headers: Record<string, string> = { Accept: "application/json" };
-  if (init.body !== undefined) headers["Content-Type"] = "application/json";
-  if (init.token) headers.Authorization = `Bearer ${init.token}`;
-  let response: Response;
+/**
+ * What `inferAdditionalFields` from "better-auth/client/plugins" is at run time (an id): that
+ * module brings every client plugin into the worker's bundle, so the types are declared here.
+ */
+const signUpFields = {
+  id: "additional-fields-client",
+  $InferServerPlugin: {} as { readonly id: "additional-fields"; readonly schema: SignUpFields },
+} satisfies BetterAuthClientPlugin;
+
+/**
+ * Better Auth's client on the API: bearer tokens only (credentials "omit", never a cookie),
+ * no redirects followed, and nothing mirrored into its session atoms (the worker keeps the
+ * session in its SessionStore).
+ */
+function createClient(deps: AuthDeps) {
+  return createAuthClient({
+    baseURL: deps.apiUrl,
+    plugins: [signUpFields],
+    disableDefaultFetchPlugins: true,
+    fetchOptions: { customFetchImpl: deps.fetch, credentials: "omit" },
+  });
+}
+
+type AuthClient = ReturnType<typeof createClient>;
+
+const clients = new WeakMap<AuthDeps, AuthClient>();
+
+function clientFor(deps: AuthDeps): AuthClient {
+  const known = clients.get(deps);
+  if (known) return known;
+  const client = createClient(deps);
+  clients.set(deps, client);
+  return client;
+}
+
+/** What one call adds to the client's fetch: the bearer token, and a look at the answer. */
+interface CallOptions {
+  readonly disableSignal: true;
+  readonly auth?: { readonly type: "Bearer"; readonly token: string };
+  readonly onSuccess: (context: { readonly response: Response }) => void;
+}
+
+type Answer<T> = { readonly data: T | null; readonly error: { readonly status: number } | null };
+
+type Called<T> =
+  | { readonly ok: true; readonly data: T | null; readonly issuedToken: string | null }
+  | { readonly ok: false; readonly error: ApiError };
+
+/** Runs one client call with `token` as its bearer, as data and the token the API issued. */
+async function call<T>(
+  send: (fetchOptions: CallOptions) => Promise<Answer<T>>,
+  token?: string,
+): Promise<Called<T>> {
+  let issuedToken: string | null = null;
+  const fetchOptions: CallOptions = {
+    disableSignal: true,
+    ...(token ? { auth: { type: "Bearer", token } } : {}),
+    // The signed token (token.signature) the bearer plugin wants; the body's token is unsigned.
+    onSuccess: ({ response }) => {
+      issuedToken = response.headers.get("set-auth-token");
+    },
+  };
+  let answer: Answer<T>;
   try {
-    response = await deps.fetch(`${deps.apiUrl}/api/auth${path}`, {
-      method: init.method,
-      headers,
-      ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
-      // Bearer tokens only: never let a cookie stand in for the session.
-      credentials: "omit",
-    });
+    answer = await send(fetchOptions);
   } catch (error) {
     if (isNetworkFailure(error)) return { ok: false, error: networkError() };
     throw error;
   }
-  const body = await readJson(response);
-  if (!response.ok) return { ok: false, error: toAuthError(response.status, body) };
-  return { ok: true, response, body };
+  if (answer.error) return { ok: false, error: toAuthError(answer.error.status, answer.error) };
+  return { ok: true, data: answer.data, issuedToken };
+}
+
+/** The user of a sign-in, sign-up or session answer (`{ user }`), if any. */
+function userOf(data: unknown): SignedInUser | null {
+  return isRecord(data) ? toSignedInUser(data.user) : null;
 }
 
 async function signIn(deps: AuthDeps, email: string, password: string): Promise<AuthResult> {
-  const result = await call(deps, "/sign-in/email", {
-    method: "POST",
-    body: { email: email.trim(), password },
-  });
+  const result = await call((fetchOptions) =>
+    clientFor(deps).signIn.email({ email: email.trim(), password, fetchOptions }),
+  );
   if (!result.ok) return result;
-  // The signed token (token.signature) the bearer plugin wants; the body's token is unsigned.
-  const token = result.response.headers.get("set-auth-token");
-  const user = toSignedInUser((result.body as { user?: unknown } | null)?.user);
-  if (!token || !user) {
+  const user = userOf(result.data);
+  if (!result.issuedToken || !user) {
     return {
       ok: false,
       error: {
@@ -157,7 +174,7 @@ async function signIn(deps: AuthDeps, email: string, password: string): Promise<
       },
     };
   }
-  await deps.sessions.save({ token, user });
+  await deps.sessions.save({ token: result.issuedToken, user });
   return { ok: true, data: { user } };
 }
 
@@ -165,23 +182,22 @@ async function signUp(
   deps: AuthDeps,
   request: Extract<AuthRequest, { action: "signUp" }>,
 ): Promise<AuthResult> {
-  const result = await call(deps, "/sign-up/email", {
-    method: "POST",
-    body: {
+  const result = await call((fetchOptions) =>
+    clientFor(deps).signUp.email({
       email: request.email.trim(),
       password: request.password,
       name: request.name.trim(),
       dateOfBirth: request.dateOfBirth,
       region: request.region,
       acceptedGuidelinesVersion: request.acceptedGuidelinesVersion,
-    },
-  });
+      fetchOptions,
+    }),
+  );
   if (!result.ok) return result;
-  const token = result.response.headers.get("set-auth-token");
-  const user = toSignedInUser((result.body as { user?: unknown } | null)?.user);
+  const user = userOf(result.data);
   // With email verification required there is no session yet: the person confirms, then signs in.
-  if (token && user) {
-    await deps.sessions.save({ token, user });
+  if (result.issuedToken && user) {
+    await deps.sessions.save({ token: result.issuedToken, user });
     return { ok: true, data: { user } };
   }
   return { ok: true, data: { user: null, verificationSent: true } };
@@ -193,7 +209,7 @@ async function signOut(deps: AuthDeps): Promise<AuthResult> {
   await deps.sessions.clear();
   if (session) {
     try {
-      await call(deps, "/sign-out", { method: "POST", body: {}, token: session.token });
+      await call((fetchOptions) => clientFor(deps).signOut({ fetchOptions }), session.token);
     } catch {
       // The token is gone from this browser either way; the server's session expires on its own.
     }
@@ -204,7 +220,10 @@ async function signOut(deps: AuthDeps): Promise<AuthResult> {
 async function status(deps: AuthDeps): Promise<AuthResult> {
   const session = await deps.sessions.load();
   if (!session) return { ok: true, data: { user: null } };
-  const result = await call(deps, "/get-session", { method: "GET", token: session.token });
+  const result = await call(
+    (fetchOptions) => clientFor(deps).getSession({ fetchOptions }),
+    session.token,
+  );
   if (!result.ok) {
     if (result.error.code === "UNAUTHORIZED") {
       await deps.sessions.clear();
@@ -212,14 +231,13 @@ async function status(deps: AuthDeps): Promise<AuthResult> {
     }
     return result;
   }
-  const user = toSignedInUser((result.body as { user?: unknown } | null)?.user);
+  const user = userOf(result.data);
   if (!user) {
     // Expired or revoked: the API answers null for a token it no longer honours.
     await deps.sessions.clear();
     return { ok: true, data: { user: null } };
   }
-  const refreshed = result.response.headers.get("set-auth-token");
-  await deps.sessions.save({ token: refreshed || session.token, user });
+  await deps.sessions.save({ token: result.issuedToken || session.token, user });
   return { ok: true, data: { user } };
 }
 
