@@ -18,6 +18,7 @@ import {
   hasPanel,
   openPanel,
   panelFrame,
+  sentStatus,
   waitForClosedShadow,
   waitUntilSeenHidden,
   waitUntilSpendable,
@@ -491,7 +492,7 @@ describe("the extension in Chromium against the API", () => {
       .toContain(`Creator receives about ${giftExactDiamonds} diamonds`);
     await byTestId(bar, "send-gift").click();
 
-    const status = bar.locator('[data-testid="send-status"][data-state="sent"]');
+    const status = sentStatus(bar);
     await status.waitFor({ timeout: 15_000 });
     const balanceAfter = purchase.totalCoins - gift.coins;
     expect(await status.textContent()).toBe(
@@ -722,32 +723,28 @@ describe("the extension in Chromium against the API", () => {
     );
     await screenshot(confirmWindow, "confirm-window");
     // The window closes itself on the click, sometimes before the click action returns.
-    await byTestId(confirmWindow, "confirm-window-cancel")
-      .click()
-      .catch((error: unknown) => {
-        if (!confirmWindow.isClosed()) throw error;
-      });
-    await expect
-      .poll(() => byTestId(bar, "send-error").textContent(), { timeout: 10_000 })
-      .toContain("not confirmed");
-    expect(await run.walletSpentCoins(viewer.email)).toBe(spentBefore);
+    const clickClosing = (window: Page, testId: string) =>
+      byTestId(window, testId)
+        .click()
+        .catch((error: unknown) => {
+          if (!window.isClosed()) throw error;
+        });
+    const expectNothingSpent = async (sendError: string) => {
+      await expect
+        .poll(() => byTestId(bar, "send-error").textContent(), { timeout: 10_000 })
+        .toContain(sendError);
+      expect(await run.walletSpentCoins(viewer.email)).toBe(spentBefore);
+    };
+    await clickClosing(confirmWindow, "confirm-window-cancel");
+    await expectNothingSpent("not confirmed");
 
     // Confirmed there (a real click, once the button arms), it reaches the API confirmed: which
     // refuses it, since the viewer has fewer than 1,000 coins.
     await byTestId(bar, "send-error").getByText("Dismiss").click();
     const again = viewerBrowser.context.waitForEvent("page");
     await byTestId(bar, "send-tip").click();
-    const approveWindow = await again;
-    // As above: the window closes itself on the click, sometimes before the click returns.
-    await byTestId(approveWindow, "confirm-window-send")
-      .click()
-      .catch((error: unknown) => {
-        if (!approveWindow.isClosed()) throw error;
-      });
-    await expect
-      .poll(() => byTestId(bar, "send-error").textContent(), { timeout: 10_000 })
-      .toContain("Not enough coins");
-    expect(await run.walletSpentCoins(viewer.email)).toBe(spentBefore);
+    await clickClosing(await again, "confirm-window-send");
+    await expectNothingSpent("Not enough coins");
   });
 
   it("buys a sticker in the popup's profile shop and tips with it; the creator's open stream shows the sticker and a worn entrance on the viewer's first gift of a new session", async () => {
@@ -787,9 +784,7 @@ describe("the extension in Chromium against the API", () => {
     await waitUntilSpendable(panel);
     await byTestId(bar, "gift-rose").click();
     await byTestId(bar, "send-gift").click();
-    await bar
-      .locator('[data-testid="send-status"][data-state="sent"]')
-      .waitFor({ timeout: 15_000 });
+    await sentStatus(bar).waitFor({ timeout: 15_000 });
     await expect
       .poll(() => closedShadowText(watching, "gift-animation-entrance"), { timeout: 10_000 })
       .toBe(`🔦${viewer.name} makes an entrance`);
@@ -798,9 +793,7 @@ describe("the extension in Chromium against the API", () => {
     await byTestId(bar, "tip-coins").fill("10");
     await byTestId(bar, "tip-sticker-sticker-fire").click();
     await byTestId(bar, "send-tip").click();
-    await bar
-      .locator('[data-testid="send-status"][data-state="sent"]')
-      .waitFor({ timeout: 15_000 });
+    await sentStatus(bar).waitFor({ timeout: 15_000 });
     await expect
       .poll(() => closedShadowText(watching, "gift-animation-sticker"), { timeout: 10_000 })
       .toBe("🔥");

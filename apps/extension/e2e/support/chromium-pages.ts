@@ -8,6 +8,10 @@ import { GUARD_SAW_HIDDEN_AFTER_MS, panelSeen, SPENDABLE_AFTER_MS } from "./pane
 export const byTestId = (target: Page | Frame | Locator, testId: string) =>
   target.locator(`[data-testid="${testId}"]`);
 
+/** The panel's send status once the API took the send. */
+export const sentStatus = (bar: Locator) =>
+  bar.locator('[data-testid="send-status"][data-state="sent"]');
+
 export interface Box {
   readonly x: number;
   readonly y: number;
