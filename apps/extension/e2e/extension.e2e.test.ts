@@ -1,32 +1,40 @@
 import { randomUUID } from "node:crypto";
-import { mkdir, writeFile } from "node:fs/promises";
-import { join } from "node:path";
-import { fileURLToPath } from "node:url";
-import {
-  findGift,
-  formatExactDiamonds,
-  getCreatorShareBps,
-  quotePurchase,
-  splitGift,
-} from "@coinstream/core";
-import {
-  ApiProcess,
-  assertPortsFree,
-  startPostgres,
-  type TestPostgres,
-} from "@coinstream/test-harness";
+import { quotePurchase } from "@coinstream/core";
+import { DEMO_CREATOR, settleAll } from "@coinstream/test-harness";
 import {
   assertChromium,
   type ExtensionBrowser,
   launchWithExtension,
   watchErrors,
 } from "@coinstream/test-harness/chromium";
-import type { Frame, Locator, Page } from "playwright-core";
+import type { Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { checkLedger, connect } from "../../../packages/db/src/index.ts";
-import { buildExtension } from "./support/build-extension.ts";
-import { type HostileSite, startHostileSite } from "./support/hostile-site.ts";
-import { type StandInSite, startTwitchStandIn } from "./support/twitch-stand-in.ts";
+import {
+  type Box,
+  byTestId,
+  closedShadowBox,
+  closedShadowText,
+  closePanel,
+  hasPanel,
+  openPanel,
+  panelFrame,
+  sentStatus,
+  waitForClosedShadow,
+  waitUntilSeenHidden,
+  waitUntilSpendable,
+} from "./support/chromium-pages.ts";
+import { e2eRunFor } from "./support/e2e-run.ts";
+import { CHROME_EXTENSION_ID } from "./support/extension-ids.ts";
+import { giftFigures } from "./support/gift-figures.ts";
+import {
+  attackWithSyntheticClicks,
+  captureShadowRoots,
+  type HostileSite,
+  readableTexts,
+  startHostileSite,
+} from "./support/hostile-site.ts";
+import type { StandInSite } from "./support/stand-in-site.ts";
+import { startTwitchStandIn } from "./support/twitch-stand-in.ts";
 import { startYoutubeStandIn } from "./support/youtube-stand-in.ts";
 
 /*
@@ -36,19 +44,7 @@ import { startYoutubeStandIn } from "./support/youtube-stand-in.ts";
  * its own process on a fresh embedded PostgreSQL. Steps run in order and share state.
  */
 
-// Fixed so the build can name the API; set both to run two E2E suites on one machine at once.
-const API_PORT = Number(process.env.E2E_API_PORT ?? 3100);
-const POSTGRES_PORT = Number(process.env.E2E_POSTGRES_PORT ?? 54410);
-/** The manifest's `key` pins this id; the API trusts its origin. */
-const EXTENSION_ID = "lmlodmfagolglgghppehjmepbcmkeimf";
-const OUTPUT_DIR = fileURLToPath(new URL("../test-output/e2e/", import.meta.url));
-
-// From apps/api/src/demo/seed-demo.ts: @nova is live on /demo/stream/nova and owns the Twitch
-// channel nova_live; she joined a month ago with 2,500 diamonds available.
-const CREATOR = { email: "nova@demo.coinstream.local", password: "coinstream-demo" };
-const CREATOR_HANDLE = "nova";
-const CREATOR_TWITCH_CHANNEL = "nova_live";
-const CREATOR_AVAILABLE_DIAMONDS = 2_500;
+const run = e2eRunFor("chromium");
 /** Linked to @nova by this run (the demo seed has no YouTube channel). */
 const CREATOR_YOUTUBE_HANDLE = "novalive";
 
@@ -71,13 +67,8 @@ const purchase = quotePurchase({
   now: new Date(),
   promotions: [],
 });
-const gift = findGift(GIFT_ID);
-const giftDiamonds = splitGift(gift.coins, getCreatorShareBps({ tier: "standard" })).diamonds;
-/** The creator's exact share the panel shows ("2.5" for a Heart at 50%). */
-const giftExactDiamonds = formatExactDiamonds(gift.coins, getCreatorShareBps({ tier: "standard" }));
+const { gift, diamonds: giftDiamonds, exactDiamonds: giftExactDiamonds } = giftFigures(GIFT_ID);
 
-let database: TestPostgres | undefined;
-let api: ApiProcess | undefined;
 let twitch: StandInSite | undefined;
 let youtube: StandInSite | undefined;
 let hostile: HostileSite | undefined;
@@ -95,195 +86,31 @@ let creatorHeldBefore = 0;
 
 beforeAll(async () => {
   assertChromium();
-  await assertPortsFree([API_PORT, POSTGRES_PORT]);
-  await mkdir(OUTPUT_DIR, { recursive: true });
-  const apiUrl = `http://127.0.0.1:${API_PORT}`;
-  let extensionDir = "";
-  // The build (about 10 s) runs while the database and the API start; each part is kept as
-  // soon as it is up, so afterAll stops it whatever else failed.
-  await settleAll([
-    buildExtension(apiUrl).then((dir) => {
-      extensionDir = dir;
-    }),
-    (async () => {
-      database = await startPostgres({ port: POSTGRES_PORT });
-      api = new ApiProcess({
-        port: API_PORT,
-        databaseUrl: database.url("postgres"),
-        env: { TRUSTED_ORIGINS: `chrome-extension://${EXTENSION_ID}` },
-      });
-      await api.start();
-    })(),
+  // The stand-in sites start with the build, the database and the API.
+  await run.start([
     startTwitchStandIn().then((site) => {
-      twitch = site;
+      twitch = run.keep(site);
     }),
     startYoutubeStandIn(CREATOR_YOUTUBE_HANDLE).then((site) => {
-      youtube = site;
+      youtube = run.keep(site);
     }),
-    startHostileSite(CREATOR_HANDLE).then((site) => {
-      hostile = site;
+    startHostileSite(DEMO_CREATOR.handle).then((site) => {
+      hostile = run.keep(site);
     }),
   ]);
   await settleAll([
-    launchWithExtension(extensionDir, {
+    launchWithExtension(run.extensionDir, {
       hostRules: `MAP www.twitch.tv ${twitch?.address}, MAP www.youtube.com ${youtube?.address}`,
     }).then((browser) => {
-      viewerBrowser = browser;
+      viewerBrowser = run.keep(browser);
     }),
-    launchWithExtension(extensionDir).then((browser) => {
-      creatorBrowser = browser;
+    launchWithExtension(run.extensionDir).then((browser) => {
+      creatorBrowser = run.keep(browser);
     }),
   ]);
 }, 180_000);
 
-afterAll(async () => {
-  // Every step runs even when an earlier one fails, so nothing is left running.
-  const failures: unknown[] = [];
-  for (const step of [
-    () => viewerBrowser?.close(),
-    () => creatorBrowser?.close(),
-    () => twitch?.close(),
-    () => youtube?.close(),
-    () => hostile?.close(),
-    () => api?.stop(),
-    () => (api ? writeFile(join(OUTPUT_DIR, "api.log"), api.output()) : undefined),
-    () => database?.stop(),
-  ]) {
-    try {
-      await step();
-    } catch (error) {
-      failures.push(error);
-    }
-  }
-  if (failures.length > 0) throw failures[0];
-}, 60_000);
-
-/** The panel's frame (the extension's page) inside a tab, once the launcher opened it. */
-function panelFrame(page: Page): Frame {
-  const frame = page
-    .frames()
-    .find((candidate) =>
-      candidate.url().startsWith(`chrome-extension://${EXTENSION_ID}/tabs/panel.html`),
-    );
-  if (!frame) throw new Error(`no Coinstream panel in ${page.url()}`);
-  return frame;
-}
-
-const hasPanel = (page: Page) =>
-  page.frames().some((frame) => frame.url().includes("/tabs/panel.html"));
-
-/**
- * Opens the panel with a real click on the launcher, as the viewer would, and returns its frame;
- * a panel the viewer left open on this site is open already.
- */
-async function openPanel(page: Page): Promise<Frame> {
-  await page.waitForTimeout(300);
-  if (hasPanel(page)) {
-    const open = panelFrame(page);
-    await open.waitForLoadState();
-    return open;
-  }
-  const box = await waitForClosedShadow(page, "open-panel");
-  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
-  await expect
-    .poll(() => page.frames().some((frame) => frame.url().includes("/tabs/panel.html")), {
-      timeout: 10_000,
-    })
-    .toBe(true);
-  const frame = panelFrame(page);
-  await frame.waitForLoadState();
-  return frame;
-}
-
-interface CdpNode {
-  readonly backendNodeId: number;
-  readonly nodeType: number;
-  readonly nodeValue?: string;
-  readonly attributes?: string[];
-  readonly children?: CdpNode[];
-  readonly shadowRoots?: CdpNode[];
-}
-
-/**
- * The extension's own elements in the page sit in closed shadow roots, which neither the page
- * nor Playwright's selectors reach; the DevTools protocol (what a person's eyes stand in for here)
- * does. Finds the first element with this test id.
- */
-async function findInClosedShadow(page: Page, testId: string): Promise<CdpNode | null> {
-  const cdp = await page.context().newCDPSession(page);
-  try {
-    const { root } = (await cdp.send("DOM.getDocument", { depth: -1, pierce: true })) as {
-      root: CdpNode;
-    };
-    const stack: CdpNode[] = [root];
-    while (stack.length > 0) {
-      const node = stack.pop() as CdpNode;
-      const attributes = node.attributes ?? [];
-      for (let i = 0; i < attributes.length; i += 2) {
-        if (attributes[i] === "data-testid" && attributes[i + 1] === testId) return node;
-      }
-      stack.push(...(node.shadowRoots ?? []), ...(node.children ?? []));
-    }
-    return null;
-  } finally {
-    await cdp.detach();
-  }
-}
-
-interface Box {
-  readonly x: number;
-  readonly y: number;
-  readonly width: number;
-  readonly height: number;
-}
-
-async function closedShadowBox(page: Page, testId: string): Promise<Box | null> {
-  const node = await findInClosedShadow(page, testId);
-  if (!node) return null;
-  const cdp = await page.context().newCDPSession(page);
-  try {
-    const { model } = (await cdp.send("DOM.getBoxModel", {
-      backendNodeId: node.backendNodeId,
-    })) as { model: { border: number[] } };
-    const [x1 = 0, y1 = 0, , , x3 = 0, y3 = 0] = model.border;
-    return { x: x1, y: y1, width: x3 - x1, height: y3 - y1 };
-  } catch {
-    return null;
-  } finally {
-    await cdp.detach();
-  }
-}
-
-async function waitForClosedShadow(page: Page, testId: string): Promise<Box> {
-  const deadline = Date.now() + 20_000;
-  for (;;) {
-    const box = await closedShadowBox(page, testId);
-    if (box && box.width > 0) return box;
-    if (Date.now() > deadline) throw new Error(`no ${testId} on ${page.url()}`);
-    await page.waitForTimeout(200);
-  }
-}
-
-/** The text of an element in a closed shadow root ("" when there is none). */
-async function closedShadowText(page: Page, testId: string): Promise<string> {
-  const node = await findInClosedShadow(page, testId);
-  const texts: string[] = [];
-  const stack = node ? [node] : [];
-  while (stack.length > 0) {
-    const next = stack.shift() as CdpNode;
-    if (next.nodeType === 3) texts.push(next.nodeValue ?? "");
-    stack.unshift(...(next.children ?? []));
-  }
-  return texts.join("");
-}
-
-/** Closes the panel with a real click on the launcher, if it is open. */
-async function closePanel(page: Page): Promise<void> {
-  if (!hasPanel(page)) return;
-  const box = await waitForClosedShadow(page, "open-panel");
-  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
-  await expect.poll(() => hasPanel(page)).toBe(false);
-}
+afterAll(() => run.stop(), 60_000);
 
 /** The page's own landmarks, whose boxes must not move when the panel opens. */
 interface Landmarks {
@@ -318,17 +145,17 @@ async function checkPopover(page: Page, name: string, landmarks?: Landmarks): Pr
   for (const size of SIZES) {
     const label = `${size.width}x${size.height}`;
     await page.setViewportSize(size);
-    // The launcher moves with the layout: click it once it is docked for this size.
+    // The launcher moves with the layout (nothing marks it docked): click it once it settled.
     await page.waitForTimeout(600);
     await closePanel(page);
-    await page.waitForTimeout(600);
+    await page.waitForTimeout(600); // for the picture: the page settles without the panel
     const before = landmarks
       ? { title: await boxOf(page, landmarks.title), chat: await boxOf(page, landmarks.chat) }
       : null;
     await screenshot(page, `launcher-${name}-${label}`);
     const frame = await openPanel(page);
     await byTestId(frame, "gift-bar").waitFor({ timeout: 20_000 });
-    await page.waitForTimeout(400);
+    await page.waitForTimeout(400); // for the picture: the panel's opening transition
     await screenshot(page, `panel-${name}-${label}`);
     const panel = await waitForClosedShadow(page, "panel-frame");
     expect(panel.x).toBeGreaterThanOrEqual(0);
@@ -348,145 +175,22 @@ async function checkPopover(page: Page, name: string, landmarks?: Landmarks): Pr
     }
   }
   await page.setViewportSize({ width: 1280, height: 800 });
-  await page.waitForTimeout(600);
-}
-
-/** One short-lived connection to the run's database. */
-async function withDatabase<T>(use: (sql: ReturnType<typeof connect>) => Promise<T>): Promise<T> {
-  const sql = connect((database as TestPostgres).url("postgres"), 1);
-  try {
-    return await use(sql);
-  } finally {
-    await sql.end();
-  }
-}
-
-/** Every coin the viewer ever spent or reserved: the debits of their wallet in the ledger. */
-async function viewerSpentCoins(): Promise<string> {
-  return withDatabase(async (sql) => {
-    const [row] = await sql<{ spent: string }[]>`
-      select (a.debits_posted + a.debits_pending)::text as spent
-      from ledger_accounts a join users u on u.id = a.owner_id
-      where u.email = ${viewer.email} and a.purpose = 'viewer_wallet'`;
-    return row?.spent ?? "none";
-  });
-}
-
-/**
- * Runs in the hostile page's own world: clicks (untrusted) every Coinstream control it can
- * reach through open shadow roots and the roots its attachShadow hook caught, filling the tip
- * form on the way, and posts messages to every frame. The hide control is left alone, so the
- * bar stays there to be attacked.
- */
-async function attackWithSyntheticClicks(): Promise<void> {
-  const roots = (): (Document | ShadowRoot)[] => {
-    const found: (Document | ShadowRoot)[] = [document];
-    const captured = (window as unknown as { captured?: ShadowRoot[] }).captured ?? [];
-    for (let i = 0; i < found.length; i++) {
-      for (const element of (found[i] as ParentNode).querySelectorAll("*")) {
-        if (element.shadowRoot && !found.includes(element.shadowRoot))
-          found.push(element.shadowRoot);
-      }
-    }
-    for (const root of captured) if (!found.includes(root)) found.push(root);
-    return found;
-  };
-  const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-  const clickAll = async (selector: string) => {
-    for (const root of roots()) {
-      for (const element of root.querySelectorAll<HTMLElement>(selector)) {
-        element.click();
-        element.dispatchEvent(new MouseEvent("click", { bubbles: true, composed: true }));
-        await pause(50);
-      }
-    }
-  };
-  const setValue = (selector: string, value: string) => {
-    const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, "value")?.set;
-    for (const root of roots()) {
-      for (const input of root.querySelectorAll<HTMLInputElement>(selector)) {
-        setter?.call(input, value);
-        input.dispatchEvent(new Event("input", { bubbles: true }));
-      }
-    }
-  };
-  for (let frame = 0; frame < window.frames.length; frame++) {
-    for (const message of [
-      { type: "send", giftId: "heart", count: 1 },
-      { name: "api", body: { path: "tips.send", kind: "mutation", input: { coins: 50 } } },
-    ]) {
-      window.frames[frame]?.postMessage(message, "*");
-    }
-  }
-  for (let round = 0; round < 2; round++) {
-    await clickAll('[data-testid="expand-bar"], coinstream-launcher, [data-testid="launcher"]');
-    await pause(300);
-    await clickAll('[data-testid="gift-heart"]');
-    await pause(300);
-    await clickAll('[data-testid="send-gift"]');
-    await pause(800);
-    await clickAll('[data-testid="confirm-send"]');
-    await pause(800);
-    await clickAll('[data-testid="tab-tip"], [data-testid="tip-tab"]');
-    await pause(300);
-    setValue('[data-testid="tip-coins"]', "50");
-    await clickAll('[data-testid="send-tip"]');
-    await pause(800);
-    await clickAll('[data-testid="confirm-send"]');
-    await pause(500);
-  }
+  await page.waitForTimeout(600); // the launcher docks again for this size (nothing marks it)
 }
 
 /** The viewer's name or balance, wherever the hostile page can read them (text and attributes). */
 async function readablePrivateText(page: Page): Promise<string[]> {
-  const balance = String(
-    await withDatabase(async (sql) => {
-      const [row] = await sql<{ coins: string }[]>`
-      select (a.credits_posted - a.debits_posted - a.debits_pending)::text as coins
-      from ledger_accounts a join users u on u.id = a.owner_id
-      where u.email = ${viewer.email} and a.purpose = 'viewer_wallet'`;
-      return row?.coins ?? "";
-    }),
-  );
-  const readable = await page.evaluate(() => {
-    const found: (Document | ShadowRoot)[] = [document];
-    const captured = (window as unknown as { captured?: ShadowRoot[] }).captured ?? [];
-    for (let i = 0; i < found.length; i++) {
-      for (const element of (found[i] as ParentNode).querySelectorAll("*")) {
-        if (element.shadowRoot && !found.includes(element.shadowRoot))
-          found.push(element.shadowRoot);
-      }
-    }
-    for (const root of captured) if (!found.includes(root)) found.push(root);
-    const texts: string[] = [];
-    for (const root of found) {
-      for (const element of root.querySelectorAll("*")) {
-        texts.push(element.textContent ?? "");
-        for (const attribute of element.attributes) texts.push(attribute.value);
-      }
-    }
-    return texts;
-  });
-  const secrets = [viewer.name, viewer.email, balance, Number(balance).toLocaleString("en-US")];
+  const balance = await run.walletCoins(viewer.email);
+  const readable = await page.evaluate(readableTexts);
+  const secrets = [viewer.name, viewer.email, String(balance), balance.toLocaleString("en-US")];
   return secrets.filter((secret) => readable.some((text) => text.includes(secret)));
-}
-
-/** Waits for every task, then throws the first failure. */
-async function settleAll(tasks: readonly Promise<unknown>[]): Promise<void> {
-  const failed = (await Promise.allSettled(tasks)).find((result) => result.status === "rejected");
-  if (failed) throw failed.reason;
-}
-
-/** The API's side of a failure, so a red run says what the server saw. */
-function apiLogTail(): string {
-  return api?.output().slice(-4_000) ?? "";
 }
 
 /** @nova watches her own stream page; gifts reach it once its live connection is open. */
 async function watchCreatorStream() {
   const watching = await creatorBrowser.context.newPage();
   const watchingErrors = watchErrors(watching);
-  await watching.goto(`${api?.baseUrl}/demo/stream/${CREATOR_HANDLE}`);
+  await watching.goto(`${run.apiUrl}/demo/stream/${DEMO_CREATOR.handle}`);
   const watchingPanel = await openPanel(watching);
   await watchingPanel.locator('[data-testid="gift-bar"][data-connection="open"]').waitFor({
     timeout: 20_000,
@@ -496,11 +200,8 @@ async function watchCreatorStream() {
   return { watching, watchingErrors };
 }
 
-const byTestId = (page: Page | Frame | Locator, testId: string) =>
-  page.locator(`[data-testid="${testId}"]`);
-
 async function screenshot(target: Page | Locator, name: string): Promise<void> {
-  const path = join(OUTPUT_DIR, `${name}.png`);
+  const path = run.screenshotPath(name);
   await ("goto" in target
     ? target.screenshot({ path, fullPage: true })
     : target.screenshot({ path }));
@@ -516,20 +217,20 @@ async function photographStudio(name: string, focusTestId?: string): Promise<voi
   await screenshot(dashboard, `${name}-1280`);
   await dashboard.setViewportSize({ width: 375, height: 812 });
   await dashboard.evaluate(() => scrollTo(0, 0));
-  await dashboard.screenshot({ path: join(OUTPUT_DIR, `${name}-375.png`) });
+  await dashboard.screenshot({ path: run.screenshotPath(`${name}-375`) });
   await dashboard.evaluate(() => scrollTo(0, 812));
-  await dashboard.screenshot({ path: join(OUTPUT_DIR, `${name}-375-more.png`) });
+  await dashboard.screenshot({ path: run.screenshotPath(`${name}-375-more`) });
   if (focusTestId) {
     await byTestId(dashboard, focusTestId).scrollIntoViewIfNeeded();
-    await dashboard.screenshot({ path: join(OUTPUT_DIR, `${name}-375-${focusTestId}.png`) });
+    await dashboard.screenshot({ path: run.screenshotPath(`${name}-375-${focusTestId}`) });
   }
   await dashboard.setViewportSize({ width: 1280, height: 900 });
 }
 
 describe("the extension in Chromium against the API", () => {
   it("loads in both browsers with the id its manifest key pins", () => {
-    expect(viewerBrowser.extensionId).toBe(EXTENSION_ID);
-    expect(creatorBrowser.extensionId).toBe(EXTENSION_ID);
+    expect(viewerBrowser.extensionId).toBe(CHROME_EXTENSION_ID);
+    expect(creatorBrowser.extensionId).toBe(CHROME_EXTENSION_ID);
   });
 
   it("opens the welcome page on first install in each fresh profile: three steps and the sign-in form", async () => {
@@ -565,10 +266,10 @@ describe("the extension in Chromium against the API", () => {
       .toContain(viewer.email);
 
     // The link the API logged instead of mailing it, opened in a tab as a person would.
-    const link = await (api as ApiProcess).verificationLink(viewer.email);
+    const link = await run.api.verificationLink(viewer.email);
     const confirmTab = await viewerBrowser.context.newPage();
     const confirmed = await confirmTab.goto(link);
-    expect(confirmed?.status(), apiLogTail()).toBe(200);
+    expect(confirmed?.status(), run.apiLogTail()).toBe(200);
     expect(await confirmTab.locator("h1").textContent()).toBe("Your email is confirmed");
     await confirmTab.close();
 
@@ -621,7 +322,7 @@ describe("the extension in Chromium against the API", () => {
   it("shows the launcher for @nova on her meta-tag page and on her Twitch channel, opens the panel with the balance, and shows the dim chip for an unknown channel", async () => {
     streamPage = await viewerBrowser.context.newPage();
     streamPageErrors = watchErrors(streamPage);
-    await streamPage.goto(`${api?.baseUrl}/demo/stream/${CREATOR_HANDLE}`);
+    await streamPage.goto(`${run.apiUrl}/demo/stream/${DEMO_CREATOR.handle}`);
     await waitForClosedShadow(streamPage, "open-panel");
     await screenshot(streamPage, "launcher-demo-1280x800");
     // Nothing of it is in the page's reach: the launcher's shadow root is closed.
@@ -629,7 +330,9 @@ describe("the extension in Chromium against the API", () => {
     const panel = await openPanel(streamPage);
     const bar = byTestId(panel, "gift-bar");
     await bar.waitFor({ timeout: 20_000 });
-    expect(await bar.getAttribute("aria-label")).toBe(`Coinstream gifts for @${CREATOR_HANDLE}`);
+    expect(await bar.getAttribute("aria-label")).toBe(
+      `Coinstream gifts for @${DEMO_CREATOR.handle}`,
+    );
     await expect
       .poll(() => byTestId(bar, "balance-coins").textContent())
       .toBe(purchase.totalCoins.toLocaleString("en-US"));
@@ -639,7 +342,7 @@ describe("the extension in Chromium against the API", () => {
     // Twitch adapter docks the launcher by the chat input, over the page (not in its layout).
     const twitchPage = await viewerBrowser.context.newPage();
     const twitchErrors = watchErrors(twitchPage);
-    await twitchPage.goto(`http://www.twitch.tv/${CREATOR_TWITCH_CHANNEL}`);
+    await twitchPage.goto(`http://www.twitch.tv/${DEMO_CREATOR.twitchChannel}`);
     await waitForClosedShadow(twitchPage, "open-panel");
     expect(await twitchPage.locator(".stream-chat coinstream-gift-bar").count()).toBe(0);
     const launcherBox = await waitForClosedShadow(twitchPage, "open-panel");
@@ -651,7 +354,9 @@ describe("the extension in Chromium against the API", () => {
     const twitchPanel = await openPanel(twitchPage);
     const inline = byTestId(twitchPanel, "gift-bar");
     await inline.waitFor({ timeout: 20_000 });
-    expect(await inline.getAttribute("aria-label")).toBe(`Coinstream gifts for @${CREATOR_HANDLE}`);
+    expect(await inline.getAttribute("aria-label")).toBe(
+      `Coinstream gifts for @${DEMO_CREATOR.handle}`,
+    );
     await byTestId(inline, "balance-coins").waitFor();
     // An http page is no secure context (no crypto.randomUUID); the panel, where idempotency
     // keys are made, is the extension's own secure document.
@@ -666,6 +371,7 @@ describe("the extension in Chromium against the API", () => {
     await closePanel(twitchPage);
     await twitchPage.reload();
     await waitForClosedShadow(twitchPage, "open-panel");
+    // Proving it stays folded: time for a remembered panel to open again, as it did above.
     await twitchPage.waitForTimeout(1_000);
     expect(hasPanel(twitchPage)).toBe(false);
     await twitchPage.goto("http://www.twitch.tv/someone_not_on_coinstream");
@@ -676,11 +382,11 @@ describe("the extension in Chromium against the API", () => {
 
     // A YouTube live watch page (stand-in): the launcher docks over the live chat's input row,
     // and the panel neither pushes the title down nor covers more than a third of the chat.
-    await withDatabase(
+    await run.withDatabase(
       (sql) => sql`
         insert into creator_channels (id, creator_user_id, platform, channel, followers, followers_verified, verified_at, verification_method)
         select gen_random_uuid(), user_id, 'youtube', ${CREATOR_YOUTUBE_HANDLE}, 100, true, now(), 'seed'
-        from creators where handle = ${CREATOR_HANDLE}`,
+        from creators where handle = ${DEMO_CREATOR.handle}`,
     );
     const youtubePage = await viewerBrowser.context.newPage();
     const youtubeErrors = watchErrors(youtubePage);
@@ -704,6 +410,7 @@ describe("the extension in Chromium against the API", () => {
       }),
     );
     await page.goto("http://plain.test/");
+    // Proving nothing is injected: time for the detector to have wrongly called the launcher in.
     await page.waitForTimeout(1_500);
     expect(await page.locator("coinstream-launcher").count()).toBe(0);
     // A single-page site that adds the tag later (the detector watches <head>).
@@ -712,7 +419,7 @@ describe("the extension in Chromium against the API", () => {
       meta.name = "coinstream:creator";
       meta.content = handle;
       document.head.append(meta);
-    }, CREATOR_HANDLE);
+    }, DEMO_CREATOR.handle);
     await page.locator("coinstream-launcher").waitFor({ state: "attached", timeout: 20_000 });
     expect(errors.errors).toEqual([]);
     await page.close();
@@ -722,16 +429,18 @@ describe("the extension in Chromium against the API", () => {
     dashboard = await creatorBrowser.context.newPage();
     dashboardErrors = watchErrors(dashboard);
     await dashboard.goto(creatorBrowser.pageUrl("options.html"));
-    await byTestId(dashboard, "sign-in-email").fill(CREATOR.email);
-    await byTestId(dashboard, "sign-in-password").fill(CREATOR.password);
+    await byTestId(dashboard, "sign-in-email").fill(DEMO_CREATOR.email);
+    await byTestId(dashboard, "sign-in-password").fill(DEMO_CREATOR.password);
     await byTestId(dashboard, "sign-in-submit").click();
     await byTestId(dashboard, "dashboard").waitFor({ timeout: 15_000 });
-    expect(await byTestId(dashboard, "creator-handle").textContent()).toContain(CREATOR_HANDLE);
+    expect(await byTestId(dashboard, "creator-handle").textContent()).toContain(
+      DEMO_CREATOR.handle,
+    );
     const held = byTestId(dashboard, "diamonds-held");
     await held.waitFor();
     creatorHeldBefore = Number(await held.getAttribute("data-value"));
     expect(await byTestId(dashboard, "diamonds-available").getAttribute("data-value")).toBe(
-      String(CREATOR_AVAILABLE_DIAMONDS),
+      String(DEMO_CREATOR.availableDiamonds),
     );
     expect(dashboardErrors.errors).toEqual([]);
   });
@@ -774,8 +483,7 @@ describe("the extension in Chromium against the API", () => {
     const { watching, watchingErrors } = await watchCreatorStream();
 
     await streamPage.bringToFront();
-    // The panel refuses spends for half a second after it comes into view (no reveal-and-click).
-    await streamPage.waitForTimeout(700);
+    await waitUntilSpendable(panelFrame(streamPage));
     const bar = byTestId(panelFrame(streamPage), "gift-bar");
     await byTestId(bar, `gift-${GIFT_ID}`).click();
     expect(await byTestId(bar, `gift-${GIFT_ID}`).getAttribute("aria-pressed")).toBe("true");
@@ -784,11 +492,11 @@ describe("the extension in Chromium against the API", () => {
       .toContain(`Creator receives about ${giftExactDiamonds} diamonds`);
     await byTestId(bar, "send-gift").click();
 
-    const status = bar.locator('[data-testid="send-status"][data-state="sent"]');
+    const status = sentStatus(bar);
     await status.waitFor({ timeout: 15_000 });
     const balanceAfter = purchase.totalCoins - gift.coins;
     expect(await status.textContent()).toBe(
-      `Sent 1 × ${gift.name} to @${CREATOR_HANDLE}: they receive ${giftDiamonds} diamonds. Balance ${balanceAfter} coins.`,
+      `Sent 1 × ${gift.name} to @${DEMO_CREATOR.handle}: they receive ${giftDiamonds} diamonds. Balance ${balanceAfter} coins.`,
     );
     expect(await byTestId(bar, "balance-coins").textContent()).toBe(
       balanceAfter.toLocaleString("en-US"),
@@ -827,11 +535,11 @@ describe("the extension in Chromium against the API", () => {
     expect(await byTestId(dashboard, "top-supporters").textContent()).toContain(viewer.name);
     // The signed-in viewer's launcher on @nova's live demo page reported it live.
     const liveReports = () =>
-      withDatabase(async (sql) => {
+      run.withDatabase(async (sql) => {
         const [row] = await sql<{ n: number }[]>`
           select count(*)::int as n from creator_live_signals l
           join creators c on c.user_id = l.creator_user_id
-          where c.handle = ${CREATOR_HANDLE} and l.last_live_at > now() - interval '2 minutes'`;
+          where c.handle = ${DEMO_CREATOR.handle} and l.last_live_at > now() - interval '2 minutes'`;
         return row?.n;
       });
     await expect.poll(liveReports, { timeout: 15_000 }).toBe(1);
@@ -868,7 +576,7 @@ describe("the extension in Chromium against the API", () => {
     expect(["pending", "processing", "paid"]).toContain(await row.getAttribute("data-status"));
     await expect
       .poll(() => byTestId(dashboard, "withdraw-available").getAttribute("data-value"))
-      .toBe(String(CREATOR_AVAILABLE_DIAMONDS - WITHDRAW_DIAMONDS));
+      .toBe(String(DEMO_CREATOR.availableDiamonds - WITHDRAW_DIAMONDS));
     await screenshot(dashboard, "dashboard");
     expect(dashboardErrors.errors).toEqual([]);
   });
@@ -893,7 +601,7 @@ describe("the extension in Chromium against the API", () => {
     // A test alert is never stored: no stream event (so no gift, no coins, nothing counted).
     // Goal events are left out: the analytics fold stores them on its own every 2 s.
     const countEvents = () =>
-      withDatabase(async (sql) => {
+      run.withDatabase(async (sql) => {
         const [row] = await sql<{ n: number }[]>`
           select count(*)::int as n from stream_events where kind <> 'goal'`;
         return row?.n;
@@ -926,25 +634,16 @@ describe("the extension in Chromium against the API", () => {
   it("spends nothing for a hostile page that declares @nova on her verified website: synthetic clicks, messages, a transparent or covered panel, and shows it nothing private", async () => {
     const site = hostile as HostileSite;
     // The page's origin is a verified website channel of @nova, so the launcher really appears.
-    await withDatabase(
+    await run.withDatabase(
       (sql) => sql`
         insert into creator_channels (id, creator_user_id, platform, channel, url, followers, verified_at, verification_method)
         select gen_random_uuid(), user_id, 'web', ${site.host}, ${`${site.origin}/`}, 0, now(), 'meta_tag'
-        from creators where handle = ${CREATOR_HANDLE}`,
+        from creators where handle = ${DEMO_CREATOR.handle}`,
     );
-    const spentBefore = await viewerSpentCoins();
+    const spentBefore = await run.walletSpentCoins(viewer.email);
     const page = await viewerBrowser.context.newPage();
     // The page's own script runs first and tries to catch every shadow root, closed ones too.
-    await page.addInitScript(() => {
-      const captured: ShadowRoot[] = [];
-      (window as unknown as { captured: ShadowRoot[] }).captured = captured;
-      const attach = Element.prototype.attachShadow;
-      Element.prototype.attachShadow = function (init) {
-        const root = attach.call(this, { ...init, mode: "open" });
-        captured.push(root);
-        return root;
-      };
-    });
+    await page.addInitScript(captureShadowRoots);
     const pageErrors = watchErrors(page);
     await page.goto(`${site.origin}/`);
     await waitForClosedShadow(page, "open-panel");
@@ -952,13 +651,14 @@ describe("the extension in Chromium against the API", () => {
     // 1. Synthetic clicks on everything the page can reach, twice over (a confirm may appear),
     // and messages to every frame: with the launcher closed, then with the panel open.
     await page.evaluate(attackWithSyntheticClicks);
-    expect(await viewerSpentCoins()).toBe(spentBefore);
+    expect(await run.walletSpentCoins(viewer.email)).toBe(spentBefore);
     const panel = await openPanel(page);
     const bar = byTestId(panel, "gift-bar");
     await byTestId(bar, "balance-coins").waitFor({ timeout: 20_000 });
     await page.evaluate(attackWithSyntheticClicks);
+    // Proving nothing is sent: time for a spend the attack wrongly set off to reach the ledger.
     await page.waitForTimeout(1_000);
-    expect(await viewerSpentCoins()).toBe(spentBefore);
+    expect(await run.walletSpentCoins(viewer.email)).toBe(spentBefore);
     expect(await byTestId(bar, "send-status").getAttribute("data-state")).toBe("idle");
 
     // 2. Clickjacking with real clicks: the panel made transparent, then covered by an overlay
@@ -974,7 +674,7 @@ describe("the extension in Chromium against the API", () => {
         if (element.tagName.includes("-")) element.style.opacity = "0";
       }
     });
-    await page.waitForTimeout(400);
+    await waitUntilSeenHidden(panel);
     await clickSend();
     await expect
       .poll(() => byTestId(bar, "spend-refused").textContent())
@@ -990,12 +690,13 @@ describe("the extension in Chromium against the API", () => {
         "position: fixed; inset: 0; z-index: 2147483647; background: white; pointer-events: none; font-size: 48px";
       document.body.append(overlay);
     });
-    await page.waitForTimeout(400);
+    await waitUntilSeenHidden(panel);
     await clickSend();
+    // Proving nothing is sent: the refusal shown is the earlier one's, so give a send time to show.
     await page.waitForTimeout(1_000);
     expect(await byTestId(bar, "spend-refused").textContent()).toContain("covers, fades or hides");
     expect(await byTestId(bar, "send-status").getAttribute("data-state")).toBe("idle");
-    expect(await viewerSpentCoins()).toBe(spentBefore);
+    expect(await run.walletSpentCoins(viewer.email)).toBe(spentBefore);
     await screenshot(page, "hostile-overlay");
 
     // 3. Nothing private in the page's reach, even with its attachShadow hook.
@@ -1006,10 +707,9 @@ describe("the extension in Chromium against the API", () => {
 
   it("confirms a spend of 1,000 coins or more in the extension's own window: cancelled there it sends nothing, approved it reaches the API confirmed", async () => {
     await streamPage.bringToFront();
-    // The panel refuses spends for half a second after it comes into view (no reveal-and-click).
-    await streamPage.waitForTimeout(700);
+    await waitUntilSpendable(panelFrame(streamPage));
     const bar = byTestId(panelFrame(streamPage), "gift-bar");
-    const spentBefore = await viewerSpentCoins();
+    const spentBefore = await run.walletSpentCoins(viewer.email);
     await byTestId(bar, "tab-tip").click();
     await byTestId(bar, "tip-coins").fill("1000");
     const opened = viewerBrowser.context.waitForEvent("page");
@@ -1019,36 +719,32 @@ describe("the extension in Chromium against the API", () => {
     const summary = byTestId(confirmWindow, "confirm-summary");
     await summary.waitFor({ timeout: 10_000 });
     expect(await summary.textContent()).toBe(
-      `a tip to @${CREATOR_HANDLE}, from the page ${api?.baseUrl}.`,
+      `a tip to @${DEMO_CREATOR.handle}, from the page ${run.apiUrl}.`,
     );
     await screenshot(confirmWindow, "confirm-window");
     // The window closes itself on the click, sometimes before the click action returns.
-    await byTestId(confirmWindow, "confirm-window-cancel")
-      .click()
-      .catch((error: unknown) => {
-        if (!confirmWindow.isClosed()) throw error;
-      });
-    await expect
-      .poll(() => byTestId(bar, "send-error").textContent(), { timeout: 10_000 })
-      .toContain("not confirmed");
-    expect(await viewerSpentCoins()).toBe(spentBefore);
+    const clickClosing = (window: Page, testId: string) =>
+      byTestId(window, testId)
+        .click()
+        .catch((error: unknown) => {
+          if (!window.isClosed()) throw error;
+        });
+    const expectNothingSpent = async (sendError: string) => {
+      await expect
+        .poll(() => byTestId(bar, "send-error").textContent(), { timeout: 10_000 })
+        .toContain(sendError);
+      expect(await run.walletSpentCoins(viewer.email)).toBe(spentBefore);
+    };
+    await clickClosing(confirmWindow, "confirm-window-cancel");
+    await expectNothingSpent("not confirmed");
 
     // Confirmed there (a real click, once the button arms), it reaches the API confirmed: which
     // refuses it, since the viewer has fewer than 1,000 coins.
     await byTestId(bar, "send-error").getByText("Dismiss").click();
     const again = viewerBrowser.context.waitForEvent("page");
     await byTestId(bar, "send-tip").click();
-    const approveWindow = await again;
-    // As above: the window closes itself on the click, sometimes before the click returns.
-    await byTestId(approveWindow, "confirm-window-send")
-      .click()
-      .catch((error: unknown) => {
-        if (!approveWindow.isClosed()) throw error;
-      });
-    await expect
-      .poll(() => byTestId(bar, "send-error").textContent(), { timeout: 10_000 })
-      .toContain("Not enough coins");
-    expect(await viewerSpentCoins()).toBe(spentBefore);
+    await clickClosing(await again, "confirm-window-send");
+    await expectNothingSpent("Not enough coins");
   });
 
   it("buys a sticker in the popup's profile shop and tips with it; the creator's open stream shows the sticker and a worn entrance on the viewer's first gift of a new session", async () => {
@@ -1061,10 +757,10 @@ describe("the extension in Chromium against the API", () => {
 
     // The 800-coin entrance is more than this viewer has left: worn here as owned (buying it is
     // the API tests' part), and @nova's stream starts a fresh live session.
-    await withDatabase(async (sql) => {
+    await run.withDatabase(async (sql) => {
       const [who] = await sql<{ viewer: string; creator: string }[]>`
         select (select id from users where email = ${viewer.email}) as viewer,
-          (select user_id from creators where handle = ${CREATOR_HANDLE}) as creator`;
+          (select user_id from creators where handle = ${DEMO_CREATOR.handle}) as creator`;
       if (!who) throw new Error("no viewer or creator");
       await sql`
         insert into viewer_cosmetics (user_id, item_id, transfer_id, coins)
@@ -1082,14 +778,13 @@ describe("the extension in Chromium against the API", () => {
 
     await streamPage.bringToFront();
     await streamPage.reload();
-    const bar = byTestId(await openPanel(streamPage), "gift-bar");
+    const panel = await openPanel(streamPage);
+    const bar = byTestId(panel, "gift-bar");
     await byTestId(bar, "balance-coins").waitFor({ timeout: 20_000 });
-    await streamPage.waitForTimeout(700);
+    await waitUntilSpendable(panel);
     await byTestId(bar, "gift-rose").click();
     await byTestId(bar, "send-gift").click();
-    await bar
-      .locator('[data-testid="send-status"][data-state="sent"]')
-      .waitFor({ timeout: 15_000 });
+    await sentStatus(bar).waitFor({ timeout: 15_000 });
     await expect
       .poll(() => closedShadowText(watching, "gift-animation-entrance"), { timeout: 10_000 })
       .toBe(`🔦${viewer.name} makes an entrance`);
@@ -1098,9 +793,7 @@ describe("the extension in Chromium against the API", () => {
     await byTestId(bar, "tip-coins").fill("10");
     await byTestId(bar, "tip-sticker-sticker-fire").click();
     await byTestId(bar, "send-tip").click();
-    await bar
-      .locator('[data-testid="send-status"][data-state="sent"]')
-      .waitFor({ timeout: 15_000 });
+    await sentStatus(bar).waitFor({ timeout: 15_000 });
     await expect
       .poll(() => closedShadowText(watching, "gift-animation-sticker"), { timeout: 10_000 })
       .toBe("🔥");
@@ -1135,7 +828,7 @@ describe("the extension in Chromium against the API", () => {
     const opened = viewerBrowser.context.waitForEvent("page");
     await byTestId(bar, "sign-in").click();
     const walletWindow = await opened;
-    expect(walletWindow.url()).toBe(`chrome-extension://${EXTENSION_ID}/popup.html`);
+    expect(walletWindow.url()).toBe(`chrome-extension://${CHROME_EXTENSION_ID}/popup.html`);
     await walletWindow.waitForLoadState();
     await screenshot(walletWindow, "panel-sign-in-window");
     await walletWindow.close();
@@ -1147,11 +840,6 @@ describe("the extension in Chromium against the API", () => {
   });
 
   it("leaves the ledger balanced", async () => {
-    const sql = connect((database as TestPostgres).url("postgres"), 1);
-    try {
-      expect(await checkLedger(sql)).toEqual([]);
-    } finally {
-      await sql.end();
-    }
+    expect(await run.ledgerViolations()).toEqual([]);
   });
 });

@@ -4,6 +4,8 @@
  * never load Playwright.
  */
 export { ApiProcess, type ApiProcessOptions, findVerificationLink } from "./api-process.ts";
+export { type ApiStack, startApiStack } from "./api-stack.ts";
+export { DEMO_CREATOR, DEMO_PASSWORD, DEMO_VIEWER } from "./demo-people.ts";
 export {
   describeFailure,
   type HttpAnswer,
@@ -29,6 +31,8 @@ export {
   choosePort,
   forEachConcurrently,
   runCommand,
+  runEveryStep,
+  settleAll,
   sleep,
   waitFor,
 } from "./processes.ts";

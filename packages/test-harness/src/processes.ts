@@ -90,3 +90,24 @@ export async function forEachConcurrently<T>(
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
 }
+
+/** Waits for every task, then throws the first failure (so each part that did start is kept). */
+export async function settleAll(tasks: readonly Promise<unknown>[]): Promise<void> {
+  const failed = (await Promise.allSettled(tasks)).find((result) => result.status === "rejected");
+  if (failed) throw failed.reason;
+}
+
+/** Runs every step in order even when one fails, then throws the first failure: a teardown. */
+export async function runEveryStep(
+  steps: readonly (() => Promise<unknown> | unknown)[],
+): Promise<void> {
+  const failures: unknown[] = [];
+  for (const step of steps) {
+    try {
+      await step();
+    } catch (error) {
+      failures.push(error);
+    }
+  }
+  if (failures.length > 0) throw failures[0];
+}

@@ -1,41 +1,25 @@
-import { createTestDatabase, type TestDatabase } from "@coinstream/db/testing";
 import { Hono } from "hono";
-import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
-import { SEEDED_GUIDELINES_VERSION } from "../test-support/http-accounts.ts";
-import { type AuthDbHandle, createAuthDb } from "./auth-db.ts";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import { SEEDED_GUIDELINES_VERSION, useTestAuth } from "../test-support/http-accounts.ts";
 import { getSessionFromHeaders, mountAuthRoutes } from "./auth-routes.ts";
-import { type Auth, createAuth } from "./create-auth.ts";
-import { CapturingMailer, type MailMessage } from "./mailer.ts";
+import type { MailMessage } from "./mailer.ts";
 
 const BASE_URL = "http://127.0.0.1:3000";
 const EXTENSION_ORIGIN = "chrome-extension://coinstreamtestextensionid";
 const PASSWORD = "correct horse battery staple";
 
-let database: TestDatabase;
-let authDb: AuthDbHandle;
-let auth: Auth;
-let app: Hono;
-const mailer = new CapturingMailer();
-
-beforeAll(async () => {
-  database = await createTestDatabase(inject("adminUrl"));
-  authDb = createAuthDb(database.url);
-  auth = createAuth({
-    db: authDb.db,
-    mailer,
-    secret: "test-secret-that-is-at-least-32-characters-long",
-    baseURL: BASE_URL,
-    trustedOrigins: [EXTENSION_ORIGIN],
-    // Every request here comes from one address; throttling has its own tests
-    // (sign-in-throttle.test.ts), this file tests the account flows.
-    rateLimit: { attemptsPerMinutePerAddress: 10_000 },
-  });
-  app = mountAuthRoutes(new Hono(), auth);
+const accounts = useTestAuth({
+  baseURL: BASE_URL,
+  trustedOrigins: [EXTENSION_ORIGIN],
+  // Every request here comes from one address; throttling has its own tests
+  // (sign-in-throttle.test.ts), this file tests the account flows.
+  rateLimit: { attemptsPerMinutePerAddress: 10_000 },
 });
+const { mailer } = accounts;
+let app: Hono;
 
-afterAll(async () => {
-  await authDb?.close();
-  await database?.drop();
+beforeAll(() => {
+  app = mountAuthRoutes(new Hono(), accounts.auth);
 });
 
 let emailCounter = 0;
@@ -95,7 +79,7 @@ function linkIn(message: MailMessage): string {
 }
 
 async function findUser(email: string) {
-  const [row] = await database.sql<
+  const [row] = await accounts.db.sql<
     { id: string; dateOfBirth: string; region: string; emailVerified: boolean }[]
   >`
     select id, to_char(date_of_birth, 'YYYY-MM-DD') as "dateOfBirth", region,
@@ -112,7 +96,7 @@ async function expectSignUpRefused(email: string, response: Response, body: obje
 }
 
 async function countSessions(userId: string): Promise<number> {
-  const [row] = await database.sql<{ count: number }[]>`
+  const [row] = await accounts.db.sql<{ count: number }[]>`
     select count(*)::int as count from sessions where user_id = ${userId}`;
   return row?.count ?? 0;
 }
@@ -150,7 +134,7 @@ describe("sign-up", () => {
     expect(body.user.email).toBe(email);
     const user = await findUser(email);
     expect(user).toMatchObject({ dateOfBirth: "1990-05-17", region: "DE", emailVerified: false });
-    const [credential] = await database.sql<{ providerId: string; password: string }[]>`
+    const [credential] = await accounts.db.sql<{ providerId: string; password: string }[]>`
       select provider_id as "providerId", password from auth_accounts where user_id = ${user?.id ?? ""}`;
     expect(credential?.providerId).toBe("credential");
     expect(credential?.password).not.toContain(PASSWORD);
@@ -206,7 +190,7 @@ describe("sign-up", () => {
     const email = freshEmail("guidelines");
     expect((await signUp(email)).status).toBe(200);
     const user = await findUser(email);
-    const accepted = await database.sql<{ version: number }[]>`
+    const accepted = await accounts.db.sql<{ version: number }[]>`
       select version from guidelines_acceptances where user_id = ${user?.id ?? ""}`;
     expect(accepted).toEqual([{ version: SEEDED_GUIDELINES_VERSION }]);
   });
@@ -396,7 +380,7 @@ describe("sign-up age", () => {
 
 describe("display names", () => {
   async function findName(email: string) {
-    const [row] = await database.sql<
+    const [row] = await accounts.db.sql<
       { name: string }[]
     >`select name from users where email = ${email}`;
     return row?.name;
@@ -514,7 +498,7 @@ describe("sign-in", () => {
     const token = response.headers.get("set-auth-token") ?? "";
     const [sessionToken, signature] = token.split(".");
     expect(signature).toBeTruthy();
-    const [stored] = await database.sql<{ token: string }[]>`
+    const [stored] = await accounts.db.sql<{ token: string }[]>`
       select s.token from sessions s join users u on u.id = s.user_id where u.email = ${email}`;
     expect(stored?.token).toBe(sessionToken);
     // The extension reads the header cross-origin, so it must be exposed.
@@ -587,7 +571,7 @@ describe("getSessionFromHeaders", () => {
     const email = await createVerifiedUser("bearer");
     const token = await signInForToken(email);
 
-    const session = await getSessionFromHeaders(auth, bearer(token));
+    const session = await getSessionFromHeaders(accounts.auth, bearer(token));
 
     expect(session?.user.email).toBe(email);
     expect(session?.user.emailVerified).toBe(true);
@@ -601,7 +585,7 @@ describe("getSessionFromHeaders", () => {
   });
 
   it("returns null when anonymous", async () => {
-    expect(await getSessionFromHeaders(auth, new Headers())).toBeNull();
+    expect(await getSessionFromHeaders(accounts.auth, new Headers())).toBeNull();
   });
 
   it("returns null when the bearer token is tampered with or unsigned", async () => {
@@ -610,11 +594,15 @@ describe("getSessionFromHeaders", () => {
     const [sessionToken = "", signature = ""] = token.split(".");
     const flipped = signature.startsWith("A") ? `B${signature.slice(1)}` : `A${signature.slice(1)}`;
 
-    expect(await getSessionFromHeaders(auth, bearer(`${sessionToken}.${flipped}`))).toBeNull();
-    expect(await getSessionFromHeaders(auth, bearer(`${sessionToken}x.${signature}`))).toBeNull();
+    expect(
+      await getSessionFromHeaders(accounts.auth, bearer(`${sessionToken}.${flipped}`)),
+    ).toBeNull();
+    expect(
+      await getSessionFromHeaders(accounts.auth, bearer(`${sessionToken}x.${signature}`)),
+    ).toBeNull();
     // requireSignature: the raw session token (as stored in the database) is not enough.
-    expect(await getSessionFromHeaders(auth, bearer(sessionToken))).toBeNull();
-    expect(await getSessionFromHeaders(auth, bearer(token))).not.toBeNull();
+    expect(await getSessionFromHeaders(accounts.auth, bearer(sessionToken))).toBeNull();
+    expect(await getSessionFromHeaders(accounts.auth, bearer(token))).not.toBeNull();
   });
 });
 
@@ -629,7 +617,7 @@ describe("sign-out", () => {
 
     expect(response.status).toBe(200);
     expect(await countSessions(userId)).toBe(0);
-    expect(await getSessionFromHeaders(auth, bearer(token))).toBeNull();
+    expect(await getSessionFromHeaders(accounts.auth, bearer(token))).toBeNull();
   });
 });
 
@@ -684,7 +672,7 @@ describe("password reset", () => {
     expect(reset.status).toBe(200);
     expect((await signIn(email)).status).toBe(401);
     expect((await signIn(email, newPassword)).status).toBe(200);
-    expect(await getSessionFromHeaders(auth, bearer(oldToken))).toBeNull();
+    expect(await getSessionFromHeaders(accounts.auth, bearer(oldToken))).toBeNull();
     // The token works once.
     const again = await post("/reset-password", {
       token: resetToken,

@@ -1,6 +1,4 @@
 import { randomUUID } from "node:crypto";
-import type { AddressInfo } from "node:net";
-import { serve } from "@hono/node-server";
 import type { Hono } from "hono";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../app.ts";
@@ -10,6 +8,7 @@ import {
   TEST_PASSWORD,
   useTestAuth,
 } from "../test-support/http-accounts.ts";
+import { listenOnLoopback } from "../test-support/loopback-server.ts";
 import { testDependencies } from "../test-support/test-context.ts";
 
 // Sign-in throttling as an attacker meets it: over a real socket, with a forged
@@ -23,23 +22,19 @@ const accounts = useTestAuth({
 const { mailer } = accounts;
 let direct: Hono;
 let behindProxy: Hono;
-let server: ReturnType<typeof serve>;
+let server: Awaited<ReturnType<typeof listenOnLoopback>>;
 let socketBase = "";
 
 beforeAll(async () => {
   const { db, auth } = accounts;
   direct = createApp(testDependencies(db.sql, { auth }));
   behindProxy = createApp(testDependencies(db.sql, { auth, clientAddressHeader: "x-real-ip" }));
-  socketBase = await new Promise<string>((resolve) => {
-    server = serve(
-      { fetch: (request) => direct.fetch(request), hostname: "127.0.0.1", port: 0 },
-      (info: AddressInfo) => resolve(`http://127.0.0.1:${info.port}`),
-    );
-  });
+  server = await listenOnLoopback((request) => direct.fetch(request));
+  socketBase = server.base;
 });
 
 afterAll(async () => {
-  await new Promise((resolve) => server.close(resolve));
+  await server?.close();
 });
 
 describe("sign-in throttling", () => {

@@ -1,5 +1,6 @@
 import { checkLedger, createLedger, ensureAccounts, PLATFORM_OWNER } from "@coinstream/db";
 import { createTestDatabase, type TestDatabase } from "@coinstream/db/testing";
+import { DEMO_CREATOR, DEMO_VIEWER } from "@coinstream/test-harness";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { type AuthDbHandle, createAuthDb } from "../auth/auth-db.ts";
 import { createAuth } from "../auth/create-auth.ts";
@@ -9,7 +10,13 @@ import type { Viewer } from "../services/service-context.ts";
 import { getCurrentSession } from "../services/sessions/current-session.ts";
 import { resolveCreator } from "../services/streams/resolve-creator.ts";
 import { getWallet } from "../services/wallet/get-wallet.ts";
-import { DEMO_PEOPLE, demoOverlayPath, ensureDemoWebsite, seedDemo } from "./seed-demo.ts";
+import {
+  DEMO_PASSWORD,
+  DEMO_PEOPLE,
+  demoOverlayPath,
+  ensureDemoWebsite,
+  seedDemo,
+} from "./seed-demo.ts";
 
 let db: TestDatabase;
 let authDb: AuthDbHandle;
@@ -76,6 +83,22 @@ describe("seedDemo", () => {
     const overlay = await demoOverlayPath(db.sql);
     expect(overlay).toMatch(/^\/overlay\/[A-Za-z0-9_-]{32}$/);
     expect(await demoOverlayPath(db.sql)).toBe(overlay);
+  });
+
+  it("seeds the logins the test harness signs in with (the extension E2E's demo viewer and @nova)", () => {
+    const [nova] = DEMO_PEOPLE.creators;
+    expect(DEMO_VIEWER).toEqual({
+      email: DEMO_PEOPLE.viewer.email,
+      password: DEMO_PASSWORD,
+      coins: Number(DEMO_PEOPLE.viewer.coins),
+    });
+    expect(DEMO_CREATOR).toEqual({
+      email: nova.email,
+      password: DEMO_PASSWORD,
+      handle: nova.handle,
+      twitchChannel: nova.channel,
+      availableDiamonds: Number(nova.earlierDiamonds),
+    });
   });
 
   it("makes the API's own origin @nova's verified website, so the demo page's meta tag counts there only", async () => {

@@ -1,25 +1,14 @@
 import { randomUUID } from "node:crypto";
 import { mkdir } from "node:fs/promises";
-import type { AddressInfo } from "node:net";
 import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
-import { checkLedger, createLedger, type Ledger } from "@coinstream/db";
-import { createTestDatabase, type TestDatabase } from "@coinstream/db/testing";
 import { launchChromium } from "@coinstream/test-harness/chromium";
-import { serve } from "@hono/node-server";
 import { createTRPCClient, httpBatchLink } from "@trpc/client";
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
-import { createApp } from "../app.ts";
-import { type AuthDbHandle, createAuthDb } from "../auth/auth-db.ts";
-import { createAuth } from "../auth/create-auth.ts";
-import { CapturingMailer } from "../auth/mailer.ts";
-import { createPayments } from "../payments/create-payments.ts";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { recordStreamEvent } from "../realtime/record-stream-event.ts";
-import { StreamEventHub } from "../realtime/stream-event-hub.ts";
 import { foldStreamEvents } from "../services/analytics/fold-stream-events.ts";
-import { SEEDED_GUIDELINES_VERSION } from "../test-support/http-accounts.ts";
-import { ensurePlatformAccounts } from "../test-support/people.ts";
+import { useServedApi } from "../test-support/served-api.ts";
 import type { AppRouter } from "../trpc/root.ts";
 
 // The OBS overlay as OBS would show it: the whole API on a real socket, the page in headless
@@ -28,109 +17,41 @@ const SCREENSHOT = fileURLToPath(new URL("../../test-output/overlay.png", import
 const VIEWER_NAME = 'Vera <b>"V"</b>';
 const XSS_MESSAGE = "hi <img src=x onerror=alert(1)> there";
 
-let db: TestDatabase;
-let ledger: Ledger;
-let authDb: AuthDbHandle;
-let hub: StreamEventHub;
-let server: ReturnType<typeof serve>;
+const served = useServedApi();
 let browser: Browser;
-let base = "";
-const mailer = new CapturingMailer();
 
 beforeAll(async () => {
-  db = await createTestDatabase(inject("adminUrl"));
-  await ensurePlatformAccounts(db.sql);
-  authDb = createAuthDb(db.url);
-  ledger = createLedger(db.sql);
-  hub = new StreamEventHub(db.sql);
-  await hub.start();
-  let app: ReturnType<typeof createApp> | null = null;
-  const started = new Promise<number>((resolve) => {
-    server = serve(
-      {
-        fetch: (request) => app?.fetch(request) ?? new Response(null, { status: 503 }),
-        hostname: "127.0.0.1",
-        port: 0,
-      },
-      (info: AddressInfo) => resolve(info.port),
-    );
-  });
-  base = `http://127.0.0.1:${await started}`;
-  app = createApp({
-    sql: db.sql,
-    ledger,
-    events: hub,
-    publicUrl: base,
-    auth: createAuth({
-      db: authDb.db,
-      mailer,
-      secret: "an-overlay-e2e-secret-of-at-least-32-chars",
-      baseURL: base,
-    }),
-    payments: createPayments({
-      sql: db.sql,
-      ledger,
-      publicUrl: base,
-      sandboxWebhookSecret: "whsec_overlay",
-    }),
-  });
   browser = await launchChromium();
 });
 
 afterAll(async () => {
   await browser?.close();
-  await new Promise((resolve) => server?.close(resolve));
-  await hub?.stop();
-  expect(await checkLedger(db.sql)).toEqual([]);
-  await authDb?.close();
-  await db?.drop();
 });
+
+type Client = ReturnType<typeof client>;
 
 function client(token: string) {
   return createTRPCClient<AppRouter>({
     links: [
-      httpBatchLink({ url: `${base}/trpc`, headers: () => ({ authorization: `Bearer ${token}` }) }),
+      httpBatchLink({
+        url: `${served.base}/trpc`,
+        headers: () => ({ authorization: `Bearer ${token}` }),
+      }),
     ],
   });
 }
 
-/** Signs a new person up over HTTP, verifies their email, signs in: their bearer token and id. */
-async function signUp(name: string) {
-  const email = `${randomUUID()}@example.com`;
-  const post = (path: string, body: unknown) =>
-    fetch(`${base}/api/auth${path}`, {
-      method: "POST",
-      headers: { "content-type": "application/json", origin: base },
-      body: JSON.stringify(body),
-    });
-  const password = "correct horse battery staple";
-  const signedUp = await post("/sign-up/email", {
-    name,
-    email,
-    password,
-    dateOfBirth: "1991-02-03",
-    region: "GB",
-    acceptedGuidelinesVersion: SEEDED_GUIDELINES_VERSION,
-  });
-  expect(signedUp.status).toBe(200);
-  const mail = await vi.waitFor(() => {
-    const message = mailer.messages.findLast((m) => m.to === email);
-    if (!message) throw new Error("no mail yet");
-    return message;
-  });
-  await fetch(/https?:\/\/\S+/.exec(mail.text)?.[0] ?? "", { redirect: "manual" });
-  const signedIn = await post("/sign-in/email", { email, password });
-  expect(signedIn.status).toBe(200);
-  const [user] = await db.sql<{ id: string }[]>`select id from users where email = ${email}`;
-  return { token: signedIn.headers.get("set-auth-token") ?? "", userId: user?.id ?? "" };
+/** `api`'s person sends `count` × `giftId` to @`handle`. */
+function sendGift(api: Client, handle: string, giftId: string, count = 1) {
+  return api.gifts.send.mutate({ idempotencyKey: randomUUID(), to: { handle }, giftId, count });
 }
 
 /** A creator signed up over HTTP, registered under `prefix` + now, with a verified channel. */
 async function verifiedCreator(name: string, prefix: string) {
-  const nova = await signUp(name);
+  const nova = await served.signUp(name);
   const novaApi = client(nova.token);
   const { handle } = await novaApi.creator.register.mutate({ handle: `${prefix}${Date.now()}` });
-  await db.sql`
+  await served.db.sql`
     insert into creator_channels (creator_user_id, platform, channel, followers, followers_verified, verified_at, verification_method)
     values (${nova.userId}, 'twitch', ${handle}, 150, true, now(), 'seed')`;
   return { nova, novaApi, handle };
@@ -138,7 +59,7 @@ async function verifiedCreator(name: string, prefix: string) {
 
 /** A viewer named `VIEWER_NAME` who paid the sandbox checkout for 2,000 coins. */
 async function viewerWith2000Coins() {
-  const vera = await signUp(VIEWER_NAME);
+  const vera = await served.signUp(VIEWER_NAME);
   const veraApi = client(vera.token);
   const checkout = await veraApi.store.checkout.mutate({
     idempotencyKey: randomUUID(),
@@ -166,12 +87,13 @@ describe("the OBS overlay in headless Chromium", () => {
   it("shows gift, combo, tip and paid-message alerts live, escapes viewer text, draws the goal and top gifters on a transparent page, and dies with its key", async () => {
     const { nova, novaApi, handle } = await verifiedCreator("Nova", "nova");
     const overlay = await novaApi.overlay.get.query();
-    expect(overlay.url.startsWith(`${base}/overlay/`)).toBe(true);
+    expect(overlay.url.startsWith(`${served.base}/overlay/`)).toBe(true);
     await novaApi.sessions.start.mutate({ title: "Late show" });
     await novaApi.sessions.setGoal.mutate({ coins: 50_000, title: "New microphone" });
 
     const { vera, veraApi } = await viewerWith2000Coins();
-    await db.sql`insert into viewer_profiles (user_id, name_color) values (${vera.userId}, '#2ec4d6')`;
+    await served.db
+      .sql`insert into viewer_profiles (user_id, name_color) values (${vera.userId}, '#2ec4d6')`;
 
     const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
     const problems = watch(page);
@@ -188,34 +110,23 @@ describe("the OBS overlay in headless Chromium", () => {
     expect(await page.locator("#goal-title").textContent()).toBe("New microphone");
     expect(await page.locator("#goal-numbers").textContent()).toBe("0 / 50,000");
 
-    const to = { handle };
-    await veraApi.gifts.send.mutate({
-      idempotencyKey: randomUUID(),
-      to,
-      giftId: "crown",
-      count: 1,
-    });
+    await sendGift(veraApi, handle, "crown");
     const crown = page.locator(".alert-premium", { hasText: "sent Crown" });
     await crown.waitFor();
     expect(await crown.locator(".name").textContent()).toBe(VIEWER_NAME);
     expect(await computed(".alert-premium .name", "color")).toBe("rgb(46, 196, 214)");
 
-    await veraApi.gifts.send.mutate({ idempotencyKey: randomUUID(), to, giftId: "rose", count: 3 });
+    await sendGift(veraApi, handle, "rose", 3);
     const roses = page.locator(".alert-basic", { hasText: "sent Rose" });
     await roses.waitFor();
     expect(await roses.locator(".combo").textContent()).toBe("x3");
 
-    await veraApi.gifts.send.mutate({
-      idempotencyKey: randomUUID(),
-      to,
-      giftId: "concert",
-      count: 1,
-    });
+    await sendGift(veraApi, handle, "concert");
     await page.locator(".alert-deluxe", { hasText: "sent Concert" }).waitFor();
 
     await veraApi.tips.send.mutate({
       idempotencyKey: randomUUID(),
-      to,
+      to: { handle },
       coins: 25,
       message: XSS_MESSAGE,
     });
@@ -233,7 +144,7 @@ describe("the OBS overlay in headless Chromium", () => {
       diamonds: 0,
       at: new Date(),
     };
-    await recordStreamEvent(db.sql, {
+    await recordStreamEvent(served.db.sql, {
       ...event,
       transferId: randomUUID(),
       kind: "message",
@@ -246,7 +157,7 @@ describe("the OBS overlay in headless Chromium", () => {
     await paid.waitFor();
     expect(await paid.locator(".label").textContent()).toBe("Paid message");
     expect(await paid.locator(".text").textContent()).toBe("Loved the show, <b>thanks</b>!");
-    await recordStreamEvent(db.sql, {
+    await recordStreamEvent(served.db.sql, {
       ...event,
       transferId: randomUUID(),
       kind: "gift",
@@ -258,7 +169,7 @@ describe("the OBS overlay in headless Chromium", () => {
     await page.locator("#stage .alert-legendary", { hasText: "sent Lion" }).waitFor();
     // A combo: the same gift again within the window counts up on the same alert.
     for (const offsetMs of [0, 500]) {
-      await recordStreamEvent(db.sql, {
+      await recordStreamEvent(served.db.sql, {
         ...event,
         transferId: randomUUID(),
         kind: "gift",
@@ -280,7 +191,7 @@ describe("the OBS overlay in headless Chromium", () => {
       { timeout: 5_000 },
     );
     const before = await lastGoalEventId(nova.userId);
-    await foldStreamEvents(db.sql);
+    await foldStreamEvents(served.db.sql);
     const folded = await lastGoalEventId(nova.userId);
     expect(folded).not.toBe(before);
     await page.locator(`#goal[data-since="${folded}"]`).waitFor({ state: "attached" });
@@ -308,14 +219,19 @@ describe("the OBS overlay in headless Chromium", () => {
     expect((await fetch(overlay.url)).status).toBe(404);
     expect((await fetch(`${overlay.url}/state`)).status).toBe(404);
     expect((await fetch(rotated.url)).status).toBe(200);
-    await veraApi.tips.send.mutate({ idempotencyKey: randomUUID(), to, coins: 1, message: "late" });
+    await veraApi.tips.send.mutate({
+      idempotencyKey: randomUUID(),
+      to: { handle },
+      coins: 1,
+      message: "late",
+    });
     await page.locator('body[data-connection="gone"]').waitFor({ timeout: 20_000 });
     expect(await page.locator(".alert", { hasText: "late" }).count()).toBe(0);
     await page.close();
   });
 
   it("plays a test alert of each tier (marked, no coins moved) and applies new settings without a reload", async () => {
-    const nova = await signUp("Studio Nova");
+    const nova = await served.signUp("Studio Nova");
     const novaApi = client(nova.token);
     await novaApi.creator.register.mutate({ handle: `studio${Date.now()}` });
     const overlay = await novaApi.overlay.get.query();
@@ -323,7 +239,7 @@ describe("the OBS overlay in headless Chromium", () => {
     const problems = watch(page);
     await page.goto(overlay.url);
     await page.locator('body[data-connection="open"]').waitFor();
-    const [before] = await db.sql<
+    const [before] = await served.db.sql<
       { n: bigint }[]
     >`select count(*)::int8 as n from ledger_transfers`;
     await mkdir(dirname(SCREENSHOT), { recursive: true });
@@ -341,7 +257,9 @@ describe("the OBS overlay in headless Chromium", () => {
         path: SCREENSHOT.replace("overlay.png", `overlay-test-${tier}.png`),
       });
     }
-    const [after] = await db.sql<{ n: bigint }[]>`select count(*)::int8 as n from ledger_transfers`;
+    const [after] = await served.db.sql<
+      { n: bigint }[]
+    >`select count(*)::int8 as n from ledger_transfers`;
     expect(after?.n).toBe(before?.n);
 
     // New settings reach the open page: colours, full-screen tiers, top gifters hidden.
@@ -389,13 +307,7 @@ describe("entrances and stickers on the OBS overlay", () => {
     const problems = watch(page);
     await page.goto(overlay.url);
     await page.locator('body[data-connection="open"]').waitFor();
-    const to = { handle };
-    await veraApi.gifts.send.mutate({
-      idempotencyKey: randomUUID(),
-      to,
-      giftId: "crown",
-      count: 1,
-    });
+    await sendGift(veraApi, handle, "crown");
     const entrance = page.locator('.alert-premium .entrance[data-entrance="sparkle"]');
     await entrance.waitFor();
     expect(await entrance.textContent()).toBe(`${VIEWER_NAME} makes an entrance`);
@@ -404,13 +316,13 @@ describe("entrances and stickers on the OBS overlay", () => {
       await page.evaluate(`getComputedStyle(document.querySelector(".entrance")).animationName`),
     ).toContain("entrance-in");
 
-    await veraApi.gifts.send.mutate({ idempotencyKey: randomUUID(), to, giftId: "gg", count: 1 });
+    await sendGift(veraApi, handle, "gg");
     await page.locator(".alert-basic", { hasText: "sent GG" }).waitFor();
     expect(await page.locator(".entrance").count()).toBe(1);
 
     await veraApi.tips.send.mutate({
       idempotencyKey: randomUUID(),
-      to,
+      to: { handle },
       coins: 25,
       message: XSS_MESSAGE,
       stickerId: "sticker-trophy",
@@ -422,7 +334,7 @@ describe("entrances and stickers on the OBS overlay", () => {
 
     // The other effects, as a gift's batch stores them, for the pictures.
     for (const [index, effect] of (["confetti", "spotlight"] as const).entries()) {
-      await recordStreamEvent(db.sql, {
+      await recordStreamEvent(served.db.sql, {
         transferId: randomUUID(),
         kind: "gift",
         creatorUserId: nova.userId,
@@ -455,7 +367,7 @@ describe("entrances and stickers on the OBS overlay", () => {
 });
 
 async function lastGoalEventId(creatorUserId: string): Promise<string> {
-  const [row] = await db.sql<{ id: bigint | null }[]>`
+  const [row] = await served.db.sql<{ id: bigint | null }[]>`
     select max(id) as id from stream_events where creator_user_id = ${creatorUserId} and kind = 'goal'`;
   return String(row?.id);
 }

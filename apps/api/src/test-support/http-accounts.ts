@@ -38,13 +38,19 @@ export async function signUpVerified(
     authOverFetch(base, (url, init) => app.request(url, init)),
     { name: "Tess", email, password: TEST_PASSWORD, dateOfBirth: "1990-05-17", region: "DE" },
   );
+  expect((await app.request(await verificationLink(mailer, email))).status).toBeLessThan(400);
+}
+
+/** The link in the last mail to `email`, once it is sent (mail goes out after the response). */
+export async function verificationLink(mailer: CapturingMailer, email: string): Promise<string> {
   const mail = await vi.waitFor(() => {
     const message = mailer.lastTo(email);
     if (!message) throw new Error("no verification mail yet");
     return message;
   });
-  const link = /https?:\/\/\S+/.exec(mail.text)?.[0] ?? "";
-  expect((await app.request(link)).status).toBeLessThan(400);
+  const link = /https?:\/\/\S+/.exec(mail.text)?.[0];
+  if (!link) throw new Error(`no link in the mail to ${email}: ${mail.text}`);
+  return link;
 }
 
 /**

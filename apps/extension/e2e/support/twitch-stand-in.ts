@@ -1,12 +1,4 @@
-import { createServer, type Server } from "node:http";
-import { createServer as createTlsServer } from "node:https";
-import type { AddressInfo } from "node:net";
-
-export interface StandInSite {
-  /** 127.0.0.1:PORT, for Chromium's --host-resolver-rules. */
-  readonly address: string;
-  readonly close: () => Promise<void>;
-}
+import { type StandInSite, standInDocument, startStandIn } from "./stand-in-site.ts";
 
 /**
  * A local server answering for www.twitch.tv (Chromium maps the name to it): every channel path
@@ -21,35 +13,6 @@ export function startTwitchStandIn(): Promise<StandInSite> {
 }
 
 /**
- * A local server answering each path with the page `render` gives, or 404 for null; over TLS
- * with `tls` (a self-signed certificate: the E2E's browser ignores certificate errors), for hosts
- * Chromium only reaches over https (HSTS preloaded, like youtube.com).
- */
-export async function startStandIn(
-  render: (path: string) => string | null,
-  tls?: { readonly key: string; readonly cert: string },
-): Promise<StandInSite> {
-  const handler = (
-    request: import("node:http").IncomingMessage,
-    response: import("node:http").ServerResponse,
-  ) => {
-    const html = render(request.url ?? "/");
-    if (html === null) {
-      response.writeHead(404, { "content-type": "text/plain" }).end("not found");
-      return;
-    }
-    response.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(html);
-  };
-  const server: Server = tls ? createTlsServer(tls, handler) : createServer(handler);
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    address: `127.0.0.1:${port}`,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
-  };
-}
-
-/**
  * Twitch's layout: player and title on the left, a 340 px chat column the full height on the
  * right; narrower than 700 px (Twitch's own breakpoint) the chat goes under the player.
  */
@@ -58,13 +21,9 @@ function page(channel: string): string {
     { length: 40 },
     (_, i) => `<p style="margin: 4px 8px"><b>viewer${i}</b>: message number ${i} in the chat</p>`,
   ).join("");
-  return `<!doctype html>
-<html lang="en">
-  <head>
-    <meta charset="utf-8" />
-    <link rel="icon" href="data:," />
-    <title>${channel} - Twitch</title>
-    <style>
+  return standInDocument({
+    title: `${channel} - Twitch`,
+    head: `<style>
       body { margin: 0; display: flex; height: 100vh; font-family: sans-serif; background: #0e0e10; color: #efeff1 }
       main { flex: 1; min-width: 0; padding: 16px; overflow: auto }
       .stream-chat { width: 340px; flex: none; display: flex; flex-direction: column; height: 100vh; background: #18181b }
@@ -76,9 +35,8 @@ function page(channel: string): string {
         h1 { margin: 4px 8px; font-size: 18px }
         .stream-chat { width: 100%; height: auto; flex: 1; min-height: 0 }
       }
-    </style>
-  </head>
-  <body>
+    </style>`,
+    body: `<body>
     <main>
       <div class="video-player" style="aspect-ratio: 16 / 9; background: #333"></div>
       <h1 id="channel-title">${channel}</h1>
@@ -87,6 +45,6 @@ function page(channel: string): string {
       <div class="chat-scroller">${lines}</div>
       <div class="chat-input"><textarea aria-label="Send a message"></textarea></div>
     </aside>
-  </body>
-</html>`;
+  </body>`,
+  });
 }

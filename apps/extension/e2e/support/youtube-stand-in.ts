@@ -2,7 +2,7 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type StandInSite, startStandIn } from "./twitch-stand-in.ts";
+import { type StandInSite, standInDocument, startStandIn } from "./stand-in-site.ts";
 
 /** A throwaway self-signed certificate for www.youtube.com (youtube.com is HSTS preloaded). */
 function selfSignedCertificate(): { key: string; cert: string } {
@@ -50,13 +50,9 @@ function watchPage(videoId: string, owner: string): string {
     { length: 30 },
     (_, i) => `<p style="margin: 4px 12px"><b>fan${i}</b> live chat message ${i}</p>`,
   ).join("");
-  return `<!doctype html>
-<html lang="en">
-  <head>
-    <meta charset="utf-8" />
-    <link rel="icon" href="data:," />
-    <title>Live with ${owner} - YouTube</title>
-    <style>
+  return standInDocument({
+    title: `Live with ${owner} - YouTube`,
+    head: `<style>
       body { margin: 0; font-family: sans-serif; background: #0f0f0f; color: #f1f1f1 }
       ytd-watch-flexy, ytd-watch-metadata, ytd-video-owner-renderer, ytd-live-chat-frame { display: block }
       #columns { display: flex; gap: 24px; padding: 24px 24px 0 }
@@ -71,9 +67,8 @@ function watchPage(videoId: string, owner: string): string {
         #secondary { width: 100% }
         ytd-watch-metadata { padding: 0 12px }
       }
-    </style>
-  </head>
-  <body>
+    </style>`,
+    body: `<body>
     <ytd-watch-flexy video-id="${videoId}">
       <div id="columns">
         <div id="primary">
@@ -91,6 +86,6 @@ function watchPage(videoId: string, owner: string): string {
         </div>
       </div>
     </ytd-watch-flexy>
-  </body>
-</html>`;
+  </body>`,
+  });
 }
