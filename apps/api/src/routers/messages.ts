@@ -23,6 +23,17 @@ const pageSchema = {
   limit: z.number().int().min(1).max(100).default(25),
 };
 
+/** A message as its sender sees it (`toSentMessage`). */
+const sentMessageSchema = z.strictObject({
+  id: z.uuid(),
+  to: z.strictObject({ handle: z.string() }),
+  body: z.string(),
+  coins: countSchema,
+  sentAt: isoDateTimeSchema,
+  reply: z.string().nullable(),
+  repliedAt: isoDateTimeSchema.nullable(),
+});
+
 /** A message as the creator sees it in their inbox (`toInboxMessage`). */
 const inboxMessageSchema = z.strictObject({
   id: z.uuid(),
@@ -72,6 +83,16 @@ export const messagesRouter = router({
         confirm: z.boolean().default(false),
       }),
     )
+    .output(
+      z.strictObject({
+        messageId: z.uuid(),
+        replayed: z.boolean(),
+        coinsSpent: countSchema,
+        balance: countSchema,
+        rateCardVersion: z.string(),
+        message: sentMessageSchema,
+      }),
+    )
     .mutation(({ ctx, input }) => sendPaidMessage(ctx, input)),
 
   /** The caller's sent messages, newest first, with the creator's answer when there is one. */
@@ -79,17 +100,7 @@ export const messagesRouter = router({
     .input(z.object(pageSchema))
     .output(
       z.strictObject({
-        items: z.array(
-          z.strictObject({
-            id: z.uuid(),
-            to: z.strictObject({ handle: z.string() }),
-            body: z.string(),
-            coins: countSchema,
-            sentAt: isoDateTimeSchema,
-            reply: z.string().nullable(),
-            repliedAt: isoDateTimeSchema.nullable(),
-          }),
-        ),
+        items: z.array(sentMessageSchema),
         nextCursor: z.uuid().nullable(),
       }),
     )

@@ -4,13 +4,22 @@ import { createPerson } from "../test-support/people.ts";
 import { useTestLedger } from "../test-support/test-ledger.ts";
 
 // The service answers whatever the test says; the procedure's `.output()` schema judges it.
-const answer = vi.hoisted(() => ({ withdrawals: null as unknown }));
+const answer = vi.hoisted(() => ({ withdrawals: null as unknown, gift: null as unknown }));
 vi.mock("../services/payouts/withdrawals.ts", async (importOriginal) => {
   const actual = await importOriginal<typeof import("../services/payouts/withdrawals.ts")>();
   return {
     ...actual,
     listWithdrawals: async (...args: Parameters<typeof actual.listWithdrawals>) =>
       answer.withdrawals ?? actual.listWithdrawals(...args),
+  };
+});
+
+vi.mock("../services/gifts/send-gift-or-tip.ts", async (importOriginal) => {
+  const actual = await importOriginal<typeof import("../services/gifts/send-gift-or-tip.ts")>();
+  return {
+    ...actual,
+    sendGift: async (...args: Parameters<typeof actual.sendGift>) =>
+      answer.gift ?? actual.sendGift(...args),
   };
 });
 
@@ -50,6 +59,34 @@ describe("output schemas", () => {
       expect(await env.callerFor(who).creator.withdrawals()).toEqual([row]);
     } finally {
       answer.withdrawals = null;
+    }
+  });
+
+  it("holds a hot spend (gifts.send) to its schema: a time sent as a Date fails the call", async () => {
+    const who = await createPerson(env.db.sql);
+    const paid = {
+      transferId: randomUUID(),
+      replayed: false,
+      coinsSpent: 10,
+      balance: 990,
+      creator: { handle: "nova", diamonds: 5 },
+      rateCardVersion: "2026-12-01",
+      paidAt: new Date(),
+    };
+    const send = () =>
+      env.callerFor(who).gifts.send({
+        idempotencyKey: randomUUID(),
+        to: { handle: "nova" },
+        giftId: "gg",
+        count: 1,
+      });
+    try {
+      answer.gift = paid;
+      await expect(send()).rejects.toMatchObject({ code: "INTERNAL_SERVER_ERROR" });
+      answer.gift = { ...paid, paidAt: paid.paidAt.toISOString() };
+      expect(await send()).toEqual(answer.gift);
+    } finally {
+      answer.gift = null;
     }
   });
 });

@@ -105,6 +105,15 @@ export const streamsRouter = router({
         confirmOffline: z.boolean().default(false),
       }),
     )
+    .output(
+      z.strictObject({
+        handle: z.string(),
+        coinsSpent: countSchema,
+        /** When the stacked boost ends; null only if a replayed boost's row is missing. */
+        boostEndsAt: isoDateTimeSchema.nullable(),
+        replayed: z.boolean(),
+      }),
+    )
     .mutation(({ ctx, input }) => boostStream(ctx, input)),
 
   /**

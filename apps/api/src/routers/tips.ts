@@ -2,6 +2,7 @@ import { z } from "zod";
 import { sendTip } from "../services/gifts/send-gift-or-tip.ts";
 import { router } from "../trpc/init.ts";
 import { spendProcedure } from "../trpc/spend-procedure.ts";
+import { creatorPaymentSchema } from "./output-schemas.ts";
 import { idempotencyKeySchema, streamTargetSchema } from "./targets.ts";
 
 export const tipsRouter = router({
@@ -19,5 +20,6 @@ export const tipsRouter = router({
         confirm: z.boolean().default(false),
       }),
     )
+    .output(creatorPaymentSchema)
     .mutation(({ ctx, input }) => sendTip(ctx, input)),
 });

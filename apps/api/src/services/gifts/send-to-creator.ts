@@ -190,8 +190,8 @@ export async function sendToCreator(
       diamonds: paid.diamonds,
     },
     rateCardVersion: String(paid.transfer.metadata.rateCardVersion ?? rateCard.version),
-    /** When the coins moved (the transaction's time). */
-    paidAt: paid.transfer.createdAt,
+    /** When the coins moved (the transaction's time), as every answer sends a time. */
+    paidAt: paid.transfer.createdAt.toISOString(),
   };
 }
 

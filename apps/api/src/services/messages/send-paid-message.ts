@@ -78,7 +78,7 @@ export async function sendPaidMessage(
         body,
         coins: BigInt(payment.coinsSpent),
         diamonds: BigInt(payment.creator.diamonds),
-        created_at: payment.paidAt,
+        created_at: new Date(payment.paidAt),
         read_at: null,
         reply: null,
         replied_at: null,
