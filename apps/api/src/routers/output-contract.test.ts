@@ -4,7 +4,11 @@ import { createPerson } from "../test-support/people.ts";
 import { useTestLedger } from "../test-support/test-ledger.ts";
 
 // The service answers whatever the test says; the procedure's `.output()` schema judges it.
-const answer = vi.hoisted(() => ({ withdrawals: null as unknown, gift: null as unknown }));
+const answer = vi.hoisted(() => ({
+  withdrawals: null as unknown,
+  gift: null as unknown,
+  catalog: null as unknown,
+}));
 vi.mock("../services/payouts/withdrawals.ts", async (importOriginal) => {
   const actual = await importOriginal<typeof import("../services/payouts/withdrawals.ts")>();
   return {
@@ -20,6 +24,15 @@ vi.mock("../services/gifts/send-gift-or-tip.ts", async (importOriginal) => {
     ...actual,
     sendGift: async (...args: Parameters<typeof actual.sendGift>) =>
       answer.gift ?? actual.sendGift(...args),
+  };
+});
+
+vi.mock("../services/gifts/gift-catalog.ts", async (importOriginal) => {
+  const actual = await importOriginal<typeof import("../services/gifts/gift-catalog.ts")>();
+  return {
+    ...actual,
+    getGiftCatalog: async (...args: Parameters<typeof actual.getGiftCatalog>) =>
+      answer.catalog ?? actual.getGiftCatalog(...args),
   };
 });
 
@@ -88,5 +101,24 @@ describe("output schemas", () => {
     } finally {
       answer.gift = null;
     }
+  });
+
+  it("answers a failed output check as our fault over HTTP: no input wording, no field names", async () => {
+    answer.catalog = { rateCardVersion: "2026-12-01", gifts: [{ id: "rose", secretColumn: 1 }] };
+    try {
+      const response = await env.appWith().request("/trpc/gifts.catalog");
+      expect(response.status).toBe(500);
+      const { error } = (await response.json()) as {
+        error: { message: string; data: { code: string; fieldErrors: unknown } };
+      };
+      expect(error.data.code).toBe("INTERNAL_SERVER_ERROR");
+      expect(error.data.fieldErrors).toBeNull();
+      expect(JSON.stringify(error)).not.toMatch(/secretColumn|coins|expected|Unrecognized/i);
+    } finally {
+      answer.catalog = null;
+    }
+    // The same route still answers its real catalog.
+    const response = await env.appWith().request("/trpc/gifts.catalog");
+    expect(response.status).toBe(200);
   });
 });

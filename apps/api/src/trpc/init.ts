@@ -15,18 +15,22 @@ const t = initTRPC.context<Context>().create({
   isDev: false,
   // Clients get the rulebook's code and facts next to tRPC's, and zod's field errors flattened.
   // A refused input's message is a sentence (zod's would be a JSON list of issues).
+  // Only a refused input (BAD_REQUEST) speaks of fields: an answer failing its `.output()` schema
+  // is our fault (INTERNAL_SERVER_ERROR) and must not show the client our answer's field names.
   errorFormatter({ shape, error }) {
     const domain = isDomainError(error.cause) ? error.cause : null;
+    const inputError = error.code === "BAD_REQUEST" && error.cause instanceof ZodError;
     return {
       ...shape,
-      ...(error.cause instanceof ZodError ? { message: describeInputError(error.cause) } : {}),
+      ...(inputError ? { message: describeInputError(error.cause) } : {}),
       data: {
         ...shape.data,
         domainCode: domain?.code ?? null,
         details: domain?.details ?? null,
-        fieldErrors: (error.cause instanceof ZodError
-          ? z.flattenError(error.cause).fieldErrors
-          : null) as Record<string, string[] | undefined> | null,
+        fieldErrors: (inputError ? z.flattenError(error.cause).fieldErrors : null) as Record<
+          string,
+          string[] | undefined
+        > | null,
       },
     };
   },
