@@ -15,6 +15,7 @@ import {
   closedShadowBox,
   closedShadowText,
   closePanel,
+  forgetPanelOpen,
   hasPanel,
   openPanel,
   panelFrame,
@@ -641,12 +642,15 @@ describe("the extension in Chromium against the API", () => {
         from creators where handle = ${DEMO_CREATOR.handle}`,
     );
     const spentBefore = await run.walletSpentCoins(viewer.email);
+    // The demo stream shares this host and left its panel open: attack first with it closed.
+    await forgetPanelOpen(viewerBrowser.context, new URL(site.origin).hostname);
     const page = await viewerBrowser.context.newPage();
     // The page's own script runs first and tries to catch every shadow root, closed ones too.
     await page.addInitScript(captureShadowRoots);
     const pageErrors = watchErrors(page);
     await page.goto(`${site.origin}/`);
     await waitForClosedShadow(page, "open-panel");
+    expect(hasPanel(page)).toBe(false);
 
     // 1. Synthetic clicks on everything the page can reach, twice over (a confirm may appear),
     // and messages to every frame: with the launcher closed, then with the panel open.

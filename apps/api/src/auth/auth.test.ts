@@ -322,7 +322,7 @@ describe("the field of a sign-up refusal", () => {
     expect(Object.keys(body).sort()).toEqual(Object.keys((await first.json()) as object).sort());
     expect(body).toMatchObject({ token: null, user: { email: taken } });
     expect(body).not.toHaveProperty("field");
-    const [row] = await database.sql<
+    const [row] = await accounts.db.sql<
       { name: string }[]
     >`select name from users where email = ${taken}`;
     expect(row?.name).toBe("Vera Viewer");

@@ -1,5 +1,5 @@
 import { waitFor } from "@coinstream/test-harness";
-import type { Frame, Locator, Page } from "playwright-core";
+import type { BrowserContext, Frame, Locator, Page } from "playwright-core";
 import { flagKey } from "../../src/gift-bar/lib/hidden-sites.ts";
 import { CHROME_EXTENSION_ID } from "./extension-ids.ts";
 import { GUARD_SAW_HIDDEN_AFTER_MS, panelSeen, SPENDABLE_AFTER_MS } from "./panel-visibility.ts";
@@ -120,16 +120,32 @@ export function panelFrame(page: Page): Frame {
   return frame;
 }
 
+/** The extension's background worker in this page's browser, to read and set its storage. */
+function backgroundWorker(context: BrowserContext) {
+  const worker = context.serviceWorkers()[0];
+  if (!worker) throw new Error("no background service worker to read the extension's storage");
+  return worker;
+}
+
 /**
  * Whether the viewer left the panel open on this page's site: the launcher then opens it again
  * by itself, once it has read that choice from the extension's storage.
  */
 async function isRememberedOpen(page: Page): Promise<boolean> {
-  const worker = page.context().serviceWorkers()[0];
-  if (!worker) throw new Error("no background service worker to read the extension's storage");
-  return worker.evaluate(
+  return backgroundWorker(page.context()).evaluate(
     async (key) => (await chrome.storage.local.get(key))[key] === true,
     flagKey(new URL(page.url()).hostname, "open"),
+  );
+}
+
+/**
+ * Forgets that the panel was left open on this host, so its next page starts with the launcher
+ * closed (sites on one host, 127.0.0.1 here, share the remembered choice).
+ */
+export async function forgetPanelOpen(context: BrowserContext, hostname: string): Promise<void> {
+  await backgroundWorker(context).evaluate(
+    async (key) => chrome.storage.local.remove(key),
+    flagKey(hostname, "open"),
   );
 }
 
