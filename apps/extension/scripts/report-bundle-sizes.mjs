@@ -35,7 +35,9 @@ export const BUDGETS = {
   popup: 575 * KIB,
   options: 535 * KIB,
   "analytics-charts": 255 * KIB,
-  "static/background/index": 245 * KIB,
+  // Better Auth's own client (issue 16) is about 56 KiB of it as Parcel bundles it (no scope
+  // hoisting): measured 282.6 KiB, plus about 10%. The worker loads once per wake, not per page.
+  "static/background/index": 310 * KIB,
 };
 
 /** A bundle's name without its content hash and extension: "launcher.20b7f07a.js" -> "launcher". */
