@@ -148,12 +148,7 @@ function Dashboard({
             @{status.handle}
           </span>
           <span className="muted small">{user.email}</span>
-          <button
-            type="button"
-            className="button secondary small"
-            onClick={onSignOut}
-            data-testid="sign-out"
-          >
+          <button type="button" className="button secondary small" onClick={onSignOut}>
             Sign out
           </button>
         </div>

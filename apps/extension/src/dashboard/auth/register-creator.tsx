@@ -1,4 +1,5 @@
 import { type FormEvent, useState } from "react";
+import { BusyButton } from "../../lib/busy-button.tsx";
 import { useApi } from "../api-context.tsx";
 import { ErrorNote, fieldError } from "../components/error-note.tsx";
 import { TextField } from "../components/text-field.tsx";
@@ -24,7 +25,7 @@ export function RegisterCreator({
   }
 
   return (
-    <main className="auth-page" data-testid="register-creator">
+    <main className="auth-page">
       <div className="auth-card">
         <p className="brand" aria-hidden="true">
           <span className="brand-mark">◆</span> Coinstream
@@ -44,17 +45,16 @@ export function RegisterCreator({
             value={handle}
             onChange={(event) => setHandle(event.target.value)}
             error={fieldError(register.error, "handle")}
-            testId="register-handle"
           />
-          <ErrorNote error={register.error} testId="register-error" />
-          <button
-            type="submit"
+          <ErrorNote error={register.error} />
+          <BusyButton
             className="button primary wide"
-            disabled={register.pending || handle.trim().length < 2}
-            data-testid="register-submit"
+            busy={register.pending}
+            busyLabel="Registering…"
+            disabled={handle.trim().length < 2}
           >
-            {register.pending ? "Registering…" : "Register handle"}
-          </button>
+            Register handle
+          </BusyButton>
         </form>
         <button type="button" className="link-button" onClick={onSignOut}>
           Sign out

@@ -1,4 +1,5 @@
 import { type FormEvent, useState } from "react";
+import { BusyButton } from "../../lib/busy-button.tsx";
 import { describeError, type ShownError } from "../../lib/describe-error.ts";
 import type { SignedInUser } from "../../messaging/contract.ts";
 import { useDashboard } from "../api-context.tsx";
@@ -31,7 +32,7 @@ export function SignInForm({ onSignedIn }: { onSignedIn: (user: SignedInUser) =>
   }
 
   return (
-    <main className="auth-page" data-testid="sign-in">
+    <main className="auth-page">
       <div className="auth-card">
         <p className="brand" aria-hidden="true">
           <span className="brand-mark">◆</span> Coinstream
@@ -40,7 +41,12 @@ export function SignInForm({ onSignedIn }: { onSignedIn: (user: SignedInUser) =>
         <p className="muted">
           Sign in with your Coinstream account to manage your channels, earnings and stream.
         </p>
-        <form onSubmit={submit} aria-describedby={error ? "sign-in-error" : undefined} noValidate>
+        <form
+          onSubmit={submit}
+          aria-label="Sign in"
+          aria-describedby={error ? "sign-in-error" : undefined}
+          noValidate
+        >
           <TextField
             label="Email"
             type="email"
@@ -61,15 +67,16 @@ export function SignInForm({ onSignedIn }: { onSignedIn: (user: SignedInUser) =>
             error={fieldError(error, "password")}
             testId="sign-in-password"
           />
-          <ErrorNote error={error} id="sign-in-error" testId="sign-in-error" />
-          <button
-            type="submit"
+          <ErrorNote error={error} id="sign-in-error" />
+          <BusyButton
             className="button primary wide"
-            disabled={pending || !email || !password}
+            busy={pending}
+            busyLabel="Signing in…"
+            disabled={!email || !password}
             data-testid="sign-in-submit"
           >
-            {pending ? "Signing in…" : "Sign in"}
-          </button>
+            Sign in
+          </BusyButton>
         </form>
         <p className="muted small">
           New to Coinstream? Create an account in the extension's popup (the Coinstream icon in your
