@@ -2,9 +2,9 @@ import { cleanup, fireEvent, screen, waitFor, within } from "@testing-library/re
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { downloadText } from "../../lib/download-text.ts";
 import type { InputOf, OutputOf } from "../../messaging/contract.ts";
+import { figureValue } from "../../testing/queries.ts";
 import { renderSection } from "../testing/fake-api.tsx";
 import { CATALOG } from "../testing/fixtures.ts";
-import { figureValue } from "../testing/queries.ts";
 import { AnalyticsSection } from "./analytics-section.tsx";
 
 // Canvas drawing is chart.js's business; the test checks what each chart is given and says.

@@ -1,8 +1,8 @@
 import { cleanup, screen, within } from "@testing-library/react";
 import { afterEach, describe, expect, it } from "vitest";
 import type { OutputOf } from "../../messaging/contract.ts";
+import { figureValue } from "../../testing/queries.ts";
 import { renderSection } from "../testing/fake-api.tsx";
-import { figureValue } from "../testing/queries.ts";
 import { BoostsSection, clickRate } from "./boosts-section.tsx";
 
 afterEach(cleanup);

@@ -265,12 +265,13 @@ function ChannelCard({
 }) {
   const api = useApi();
   const unlink = useAction(() => api.channels.unlink.mutate({ channelId: channel.id }));
+  const titleId = useId();
   const platform = PLATFORM_NAMES[channel.platform] ?? channel.platform;
   return (
-    <li className="card" aria-label={`${platform} ${channel.channel}`}>
+    <li className="card" aria-labelledby={titleId}>
       <div className="card-head">
         <div>
-          <p className="card-title">
+          <p className="card-title" id={titleId}>
             <span className="platform">{platform}</span> {channel.channel}
           </p>
           {channel.url && (

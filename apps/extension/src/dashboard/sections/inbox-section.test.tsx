@@ -42,7 +42,7 @@ function setup(handlers: Handlers = {}) {
   });
 }
 
-const card = () => screen.findByRole("listitem", { name: "Message from Viewer" });
+const card = () => screen.findByRole("listitem", { name: "Viewer" });
 
 async function answer(text: string) {
   const message = await card();

@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, useEffect, useRef, useState } from "react";
+import { type FormEvent, useEffect, useId, useRef, useState } from "react";
 import { useTRPC } from "../../lib/api-query.tsx";
 import { BusyButton } from "../../lib/busy-button.tsx";
 import { formatCoins, formatCount, formatDateTime, parseWholeNumber } from "../../lib/format.ts";
@@ -118,6 +118,7 @@ function MessageCard({
 }) {
   const api = useApi();
   const [replying, setReplying] = useState(false);
+  const senderId = useId();
   const markRead = useAction(() => api.messages.markRead.mutate({ id: message.id }));
   const hide = useAction(() =>
     (message.hiddenAt ? api.messages.unhide : api.messages.hide).mutate({ id: message.id }),
@@ -137,13 +138,10 @@ function MessageCard({
   };
 
   return (
-    <li
-      className={`card message ${unread ? "unread" : ""}`}
-      aria-label={`Message from ${message.senderName}`}
-    >
+    <li className={`card message ${unread ? "unread" : ""}`} aria-labelledby={senderId}>
       <div className="card-head">
         <p className="card-title">
-          {message.senderName}
+          <span id={senderId}>{message.senderName}</span>
           {unread && <span className="badge progress">New</span>}
           {message.hiddenAt && <span className="badge neutral">Hidden</span>}
           {message.senderBlocked && <span className="badge bad">Blocked</span>}

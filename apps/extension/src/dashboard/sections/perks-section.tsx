@@ -1,5 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
-import { type FormEvent, type InputHTMLAttributes, useState } from "react";
+import { type FormEvent, type InputHTMLAttributes, useId, useState } from "react";
 import { useReload, useTRPC } from "../../lib/api-query.tsx";
 import { BusyButton } from "../../lib/busy-button.tsx";
 import { formatCoins, formatDate, parseWholeNumber } from "../../lib/format.ts";
@@ -159,10 +159,14 @@ function TierForm({
 function TierCard({ tier, onChanged }: { tier: Tier; onChanged: () => void }) {
   const api = useApi();
   const [editing, setEditing] = useState(false);
+  const titleId = useId();
   const archive = useAction(() => api.perks.archive.mutate({ id: tier.id }));
   const archived = tier.archivedAt !== null;
   return (
-    <li className={`card ${archived ? "archived" : ""}`} aria-label={tier.name}>
+    <li
+      className={`card ${archived ? "archived" : ""}`}
+      aria-labelledby={editing ? undefined : titleId}
+    >
       {editing ? (
         <TierForm
           initial={draftOf(tier)}
@@ -179,7 +183,8 @@ function TierCard({ tier, onChanged }: { tier: Tier; onChanged: () => void }) {
         <>
           <div className="card-head">
             <p className="card-title">
-              {tier.badge && <span className="tier-badge">{tier.badge}</span>} {tier.name}
+              {tier.badge && <span className="tier-badge">{tier.badge}</span>}{" "}
+              <span id={titleId}>{tier.name}</span>
             </p>
             <span className="badge neutral">
               {archived

@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, useState } from "react";
+import { type FormEvent, useId, useState } from "react";
 import { useReload, useTRPC } from "../../lib/api-query.tsx";
 import { BusyButton } from "../../lib/busy-button.tsx";
 import { formatDate, formatDateTime } from "../../lib/format.ts";
@@ -107,6 +107,7 @@ export function StandingSection({ focusOnMount, reloadStatus }: SectionProps) {
 
 function StrikeItem({ strike, onAppealed }: { strike: Strike; onAppealed: () => Promise<void> }) {
   const api = useApi();
+  const reasonId = useId();
   const [isOpen, setIsOpen] = useState(false);
   const [message, setMessage] = useState("");
   const appeal = useAction(() =>
@@ -122,9 +123,9 @@ function StrikeItem({ strike, onAppealed }: { strike: Strike; onAppealed: () => 
   }
 
   return (
-    <li className="stack" aria-label={`Strike: ${strike.reason}`}>
+    <li className="stack" aria-labelledby={reasonId}>
       <div className="row">
-        <strong>{strike.reason}</strong>
+        <strong id={reasonId}>{strike.reason}</strong>
         <span className="muted small">{formatDate(strike.issuedAt)}</span>
         {strike.counts ? <span className="badge bad">Counts</span> : null}
         {strike.appeal ? (
