@@ -65,11 +65,6 @@ export function PopupApp({ send, link, checkoutPollMs = 2_500, now = currentTime
             ) : null}
           </header>
           <ErrorText error={signOutError} />
-          {session.status === "loading" ? (
-            <div className="popup__body muted" aria-busy="true">
-              Loading…
-            </div>
-          ) : null}
           <SignedOutStates
             session={session}
             className="popup__body"

@@ -61,11 +61,6 @@ export function WelcomeApp({ send, now = currentTime }: WelcomeAppProps) {
           ))}
         </ol>
         <section className="card welcome__account" aria-label="Your Coinstream account">
-          {session.status === "loading" ? (
-            <p className="muted" aria-busy="true">
-              Loading…
-            </p>
-          ) : null}
           <SignedOutStates
             session={session}
             onRetry={() => void checkStatus()}

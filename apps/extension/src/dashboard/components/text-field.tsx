@@ -1,4 +1,5 @@
 import { type InputHTMLAttributes, type ReactNode, useId } from "react";
+import { parseWholeNumber } from "../../lib/format.ts";
 
 /** What a field's control needs to be tied to its label, hint and error. */
 export interface FieldControl {
@@ -55,20 +56,15 @@ export function Field({
   );
 }
 
-/** A labelled input with an optional hint and its own error line. */
-export function TextField({
-  label,
-  hint,
-  error,
-  testId,
-  className,
-  ...input
-}: {
+export type TextFieldProps = {
   label: string;
   hint?: string | null;
   error?: string | null;
   testId?: string;
-} & InputHTMLAttributes<HTMLInputElement>) {
+} & InputHTMLAttributes<HTMLInputElement>;
+
+/** A labelled input with an optional hint and its own error line. */
+export function TextField({ label, hint, error, testId, className, ...input }: TextFieldProps) {
   return (
     <Field
       label={label}
@@ -79,5 +75,37 @@ export function TextField({
     >
       {(control) => <input {...input} {...control} data-testid={testId} />}
     </Field>
+  );
+}
+
+/** `notANumber` when `text` is typed but is not a whole number of at least `min`, else null. */
+export function wholeNumberProblem(text: string, notANumber: string, min = 0): string | null {
+  if (text === "") return null;
+  const value = parseWholeNumber(text);
+  return value === null || value < min ? notANumber : null;
+}
+
+/**
+ * A field for a whole number ("1,200" reads as 1200): while what is typed is not one (or is below
+ * `min`) it says `notANumber`, otherwise it shows `error` (the API's, for this field).
+ */
+export function WholeNumberField({
+  value,
+  notANumber,
+  min,
+  error,
+  ...field
+}: Omit<TextFieldProps, "value" | "min"> & {
+  value: string;
+  notANumber: string;
+  min?: number;
+}) {
+  return (
+    <TextField
+      {...field}
+      inputMode="numeric"
+      value={value}
+      error={wholeNumberProblem(value, notANumber, min) ?? error}
+    />
   );
 }

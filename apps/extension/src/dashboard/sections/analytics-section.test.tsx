@@ -4,7 +4,7 @@ import { downloadText } from "../../lib/download-text.ts";
 import type { InputOf, OutputOf } from "../../messaging/contract.ts";
 import { figureValue } from "../../testing/queries.ts";
 import { renderSection } from "../testing/fake-api.tsx";
-import { CATALOG } from "../testing/fixtures.ts";
+import { CATALOG, SESSION } from "../testing/fixtures.ts";
 import { AnalyticsSection } from "./analytics-section.tsx";
 
 // Canvas drawing is chart.js's business; the test checks what each chart is given and says.
@@ -54,12 +54,7 @@ function dashboard(input: InputOf<"analytics.dashboard">): OutputOf<"analytics.d
     gifters: { new: 1, returning: 0 },
     sessions: [
       {
-        id: "s1",
-        title: "Demo stream",
-        startedAt: "2026-11-22T12:00:00.000Z",
-        endedAt: null,
-        startedBy: "manual" as const,
-        endedBy: null,
+        ...SESSION,
         events: 5,
         coins: 60,
         diamonds: 30,

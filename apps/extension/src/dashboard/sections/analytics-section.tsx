@@ -8,6 +8,7 @@ import { useApi } from "../api-context.tsx";
 import { ErrorNote } from "../components/error-note.tsx";
 import { QueryView } from "../components/query-view.tsx";
 import { Empty, Loading, Panel, Section } from "../components/section.tsx";
+import { Segmented } from "../components/segmented.tsx";
 import { Table } from "../components/table.tsx";
 import { useAction } from "../hooks/use-action.ts";
 import { useGiftNames } from "../hooks/use-gift-names.ts";
@@ -102,43 +103,27 @@ export function AnalyticsSection({ focusOnMount }: SectionProps) {
       intro="Exact at any moment: every gift, tip and paid message counts as soon as it is sent."
     >
       <div className="toolbar">
-        <fieldset className="segmented">
-          <legend>Range</legend>
-          {RANGE_PRESETS.map((option) => (
-            <label key={option.id}>
-              <input
-                type="radio"
-                name="analytics-range"
-                value={option.id}
-                checked={presetId === option.id}
-                onChange={() => {
-                  setAsOf(Date.now());
-                  setPresetId(option.id);
-                }}
-              />
-              <span>{option.label}</span>
-            </label>
-          ))}
-        </fieldset>
-        <fieldset className="segmented">
-          <legend>Buckets</legend>
-          {(["hour", "day"] as const).map((option) => (
-            <label
-              key={option}
-              className={preset.buckets.includes(option) ? undefined : "disabled"}
-            >
-              <input
-                type="radio"
-                name="analytics-bucket"
-                value={option}
-                checked={bucket === option}
-                disabled={!preset.buckets.includes(option)}
-                onChange={() => setWantedBucket(option)}
-              />
-              <span>{BUCKET_NAMES[option]}</span>
-            </label>
-          ))}
-        </fieldset>
+        <Segmented
+          legend="Range"
+          name="analytics-range"
+          options={RANGE_PRESETS.map((option) => ({ value: option.id, label: option.label }))}
+          value={presetId}
+          onChange={(id) => {
+            setAsOf(Date.now());
+            setPresetId(id);
+          }}
+        />
+        <Segmented
+          legend="Buckets"
+          name="analytics-bucket"
+          options={(["hour", "day"] as const).map((option) => ({
+            value: option,
+            label: BUCKET_NAMES[option],
+            disabled: !preset.buckets.includes(option),
+          }))}
+          value={bucket}
+          onChange={setWantedBucket}
+        />
         <div className="toolbar-end">
           <button
             type="button"

@@ -10,7 +10,8 @@ import { CopyButton } from "../components/copy-button.tsx";
 import { ErrorNote, fieldError } from "../components/error-note.tsx";
 import { QueryView } from "../components/query-view.tsx";
 import { Panel, Section } from "../components/section.tsx";
-import { TextField } from "../components/text-field.tsx";
+import { Segmented } from "../components/segmented.tsx";
+import { TextField, WholeNumberField } from "../components/text-field.tsx";
 import { useAction } from "../hooks/use-action.ts";
 import type { SectionProps } from "../types.ts";
 
@@ -33,6 +34,11 @@ const METHOD_NAMES: Readonly<Record<string, string>> = {
   seed: "set up by Coinstream",
 };
 
+const CHANNEL_KINDS = [
+  { value: "url", label: "Stream channel" },
+  { value: "website", label: "Website" },
+] as const;
+
 function AddChannelForm({ onAdded }: { onAdded: () => void }) {
   const api = useApi();
   const [kind, setKind] = useState<"url" | "website">("url");
@@ -54,29 +60,13 @@ function AddChannelForm({ onAdded }: { onAdded: () => void }) {
 
   return (
     <form onSubmit={submit} className="stack" noValidate>
-      <fieldset className="segmented">
-        <legend>What are you linking?</legend>
-        <label>
-          <input
-            type="radio"
-            name="channel-kind"
-            value="url"
-            checked={kind === "url"}
-            onChange={() => setKind("url")}
-          />
-          <span>Stream channel</span>
-        </label>
-        <label>
-          <input
-            type="radio"
-            name="channel-kind"
-            value="website"
-            checked={kind === "website"}
-            onChange={() => setKind("website")}
-          />
-          <span>Website</span>
-        </label>
-      </fieldset>
+      <Segmented
+        legend="What are you linking?"
+        name="channel-kind"
+        options={CHANNEL_KINDS}
+        value={kind}
+        onChange={setKind}
+      />
       <TextField
         label={kind === "url" ? "Channel address" : "Website address"}
         hint={
@@ -200,17 +190,13 @@ function FollowersForm({ channel, onChanged }: { channel: Channel; onChanged: ()
         }
       }}
     >
-      <TextField
+      <WholeNumberField
         label="Follower count"
         hint="The page showed no follower count. Enter it yourself; it counts once Coinstream confirms it."
-        inputMode="numeric"
         value={text}
         onChange={(event) => setText(event.target.value)}
-        error={
-          text && followers === null
-            ? "Enter a whole number, like 1200."
-            : fieldError(save.error, "followers")
-        }
+        notANumber="Enter a whole number, like 1200."
+        error={fieldError(save.error, "followers")}
       />
       <BusyButton
         className="button secondary"

@@ -17,7 +17,7 @@ import { useOlderPages } from "../components/older-pages.tsx";
 import { QueryView } from "../components/query-view.tsx";
 import { Empty, Panel, Section } from "../components/section.tsx";
 import { Table } from "../components/table.tsx";
-import { Field, TextField } from "../components/text-field.tsx";
+import { Field, TextField, WholeNumberField } from "../components/text-field.tsx";
 import { useAction } from "../hooks/use-action.ts";
 import { describeEarning, withdrawalStatusText } from "../lib/earnings.ts";
 import { newIdempotencyKey } from "../lib/idempotency-key.ts";
@@ -173,20 +173,16 @@ function WithdrawForm({ available, onRequested }: { available: number; onRequest
     if (withdraw.error && withdraw.error.code !== "NETWORK") attempt.current = null;
   }, [withdraw.error]);
 
-  const invalid = text !== "" && (diamonds === null || diamonds < 1);
   return (
     <form className="stack" onSubmit={submit} noValidate>
       <div className="row align-field">
-        <TextField
+        <WholeNumberField
           label="Diamonds to withdraw"
-          inputMode="numeric"
+          min={1}
           value={text}
           onChange={(event) => setText(event.target.value)}
-          error={
-            invalid
-              ? "Enter a whole number of diamonds, like 1000."
-              : fieldError(withdraw.error, "diamonds")
-          }
+          notANumber="Enter a whole number of diamonds, like 1000."
+          error={fieldError(withdraw.error, "diamonds")}
           aria-describedby={withdraw.error ? errorId : undefined}
           testId="withdraw-amount"
         />

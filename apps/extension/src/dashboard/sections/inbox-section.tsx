@@ -9,7 +9,8 @@ import { ErrorNote, fieldError } from "../components/error-note.tsx";
 import { useOlderPages } from "../components/older-pages.tsx";
 import { QueryView } from "../components/query-view.tsx";
 import { Empty, Panel, Section } from "../components/section.tsx";
-import { Field, TextField } from "../components/text-field.tsx";
+import { Segmented } from "../components/segmented.tsx";
+import { Field, WholeNumberField } from "../components/text-field.tsx";
 import { useAction } from "../hooks/use-action.ts";
 import type { SectionProps } from "../types.ts";
 
@@ -41,16 +42,12 @@ function PriceForm({ handle }: { handle: string }) {
         )}
       </p>
       <div className="row align-field">
-        <TextField
+        <WholeNumberField
           label="New price (coins)"
-          inputMode="numeric"
           value={text}
           onChange={(event) => setText(event.target.value)}
-          error={
-            text && coins === null
-              ? "Enter a whole number of coins."
-              : fieldError(save.error, "coins")
-          }
+          notANumber="Enter a whole number of coins."
+          error={fieldError(save.error, "coins")}
         />
         <BusyButton
           className="button secondary"
@@ -248,6 +245,11 @@ function BlockedList({ version, onChanged }: { version: number; onChanged: () =>
   );
 }
 
+const INBOX_FILTERS = [
+  { value: "all", label: "All" },
+  { value: "unread", label: "Unread" },
+] as const;
+
 /** Inbox: paid messages with an unread filter, read, one answer, hide, block, and the price. */
 export function InboxSection({ status, focusOnMount }: SectionProps) {
   const api = useApi();
@@ -305,21 +307,13 @@ export function InboxSection({ status, focusOnMount }: SectionProps) {
       }
     >
       <div className="toolbar">
-        <fieldset className="segmented">
-          <legend>Show</legend>
-          {(["all", "unread"] as const).map((option) => (
-            <label key={option}>
-              <input
-                type="radio"
-                name="inbox-filter"
-                value={option}
-                checked={filter === option}
-                onChange={() => setFilter(option)}
-              />
-              <span>{option === "all" ? "All" : "Unread"}</span>
-            </label>
-          ))}
-        </fieldset>
+        <Segmented
+          legend="Show"
+          name="inbox-filter"
+          options={INBOX_FILTERS}
+          value={filter}
+          onChange={setFilter}
+        />
         <label className="checkbox">
           <input
             type="checkbox"

@@ -2,18 +2,15 @@ import { cleanup, fireEvent, screen, within } from "@testing-library/react";
 import { afterEach, describe, expect, it } from "vitest";
 import type { OutputOf } from "../../messaging/contract.ts";
 import { apiError, renderSection } from "../testing/fake-api.tsx";
+import { SESSION } from "../testing/fixtures.ts";
+import { pressConfirmed } from "../testing/press-confirmed.ts";
 import { LiveSection } from "./live-section.tsx";
 
 afterEach(cleanup);
 
 type Current = OutputOf<"sessions.current">;
 const session = {
-  id: "s1",
-  title: "Demo stream",
-  startedAt: "2026-11-22T12:00:00.000Z",
-  endedAt: null,
-  startedBy: "manual" as const,
-  endedBy: null,
+  ...SESSION,
   coins: 1_250,
   goal: null as null | {
     title: string | null;
@@ -95,11 +92,11 @@ describe("LiveSection", () => {
         return { ...session, endedAt: "2026-11-22T14:05:00.000Z" };
       },
     });
-    fireEvent.click(await screen.findByRole("button", { name: "End stream" }));
-    const question = screen.getByRole("group", {
-      name: "End the stream? The session's totals are kept.",
+    await screen.findByRole("button", { name: "End stream" });
+    pressConfirmed(document.body, {
+      button: "End stream",
+      question: "End the stream? The session's totals are kept.",
     });
-    fireEvent.click(within(question).getByRole("button", { name: "End stream" }));
     const ended = await screen.findByRole("status");
     expect(ended.textContent).toBe("Stream ended after 2 h 05 min: 1,250 coins given.");
     await screen.findByRole("button", { name: "Go live" });

@@ -15,7 +15,7 @@ import { ConfirmButton } from "../components/confirm-button.tsx";
 import { ErrorNote, fieldError } from "../components/error-note.tsx";
 import { QueryView } from "../components/query-view.tsx";
 import { Panel, Section } from "../components/section.tsx";
-import { TextField } from "../components/text-field.tsx";
+import { TextField, WholeNumberField } from "../components/text-field.tsx";
 import { useAction } from "../hooks/use-action.ts";
 import type { SectionProps } from "../types.ts";
 
@@ -73,16 +73,12 @@ function GoalForm({ session, onChanged }: { session: Session; onChanged: () => v
   return (
     <form className="stack" onSubmit={submit} noValidate>
       <div className="grid two tight">
-        <TextField
+        <WholeNumberField
           label="Goal (coins)"
-          inputMode="numeric"
           value={coinsText}
           onChange={(event) => setCoinsText(event.target.value)}
-          error={
-            coinsText && coins === null
-              ? "Enter a whole number of coins."
-              : fieldError(setGoal.error, "coins")
-          }
+          notANumber="Enter a whole number of coins."
+          error={fieldError(setGoal.error, "coins")}
         />
         <TextField
           label="What it is for (optional)"

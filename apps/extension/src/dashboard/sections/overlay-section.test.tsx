@@ -2,6 +2,7 @@ import { cleanup, fireEvent, screen, waitFor, within } from "@testing-library/re
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { InputOf, OutputOf } from "../../messaging/contract.ts";
 import { apiError, type Handlers, renderSection } from "../testing/fake-api.tsx";
+import { pressConfirmed } from "../testing/press-confirmed.ts";
 import { OverlaySection } from "./overlay-section.tsx";
 
 afterEach(() => {
@@ -32,11 +33,14 @@ const urlField = () => screen.getByLabelText("Overlay URL") as HTMLInputElement;
 const urlPanel = () => screen.getByRole("group", { name: "Your overlay URL" });
 const ROTATE_QUESTION = "Make a new URL? The current one stops working at once, in OBS too.";
 
-/** Presses "Make a new URL", then the confirmation's own button. */
+/** Makes a new overlay URL, confirmed. */
 async function rotate() {
-  fireEvent.click(await screen.findByRole("button", { name: "Make a new URL" }));
-  const question = screen.getByRole("group", { name: ROTATE_QUESTION });
-  fireEvent.click(within(question).getByRole("button", { name: "Make new URL" }));
+  await screen.findByRole("button", { name: "Make a new URL" });
+  pressConfirmed(urlPanel(), {
+    button: "Make a new URL",
+    question: ROTATE_QUESTION,
+    confirm: "Make new URL",
+  });
 }
 
 describe("OverlaySection: the overlay URL", () => {

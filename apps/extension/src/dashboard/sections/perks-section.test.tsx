@@ -2,6 +2,7 @@ import { cleanup, fireEvent, screen, within } from "@testing-library/react";
 import { afterEach, describe, expect, it } from "vitest";
 import type { OutputOf } from "../../messaging/contract.ts";
 import { apiError, renderSection } from "../testing/fake-api.tsx";
+import { pressConfirmed } from "../testing/press-confirmed.ts";
 import { PerksSection } from "./perks-section.tsx";
 
 afterEach(cleanup);
@@ -94,9 +95,10 @@ describe("PerksSection", () => {
       minCoins: 500,
     });
 
-    fireEvent.click(within(renamed).getByRole("button", { name: "Archive" }));
-    const question = within(renamed).getByRole("group", { name: /^Archive “Rose society”\?/ });
-    fireEvent.click(within(question).getByRole("button", { name: "Archive" }));
+    pressConfirmed(renamed, {
+      button: "Archive",
+      question: "Archive “Rose society”? Supporters stop seeing it; its history stays.",
+    });
     await screen.findByText("No tiers yet. Add your first one above.");
   });
 });

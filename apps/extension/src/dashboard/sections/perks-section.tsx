@@ -9,7 +9,7 @@ import { ConfirmButton } from "../components/confirm-button.tsx";
 import { ErrorNote, fieldError } from "../components/error-note.tsx";
 import { QueryView } from "../components/query-view.tsx";
 import { Panel, Section } from "../components/section.tsx";
-import { Field, TextField } from "../components/text-field.tsx";
+import { Field, TextField, wholeNumberProblem } from "../components/text-field.tsx";
 import { useAction } from "../hooks/use-action.ts";
 import type { SectionProps } from "../types.ts";
 
@@ -100,9 +100,9 @@ function TierForm({
     setDraft((current) => ({ ...current, [key]: event.target.value }));
   const fields = fieldsOf(draft);
   const errorOf = (key: keyof Draft) =>
-    key === "minCoins" && draft.minCoins && parseWholeNumber(draft.minCoins) === null
-      ? "Enter a whole number of coins."
-      : fieldError(save.error, key);
+    (key === "minCoins"
+      ? wholeNumberProblem(draft.minCoins, "Enter a whole number of coins.")
+      : null) ?? fieldError(save.error, key);
 
   async function submit(event: FormEvent) {
     event.preventDefault();

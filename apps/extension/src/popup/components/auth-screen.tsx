@@ -133,15 +133,14 @@ export function AuthScreen({ onSignedIn }: { readonly onSignedIn: (user: SignedI
   );
 }
 
-function SignInForm({
-  email,
-  onEmailChange,
-  onSignedIn,
-}: {
+/** What both forms get: the email they share, and where a signed-in person goes. */
+interface AuthFormProps {
   readonly email: string;
   readonly onEmailChange: (email: string) => void;
   readonly onSignedIn: (user: SignedInUser) => void;
-}) {
+}
+
+function SignInForm({ email, onEmailChange, onSignedIn }: AuthFormProps) {
   const { background } = usePopup();
   const [password, setPassword] = useState("");
   const { formRef, error, isBusy, submit: submitWith } = useAuthForm();
@@ -187,12 +186,7 @@ function SignUpForm({
   onEmailChange,
   onSignedIn,
   onVerificationSent,
-}: {
-  readonly email: string;
-  readonly onEmailChange: (email: string) => void;
-  readonly onSignedIn: (user: SignedInUser) => void;
-  readonly onVerificationSent: (email: string) => void;
-}) {
+}: AuthFormProps & { readonly onVerificationSent: (email: string) => void }) {
   const { background, now } = usePopup();
   const [name, setName] = useState("");
   const [password, setPassword] = useState("");

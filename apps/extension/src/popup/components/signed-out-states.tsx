@@ -4,8 +4,9 @@ import { AuthScreen } from "./auth-screen.tsx";
 import { ErrorText } from "./error-text.tsx";
 
 /**
- * What a page with the popup's forms shows before anyone is signed in: the API unreachable (its
- * error and Try again, in a box of `className`), or signing in and up. Nothing otherwise.
+ * What a page with the popup's forms shows until someone is signed in: asking who is, the API
+ * unreachable (its error and Try again), or signing in and up; the first two in a box of
+ * `className`. Nothing once someone is signed in.
  */
 export function SignedOutStates({
   session,
@@ -18,6 +19,13 @@ export function SignedOutStates({
   readonly onSignedIn: (user: SignedInUser) => void;
   readonly className?: string;
 }) {
+  if (session.status === "loading") {
+    return (
+      <div className={className ? `${className} muted` : "muted"} aria-busy="true">
+        Loading…
+      </div>
+    );
+  }
   if (session.status === "unreachable") {
     return (
       <div className={className}>
