@@ -197,7 +197,7 @@ describe("PopupApp signing up", () => {
       ),
     );
     expect(guidelinesBox().getAttribute("aria-invalid")).toBe("true");
-    fireEvent.click(screen.getByText("Read them"));
+    fireEvent.click(await screen.findByText("Read them"));
     await screen.findByText(/Be respectful/);
     expect(fake.authCalls.some((call) => call.action === "signUp")).toBe(false);
   });
