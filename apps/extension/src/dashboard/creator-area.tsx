@@ -3,7 +3,7 @@ import { useCallback, useEffect, useState } from "react";
 import { useTRPC } from "../lib/api-query.tsx";
 import type { SignedInUser } from "../messaging/contract.ts";
 import { RegisterCreator } from "./auth/register-creator.tsx";
-import { ErrorNote } from "./components/error-note.tsx";
+import { StartingUp } from "./components/auth-page.tsx";
 import { type LiveState, useLiveRefresh } from "./hooks/use-live-refresh.ts";
 import { SECTIONS, type SectionId, sectionFromHash } from "./lib/sections.ts";
 import { AnalyticsSection } from "./sections/analytics-section.tsx";
@@ -24,23 +24,7 @@ export function CreatorArea({ user, onSignOut }: { user: SignedInUser; onSignOut
   const status = useQuery(trpc.creator.status.queryOptions());
 
   if (!status.data) {
-    return (
-      <main className="auth-page">
-        {status.error ? (
-          <div className="auth-card">
-            <h1>Creator dashboard</h1>
-            <ErrorNote error={status.error} />
-            <button type="button" className="button primary" onClick={() => void status.refetch()}>
-              Try again
-            </button>
-          </div>
-        ) : (
-          <p className="muted" role="status">
-            Loading your dashboard…
-          </p>
-        )}
-      </main>
-    );
+    return <StartingUp error={status.error} onRetry={() => void status.refetch()} />;
   }
   if (!status.data.isCreator) {
     return (
@@ -148,12 +132,7 @@ function Dashboard({
             @{status.handle}
           </span>
           <span className="muted small">{user.email}</span>
-          <button
-            type="button"
-            className="button secondary small"
-            onClick={onSignOut}
-            data-testid="sign-out"
-          >
+          <button type="button" className="button secondary small" onClick={onSignOut}>
             Sign out
           </button>
         </div>

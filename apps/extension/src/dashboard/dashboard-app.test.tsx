@@ -13,6 +13,15 @@ beforeEach(() => {
 const signedOut: AuthResult = { ok: true, data: { user: null } };
 const nova = { id: "u1", name: "Nova", email: "nova@demo.coinstream.local" };
 
+/** The sign-in page, as a person recognises it. */
+const signInPage = () => screen.findByRole("heading", { name: "Creator dashboard", level: 1 });
+/** The dashboard itself, once a creator is signed in. */
+const dashboardPage = () => screen.findByRole("navigation", { name: "Dashboard sections" });
+const heldDiamonds = () =>
+  within(screen.getByRole("group", { name: "Held" })).getByText(/^[\d,]+$/, {
+    selector: ".figure-value",
+  }).textContent;
+
 /** The dashboard with a stand-in for the background's `stream` port. */
 function renderFollowing(fake: ReturnType<typeof fakeApi>) {
   const stream = fakeStream();
@@ -49,13 +58,16 @@ describe("DashboardApp", () => {
       target: { value: "nova@demo.coinstream.local" },
     });
     fireEvent.change(screen.getByLabelText("Password"), { target: { value: "coinstream-demo" } });
-    fireEvent.click(screen.getByTestId("sign-in-submit"));
+    fireEvent.click(screen.getByRole("button", { name: "Sign in" }));
 
     fireEvent.change(await screen.findByLabelText("Handle"), { target: { value: "@nova" } });
-    fireEvent.click(screen.getByTestId("register-submit"));
+    fireEvent.click(screen.getByRole("button", { name: "Register handle" }));
 
-    expect(await screen.findByTestId("diamonds-held")).toHaveProperty("textContent", "1,250");
-    expect(screen.getByTestId("diamonds-available").textContent).toBe("5,000");
+    await screen.findByRole("group", { name: "Held" });
+    expect(heldDiamonds()).toBe("1,250");
+    within(screen.getByRole("group", { name: "Available" })).getByText("5,000", {
+      selector: ".figure-value",
+    });
     expect(fake.inputsOf("creator.register")).toEqual([{ handle: "nova" }]);
     expect(fake.authCalls.at(-1)).toEqual({
       action: "signIn",
@@ -82,9 +94,12 @@ describe("DashboardApp", () => {
     render(<DashboardApp api={fake.api} background={fake.background} apiUrl={TEST_API_URL} />);
     fireEvent.change(await screen.findByLabelText("Email"), { target: { value: "a@b.co" } });
     fireEvent.change(screen.getByLabelText("Password"), { target: { value: "wrong-password" } });
-    fireEvent.click(screen.getByTestId("sign-in-submit"));
-    const error = await screen.findByTestId("sign-in-error");
+    fireEvent.click(screen.getByRole("button", { name: "Sign in" }));
+    const error = await screen.findByRole("alert");
     expect(error.textContent).toContain("Invalid email or password.");
+    expect(screen.getByRole("form", { name: "Sign in" }).getAttribute("aria-describedby")).toBe(
+      error.id,
+    );
     expect(screen.getByRole("link", { name: "open it in a tab" }).getAttribute("href")).toBe(
       "popup.html",
     );
@@ -101,7 +116,7 @@ describe("DashboardApp", () => {
       "channels.list": () => [],
     });
     render(<DashboardApp api={fake.api} background={fake.background} apiUrl={TEST_API_URL} />);
-    expect(await screen.findByTestId("section-overlay")).toBeTruthy();
+    await screen.findByRole("region", { name: "Alert studio" });
     const nav = screen.getByRole("navigation", { name: "Dashboard sections" });
     expect(
       within(nav).getByRole("link", { name: "Alert studio" }).getAttribute("aria-current"),
@@ -119,10 +134,10 @@ describe("DashboardApp", () => {
       signedIn ? { ok: true, data: { user: nova } } : signedOut,
     );
     render(<DashboardApp api={fake.api} background={fake.background} apiUrl={TEST_API_URL} />);
-    await screen.findByTestId("sign-in");
+    await signInPage();
     signedIn = true;
     window.dispatchEvent(new FocusEvent("focus"));
-    expect(await screen.findByTestId("dashboard")).toBeTruthy();
+    await dashboardPage();
   });
 
   it("goes back to signing in when a call finds the session gone", async () => {
@@ -132,14 +147,15 @@ describe("DashboardApp", () => {
       },
     });
     render(<DashboardApp api={fake.api} background={fake.background} apiUrl={TEST_API_URL} />);
-    expect(await screen.findByTestId("sign-in")).toBeTruthy();
+    await signInPage();
+    screen.getByRole("button", { name: "Sign in" });
   });
 
   it("signs out from the top bar", async () => {
     const fake = fakeApi({ "creator.status": () => STATUS });
     render(<DashboardApp api={fake.api} background={fake.background} apiUrl={TEST_API_URL} />);
-    fireEvent.click(await screen.findByTestId("sign-out"));
-    expect(await screen.findByTestId("sign-in")).toBeTruthy();
+    fireEvent.click(await screen.findByRole("button", { name: "Sign out" }));
+    await signInPage();
     expect(fake.authCalls.map((call) => call.action)).toEqual(["status", "signOut"]);
   });
 
@@ -150,19 +166,16 @@ describe("DashboardApp", () => {
       "creator.overview": () => ({ ...OVERVIEW, held: { ...OVERVIEW.held, diamonds: held } }),
     });
     const stream = renderFollowing(fake);
-    expect(await screen.findByTestId("diamonds-held")).toHaveProperty("textContent", "1,250");
+    await screen.findByRole("group", { name: "Held" });
+    expect(heldDiamonds()).toBe("1,250");
     expect(stream.follows).toEqual(["nova"]);
     stream.push("nova", { type: "status", connected: true });
-    await waitFor(() =>
-      expect(screen.getByTestId("live-updates").textContent).toBe("Live updates"),
-    );
+    await screen.findByText("Live updates");
 
     held = 1_265;
     stream.gift("nova");
     stream.gift("nova", { comboCount: 2 });
-    await waitFor(() =>
-      expect(screen.getByTestId("diamonds-held")).toHaveProperty("textContent", "1,265"),
-    );
+    await waitFor(() => expect(heldDiamonds()).toBe("1,265"));
     // Two gifts together ask once.
     expect(fake.inputsOf("creator.overview")).toHaveLength(2);
   });
@@ -170,10 +183,10 @@ describe("DashboardApp", () => {
   it("stops following the stream when the creator signs out", async () => {
     const fake = fakeApi({ "creator.status": () => STATUS, "creator.overview": () => OVERVIEW });
     const stream = renderFollowing(fake);
-    await screen.findByTestId("dashboard");
+    await dashboardPage();
     expect(stream.following("nova")).toBe(1);
-    fireEvent.click(screen.getByTestId("sign-out"));
-    await screen.findByTestId("sign-in");
+    fireEvent.click(screen.getByRole("button", { name: "Sign out" }));
+    await signInPage();
     expect(stream.following("nova")).toBe(0);
   });
 });

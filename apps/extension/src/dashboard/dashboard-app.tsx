@@ -4,7 +4,7 @@ import type { ApiClient, BackgroundActions } from "../messaging/api-client.ts";
 import type { SignedInUser } from "../messaging/contract.ts";
 import { ApiProvider, type FollowStream } from "./api-context.tsx";
 import { SignInForm } from "./auth/sign-in-form.tsx";
-import { ErrorNote } from "./components/error-note.tsx";
+import { StartingUp } from "./components/auth-page.tsx";
 import { CreatorArea } from "./creator-area.tsx";
 
 type AuthState =
@@ -86,23 +86,11 @@ export function DashboardApp({
       onSignedOut={onSignedOut}
       followStream={followStream}
     >
-      {auth.state === "loading" && (
-        <main className="auth-page">
-          <p className="muted" role="status">
-            Loading your dashboard…
-          </p>
-        </main>
-      )}
-      {auth.state === "error" && (
-        <main className="auth-page">
-          <div className="auth-card">
-            <h1>Creator dashboard</h1>
-            <ErrorNote error={auth.error} />
-            <button type="button" className="button primary" onClick={() => void checkStatus()}>
-              Try again
-            </button>
-          </div>
-        </main>
+      {(auth.state === "loading" || auth.state === "error") && (
+        <StartingUp
+          error={auth.state === "error" ? auth.error : null}
+          onRetry={() => void checkStatus()}
+        />
       )}
       {auth.state === "signed-out" && (
         <SignInForm onSignedIn={(user) => setAuth({ state: "signed-in", user })} />

@@ -1,6 +1,8 @@
-import { act, cleanup, fireEvent, render, screen, waitFor } from "@testing-library/react";
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { descriptionOf } from "../testing/queries.ts";
 import { PopupApp } from "./popup-app.tsx";
+import { fillSignUp, signInWithForm } from "./testing/auth-forms.ts";
 import {
   apiError,
   createFakeBackground,
@@ -17,11 +19,21 @@ function renderPopup(fake: ReturnType<typeof createFakeBackground>) {
   return render(<PopupApp send={fake.send} link={fake.link} now={now} checkoutPollMs={10} />);
 }
 
+/** The balance as the popup reads it out ("5,000 coins"), once the wallet has loaded. */
+async function balance(): Promise<string | null> {
+  const card = await screen.findByRole("region", { name: "Your coins" });
+  return within(card).getByRole("status").textContent;
+}
+
 async function signIn(fake: ReturnType<typeof createFakeBackground>) {
   fake.state.signedIn = true;
   renderPopup(fake);
-  await screen.findByTestId("balance");
+  await balance();
 }
+
+const openTab = (name: string) => fireEvent.click(screen.getByRole("tab", { name }));
+/** An alert (an error in words) inside the form named `name`. */
+const formAlert = (name: string) => within(screen.getByRole("form", { name })).findByRole("alert");
 
 beforeEach(() => {
   localStorage.clear();
@@ -36,19 +48,15 @@ describe("PopupApp signing in", () => {
   it("signs in with the form's email and password and shows the wallet", async () => {
     const fake = createFakeBackground();
     renderPopup(fake);
-    fireEvent.change(await screen.findByLabelText("Email"), {
-      target: { value: "vera@example.com" },
-    });
-    fireEvent.change(screen.getByLabelText("Password"), { target: { value: "pw-123456" } });
-    fireEvent.click(screen.getByRole("button", { name: "Sign in" }));
-    expect(await screen.findByTestId("balance")).toHaveProperty("textContent", "5,000");
+    await signInWithForm();
+    expect(await balance()).toBe("5,000 coins");
     expect(fake.authCalls).toContainEqual({
       action: "signIn",
       email: "vera@example.com",
       password: "pw-123456",
     });
-    expect(screen.getByTestId("signed-in-as").textContent).toBe("Vera");
-    expect(screen.getByTestId("gifter-level").textContent).toContain("10 coins to level 6");
+    within(screen.getByRole("heading", { level: 1 })).getByText("Vera");
+    within(screen.getByRole("region", { name: "Your coins" })).getByText("10 coins to level 6");
   });
 
   it("shows the API's refusal under the form and keeps the person on it", async () => {
@@ -64,23 +72,22 @@ describe("PopupApp signing in", () => {
         : undefined,
     );
     renderPopup(fake);
-    fireEvent.change(await screen.findByLabelText("Email"), {
-      target: { value: "vera@example.com" },
-    });
-    fireEvent.change(screen.getByLabelText("Password"), { target: { value: "wrong" } });
-    fireEvent.click(screen.getByRole("button", { name: "Sign in" }));
-    expect((await screen.findByTestId("signin-error")).textContent).toBe(
+    await signInWithForm("vera@example.com", "wrong");
+    expect((await formAlert("Sign in")).textContent).toBe(
       "That email and password don't match an account.",
     );
-    expect(screen.queryByTestId("balance")).toBeNull();
+    expect(screen.queryByRole("region", { name: "Your coins" })).toBeNull();
   });
 
   it("puts missing fields' errors next to them without calling the background", async () => {
     const fake = createFakeBackground();
     renderPopup(fake);
     fireEvent.click(await screen.findByRole("button", { name: "Sign in" }));
-    await screen.findByTestId("signin-email-error");
-    screen.getByTestId("signin-password-error");
+    await screen.findByRole("textbox", {
+      name: "Email",
+      description: "Enter the email address of your account.",
+    });
+    expect(descriptionOf(screen.getByLabelText("Password"))).toBe("Enter your password.");
     expect(screen.getByLabelText("Email").getAttribute("aria-invalid")).toBe("true");
     expect(document.activeElement).toBe(screen.getByLabelText("Email"));
     expect(fake.authCalls.map((call) => call.action)).toEqual(["status"]);
@@ -95,7 +102,7 @@ describe("PopupApp signing in", () => {
         : undefined,
     );
     renderPopup(fake);
-    expect((await screen.findByTestId("popup-error")).textContent).toContain("can't be reached");
+    expect((await screen.findByRole("alert")).textContent).toContain("can't be reached");
     isDown = false;
     fireEvent.click(screen.getByRole("button", { name: "Try again" }));
     await screen.findByLabelText("Email");
@@ -103,22 +110,13 @@ describe("PopupApp signing in", () => {
 });
 
 describe("PopupApp signing up", () => {
-  function fillSignUp(overrides: Record<string, string> = {}) {
-    const values = {
-      "Display name": "Vera",
-      Email: "vera@example.com",
-      Password: "long-enough-pw",
-      "Date of birth": "1990-05-17",
-      ...overrides,
-    };
-    for (const [label, value] of Object.entries(values)) {
-      fireEvent.change(screen.getByLabelText(label), { target: { value } });
-    }
-    fireEvent.change(screen.getByLabelText("Region"), { target: { value: "DE" } });
-  }
+  const guidelinesBox = () =>
+    screen.getByRole("checkbox", {
+      name: /^I accept the community guidelines/,
+    }) as HTMLInputElement;
   /** Ticks the guidelines box once the guidelines have loaded. */
   async function acceptGuidelines() {
-    const box = screen.getByTestId("signup-guidelines") as HTMLInputElement;
+    const box = guidelinesBox();
     await waitFor(() => expect(box.disabled).toBe(false));
     fireEvent.click(box);
   }
@@ -130,8 +128,8 @@ describe("PopupApp signing up", () => {
     fillSignUp();
     await acceptGuidelines();
     fireEvent.click(screen.getByRole("button", { name: "Create account" }));
-    expect((await screen.findByTestId("signup-verification-sent")).textContent).toContain(
-      "vera@example.com",
+    expect((await screen.findByRole("status")).textContent).toContain(
+      "We sent a confirmation link to vera@example.com",
     );
     expect(fake.authCalls).toContainEqual({
       action: "signUp",
@@ -163,10 +161,13 @@ describe("PopupApp signing up", () => {
     fillSignUp();
     await acceptGuidelines();
     fireEvent.click(screen.getByRole("button", { name: "Create account" }));
-    expect((await screen.findByTestId("signup-email-error")).textContent).toBe(
-      "An account with this email already exists.",
-    );
-    expect(screen.queryByTestId("signup-error")).toBeNull();
+    const email = await screen.findByRole("textbox", {
+      name: "Email",
+      description: "An account with this email already exists.",
+    });
+    expect(email.getAttribute("aria-invalid")).toBe("true");
+    // Said once, next to the field, not again under the form.
+    expect(screen.getAllByRole("alert")).toHaveLength(1);
   });
 
   it("shows a child the age rule next to the date of birth, and asks the API nothing", async () => {
@@ -175,8 +176,10 @@ describe("PopupApp signing up", () => {
     fireEvent.click(await screen.findByRole("tab", { name: "Create account" }));
     fillSignUp({ "Date of birth": "2016-06-01" });
     fireEvent.click(screen.getByRole("button", { name: "Create account" }));
-    expect((await screen.findByTestId("signup-dob-error")).textContent).toMatch(
-      /^You must be at least 13 to create a Coinstream account\./,
+    await waitFor(() =>
+      expect(descriptionOf(screen.getByLabelText("Date of birth"))).toMatch(
+        /You must be at least 13 to create a Coinstream account\./,
+      ),
     );
     expect(document.activeElement).toBe(screen.getByLabelText("Date of birth"));
     expect(fake.authCalls.some((call) => call.action === "signUp")).toBe(false);
@@ -185,15 +188,17 @@ describe("PopupApp signing up", () => {
   it("asks for the guidelines to be accepted before asking the API", async () => {
     const fake = createFakeBackground();
     renderPopup(fake);
-    fireEvent.click(await screen.findByTestId("auth-tab-signup"));
+    fireEvent.click(await screen.findByRole("tab", { name: "Create account" }));
     fillSignUp();
-    fireEvent.click(screen.getByTestId("signup-submit"));
-    expect((await screen.findByTestId("signup-guidelines-error")).textContent).toBe(
-      "Read and accept the community guidelines to continue.",
+    fireEvent.click(screen.getByRole("button", { name: "Create account" }));
+    await waitFor(() =>
+      expect(descriptionOf(guidelinesBox())).toBe(
+        "Read and accept the community guidelines to continue.",
+      ),
     );
-    expect((await screen.findByTestId("signup-guidelines-text")).textContent).toContain(
-      "Be respectful",
-    );
+    expect(guidelinesBox().getAttribute("aria-invalid")).toBe("true");
+    fireEvent.click(await screen.findByText("Read them"));
+    await screen.findByText(/Be respectful/);
     expect(fake.authCalls.some((call) => call.action === "signUp")).toBe(false);
   });
 
@@ -203,8 +208,10 @@ describe("PopupApp signing up", () => {
     fireEvent.click(await screen.findByRole("tab", { name: "Create account" }));
     fillSignUp({ Password: "short" });
     fireEvent.click(screen.getByRole("button", { name: "Create account" }));
-    expect((await screen.findByTestId("signup-password-error")).textContent).toMatch(
-      /at least 8 characters/,
+    await waitFor(() =>
+      expect(descriptionOf(screen.getByLabelText("Password"))).toMatch(
+        /At least 8 characters\. .*at least 8 characters/,
+      ),
     );
     expect(fake.authCalls.some((call) => call.action === "signUp")).toBe(false);
   });
@@ -227,21 +234,22 @@ describe("PopupApp community guidelines", () => {
       },
     });
     await signIn(fake);
-    expect((await screen.findByTestId("guidelines-text")).textContent).toBe(
-      "Version two: be kinder.",
+    const prompt = await screen.findByRole("region", { name: "Updated community guidelines" });
+    within(prompt).getByText("Version two: be kinder.");
+    fireEvent.click(within(prompt).getByRole("button", { name: "Accept version 2" }));
+    await waitFor(() =>
+      expect(screen.queryByRole("region", { name: "Updated community guidelines" })).toBeNull(),
     );
-    fireEvent.click(screen.getByTestId("guidelines-accept"));
-    await waitFor(() => expect(screen.queryByTestId("guidelines-prompt")).toBeNull());
     expect(fake.callsTo("me.acceptGuidelines")[0]?.input).toEqual({ version: 2 });
     // The wallet stayed readable all along.
-    expect(screen.getByTestId("balance").textContent).toBe("5,000");
+    expect(await balance()).toBe("5,000 coins");
   });
 
   it("shows no prompt when the version in effect is accepted", async () => {
     const fake = createFakeBackground();
     await signIn(fake);
     await waitFor(() => expect(fake.callsTo("me.guidelines").length).toBe(1));
-    expect(screen.queryByTestId("guidelines-prompt")).toBeNull();
+    expect(screen.queryByRole("region", { name: "Updated community guidelines" })).toBeNull();
   });
 });
 
@@ -278,7 +286,7 @@ describe("PopupApp buying coins", () => {
     });
     await signIn(fake);
     fireEvent.click(await screen.findByRole("button", { name: /^500 coins/ }));
-    await screen.findByTestId("checkout-pending");
+    await screen.findByText(/^Waiting for your payment/);
     expect(fake.openedTabs).toEqual(["http://127.0.0.1:3000/sandbox/checkout/cs_1"]);
     expect(JSON.parse(localStorage.getItem("coinstream.pendingCheckout") ?? "{}")).toMatchObject({
       purchaseId: "p1",
@@ -288,8 +296,8 @@ describe("PopupApp buying coins", () => {
       purchaseStatus = "paid";
       coins = WALLET.coins + 550;
     });
-    expect((await screen.findByTestId("checkout-complete")).textContent).toContain("550 coins");
-    await waitFor(() => expect(screen.getByTestId("balance").textContent).toBe("5,550"));
+    await screen.findByText(/^Payment received: 550 coins added\./);
+    await waitFor(async () => expect(await balance()).toBe("5,550 coins"));
     expect(localStorage.getItem("coinstream.pendingCheckout")).toBeNull();
   });
 
@@ -306,21 +314,19 @@ describe("PopupApp buying coins", () => {
     });
     await signIn(fake);
     fireEvent.click(await screen.findByRole("button", { name: /^500 coins/ }));
-    await screen.findByTestId("checkout-pending");
+    await screen.findByText(/^Waiting for your payment/);
 
     await act(async () => {
       purchaseStatus = "processing";
     });
-    await waitFor(() =>
-      expect(screen.getByTestId("checkout-pending").textContent).toMatch(/Payment processing/),
-    );
-    expect(screen.queryByTestId("checkout-failed")).toBeNull();
+    await screen.findByText(/^Payment processing/);
+    expect(screen.queryByRole("alert")).toBeNull();
     expect(localStorage.getItem("coinstream.pendingCheckout")).not.toBeNull();
 
     await act(async () => {
       purchaseStatus = "paid";
     });
-    expect((await screen.findByTestId("checkout-complete")).textContent).toContain("550 coins");
+    await screen.findByText(/^Payment received: 550 coins added\./);
   });
 
   it("suggests the pack when the custom amount costs as much as a bigger pack", async () => {
@@ -341,8 +347,7 @@ describe("PopupApp buying coins", () => {
       target: { value: "12000" },
     });
     fireEvent.submit(screen.getByRole("form", { name: "Buy a custom amount" }));
-    const suggestion = await screen.findByTestId("better-pack");
-    expect(suggestion.textContent).toContain("12,500-coin pack costs no more");
+    await screen.findByText(/12,500-coin pack costs no more/);
     fireEvent.click(screen.getByRole("button", { name: "Buy the pack instead" }));
     await waitFor(() =>
       expect(started).toEqual([{ customCoins: 12_000 }, { packId: "coins-12500" }]),
@@ -363,9 +368,7 @@ describe("PopupApp buying coins", () => {
       "store.purchases": () => [{ purchaseId: "p9", coins: 110, status: "failed" }],
     });
     await signIn(fake);
-    expect((await screen.findByTestId("checkout-failed")).textContent).toMatch(
-      /did not go through/,
-    );
+    expect((await screen.findByRole("alert")).textContent).toMatch(/did not go through/);
   });
 
   it("shows a refused checkout next to the packs", async () => {
@@ -380,7 +383,7 @@ describe("PopupApp buying coins", () => {
     });
     await signIn(fake);
     fireEvent.click(await screen.findByRole("button", { name: /^100 coins/ }));
-    expect((await screen.findByTestId("buy-error")).textContent).toBe(
+    expect((await screen.findByRole("alert")).textContent).toBe(
       "Buying coins needs you to be 18 or older in your region.",
     );
     expect(fake.openedTabs).toEqual([]);
@@ -389,11 +392,12 @@ describe("PopupApp buying coins", () => {
   it("checks the custom amount against the rate card's range before starting a checkout", async () => {
     const fake = createFakeBackground();
     await signIn(fake);
-    fireEvent.change(await screen.findByTestId("custom-coins"), { target: { value: "50" } });
+    fireEvent.change(await screen.findByLabelText("Custom amount"), { target: { value: "50" } });
     fireEvent.click(screen.getByRole("button", { name: "Buy" }));
-    expect((await screen.findByTestId("custom-coins-error")).textContent).toMatch(
-      /from 100 to 250,000/,
-    );
+    await screen.findByRole("spinbutton", {
+      name: "Custom amount",
+      description: /from 100 to 250,000/,
+    });
     expect(fake.callsTo("store.checkout")).toEqual([]);
   });
 
@@ -446,14 +450,19 @@ describe("PopupApp promotions", () => {
       }),
     });
     await signIn(fake);
-    const pack = await screen.findByTestId("pack-coins-500");
+    const pack = await screen.findByRole("button", { name: /^500 coins/ });
     expect(pack.textContent).toContain("+75 Carnival");
     expect(pack.textContent).toContain("+50 first purchase");
-    expect(screen.getByTestId("pack-coins-100").textContent).not.toContain("Carnival");
-    const listed = screen.getByTestId("promotion-p-carnival").textContent ?? "";
-    expect(listed).toContain("Carnival: +75 coins, once per account. Ends ");
+    expect(screen.getByRole("button", { name: /^100 coins/ }).textContent).not.toContain(
+      "Carnival",
+    );
     // The welcome bonus has no end, so it is not listed among the time-boxed promotions.
-    expect(screen.queryByTestId("promotion-first-purchase")).toBeNull();
+    const listed = within(screen.getByRole("list", { name: "Promotions" })).getAllByRole(
+      "listitem",
+    );
+    expect(listed.map((item) => item.textContent)).toEqual([
+      expect.stringMatching(/^Carnival: \+75 coins, once per account\. Ends /),
+    ]);
   });
 });
 
@@ -484,23 +493,26 @@ describe("PopupApp support", () => {
       },
     });
     await signIn(fake);
-    fireEvent.click(screen.getByTestId("tab-support"));
-    expect((await screen.findByTestId("support-tier")).textContent).toContain(
-      "Priority support: we answer within 24 hours",
+    openTab("Support");
+    expect((await screen.findByText(/we answer within 24 hours/)).textContent).toMatch(
+      /^Priority support: we answer within 24 hours\./,
     );
-    fireEvent.change(screen.getByTestId("support-subject"), { target: { value: "Coins missing" } });
-    fireEvent.change(screen.getByTestId("support-body"), {
+    fireEvent.change(screen.getByLabelText("Subject"), { target: { value: "Coins missing" } });
+    fireEvent.change(screen.getByLabelText("What happened?"), {
       target: { value: "I paid\nbut no coins" },
     });
-    fireEvent.click(screen.getByTestId("support-send"));
-    const thread = await screen.findByTestId(`ticket-${ticket.ticketId}`);
+    fireEvent.click(screen.getByRole("button", { name: "Send to support" }));
+    const ticketList = await screen.findByRole("list", { name: "Your tickets" });
+    // The first item is the ticket itself; its thread's messages are items inside it.
+    const [thread] = within(ticketList).getAllByRole("listitem");
     expect(fake.callsTo("support.open")[0]?.input).toEqual({
       subject: "Coins missing",
       body: "I paid\nbut no coins",
     });
-    expect(thread.textContent).toContain("Answered");
-    expect(thread.textContent).toContain("<b>Fixed</b>");
-    expect(thread.querySelector("b")).toBeNull();
+    expect(thread?.textContent).toContain("Coins missing");
+    expect(thread?.textContent).toContain("Answered");
+    expect(thread?.textContent).toContain("<b>Fixed</b>");
+    expect(thread?.querySelector("b")).toBeNull();
   });
 
   it("shows a refused ticket next to the form", async () => {
@@ -514,11 +526,11 @@ describe("PopupApp support", () => {
       },
     });
     await signIn(fake);
-    fireEvent.click(screen.getByTestId("tab-support"));
-    fireEvent.change(await screen.findByTestId("support-subject"), { target: { value: "x" } });
-    fireEvent.change(screen.getByTestId("support-body"), { target: { value: "y" } });
-    fireEvent.click(screen.getByTestId("support-send"));
-    expect((await screen.findByTestId("support-error")).textContent).toContain("at most 120");
+    openTab("Support");
+    fireEvent.change(await screen.findByLabelText("Subject"), { target: { value: "x" } });
+    fireEvent.change(screen.getByLabelText("What happened?"), { target: { value: "y" } });
+    fireEvent.click(screen.getByRole("button", { name: "Send to support" }));
+    expect((await formAlert("Open a support ticket")).textContent).toContain("at most 120");
   });
 });
 
@@ -549,7 +561,8 @@ describe("PopupApp activity, export and limits", () => {
     });
     await signIn(fake);
     fireEvent.click(screen.getByRole("tab", { name: "Activity" }));
-    const items = await screen.findAllByTestId("activity-item");
+    const history = await screen.findByRole("list", { name: "Wallet history, newest first" });
+    const items = within(history).getAllByRole("listitem");
     expect(items.map((item) => item.textContent)).toEqual([
       "Gift to @nova: 3 × Heart2 min ago−15minus 15 coins",
       expect.stringContaining("Bought coins"),
@@ -571,7 +584,7 @@ describe("PopupApp activity, export and limits", () => {
     await signIn(fake);
     fireEvent.click(screen.getByRole("tab", { name: "Activity" }));
     fireEvent.click(await screen.findByRole("button", { name: "Export CSV" }));
-    expect((await screen.findByTestId("export-done")).textContent).toContain("1 row");
+    await screen.findByText("Downloaded 1 row of wallet history.");
     expect(createObjectURL).toHaveBeenCalledOnce();
     expect(click).toHaveBeenCalledOnce();
   });
@@ -608,16 +621,20 @@ describe("PopupApp activity, export and limits", () => {
     });
     await signIn(fake);
     fireEvent.click(screen.getByRole("tab", { name: "Limits" }));
-    fireEvent.change(await screen.findByTestId("limit-dailyCoins"), { target: { value: "2000" } });
-    fireEvent.change(screen.getByTestId("limit-weeklyCoins"), { target: { value: "3000" } });
-    fireEvent.click(screen.getByRole("button", { name: /save/i }));
-    expect((await screen.findByTestId("limits-saved")).textContent).toMatch(
-      /Lower limits apply now\. Raised or removed limits take effect on/,
-    );
+    fireEvent.change(await screen.findByLabelText("Per day"), { target: { value: "2000" } });
+    fireEvent.change(screen.getByLabelText("Per week"), { target: { value: "3000" } });
+    fireEvent.click(screen.getByRole("button", { name: "Save limits" }));
+    expect(
+      (await within(screen.getByRole("form", { name: "Spending limits" })).findByRole("status"))
+        .textContent,
+    ).toMatch(/Lower limits apply now\. Raised or removed limits take effect on/);
     expect(fake.callsTo("limits.set")[0]?.input).toEqual({ dailyCoins: 2_000, weeklyCoins: 3_000 });
     // The daily field keeps the limit in force and says what it rises to, and when.
-    expect((screen.getByTestId("limit-dailyCoins") as HTMLInputElement).value).toBe("1000");
-    screen.getByText(/Rises to 2,000 on/);
+    const daily = screen.getByRole("spinbutton", {
+      name: "Per day",
+      description: /^Any 24 hours\. Rises to 2,000 on /,
+    });
+    expect((daily as HTMLInputElement).value).toBe("1000");
   });
 
   it("shows a refused limit change next to the form", async () => {
@@ -630,9 +647,13 @@ describe("PopupApp activity, export and limits", () => {
     });
     await signIn(fake);
     fireEvent.click(screen.getByRole("tab", { name: "Limits" }));
-    fireEvent.change(await screen.findByTestId("limit-dailyCoins"), { target: { value: "5" } });
-    fireEvent.click(screen.getByRole("button", { name: /save/i }));
-    expect((await screen.findByTestId("limit-dailyCoins-error")).textContent).toBe("Too big");
+    fireEvent.change(await screen.findByLabelText("Per day"), { target: { value: "5" } });
+    fireEvent.click(screen.getByRole("button", { name: "Save limits" }));
+    const daily = await screen.findByRole("spinbutton", {
+      name: "Per day",
+      description: /Too big$/,
+    });
+    expect(daily.getAttribute("aria-invalid")).toBe("true");
   });
 
   it("starts a cooling-off only after the person confirms", async () => {
@@ -652,7 +673,11 @@ describe("PopupApp activity, export and limits", () => {
     fireEvent.click(screen.getByRole("button", { name: "Start" }));
     expect(fake.callsTo("limits.set")).toEqual([]);
     fireEvent.click(screen.getByRole("button", { name: "Yes, pause spending" }));
-    await screen.findByTestId("cooling-off-active");
+    const pause = screen.getByRole("region", { name: "Take a break" });
+    expect((await within(pause).findByRole("status")).textContent).toMatch(
+      /^Cooling-off until .*: you can't spend coins until then\./,
+    );
+    within(pause).getByLabelText("Extend to");
     expect(fake.callsTo("limits.set")[0]?.input).toEqual({
       coolingOffUntil: "2026-11-29T12:00:00.000Z",
     });
@@ -715,12 +740,24 @@ describe("PopupApp profile shop", () => {
       },
     });
     await signIn(fake);
-    fireEvent.click(screen.getByTestId("tab-profile"));
-    expect((await screen.findByTestId("shop-owned-sticker-fire")).textContent).toBe("Owned");
-    fireEvent.click(screen.getByTestId("shop-buy-entrance-sparkle"));
-    fireEvent.click(await screen.findByTestId("shop-confirm"));
-    fireEvent.click(await screen.findByTestId("shop-wear-entrance-sparkle"));
-    await screen.findByTestId("shop-off-entrance-sparkle");
+    openTab("Profile");
+    const item = async (name: string) => screen.findByRole("listitem", { name });
+    within(await item("Fire sticker")).getByText("Owned");
+    fireEvent.click(
+      within(await item("Sparkle entrance")).getByRole("button", { name: "Buy · 800 coins" }),
+    );
+    const confirm = await screen.findByRole("alertdialog", { name: "Confirm purchase" });
+    within(confirm).getByText("Confirm this 800-coin spend.");
+    fireEvent.click(
+      within(confirm).getByRole("button", { name: "Buy the Sparkle entrance for 800 coins" }),
+    );
+    fireEvent.click(
+      await within(await item("Sparkle entrance")).findByRole("button", { name: "Wear" }),
+    );
+    const worn = await within(await item("Sparkle entrance")).findByRole("button", {
+      name: "Wearing · take off",
+    });
+    expect(worn.getAttribute("aria-pressed")).toBe("true");
 
     const buys = fake.callsTo("profile.buy").map((call) => call.input as Record<string, unknown>);
     expect(buys.map((input) => [input.itemId, input.expectedCoins, input.confirm])).toEqual([
@@ -729,6 +766,6 @@ describe("PopupApp profile shop", () => {
     ]);
     expect(buys[1]?.idempotencyKey).toBe(buys[0]?.idempotencyKey);
     expect(fake.callsTo("profile.wear")[0]?.input).toEqual({ entrance: "entrance-sparkle" });
-    expect(screen.getByTestId("shop-buy-color-aqua").textContent).toContain("300");
+    within(await item("Aqua name")).getByRole("button", { name: "Buy · 300 coins" });
   });
 });

@@ -1,16 +1,16 @@
 import type { AppRouter } from "@coinstream/api";
 import type { TRPCLink } from "@trpc/client";
-import { useCallback, useMemo, useState } from "react";
+import { useMemo, useState } from "react";
 import { ApiQueryProvider } from "../lib/api-query.tsx";
-import { createBackgroundActions, type SendMessage } from "../messaging/api-client.ts";
+import type { SendMessage } from "../messaging/api-client.ts";
 import type { ApiError } from "../messaging/contract.ts";
 import { backgroundLink, createApiClient } from "../messaging/trpc-client.ts";
-import { AuthScreen } from "./components/auth-screen.tsx";
 import { CoinMark } from "./components/coin-mark.tsx";
 import { ErrorText } from "./components/error-text.tsx";
+import { SignedOutStates } from "./components/signed-out-states.tsx";
 import { WalletScreen } from "./components/wallet-screen.tsx";
-import { useSessionStatus } from "./hooks/use-session-status.ts";
-import { type PopupContextValue, PopupProvider } from "./popup-context.tsx";
+import { usePopupSession } from "./hooks/use-session-status.ts";
+import { PopupProvider } from "./popup-context.tsx";
 
 export interface PopupAppProps {
   /** The background's messages (auth, open-tab). */
@@ -26,19 +26,15 @@ const currentTime = () => new Date();
 /** The popup: signing in or up, then the wallet. Every call goes through the background worker. */
 export function PopupApp({ send, link, checkoutPollMs = 2_500, now = currentTime }: PopupAppProps) {
   const api = useMemo(() => createApiClient(link ?? backgroundLink()), [link]);
-  const background = useMemo(() => createBackgroundActions(send), [send]);
-  const { session, setSession, checkStatus } = useSessionStatus(background);
+  const { session, setSession, checkStatus, onSessionEnded, context } = usePopupSession(send, api, {
+    checkoutPollMs,
+    now,
+  });
   const [signOutError, setSignOutError] = useState<ApiError | null>(null);
-
-  const onSessionEnded = useCallback(() => setSession({ status: "signedOut" }), [setSession]);
-  const context = useMemo<PopupContextValue>(
-    () => ({ api, background, onSessionEnded, checkoutPollMs, now }),
-    [api, background, onSessionEnded, checkoutPollMs, now],
-  );
 
   async function signOut() {
     setSignOutError(null);
-    const result = await background.auth({ action: "signOut" });
+    const result = await context.background.auth({ action: "signOut" });
     if (!result.ok) setSignOutError(result.error);
     else setSession({ status: "signedOut" });
   }
@@ -68,23 +64,13 @@ export function PopupApp({ send, link, checkoutPollMs = 2_500, now = currentTime
               </button>
             ) : null}
           </header>
-          <ErrorText error={signOutError} testId="sign-out-error" />
-          {session.status === "loading" ? (
-            <div className="popup__body muted" aria-busy="true" data-testid="popup-loading">
-              Loading…
-            </div>
-          ) : null}
-          {session.status === "unreachable" ? (
-            <div className="popup__body">
-              <ErrorText error={session.error} testId="popup-error" />
-              <button type="button" className="button" onClick={() => void checkStatus()}>
-                Try again
-              </button>
-            </div>
-          ) : null}
-          {session.status === "signedOut" ? (
-            <AuthScreen onSignedIn={(user) => setSession({ status: "signedIn", user })} />
-          ) : null}
+          <ErrorText error={signOutError} />
+          <SignedOutStates
+            session={session}
+            className="popup__body"
+            onRetry={() => void checkStatus()}
+            onSignedIn={(user) => setSession({ status: "signedIn", user })}
+          />
           {session.status === "signedIn" ? <WalletScreen key={session.user.id} /> : null}
         </main>
       </PopupProvider>

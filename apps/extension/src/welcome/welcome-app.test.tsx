@@ -1,5 +1,6 @@
 import { cleanup, fireEvent, render, screen, within } from "@testing-library/react";
 import { afterEach, describe, expect, it } from "vitest";
+import { signInWithForm } from "../popup/testing/auth-forms.ts";
 import { apiError, createFakeBackground } from "../popup/testing/fake-background.ts";
 import { WelcomeApp } from "./welcome-app.tsx";
 
@@ -7,11 +8,15 @@ afterEach(() => {
   cleanup();
 });
 
+/** What the account box says once someone is signed in. */
+const account = () =>
+  within(screen.getByRole("region", { name: "Your Coinstream account" })).findByRole("status");
+
 describe("WelcomeApp", () => {
   it("explains Coinstream in three steps and offers the sign-in form to a new viewer", async () => {
     const fake = createFakeBackground();
     render(<WelcomeApp send={fake.send} />);
-    const steps = within(screen.getByTestId("welcome-steps")).getAllByRole("heading");
+    const steps = within(screen.getByRole("list")).getAllByRole("heading");
     expect(steps.map((step) => step.textContent)).toEqual([
       "Sign in and get coins",
       "Open a live stream",
@@ -23,14 +28,8 @@ describe("WelcomeApp", () => {
   it("signs the viewer in through the background and says who is signed in", async () => {
     const fake = createFakeBackground();
     render(<WelcomeApp send={fake.send} />);
-    fireEvent.change(await screen.findByLabelText("Email"), {
-      target: { value: "vera@example.com" },
-    });
-    fireEvent.change(screen.getByLabelText("Password"), { target: { value: "pw-123456" } });
-    fireEvent.click(screen.getByRole("button", { name: "Sign in" }));
-    expect((await screen.findByTestId("welcome-signed-in")).textContent).toContain(
-      "signed in as Vera",
-    );
+    await signInWithForm();
+    expect((await account()).textContent).toContain("You're signed in as Vera.");
     expect(fake.authCalls).toContainEqual({
       action: "signIn",
       email: "vera@example.com",
@@ -43,7 +42,7 @@ describe("WelcomeApp", () => {
     const fake = createFakeBackground();
     fake.state.signedIn = true;
     render(<WelcomeApp send={fake.send} />);
-    expect((await screen.findByTestId("welcome-signed-in")).textContent).toContain("Vera");
+    expect((await account()).textContent).toContain("You're signed in as Vera.");
     expect(screen.queryByRole("button", { name: "Sign in" })).toBeNull();
   });
 
@@ -56,7 +55,7 @@ describe("WelcomeApp", () => {
         : undefined,
     );
     render(<WelcomeApp send={fake.send} />);
-    expect((await screen.findByTestId("welcome-error")).textContent).toContain("can't be reached");
+    expect((await screen.findByRole("alert")).textContent).toContain("can't be reached");
     isDown = false;
     fireEvent.click(screen.getByRole("button", { name: "Try again" }));
     await screen.findByRole("button", { name: "Sign in" });

@@ -1,15 +1,10 @@
-import { useCallback, useMemo } from "react";
-import {
-  connectTrpcPort,
-  createBackgroundActions,
-  type SendMessage,
-} from "../messaging/api-client.ts";
+import { useMemo } from "react";
+import { connectTrpcPort, type SendMessage } from "../messaging/api-client.ts";
 import { createPortClient } from "../messaging/port-client.ts";
-import { AuthScreen } from "../popup/components/auth-screen.tsx";
 import { CoinMark } from "../popup/components/coin-mark.tsx";
-import { ErrorText } from "../popup/components/error-text.tsx";
-import { useSessionStatus } from "../popup/hooks/use-session-status.ts";
-import { type PopupContextValue, PopupProvider } from "../popup/popup-context.tsx";
+import { SignedOutStates } from "../popup/components/signed-out-states.tsx";
+import { usePopupSession } from "../popup/hooks/use-session-status.ts";
+import { PopupProvider } from "../popup/popup-context.tsx";
 
 /** Coinstream in three steps, as the welcome page and its test read them. */
 export const WELCOME_STEPS = [
@@ -42,18 +37,14 @@ const currentTime = () => new Date();
 export function WelcomeApp({ send, now = currentTime }: WelcomeAppProps) {
   // The welcome page only signs in and up (auth messages); its API client is never called.
   const api = useMemo(() => createPortClient(connectTrpcPort), []);
-  const background = useMemo(() => createBackgroundActions(send), [send]);
-  const { session, setSession, checkStatus } = useSessionStatus(background);
-
-  const onSessionEnded = useCallback(() => setSession({ status: "signedOut" }), [setSession]);
-  const context = useMemo<PopupContextValue>(
-    () => ({ api, background, onSessionEnded, checkoutPollMs: 2_500, now }),
-    [api, background, onSessionEnded, now],
-  );
+  const { session, setSession, checkStatus, context } = usePopupSession(send, api, {
+    checkoutPollMs: 2_500,
+    now,
+  });
 
   return (
     <PopupProvider value={context}>
-      <main className="welcome" data-testid="welcome">
+      <main className="welcome">
         <header className="welcome__header">
           <CoinMark className="welcome__logo" />
           <h1>Welcome to Coinstream</h1>
@@ -70,24 +61,13 @@ export function WelcomeApp({ send, now = currentTime }: WelcomeAppProps) {
           ))}
         </ol>
         <section className="card welcome__account" aria-label="Your Coinstream account">
-          {session.status === "loading" ? (
-            <p className="muted" aria-busy="true">
-              Loading…
-            </p>
-          ) : null}
-          {session.status === "unreachable" ? (
-            <div>
-              <ErrorText error={session.error} testId="welcome-error" />
-              <button type="button" className="button" onClick={() => void checkStatus()}>
-                Try again
-              </button>
-            </div>
-          ) : null}
-          {session.status === "signedOut" ? (
-            <AuthScreen onSignedIn={(user) => setSession({ status: "signedIn", user })} />
-          ) : null}
+          <SignedOutStates
+            session={session}
+            onRetry={() => void checkStatus()}
+            onSignedIn={(user) => setSession({ status: "signedIn", user })}
+          />
           {session.status === "signedIn" ? (
-            <p className="notice notice--good" role="status" data-testid="welcome-signed-in">
+            <p className="notice notice--good" role="status">
               You're signed in as {session.user.name || session.user.email}. Open a live stream and
               click the Coinstream coin by the chat.
             </p>

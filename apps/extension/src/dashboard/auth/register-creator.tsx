@@ -1,5 +1,7 @@
 import { type FormEvent, useState } from "react";
+import { BusyButton } from "../../lib/busy-button.tsx";
 import { useApi } from "../api-context.tsx";
+import { AuthPage } from "../components/auth-page.tsx";
 import { ErrorNote, fieldError } from "../components/error-note.tsx";
 import { TextField } from "../components/text-field.tsx";
 import { useAction } from "../hooks/use-action.ts";
@@ -24,42 +26,35 @@ export function RegisterCreator({
   }
 
   return (
-    <main className="auth-page" data-testid="register-creator">
-      <div className="auth-card">
-        <p className="brand" aria-hidden="true">
-          <span className="brand-mark">◆</span> Coinstream
-        </p>
-        <h1>Become a creator</h1>
-        <p className="muted">
-          Signed in as {email}. Pick the handle viewers will know you by. Pages declare it with{" "}
-          <code>&lt;meta name="coinstream:creator" content="yourhandle"&gt;</code>, and gifts on
-          your linked channels reach you.
-        </p>
-        <form onSubmit={submit} noValidate>
-          <TextField
-            label="Handle"
-            hint="2 to 30 letters, digits, dots, dashes or underscores. It cannot be changed later."
-            autoComplete="off"
-            spellCheck={false}
-            value={handle}
-            onChange={(event) => setHandle(event.target.value)}
-            error={fieldError(register.error, "handle")}
-            testId="register-handle"
-          />
-          <ErrorNote error={register.error} testId="register-error" />
-          <button
-            type="submit"
-            className="button primary wide"
-            disabled={register.pending || handle.trim().length < 2}
-            data-testid="register-submit"
-          >
-            {register.pending ? "Registering…" : "Register handle"}
-          </button>
-        </form>
-        <button type="button" className="link-button" onClick={onSignOut}>
-          Sign out
-        </button>
-      </div>
-    </main>
+    <AuthPage title="Become a creator">
+      <p className="muted">
+        Signed in as {email}. Pick the handle viewers will know you by. Pages declare it with{" "}
+        <code>&lt;meta name="coinstream:creator" content="yourhandle"&gt;</code>, and gifts on your
+        linked channels reach you.
+      </p>
+      <form onSubmit={submit} noValidate>
+        <TextField
+          label="Handle"
+          hint="2 to 30 letters, digits, dots, dashes or underscores. It cannot be changed later."
+          autoComplete="off"
+          spellCheck={false}
+          value={handle}
+          onChange={(event) => setHandle(event.target.value)}
+          error={fieldError(register.error, "handle")}
+        />
+        <ErrorNote error={register.error} />
+        <BusyButton
+          className="button primary wide"
+          busy={register.pending}
+          busyLabel="Registering…"
+          disabled={handle.trim().length < 2}
+        >
+          Register handle
+        </BusyButton>
+      </form>
+      <button type="button" className="link-button" onClick={onSignOut}>
+        Sign out
+      </button>
+    </AuthPage>
   );
 }

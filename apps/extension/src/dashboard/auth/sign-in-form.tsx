@@ -1,7 +1,9 @@
 import { type FormEvent, useState } from "react";
+import { BusyButton } from "../../lib/busy-button.tsx";
 import { describeError, type ShownError } from "../../lib/describe-error.ts";
 import type { SignedInUser } from "../../messaging/contract.ts";
 import { useDashboard } from "../api-context.tsx";
+import { AuthPage } from "../components/auth-page.tsx";
 import { ErrorNote, fieldError } from "../components/error-note.tsx";
 import { TextField } from "../components/text-field.tsx";
 
@@ -31,55 +33,55 @@ export function SignInForm({ onSignedIn }: { onSignedIn: (user: SignedInUser) =>
   }
 
   return (
-    <main className="auth-page" data-testid="sign-in">
-      <div className="auth-card">
-        <p className="brand" aria-hidden="true">
-          <span className="brand-mark">◆</span> Coinstream
-        </p>
-        <h1>Creator dashboard</h1>
-        <p className="muted">
-          Sign in with your Coinstream account to manage your channels, earnings and stream.
-        </p>
-        <form onSubmit={submit} aria-describedby={error ? "sign-in-error" : undefined} noValidate>
-          <TextField
-            label="Email"
-            type="email"
-            autoComplete="email"
-            required
-            value={email}
-            onChange={(event) => setEmail(event.target.value)}
-            error={fieldError(error, "email")}
-            testId="sign-in-email"
-          />
-          <TextField
-            label="Password"
-            type="password"
-            autoComplete="current-password"
-            required
-            value={password}
-            onChange={(event) => setPassword(event.target.value)}
-            error={fieldError(error, "password")}
-            testId="sign-in-password"
-          />
-          <ErrorNote error={error} id="sign-in-error" testId="sign-in-error" />
-          <button
-            type="submit"
-            className="button primary wide"
-            disabled={pending || !email || !password}
-            data-testid="sign-in-submit"
-          >
-            {pending ? "Signing in…" : "Sign in"}
-          </button>
-        </form>
-        <p className="muted small">
-          New to Coinstream? Create an account in the extension's popup (the Coinstream icon in your
-          toolbar), or{" "}
-          <a href="popup.html" target="_blank" rel="noreferrer">
-            open it in a tab
-          </a>
-          , then come back here.
-        </p>
-      </div>
-    </main>
+    <AuthPage title="Creator dashboard">
+      <p className="muted">
+        Sign in with your Coinstream account to manage your channels, earnings and stream.
+      </p>
+      <form
+        onSubmit={submit}
+        aria-label="Sign in"
+        aria-describedby={error ? "sign-in-error" : undefined}
+        noValidate
+      >
+        <TextField
+          label="Email"
+          type="email"
+          autoComplete="email"
+          required
+          value={email}
+          onChange={(event) => setEmail(event.target.value)}
+          error={fieldError(error, "email")}
+          testId="sign-in-email"
+        />
+        <TextField
+          label="Password"
+          type="password"
+          autoComplete="current-password"
+          required
+          value={password}
+          onChange={(event) => setPassword(event.target.value)}
+          error={fieldError(error, "password")}
+          testId="sign-in-password"
+        />
+        <ErrorNote error={error} id="sign-in-error" />
+        <BusyButton
+          className="button primary wide"
+          busy={pending}
+          busyLabel="Signing in…"
+          disabled={!email || !password}
+          data-testid="sign-in-submit"
+        >
+          Sign in
+        </BusyButton>
+      </form>
+      <p className="muted small">
+        New to Coinstream? Create an account in the extension's popup (the Coinstream icon in your
+        toolbar), or{" "}
+        <a href="popup.html" target="_blank" rel="noreferrer">
+          open it in a tab
+        </a>
+        , then come back here.
+      </p>
+    </AuthPage>
   );
 }

@@ -11,7 +11,6 @@ export function ConfirmButton({
   onConfirm,
   disabled,
   pending,
-  testId,
   tone = "danger",
 }: {
   children: ReactNode;
@@ -20,7 +19,6 @@ export function ConfirmButton({
   onConfirm: () => unknown;
   disabled?: boolean;
   pending?: boolean;
-  testId?: string;
   tone?: "danger" | "primary";
 }) {
   const [asking, setAsking] = useState(false);
@@ -42,7 +40,6 @@ export function ConfirmButton({
         className="button secondary"
         disabled={disabled || pending}
         onClick={() => setAsking(true)}
-        data-testid={testId}
       >
         {pending ? "Working…" : children}
       </button>
@@ -60,7 +57,6 @@ export function ConfirmButton({
         ref={confirmRef}
         type="button"
         className={`button ${tone}`}
-        data-testid={testId ? `${testId}-confirm` : undefined}
         onClick={async () => {
           setAsking(false);
           await onConfirm();

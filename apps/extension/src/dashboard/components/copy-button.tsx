@@ -24,12 +24,10 @@ export function CopyButton({
   text,
   label = "Copy",
   describedBy,
-  testId,
 }: {
   text: string;
   label?: string;
   describedBy?: string;
-  testId?: string;
 }) {
   const [state, setState] = useState<"idle" | "copied" | "failed">("idle");
   useEffect(() => {
@@ -43,7 +41,6 @@ export function CopyButton({
         type="button"
         className="button secondary"
         aria-describedby={describedBy}
-        data-testid={testId}
         onClick={async () => setState((await copyText(text)) ? "copied" : "failed")}
       >
         {label}

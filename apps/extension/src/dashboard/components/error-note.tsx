@@ -12,11 +12,11 @@ function shown(error: unknown): ShownError | null {
  * An API error next to the control that caused it: the API's sentence, every reason when there
  * are several, and what to do. `id` lets the control point at it with aria-describedby.
  */
-export function ErrorNote({ error, id, testId }: { error: unknown; id?: string; testId?: string }) {
+export function ErrorNote({ error, id }: { error: unknown; id?: string }) {
   const view = shown(error);
   if (!view) return null;
   return (
-    <div className="error-note" role="alert" id={id} data-testid={testId}>
+    <div className="error-note" role="alert" id={id}>
       <p>{view.message}</p>
       {view.reasons.length > 0 && (
         <ul>

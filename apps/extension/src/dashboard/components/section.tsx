@@ -1,4 +1,4 @@
-import { type ReactNode, useEffect, useRef } from "react";
+import { type ReactNode, useEffect, useId, useRef } from "react";
 
 /**
  * One dashboard section: a labelled region whose heading takes focus when the person switches
@@ -24,7 +24,7 @@ export function Section({
     if (focusOnMount) heading.current?.focus();
   }, [focusOnMount]);
   return (
-    <section className="section" aria-labelledby={`${id}-title`} data-testid={`section-${id}`}>
+    <section className="section" aria-labelledby={`${id}-title`}>
       <header className="section-header">
         <div>
           <h2 id={`${id}-title`} ref={heading} tabIndex={-1}>
@@ -39,22 +39,36 @@ export function Section({
   );
 }
 
-/** A titled block inside a section. */
+/**
+ * A titled block inside a section: a group named by its heading, so a person (and a test) finds
+ * "Withdraw" or "Your channels" by name.
+ */
 export function Panel({
   title,
   children,
   testId,
   headingLevel = 3,
 }: {
-  title?: string;
+  title?: ReactNode;
   children: ReactNode;
   testId?: string;
   headingLevel?: 3 | 4;
 }) {
   const Heading = headingLevel === 3 ? "h3" : "h4";
+  const headingId = useId();
+  if (!title) {
+    return (
+      <div className="panel" data-testid={testId}>
+        {children}
+      </div>
+    );
+  }
   return (
-    <div className="panel" data-testid={testId}>
-      {title && <Heading className="panel-title">{title}</Heading>}
+    // biome-ignore lint/a11y/useSemanticElements: a titled block of the page, not a set of form controls.
+    <div className="panel" role="group" aria-labelledby={headingId} data-testid={testId}>
+      <Heading className="panel-title" id={headingId}>
+        {title}
+      </Heading>
       {children}
     </div>
   );

@@ -1,11 +1,12 @@
 import { useQuery } from "@tanstack/react-query";
 import { type FormEvent, useId, useState } from "react";
 import { useTRPC } from "../../lib/api-query.tsx";
+import { BusyButton } from "../../lib/busy-button.tsx";
 import { parseWholeNumber } from "../../lib/format.ts";
 import type { InputOf, OutputOf } from "../../messaging/contract.ts";
 import { useApi } from "../api-context.tsx";
 import { ErrorNote, fieldError } from "../components/error-note.tsx";
-import { Loading } from "../components/section.tsx";
+import { QueryView } from "../components/query-view.tsx";
 import { TextField } from "../components/text-field.tsx";
 import { useAction } from "../hooks/use-action.ts";
 
@@ -31,8 +32,8 @@ const COLOURS: readonly { readonly key: Colour; readonly label: string; readonly
 
 /** What the overlay shows besides alerts. */
 const SHOW_TOGGLES = [
-  { key: "showGoalBar", label: "Goal bar", testId: "alert-goal-bar" },
-  { key: "showTopGifters", label: "Top gifters", testId: "alert-top-gifters" },
+  { key: "showGoalBar", label: "Goal bar" },
+  { key: "showTopGifters", label: "Top gifters" },
 ] as const;
 
 const HEX_COLOUR = /^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})$/;
@@ -119,7 +120,7 @@ function SettingsForm({ settings }: { settings: Settings }) {
   const tiersError = fieldError(save.error, "fullScreenTiers");
   const coloursError = fieldError(save.error, "colours");
   return (
-    <form className="stack-lg" onSubmit={submit} noValidate data-testid="alert-settings">
+    <form className="stack-lg" onSubmit={submit} noValidate>
       <div className="grid two tight">
         <TextField
           label="Minimum coins for an alert"
@@ -128,7 +129,6 @@ function SettingsForm({ settings }: { settings: Settings }) {
           value={draft.minAlertCoins}
           onChange={(event) => update({ minAlertCoins: event.target.value })}
           error={errorOf("minAlertCoins")}
-          testId="alert-min-coins"
         />
         <TextField
           label="Alert duration (seconds)"
@@ -147,7 +147,6 @@ function SettingsForm({ settings }: { settings: Settings }) {
             type="checkbox"
             checked={draft.soundEnabled}
             onChange={(event) => update({ soundEnabled: event.target.checked })}
-            data-testid="alert-sound"
           />
           Play a sound with each alert
         </label>
@@ -162,7 +161,6 @@ function SettingsForm({ settings }: { settings: Settings }) {
             value={draft.volumePercent}
             disabled={!draft.soundEnabled}
             onChange={(event) => update({ volumePercent: Number(event.target.value) })}
-            data-testid="alert-volume"
           />
         </div>
         {soundError && (
@@ -189,7 +187,6 @@ function SettingsForm({ settings }: { settings: Settings }) {
                       : draft.fullScreenTiers.filter((t) => t !== tier),
                   })
                 }
-                data-testid={`alert-fullscreen-${tier}`}
               />
               {label}
             </label>
@@ -200,13 +197,12 @@ function SettingsForm({ settings }: { settings: Settings }) {
       <fieldset className="stack">
         <legend>On the overlay</legend>
         <div className="checks">
-          {SHOW_TOGGLES.map(({ key, label, testId }) => (
+          {SHOW_TOGGLES.map(({ key, label }) => (
             <label className="checkbox" key={key}>
               <input
                 type="checkbox"
                 checked={draft[key]}
                 onChange={(event) => update({ [key]: event.target.checked })}
-                data-testid={testId}
               />
               {label}
             </label>
@@ -248,7 +244,6 @@ function SettingsForm({ settings }: { settings: Settings }) {
                   update({ colours: { ...draft.colours, [key]: event.target.value.trim() } })
                 }
                 error={checked[`colours.${key}`] ?? null}
-                testId={`alert-colour-${key}`}
               />
             </div>
           ))}
@@ -259,21 +254,21 @@ function SettingsForm({ settings }: { settings: Settings }) {
           </p>
         )}
       </fieldset>
-      <ErrorNote error={save.error} testId="alert-settings-error" />
+      <ErrorNote error={save.error} />
       {save.result && (
         <p className="success-note" role="status" data-testid="alert-settings-saved">
           Saved. Your open overlays use the new settings now.
         </p>
       )}
       <div>
-        <button
-          type="submit"
+        <BusyButton
           className="button primary"
-          disabled={save.pending}
+          busy={save.pending}
+          busyLabel="Saving…"
           data-testid="alert-settings-submit"
         >
-          {save.pending ? "Saving…" : "Save alert settings"}
-        </button>
+          Save alert settings
+        </BusyButton>
       </div>
     </form>
   );
@@ -283,9 +278,11 @@ function SettingsForm({ settings }: { settings: Settings }) {
 export function AlertSettings() {
   const trpc = useTRPC();
   const settings = useQuery(trpc.creator.overlaySettings.queryOptions());
-  if (settings.error && !settings.data) return <ErrorNote error={settings.error} />;
-  if (!settings.data) return <Loading what="your alert settings" />;
-  return <SettingsForm settings={settings.data} />;
+  return (
+    <QueryView query={settings} what="your alert settings">
+      {(data) => <SettingsForm settings={data} />}
+    </QueryView>
+  );
 }
 
 const TEST_TIERS: readonly { readonly tier: AlertTier; readonly label: string }[] = [
@@ -297,7 +294,10 @@ const TEST_TIERS: readonly { readonly tier: AlertTier; readonly label: string }[
   { tier: "message", label: "Paid message" },
 ];
 
-/** One button per tier: plays it on the creator's open overlays, moving no coins. */
+/**
+ * One button per tier: plays it on the creator's open overlays, moving no coins. The panel around
+ * it names the group ("Send a test alert").
+ */
 export function TestAlerts() {
   const api = useApi();
   const send = useAction((tier: AlertTier) => api.creator.sendTestAlert.mutate({ tier }));
@@ -308,8 +308,7 @@ export function TestAlerts() {
         Plays on every overlay you have open (OBS, or the preview tab). No coins move and nothing is
         counted.
       </p>
-      <fieldset className="row">
-        <legend className="visually-hidden">Send a test alert</legend>
+      <div className="row">
         {TEST_TIERS.map(({ tier, label }) => (
           <button
             key={tier}
@@ -322,7 +321,7 @@ export function TestAlerts() {
             {label}
           </button>
         ))}
-      </fieldset>
+      </div>
       {sent && (
         <p
           className="success-note"
@@ -333,7 +332,7 @@ export function TestAlerts() {
           Test alert sent: {sent.label.toLowerCase()}.
         </p>
       )}
-      <ErrorNote error={send.error} testId="test-alert-error" />
+      <ErrorNote error={send.error} />
     </div>
   );
 }

@@ -15,9 +15,10 @@ import {
   PointElement,
   Tooltip,
 } from "chart.js";
-import { useMemo } from "react";
+import { type ReactNode, useId, useMemo } from "react";
 import { Bar, Doughnut, Line } from "react-chartjs-2";
 import { formatCount } from "../../lib/format.ts";
+import { Table } from "../components/table.tsx";
 import { usePrefersReducedMotion } from "../hooks/use-reduced-motion.ts";
 import {
   describeGifters,
@@ -58,6 +59,8 @@ const MIX = [
   "#8a8f98",
 ];
 
+type ChartTheme = ReturnType<typeof useChartTheme>;
+
 function useChartTheme() {
   const reduced = usePrefersReducedMotion();
   return useMemo(() => {
@@ -69,46 +72,86 @@ function useChartTheme() {
   }, [reduced]);
 }
 
+/** The numbers behind a chart: one row per label, one column per series. */
 function DataTable({
   caption,
   columns,
-  rows,
+  labels,
+  series,
 }: {
   caption: string;
   columns: readonly string[];
-  rows: readonly (readonly (string | number)[])[];
+  labels: readonly string[];
+  series: readonly (readonly number[])[];
 }) {
   return (
     <details className="chart-data">
       <summary>Show the numbers</summary>
-      <div className="table-wrap">
-        <table>
-          <caption className="visually-hidden">{caption}</caption>
-          <thead>
-            <tr>
-              {columns.map((column, i) => (
-                <th key={column} scope="col" className={i > 0 ? "num" : undefined}>
-                  {column}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row) => (
-              <tr key={String(row[0])}>
-                {row.map((cell, i) => (
-                  // biome-ignore lint/suspicious/noArrayIndexKey: columns are fixed per table.
-                  <td key={i} className={i > 0 ? "num" : undefined}>
-                    {typeof cell === "number" ? formatCount(cell) : cell}
-                  </td>
-                ))}
-              </tr>
+      <Table caption={caption} columns={columns.map((label, i) => ({ label, numeric: i > 0 }))}>
+        {labels.map((label, row) => (
+          <tr key={label}>
+            <td>{label}</td>
+            {series.map((values, column) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: columns are fixed per table.
+              <td key={column} className="num">
+                {formatCount(values[row] ?? 0)}
+              </td>
             ))}
-          </tbody>
-        </table>
-      </div>
+          </tr>
+        ))}
+      </Table>
     </details>
   );
+}
+
+/**
+ * A chart as a figure: its caption, the chart (or `empty` when there is nothing to draw), the
+ * same facts in a sentence, and the numbers one click away.
+ */
+function ChartFigure({
+  caption,
+  summary,
+  empty,
+  tall,
+  table,
+  children,
+}: {
+  caption: string;
+  summary: string;
+  /** Shown instead of the chart, its summary and table when there is nothing to draw. */
+  empty?: string | null;
+  tall?: boolean;
+  table?: ReactNode;
+  /** Draws the chart; its canvas is an image named by the summary. */
+  children: (described: { role: "img"; "aria-label": string }) => ReactNode;
+}) {
+  const captionId = useId();
+  return (
+    // Named by its caption outright: not every screen reader reads <figcaption> as the name.
+    <figure className="chart" aria-labelledby={captionId}>
+      <figcaption id={captionId}>{caption}</figcaption>
+      {empty ? (
+        <p className="empty">{empty}</p>
+      ) : (
+        <>
+          <div className={tall ? "chart-canvas tall" : "chart-canvas"}>
+            {children({ role: "img", "aria-label": summary })}
+          </div>
+          <p className="chart-summary">{summary}</p>
+          {table}
+        </>
+      )}
+    </figure>
+  );
+}
+
+/** What every chart shares: sized by its box, and still when the person prefers less motion. */
+function baseOptions(theme: ChartTheme) {
+  return {
+    responsive: true,
+    maintainAspectRatio: false,
+    animation: theme.reduced ? (false as const) : { duration: 300 },
+  };
 }
 
 export function EarningsOverTimeChart({
@@ -122,9 +165,7 @@ export function EarningsOverTimeChart({
   const shaped = useMemo(() => shapeSeries(series, bucket), [series, bucket]);
   const summary = describeSeries(series, bucket);
   const options: ChartOptions<"line"> = {
-    responsive: true,
-    maintainAspectRatio: false,
-    animation: theme.reduced ? false : { duration: 300 },
+    ...baseOptions(theme),
     interaction: { mode: "index", intersect: false },
     plugins: { legend: { labels: { color: theme.text } } },
     scales: {
@@ -140,12 +181,22 @@ export function EarningsOverTimeChart({
     },
   };
   return (
-    <figure className="chart" data-testid="chart-over-time">
-      <figcaption>Coins given and diamonds earned per {bucket}</figcaption>
-      <div className="chart-canvas tall">
+    <ChartFigure
+      caption={`Coins given and diamonds earned per ${bucket}`}
+      summary={summary}
+      tall
+      table={
+        <DataTable
+          caption={`Coins and diamonds per ${bucket}`}
+          columns={[bucket === "day" ? "Day (UTC)" : "Hour", "Coins", "Diamonds"]}
+          labels={shaped.labels}
+          series={[shaped.coins, shaped.diamonds]}
+        />
+      }
+    >
+      {(described) => (
         <Line
-          aria-label={summary}
-          role="img"
+          {...described}
           options={options}
           data={{
             labels: shaped.labels,
@@ -172,18 +223,8 @@ export function EarningsOverTimeChart({
             ],
           }}
         />
-      </div>
-      <p className="chart-summary">{summary}</p>
-      <DataTable
-        caption={`Coins and diamonds per ${bucket}`}
-        columns={[bucket === "day" ? "Day (UTC)" : "Hour", "Coins", "Diamonds"]}
-        rows={shaped.labels.map((label, i) => [
-          label,
-          shaped.coins[i] ?? 0,
-          shaped.diamonds[i] ?? 0,
-        ])}
-      />
-    </figure>
+      )}
+    </ChartFigure>
   );
 }
 
@@ -198,10 +239,8 @@ export function GiftMixChart({
   const shaped = useMemo(() => shapeGiftMix(mix, giftNames), [mix, giftNames]);
   const summary = describeGiftMix(shaped);
   const options: ChartOptions<"bar"> = {
+    ...baseOptions(theme),
     indexAxis: "y",
-    responsive: true,
-    maintainAspectRatio: false,
-    animation: theme.reduced ? false : { duration: 300 },
     plugins: { legend: { display: false } },
     scales: {
       x: {
@@ -213,38 +252,32 @@ export function GiftMixChart({
     },
   };
   return (
-    <figure className="chart" data-testid="chart-gift-mix">
-      <figcaption>Gift mix by coins</figcaption>
-      {shaped.labels.length === 0 ? (
-        <p className="empty">No gifts in this range.</p>
-      ) : (
-        <div className="chart-canvas">
-          <Bar
-            aria-label={summary}
-            role="img"
-            options={options}
-            data={{
-              labels: shaped.labels,
-              datasets: [
-                { label: "Coins", data: shaped.coins, backgroundColor: MIX, borderRadius: 4 },
-              ],
-            }}
-          />
-        </div>
-      )}
-      {shaped.labels.length > 0 && <p className="chart-summary">{summary}</p>}
-      {shaped.labels.length > 0 && (
+    <ChartFigure
+      caption="Gift mix by coins"
+      summary={summary}
+      empty={shaped.labels.length === 0 ? "No gifts in this range." : null}
+      table={
         <DataTable
           caption="Gifts by coins"
           columns={["Gift", "Sent", "Coins"]}
-          rows={shaped.labels.map((label, i) => [
-            label,
-            shaped.counts[i] ?? 0,
-            shaped.coins[i] ?? 0,
-          ])}
+          labels={shaped.labels}
+          series={[shaped.counts, shaped.coins]}
+        />
+      }
+    >
+      {(described) => (
+        <Bar
+          {...described}
+          options={options}
+          data={{
+            labels: shaped.labels,
+            datasets: [
+              { label: "Coins", data: shaped.coins, backgroundColor: MIX, borderRadius: 4 },
+            ],
+          }}
         />
       )}
-    </figure>
+    </ChartFigure>
   );
 }
 
@@ -253,33 +286,25 @@ export function GiftersChart({ gifters }: { gifters: { new: number; returning: n
   const shaped = shapeGifters(gifters);
   const summary = describeGifters(gifters);
   const options: ChartOptions<"doughnut"> = {
-    responsive: true,
-    maintainAspectRatio: false,
-    animation: theme.reduced ? false : { duration: 300 },
+    ...baseOptions(theme),
     plugins: { legend: { position: "bottom", labels: { color: theme.text } } },
   };
-  const total = gifters.new + gifters.returning;
   return (
-    <figure className="chart" data-testid="chart-gifters">
-      <figcaption>New and returning gifters</figcaption>
-      {total === 0 ? (
-        <p className="empty">Nobody gave in this range yet.</p>
-      ) : (
-        <div className="chart-canvas">
-          <Doughnut
-            aria-label={summary}
-            role="img"
-            options={options}
-            data={{
-              labels: shaped.labels,
-              datasets: [
-                { data: shaped.values, backgroundColor: [COINS, DIAMONDS], borderWidth: 0 },
-              ],
-            }}
-          />
-        </div>
+    <ChartFigure
+      caption="New and returning gifters"
+      summary={summary}
+      empty={gifters.new + gifters.returning === 0 ? "Nobody gave in this range yet." : null}
+    >
+      {(described) => (
+        <Doughnut
+          {...described}
+          options={options}
+          data={{
+            labels: shaped.labels,
+            datasets: [{ data: shaped.values, backgroundColor: [COINS, DIAMONDS], borderWidth: 0 }],
+          }}
+        />
       )}
-      {total > 0 && <p className="chart-summary">{summary}</p>}
-    </figure>
+    </ChartFigure>
   );
 }

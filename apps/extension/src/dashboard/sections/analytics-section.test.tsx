@@ -2,8 +2,9 @@ import { cleanup, fireEvent, screen, waitFor, within } from "@testing-library/re
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { downloadText } from "../../lib/download-text.ts";
 import type { InputOf, OutputOf } from "../../messaging/contract.ts";
-import { fakeApi, renderWithApi } from "../testing/fake-api.tsx";
-import { CATALOG, sectionProps } from "../testing/fixtures.ts";
+import { figureValue } from "../../testing/queries.ts";
+import { renderSection } from "../testing/fake-api.tsx";
+import { CATALOG, SESSION } from "../testing/fixtures.ts";
 import { AnalyticsSection } from "./analytics-section.tsx";
 
 // Canvas drawing is chart.js's business; the test checks what each chart is given and says.
@@ -53,12 +54,7 @@ function dashboard(input: InputOf<"analytics.dashboard">): OutputOf<"analytics.d
     gifters: { new: 1, returning: 0 },
     sessions: [
       {
-        id: "s1",
-        title: "Demo stream",
-        startedAt: "2026-11-22T12:00:00.000Z",
-        endedAt: null,
-        startedBy: "manual" as const,
-        endedBy: null,
+        ...SESSION,
         events: 5,
         coins: 60,
         diamonds: 30,
@@ -69,7 +65,7 @@ function dashboard(input: InputOf<"analytics.dashboard">): OutputOf<"analytics.d
 }
 
 function setup() {
-  const fake = fakeApi({
+  return renderSection(AnalyticsSection, {
     "analytics.dashboard": dashboard,
     "analytics.exportCsv": () => ({
       filename: "coinstream-analytics.csv",
@@ -78,14 +74,20 @@ function setup() {
     }),
     "gifts.catalog": () => CATALOG,
   });
-  renderWithApi(<AnalyticsSection {...sectionProps()} />, fake);
-  return fake;
 }
+
+/** The analytics have arrived once the totals show. */
+const loaded = () => screen.findByText("Coins given", { selector: "dt" });
 
 describe("AnalyticsSection", () => {
   it("asks for the last 7 days in day buckets first and shows the totals", async () => {
     const fake = setup();
-    expect((await screen.findByTestId("analytics-coins")).textContent).toBe("30,059");
+    await loaded();
+    expect(figureValue("Coins given")).toBe("30,059");
+    expect(figureValue("Diamonds earned")).toBe("15,029");
+    expect(figureValue("Diamonds reversed")).toBe("0");
+    expect(screen.getByRole("radio", { name: "7 days" })).toHaveProperty("checked", true);
+    expect(screen.getByRole("radio", { name: "Daily" })).toHaveProperty("checked", true);
     expect(fake.inputsOf("analytics.dashboard")[0]).toEqual({
       from: "2026-11-15T15:00:00.000Z",
       to: "2026-11-22T15:00:00.000Z",
@@ -95,52 +97,60 @@ describe("AnalyticsSection", () => {
 
   it("switches to 24 hours in hour buckets, and 90 days allows days only", async () => {
     const fake = setup();
-    await screen.findByTestId("analytics-body");
-    fireEvent.click(screen.getByTestId("range-24h"));
+    await loaded();
+    fireEvent.click(screen.getByRole("radio", { name: "24 hours" }));
     await waitFor(() =>
       expect(fake.inputsOf("analytics.dashboard").at(-1)).toMatchObject({
         from: "2026-11-21T15:00:00.000Z",
         bucket: "hour",
       }),
     );
-    expect((screen.getByTestId("bucket-day") as HTMLInputElement).disabled).toBe(true);
-    fireEvent.click(screen.getByTestId("range-90d"));
+    expect(screen.getByRole("radio", { name: "Daily" })).toHaveProperty("disabled", true);
+    fireEvent.click(screen.getByRole("radio", { name: "90 days" }));
     await waitFor(() => expect(fake.inputsOf("analytics.dashboard").at(-1)?.bucket).toBe("day"));
-    expect((screen.getByTestId("bucket-hour") as HTMLInputElement).disabled).toBe(true);
+    expect(screen.getByRole("radio", { name: "Hourly" })).toHaveProperty("disabled", true);
   });
 
   it("gives every chart a text alternative with its totals", async () => {
     setup();
-    const overTime = await screen.findByTestId("chart-over-time");
+    const overTime = await screen.findByRole("figure", {
+      name: "Coins given and diamonds earned per day",
+    });
     expect(within(overTime).getByRole("img").getAttribute("aria-label")).toBe(
       "From 20 Nov to 22 Nov: 30,059 coins given, 15,029 diamonds earned. Best day: 20 Nov with 29,999 coins.",
     );
-    const mix = screen.getByTestId("chart-gift-mix");
+    const mix = screen.getByRole("figure", { name: "Gift mix by coins" });
     await waitFor(() =>
       expect(within(mix).getByRole("img").getAttribute("aria-label")).toBe(
         "Gifts worth 30,002 coins in total. Lion: 1 sent, 29,999 coins; Rose: 3 sent, 3 coins.",
       ),
     );
     expect(
-      within(screen.getByTestId("chart-gifters")).getByRole("img").getAttribute("aria-label"),
+      within(screen.getByRole("figure", { name: "New and returning gifters" }))
+        .getByRole("img")
+        .getAttribute("aria-label"),
     ).toBe("1 person gave: 1 new, 0 returning (0% returning).");
-    expect(within(overTime).getByRole("table")).toBeTruthy();
+    within(overTime).getByRole("table", { name: "Coins and diamonds per day" });
   });
 
   it("lists top gifters and sessions", async () => {
     setup();
-    expect((await screen.findByTestId("top-gifters")).textContent).toContain("Viewer");
-    expect(screen.getByTestId("analytics-sessions").textContent).toContain("Live now");
-    expect(screen.getByTestId("session-how").textContent).toBe("Started by you");
+    const gifters = await screen.findByRole("table", { name: "Top gifters in this range" });
+    expect(within(gifters).getAllByRole("row")[1]?.textContent).toBe("1Viewer30,059");
+    const sessions = screen.getByRole("table", { name: "Live sessions in this range" });
+    const [session] = within(sessions).getAllByRole("row").slice(1);
+    expect(session?.textContent).toContain("Live now");
+    within(session as HTMLElement).getByText("Started by you");
   });
 
   it("downloads the CSV for the range on screen", async () => {
     const fake = setup();
-    await screen.findByTestId("analytics-body");
-    fireEvent.click(screen.getByTestId("export-csv"));
+    await loaded();
+    fireEvent.click(screen.getByRole("button", { name: "Export CSV" }));
     await waitFor(() =>
       expect(downloadText).toHaveBeenCalledWith("coinstream-analytics.csv", "bucket_start\n"),
     );
+    await screen.findByText("Saved coinstream-analytics.csv.");
     expect(fake.inputsOf("analytics.exportCsv")[0]).toEqual(
       fake.inputsOf("analytics.dashboard")[0],
     );

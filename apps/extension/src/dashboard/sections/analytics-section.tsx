@@ -1,11 +1,15 @@
 import { useQuery } from "@tanstack/react-query";
 import { lazy, Suspense, useMemo, useState } from "react";
 import { useTRPC } from "../../lib/api-query.tsx";
+import { BusyButton } from "../../lib/busy-button.tsx";
 import { downloadText } from "../../lib/download-text.ts";
 import { formatCount, formatDateTime, formatDuration, formatRange } from "../../lib/format.ts";
 import { useApi } from "../api-context.tsx";
 import { ErrorNote } from "../components/error-note.tsx";
+import { QueryView } from "../components/query-view.tsx";
 import { Empty, Loading, Panel, Section } from "../components/section.tsx";
+import { Segmented } from "../components/segmented.tsx";
+import { Table } from "../components/table.tsx";
 import { useAction } from "../hooks/use-action.ts";
 import { useGiftNames } from "../hooks/use-gift-names.ts";
 import { describeSessionEnds } from "../lib/earnings.ts";
@@ -31,6 +35,14 @@ const GiftersChart = lazy(() =>
   import("./analytics-charts.tsx").then((m) => ({ default: m.GiftersChart })),
 );
 
+const GIFTER_COLUMNS = [{ label: "#" }, { label: "Name" }, { label: "Coins", numeric: true }];
+const SESSION_COLUMNS = [
+  { label: "Session" },
+  { label: "Length" },
+  { label: "Coins", numeric: true },
+  { label: "Diamonds", numeric: true },
+];
+
 const BUCKET_NAMES: Readonly<Record<Bucket, string>> = { hour: "Hourly", day: "Daily" };
 
 function Totals({
@@ -41,21 +53,19 @@ function Totals({
   reversedDiamonds: number;
 }) {
   const items = [
-    ["Coins given", totals.coins, "analytics-coins"],
-    ["Diamonds earned", totals.diamonds, "analytics-diamonds"],
-    ["Gifts", totals.gifts, "analytics-gifts"],
-    ["Tips", totals.tips, "analytics-tips"],
-    ["Paid messages", totals.messages, "analytics-messages"],
-    ["Diamonds reversed", reversedDiamonds, "analytics-reversed"],
+    ["Coins given", totals.coins],
+    ["Diamonds earned", totals.diamonds],
+    ["Gifts", totals.gifts],
+    ["Tips", totals.tips],
+    ["Paid messages", totals.messages],
+    ["Diamonds reversed", reversedDiamonds],
   ] as const;
   return (
-    <dl className="figures compact" data-testid="analytics-totals">
-      {items.map(([label, value, testId]) => (
+    <dl className="figures compact">
+      {items.map(([label, value]) => (
         <div className="figure" key={label}>
           <dt>{label}</dt>
-          <dd data-testid={testId} data-value={value}>
-            {formatCount(value)}
-          </dd>
+          <dd>{formatCount(value)}</dd>
         </div>
       ))}
     </dl>
@@ -84,7 +94,6 @@ export function AnalyticsSection({ focusOnMount }: SectionProps) {
     downloadText(file.filename, file.csv);
     return file;
   });
-  const data = dashboard.data;
 
   return (
     <Section
@@ -93,46 +102,28 @@ export function AnalyticsSection({ focusOnMount }: SectionProps) {
       focusOnMount={focusOnMount}
       intro="Exact at any moment: every gift, tip and paid message counts as soon as it is sent."
     >
-      <div className="toolbar" data-testid="analytics-controls">
-        <fieldset className="segmented">
-          <legend>Range</legend>
-          {RANGE_PRESETS.map((option) => (
-            <label key={option.id}>
-              <input
-                type="radio"
-                name="analytics-range"
-                value={option.id}
-                checked={presetId === option.id}
-                onChange={() => {
-                  setAsOf(Date.now());
-                  setPresetId(option.id);
-                }}
-                data-testid={`range-${option.id}`}
-              />
-              <span>{option.label}</span>
-            </label>
-          ))}
-        </fieldset>
-        <fieldset className="segmented">
-          <legend>Buckets</legend>
-          {(["hour", "day"] as const).map((option) => (
-            <label
-              key={option}
-              className={preset.buckets.includes(option) ? undefined : "disabled"}
-            >
-              <input
-                type="radio"
-                name="analytics-bucket"
-                value={option}
-                checked={bucket === option}
-                disabled={!preset.buckets.includes(option)}
-                onChange={() => setWantedBucket(option)}
-                data-testid={`bucket-${option}`}
-              />
-              <span>{BUCKET_NAMES[option]}</span>
-            </label>
-          ))}
-        </fieldset>
+      <div className="toolbar">
+        <Segmented
+          legend="Range"
+          name="analytics-range"
+          options={RANGE_PRESETS.map((option) => ({ value: option.id, label: option.label }))}
+          value={presetId}
+          onChange={(id) => {
+            setAsOf(Date.now());
+            setPresetId(id);
+          }}
+        />
+        <Segmented
+          legend="Buckets"
+          name="analytics-bucket"
+          options={(["hour", "day"] as const).map((option) => ({
+            value: option,
+            label: BUCKET_NAMES[option],
+            disabled: !preset.buckets.includes(option),
+          }))}
+          value={bucket}
+          onChange={setWantedBucket}
+        />
         <div className="toolbar-end">
           <button
             type="button"
@@ -148,116 +139,85 @@ export function AnalyticsSection({ focusOnMount }: SectionProps) {
           >
             {dashboard.isFetching ? "Updating…" : "Refresh"}
           </button>
-          <button
+          <BusyButton
             type="button"
             className="button secondary"
             onClick={() => void exportCsv.run()}
-            disabled={exportCsv.pending}
-            data-testid="export-csv"
+            busy={exportCsv.pending}
+            busyLabel="Preparing…"
           >
-            {exportCsv.pending ? "Preparing…" : "Export CSV"}
-          </button>
+            Export CSV
+          </BusyButton>
         </div>
       </div>
-      <ErrorNote error={exportCsv.error} testId="export-error" />
+      <ErrorNote error={exportCsv.error} />
       {exportCsv.result && (
         <p className="muted small" role="status">
           Saved {exportCsv.result.filename}.
         </p>
       )}
-      {dashboard.error && <ErrorNote error={dashboard.error} testId="analytics-error" />}
-      {!data && !dashboard.error && <Loading what="your analytics" />}
-      {data && (
-        <div className="stack-lg" aria-busy={dashboard.isFetching} data-testid="analytics-body">
-          <p className="muted small">{formatRange(data.from, data.to, data.bucket)}</p>
-          <Totals totals={data.totals} reversedDiamonds={data.reversedDiamonds} />
-          <Suspense fallback={<Loading what="the charts" />}>
-            <Panel>
-              <EarningsOverTimeChart series={data.series} bucket={data.bucket} />
-            </Panel>
-            <div className="grid two">
+      <QueryView query={dashboard} what="your analytics">
+        {(data) => (
+          <div className="stack-lg" aria-busy={dashboard.isFetching}>
+            <p className="muted small">{formatRange(data.from, data.to, data.bucket)}</p>
+            <Totals totals={data.totals} reversedDiamonds={data.reversedDiamonds} />
+            <Suspense fallback={<Loading what="the charts" />}>
               <Panel>
-                <GiftMixChart mix={data.giftMix} giftNames={giftNames} />
+                <EarningsOverTimeChart series={data.series} bucket={data.bucket} />
               </Panel>
-              <Panel>
-                <GiftersChart gifters={data.gifters} />
+              <div className="grid two">
+                <Panel>
+                  <GiftMixChart mix={data.giftMix} giftNames={giftNames} />
+                </Panel>
+                <Panel>
+                  <GiftersChart gifters={data.gifters} />
+                </Panel>
+              </div>
+            </Suspense>
+            <div className="grid two">
+              <Panel title="Top gifters">
+                {data.topGifters.length === 0 ? (
+                  <Empty>No gifters in this range yet.</Empty>
+                ) : (
+                  <Table caption="Top gifters in this range" columns={GIFTER_COLUMNS}>
+                    {data.topGifters.map((gifter) => (
+                      <tr key={gifter.rank}>
+                        <td>{gifter.rank}</td>
+                        <td>{gifter.name}</td>
+                        <td className="num">{formatCount(gifter.coins)}</td>
+                      </tr>
+                    ))}
+                  </Table>
+                )}
+              </Panel>
+              <Panel title="Live sessions">
+                {data.sessions.length === 0 ? (
+                  <Empty>No live sessions in this range.</Empty>
+                ) : (
+                  <Table caption="Live sessions in this range" columns={SESSION_COLUMNS}>
+                    {data.sessions.map((session) => (
+                      <tr key={session.id}>
+                        <td>
+                          {session.title ?? "Untitled"}
+                          <span className="cell-note">{formatDateTime(session.startedAt)}</span>
+                        </td>
+                        <td>
+                          {session.endedAt
+                            ? formatDuration(session.startedAt, session.endedAt)
+                            : "Live now"}
+                          <span className="cell-note">{describeSessionEnds(session)}</span>
+                        </td>
+                        <td className="num">{formatCount(session.coins)}</td>
+                        <td className="num">{formatCount(session.diamonds)}</td>
+                      </tr>
+                    ))}
+                  </Table>
+                )}
               </Panel>
             </div>
-          </Suspense>
-          <div className="grid two">
-            <Panel title="Top gifters">
-              {data.topGifters.length === 0 ? (
-                <Empty>No gifters in this range yet.</Empty>
-              ) : (
-                <div className="table-wrap">
-                  <table data-testid="top-gifters">
-                    <thead>
-                      <tr>
-                        <th scope="col">#</th>
-                        <th scope="col">Name</th>
-                        <th scope="col" className="num">
-                          Coins
-                        </th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {data.topGifters.map((gifter) => (
-                        <tr key={gifter.rank}>
-                          <td>{gifter.rank}</td>
-                          <td>{gifter.name}</td>
-                          <td className="num">{formatCount(gifter.coins)}</td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                </div>
-              )}
-            </Panel>
-            <Panel title="Live sessions">
-              {data.sessions.length === 0 ? (
-                <Empty>No live sessions in this range.</Empty>
-              ) : (
-                <div className="table-wrap">
-                  <table data-testid="analytics-sessions">
-                    <thead>
-                      <tr>
-                        <th scope="col">Session</th>
-                        <th scope="col">Length</th>
-                        <th scope="col" className="num">
-                          Coins
-                        </th>
-                        <th scope="col" className="num">
-                          Diamonds
-                        </th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {data.sessions.map((session) => (
-                        <tr key={session.id}>
-                          <td>
-                            {session.title ?? "Untitled"}
-                            <span className="cell-note">{formatDateTime(session.startedAt)}</span>
-                          </td>
-                          <td>
-                            {session.endedAt
-                              ? formatDuration(session.startedAt, session.endedAt)
-                              : "Live now"}
-                            <span className="cell-note" data-testid="session-how">
-                              {describeSessionEnds(session)}
-                            </span>
-                          </td>
-                          <td className="num">{formatCount(session.coins)}</td>
-                          <td className="num">{formatCount(session.diamonds)}</td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                </div>
-              )}
-            </Panel>
           </div>
-        </div>
-      )}
+        )}
+      </QueryView>
     </Section>
   );
 }

@@ -1,8 +1,8 @@
 import { cleanup, screen, within } from "@testing-library/react";
 import { afterEach, describe, expect, it } from "vitest";
 import type { OutputOf } from "../../messaging/contract.ts";
-import { fakeApi, renderWithApi } from "../testing/fake-api.tsx";
-import { sectionProps } from "../testing/fixtures.ts";
+import { figureValue } from "../../testing/queries.ts";
+import { renderSection } from "../testing/fake-api.tsx";
 import { BoostsSection, clickRate } from "./boosts-section.tsx";
 
 afterEach(cleanup);
@@ -34,10 +34,7 @@ const BOOSTS: OutputOf<"creator.boosts"> = [
 
 describe("BoostsSection", () => {
   it("lists each boost with its impressions, clicks and click rate, and the totals", async () => {
-    renderWithApi(
-      <BoostsSection {...sectionProps()} />,
-      fakeApi({ "creator.boosts": () => BOOSTS }),
-    );
+    renderSection(BoostsSection, { "creator.boosts": () => BOOSTS });
     const table = await screen.findByRole("table", { name: "Your boosts, newest first" });
     const [, running, ended] = within(table).getAllByRole("row");
     const header = within(running as HTMLElement).getByRole("rowheader");
@@ -57,14 +54,14 @@ describe("BoostsSection", () => {
         .getAllByRole("cell")
         .map((cell) => cell.textContent),
     ).toEqual(["0", "0", "—"]);
-    const totals = screen.getByTestId("boost-totals");
-    expect(within(totals).getByText("Impressions").nextSibling?.textContent).toBe("240");
-    expect(within(totals).getByText("Click rate").nextSibling?.textContent).toBe("5.0%");
+    expect(figureValue("Impressions")).toBe("240");
+    expect(figureValue("Clicks through")).toBe("12");
+    expect(figureValue("Click rate")).toBe("5.0%");
   });
 
   it("says so when the stream was never boosted", async () => {
-    renderWithApi(<BoostsSection {...sectionProps()} />, fakeApi({ "creator.boosts": () => [] }));
-    expect(await screen.findByText(/No boosts yet/)).toBeTruthy();
+    renderSection(BoostsSection, { "creator.boosts": () => [] });
+    await within(screen.getByRole("group", { name: "Your boosts" })).findByText(/^No boosts yet/);
   });
 });
 

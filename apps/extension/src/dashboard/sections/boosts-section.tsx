@@ -2,8 +2,9 @@ import { useQuery } from "@tanstack/react-query";
 import { useTRPC } from "../../lib/api-query.tsx";
 import { formatCoins, formatCount, formatDateTime } from "../../lib/format.ts";
 import type { OutputOf } from "../../messaging/contract.ts";
-import { ErrorNote } from "../components/error-note.tsx";
-import { Empty, Loading, Panel, Section } from "../components/section.tsx";
+import { QueryView } from "../components/query-view.tsx";
+import { Panel, Section } from "../components/section.tsx";
+import { Table } from "../components/table.tsx";
 import type { SectionProps } from "../types.ts";
 
 type Boost = OutputOf<"creator.boosts">[number];
@@ -15,6 +16,13 @@ export function clickRate(boost: Pick<Boost, "impressions" | "clicks">): string 
   return `${Math.floor(tenths / 10)}.${tenths % 10}%`;
 }
 
+const BOOST_COLUMNS = [
+  { label: "Boost" },
+  { label: "Impressions", numeric: true },
+  { label: "Clicks", numeric: true },
+  { label: "Rate", numeric: true },
+];
+
 function BoostsTable({ boosts }: { boosts: readonly Boost[] }) {
   const totals = boosts.reduce(
     (sum, boost) => ({
@@ -25,7 +33,7 @@ function BoostsTable({ boosts }: { boosts: readonly Boost[] }) {
   );
   return (
     <>
-      <dl className="figures compact" data-testid="boost-totals">
+      <dl className="figures compact">
         <div className="figure">
           <dt>Impressions</dt>
           <dd>{formatCount(totals.impressions)}</dd>
@@ -39,42 +47,23 @@ function BoostsTable({ boosts }: { boosts: readonly Boost[] }) {
           <dd>{clickRate(totals)}</dd>
         </div>
       </dl>
-      <div className="table-wrap">
-        <table data-testid="boosts-list">
-          <caption className="visually-hidden">Your boosts, newest first</caption>
-          <thead>
-            <tr>
-              <th scope="col">Boost</th>
-              <th scope="col" className="num">
-                Impressions
-              </th>
-              <th scope="col" className="num">
-                Clicks
-              </th>
-              <th scope="col" className="num">
-                Rate
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {boosts.map((boost) => (
-              <tr key={boost.id} data-testid="boost-row">
-                <th scope="row">
-                  {formatCount(boost.minutes)} minutes for {formatCoins(boost.coins)}
-                  {boost.isRunning && <span className="badge good">Running</span>}
-                  <span className="cell-note">
-                    {formatDateTime(boost.startsAt)} to {formatDateTime(boost.endsAt)} · paid by{" "}
-                    {boost.paidBy === "you" ? "you" : "a supporter"}
-                  </span>
-                </th>
-                <td className="num">{formatCount(boost.impressions)}</td>
-                <td className="num">{formatCount(boost.clicks)}</td>
-                <td className="num">{clickRate(boost)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <Table caption="Your boosts, newest first" columns={BOOST_COLUMNS}>
+        {boosts.map((boost) => (
+          <tr key={boost.id}>
+            <th scope="row">
+              {formatCount(boost.minutes)} minutes for {formatCoins(boost.coins)}
+              {boost.isRunning && <span className="badge good">Running</span>}
+              <span className="cell-note">
+                {formatDateTime(boost.startsAt)} to {formatDateTime(boost.endsAt)} · paid by{" "}
+                {boost.paidBy === "you" ? "you" : "a supporter"}
+              </span>
+            </th>
+            <td className="num">{formatCount(boost.impressions)}</td>
+            <td className="num">{formatCount(boost.clicks)}</td>
+            <td className="num">{clickRate(boost)}</td>
+          </tr>
+        ))}
+      </Table>
     </>
   );
 }
@@ -91,14 +80,13 @@ export function BoostsSection({ focusOnMount }: SectionProps) {
       intro="A boost lifts your live stream in Coinstream's listing. Impressions count signed-in viewers who saw it listed; clicks, those who opened it from there."
     >
       <Panel title="Your boosts">
-        {boosts.error && !boosts.data && <ErrorNote error={boosts.error} />}
-        {!boosts.data && !boosts.error && <Loading what="your boosts" />}
-        {boosts.data?.length === 0 && (
-          <Empty>
-            No boosts yet. When you or a supporter boosts your stream, its reach shows here.
-          </Empty>
-        )}
-        {boosts.data && boosts.data.length > 0 && <BoostsTable boosts={boosts.data} />}
+        <QueryView
+          query={boosts}
+          what="your boosts"
+          empty="No boosts yet. When you or a supporter boosts your stream, its reach shows here."
+        >
+          {(data) => <BoostsTable boosts={data} />}
+        </QueryView>
       </Panel>
     </Section>
   );

@@ -1,8 +1,7 @@
 import { cleanup, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { OutputOf } from "../../messaging/contract.ts";
-import { apiError, fakeApi, renderWithApi } from "../testing/fake-api.tsx";
-import { sectionProps } from "../testing/fixtures.ts";
+import { apiError, renderSection } from "../testing/fake-api.tsx";
 import { ChannelsSection } from "./channels-section.tsx";
 
 afterEach(cleanup);
@@ -35,31 +34,40 @@ const verifiedChannel: Channel = {
   instructions: null,
 };
 
+function addChannel(address: string) {
+  fireEvent.change(screen.getByRole("textbox", { name: /address$/ }), {
+    target: { value: address },
+  });
+  fireEvent.click(screen.getByRole("button", { name: "Add and get a code" }));
+}
+
+const card = (name = "Twitch nova") => screen.findByRole("listitem", { name });
+
 describe("ChannelsSection", () => {
   it("adds a channel by URL and shows its code, a copy button and where to paste it", async () => {
     let list: Channel[] = [];
-    const fake = fakeApi({
+    const fake = renderSection(ChannelsSection, {
       "channels.list": () => list,
       "channels.add": () => {
         list = [pending];
         return { ...pending, created: true, ownedByAnotherCreator: false, notice: null };
       },
     });
-    renderWithApi(<ChannelsSection {...sectionProps()} />, fake);
-    fireEvent.change(screen.getByTestId("add-channel-input"), {
-      target: { value: "https://www.twitch.tv/nova" },
-    });
-    fireEvent.click(screen.getByTestId("add-channel-submit"));
-    expect((await screen.findByTestId("verification-code")).textContent).toBe(
-      "coinstream-verify-k3m9x2pq7h",
+    addChannel("https://www.twitch.tv/nova");
+    const added = await card();
+    within(added).getByText("coinstream-verify-k3m9x2pq7h", { selector: "code" });
+    within(added).getByText(
+      /^Put coinstream-verify-k3m9x2pq7h anywhere in your Twitch channel's bio/,
     );
-    expect(screen.getByTestId("verification-instructions").textContent).toContain("bio");
-    expect(screen.getByTestId("copy-code")).toBeTruthy();
+    within(added).getByRole("button", {
+      name: "Copy code",
+      description: "Verification code",
+    });
     expect(fake.inputsOf("channels.add")).toEqual([{ url: "https://www.twitch.tv/nova" }]);
   });
 
   it("adds a website with the website field", async () => {
-    const fake = fakeApi({
+    const fake = renderSection(ChannelsSection, {
       "channels.list": () => [],
       "channels.add": () => ({
         ...pending,
@@ -69,19 +77,16 @@ describe("ChannelsSection", () => {
         notice: null,
       }),
     });
-    renderWithApi(<ChannelsSection {...sectionProps()} />, fake);
-    fireEvent.click(screen.getByLabelText("Website"));
-    fireEvent.change(screen.getByTestId("add-channel-input"), {
-      target: { value: "https://nova.example" },
-    });
-    fireEvent.click(screen.getByTestId("add-channel-submit"));
+    fireEvent.click(screen.getByRole("radio", { name: "Website" }));
+    addChannel("https://nova.example");
+    screen.getByRole("textbox", { name: "Website address" });
     await waitFor(() =>
       expect(fake.inputsOf("channels.add")).toEqual([{ website: "https://nova.example" }]),
     );
   });
 
   it("shows the ownership notice when another creator holds the channel", async () => {
-    const fake = fakeApi({
+    renderSection(ChannelsSection, {
       "channels.list": () => [pending],
       "channels.add": () => ({
         ...pending,
@@ -90,36 +95,41 @@ describe("ChannelsSection", () => {
         notice: "Another creator has verified this channel. Verifying it yourself moves it to you.",
       }),
     });
-    renderWithApi(<ChannelsSection {...sectionProps()} />, fake);
-    fireEvent.change(screen.getByTestId("add-channel-input"), {
-      target: { value: "twitch.tv/nova" },
-    });
-    fireEvent.click(screen.getByTestId("add-channel-submit"));
-    expect((await screen.findByTestId("channel-notice")).textContent).toContain("moves it to you");
+    addChannel("twitch.tv/nova");
+    const form = screen.getByRole("group", { name: "Link a channel" });
+    expect((await within(form).findByRole("status")).textContent).toContain("moves it to you");
   });
 
   it("verifies and says the channel moved, then reloads the status", async () => {
     let list = [pending];
     const reloadStatus = vi.fn(async () => {});
-    const fake = fakeApi({
-      "channels.list": () => list,
-      "channels.verify": () => {
-        list = [verifiedChannel];
-        return { ...verifiedChannel, moved: true, alreadyVerified: false };
+    const fake = renderSection(
+      ChannelsSection,
+      {
+        "channels.list": () => list,
+        "channels.verify": () => {
+          list = [verifiedChannel];
+          return { ...verifiedChannel, moved: true, alreadyVerified: false };
+        },
       },
-    });
-    renderWithApi(<ChannelsSection {...sectionProps({ reloadStatus })} />, fake);
-    fireEvent.click(await screen.findByTestId("verify-channel"));
-    const result = await screen.findByTestId("verify-result");
-    expect(result.textContent).toContain("We read 1,234 followers");
-    expect(screen.getByTestId("channel-moved")).toBeTruthy();
-    await waitFor(() => expect(screen.queryByTestId("verify-channel")).toBeNull());
+      { reloadStatus },
+    );
+    fireEvent.click(within(await card()).getByRole("button", { name: "Verify" }));
+    const verified = await within(await card()).findByText(
+      "Verified. We read 1,234 followers from the page.",
+    );
+    const result = verified.closest('[role="status"]') as HTMLElement;
+    expect(result.textContent).toContain("it is yours now");
+    await waitFor(async () =>
+      expect(within(await card()).queryByRole("button", { name: "Verify" })).toBeNull(),
+    );
+    within(await card()).getByText("Verified");
     expect(reloadStatus).toHaveBeenCalled();
     expect(fake.inputsOf("channels.verify")).toEqual([{ channelId: pending.id }]);
   });
 
   it("shows why verification failed next to the Verify button", async () => {
-    const fake = fakeApi({
+    renderSection(ChannelsSection, {
       "channels.list": () => [pending],
       "channels.verify": () => {
         throw apiError(
@@ -129,36 +139,40 @@ describe("ChannelsSection", () => {
         );
       },
     });
-    renderWithApi(<ChannelsSection {...sectionProps()} />, fake);
-    fireEvent.click(await screen.findByTestId("verify-channel"));
-    const error = await screen.findByTestId("verify-error");
+    fireEvent.click(within(await card()).getByRole("button", { name: "Verify" }));
+    const error = await within(await card()).findByRole("alert");
     expect(error.textContent).toContain("does not show coinstream-verify-k3m9x2pq7h");
     expect(error.textContent).toContain("press Verify again");
-    expect(screen.getByTestId("verify-channel").getAttribute("aria-describedby")).toBe(error.id);
+    within(await card()).getByRole("button", {
+      name: "Verify",
+      description: /does not show coinstream-verify-k3m9x2pq7h/,
+    });
   });
 
   it("unlinks only after confirming", async () => {
     let list = [verifiedChannel];
-    const fake = fakeApi({
+    const fake = renderSection(ChannelsSection, {
       "channels.list": () => list,
       "channels.unlink": ({ channelId }) => {
         list = [];
         return { id: channelId, unlinkedAt: "2026-11-22T11:00:00.000Z" };
       },
     });
-    renderWithApi(<ChannelsSection {...sectionProps()} />, fake);
-    const card = await screen.findByTestId("channel-item");
-    fireEvent.click(within(card).getByTestId("unlink-channel"));
+    const channel = await card();
+    fireEvent.click(within(channel).getByRole("button", { name: "Unlink" }));
     expect(fake.inputsOf("channels.unlink")).toEqual([]);
-    const confirm = within(card).getByTestId("unlink-channel-confirm");
+    const question = within(channel).getByRole("group", {
+      name: "Unlink Twitch nova? Gifts there stop reaching you.",
+    });
+    const confirm = within(question).getByRole("button", { name: "Unlink" });
     await waitFor(() => expect(document.activeElement).toBe(confirm));
     fireEvent.click(confirm);
-    expect(await screen.findByText("No channels linked yet. Add one above.")).toBeTruthy();
+    await screen.findByText("No channels linked yet. Add one above.");
     expect(fake.inputsOf("channels.unlink")).toEqual([{ channelId: verifiedChannel.id }]);
   });
 
   it("asks for the follower count of a verified channel whose page showed none", async () => {
-    const fake = fakeApi({
+    const fake = renderSection(ChannelsSection, {
       "channels.list": () => [{ ...verifiedChannel, followers: 0, followersVerified: false }],
       "channels.setFollowers": ({ followers }) => ({
         ...verifiedChannel,
@@ -166,7 +180,6 @@ describe("ChannelsSection", () => {
         followersVerified: false,
       }),
     });
-    renderWithApi(<ChannelsSection {...sectionProps()} />, fake);
     fireEvent.change(await screen.findByLabelText("Follower count"), {
       target: { value: "1,500" },
     });

@@ -1,14 +1,17 @@
 import { useQuery } from "@tanstack/react-query";
 import { type FormEvent, useId, useState } from "react";
 import { useReload, useTRPC } from "../../lib/api-query.tsx";
+import { BusyButton } from "../../lib/busy-button.tsx";
 import { formatCount, formatDate, parseWholeNumber } from "../../lib/format.ts";
 import type { OutputOf } from "../../messaging/contract.ts";
 import { useApi } from "../api-context.tsx";
 import { ConfirmButton } from "../components/confirm-button.tsx";
 import { CopyButton } from "../components/copy-button.tsx";
 import { ErrorNote, fieldError } from "../components/error-note.tsx";
-import { Empty, Loading, Panel, Section } from "../components/section.tsx";
-import { TextField } from "../components/text-field.tsx";
+import { QueryView } from "../components/query-view.tsx";
+import { Panel, Section } from "../components/section.tsx";
+import { Segmented } from "../components/segmented.tsx";
+import { TextField, WholeNumberField } from "../components/text-field.tsx";
 import { useAction } from "../hooks/use-action.ts";
 import type { SectionProps } from "../types.ts";
 
@@ -31,6 +34,11 @@ const METHOD_NAMES: Readonly<Record<string, string>> = {
   seed: "set up by Coinstream",
 };
 
+const CHANNEL_KINDS = [
+  { value: "url", label: "Stream channel" },
+  { value: "website", label: "Website" },
+] as const;
+
 function AddChannelForm({ onAdded }: { onAdded: () => void }) {
   const api = useApi();
   const [kind, setKind] = useState<"url" | "website">("url");
@@ -51,30 +59,14 @@ function AddChannelForm({ onAdded }: { onAdded: () => void }) {
   }
 
   return (
-    <form onSubmit={submit} className="stack" data-testid="add-channel-form" noValidate>
-      <fieldset className="segmented">
-        <legend>What are you linking?</legend>
-        <label>
-          <input
-            type="radio"
-            name="channel-kind"
-            value="url"
-            checked={kind === "url"}
-            onChange={() => setKind("url")}
-          />
-          <span>Stream channel</span>
-        </label>
-        <label>
-          <input
-            type="radio"
-            name="channel-kind"
-            value="website"
-            checked={kind === "website"}
-            onChange={() => setKind("website")}
-          />
-          <span>Website</span>
-        </label>
-      </fieldset>
+    <form onSubmit={submit} className="stack" noValidate>
+      <Segmented
+        legend="What are you linking?"
+        name="channel-kind"
+        options={CHANNEL_KINDS}
+        value={kind}
+        onChange={setKind}
+      />
       <TextField
         label={kind === "url" ? "Channel address" : "Website address"}
         hint={
@@ -90,11 +82,10 @@ function AddChannelForm({ onAdded }: { onAdded: () => void }) {
         onChange={(event) => setAddress(event.target.value)}
         error={fieldError(add.error, kind)}
         aria-describedby={add.error ? errorId : undefined}
-        testId="add-channel-input"
       />
-      <ErrorNote error={add.error} id={errorId} testId="add-channel-error" />
+      <ErrorNote error={add.error} id={errorId} />
       {add.result?.notice && (
-        <p className="notice" role="status" data-testid="channel-notice">
+        <p className="notice" role="status">
           {add.result.notice}
         </p>
       )}
@@ -104,14 +95,14 @@ function AddChannelForm({ onAdded }: { onAdded: () => void }) {
         </p>
       )}
       <div>
-        <button
-          type="submit"
+        <BusyButton
           className="button primary"
-          disabled={add.pending || address.trim().length < 3}
-          data-testid="add-channel-submit"
+          busy={add.pending}
+          busyLabel="Adding…"
+          disabled={address.trim().length < 3}
         >
-          {add.pending ? "Adding…" : "Add and get a code"}
-        </button>
+          Add and get a code
+        </BusyButton>
       </div>
     </form>
   );
@@ -143,22 +134,11 @@ function VerifyControls({
           <span className="muted small" id={codeId}>
             Verification code
           </span>
-          <code className="code" data-testid="verification-code">
-            {channel.code}
-          </code>
-          <CopyButton
-            text={channel.code}
-            label="Copy code"
-            describedBy={codeId}
-            testId="copy-code"
-          />
+          <code className="code">{channel.code}</code>
+          <CopyButton text={channel.code} label="Copy code" describedBy={codeId} />
         </div>
       )}
-      {channel.instructions && (
-        <p className="instructions" data-testid="verification-instructions">
-          {channel.instructions}
-        </p>
-      )}
+      {channel.instructions && <p className="instructions">{channel.instructions}</p>}
       <div className="row">
         {isWeb && (
           <label className="inline-field">
@@ -173,21 +153,21 @@ function VerifyControls({
             </select>
           </label>
         )}
-        <button
+        <BusyButton
           type="button"
           className="button primary"
-          disabled={verify.pending}
+          busy={verify.pending}
+          busyLabel="Checking…"
           aria-describedby={verify.error ? resultId : undefined}
           onClick={async () => {
             const result = await verify.run(method);
             if (result) onVerified(result);
           }}
-          data-testid="verify-channel"
         >
-          {verify.pending ? "Checking…" : "Verify"}
-        </button>
+          Verify
+        </BusyButton>
       </div>
-      <ErrorNote error={verify.error} id={resultId} testId="verify-error" />
+      <ErrorNote error={verify.error} id={resultId} />
     </div>
   );
 }
@@ -210,25 +190,22 @@ function FollowersForm({ channel, onChanged }: { channel: Channel; onChanged: ()
         }
       }}
     >
-      <TextField
+      <WholeNumberField
         label="Follower count"
         hint="The page showed no follower count. Enter it yourself; it counts once Coinstream confirms it."
-        inputMode="numeric"
         value={text}
         onChange={(event) => setText(event.target.value)}
-        error={
-          text && followers === null
-            ? "Enter a whole number, like 1200."
-            : fieldError(save.error, "followers")
-        }
+        notANumber="Enter a whole number, like 1200."
+        error={fieldError(save.error, "followers")}
       />
-      <button
-        type="submit"
+      <BusyButton
         className="button secondary"
-        disabled={save.pending || followers === null}
+        busy={save.pending}
+        busyLabel="Saving…"
+        disabled={followers === null}
       >
-        {save.pending ? "Saving…" : "Save count"}
-      </button>
+        Save count
+      </BusyButton>
       <ErrorNote error={save.error} />
     </form>
   );
@@ -243,7 +220,7 @@ const ENTERED_COUNT_NOTES = {
 
 function VerifiedNote({ result }: { result: Verified }) {
   return (
-    <div className="success-note" role="status" data-testid="verify-result">
+    <div className="success-note" role="status">
       <p>
         {result.alreadyVerified
           ? "This channel was already verified."
@@ -252,7 +229,7 @@ function VerifiedNote({ result }: { result: Verified }) {
             : "Verified. The page showed no follower count; enter it below."}
       </p>
       {result.moved && (
-        <p data-testid="channel-moved">
+        <p>
           Another creator had verified this channel before; it is yours now, and the move is
           recorded in the channel's history.
         </p>
@@ -274,12 +251,13 @@ function ChannelCard({
 }) {
   const api = useApi();
   const unlink = useAction(() => api.channels.unlink.mutate({ channelId: channel.id }));
+  const titleId = useId();
   const platform = PLATFORM_NAMES[channel.platform] ?? channel.platform;
   return (
-    <li className="card" data-testid="channel-item" data-verified={channel.verified}>
+    <li className="card" aria-labelledby={titleId}>
       <div className="card-head">
         <div>
-          <p className="card-title">
+          <p className="card-title" id={titleId}>
             <span className="platform">{platform}</span> {channel.channel}
           </p>
           {channel.url && (
@@ -318,7 +296,6 @@ function ChannelCard({
           onConfirm={async () => {
             if (await unlink.run()) onChanged();
           }}
-          testId="unlink-channel"
         >
           Unlink
         </ConfirmButton>
@@ -348,27 +325,30 @@ export function ChannelsSection({ reloadStatus, focusOnMount }: SectionProps) {
         <AddChannelForm onAdded={() => void changed()} />
       </Panel>
       <Panel title="Your channels">
-        {channels.error && <ErrorNote error={channels.error} />}
-        {!channels.data && !channels.error && <Loading what="your channels" />}
-        {channels.data?.length === 0 && <Empty>No channels linked yet. Add one above.</Empty>}
-        {channels.data && channels.data.length > 0 && (
-          <ul className="cards" data-testid="channels-list">
-            {channels.data.map((channel) => (
-              <ChannelCard
-                key={channel.id}
-                channel={channel}
-                verified={lastVerified?.id === channel.id ? lastVerified : null}
-                onVerified={(result) => {
-                  setLastVerified(result);
-                  void changed();
-                }}
-                onChanged={() => {
-                  void changed();
-                }}
-              />
-            ))}
-          </ul>
-        )}
+        <QueryView
+          query={channels}
+          what="your channels"
+          empty="No channels linked yet. Add one above."
+        >
+          {(list) => (
+            <ul className="cards">
+              {list.map((channel) => (
+                <ChannelCard
+                  key={channel.id}
+                  channel={channel}
+                  verified={lastVerified?.id === channel.id ? lastVerified : null}
+                  onVerified={(result) => {
+                    setLastVerified(result);
+                    void changed();
+                  }}
+                  onChanged={() => {
+                    void changed();
+                  }}
+                />
+              ))}
+            </ul>
+          )}
+        </QueryView>
       </Panel>
     </Section>
   );

@@ -1,8 +1,9 @@
 import { cleanup, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { OutputOf } from "../../messaging/contract.ts";
-import { apiError, fakeApi, renderWithApi } from "../testing/fake-api.tsx";
-import { CATALOG, sectionProps } from "../testing/fixtures.ts";
+import { apiError, type Handlers, renderSection } from "../testing/fake-api.tsx";
+import { CATALOG } from "../testing/fixtures.ts";
+import type { SectionProps } from "../types.ts";
 import { EarningsSection } from "./earnings-section.tsx";
 
 afterEach(cleanup);
@@ -72,15 +73,44 @@ const earnings: OutputOf<"creator.earnings"> = {
   nextCursor: null,
 };
 
-function setup(handlers: Parameters<typeof fakeApi>[0] = {}, props = sectionProps()) {
-  const fake = fakeApi({
-    "creator.withdrawals": () => [],
-    "creator.earnings": () => earnings,
-    "gifts.catalog": () => CATALOG,
-    ...handlers,
+function setup(handlers: Handlers = {}, props: Partial<SectionProps> = {}) {
+  return renderSection(
+    EarningsSection,
+    {
+      "creator.withdrawals": () => [],
+      "creator.earnings": () => earnings,
+      "gifts.catalog": () => CATALOG,
+      ...handlers,
+    },
+    props,
+  );
+}
+
+const withdrawPanel = () => screen.getByRole("group", { name: "Withdraw" });
+const payoutPanel = () => screen.getByRole("group", { name: "Payout method" });
+
+function withdraw(diamonds: string) {
+  fireEvent.change(screen.getByLabelText("Diamonds to withdraw"), {
+    target: { value: diamonds },
   });
-  renderWithApi(<EarningsSection {...props} />, fake);
-  return fake;
+  fireEvent.click(screen.getByRole("button", { name: "Withdraw" }));
+}
+
+function fillPayoutMethod(label: string, stripeAccountId: string) {
+  fireEvent.change(within(payoutPanel()).getByLabelText("Method"), {
+    target: { value: "stripe" },
+  });
+  fireEvent.change(within(payoutPanel()).getByLabelText("Label"), { target: { value: label } });
+  fireEvent.change(screen.getByLabelText("Stripe connected account id"), {
+    target: { value: stripeAccountId },
+  });
+  fireEvent.click(screen.getByRole("button", { name: "Save payout method" }));
+}
+
+/** A table's body rows, found by the table's caption. */
+async function rowsOf(caption: string | RegExp): Promise<HTMLElement[]> {
+  const table = await screen.findByRole("table", { name: caption });
+  return within(table).getAllByRole("row").slice(1);
 }
 
 describe("EarningsSection", () => {
@@ -91,14 +121,14 @@ describe("EarningsSection", () => {
         "creator.withdraw": ({ diamonds }) =>
           withdrawal({ diamonds, netUsdMinor: 4_850, status: "review" }),
       },
-      sectionProps({ reloadStatus }),
+      { reloadStatus },
     );
-    fireEvent.change(screen.getByTestId("withdraw-amount"), { target: { value: "5,000" } });
-    fireEvent.click(screen.getByTestId("withdraw-submit"));
-    const result = await screen.findByTestId("withdraw-result");
-    expect(result.textContent).toContain("Requested 5,000 diamonds: $48.50 after fees.");
-    expect(result.textContent).toContain("In review");
-    expect(result.getAttribute("data-status")).toBe("review");
+    withdraw("5,000");
+    const result = await within(withdrawPanel()).findByText(
+      /^Requested 5,000 diamonds: \$48\.50 after fees\./,
+    );
+    expect(result.textContent).toContain("In review.");
+    expect(result.closest('[role="status"]')).not.toBeNull();
     const [input] = fake.inputsOf("creator.withdraw");
     expect(input?.diamonds).toBe(5_000);
     expect(input?.idempotencyKey.length).toBeGreaterThanOrEqual(8);
@@ -123,15 +153,18 @@ describe("EarningsSection", () => {
         );
       },
     });
-    fireEvent.change(screen.getByTestId("withdraw-amount"), { target: { value: "10" } });
-    fireEvent.click(screen.getByTestId("withdraw-submit"));
-    const error = await screen.findByTestId("withdraw-error");
+    withdraw("10");
+    const error = await within(withdrawPanel()).findByRole("alert");
     expect(
       within(error)
         .getAllByRole("listitem")
         .map((item) => item.textContent),
     ).toEqual(["Withdrawals start at 1,000 diamonds.", "Add a payout method before withdrawing."]);
-    expect(screen.getByTestId("withdraw-form").contains(error)).toBe(true);
+    expect(
+      screen
+        .getByRole("textbox", { name: "Diamonds to withdraw" })
+        .getAttribute("aria-describedby"),
+    ).toBe(error.id);
   });
 
   it("retries with the same idempotency key after a network failure, and a new one after", async () => {
@@ -145,13 +178,11 @@ describe("EarningsSection", () => {
         return withdrawal({ diamonds });
       },
     });
-    fireEvent.change(screen.getByTestId("withdraw-amount"), { target: { value: "2000" } });
-    fireEvent.click(screen.getByTestId("withdraw-submit"));
-    await screen.findByTestId("withdraw-error");
-    fireEvent.click(screen.getByTestId("withdraw-submit"));
-    await screen.findByTestId("withdraw-result");
-    fireEvent.change(screen.getByTestId("withdraw-amount"), { target: { value: "2000" } });
-    fireEvent.click(screen.getByTestId("withdraw-submit"));
+    withdraw("2000");
+    await within(withdrawPanel()).findByRole("alert");
+    fireEvent.click(screen.getByRole("button", { name: "Withdraw" }));
+    await within(withdrawPanel()).findByText(/^Requested 2,000 diamonds/);
+    withdraw("2000");
     await waitFor(() => expect(fake.inputsOf("creator.withdraw")).toHaveLength(3));
     const keys = fake.inputsOf("creator.withdraw").map((input) => input.idempotencyKey);
     expect(keys[0]).toBe(keys[1]);
@@ -160,8 +191,8 @@ describe("EarningsSection", () => {
 
   it("fills in everything available", () => {
     setup();
-    fireEvent.click(screen.getByTestId("withdraw-all"));
-    expect((screen.getByTestId("withdraw-amount") as HTMLInputElement).value).toBe("5000");
+    fireEvent.click(screen.getByRole("button", { name: "All available" }));
+    expect((screen.getByLabelText("Diamonds to withdraw") as HTMLInputElement).value).toBe("5000");
   });
 
   it("lists withdrawals with their states and a failure's reason", async () => {
@@ -176,25 +207,27 @@ describe("EarningsSection", () => {
         withdrawal({ withdrawalId: "c", status: "paid" }),
       ],
     });
-    const rows = await screen.findAllByTestId("withdrawal-row");
-    expect(rows.map((row) => row.getAttribute("data-status"))).toEqual([
-      "review",
-      "failed",
-      "paid",
-    ]);
+    const rows = await rowsOf("Your withdrawals, newest first");
+    expect(rows.map((row) => within(row).getAllByRole("cell")[3]?.firstChild?.textContent)).toEqual(
+      ["In review", "Failed", "Paid"],
+    );
     expect(rows[1]?.textContent).toContain("The payout method changed.");
-    expect(rows[0]?.textContent).toContain("In review");
+  });
+
+  it("says so when there are no withdrawals yet", async () => {
+    setup();
+    await within(screen.getByRole("group", { name: "Withdrawals" })).findByText(
+      "No withdrawals yet.",
+    );
   });
 
   it("shows reversals as negative earnings and names each sender with the API's label", async () => {
     setup();
-    const rows = await screen.findAllByTestId("earning-row");
+    const rows = await rowsOf(/^Earnings, newest first/);
     await waitFor(() => expect(rows[0]?.textContent).toContain("Reversed gift (refund)"));
     expect(rows[0]?.textContent).toContain("\u221215,000");
     expect(rows[0]?.className).toBe("negative");
-    expect(
-      within(rows[1] as HTMLElement).getByRole("cell", { name: "Alex sent Lion" }),
-    ).toBeTruthy();
+    within(rows[1] as HTMLElement).getByRole("cell", { name: "Alex sent Lion" });
     expect(rows[2]?.textContent).toContain("Alex tipped 60 coins");
     expect(rows[2]?.textContent).toContain("“great stream”");
   });
@@ -211,12 +244,9 @@ describe("EarningsSection", () => {
       label: "Alex sent Rose x30",
     };
     setup({ "creator.earnings": () => ({ items: [combo], nextCursor: null }) });
-    const table = await screen.findByRole("table", { name: /Earnings, newest first/ });
-    const rows = within(table).getAllByRole("row").slice(1);
+    const rows = await rowsOf(/^Earnings, newest first/);
     expect(rows).toHaveLength(1);
-    expect(
-      within(rows[0] as HTMLElement).getByRole("cell", { name: "Alex sent Rose x30" }),
-    ).toBeTruthy();
+    within(rows[0] as HTMLElement).getByRole("cell", { name: "Alex sent Rose x30" });
     expect(rows[0]?.textContent).toContain("+15");
   });
 
@@ -229,15 +259,10 @@ describe("EarningsSection", () => {
           stripeAccountId: "stripeAccountId" in input ? input.stripeAccountId : null,
         }),
       },
-      sectionProps({ onPayoutMethodSaved }),
+      { onPayoutMethodSaved },
     );
-    fireEvent.change(screen.getByTestId("payout-method"), { target: { value: "stripe" } });
-    fireEvent.change(screen.getByTestId("payout-label"), { target: { value: "Stripe payouts" } });
-    fireEvent.change(screen.getByTestId("payout-stripe-account"), {
-      target: { value: "acct_1Nv0FGQ9RKHgCVdK" },
-    });
-    fireEvent.click(screen.getByTestId("payout-submit"));
-    await screen.findByTestId("payout-result");
+    fillPayoutMethod("Stripe payouts", "acct_1Nv0FGQ9RKHgCVdK");
+    expect((await within(payoutPanel()).findByRole("status")).textContent).toMatch(/^Saved\./);
     expect(fake.inputsOf("creator.setPayoutMethod")).toEqual([
       { method: "stripe", label: "Stripe payouts", stripeAccountId: "acct_1Nv0FGQ9RKHgCVdK" },
     ]);
@@ -258,15 +283,12 @@ describe("EarningsSection", () => {
         });
       },
     });
-    fireEvent.change(screen.getByTestId("payout-method"), { target: { value: "stripe" } });
-    fireEvent.change(screen.getByTestId("payout-label"), { target: { value: "Stripe" } });
-    fireEvent.change(screen.getByTestId("payout-stripe-account"), { target: { value: "nope" } });
-    fireEvent.click(screen.getByTestId("payout-submit"));
-    const field = screen.getByTestId("payout-stripe-account");
-    await waitFor(() => expect(field.getAttribute("aria-invalid")).toBe("true"));
-    const describedBy = field.getAttribute("aria-describedby") ?? "";
-    const messages = describedBy.split(" ").map((id) => document.getElementById(id)?.textContent);
-    expect(messages).toContain("a Stripe connected account id looks like acct_1Nv0FGQ9RKHgCVdK");
+    fillPayoutMethod("Stripe", "nope");
+    const field = await screen.findByRole("textbox", {
+      name: "Stripe connected account id",
+      description: /a Stripe connected account id looks like acct_1Nv0FGQ9RKHgCVdK/,
+    });
+    expect(field.getAttribute("aria-invalid")).toBe("true");
   });
 
   it("pages to older earnings from the cursor and stops when there are no more", async () => {
@@ -277,11 +299,12 @@ describe("EarningsSection", () => {
           ? { items: [oldest as Earning], nextCursor: null }
           : { items: [newest as Earning], nextCursor: "41" },
     });
-    const list = await screen.findByTestId("earnings-list");
-    expect(list.querySelectorAll("tbody tr")).toHaveLength(1);
+    expect(await rowsOf(/^Earnings, newest first/)).toHaveLength(1);
     fireEvent.click(screen.getByRole("button", { name: "Show older earnings" }));
-    await waitFor(() => expect(list.querySelectorAll("tbody tr")).toHaveLength(2));
-    expect(list.textContent).toContain("great stream");
+    await waitFor(async () => expect(await rowsOf(/^Earnings, newest first/)).toHaveLength(2));
+    expect(screen.getByRole("table", { name: /^Earnings, newest first/ }).textContent).toContain(
+      "great stream",
+    );
     expect(fake.inputsOf("creator.earnings").map((input) => input.cursor ?? null)).toEqual([
       null,
       "41",

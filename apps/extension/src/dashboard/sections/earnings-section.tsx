@@ -1,6 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { type FormEvent, useEffect, useId, useRef, useState } from "react";
 import { useTRPC } from "../../lib/api-query.tsx";
+import { BusyButton } from "../../lib/busy-button.tsx";
 import {
   formatCount,
   formatDateTime,
@@ -12,9 +13,11 @@ import {
 import type { InputOf, OutputOf } from "../../messaging/contract.ts";
 import { useApi } from "../api-context.tsx";
 import { ErrorNote, fieldError } from "../components/error-note.tsx";
-import { LoadOlder } from "../components/load-older.tsx";
-import { Empty, Loading, Panel, Section } from "../components/section.tsx";
-import { TextField } from "../components/text-field.tsx";
+import { useOlderPages } from "../components/older-pages.tsx";
+import { QueryView } from "../components/query-view.tsx";
+import { Empty, Panel, Section } from "../components/section.tsx";
+import { Table } from "../components/table.tsx";
+import { Field, TextField, WholeNumberField } from "../components/text-field.tsx";
 import { useAction } from "../hooks/use-action.ts";
 import { describeEarning, withdrawalStatusText } from "../lib/earnings.ts";
 import { newIdempotencyKey } from "../lib/idempotency-key.ts";
@@ -48,7 +51,6 @@ function PayoutMethodForm({
   const [label, setLabel] = useState(saved?.label ?? "");
   const [account, setAccount] = useState(saved?.stripeAccountId ?? "");
   const save = useAction((input: PayoutInput) => api.creator.setPayoutMethod.mutate(input));
-  const errorId = useId();
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -61,27 +63,28 @@ function PayoutMethodForm({
   }
 
   return (
-    <form className="stack" onSubmit={submit} data-testid="payout-form" noValidate>
+    <form className="stack" onSubmit={submit} noValidate>
       {saved && (
-        <p className="muted small" data-testid="payout-current">
+        <p className="muted small">
           Saved: {METHOD_NAMES[saved.method]} ({saved.label}). Withdrawals are paid there.
         </p>
       )}
-      <div className="field">
-        <label htmlFor={`${errorId}-method`}>Method</label>
-        <select
-          id={`${errorId}-method`}
-          value={method}
-          onChange={(event) => setMethod(event.target.value as Method)}
-          data-testid="payout-method"
-        >
-          {(Object.keys(METHOD_NAMES) as Method[]).map((value) => (
-            <option key={value} value={value}>
-              {METHOD_NAMES[value]}
-            </option>
-          ))}
-        </select>
-      </div>
+      <Field label="Method">
+        {(control) => (
+          <select
+            {...control}
+            value={method}
+            onChange={(event) => setMethod(event.target.value as Method)}
+            data-testid="payout-method"
+          >
+            {(Object.keys(METHOD_NAMES) as Method[]).map((value) => (
+              <option key={value} value={value}>
+                {METHOD_NAMES[value]}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
       <TextField
         label="Label"
         hint={LABEL_HINTS[method]}
@@ -100,24 +103,24 @@ function PayoutMethodForm({
           value={account}
           onChange={(event) => setAccount(event.target.value)}
           error={fieldError(save.error, "stripeAccountId")}
-          testId="payout-stripe-account"
         />
       )}
-      <ErrorNote error={save.error} id={errorId} testId="payout-error" />
+      <ErrorNote error={save.error} />
       {save.result && (
         <p className="success-note" role="status" data-testid="payout-result">
           Saved. Changing the method again later holds your next withdrawal for a check.
         </p>
       )}
       <div>
-        <button
-          type="submit"
+        <BusyButton
           className="button secondary"
-          disabled={save.pending || label.trim().length < 2}
+          busy={save.pending}
+          busyLabel="Saving…"
+          disabled={label.trim().length < 2}
           data-testid="payout-submit"
         >
-          {save.pending ? "Saving…" : "Save payout method"}
-        </button>
+          Save payout method
+        </BusyButton>
       </div>
     </form>
   );
@@ -170,20 +173,16 @@ function WithdrawForm({ available, onRequested }: { available: number; onRequest
     if (withdraw.error && withdraw.error.code !== "NETWORK") attempt.current = null;
   }, [withdraw.error]);
 
-  const invalid = text !== "" && (diamonds === null || diamonds < 1);
   return (
-    <form className="stack" onSubmit={submit} data-testid="withdraw-form" noValidate>
+    <form className="stack" onSubmit={submit} noValidate>
       <div className="row align-field">
-        <TextField
+        <WholeNumberField
           label="Diamonds to withdraw"
-          inputMode="numeric"
+          min={1}
           value={text}
           onChange={(event) => setText(event.target.value)}
-          error={
-            invalid
-              ? "Enter a whole number of diamonds, like 1000."
-              : fieldError(withdraw.error, "diamonds")
-          }
+          notANumber="Enter a whole number of diamonds, like 1000."
+          error={fieldError(withdraw.error, "diamonds")}
           aria-describedby={withdraw.error ? errorId : undefined}
           testId="withdraw-amount"
         />
@@ -192,134 +191,115 @@ function WithdrawForm({ available, onRequested }: { available: number; onRequest
           className="button secondary"
           disabled={available < 1}
           onClick={() => setText(String(available))}
-          data-testid="withdraw-all"
         >
           All available
         </button>
       </div>
-      <ErrorNote error={withdraw.error} id={errorId} testId="withdraw-error" />
+      <ErrorNote error={withdraw.error} id={errorId} />
       {withdraw.result && <WithdrawalResult withdrawal={withdraw.result} />}
       <div>
-        <button
-          type="submit"
+        <BusyButton
           className="button primary"
-          disabled={withdraw.pending || diamonds === null || diamonds < 1}
+          busy={withdraw.pending}
+          busyLabel="Requesting…"
+          disabled={diamonds === null || diamonds < 1}
           data-testid="withdraw-submit"
         >
-          {withdraw.pending ? "Requesting…" : "Withdraw"}
-        </button>
+          Withdraw
+        </BusyButton>
       </div>
     </form>
   );
 }
 
+const WITHDRAWAL_COLUMNS = [
+  { label: "Requested" },
+  { label: "Diamonds", numeric: true },
+  { label: "You receive", numeric: true },
+  { label: "Status" },
+];
+
 function WithdrawalsTable({ withdrawals }: { withdrawals: readonly Withdrawal[] }) {
-  if (withdrawals.length === 0) return <Empty>No withdrawals yet.</Empty>;
   return (
-    <div className="table-wrap">
-      <table data-testid="withdrawals-list">
-        <caption className="visually-hidden">Your withdrawals, newest first</caption>
-        <thead>
-          <tr>
-            <th scope="col">Requested</th>
-            <th scope="col" className="num">
-              Diamonds
-            </th>
-            <th scope="col" className="num">
-              You receive
-            </th>
-            <th scope="col">Status</th>
+    <Table
+      caption="Your withdrawals, newest first"
+      columns={WITHDRAWAL_COLUMNS}
+      testId="withdrawals-list"
+    >
+      {withdrawals.map((withdrawal) => {
+        const state = withdrawalStatusText(withdrawal.status);
+        return (
+          <tr
+            key={withdrawal.withdrawalId}
+            data-testid="withdrawal-row"
+            data-status={withdrawal.status}
+          >
+            <td>{formatDateTime(withdrawal.createdAt)}</td>
+            <td className="num">{formatCount(withdrawal.diamonds)}</td>
+            <td className="num">{formatUsdMinor(withdrawal.netUsdMinor)}</td>
+            <td>
+              <span className={`badge ${state.tone}`}>{state.label}</span>
+              <span className="cell-note">{withdrawal.failureReason ?? state.explanation}</span>
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {withdrawals.map((withdrawal) => {
-            const state = withdrawalStatusText(withdrawal.status);
-            return (
-              <tr
-                key={withdrawal.withdrawalId}
-                data-testid="withdrawal-row"
-                data-status={withdrawal.status}
-              >
-                <td>{formatDateTime(withdrawal.createdAt)}</td>
-                <td className="num">{formatCount(withdrawal.diamonds)}</td>
-                <td className="num">{formatUsdMinor(withdrawal.netUsdMinor)}</td>
-                <td>
-                  <span className={`badge ${state.tone}`}>{state.label}</span>
-                  <span className="cell-note">{withdrawal.failureReason ?? state.explanation}</span>
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+        );
+      })}
+    </Table>
   );
 }
 
-type Earning = OutputOf<"creator.earnings">["items"][number];
-
 /** Reversals are worded here; every other row carries the API's label ("Alex sent Rose x30"). */
 const NO_NAMES: ReadonlyMap<string, string> = new Map();
+
+const EARNING_COLUMNS = [
+  { label: "When" },
+  { label: "What" },
+  { label: "Diamonds", numeric: true },
+];
 
 function EarningsList() {
   const api = useApi();
   const trpc = useTRPC();
   const first = useQuery(trpc.creator.earnings.queryOptions({ limit: 25 }));
-  const [more, setMore] = useState<{ items: Earning[]; cursor: string | null } | null>(null);
-  const loadMore = useAction((cursor: string) => api.creator.earnings.query({ cursor, limit: 25 }));
-
-  if (first.error) return <ErrorNote error={first.error} />;
-  if (!first.data) return <Loading what="your earnings" />;
-  const items = [...first.data.items, ...(more?.items ?? [])];
-  const cursor = more ? more.cursor : first.data.nextCursor;
-  if (items.length === 0) {
-    return <Empty>No earnings yet. Gifts, tips and paid messages show here as they arrive.</Empty>;
-  }
+  const { items, loadOlder } = useOlderPages(
+    first.data,
+    (cursor) => api.creator.earnings.query({ cursor, limit: 25 }),
+    "Show older earnings",
+  );
   return (
-    <>
-      <div className="table-wrap">
-        <table data-testid="earnings-list">
-          <caption className="visually-hidden">
-            Earnings, newest first; reversals are negative
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">When</th>
-              <th scope="col">What</th>
-              <th scope="col" className="num">
-                Diamonds
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {items.map((item, index) => (
-              <tr
-                // biome-ignore lint/suspicious/noArrayIndexKey: earnings have no id; the list only grows at its end.
-                key={`${item.at}-${index}`}
-                className={item.diamonds < 0 ? "negative" : undefined}
-                data-testid="earning-row"
-                data-kind={item.kind}
-              >
-                <td>{formatDateTime(item.at)}</td>
-                <td>
-                  {item.kind === "reversal" ? describeEarning(item, NO_NAMES) : item.label}
-                  {item.message && <span className="cell-note">“{item.message}”</span>}
-                </td>
-                <td className="num">{formatSignedCount(item.diamonds)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      <LoadOlder
-        cursor={cursor}
-        load={loadMore}
-        label="Show older earnings"
-        onPage={(page) =>
-          setMore({ items: [...(more?.items ?? []), ...page.items], cursor: page.nextCursor })
-        }
-      />
-    </>
+    <QueryView query={first} what="your earnings">
+      {() =>
+        items.length === 0 ? (
+          <Empty>No earnings yet. Gifts, tips and paid messages show here as they arrive.</Empty>
+        ) : (
+          <>
+            <Table
+              caption="Earnings, newest first; reversals are negative"
+              columns={EARNING_COLUMNS}
+              testId="earnings-list"
+            >
+              {items.map((item, index) => (
+                <tr
+                  // biome-ignore lint/suspicious/noArrayIndexKey: earnings have no id; the list only grows at its end.
+                  key={`${item.at}-${index}`}
+                  className={item.diamonds < 0 ? "negative" : undefined}
+                  data-testid="earning-row"
+                  data-kind={item.kind}
+                >
+                  <td>{formatDateTime(item.at)}</td>
+                  <td>
+                    {item.kind === "reversal" ? describeEarning(item, NO_NAMES) : item.label}
+                    {item.message && <span className="cell-note">“{item.message}”</span>}
+                  </td>
+                  <td className="num">{formatSignedCount(item.diamonds)}</td>
+                </tr>
+              ))}
+            </Table>
+            {loadOlder}
+          </>
+        )
+      }
+    </QueryView>
   );
 }
 
@@ -369,9 +349,9 @@ export function EarningsSection({
         </Panel>
       </div>
       <Panel title="Withdrawals">
-        {withdrawals.error && <ErrorNote error={withdrawals.error} />}
-        {!withdrawals.data && !withdrawals.error && <Loading what="your withdrawals" />}
-        {withdrawals.data && <WithdrawalsTable withdrawals={withdrawals.data} />}
+        <QueryView query={withdrawals} what="your withdrawals" empty="No withdrawals yet.">
+          {(data) => <WithdrawalsTable withdrawals={data} />}
+        </QueryView>
       </Panel>
       <Panel title="Earnings">
         <EarningsList />

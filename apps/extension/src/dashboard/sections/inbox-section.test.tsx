@@ -1,8 +1,7 @@
 import { cleanup, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { afterEach, describe, expect, it } from "vitest";
 import type { OutputOf } from "../../messaging/contract.ts";
-import { apiError, fakeApi, renderWithApi } from "../testing/fake-api.tsx";
-import { sectionProps } from "../testing/fixtures.ts";
+import { apiError, type Handlers, renderSection } from "../testing/fake-api.tsx";
 import { InboxSection } from "./inbox-section.tsx";
 
 afterEach(cleanup);
@@ -34,16 +33,32 @@ const price = () => ({
   rateCardVersion: "2026-11",
 });
 
+function setup(handlers: Handlers = {}) {
+  return renderSection(InboxSection, {
+    "messages.inbox": () => inboxOf([message]),
+    "messages.price": price,
+    "messages.blocked": () => [],
+    ...handlers,
+  });
+}
+
+const card = () => screen.findByRole("listitem", { name: "Viewer" });
+
+async function answer(text: string) {
+  const message = await card();
+  fireEvent.click(within(message).getByRole("button", { name: "Answer" }));
+  fireEvent.change(within(message).getByRole("textbox", { name: "Your answer" }), {
+    target: { value: text },
+  });
+  fireEvent.click(within(message).getByRole("button", { name: "Send answer" }));
+  return message;
+}
+
 describe("InboxSection", () => {
   it("filters unread messages through the API", async () => {
-    const fake = fakeApi({
-      "messages.inbox": () => inboxOf([message]),
-      "messages.price": price,
-      "messages.blocked": () => [],
-    });
-    renderWithApi(<InboxSection {...sectionProps()} />, fake);
-    expect((await screen.findByTestId("unread-count")).textContent).toBe("1 unread");
-    fireEvent.click(screen.getByTestId("inbox-filter-unread"));
+    const fake = setup();
+    await screen.findByText("1 unread");
+    fireEvent.click(screen.getByRole("radio", { name: "Unread" }));
     await waitFor(() =>
       expect(fake.inputsOf("messages.inbox").at(-1)).toEqual({
         filter: "unread",
@@ -54,10 +69,7 @@ describe("InboxSection", () => {
   });
 
   it("marks read and answers once", async () => {
-    const fake = fakeApi({
-      "messages.inbox": () => inboxOf([message]),
-      "messages.price": price,
-      "messages.blocked": () => [],
+    setup({
       "messages.markRead": () => ({ ...message, readAt: "2026-11-22T11:00:00.000Z" }),
       "messages.reply": ({ body }) => ({
         ...message,
@@ -66,46 +78,37 @@ describe("InboxSection", () => {
         repliedAt: "2026-11-22T11:01:00.000Z",
       }),
     });
-    renderWithApi(<InboxSection {...sectionProps()} />, fake);
-    const card = await screen.findByTestId("inbox-message");
-    fireEvent.click(within(card).getByTestId("mark-read"));
-    await waitFor(() => expect(card.getAttribute("data-unread")).toBe("false"));
-    expect(screen.getByTestId("unread-count").textContent).toBe("0 unread");
-    fireEvent.click(within(card).getByTestId("reply"));
-    fireEvent.change(within(card).getByTestId("reply-input"), { target: { value: "Thank you!" } });
-    fireEvent.click(within(card).getByTestId("reply-submit"));
-    expect((await within(card).findByTestId("message-reply")).textContent).toContain("Thank you!");
-    expect(within(card).queryByTestId("reply")).toBeNull();
+    const unread = await card();
+    within(unread).getByText("New");
+    fireEvent.click(within(unread).getByRole("button", { name: "Mark read" }));
+    await waitFor(() => expect(within(unread).queryByText("New")).toBeNull());
+    screen.getByText("0 unread");
+    const answered = await answer("Thank you!");
+    await within(answered).findByText(/^Your answer, /);
+    within(answered).getByText("Thank you!", { selector: "p" });
+    expect(within(answered).queryByRole("button", { name: "Answer" })).toBeNull();
   });
 
   it("shows a refused second answer next to the reply form", async () => {
-    renderWithApi(
-      <InboxSection {...sectionProps()} />,
-      fakeApi({
-        "messages.inbox": () => inboxOf([message]),
-        "messages.price": price,
-        "messages.blocked": () => [],
-        "messages.reply": () => {
-          throw apiError(
-            "FORBIDDEN",
-            "FORBIDDEN_CHANGE",
-            "You already answered this message; a message gets one answer.",
-          );
-        },
-      }),
+    setup({
+      "messages.reply": () => {
+        throw apiError(
+          "FORBIDDEN",
+          "FORBIDDEN_CHANGE",
+          "You already answered this message; a message gets one answer.",
+        );
+      },
+    });
+    const message = await answer("Again");
+    expect((await within(message).findByRole("alert")).textContent).toContain(
+      "You already answered",
     );
-    const card = await screen.findByTestId("inbox-message");
-    fireEvent.click(within(card).getByTestId("reply"));
-    fireEvent.change(within(card).getByTestId("reply-input"), { target: { value: "Again" } });
-    fireEvent.click(within(card).getByTestId("reply-submit"));
-    expect((await within(card).findByRole("alert")).textContent).toContain("You already answered");
   });
 
   it("hides, blocks the sender and lists blocked people", async () => {
     let blocked = false;
-    const fake = fakeApi({
+    const fake = setup({
       "messages.inbox": () => inboxOf([{ ...message, senderBlocked: blocked }]),
-      "messages.price": price,
       "messages.blocked": () =>
         blocked ? [{ userId: "u9", name: "Viewer", blockedAt: "2026-11-22T11:00:00.000Z" }] : [],
       "messages.hide": () => ({ ...message, hiddenAt: "2026-11-22T11:00:00.000Z" }),
@@ -114,31 +117,32 @@ describe("InboxSection", () => {
         return { userId: "u9", name: "Viewer", blocked: true as const };
       },
     });
-    renderWithApi(<InboxSection {...sectionProps()} />, fake);
-    const card = await screen.findByTestId("inbox-message");
-    fireEvent.click(within(card).getByTestId("hide-message"));
-    await waitFor(() => expect(card.getAttribute("data-hidden")).toBe("true"));
-    fireEvent.click(within(card).getByTestId("block-sender"));
-    expect((await screen.findByTestId("blocked-list")).textContent).toContain("Viewer");
+    const shown = await card();
+    fireEvent.click(within(shown).getByRole("button", { name: "Hide" }));
+    await within(shown).findByText("Hidden");
+    within(shown).getByRole("button", { name: "Unhide" });
+    fireEvent.click(within(shown).getByRole("button", { name: "Block sender" }));
+    const blockedPeople = await screen.findByRole("group", { name: "Blocked people" });
+    expect(within(blockedPeople).getByRole("listitem").textContent).toContain("Viewer");
+    within(blockedPeople).getByRole("button", { name: "Unblock" });
     expect(fake.inputsOf("messages.block")).toEqual([{ messageId: message.id }]);
   });
 
   it("shows and sets the message price", async () => {
     let priceCoins = 100;
-    const fake = fakeApi({
+    setup({
       "messages.inbox": () => inboxOf([]),
       "messages.price": () => ({ ...price(), priceCoins }),
-      "messages.blocked": () => [],
       "messages.setPrice": ({ coins }) => {
         priceCoins = coins;
         return { priceCoins: coins, rateCardVersion: "2026-11" };
       },
     });
-    renderWithApi(<InboxSection {...sectionProps()} />, fake);
-    await waitFor(() => expect(screen.getByTestId("message-price").textContent).toBe("100 coins"));
-    fireEvent.change(screen.getByTestId("message-price-input"), { target: { value: "250" } });
+    const priceLine = () => screen.getByText(/^A message to you costs/).textContent;
+    await waitFor(() => expect(priceLine()).toContain("costs 100 coins."));
+    fireEvent.change(screen.getByLabelText("New price (coins)"), { target: { value: "250" } });
     fireEvent.click(screen.getByRole("button", { name: "Set price" }));
-    await waitFor(() => expect(screen.getByTestId("message-price").textContent).toBe("250 coins"));
-    expect(screen.getByText("No messages yet.")).toBeTruthy();
+    await waitFor(() => expect(priceLine()).toContain("costs 250 coins."));
+    screen.getByText("No messages yet.");
   });
 });

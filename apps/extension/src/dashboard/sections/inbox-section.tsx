@@ -1,13 +1,16 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useEffect, useId, useRef, useState } from "react";
 import { useTRPC } from "../../lib/api-query.tsx";
+import { BusyButton } from "../../lib/busy-button.tsx";
 import { formatCoins, formatCount, formatDateTime, parseWholeNumber } from "../../lib/format.ts";
 import type { OutputOf } from "../../messaging/contract.ts";
 import { useApi } from "../api-context.tsx";
 import { ErrorNote, fieldError } from "../components/error-note.tsx";
-import { LoadOlder } from "../components/load-older.tsx";
-import { Empty, Loading, Panel, Section } from "../components/section.tsx";
-import { TextField } from "../components/text-field.tsx";
+import { useOlderPages } from "../components/older-pages.tsx";
+import { QueryView } from "../components/query-view.tsx";
+import { Empty, Panel, Section } from "../components/section.tsx";
+import { Segmented } from "../components/segmented.tsx";
+import { Field, WholeNumberField } from "../components/text-field.tsx";
 import { useAction } from "../hooks/use-action.ts";
 import type { SectionProps } from "../types.ts";
 
@@ -30,37 +33,30 @@ function PriceForm({ handle }: { handle: string }) {
   }
 
   return (
-    <form className="stack" onSubmit={submit} data-testid="message-price-form" noValidate>
+    <form className="stack" onSubmit={submit} noValidate>
       <p>
         A message to you costs{" "}
-        <strong data-testid="message-price">
-          {price.data ? formatCoins(price.data.priceCoins) : "…"}
-        </strong>
-        .{" "}
+        <strong>{price.data ? formatCoins(price.data.priceCoins) : "…"}</strong>.{" "}
         {price.data && !price.data.acceptsMessages && (
           <span className="muted">Viewers can send them once you can receive gifts.</span>
         )}
       </p>
       <div className="row align-field">
-        <TextField
+        <WholeNumberField
           label="New price (coins)"
-          inputMode="numeric"
           value={text}
           onChange={(event) => setText(event.target.value)}
-          error={
-            text && coins === null
-              ? "Enter a whole number of coins."
-              : fieldError(save.error, "coins")
-          }
-          testId="message-price-input"
+          notANumber="Enter a whole number of coins."
+          error={fieldError(save.error, "coins")}
         />
-        <button
-          type="submit"
+        <BusyButton
           className="button secondary"
-          disabled={save.pending || coins === null}
+          busy={save.pending}
+          busyLabel="Saving…"
+          disabled={coins === null}
         >
-          {save.pending ? "Saving…" : "Set price"}
-        </button>
+          Set price
+        </BusyButton>
       </div>
       <ErrorNote error={save.error ?? price.error} />
     </form>
@@ -73,7 +69,6 @@ function ReplyForm({ message, onReplied }: { message: Message; onReplied: (m: Me
   const reply = useAction((text: string) =>
     api.messages.reply.mutate({ id: message.id, body: text }),
   );
-  const id = useId();
   return (
     <form
       className="stack"
@@ -83,31 +78,27 @@ function ReplyForm({ message, onReplied }: { message: Message; onReplied: (m: Me
         if (updated) onReplied(updated);
       }}
     >
-      <div className="field">
-        <label htmlFor={id}>Your answer</label>
-        <textarea
-          id={id}
-          rows={2}
-          maxLength={500}
-          value={body}
-          onChange={(event) => setBody(event.target.value)}
-          aria-describedby={`${id}-hint`}
-          data-testid="reply-input"
-        />
-        <p className="field-hint" id={`${id}-hint`}>
-          One answer per message; it cannot be changed once sent.
-        </p>
-      </div>
+      <Field label="Your answer" hint="One answer per message; it cannot be changed once sent.">
+        {(control) => (
+          <textarea
+            {...control}
+            rows={2}
+            maxLength={500}
+            value={body}
+            onChange={(event) => setBody(event.target.value)}
+          />
+        )}
+      </Field>
       <ErrorNote error={reply.error} />
       <div>
-        <button
-          type="submit"
+        <BusyButton
           className="button primary"
-          disabled={reply.pending || body.trim() === ""}
-          data-testid="reply-submit"
+          busy={reply.pending}
+          busyLabel="Sending…"
+          disabled={body.trim() === ""}
         >
-          {reply.pending ? "Sending…" : "Send answer"}
-        </button>
+          Send answer
+        </BusyButton>
       </div>
     </form>
   );
@@ -124,6 +115,7 @@ function MessageCard({
 }) {
   const api = useApi();
   const [replying, setReplying] = useState(false);
+  const senderId = useId();
   const markRead = useAction(() => api.messages.markRead.mutate({ id: message.id }));
   const hide = useAction(() =>
     (message.hiddenAt ? api.messages.unhide : api.messages.hide).mutate({ id: message.id }),
@@ -136,17 +128,17 @@ function MessageCard({
   );
   const unread = message.readAt === null;
   const error = markRead.error ?? hide.error ?? block.error;
+  /** Runs an action whose answer is the message as it is now. */
+  const updateWith = (action: { run: () => Promise<Message | undefined> }) => async () => {
+    const updated = await action.run();
+    if (updated) onUpdated(updated);
+  };
 
   return (
-    <li
-      className={`card message ${unread ? "unread" : ""}`}
-      data-testid="inbox-message"
-      data-unread={unread}
-      data-hidden={message.hiddenAt !== null}
-    >
+    <li className={`card message ${unread ? "unread" : ""}`} aria-labelledby={senderId}>
       <div className="card-head">
         <p className="card-title">
-          {message.senderName}
+          <span id={senderId}>{message.senderName}</span>
           {unread && <span className="badge progress">New</span>}
           {message.hiddenAt && <span className="badge neutral">Hidden</span>}
           {message.senderBlocked && <span className="badge bad">Blocked</span>}
@@ -158,7 +150,7 @@ function MessageCard({
       </div>
       <p className="message-body">{message.body}</p>
       {message.reply && (
-        <div className="reply" data-testid="message-reply">
+        <div className="reply">
           <p className="muted small">
             Your answer{message.repliedAt ? `, ${formatDateTime(message.repliedAt)}` : ""}
           </p>
@@ -176,52 +168,38 @@ function MessageCard({
       )}
       <div className="card-foot">
         {!message.reply && !replying && (
-          <button
-            type="button"
-            className="button secondary"
-            onClick={() => setReplying(true)}
-            data-testid="reply"
-          >
+          <button type="button" className="button secondary" onClick={() => setReplying(true)}>
             Answer
           </button>
         )}
         {unread && (
-          <button
+          <BusyButton
             type="button"
             className="button secondary"
-            disabled={markRead.pending}
-            onClick={async () => {
-              const updated = await markRead.run();
-              if (updated) onUpdated(updated);
-            }}
-            data-testid="mark-read"
+            busy={markRead.pending}
+            onClick={updateWith(markRead)}
           >
             Mark read
-          </button>
+          </BusyButton>
         )}
-        <button
+        <BusyButton
           type="button"
           className="button secondary"
-          disabled={hide.pending}
-          onClick={async () => {
-            const updated = await hide.run();
-            if (updated) onUpdated(updated);
-          }}
-          data-testid="hide-message"
+          busy={hide.pending}
+          onClick={updateWith(hide)}
         >
           {message.hiddenAt ? "Unhide" : "Hide"}
-        </button>
-        <button
+        </BusyButton>
+        <BusyButton
           type="button"
           className="button secondary"
-          disabled={block.pending}
+          busy={block.pending}
           onClick={async () => {
             if (await block.run()) onBlockChanged();
           }}
-          data-testid="block-sender"
         >
           {message.senderBlocked ? "Unblock sender" : "Block sender"}
-        </button>
+        </BusyButton>
       </div>
       <ErrorNote error={error} />
     </li>
@@ -242,23 +220,23 @@ function BlockedList({ version, onChanged }: { version: number; onChanged: () =>
   if (!blocked.data || blocked.data.length === 0) return null;
   return (
     <Panel title="Blocked people">
-      <ul className="plain-list" data-testid="blocked-list">
+      <ul className="plain-list">
         {blocked.data.map((person) => (
           <li key={person.userId} className="row">
             <span>
               {person.name || "Someone"}{" "}
               <span className="muted small">since {formatDateTime(person.blockedAt)}</span>
             </span>
-            <button
+            <BusyButton
               type="button"
               className="button secondary small"
-              disabled={unblock.pending}
+              busy={unblock.pending}
               onClick={async () => {
                 if (await unblock.run(person.userId)) onChanged();
               }}
             >
               Unblock
-            </button>
+            </BusyButton>
           </li>
         ))}
       </ul>
@@ -266,6 +244,11 @@ function BlockedList({ version, onChanged }: { version: number; onChanged: () =>
     </Panel>
   );
 }
+
+const INBOX_FILTERS = [
+  { value: "all", label: "All" },
+  { value: "unread", label: "Unread" },
+] as const;
 
 /** Inbox: paid messages with an unread filter, read, one answer, hide, block, and the price. */
 export function InboxSection({ status, focusOnMount }: SectionProps) {
@@ -276,20 +259,18 @@ export function InboxSection({ status, focusOnMount }: SectionProps) {
   const queryClient = useQueryClient();
   const inboxInput = { filter, includeHidden, limit: 25 };
   const inbox = useQuery(trpc.messages.inbox.queryOptions(inboxInput));
-  const [older, setOlder] = useState<{ items: Message[]; cursor: string | null } | null>(null);
-  const loadMore = useAction((cursor: string) =>
-    api.messages.inbox.query({ filter, includeHidden, limit: 25, cursor }),
+  const { items, loadOlder, updateOlder, resetOlder } = useOlderPages(
+    inbox.data,
+    (cursor) => api.messages.inbox.query({ filter, includeHidden, limit: 25, cursor }),
+    "Show older messages",
   );
   const [blockVersion, setBlockVersion] = useState(0);
 
   const [key, setKey] = useState(`${filter}-${includeHidden}`);
   if (key !== `${filter}-${includeHidden}`) {
     setKey(`${filter}-${includeHidden}`);
-    setOlder(null);
+    resetOlder();
   }
-
-  const items = [...(inbox.data?.items ?? []), ...(older?.items ?? [])];
-  const cursor = older ? older.cursor : (inbox.data?.nextCursor ?? null);
 
   const replace = (updated: Message) => {
     // The unread count covers unread messages that are not hidden; keep it in step locally.
@@ -305,16 +286,10 @@ export function InboxSection({ status, focusOnMount }: SectionProps) {
           unreadCount: Math.max(0, current.unreadCount + delta),
         },
     );
-    setOlder(
-      (current) =>
-        current && {
-          ...current,
-          items: current.items.map((m) => (m.id === updated.id ? updated : m)),
-        },
-    );
+    updateOlder((m) => (m.id === updated.id ? updated : m));
   };
   const refreshAll = () => {
-    setOlder(null);
+    resetOlder();
     setBlockVersion((v) => v + 1);
     void inbox.refetch();
   };
@@ -327,35 +302,23 @@ export function InboxSection({ status, focusOnMount }: SectionProps) {
       intro="Paid messages from your viewers. Each can get one answer from you."
       actions={
         inbox.data && (
-          <span className="badge progress" data-testid="unread-count">
-            {formatCount(inbox.data.unreadCount)} unread
-          </span>
+          <span className="badge progress">{formatCount(inbox.data.unreadCount)} unread</span>
         )
       }
     >
       <div className="toolbar">
-        <fieldset className="segmented">
-          <legend>Show</legend>
-          {(["all", "unread"] as const).map((option) => (
-            <label key={option}>
-              <input
-                type="radio"
-                name="inbox-filter"
-                value={option}
-                checked={filter === option}
-                onChange={() => setFilter(option)}
-                data-testid={`inbox-filter-${option}`}
-              />
-              <span>{option === "all" ? "All" : "Unread"}</span>
-            </label>
-          ))}
-        </fieldset>
+        <Segmented
+          legend="Show"
+          name="inbox-filter"
+          options={INBOX_FILTERS}
+          value={filter}
+          onChange={setFilter}
+        />
         <label className="checkbox">
           <input
             type="checkbox"
             checked={includeHidden}
             onChange={(event) => setIncludeHidden(event.target.checked)}
-            data-testid="inbox-show-hidden"
           />
           <span>Include hidden</span>
         </label>
@@ -370,31 +333,25 @@ export function InboxSection({ status, focusOnMount }: SectionProps) {
           </button>
         </div>
       </div>
-      {inbox.error && <ErrorNote error={inbox.error} />}
-      {!inbox.data && !inbox.error && <Loading what="your inbox" />}
-      {inbox.data && items.length === 0 && (
-        <Empty>{filter === "unread" ? "No unread messages." : "No messages yet."}</Empty>
-      )}
-      {items.length > 0 && (
-        <ul className="cards" data-testid="inbox-list">
-          {items.map((message) => (
-            <MessageCard
-              key={message.id}
-              message={message}
-              onUpdated={replace}
-              onBlockChanged={refreshAll}
-            />
-          ))}
-        </ul>
-      )}
-      <LoadOlder
-        cursor={cursor}
-        load={loadMore}
-        label="Show older messages"
-        onPage={(page) =>
-          setOlder({ items: [...(older?.items ?? []), ...page.items], cursor: page.nextCursor })
+      <QueryView query={inbox} what="your inbox">
+        {() =>
+          items.length === 0 ? (
+            <Empty>{filter === "unread" ? "No unread messages." : "No messages yet."}</Empty>
+          ) : (
+            <ul className="cards" aria-label="Messages">
+              {items.map((message) => (
+                <MessageCard
+                  key={message.id}
+                  message={message}
+                  onUpdated={replace}
+                  onBlockChanged={refreshAll}
+                />
+              ))}
+            </ul>
+          )
         }
-      />
+      </QueryView>
+      {loadOlder}
       <BlockedList version={blockVersion} onChanged={refreshAll} />
       <Panel title="Message price">
         <PriceForm handle={status.handle} />

@@ -1,20 +1,16 @@
-import { cleanup, fireEvent, screen, waitFor } from "@testing-library/react";
+import { cleanup, fireEvent, screen, within } from "@testing-library/react";
 import { afterEach, describe, expect, it } from "vitest";
 import type { OutputOf } from "../../messaging/contract.ts";
-import { apiError, fakeApi, renderWithApi } from "../testing/fake-api.tsx";
-import { sectionProps } from "../testing/fixtures.ts";
+import { apiError, renderSection } from "../testing/fake-api.tsx";
+import { SESSION } from "../testing/fixtures.ts";
+import { pressConfirmed } from "../testing/press-confirmed.ts";
 import { LiveSection } from "./live-section.tsx";
 
 afterEach(cleanup);
 
 type Current = OutputOf<"sessions.current">;
 const session = {
-  id: "s1",
-  title: "Demo stream",
-  startedAt: "2026-11-22T12:00:00.000Z",
-  endedAt: null,
-  startedBy: "manual" as const,
-  endedBy: null,
+  ...SESSION,
   coins: 1_250,
   goal: null as null | {
     title: string | null;
@@ -27,26 +23,27 @@ const session = {
 describe("LiveSection", () => {
   it("goes live with a title", async () => {
     let current: Current = { handle: "nova", live: false, session: null };
-    const fake = fakeApi({
+    const fake = renderSection(LiveSection, {
       "sessions.current": () => current,
       "sessions.start": () => {
         current = { handle: "nova", live: true, session };
         return { started: true, session };
       },
     });
-    renderWithApi(<LiveSection {...sectionProps()} />, fake);
-    fireEvent.change(await screen.findByTestId("session-title"), {
+    const offline = await screen.findByRole("group", { name: "You are offline" });
+    fireEvent.change(within(offline).getByLabelText("Stream title (optional)"), {
       target: { value: "Demo stream" },
     });
-    fireEvent.click(screen.getByTestId("go-live"));
-    expect((await screen.findByTestId("live-session")).textContent).toContain("Live: Demo stream");
+    fireEvent.click(within(offline).getByRole("button", { name: "Go live" }));
+    await screen.findByRole("heading", { name: "Live: Demo stream" });
+    screen.getByText("Started by you. It ends when you end it, or after 12 quiet hours.");
     expect(fake.inputsOf("sessions.start")).toEqual([{ title: "Demo stream" }]);
     expect(fake.inputsOf("sessions.current")[0]).toEqual({ handle: "nova" });
   });
 
   it("sets a goal and shows its progress as a progress bar", async () => {
     let current: Current = { handle: "nova", live: true, session };
-    const fake = fakeApi({
+    const fake = renderSection(LiveSection, {
       "sessions.current": () => current,
       "sessions.setGoal": ({ coins, title }) => {
         const updated = {
@@ -57,11 +54,12 @@ describe("LiveSection", () => {
         return updated;
       },
     });
-    renderWithApi(<LiveSection {...sectionProps()} />, fake);
-    fireEvent.change(await screen.findByTestId("goal-coins"), { target: { value: "5,000" } });
-    fireEvent.change(screen.getByTestId("goal-title"), { target: { value: "New mic" } });
-    fireEvent.click(screen.getByTestId("goal-submit"));
-    const bar = await screen.findByRole("progressbar");
+    fireEvent.change(await screen.findByLabelText("Goal (coins)"), { target: { value: "5,000" } });
+    fireEvent.change(screen.getByLabelText("What it is for (optional)"), {
+      target: { value: "New mic" },
+    });
+    fireEvent.click(screen.getByRole("button", { name: "Set goal" }));
+    const bar = await screen.findByRole("progressbar", { name: "New mic: 1,250 of 5,000 coins" });
     expect(bar.getAttribute("aria-valuenow")).toBe("1250");
     expect(bar.getAttribute("aria-valuemax")).toBe("5000");
     expect(bar.getAttribute("aria-valuetext")).toBe("25%");
@@ -69,38 +67,38 @@ describe("LiveSection", () => {
   });
 
   it("shows the goal bounds from the API next to the goal form", async () => {
-    renderWithApi(
-      <LiveSection {...sectionProps()} />,
-      fakeApi({
-        "sessions.current": () => ({ handle: "nova", live: true, session }),
-        "sessions.setGoal": () => {
-          throw apiError("BAD_REQUEST", "INVALID_INPUT", "A goal is 100 to 10,000,000 coins.", {
-            details: { field: "coins" },
-          });
-        },
-      }),
-    );
-    fireEvent.change(await screen.findByTestId("goal-coins"), { target: { value: "5" } });
-    fireEvent.click(screen.getByTestId("goal-submit"));
-    expect((await screen.findByTestId("goal-error")).textContent).toContain(
+    renderSection(LiveSection, {
+      "sessions.current": () => ({ handle: "nova", live: true, session }),
+      "sessions.setGoal": () => {
+        throw apiError("BAD_REQUEST", "INVALID_INPUT", "A goal is 100 to 10,000,000 coins.", {
+          details: { field: "coins" },
+        });
+      },
+    });
+    fireEvent.change(await screen.findByLabelText("Goal (coins)"), { target: { value: "5" } });
+    fireEvent.click(screen.getByRole("button", { name: "Set goal" }));
+    const goalForm = screen.getByRole("group", { name: "Set a goal" });
+    expect((await within(goalForm).findByRole("alert")).textContent).toContain(
       "A goal is 100 to 10,000,000 coins.",
     );
   });
 
   it("ends the stream after confirming and shows its totals", async () => {
     let current: Current = { handle: "nova", live: true, session };
-    const fake = fakeApi({
+    renderSection(LiveSection, {
       "sessions.current": () => current,
       "sessions.end": () => {
         current = { handle: "nova", live: false, session: null };
         return { ...session, endedAt: "2026-11-22T14:05:00.000Z" };
       },
     });
-    renderWithApi(<LiveSection {...sectionProps()} />, fake);
-    fireEvent.click(await screen.findByTestId("end-stream"));
-    fireEvent.click(screen.getByTestId("end-stream-confirm"));
-    const ended = await screen.findByTestId("session-ended");
+    await screen.findByRole("button", { name: "End stream" });
+    pressConfirmed(document.body, {
+      button: "End stream",
+      question: "End the stream? The session's totals are kept.",
+    });
+    const ended = await screen.findByRole("status");
     expect(ended.textContent).toBe("Stream ended after 2 h 05 min: 1,250 coins given.");
-    await waitFor(() => expect(screen.getByTestId("go-live")).toBeTruthy());
+    await screen.findByRole("button", { name: "Go live" });
   });
 });

@@ -1,6 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { useTRPC } from "../../lib/api-query.tsx";
+import { BusyButton } from "../../lib/busy-button.tsx";
 import {
   formatCoins,
   formatCount,
@@ -12,8 +13,9 @@ import type { OutputOf } from "../../messaging/contract.ts";
 import { useApi } from "../api-context.tsx";
 import { ConfirmButton } from "../components/confirm-button.tsx";
 import { ErrorNote, fieldError } from "../components/error-note.tsx";
-import { Loading, Panel, Section } from "../components/section.tsx";
-import { TextField } from "../components/text-field.tsx";
+import { QueryView } from "../components/query-view.tsx";
+import { Panel, Section } from "../components/section.tsx";
+import { TextField, WholeNumberField } from "../components/text-field.tsx";
 import { useAction } from "../hooks/use-action.ts";
 import type { SectionProps } from "../types.ts";
 
@@ -30,7 +32,7 @@ function GoalProgress({ goal }: { goal: NonNullable<Session["goal"]> }) {
   );
   const label = `${goal.title ?? "Goal"}: ${formatCount(goal.progressCoins)} of ${formatCoins(goal.targetCoins)}`;
   return (
-    <div className="goal" data-testid="goal-progress">
+    <div className="goal">
       <div className="goal-head">
         <span className="goal-title">{goal.title ?? "Goal"}</span>
         <span>
@@ -69,43 +71,37 @@ function GoalForm({ session, onChanged }: { session: Session; onChanged: () => v
   }
 
   return (
-    <form className="stack" onSubmit={submit} data-testid="goal-form" noValidate>
+    <form className="stack" onSubmit={submit} noValidate>
       <div className="grid two tight">
-        <TextField
+        <WholeNumberField
           label="Goal (coins)"
-          inputMode="numeric"
           value={coinsText}
           onChange={(event) => setCoinsText(event.target.value)}
-          error={
-            coinsText && coins === null
-              ? "Enter a whole number of coins."
-              : fieldError(setGoal.error, "coins")
-          }
-          testId="goal-coins"
+          notANumber="Enter a whole number of coins."
+          error={fieldError(setGoal.error, "coins")}
         />
         <TextField
           label="What it is for (optional)"
           value={title}
           maxLength={100}
           onChange={(event) => setTitle(event.target.value)}
-          testId="goal-title"
         />
       </div>
-      <ErrorNote error={setGoal.error ?? clearGoal.error} testId="goal-error" />
+      <ErrorNote error={setGoal.error ?? clearGoal.error} />
       <div className="row">
-        <button
-          type="submit"
+        <BusyButton
           className="button primary"
-          disabled={setGoal.pending || coins === null}
-          data-testid="goal-submit"
+          busy={setGoal.pending}
+          busyLabel="Saving…"
+          disabled={coins === null}
         >
-          {setGoal.pending ? "Saving…" : session.goal ? "Update goal" : "Set goal"}
-        </button>
+          {session.goal ? "Update goal" : "Set goal"}
+        </BusyButton>
         {session.goal && (
-          <button
+          <BusyButton
             type="button"
             className="button secondary"
-            disabled={clearGoal.pending}
+            busy={clearGoal.pending}
             onClick={async () => {
               if (await clearGoal.run()) {
                 setCoinsText("");
@@ -113,10 +109,9 @@ function GoalForm({ session, onChanged }: { session: Session; onChanged: () => v
                 onChanged();
               }
             }}
-            data-testid="goal-clear"
           >
             Remove goal
-          </button>
+          </BusyButton>
         )}
       </div>
     </form>
@@ -125,7 +120,7 @@ function GoalForm({ session, onChanged }: { session: Session; onChanged: () => v
 
 function EndedSummary({ session }: { session: EndedSession }) {
   return (
-    <p className="success-note" role="status" data-testid="session-ended">
+    <p className="success-note" role="status">
       Stream ended after {formatDuration(session.startedAt, session.endedAt ?? session.startedAt)}:{" "}
       {formatCoins(session.coins)} given.
     </p>
@@ -151,83 +146,77 @@ export function LiveSection({ status, focusOnMount }: SectionProps) {
       focusOnMount={focusOnMount}
       intro="Tell Coinstream when you are live: gifts count toward the session and your goal, and your overlay shows the goal bar."
     >
-      {current.error && !current.data && <ErrorNote error={current.error} />}
-      {!current.data && !current.error && <Loading what="your stream" />}
       {end.result && !session && <EndedSummary session={end.result} />}
-      {current.data && !session && (
-        <Panel title="You are offline">
-          <form
-            className="row align-field"
-            onSubmit={async (event) => {
-              event.preventDefault();
-              end.reset();
-              if (await start.run()) await current.refetch();
-            }}
-            data-testid="start-form"
-          >
-            <TextField
-              label="Stream title (optional)"
-              value={title}
-              maxLength={100}
-              onChange={(event) => setTitle(event.target.value)}
-              testId="session-title"
-            />
-            <button
-              type="submit"
-              className="button primary"
-              disabled={start.pending}
-              data-testid="go-live"
-            >
-              {start.pending ? "Starting…" : "Go live"}
-            </button>
-          </form>
-          <ErrorNote error={start.error} testId="start-error" />
-        </Panel>
-      )}
-      {session && (
-        <>
-          <Panel testId="live-session">
-            <div className="card-head">
-              <p className="card-title">
-                <span className="live-dot" aria-hidden="true" /> Live
-                {session.title ? `: ${session.title}` : ""}
-              </p>
-              <ConfirmButton
-                question="End the stream? The session's totals are kept."
-                confirmLabel="End stream"
-                pending={end.pending}
-                onConfirm={async () => {
-                  if (await end.run()) await current.refetch();
+      <QueryView query={current} what="your stream">
+        {() =>
+          session ? (
+            <>
+              <Panel>
+                <div className="card-head">
+                  <h3 className="card-title">
+                    <span className="live-dot" aria-hidden="true" /> Live
+                    {session.title ? `: ${session.title}` : ""}
+                  </h3>
+                  <ConfirmButton
+                    question="End the stream? The session's totals are kept."
+                    confirmLabel="End stream"
+                    pending={end.pending}
+                    onConfirm={async () => {
+                      if (await end.run()) await current.refetch();
+                    }}
+                  >
+                    End stream
+                  </ConfirmButton>
+                </div>
+                <p className="muted">
+                  Since {formatDateTime(session.startedAt)} · {formatCoins(session.coins)} given so
+                  far
+                </p>
+                <p className="muted small">
+                  {session.startedBy === "auto"
+                    ? "Started automatically: a gift arrived while your page was live. It ends by itself after 30 quiet minutes."
+                    : "Started by you. It ends when you end it, or after 12 quiet hours."}
+                </p>
+                <ErrorNote error={end.error} />
+                {session.goal ? (
+                  <GoalProgress goal={session.goal} />
+                ) : (
+                  <p className="muted">No goal yet. A goal shows viewers how close you are.</p>
+                )}
+              </Panel>
+              <Panel title={session.goal ? "Change the goal" : "Set a goal"}>
+                <GoalForm
+                  key={session.goal?.targetCoins ?? "none"}
+                  session={session}
+                  onChanged={() => void current.refetch()}
+                />
+              </Panel>
+            </>
+          ) : (
+            <Panel title="You are offline">
+              <form
+                className="row align-field"
+                onSubmit={async (event) => {
+                  event.preventDefault();
+                  end.reset();
+                  if (await start.run()) await current.refetch();
                 }}
-                testId="end-stream"
               >
-                End stream
-              </ConfirmButton>
-            </div>
-            <p className="muted">
-              Since {formatDateTime(session.startedAt)} · {formatCoins(session.coins)} given so far
-            </p>
-            <p className="muted small" data-testid="session-how">
-              {session.startedBy === "auto"
-                ? "Started automatically: a gift arrived while your page was live. It ends by itself after 30 quiet minutes."
-                : "Started by you. It ends when you end it, or after 12 quiet hours."}
-            </p>
-            <ErrorNote error={end.error} />
-            {session.goal ? (
-              <GoalProgress goal={session.goal} />
-            ) : (
-              <p className="muted">No goal yet. A goal shows viewers how close you are.</p>
-            )}
-          </Panel>
-          <Panel title={session.goal ? "Change the goal" : "Set a goal"}>
-            <GoalForm
-              key={session.goal?.targetCoins ?? "none"}
-              session={session}
-              onChanged={() => void current.refetch()}
-            />
-          </Panel>
-        </>
-      )}
+                <TextField
+                  label="Stream title (optional)"
+                  value={title}
+                  maxLength={100}
+                  onChange={(event) => setTitle(event.target.value)}
+                />
+                <BusyButton className="button primary" busy={start.pending} busyLabel="Starting…">
+                  Go live
+                </BusyButton>
+              </form>
+              <ErrorNote error={start.error} />
+            </Panel>
+          )
+        }
+      </QueryView>
     </Section>
   );
 }

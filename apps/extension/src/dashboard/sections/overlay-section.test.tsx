@@ -1,8 +1,8 @@
 import { cleanup, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { InputOf, OutputOf } from "../../messaging/contract.ts";
-import { apiError, fakeApi, type Handlers, renderWithApi } from "../testing/fake-api.tsx";
-import { sectionProps } from "../testing/fixtures.ts";
+import { apiError, type Handlers, renderSection } from "../testing/fake-api.tsx";
+import { pressConfirmed } from "../testing/press-confirmed.ts";
 import { OverlaySection } from "./overlay-section.tsx";
 
 afterEach(() => {
@@ -21,17 +21,27 @@ const SETTINGS: OutputOf<"creator.overlaySettings"> = {
 };
 
 function setup(handlers: Handlers = {}) {
-  const fake = fakeApi({
+  return renderSection(OverlaySection, {
     "overlay.get": () => ({ url: "https://cs.example/overlay/OLD", path: "/overlay/OLD" }),
     "creator.overlaySettings": () => SETTINGS,
     "creator.setOverlaySettings": (input) => input as OutputOf<"creator.setOverlaySettings">,
     ...handlers,
   });
-  renderWithApi(<OverlaySection {...sectionProps()} />, fake);
-  return fake;
 }
 
 const urlField = () => screen.getByLabelText("Overlay URL") as HTMLInputElement;
+const urlPanel = () => screen.getByRole("group", { name: "Your overlay URL" });
+const ROTATE_QUESTION = "Make a new URL? The current one stops working at once, in OBS too.";
+
+/** Makes a new overlay URL, confirmed. */
+async function rotate() {
+  await screen.findByRole("button", { name: "Make a new URL" });
+  pressConfirmed(urlPanel(), {
+    button: "Make a new URL",
+    question: ROTATE_QUESTION,
+    confirm: "Make new URL",
+  });
+}
 
 describe("OverlaySection: the overlay URL", () => {
   it("hides the URL's key until revealed, on the API's origin when the API gives a path", async () => {
@@ -43,7 +53,9 @@ describe("OverlaySection: the overlay URL", () => {
     expect(urlField().value).toBe("http://127.0.0.1:3000/overlay/AAAA");
     fireEvent.click(screen.getByRole("button", { name: "Hide" }));
     expect(urlField().value).not.toContain("AAAA");
-    expect(screen.getByText(/Browser/, { selector: "strong" })).toBeTruthy();
+    within(screen.getByRole("group", { name: "Add it to OBS" })).getByText("Browser", {
+      selector: "strong",
+    });
   });
 
   it("copies the full URL while it stays hidden", async () => {
@@ -60,19 +72,25 @@ describe("OverlaySection: the overlay URL", () => {
     const fake = setup({
       "overlay.rotate": () => ({ url: "https://cs.example/overlay/NEW", path: "/overlay/NEW" }),
     });
-    fireEvent.click(await screen.findByTestId("overlay-rotate"));
+    fireEvent.click(await screen.findByRole("button", { name: "Make a new URL" }));
     expect(fake.inputsOf("overlay.rotate")).toHaveLength(0);
-    fireEvent.click(screen.getByTestId("overlay-rotate-confirm"));
-    await screen.findByTestId("overlay-rotated");
+    const question = screen.getByRole("group", { name: ROTATE_QUESTION });
+    fireEvent.click(within(question).getByRole("button", { name: "Make new URL" }));
+    await within(urlPanel()).findByText(
+      "New URL made. The old one stopped working: paste this one into OBS.",
+    );
     fireEvent.click(screen.getByRole("button", { name: "Reveal" }));
     expect(urlField().value).toBe("https://cs.example/overlay/NEW");
   });
 
   it("steps back from the confirmation with Escape", async () => {
     setup();
-    fireEvent.click(await screen.findByTestId("overlay-rotate"));
-    fireEvent.keyDown(screen.getByTestId("overlay-rotate-confirm"), { key: "Escape" });
-    await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId("overlay-rotate")));
+    fireEvent.click(await screen.findByRole("button", { name: "Make a new URL" }));
+    fireEvent.keyDown(screen.getByRole("button", { name: "Make new URL" }), { key: "Escape" });
+    expect(screen.queryByRole("group", { name: ROTATE_QUESTION })).toBeNull();
+    await waitFor(() =>
+      expect(document.activeElement).toBe(screen.getByRole("button", { name: "Make a new URL" })),
+    );
   });
 
   it("shows a rotate failure next to the button", async () => {
@@ -81,13 +99,14 @@ describe("OverlaySection: the overlay URL", () => {
         throw apiError("FORBIDDEN", "ACCOUNT_FROZEN", "This account is frozen.");
       },
     });
-    fireEvent.click(await screen.findByTestId("overlay-rotate"));
-    fireEvent.click(screen.getByTestId("overlay-rotate-confirm"));
-    const error = await screen.findByTestId("overlay-rotate-error");
+    await rotate();
+    const error = await within(urlPanel()).findByRole("alert");
     expect(error.textContent).toContain("This account is frozen.");
     expect(error.textContent).toContain("support");
   });
 });
+
+const settingsPanel = () => screen.getByRole("group", { name: "Alert settings" });
 
 describe("OverlaySection: alert settings", () => {
   it("shows the saved settings and saves every change whole", async () => {
@@ -104,9 +123,7 @@ describe("OverlaySection: alert settings", () => {
     fireEvent.change(screen.getByLabelText("Highlight"), { target: { value: "#00ff88" } });
     fireEvent.click(screen.getByRole("button", { name: "Save alert settings" }));
 
-    expect((await screen.findByTestId("alert-settings-saved")).textContent).toContain(
-      "Your open overlays use the new settings now.",
-    );
+    await within(settingsPanel()).findByText("Saved. Your open overlays use the new settings now.");
     expect(fake.inputsOf("creator.setOverlaySettings")).toEqual<
       InputOf<"creator.setOverlaySettings">[]
     >([
@@ -127,7 +144,7 @@ describe("OverlaySection: alert settings", () => {
     fireEvent.click(await screen.findByRole("checkbox", { name: "Play a sound with each alert" }));
     expect((screen.getByLabelText("Volume: 60%") as HTMLInputElement).disabled).toBe(true);
     fireEvent.click(screen.getByRole("button", { name: "Save alert settings" }));
-    await screen.findByTestId("alert-settings-saved");
+    await within(settingsPanel()).findByText(/^Saved\./);
     expect(fake.inputsOf("creator.setOverlaySettings")[0]?.sound).toEqual({
       enabled: false,
       volumePercent: 60,
@@ -146,10 +163,10 @@ describe("OverlaySection: alert settings", () => {
     fireEvent.change(seconds, { target: { value: "45" } });
     fireEvent.click(screen.getByRole("button", { name: "Save alert settings" }));
     await waitFor(() => expect(seconds.getAttribute("aria-invalid")).toBe("true"));
-    const described = (seconds.getAttribute("aria-describedby") ?? "")
-      .split(" ")
-      .map((id) => document.getElementById(id)?.textContent);
-    expect(described).toContain("Too big: expected number to be <=30");
+    screen.getByRole("textbox", {
+      name: "Alert duration (seconds)",
+      description: /Too big: expected number to be <=30/,
+    });
     expect(
       screen.getByLabelText("Minimum coins for an alert").getAttribute("aria-invalid"),
     ).toBeNull();
@@ -161,7 +178,10 @@ describe("OverlaySection: alert settings", () => {
     fireEvent.change(panel, { target: { value: "red" } });
     fireEvent.click(screen.getByRole("button", { name: "Save alert settings" }));
     await waitFor(() => expect(panel.getAttribute("aria-invalid")).toBe("true"));
-    expect(screen.getByText("Write a colour as #rgb, #rrggbb or #rrggbbaa.")).toBeTruthy();
+    screen.getByRole("textbox", {
+      name: "Card background",
+      description: /Write a colour as #rgb, #rrggbb or #rrggbbaa\./,
+    });
     expect(fake.inputsOf("creator.setOverlaySettings")).toEqual([]);
   });
 
@@ -173,6 +193,8 @@ describe("OverlaySection: alert settings", () => {
     expect((screen.getByLabelText("Card background") as HTMLInputElement).value).toBe("#223344d1");
   });
 });
+
+const testAlertsPanel = () => screen.getByRole("group", { name: "Send a test alert" });
 
 describe("OverlaySection: test alerts", () => {
   it("plays each tier on the overlays, one button per tier", async () => {
@@ -194,9 +216,7 @@ describe("OverlaySection: test alerts", () => {
       "Paid message",
     ]);
     fireEvent.click(within(group).getByRole("button", { name: "Legendary gift" }));
-    expect((await screen.findByTestId("test-alert-sent")).textContent).toBe(
-      "Test alert sent: legendary gift.",
-    );
+    await within(testAlertsPanel()).findByText("Test alert sent: legendary gift.");
     expect(fake.inputsOf("creator.sendTestAlert")).toEqual([{ tier: "legendary" }]);
   });
 
@@ -207,7 +227,7 @@ describe("OverlaySection: test alerts", () => {
       },
     });
     fireEvent.click(await screen.findByRole("button", { name: "Tip" }));
-    expect((await screen.findByTestId("test-alert-error")).textContent).toContain(
+    expect((await within(testAlertsPanel()).findByRole("alert")).textContent).toContain(
       "Register a creator handle first.",
     );
   });

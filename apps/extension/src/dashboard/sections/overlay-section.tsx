@@ -5,7 +5,8 @@ import { useDashboard } from "../api-context.tsx";
 import { ConfirmButton } from "../components/confirm-button.tsx";
 import { CopyButton } from "../components/copy-button.tsx";
 import { ErrorNote } from "../components/error-note.tsx";
-import { Loading, Panel, Section } from "../components/section.tsx";
+import { QueryView } from "../components/query-view.tsx";
+import { Panel, Section } from "../components/section.tsx";
 import { useAction } from "../hooks/use-action.ts";
 import { absoluteOverlayUrl, maskOverlayUrl } from "../lib/overlay-url.ts";
 import type { SectionProps } from "../types.ts";
@@ -34,62 +35,61 @@ export function OverlaySection({ focusOnMount }: SectionProps) {
       intro="Show gift alerts, combos, tips, paid messages, your goal bar and top gifters on your stream, the way you want them."
     >
       <Panel title="Your overlay URL">
-        {overlay.error && !current && <ErrorNote error={overlay.error} />}
-        {!current && !overlay.error && <Loading what="your overlay URL" />}
-        {url && (
-          <div className="stack">
-            <div className="row">
-              <label className="visually-hidden" htmlFor="overlay-url">
-                Overlay URL
-              </label>
-              <input
-                id="overlay-url"
-                className="mono grow"
-                readOnly
-                value={revealed ? url : maskOverlayUrl(url)}
-                onFocus={(event) => event.currentTarget.select()}
-                aria-describedby="overlay-secret"
-                data-testid="overlay-url"
-                data-revealed={revealed}
-              />
-              <button
-                type="button"
-                className="button secondary"
-                aria-pressed={revealed}
-                aria-controls="overlay-url"
-                onClick={() => setRevealed((shown) => !shown)}
-                data-testid="overlay-reveal"
-              >
-                {revealed ? "Hide" : "Reveal"}
-              </button>
-              <CopyButton text={url} label="Copy URL" testId="overlay-copy" />
-            </div>
-            <p className="muted small" id="overlay-secret">
-              Keep it secret: anyone with this URL can show your alerts. If it leaks, make a new
-              one.
-            </p>
-            {rotate.result && (
-              <p className="success-note" role="status" data-testid="overlay-rotated">
-                New URL made. The old one stopped working: paste this one into OBS.
+        <QueryView query={{ data: url ?? undefined, error: overlay.error }} what="your overlay URL">
+          {(url) => (
+            <div className="stack">
+              <div className="row">
+                <label className="visually-hidden" htmlFor="overlay-url">
+                  Overlay URL
+                </label>
+                <input
+                  id="overlay-url"
+                  className="mono grow"
+                  readOnly
+                  value={revealed ? url : maskOverlayUrl(url)}
+                  onFocus={(event) => event.currentTarget.select()}
+                  aria-describedby="overlay-secret"
+                  data-testid="overlay-url"
+                  data-revealed={revealed}
+                />
+                <button
+                  type="button"
+                  className="button secondary"
+                  aria-pressed={revealed}
+                  aria-controls="overlay-url"
+                  onClick={() => setRevealed((shown) => !shown)}
+                  data-testid="overlay-reveal"
+                >
+                  {revealed ? "Hide" : "Reveal"}
+                </button>
+                <CopyButton text={url} label="Copy URL" />
+              </div>
+              <p className="muted small" id="overlay-secret">
+                Keep it secret: anyone with this URL can show your alerts. If it leaks, make a new
+                one.
               </p>
-            )}
-            <div className="row">
-              <a className="button secondary" href={url} target="_blank" rel="noreferrer">
-                Preview in a tab
-              </a>
-              <ConfirmButton
-                question="Make a new URL? The current one stops working at once, in OBS too."
-                confirmLabel="Make new URL"
-                pending={rotate.pending}
-                onConfirm={() => rotate.run()}
-                testId="overlay-rotate"
-              >
-                Make a new URL
-              </ConfirmButton>
+              {rotate.result && (
+                <p className="success-note" role="status">
+                  New URL made. The old one stopped working: paste this one into OBS.
+                </p>
+              )}
+              <div className="row">
+                <a className="button secondary" href={url} target="_blank" rel="noreferrer">
+                  Preview in a tab
+                </a>
+                <ConfirmButton
+                  question="Make a new URL? The current one stops working at once, in OBS too."
+                  confirmLabel="Make new URL"
+                  pending={rotate.pending}
+                  onConfirm={() => rotate.run()}
+                >
+                  Make a new URL
+                </ConfirmButton>
+              </div>
+              <ErrorNote error={rotate.error} />
             </div>
-            <ErrorNote error={rotate.error} testId="overlay-rotate-error" />
-          </div>
-        )}
+          )}
+        </QueryView>
       </Panel>
       <Panel title="Send a test alert" testId="test-alerts">
         <TestAlerts />

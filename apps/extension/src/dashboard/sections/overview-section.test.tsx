@@ -1,22 +1,33 @@
 import { cleanup, screen, within } from "@testing-library/react";
 import { afterEach, describe, expect, it } from "vitest";
 import type { OutputOf } from "../../messaging/contract.ts";
-import { fakeApi, renderWithApi } from "../testing/fake-api.tsx";
-import { OVERVIEW, STATUS, sectionProps } from "../testing/fixtures.ts";
+import { renderSection } from "../testing/fake-api.tsx";
+import { OVERVIEW, STATUS } from "../testing/fixtures.ts";
+import type { SectionProps } from "../types.ts";
 import { localUtcOffsetMinutes, OverviewSection } from "./overview-section.tsx";
 
 afterEach(cleanup);
 
-function setup(overview: OutputOf<"creator.overview"> = OVERVIEW, props = sectionProps()) {
-  const fake = fakeApi({ "creator.overview": () => overview });
-  renderWithApi(<OverviewSection {...props} />, fake);
-  return fake;
+function setup(
+  overview: OutputOf<"creator.overview"> = OVERVIEW,
+  props: Partial<SectionProps> = {},
+) {
+  return renderSection(OverviewSection, { "creator.overview": () => overview }, props);
+}
+
+const panel = (name: string | RegExp) => screen.findByRole("group", { name });
+
+/** A checklist's line for `label`, with what a screen reader hears after it: "(done)" or "(to do)". */
+async function checkOf(checklist: RegExp, label: string): Promise<HTMLElement> {
+  const line = within(await panel(checklist)).getByText(label, { selector: ".check-label" });
+  return line.closest("li") as HTMLElement;
 }
 
 describe("OverviewSection", () => {
   it("shows today's, 7-day and 30-day earnings in dollars and diamonds", async () => {
     setup();
-    const windows = await screen.findByTestId("earnings-windows");
+    await screen.findByText("Today", { selector: "dt" });
+    const windows = await panel("Earnings");
     const today = within(windows).getByText("Today").closest("div") as HTMLElement;
     expect(today.textContent).toContain("$0.30");
     expect(today.textContent).toContain("60 diamonds from 3 gifts and tips");
@@ -30,7 +41,7 @@ describe("OverviewSection", () => {
 
   it("asks for the earnings on the dashboard's own clock", async () => {
     const fake = setup();
-    await screen.findByTestId("earnings-windows");
+    await panel("Earnings");
     expect(fake.inputsOf("creator.overview")).toEqual([
       { utcOffsetMinutes: localUtcOffsetMinutes() },
     ]);
@@ -38,25 +49,23 @@ describe("OverviewSection", () => {
 
   it("shows held diamonds with the date each part becomes available, and the available ones", async () => {
     setup();
-    const held = await screen.findByTestId("held");
-    expect(within(held).getByTestId("diamonds-held").textContent).toBe("1,250");
+    const held = await panel("Held");
+    within(held).getByText("1,250", { selector: ".figure-value" });
     expect(held.textContent).toContain("worth $6.25");
-    const parts = within(held).getAllByRole("listitem");
+    const parts = within(within(held).getByRole("list", { name: "Held" })).getAllByRole("listitem");
     expect(parts.map((part) => part.textContent)).toEqual([
       "Becoming available now50",
       expect.stringMatching(/^Available 29 Nov 2026.*1,000$/),
       expect.stringMatching(/^Available 30 Nov 2026.*200$/),
     ]);
-    const available = screen.getByTestId("available");
-    expect(within(available).getByTestId("diamonds-available").getAttribute("data-value")).toBe(
-      "5000",
-    );
+    const available = await panel("Available");
+    within(available).getByText("5,000", { selector: ".figure-value" });
     expect(available.textContent).toContain("Worth $25.00 before fees");
   });
 
   it("says what withdrawing would pay before it is requested, and why it cannot yet", async () => {
     setup();
-    const preview = await screen.findByTestId("withdraw-preview");
+    const preview = await panel("Withdraw now");
     expect(preview.textContent).toContain(
       "Withdrawing all 5,000 diamonds pays $24.00 ($25.00 less $1.00 in fees) by bank transfer.",
     );
@@ -72,21 +81,19 @@ describe("OverviewSection", () => {
       OutputOf<"creator.overview">["withdrawal"]
     >;
     setup({ ...OVERVIEW, withdrawal: { ...withdrawal, feeUsdMinor: 0, netUsdMinor: 2_500 } });
-    expect((await screen.findByTestId("withdraw-preview")).textContent).toContain(
+    expect((await panel("Withdraw now")).textContent).toContain(
       "Withdrawing all 5,000 diamonds pays $25.00 with no fee by bank transfer.",
     );
   });
 
   it("says there is nothing to withdraw when nothing is available", async () => {
     setup({ ...OVERVIEW, withdrawal: null });
-    expect((await screen.findByTestId("withdraw-preview")).textContent).toContain(
-      "Nothing to withdraw yet",
-    );
+    expect((await panel("Withdraw now")).textContent).toContain("Nothing to withdraw yet");
   });
 
   it("ranks the top 5 supporters of 30 days", async () => {
     setup();
-    const supporters = within(await screen.findByTestId("top-supporters")).getAllByRole("listitem");
+    const supporters = within(await panel("Top supporters, 30 days")).getAllByRole("listitem");
     expect(supporters.map((item) => item.textContent)).toEqual([
       "1Alex9,000 coins",
       "2Sam2,000 coins",
@@ -98,50 +105,46 @@ describe("OverviewSection", () => {
 
   it("invites the first gifts when no one has given in 30 days", async () => {
     setup({ ...OVERVIEW, topSupporters: [] });
-    expect(await screen.findByText(/No gifts in the last 30 days yet/)).toBeTruthy();
+    await within(await panel("Top supporters, 30 days")).findByText(
+      /^No gifts in the last 30 days yet/,
+    );
   });
 
-  it("lists what is missing with what to do and a link to the section that fixes it", () => {
-    renderWithApi(
-      <OverviewSection
-        {...sectionProps({
-          status: {
-            ...STATUS,
-            canReceive: false,
-            receiveMissing: [
-              {
-                code: "NO_VERIFIED_CHANNEL",
-                message: "Link a channel and verify that it is yours before receiving gifts.",
-              },
-            ],
+  it("lists what is missing with what to do and a link to the section that fixes it", async () => {
+    setup(OVERVIEW, {
+      status: {
+        ...STATUS,
+        canReceive: false,
+        receiveMissing: [
+          {
+            code: "NO_VERIFIED_CHANNEL",
+            message: "Link a channel and verify that it is yours before receiving gifts.",
           },
-        })}
-      />,
-      fakeApi({ "creator.overview": () => OVERVIEW }),
-    );
-    const receive = screen.getByTestId("checklist-receive");
-    const missing = within(receive).getByTestId("check-NO_VERIFIED_CHANNEL");
-    expect(missing.getAttribute("data-met")).toBe("false");
+        ],
+      },
+    });
+    const missing = await checkOf(/^Receive gifts/, "A verified channel");
+    expect(missing.textContent).toContain("A verified channel (to do)");
     expect(missing.textContent).toContain("Link a channel and verify that it is yours");
-    expect(within(missing).getByRole("link").getAttribute("href")).toBe("#channels");
-    expect(within(receive).getByTestId("check-EMAIL_NOT_VERIFIED").getAttribute("data-met")).toBe(
-      "true",
+    expect(
+      within(missing)
+        .getByRole("link", { name: "Link and verify a channel in Channels →" })
+        .getAttribute("href"),
+    ).toBe("#channels");
+    expect((await checkOf(/^Receive gifts/, "Email address verified")).textContent).toContain(
+      "(done)",
     );
-    expect(screen.getByTestId("can-receive").getAttribute("data-value")).toBe("false");
+    await panel("Receive gifts 7 of 8 done");
+    screen.getByText("You cannot receive gifts yet: see what is missing below.");
   });
 
-  it("counts a payout method saved in this visit as set", () => {
-    renderWithApi(
-      <OverviewSection
-        {...sectionProps({
-          payoutMethod: { method: "paypal", label: "me@example.com", stripeAccountId: null },
-        })}
-      />,
-      fakeApi({ "creator.overview": () => OVERVIEW }),
-    );
-    const check = within(screen.getByTestId("checklist-withdraw")).getByTestId(
-      "check-NO_PAYOUT_METHOD",
-    );
-    expect(check.getAttribute("data-met")).toBe("true");
+  it("counts a payout method saved in this visit as set", async () => {
+    setup(OVERVIEW, {
+      payoutMethod: { method: "paypal", label: "me@example.com", stripeAccountId: null },
+    });
+    expect(
+      (await checkOf(/^Withdraw (All set|\d+ of \d+ done)$/, "A payout method")).textContent,
+    ).toContain("(done)");
+    await panel("Withdraw All set");
   });
 });

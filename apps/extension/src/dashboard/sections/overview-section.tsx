@@ -65,7 +65,8 @@ function HeldAndAvailable({ overview }: { overview: Overview }) {
   const { held, available } = overview;
   return (
     <div className="grid two">
-      <div className="figure" data-testid="held">
+      {/* biome-ignore lint/a11y/useSemanticElements: a figure named by its label, not a set of form controls. */}
+      <div className="figure" role="group" aria-labelledby="held-title">
         <p className="figure-label" id="held-title">
           Held
         </p>
@@ -78,13 +79,13 @@ function HeldAndAvailable({ overview }: { overview: Overview }) {
         {held.schedule.length > 0 || held.releasingNowDiamonds > 0 ? (
           <ul className="plain-list release-list" aria-labelledby="held-title">
             {held.releasingNowDiamonds > 0 && (
-              <li data-testid="release-now">
+              <li>
                 <span>Becoming available now</span>
                 <span className="num">{formatCount(held.releasingNowDiamonds)}</span>
               </li>
             )}
             {held.schedule.map((part) => (
-              <li key={part.releaseAt} data-testid="release-part">
+              <li key={part.releaseAt}>
                 <span>Available {formatDateTime(part.releaseAt)}</span>
                 <span className="num">{formatCount(part.diamonds)}</span>
               </li>
@@ -94,8 +95,11 @@ function HeldAndAvailable({ overview }: { overview: Overview }) {
           <p className="figure-note">Nothing is on hold.</p>
         )}
       </div>
-      <div className="figure accent" data-testid="available">
-        <p className="figure-label">Available</p>
+      {/* biome-ignore lint/a11y/useSemanticElements: a figure named by its label, not a set of form controls. */}
+      <div className="figure accent" role="group" aria-labelledby="available-title">
+        <p className="figure-label" id="available-title">
+          Available
+        </p>
         <p
           className="figure-value"
           data-testid="diamonds-available"
@@ -150,7 +154,7 @@ function WithdrawalPreview({ withdrawal }: { withdrawal: Overview["withdrawal"] 
         </p>
       )}
       {withdrawal.reasons.length > 0 && (
-        <ul className="reasons" data-testid="withdraw-blocked">
+        <ul className="reasons">
           {withdrawal.reasons.map((reason) => (
             <li key={reason.code}>{reason.message}</li>
           ))}
@@ -172,7 +176,7 @@ function TopSupporters({ supporters }: { supporters: Overview["topSupporters"] }
   return (
     <ol className="supporters" data-testid="top-supporters">
       {supporters.map((supporter) => (
-        <li key={supporter.rank} data-testid="supporter">
+        <li key={supporter.rank}>
           <span className="supporter-rank" aria-hidden="true">
             {supporter.rank}
           </span>
@@ -225,30 +229,20 @@ function sectionLabel(id: string): string {
   return SECTIONS.find((section) => section.id === id)?.label ?? id;
 }
 
-function Checklist({
-  title,
-  items,
-  testId,
-}: {
-  title: string;
-  items: readonly ChecklistItem[];
-  testId: string;
-}) {
+function Checklist({ title, items }: { title: string; items: readonly ChecklistItem[] }) {
   const done = items.every((item) => item.met);
   return (
-    <Panel testId={testId}>
-      <h3 className="panel-title">
-        {title}{" "}
-        <span className={`badge ${done ? "good" : "neutral"}`}>{summarizeChecklist(items)}</span>
-      </h3>
+    <Panel
+      title={
+        <>
+          {title}{" "}
+          <span className={`badge ${done ? "good" : "neutral"}`}>{summarizeChecklist(items)}</span>
+        </>
+      }
+    >
       <ul className="checklist">
         {items.map((item) => (
-          <li
-            key={item.code}
-            className={item.met ? "met" : "unmet"}
-            data-testid={`check-${item.code}`}
-            data-met={item.met}
-          >
+          <li key={item.code} className={item.met ? "met" : "unmet"}>
             <span className="check-icon" aria-hidden="true">
               {item.met ? "✓" : "!"}
             </span>
@@ -290,15 +284,9 @@ export function OverviewSection({
       title="Overview"
       focusOnMount={focusOnMount}
       intro={
-        status.canReceive ? (
-          <span data-testid="can-receive" data-value="true">
-            You can receive gifts on your verified channels.
-          </span>
-        ) : (
-          <span data-testid="can-receive" data-value="false">
-            You cannot receive gifts yet: see what is missing below.
-          </span>
-        )
+        status.canReceive
+          ? "You can receive gifts on your verified channels."
+          : "You cannot receive gifts yet: see what is missing below."
       }
       actions={
         <button
@@ -315,16 +303,8 @@ export function OverviewSection({
     >
       <MoneyOverview />
       <div className="grid two">
-        <Checklist
-          title="Receive gifts"
-          items={buildChecklist("receive", status.receiveMissing)}
-          testId="checklist-receive"
-        />
-        <Checklist
-          title="Withdraw"
-          items={buildChecklist("withdraw", withdrawMissing)}
-          testId="checklist-withdraw"
-        />
+        <Checklist title="Receive gifts" items={buildChecklist("receive", status.receiveMissing)} />
+        <Checklist title="Withdraw" items={buildChecklist("withdraw", withdrawMissing)} />
       </div>
       <Panel title="Channels">
         {status.channels.length === 0 ? (

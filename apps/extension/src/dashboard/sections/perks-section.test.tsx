@@ -1,8 +1,8 @@
-import { cleanup, fireEvent, screen, waitFor, within } from "@testing-library/react";
+import { cleanup, fireEvent, screen, within } from "@testing-library/react";
 import { afterEach, describe, expect, it } from "vitest";
 import type { OutputOf } from "../../messaging/contract.ts";
-import { apiError, fakeApi, renderWithApi } from "../testing/fake-api.tsx";
-import { sectionProps } from "../testing/fixtures.ts";
+import { apiError, renderSection } from "../testing/fake-api.tsx";
+import { pressConfirmed } from "../testing/press-confirmed.ts";
 import { PerksSection } from "./perks-section.tsx";
 
 afterEach(cleanup);
@@ -19,10 +19,20 @@ const tier: Tier = {
   archivedAt: null,
 };
 
+const addTier = () => screen.getByRole("group", { name: "Add a tier" });
+
+function fillNewTier(name: string, minCoins: string) {
+  fireEvent.change(within(addTier()).getByLabelText("Name"), { target: { value: name } });
+  fireEvent.change(within(addTier()).getByLabelText("Unlocks at (coins)"), {
+    target: { value: minCoins },
+  });
+  fireEvent.click(within(addTier()).getByRole("button", { name: "Add tier" }));
+}
+
 describe("PerksSection", () => {
   it("defines a tier, sending blank optional fields as null", async () => {
     let tiers: Tier[] = [];
-    const fake = fakeApi({
+    const fake = renderSection(PerksSection, {
       "perks.tiers": () => tiers,
       "perks.define": (input) => {
         const created = {
@@ -36,47 +46,34 @@ describe("PerksSection", () => {
         return created;
       },
     });
-    renderWithApi(<PerksSection {...sectionProps()} />, fake);
-    const form = screen.getByTestId("perk-form");
-    fireEvent.change(within(form).getByLabelText("Name"), { target: { value: "Rose club" } });
-    fireEvent.change(within(form).getByLabelText("Unlocks at (coins)"), {
-      target: { value: "500" },
-    });
-    fireEvent.click(within(form).getByRole("button", { name: "Add tier" }));
-    expect((await screen.findByTestId("perk-tier")).textContent).toContain("Rose club");
+    fillNewTier("Rose club", "500");
+    const created = await screen.findByRole("listitem", { name: "Rose club" });
+    within(created).getByText("From 500 coins");
     expect(fake.inputsOf("perks.define")).toEqual([
       { name: "Rose club", minCoins: 500, badge: null, perkText: null, perkUrl: null },
     ]);
   });
 
   it("shows a refused threshold next to the form", async () => {
-    renderWithApi(
-      <PerksSection {...sectionProps()} />,
-      fakeApi({
-        "perks.tiers": () => [tier],
-        "perks.define": () => {
-          throw apiError(
-            "CONFLICT",
-            "CONFLICT",
-            'Your tier "Rose club" already starts at 500 coins; pick another threshold.',
-          );
-        },
-      }),
-    );
-    const form = screen.getByTestId("perk-form");
-    fireEvent.change(within(form).getByLabelText("Name"), { target: { value: "Other" } });
-    fireEvent.change(within(form).getByLabelText("Unlocks at (coins)"), {
-      target: { value: "500" },
+    renderSection(PerksSection, {
+      "perks.tiers": () => [tier],
+      "perks.define": () => {
+        throw apiError(
+          "CONFLICT",
+          "CONFLICT",
+          'Your tier "Rose club" already starts at 500 coins; pick another threshold.',
+        );
+      },
     });
-    fireEvent.click(within(form).getByRole("button", { name: "Add tier" }));
-    expect((await within(form).findByRole("alert")).textContent).toContain(
+    fillNewTier("Other", "500");
+    expect((await within(addTier()).findByRole("alert")).textContent).toContain(
       "pick another threshold",
     );
   });
 
   it("edits and archives a tier", async () => {
     let tiers = [tier];
-    const fake = fakeApi({
+    const fake = renderSection(PerksSection, {
       "perks.tiers": () => tiers,
       "perks.update": (input) => {
         tiers = [{ ...tier, ...input } as Tier];
@@ -87,22 +84,21 @@ describe("PerksSection", () => {
         return { ...tier, archivedAt: "2026-11-22T10:00:00.000Z" };
       },
     });
-    renderWithApi(<PerksSection {...sectionProps()} />, fake);
-    const card = await screen.findByTestId("perk-tier");
+    const card = await screen.findByRole("listitem", { name: "Rose club" });
     fireEvent.click(within(card).getByRole("button", { name: "Edit" }));
     fireEvent.change(within(card).getByLabelText("Name"), { target: { value: "Rose society" } });
     fireEvent.click(within(card).getByRole("button", { name: "Save tier" }));
-    await waitFor(() =>
-      expect(screen.getByTestId("perk-tier").textContent).toContain("Rose society"),
-    );
+    const renamed = await screen.findByRole("listitem", { name: "Rose society" });
     expect(fake.inputsOf("perks.update")[0]).toMatchObject({
       id: tier.id,
       name: "Rose society",
       minCoins: 500,
     });
 
-    fireEvent.click(within(screen.getByTestId("perk-tier")).getByTestId("perk-archive"));
-    fireEvent.click(screen.getByTestId("perk-archive-confirm"));
-    expect(await screen.findByText("No tiers yet. Add your first one above.")).toBeTruthy();
+    pressConfirmed(renamed, {
+      button: "Archive",
+      question: "Archive “Rose society”? Supporters stop seeing it; its history stays.",
+    });
+    await screen.findByText("No tiers yet. Add your first one above.");
   });
 });

@@ -1,13 +1,15 @@
 import { useQuery } from "@tanstack/react-query";
-import { type FormEvent, useState } from "react";
+import { type FormEvent, type InputHTMLAttributes, useId, useState } from "react";
 import { useReload, useTRPC } from "../../lib/api-query.tsx";
+import { BusyButton } from "../../lib/busy-button.tsx";
 import { formatCoins, formatDate, parseWholeNumber } from "../../lib/format.ts";
 import type { InputOf, OutputOf } from "../../messaging/contract.ts";
 import { useApi } from "../api-context.tsx";
 import { ConfirmButton } from "../components/confirm-button.tsx";
 import { ErrorNote, fieldError } from "../components/error-note.tsx";
-import { Empty, Loading, Panel, Section } from "../components/section.tsx";
-import { TextField } from "../components/text-field.tsx";
+import { QueryView } from "../components/query-view.tsx";
+import { Panel, Section } from "../components/section.tsx";
+import { Field, TextField, wholeNumberProblem } from "../components/text-field.tsx";
 import { useAction } from "../hooks/use-action.ts";
 import type { SectionProps } from "../types.ts";
 
@@ -48,24 +50,59 @@ function fieldsOf(draft: Draft): TierFields | null {
   };
 }
 
+/** The tier's one-line fields, in the form's order. */
+const TIER_FIELDS: readonly {
+  readonly key: Exclude<keyof Draft, "perkText">;
+  readonly label: string;
+  readonly hint: string;
+  readonly input: InputHTMLAttributes<HTMLInputElement>;
+}[] = [
+  {
+    key: "name",
+    label: "Name",
+    hint: "What supporters see, like “Rose club”.",
+    input: { maxLength: 200 },
+  },
+  {
+    key: "minCoins",
+    label: "Unlocks at (coins)",
+    hint: "Coins a supporter has given you in total.",
+    input: { inputMode: "numeric" },
+  },
+  {
+    key: "badge",
+    label: "Badge (optional)",
+    hint: "A short mark next to their name, like an emoji.",
+    input: { maxLength: 100 },
+  },
+  {
+    key: "perkUrl",
+    label: "Perk link (optional)",
+    hint: "A link only supporters at this tier see, like a Discord invite.",
+    input: { type: "url" },
+  },
+];
+
 function TierForm({
   initial,
   submitLabel,
   onSubmit,
   onCancel,
-  testId,
 }: {
   initial: Draft;
   submitLabel: string;
   onSubmit: (fields: TierFields) => Promise<unknown>;
   onCancel?: () => void;
-  testId: string;
 }) {
   const [draft, setDraft] = useState(initial);
   const save = useAction(onSubmit);
   const set = (key: keyof Draft) => (event: { target: { value: string } }) =>
     setDraft((current) => ({ ...current, [key]: event.target.value }));
   const fields = fieldsOf(draft);
+  const errorOf = (key: keyof Draft) =>
+    (key === "minCoins"
+      ? wholeNumberProblem(draft.minCoins, "Enter a whole number of coins.")
+      : null) ?? fieldError(save.error, key);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -74,65 +111,41 @@ function TierForm({
   }
 
   return (
-    <form className="stack" onSubmit={submit} data-testid={testId} noValidate>
+    <form className="stack" onSubmit={submit} noValidate>
       <div className="grid two tight">
-        <TextField
-          label="Name"
-          hint="What supporters see, like “Rose club”."
-          value={draft.name}
-          maxLength={200}
-          onChange={set("name")}
-          error={fieldError(save.error, "name")}
-        />
-        <TextField
-          label="Unlocks at (coins)"
-          hint="Coins a supporter has given you in total."
-          inputMode="numeric"
-          value={draft.minCoins}
-          onChange={set("minCoins")}
-          error={
-            draft.minCoins && parseWholeNumber(draft.minCoins) === null
-              ? "Enter a whole number of coins."
-              : fieldError(save.error, "minCoins")
-          }
-        />
-        <TextField
-          label="Badge (optional)"
-          hint="A short mark next to their name, like an emoji."
-          value={draft.badge}
-          maxLength={100}
-          onChange={set("badge")}
-          error={fieldError(save.error, "badge")}
-        />
-        <TextField
-          label="Perk link (optional)"
-          hint="A link only supporters at this tier see, like a Discord invite."
-          type="url"
-          value={draft.perkUrl}
-          onChange={set("perkUrl")}
-          error={fieldError(save.error, "perkUrl")}
-        />
+        {TIER_FIELDS.map(({ key, label, hint, input }) => (
+          <TextField
+            key={key}
+            label={label}
+            hint={hint}
+            {...input}
+            value={draft[key]}
+            onChange={set(key)}
+            error={errorOf(key)}
+          />
+        ))}
       </div>
-      <div className="field">
-        <label htmlFor={`${testId}-text`}>Perk text (optional)</label>
-        <textarea
-          id={`${testId}-text`}
-          rows={3}
-          maxLength={2_000}
-          value={draft.perkText}
-          onChange={set("perkText")}
-        />
-        <p className="field-hint">Shown only to supporters who unlocked this tier.</p>
-      </div>
+      <Field label="Perk text (optional)" hint="Shown only to supporters who unlocked this tier.">
+        {(control) => (
+          <textarea
+            {...control}
+            rows={3}
+            maxLength={2_000}
+            value={draft.perkText}
+            onChange={set("perkText")}
+          />
+        )}
+      </Field>
       <ErrorNote error={save.error} />
       <div className="row">
-        <button
-          type="submit"
+        <BusyButton
           className="button primary"
-          disabled={save.pending || !fields || fields.name.length === 0}
+          busy={save.pending}
+          busyLabel="Saving…"
+          disabled={!fields || fields.name.length === 0}
         >
-          {save.pending ? "Saving…" : submitLabel}
-        </button>
+          {submitLabel}
+        </BusyButton>
         {onCancel && (
           <button type="button" className="button secondary" onClick={onCancel}>
             Cancel
@@ -146,15 +159,18 @@ function TierForm({
 function TierCard({ tier, onChanged }: { tier: Tier; onChanged: () => void }) {
   const api = useApi();
   const [editing, setEditing] = useState(false);
+  const titleId = useId();
   const archive = useAction(() => api.perks.archive.mutate({ id: tier.id }));
   const archived = tier.archivedAt !== null;
   return (
-    <li className={`card ${archived ? "archived" : ""}`} data-testid="perk-tier">
+    <li
+      className={`card ${archived ? "archived" : ""}`}
+      aria-labelledby={editing ? undefined : titleId}
+    >
       {editing ? (
         <TierForm
           initial={draftOf(tier)}
           submitLabel="Save tier"
-          testId={`perk-edit-${tier.id}`}
           onCancel={() => setEditing(false)}
           onSubmit={async (fields) => {
             const updated = await api.perks.update.mutate({ id: tier.id, ...fields });
@@ -167,7 +183,8 @@ function TierCard({ tier, onChanged }: { tier: Tier; onChanged: () => void }) {
         <>
           <div className="card-head">
             <p className="card-title">
-              {tier.badge && <span className="tier-badge">{tier.badge}</span>} {tier.name}
+              {tier.badge && <span className="tier-badge">{tier.badge}</span>}{" "}
+              <span id={titleId}>{tier.name}</span>
             </p>
             <span className="badge neutral">
               {archived
@@ -195,7 +212,6 @@ function TierCard({ tier, onChanged }: { tier: Tier; onChanged: () => void }) {
                 onConfirm={async () => {
                   if (await archive.run()) onChanged();
                 }}
-                testId="perk-archive"
               >
                 Archive
               </ConfirmButton>
@@ -226,7 +242,6 @@ export function PerksSection({ focusOnMount }: SectionProps) {
         <TierForm
           initial={EMPTY_DRAFT}
           submitLabel="Add tier"
-          testId="perk-form"
           onSubmit={async (fields) => {
             const tier = await api.perks.define.mutate(fields);
             void reloadTiers();
@@ -243,16 +258,15 @@ export function PerksSection({ focusOnMount }: SectionProps) {
           />
           <span>Show archived tiers</span>
         </label>
-        {tiers.error && <ErrorNote error={tiers.error} />}
-        {!tiers.data && !tiers.error && <Loading what="your tiers" />}
-        {tiers.data?.length === 0 && <Empty>No tiers yet. Add your first one above.</Empty>}
-        {tiers.data && tiers.data.length > 0 && (
-          <ul className="cards" data-testid="perk-tiers">
-            {tiers.data.map((tier) => (
-              <TierCard key={tier.id} tier={tier} onChanged={() => void reloadTiers()} />
-            ))}
-          </ul>
-        )}
+        <QueryView query={tiers} what="your tiers" empty="No tiers yet. Add your first one above.">
+          {(list) => (
+            <ul className="cards">
+              {list.map((tier) => (
+                <TierCard key={tier.id} tier={tier} onChanged={() => void reloadTiers()} />
+              ))}
+            </ul>
+          )}
+        </QueryView>
       </Panel>
     </Section>
   );

@@ -1,7 +1,6 @@
-import { cleanup, fireEvent, screen, waitFor } from "@testing-library/react";
+import { cleanup, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { afterEach, describe, expect, it } from "vitest";
-import { fakeApi, renderWithApi } from "../testing/fake-api.tsx";
-import { sectionProps } from "../testing/fixtures.ts";
+import { renderSection } from "../testing/fake-api.tsx";
 import { StandingSection } from "./standing-section.tsx";
 
 afterEach(cleanup);
@@ -28,7 +27,7 @@ const strike = (id: string, overrides: Record<string, unknown> = {}) => ({
 describe("StandingSection", () => {
   it("shows a suspension's end and appeals a strike once", async () => {
     let appealed = false;
-    const fake = fakeApi({
+    const fake = renderSection(StandingSection, {
       "me.guidelines": () => accepted,
       "creator.standing": () => ({
         activeStrikes: 3,
@@ -59,27 +58,28 @@ describe("StandingSection", () => {
         return { appealId: "a1", status: "open" as const };
       },
     });
-    renderWithApi(<StandingSection {...sectionProps()} />, fake);
-    expect((await screen.findByTestId("standing-suspended")).textContent).toMatch(/4 Dec 2026/);
-    expect(screen.getByTestId("standing-counts").textContent).toBe("3 of 3 strikes count now.");
-    expect(screen.getAllByTestId("strike-appeal-open")).toHaveLength(1);
+    expect((await screen.findByText(/^Gifts are paused until/)).textContent).toMatch(/4 Dec 2026/);
+    screen.getByText("3 of 3 strikes count now.");
+    const strikes = screen.getByRole("group", { name: "Strikes" });
+    expect(within(strikes).getAllByRole("listitem")).toHaveLength(2);
+    expect(within(strikes).getAllByRole("button", { name: "Appeal" })).toHaveLength(1);
 
-    fireEvent.click(screen.getByTestId("strike-appeal-open"));
-    fireEvent.change(screen.getByTestId("strike-appeal-message"), {
+    fireEvent.click(within(strikes).getByRole("button", { name: "Appeal" }));
+    fireEvent.change(within(strikes).getByLabelText("Why should this strike be withdrawn?"), {
       target: { value: "It was a sponsor's link." },
     });
-    fireEvent.click(screen.getByTestId("strike-appeal-send"));
-    expect(await screen.findByText("Appeal open")).toBeTruthy();
-    expect(screen.queryByTestId("strike-appeal-open")).toBeNull();
+    fireEvent.click(within(strikes).getByRole("button", { name: "Send appeal" }));
+    await within(strikes).findByText("Appeal open");
+    expect(within(strikes).queryByRole("button", { name: "Appeal" })).toBeNull();
     expect(fake.inputsOf("creator.appealStrike")).toEqual([
       { strikeId: "s3", message: "It was a sponsor's link." },
     ]);
-    expect(screen.getByTestId("standing-counts").textContent).toMatch(/1 appeal waiting/);
+    screen.getByText("3 of 3 strikes count now · 1 appeal waiting.");
   });
 
   it("asks for the guidelines in effect and accepts them", async () => {
     let isAccepted = false;
-    const fake = fakeApi({
+    const fake = renderSection(StandingSection, {
       "me.guidelines": () =>
         isAccepted ? accepted : { ...accepted, acceptedVersion: 1, accepted: false },
       "me.acceptGuidelines": () => {
@@ -93,10 +93,13 @@ describe("StandingSection", () => {
         strikes: [],
       }),
     });
-    renderWithApi(<StandingSection {...sectionProps()} />, fake);
-    expect(await screen.findByTestId("standing-ok")).toBeTruthy();
-    fireEvent.click(await screen.findByTestId("standing-accept-guidelines"));
-    await waitFor(() => expect(screen.queryByTestId("standing-guidelines")).toBeNull());
+    await screen.findByText("Viewers can send you gifts.");
+    await screen.findByText(/^Community guidelines version 2 is in effect/);
+    fireEvent.click(await screen.findByRole("button", { name: "Accept version 2" }));
+    await waitFor(() =>
+      expect(screen.queryByText(/^Community guidelines version 2 is in effect/)).toBeNull(),
+    );
+    expect(screen.queryByRole("button", { name: "Accept version 2" })).toBeNull();
     expect(fake.inputsOf("me.acceptGuidelines")).toEqual([{ version: 2 }]);
   });
 });

@@ -1,12 +1,15 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useId, useState } from "react";
 import { useReload, useTRPC } from "../../lib/api-query.tsx";
+import { BusyButton } from "../../lib/busy-button.tsx";
 import { formatDate, formatDateTime } from "../../lib/format.ts";
 import { GuidelinesMarkdown } from "../../lib/guidelines-markdown.tsx";
 import type { OutputOf } from "../../messaging/contract.ts";
 import { useApi } from "../api-context.tsx";
 import { ErrorNote } from "../components/error-note.tsx";
-import { Empty, Loading, Panel, Section } from "../components/section.tsx";
+import { QueryView } from "../components/query-view.tsx";
+import { Empty, Panel, Section } from "../components/section.tsx";
+import { Field } from "../components/text-field.tsx";
 import { useAction } from "../hooks/use-action.ts";
 import type { SectionProps } from "../types.ts";
 
@@ -40,7 +43,7 @@ export function StandingSection({ focusOnMount, reloadStatus }: SectionProps) {
       focusOnMount={focusOnMount}
     >
       {guidelines.data && !guidelines.data.accepted ? (
-        <div className="notice stack" data-testid="standing-guidelines">
+        <div className="notice stack">
           <strong>
             Community guidelines version {guidelines.data.current.version} is in effect: accept it
             to receive gifts again.
@@ -49,11 +52,10 @@ export function StandingSection({ focusOnMount, reloadStatus }: SectionProps) {
             <GuidelinesMarkdown body={guidelines.data.current.body} />
           </div>
           <ErrorNote error={accept.error} />
-          <button
+          <BusyButton
             type="button"
             className="button primary"
-            disabled={accept.pending}
-            data-testid="standing-accept-guidelines"
+            busy={accept.pending}
             onClick={async () => {
               const status = await accept.run(guidelines.data?.current.version ?? 0);
               if (status) {
@@ -63,54 +65,49 @@ export function StandingSection({ focusOnMount, reloadStatus }: SectionProps) {
             }}
           >
             Accept version {guidelines.data.current.version}
-          </button>
+          </BusyButton>
         </div>
       ) : null}
-      {standing.error ? <ErrorNote error={standing.error} /> : null}
-      {!standing.data ? (
-        standing.error ? null : (
-          <Loading what="your standing" />
-        )
-      ) : (
-        <>
-          <Panel testId="standing-summary">
-            {standing.data.suspendedUntil ? (
-              <p className="notice" data-testid="standing-suspended">
-                Gifts are paused until {formatDateTime(standing.data.suspendedUntil)}.
+      <QueryView query={standing} what="your standing">
+        {(data) => (
+          <>
+            <Panel>
+              {data.suspendedUntil ? (
+                <p className="notice">
+                  Gifts are paused until {formatDateTime(data.suspendedUntil)}.
+                </p>
+              ) : (
+                <p className="success-note">Viewers can send you gifts.</p>
+              )}
+              <p className="muted small">
+                {data.activeStrikes} of 3 strikes count now
+                {data.openAppeals > 0
+                  ? ` · ${data.openAppeals} appeal${data.openAppeals === 1 ? "" : "s"} waiting`
+                  : ""}
+                .
               </p>
-            ) : (
-              <p className="success-note" data-testid="standing-ok">
-                Viewers can send you gifts.
-              </p>
-            )}
-            <p className="muted small" data-testid="standing-counts">
-              {standing.data.activeStrikes} of 3 strikes count now
-              {standing.data.openAppeals > 0
-                ? ` · ${standing.data.openAppeals} appeal${standing.data.openAppeals === 1 ? "" : "s"} waiting`
-                : ""}
-              .
-            </p>
-          </Panel>
-          <Panel title="Strikes">
-            {standing.data.strikes.length === 0 ? (
-              <Empty>No strikes in the last year.</Empty>
-            ) : (
-              <ul className="strike-list" data-testid="strike-list">
-                {standing.data.strikes.map((strike) => (
-                  <StrikeItem key={strike.id} strike={strike} onAppealed={reloadStanding} />
-                ))}
-              </ul>
-            )}
-          </Panel>
-        </>
-      )}
+            </Panel>
+            <Panel title="Strikes">
+              {data.strikes.length === 0 ? (
+                <Empty>No strikes in the last year.</Empty>
+              ) : (
+                <ul className="strike-list" data-testid="strike-list">
+                  {data.strikes.map((strike) => (
+                    <StrikeItem key={strike.id} strike={strike} onAppealed={reloadStanding} />
+                  ))}
+                </ul>
+              )}
+            </Panel>
+          </>
+        )}
+      </QueryView>
     </Section>
   );
 }
 
 function StrikeItem({ strike, onAppealed }: { strike: Strike; onAppealed: () => Promise<void> }) {
   const api = useApi();
-  const id = useId();
+  const reasonId = useId();
   const [isOpen, setIsOpen] = useState(false);
   const [message, setMessage] = useState("");
   const appeal = useAction(() =>
@@ -126,9 +123,9 @@ function StrikeItem({ strike, onAppealed }: { strike: Strike; onAppealed: () => 
   }
 
   return (
-    <li className="stack" data-testid="strike">
+    <li className="stack" aria-labelledby={reasonId}>
       <div className="row">
-        <strong>{strike.reason}</strong>
+        <strong id={reasonId}>{strike.reason}</strong>
         <span className="muted small">{formatDate(strike.issuedAt)}</span>
         {strike.counts ? <span className="badge bad">Counts</span> : null}
         {strike.appeal ? (
@@ -149,27 +146,30 @@ function StrikeItem({ strike, onAppealed }: { strike: Strike; onAppealed: () => 
         </button>
       ) : null}
       {isOpen ? (
-        <form className="stack" onSubmit={submit} data-testid="strike-appeal-form">
-          <label htmlFor={id}>Why should this strike be withdrawn?</label>
-          <textarea
-            id={id}
-            minLength={10}
-            maxLength={2000}
-            rows={3}
-            value={message}
-            onChange={(event) => setMessage(event.target.value)}
-            data-testid="strike-appeal-message"
-          />
+        <form className="stack" onSubmit={submit}>
+          <Field label="Why should this strike be withdrawn?">
+            {(control) => (
+              <textarea
+                {...control}
+                minLength={10}
+                maxLength={2000}
+                rows={3}
+                value={message}
+                onChange={(event) => setMessage(event.target.value)}
+                data-testid="strike-appeal-message"
+              />
+            )}
+          </Field>
           <ErrorNote error={appeal.error} />
           <div className="row">
-            <button
-              type="submit"
+            <BusyButton
               className="button primary small"
-              disabled={appeal.pending || message.trim().length < 10}
+              busy={appeal.pending}
+              disabled={message.trim().length < 10}
               data-testid="strike-appeal-send"
             >
               Send appeal
-            </button>
+            </BusyButton>
             <button
               type="button"
               className="button secondary small"

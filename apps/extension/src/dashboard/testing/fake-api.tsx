@@ -3,7 +3,7 @@
  * that answers each procedure from a handler typed by the contract, and records every call.
  */
 import { render } from "@testing-library/react";
-import type { ReactElement } from "react";
+import type { JSX, ReactElement } from "react";
 import { vi } from "vitest";
 import { createBackgroundActions } from "../../messaging/api-client.ts";
 import type {
@@ -15,6 +15,8 @@ import type {
 import { createApiClient } from "../../messaging/trpc-client.ts";
 import { createFakeSend, type FakeSend, type Handlers } from "../../testing/fake-send.ts";
 import { ApiProvider, type FollowStream } from "../api-context.tsx";
+import type { SectionProps } from "../types.ts";
+import { sectionProps } from "./fixtures.ts";
 
 export { apiError, FakeApiError, type Handlers } from "../../testing/fake-send.ts";
 
@@ -94,4 +96,15 @@ export function renderWithApi(
       {ui}
     </ApiProvider>,
   );
+}
+
+/** Renders a dashboard section over a fake client answering `handlers`; returns the fake. */
+export function renderSection(
+  Section: (props: SectionProps) => JSX.Element,
+  handlers: Handlers,
+  props: Partial<SectionProps> = {},
+): FakeApi {
+  const fake = fakeApi(handlers);
+  renderWithApi(<Section {...sectionProps(props)} />, fake);
+  return fake;
 }

@@ -105,3 +105,13 @@ export const OVERVIEW: OutputOf<"creator.overview"> = {
     { rank: 5, name: "Ana", coins: 100 },
   ],
 };
+
+/** A live session as the API's session procedures and analytics show it: started by hand. */
+export const SESSION = {
+  id: "s1",
+  title: "Demo stream",
+  startedAt: "2026-11-22T12:00:00.000Z",
+  endedAt: null,
+  startedBy: "manual" as const,
+  endedBy: null,
+};

@@ -26,7 +26,6 @@ export function AnimationLayer({
     <div
       className="cs-stage"
       style={position}
-      data-testid="gift-animation-layer"
       role="log"
       aria-live="off"
       aria-label="Gifts on this stream"
@@ -77,7 +76,7 @@ function Animation({
       </div>
       <div className="cs-anim-headline">{headline(item)}</div>
       {item.comboCount > 1 ? (
-        <div className="cs-anim-combo" data-testid="gift-animation-combo">
+        <div className="cs-anim-combo">
           {/* The key restarts the pop each time the combo continues. */}
           <span key={item.bumps} className={item.bumps > 0 ? "cs-bump" : undefined}>
             x{item.comboCount}

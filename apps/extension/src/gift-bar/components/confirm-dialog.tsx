@@ -41,7 +41,6 @@ export function ConfirmDialog({
       className="cs-dialog"
       role="alertdialog"
       aria-labelledby={titleId}
-      data-testid="confirm-dialog"
       onCancel={(event) => {
         // The sender's state closes it (this component unmounts), not the browser.
         event.preventDefault();
@@ -53,12 +52,7 @@ export function ConfirmDialog({
       </h2>
       <p>{message}</p>
       <div className="cs-dialog-actions">
-        <button
-          type="button"
-          className="cs-secondary"
-          data-testid="confirm-cancel"
-          onClick={onCancel}
-        >
+        <button type="button" className="cs-secondary" onClick={onCancel}>
           Cancel
         </button>
         <button

@@ -23,7 +23,6 @@ export function CountPicker({
           key={preset}
           type="button"
           className="cs-chip"
-          data-testid={`count-${preset}`}
           aria-pressed={count === preset}
           onClick={() => onChange(preset)}
         >
@@ -36,7 +35,6 @@ export function CountPicker({
       <input
         id={inputId}
         className="cs-input cs-count-input"
-        data-testid="count-input"
         type="number"
         inputMode="numeric"
         min={1}

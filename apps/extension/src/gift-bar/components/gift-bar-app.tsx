@@ -371,11 +371,7 @@ export function GiftBarApp({ services }: { readonly services: GiftBarServices })
 /** The bar inline in the site's layout (a portal into its own shadow root) or floating. */
 function Placed({ slot, children }: { readonly slot: BarSlot; readonly children: ReactNode }) {
   if (slot.container !== null) return createPortal(children, slot.container);
-  return (
-    <div className="cs-floating" data-testid="floating-bar">
-      {children}
-    </div>
-  );
+  return <div className="cs-floating">{children}</div>;
 }
 
 /** Open or folded, read once per page load from the site's remembered choice, saved on change. */

@@ -1,6 +1,6 @@
 import type { GoalProgress } from "@coinstream/api";
 import type { GiftDefinition, ReportReason } from "@coinstream/core";
-import { useEffect, useId, useMemo, useState } from "react";
+import { useEffect, useId, useMemo, useRef, useState } from "react";
 import { formatCoins } from "../../lib/format.ts";
 import type { ApiClient } from "../../messaging/api-client.ts";
 import type { ApiError, OutputOf } from "../../messaging/contract.ts";
@@ -79,6 +79,7 @@ export function GiftBar(props: GiftBarProps) {
   const { api, catalog, sender, handle } = props;
   const id = useId();
   const [tab, setTab] = useState<Tab>("gifts");
+  const tabs = useRef<Record<Tab, HTMLButtonElement | null>>({ gifts: null, tip: null });
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [count, setCount] = useState(1);
 
@@ -136,12 +137,12 @@ export function GiftBar(props: GiftBarProps) {
           Gift <span className="cs-handle">@{handle}</span>
         </span>
         {props.live === true || props.live === false ? (
-          <span className="cs-live" data-testid="live-state" data-live={props.live}>
+          <span className="cs-live" data-live={props.live}>
             {props.live ? "Live" : "Offline"}
           </span>
         ) : null}
         {props.connection === "reconnecting" ? (
-          <span className="cs-label" role="status" data-testid="reconnecting">
+          <span className="cs-label" role="status">
             reconnecting…
           </span>
         ) : null}
@@ -157,7 +158,6 @@ export function GiftBar(props: GiftBarProps) {
           <button
             type="button"
             className="cs-icon-button"
-            data-testid="collapse-bar"
             aria-label="Fold the gift bar"
             title="Fold"
             onClick={props.onCollapse}
@@ -168,7 +168,6 @@ export function GiftBar(props: GiftBarProps) {
         <button
           type="button"
           className="cs-icon-button"
-          data-testid="hide-bar"
           aria-label="Hide the gift bar on this site"
           title="Hide on this site"
           onClick={props.onHide}
@@ -191,15 +190,16 @@ export function GiftBar(props: GiftBarProps) {
               aria-selected={tab === name}
               tabIndex={tab === name ? 0 : -1}
               className="cs-tab"
+              ref={(element) => {
+                tabs.current[name] = element;
+              }}
               data-testid={`tab-${name}`}
               onClick={() => setTab(name)}
               onKeyDown={(event) => {
                 if (event.key !== "ArrowLeft" && event.key !== "ArrowRight") return;
                 const other = name === "gifts" ? "tip" : "gifts";
                 setTab(other);
-                event.currentTarget.parentElement
-                  ?.querySelector<HTMLElement>(`[data-testid="tab-${other}"]`)
-                  ?.focus();
+                tabs.current[other]?.focus();
               }}
             >
               {name === "gifts" ? "Gifts" : "Tip with a message"}
@@ -298,17 +298,12 @@ export function GiftBar(props: GiftBarProps) {
                   ) : null}
                 </button>
                 {short > 0 && props.onOpenWallet ? (
-                  <button
-                    type="button"
-                    className="cs-secondary"
-                    data-testid="get-coins"
-                    onClick={props.onOpenWallet}
-                  >
+                  <button type="button" className="cs-secondary" onClick={props.onOpenWallet}>
                     Get coins
                   </button>
                 ) : null}
                 {combo && combo.comboCount > 1 ? (
-                  <span className="cs-combo" data-testid="send-combo">
+                  <span className="cs-combo">
                     <span className="cs-visually-hidden">Combo </span>
                     <span key={combo.comboCount} className="cs-bump">
                       x{combo.comboCount}

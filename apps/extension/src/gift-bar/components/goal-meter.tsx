@@ -6,7 +6,7 @@ export function GoalMeter({ goal }: { readonly goal: GoalProgress }) {
   const percent = goalPercent(goal);
   const title = goal.title || "Stream goal";
   return (
-    <div className="cs-goal" data-testid="goal" data-reached={goal.reached}>
+    <div className="cs-goal" data-reached={goal.reached}>
       <div className="cs-goal-head">
         <span className="cs-goal-title">
           {goal.reached ? "🎉 " : "🎯 "}

@@ -1,4 +1,4 @@
-import { cleanup, fireEvent, render, screen } from "@testing-library/react";
+import { cleanup, fireEvent, render, screen, within } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { ReportCreator } from "./report-creator.tsx";
 
@@ -8,13 +8,18 @@ describe("ReportCreator", () => {
   it("files a report with the chosen reason and details, then thanks the viewer", async () => {
     const report = vi.fn(async () => null);
     render(<ReportCreator handle="nova" report={report} />);
-    fireEvent.click(screen.getByTestId("report-open"));
-    fireEvent.change(screen.getByTestId("report-reason"), { target: { value: "scam" } });
-    fireEvent.change(screen.getByTestId("report-details"), {
+    fireEvent.click(screen.getByRole("button", { name: "Report @nova" }));
+    fireEvent.change(screen.getByLabelText("Why are you reporting @nova?"), {
+      target: { value: "scam" },
+    });
+    fireEvent.change(screen.getByLabelText("Details (optional)"), {
       target: { value: "  fake giveaway  " },
     });
-    fireEvent.click(screen.getByTestId("report-send"));
-    expect((await screen.findByTestId("report-sent")).textContent).toMatch(/An admin will look/);
+    fireEvent.click(screen.getByRole("button", { name: "Send report" }));
+    expect((await screen.findByRole("status")).textContent).toBe(
+      "Thanks. An admin will look at your report.",
+    );
+    expect(screen.queryByRole("form", { name: "Report @nova" })).toBeNull();
     expect(report).toHaveBeenCalledWith("scam", "fake giveaway");
   });
 
@@ -23,11 +28,12 @@ describe("ReportCreator", () => {
       async () => "You already reported this and an admin has not looked at it yet.",
     );
     render(<ReportCreator handle="nova" report={report} />);
-    fireEvent.click(screen.getByTestId("report-open"));
-    fireEvent.click(screen.getByTestId("report-send"));
-    expect((await screen.findByTestId("report-error")).textContent).toBe(
+    fireEvent.click(screen.getByRole("button", { name: "Report @nova" }));
+    fireEvent.click(screen.getByRole("button", { name: "Send report" }));
+    const form = screen.getByRole("form", { name: "Report @nova" });
+    expect((await within(form).findByRole("alert")).textContent).toBe(
       "You already reported this and an admin has not looked at it yet.",
     );
-    expect(screen.getByTestId("report-form")).toBeTruthy();
+    within(form).getByRole("button", { name: "Send report" });
   });
 });

@@ -97,7 +97,7 @@ export function ReportCreator({
         onChange={(event) => setDetails(event.currentTarget.value)}
       />
       {phase.kind === "failed" ? (
-        <div className="cs-error" role="alert" data-testid="report-error">
+        <div className="cs-error" role="alert">
           {phase.message}
         </div>
       ) : null}

@@ -42,7 +42,7 @@ export function SendStatus({
             </button>
           ) : null}
           {state.retryable ? (
-            <button type="button" className="cs-link" data-testid="send-retry" onClick={onRetry}>
+            <button type="button" className="cs-link" onClick={onRetry}>
               Try again
             </button>
           ) : null}

@@ -29,7 +29,6 @@ export function ShowBarButton({ onShow }: { readonly onShow: () => void }) {
     <button
       type="button"
       className="cs-show-tab"
-      data-testid="show-bar"
       aria-label="Show the Coinstream gift bar on this site"
       title="Show Coinstream"
       onClick={onShow}

@@ -1,4 +1,4 @@
-import { cleanup, fireEvent, render, screen } from "@testing-library/react";
+import { cleanup, fireEvent, render, screen, within } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { TipForm } from "./tip-form.tsx";
 
@@ -13,24 +13,25 @@ describe("TipForm", () => {
   it("offers the stickers the viewer owns and sends the one picked with the tip", () => {
     const onSend = vi.fn();
     render(<TipForm basis={null} canSend busy={false} stickers={STICKERS} onSend={onSend} />);
-    expect(screen.getByTestId("tip-sticker-none").getAttribute("aria-pressed")).toBe("true");
-    fireEvent.click(screen.getByRole("button", { name: "Trophy sticker" }));
-    expect(screen.getByTestId("tip-sticker-sticker-trophy").getAttribute("aria-pressed")).toBe(
-      "true",
-    );
-    fireEvent.click(screen.getByTestId("send-tip"));
+    const stickers = screen.getByRole("group", { name: "Sticker (optional, shown on stream)" });
+    const sticker = (name: string) => within(stickers).getByRole("button", { name });
+    expect(sticker("No sticker").getAttribute("aria-pressed")).toBe("true");
+    fireEvent.click(sticker("Trophy sticker"));
+    expect(sticker("Trophy sticker").getAttribute("aria-pressed")).toBe("true");
+    expect(sticker("No sticker").getAttribute("aria-pressed")).toBe("false");
+    fireEvent.click(screen.getByRole("button", { name: "Tip 100 coins" }));
     expect(onSend).toHaveBeenLastCalledWith(100, null, "sticker-trophy");
 
-    fireEvent.click(screen.getByTestId("tip-sticker-none"));
-    fireEvent.click(screen.getByTestId("send-tip"));
+    fireEvent.click(sticker("No sticker"));
+    fireEvent.click(screen.getByRole("button", { name: "Tip 100 coins" }));
     expect(onSend).toHaveBeenLastCalledWith(100, null, null);
   });
 
   it("shows no sticker picker to a viewer who owns none", () => {
     const onSend = vi.fn();
     render(<TipForm basis={null} canSend busy={false} onSend={onSend} />);
-    expect(screen.queryByTestId("tip-stickers")).toBeNull();
-    fireEvent.click(screen.getByTestId("send-tip"));
+    expect(screen.queryByRole("group", { name: /^Sticker/ })).toBeNull();
+    fireEvent.click(screen.getByRole("button", { name: "Tip 100 coins" }));
     expect(onSend).toHaveBeenCalledWith(100, null, null);
   });
 });

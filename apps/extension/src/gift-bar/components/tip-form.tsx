@@ -74,7 +74,8 @@ export function TipForm({
             key={preset}
             type="button"
             className="cs-chip"
-            aria-label={`Tip ${formatCoins(preset)}`}
+            // Fills in the amount only: named apart from the "Tip … coins" button that sends.
+            aria-label={formatCoins(preset)}
             onClick={() => setCoinsText(String(preset))}
           >
             {preset.toLocaleString("en-US")}
@@ -87,7 +88,6 @@ export function TipForm({
       <textarea
         id={`${id}-message`}
         className="cs-input cs-tip-message"
-        data-testid="tip-message"
         placeholder="Say something (optional, shown on stream)"
         maxLength={maxLength}
         value={message}
@@ -97,14 +97,18 @@ export function TipForm({
         {message.length}/{maxLength}
       </div>
       {stickers.length > 0 ? (
-        <fieldset className="cs-stickers" data-testid="tip-stickers">
+        <fieldset className="cs-stickers">
           <legend className="cs-visually-hidden">Sticker (optional, shown on stream)</legend>
           {[null, ...stickers].map((sticker) => (
             <button
               key={sticker?.id ?? "none"}
               type="button"
               aria-pressed={stickerId === (sticker?.id ?? null)}
-              className="cs-chip cs-sticker-chip"
+              className={
+                sticker
+                  ? "cs-chip cs-sticker-chip"
+                  : "cs-chip cs-sticker-chip cs-sticker-chip--none"
+              }
               data-testid={sticker ? `tip-sticker-${sticker.id}` : "tip-sticker-none"}
               title={sticker?.name ?? "No sticker"}
               aria-label={sticker?.name ?? "No sticker"}
@@ -115,7 +119,7 @@ export function TipForm({
           ))}
         </fieldset>
       ) : null}
-      <div className="cs-preview" data-testid="tip-preview" aria-live="polite">
+      <div className="cs-preview" aria-live="polite">
         {preview ?? (valid ? "" : "Enter a whole number of coins.")}
       </div>
       <button

@@ -8,15 +8,15 @@ export function TopGifters({ entries }: { readonly entries: readonly Leaderboard
   if (entries.length === 0) return null;
   const leader = entries[0];
   return (
-    <details className="cs-gifters" data-testid="top-gifters">
+    <details className="cs-gifters">
       <summary>
         Top gifters{leader ? ": " : ""}
         {leader ? <ViewerName name={leader.name} style={leader.viewerStyle} /> : null}
         {leader ? ` leads with ${leader.coins.toLocaleString("en-US")} coins` : null}
       </summary>
-      <ol>
+      <ol aria-label="Top gifters">
         {entries.slice(0, 10).map((entry) => (
-          <li key={entry.rank} className="cs-gifter" data-testid="top-gifter">
+          <li key={entry.rank} className="cs-gifter">
             <span className="cs-gifter-rank">{entry.rank}</span>
             <span className="cs-gifter-name">
               <ViewerName name={entry.name} style={entry.viewerStyle} />

@@ -1,13 +1,16 @@
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTRPC } from "../../lib/api-query.tsx";
+import { BusyButton } from "../../lib/busy-button.tsx";
 import { downloadText } from "../../lib/download-text.ts";
 import { formatSignedCoins, formatWhen } from "../../lib/format.ts";
-import { apiErrorOf } from "../../messaging/api-error.ts";
-import type { ApiError, OutputOf } from "../../messaging/contract.ts";
+import type { OutputOf } from "../../messaging/contract.ts";
+import { useCall } from "../hooks/use-call.ts";
 import { describeHistoryItem } from "../lib/describe-history-item.ts";
 import { usePopup } from "../popup-context.tsx";
 import { ErrorText } from "./error-text.tsx";
+import { QueryError } from "./query-error.tsx";
+import { Section } from "./section.tsx";
 
 type HistoryItem = OutputOf<"wallet.history">["items"][number];
 
@@ -21,84 +24,60 @@ export function Activity() {
   const [more, setMore] = useState<{ items: HistoryItem[]; nextCursor: string | null } | null>(
     null,
   );
-  const [moreError, setMoreError] = useState<ApiError | null>(null);
-  const [exportError, setExportError] = useState<ApiError | null>(null);
-  const [isExporting, setIsExporting] = useState(false);
+  const loading = useCall();
+  const exporting = useCall();
   const [exported, setExported] = useState<number | null>(null);
 
   const items = [...(history.data?.items ?? []), ...(more?.items ?? [])];
   const nextCursor = more ? more.nextCursor : (history.data?.nextCursor ?? null);
 
-  async function loadMore() {
-    if (!nextCursor) return;
-    setMoreError(null);
-    try {
-      const page = await api.wallet.history.query({ limit: PAGE_SIZE, cursor: nextCursor });
+  const loadMore = (cursor: string) =>
+    loading.run(async () => {
+      const page = await api.wallet.history.query({ limit: PAGE_SIZE, cursor });
       setMore({ items: [...(more?.items ?? []), ...page.items], nextCursor: page.nextCursor });
-    } catch (caught) {
-      setMoreError(apiErrorOf(caught));
-    }
-  }
+    });
 
-  async function exportCsv() {
-    setIsExporting(true);
-    setExportError(null);
-    setExported(null);
-    try {
+  const exportCsv = () =>
+    exporting.run(async () => {
+      setExported(null);
       const file = await api.wallet.exportCsv.query();
       downloadText(file.filename, file.csv);
       setExported(file.rows);
-    } catch (caught) {
-      setExportError(apiErrorOf(caught));
-    } finally {
-      setIsExporting(false);
-    }
-  }
+    });
 
   const at = now();
   return (
-    <section className="section" aria-labelledby="activity-heading">
-      <div className="section__head">
-        <h2 id="activity-heading">Recent activity</h2>
-        <button
+    <Section
+      id="activity"
+      title="Recent activity"
+      action={
+        <BusyButton
           type="button"
           className="button button--ghost button--small"
           onClick={() => void exportCsv()}
-          disabled={isExporting}
-          data-testid="export-csv"
+          busy={exporting.isBusy}
+          busyLabel="Exporting…"
         >
-          {isExporting ? "Exporting…" : "Export CSV"}
-        </button>
-      </div>
-      <ErrorText error={exportError} testId="export-error" />
+          Export CSV
+        </BusyButton>
+      }
+    >
+      <ErrorText error={exporting.error} />
       {exported !== null ? (
-        <p className="notice notice--good small" role="status" data-testid="export-done">
+        <p className="notice notice--good small" role="status">
           Downloaded {exported} {exported === 1 ? "row" : "rows"} of wallet history.
         </p>
       ) : null}
 
-      {history.error ? (
-        <div>
-          <ErrorText error={history.error} testId="activity-error" />
-          <button
-            type="button"
-            className="button button--ghost button--small"
-            onClick={() => void history.refetch()}
-          >
-            Try again
-          </button>
-        </div>
-      ) : null}
+      <QueryError query={history} />
       {history.isLoading && !history.data ? <p className="muted small">Loading…</p> : null}
       {history.data && items.length === 0 ? (
-        <p className="muted" data-testid="activity-empty">
-          Nothing yet. Coins you buy and gifts you send show up here.
-        </p>
+        <p className="muted">Nothing yet. Coins you buy and gifts you send show up here.</p>
       ) : null}
       {items.length > 0 ? (
-        <ul className="activity" data-testid="activity-list">
+        <ul className="activity" aria-label="Wallet history, newest first">
           {items.map((item) => (
-            <li className="activity__item" key={item.id} data-testid="activity-item">
+            <li className="activity__item" key={item.id}>
               <span className="activity__what">
                 <span className="activity__label">
                   {describeHistoryItem(item)}
@@ -120,15 +99,16 @@ export function Activity() {
         </ul>
       ) : null}
       {nextCursor ? (
-        <button
+        <BusyButton
           type="button"
           className="button button--ghost button--small"
-          onClick={() => void loadMore()}
+          busy={loading.isBusy}
+          onClick={() => void loadMore(nextCursor)}
         >
           Show more
-        </button>
+        </BusyButton>
       ) : null}
-      <ErrorText error={moreError} />
-    </section>
+      <ErrorText error={loading.error} />
+    </Section>
   );
 }

@@ -1,5 +1,6 @@
 import { DISPLAY_NAME_MAX_LENGTH, MIN_SIGN_UP_AGE } from "@coinstream/core";
 import { type FormEvent, type RefObject, useEffect, useId, useRef, useState } from "react";
+import { BusyButton } from "../../lib/busy-button.tsx";
 import type { ApiError, AuthResult, OutputOf, SignedInUser } from "../../messaging/contract.ts";
 import { guessRegion, REGION_OPTIONS } from "../lib/regions.ts";
 import { MIN_PASSWORD_LENGTH, validateSignIn, validateSignUp } from "../lib/validate-sign-up.ts";
@@ -132,15 +133,14 @@ export function AuthScreen({ onSignedIn }: { readonly onSignedIn: (user: SignedI
   );
 }
 
-function SignInForm({
-  email,
-  onEmailChange,
-  onSignedIn,
-}: {
+/** What both forms get: the email they share, and where a signed-in person goes. */
+interface AuthFormProps {
   readonly email: string;
   readonly onEmailChange: (email: string) => void;
   readonly onSignedIn: (user: SignedInUser) => void;
-}) {
+}
+
+function SignInForm({ email, onEmailChange, onSignedIn }: AuthFormProps) {
   const { background } = usePopup();
   const [password, setPassword] = useState("");
   const { formRef, error, isBusy, submit: submitWith } = useAuthForm();
@@ -168,15 +168,15 @@ function SignInForm({
         error={fieldError(error, "password")}
         testId="signin-password"
       />
-      <ErrorText error={formError(error)} testId="signin-error" />
-      <button
+      <ErrorText error={formError(error)} />
+      <BusyButton
         className="button button--wide"
-        type="submit"
-        disabled={isBusy}
+        busy={isBusy}
+        busyLabel="Signing in…"
         data-testid="signin-submit"
       >
-        {isBusy ? "Signing in…" : "Sign in"}
-      </button>
+        Sign in
+      </BusyButton>
     </form>
   );
 }
@@ -186,14 +186,8 @@ function SignUpForm({
   onEmailChange,
   onSignedIn,
   onVerificationSent,
-}: {
-  readonly email: string;
-  readonly onEmailChange: (email: string) => void;
-  readonly onSignedIn: (user: SignedInUser) => void;
-  readonly onVerificationSent: (email: string) => void;
-}) {
+}: AuthFormProps & { readonly onVerificationSent: (email: string) => void }) {
   const { background, now } = usePopup();
-  const regionId = useId();
   const [name, setName] = useState("");
   const [password, setPassword] = useState("");
   const [dateOfBirth, setDateOfBirth] = useState("");
@@ -227,7 +221,6 @@ function SignUpForm({
     );
   }
 
-  const regionError = fieldError(error, "region");
   return (
     <form ref={formRef} className="form" onSubmit={submit} aria-label="Create account" noValidate>
       <Field
@@ -269,56 +262,45 @@ function SignUpForm({
         error={fieldError(error, "dateOfBirth")}
         testId="signup-dob"
       />
-      <div className="field">
-        <label htmlFor={regionId}>Region</label>
-        <select
-          id={regionId}
-          className="input"
-          required
-          value={region}
-          onChange={(event) => setRegion(event.target.value)}
-          aria-invalid={regionError ? true : undefined}
-          aria-describedby={regionError ? `${regionId}-error` : `${regionId}-hint`}
-          data-testid="signup-region"
-        >
-          <option value="" disabled>
-            Choose your region
-          </option>
-          {REGION_OPTIONS.map((option) => (
-            <option key={option.code} value={option.code}>
-              {option.name}
-            </option>
-          ))}
-        </select>
-        <span className="field__hint" id={`${regionId}-hint`}>
-          Sets your prices and currency. It can't be changed later.
-        </span>
-        {regionError ? (
-          <p
-            className="error"
-            role="alert"
-            id={`${regionId}-error`}
-            data-testid="signup-region-error"
+      <Field
+        label="Region"
+        hint="Sets your prices and currency. It can't be changed later."
+        error={fieldError(error, "region")}
+      >
+        {(control) => (
+          <select
+            {...control}
+            required
+            value={region}
+            onChange={(event) => setRegion(event.target.value)}
+            data-testid="signup-region"
           >
-            {regionError}
-          </p>
-        ) : null}
-      </div>
+            <option value="" disabled>
+              Choose your region
+            </option>
+            {REGION_OPTIONS.map((option) => (
+              <option key={option.code} value={option.code}>
+                {option.name}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
       <GuidelinesConsent
         guidelines={guidelines}
         checked={hasAccepted}
         onChange={setHasAccepted}
         error={fieldError(error, "acceptedGuidelinesVersion")}
       />
-      <ErrorText error={formError(error)} testId="signup-error" />
-      <button
+      <ErrorText error={formError(error)} />
+      <BusyButton
         className="button button--wide"
-        type="submit"
-        disabled={isBusy}
+        busy={isBusy}
+        busyLabel="Creating account…"
         data-testid="signup-submit"
       >
-        {isBusy ? "Creating account…" : "Create account"}
-      </button>
+        Create account
+      </BusyButton>
     </form>
   );
 }
@@ -373,11 +355,11 @@ function GuidelinesConsent(props: {
       {props.guidelines ? (
         <details>
           <summary className="small">Read them</summary>
-          <GuidelinesText body={props.guidelines.body} testId="signup-guidelines-text" />
+          <GuidelinesText body={props.guidelines.body} />
         </details>
       ) : null}
       {props.error ? (
-        <p className="error" role="alert" id={errorId} data-testid="signup-guidelines-error">
+        <p className="error" role="alert" id={errorId}>
           {props.error}
         </p>
       ) : null}

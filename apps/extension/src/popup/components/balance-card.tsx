@@ -13,7 +13,8 @@ export function BalanceCard({ wallet }: { readonly wallet: Wallet }) {
       <div className="balance">
         <CoinMark className="balance__coin" />
         <div>
-          <div aria-live="polite" aria-atomic="true">
+          {/* Read out whole ("5,550 coins") when a purchase or a gift changes it. */}
+          <div role="status" aria-atomic="true">
             <span className="balance__amount" data-testid="balance" data-coins={wallet.coins}>
               {formatBalance(wallet.coins)}
             </span>{" "}
@@ -26,7 +27,7 @@ export function BalanceCard({ wallet }: { readonly wallet: Wallet }) {
           ) : null}
         </div>
       </div>
-      <div className="level" data-testid="gifter-level" data-level={level.level}>
+      <div className="level">
         <div className="level__line">
           <span>
             Gifter level <span className="level__badge">{level.level}</span> ·{" "}

@@ -1,12 +1,16 @@
 import { RATE_CARD } from "@coinstream/core";
 import { useQuery } from "@tanstack/react-query";
-import { type FormEvent, useId, useState } from "react";
+import { type FormEvent, useState } from "react";
 import { useTRPC } from "../../lib/api-query.tsx";
+import { BusyButton } from "../../lib/busy-button.tsx";
 import { errorSentence } from "../../lib/describe-error.ts";
 import { formatCount, formatShortDateTime } from "../../lib/format.ts";
 import type { OutputOf } from "../../messaging/contract.ts";
 import { type PurchaseItem, useCheckout } from "../hooks/use-checkout.ts";
 import { ErrorText } from "./error-text.tsx";
+import { Field } from "./field.tsx";
+import { QueryError } from "./query-error.tsx";
+import { Section } from "./section.tsx";
 
 type Offer = OutputOf<"store.packs">["offers"][number];
 type Promotion = OutputOf<"store.packs">["promotions"][number];
@@ -30,7 +34,6 @@ export function BuyCoins({ onPaid }: { readonly onPaid: () => void }) {
     onPaid();
     void packs.refetch();
   });
-  const customId = useId();
   const [customCoins, setCustomCoins] = useState("");
   const [customError, setCustomError] = useState<string | null>(null);
   const { state } = checkout;
@@ -57,14 +60,15 @@ export function BuyCoins({ onPaid }: { readonly onPaid: () => void }) {
     customError ?? (customApiError ? errorSentence(customApiError, "popup") : null);
 
   return (
-    <section className="section" aria-labelledby="buy-heading">
-      <div className="section__head">
-        <h2 id="buy-heading">Buy coins</h2>
-        {packs.data ? <span className="small muted">Prices for {packs.data.region}</span> : null}
-      </div>
-
+    <Section
+      id="buy"
+      title="Buy coins"
+      action={
+        packs.data ? <span className="small muted">Prices for {packs.data.region}</span> : null
+      }
+    >
       {state.status === "waiting" ? (
-        <div className="notice notice--warn" role="status" data-testid="checkout-pending">
+        <div className="notice notice--warn" role="status">
           {state.isProcessing ? (
             <p>
               <strong>Payment processing</strong> for {formatCount(state.pending.coins)} coins. Bank
@@ -78,7 +82,7 @@ export function BuyCoins({ onPaid }: { readonly onPaid: () => void }) {
             </p>
           )}
           {betterPack && !state.isProcessing ? (
-            <p className="small" data-testid="better-pack">
+            <p className="small">
               The {formatCount(betterPack.coins)}-coin pack costs no more.{" "}
               <button
                 type="button"
@@ -111,7 +115,7 @@ export function BuyCoins({ onPaid }: { readonly onPaid: () => void }) {
         </div>
       ) : null}
       {state.status === "failed" ? (
-        <div className="error" role="alert" data-testid="checkout-failed">
+        <div className="error" role="alert">
           {state.message}{" "}
           <button type="button" className="link-button" onClick={checkout.dismiss}>
             OK
@@ -119,18 +123,7 @@ export function BuyCoins({ onPaid }: { readonly onPaid: () => void }) {
         </div>
       ) : null}
 
-      {packs.error ? (
-        <div>
-          <ErrorText error={packs.error} testId="packs-error" />
-          <button
-            type="button"
-            className="button button--ghost button--small"
-            onClick={() => void packs.refetch()}
-          >
-            Try again
-          </button>
-        </div>
-      ) : null}
+      <QueryError query={packs} />
       {packs.isLoading && !packs.data ? <p className="muted small">Loading packs…</p> : null}
       {packs.data ? <PromotionEnds promotions={packs.data.promotions} /> : null}
       {packs.data ? (
@@ -150,51 +143,40 @@ export function BuyCoins({ onPaid }: { readonly onPaid: () => void }) {
           ))}
         </ul>
       ) : null}
-      <ErrorText error={packError} testId="buy-error" />
+      <ErrorText error={packError} />
 
-      <form className="field" onSubmit={buyCustom} aria-label="Buy a custom amount" noValidate>
-        <label htmlFor={customId}>Custom amount</label>
-        <div className="row">
-          <input
-            id={customId}
-            className="input"
-            type="number"
-            inputMode="numeric"
-            min={CUSTOM_MIN}
-            max={CUSTOM_MAX}
-            step={1}
-            placeholder={`${formatCount(CUSTOM_MIN)} to ${formatCount(CUSTOM_MAX)} coins`}
-            value={customCoins}
-            onChange={(event) => setCustomCoins(event.target.value)}
-            aria-invalid={customMessage ? true : undefined}
-            aria-describedby={customMessage ? `${customId}-error` : `${customId}-hint`}
-            data-testid="custom-coins"
-          />
-          <button
-            type="submit"
-            className="button"
-            disabled={isBusy || customCoins === ""}
-            data-testid="custom-buy"
-          >
-            {state.status === "starting" && "customCoins" in state.item ? "Opening…" : "Buy"}
-          </button>
-        </div>
-        <span className="field__hint" id={`${customId}-hint`}>
-          Priced at the rate of the largest pack not above it; the checkout page shows the price
-          before you pay.
-        </span>
-        {customMessage ? (
-          <p
-            className="error"
-            role="alert"
-            id={`${customId}-error`}
-            data-testid="custom-coins-error"
-          >
-            {customMessage}
-          </p>
-        ) : null}
+      <form onSubmit={buyCustom} aria-label="Buy a custom amount" noValidate>
+        <Field
+          label="Custom amount"
+          hint="Priced at the rate of the largest pack not above it; the checkout page shows the price before you pay."
+          error={customMessage}
+        >
+          {(control) => (
+            <div className="row">
+              <input
+                {...control}
+                type="number"
+                inputMode="numeric"
+                min={CUSTOM_MIN}
+                max={CUSTOM_MAX}
+                step={1}
+                placeholder={`${formatCount(CUSTOM_MIN)} to ${formatCount(CUSTOM_MAX)} coins`}
+                value={customCoins}
+                onChange={(event) => setCustomCoins(event.target.value)}
+              />
+              <BusyButton
+                className="button"
+                busy={state.status === "starting" && "customCoins" in state.item}
+                busyLabel="Opening…"
+                disabled={isBusy || customCoins === ""}
+              >
+                Buy
+              </BusyButton>
+            </div>
+          )}
+        </Field>
       </form>
-    </section>
+    </Section>
   );
 }
 
@@ -203,9 +185,9 @@ function PromotionEnds({ promotions }: { readonly promotions: readonly Promotion
   const timed = promotions.filter((promotion) => promotion.endsAt !== null);
   if (timed.length === 0) return null;
   return (
-    <ul className="promotions small" aria-label="Promotions" data-testid="promotions">
+    <ul className="promotions small" aria-label="Promotions">
       {timed.map((promotion) => (
-        <li key={promotion.id} data-testid={`promotion-${promotion.id}`}>
+        <li key={promotion.id}>
           <strong>{promotion.name}</strong>: {describeBonus(promotion)}
           {promotion.perAccountLimit !== null
             ? `, ${promotion.perAccountLimit === 1 ? "once" : `${promotion.perAccountLimit} times`} per account`

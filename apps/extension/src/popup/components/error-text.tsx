@@ -4,17 +4,15 @@ import { errorSentence } from "../../lib/describe-error.ts";
 export function ErrorText({
   error,
   id,
-  testId,
 }: {
   /** A failed call (TRPCClientError, the background's ApiError) or a sentence of our own. */
   readonly error: unknown;
   readonly id?: string;
-  readonly testId?: string;
 }) {
   if (!error) return null;
   const message = typeof error === "string" ? error : errorSentence(error, "popup");
   return (
-    <p className="error" role="alert" id={id} data-testid={testId}>
+    <p className="error" role="alert" id={id}>
       {message}
     </p>
   );

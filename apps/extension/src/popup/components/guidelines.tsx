@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTRPC } from "../../lib/api-query.tsx";
+import { BusyButton } from "../../lib/busy-button.tsx";
 import { ErrorText } from "./error-text.tsx";
 import { GuidelinesText } from "./guidelines-text.tsx";
 
@@ -35,17 +36,18 @@ export function GuidelinesPrompt({ onAccepted }: { readonly onAccepted?: () => v
         Version {current.version} is in effect. Accept it to send gifts and buy coins again; your
         wallet and history stay readable.
       </p>
-      <GuidelinesText body={current.body} testId="guidelines-text" />
-      <ErrorText error={accept.error} testId="guidelines-error" />
-      <button
+      <GuidelinesText body={current.body} />
+      <ErrorText error={accept.error} />
+      <BusyButton
         type="button"
         className="button button--wide"
-        disabled={accept.isPending}
+        busy={accept.isPending}
+        busyLabel="Accepting…"
         onClick={() => accept.mutate({ version: current.version })}
         data-testid="guidelines-accept"
       >
-        {accept.isPending ? "Accepting…" : `Accept version ${current.version}`}
-      </button>
+        Accept version {current.version}
+      </BusyButton>
     </section>
   );
 }

@@ -1,12 +1,15 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useId, useState } from "react";
 import { useTRPC } from "../../lib/api-query.tsx";
-import { errorSentence } from "../../lib/describe-error.ts";
+import { BusyButton } from "../../lib/busy-button.tsx";
 import { formatCount, formatShortDateTime } from "../../lib/format.ts";
-import { apiErrorOf } from "../../messaging/api-error.ts";
-import type { ApiError, InputOf, OutputOf } from "../../messaging/contract.ts";
+import type { InputOf, OutputOf } from "../../messaging/contract.ts";
+import { useCall } from "../hooks/use-call.ts";
 import { usePopup } from "../popup-context.tsx";
 import { ErrorText } from "./error-text.tsx";
+import { Field } from "./field.tsx";
+import { QueryError } from "./query-error.tsx";
+import { Section } from "./section.tsx";
 
 type Limits = OutputOf<"limits.get">;
 type CapField =
@@ -64,25 +67,13 @@ export function LimitsPanel() {
     queryClient.setQueryData(trpc.limits.get.queryKey(), next);
 
   return (
-    <section className="section" aria-labelledby="limits-heading">
-      <h2 id="limits-heading">Spending limits</h2>
+    <Section id="limits" title="Spending limits">
       <p className="small muted">
         Limits cap the coins you can spend on gifts, tips, boosts and messages. Lowering a limit
         applies right away. Raising or removing one takes effect after 24 hours, so a decision made
         in the heat of a stream can't be undone in it.
       </p>
-      {limits.error ? (
-        <div>
-          <ErrorText error={limits.error} testId="limits-load-error" />
-          <button
-            type="button"
-            className="button button--ghost button--small"
-            onClick={() => void limits.refetch()}
-          >
-            Try again
-          </button>
-        </div>
-      ) : null}
+      <QueryError query={limits} />
       {limits.isLoading && !limits.data ? <p className="muted small">Loading…</p> : null}
       {limits.data ? (
         <>
@@ -90,7 +81,7 @@ export function LimitsPanel() {
           <CoolingOff limits={limits.data} onSaved={setLimits} />
         </>
       ) : null}
-    </section>
+    </Section>
   );
 }
 
@@ -102,17 +93,14 @@ function CapsForm({
   readonly onSaved: (limits: Limits) => void;
 }) {
   const { api } = usePopup();
-  const formId = useId();
   const [values, setValues] = useState<CapValues>(() => valuesOf(limits));
-  const [error, setError] = useState<ApiError | null>(null);
+  const { error, isBusy: isSaving, run } = useCall();
   const [localErrors, setLocalErrors] = useState<Partial<Record<CapField, string>>>({});
   const [saved, setSaved] = useState<string | null>(null);
-  const [isSaving, setIsSaving] = useState(false);
 
   async function save(event: FormEvent) {
     event.preventDefault();
     setSaved(null);
-    setError(null);
     const changes: Partial<Record<CapField, number | null>> = {};
     const problems: Partial<Record<CapField, string>> = {};
     for (const { field } of CAP_FIELDS) {
@@ -130,8 +118,7 @@ function CapsForm({
       setSaved("Nothing changed.");
       return;
     }
-    setIsSaving(true);
-    try {
+    await run(async () => {
       const result = await api.limits.set.mutate(changes as InputOf<"limits.set">);
       const { scheduled, ...next } = result;
       setSaved(
@@ -141,11 +128,7 @@ function CapsForm({
       );
       setValues(valuesOf(next));
       onSaved(next);
-    } catch (caught) {
-      setError(apiErrorOf(caught));
-    } finally {
-      setIsSaving(false);
-    }
+    });
   }
 
   const pendingFor = (field: CapField) => limits.pending.find((change) => change.field === field);
@@ -155,68 +138,41 @@ function CapsForm({
   };
 
   return (
-    <form
-      className="form"
-      onSubmit={save}
-      aria-label="Spending limits"
-      data-testid="limits-form"
-      noValidate
-    >
+    <form className="form" onSubmit={save} aria-label="Spending limits" noValidate>
       <div className="limits-grid">
         {CAP_FIELDS.map(({ field, label, hint }) => {
-          const inputId = `${formId}-${field}`;
           const pending = pendingFor(field);
           const guardian = guardianCap(field);
-          const message = localErrors[field] ?? error?.fieldErrors[field]?.[0] ?? null;
           return (
-            <div className="field" key={field}>
-              <label htmlFor={inputId}>{label}</label>
-              <input
-                id={inputId}
-                className="input"
-                type="number"
-                inputMode="numeric"
-                min={0}
-                step={1}
-                placeholder="No limit"
-                value={values[field]}
-                onChange={(event) => setValues({ ...values, [field]: event.target.value })}
-                aria-invalid={message ? true : undefined}
-                aria-describedby={`${inputId}-hint${message ? ` ${inputId}-error` : ""}`}
-                data-testid={`limit-${field}`}
-              />
-              <span className="field__hint" id={`${inputId}-hint`}>
-                {hint}
-                {pending
+            <Field
+              key={field}
+              label={label}
+              hint={`${hint}${
+                pending
                   ? `. ${pending.coins === null ? "Removed" : `Rises to ${formatCount(pending.coins)}`} on ${formatShortDateTime(pending.effectiveAt)}`
-                  : ""}
-                {guardian !== null ? `. Guardian's limit: ${formatCount(guardian)}` : ""}
-              </span>
-              {message ? (
-                <p
-                  className="error"
-                  role="alert"
-                  id={`${inputId}-error`}
-                  data-testid={`limit-${field}-error`}
-                >
-                  {message}
-                </p>
-              ) : null}
-            </div>
+                  : ""
+              }${guardian !== null ? `. Guardian's limit: ${formatCount(guardian)}` : ""}`}
+              error={localErrors[field] ?? error?.fieldErrors[field]?.[0] ?? null}
+              type="number"
+              inputMode="numeric"
+              min={0}
+              step={1}
+              placeholder="No limit"
+              value={values[field]}
+              onChange={(event) => setValues({ ...values, [field]: event.target.value })}
+            />
           );
         })}
       </div>
-      {error && Object.keys(error.fieldErrors).length === 0 ? (
-        <ErrorText error={error} testId="limits-error" />
-      ) : null}
+      {error && Object.keys(error.fieldErrors).length === 0 ? <ErrorText error={error} /> : null}
       {saved ? (
-        <p className="notice notice--good small" role="status" data-testid="limits-saved">
+        <p className="notice notice--good small" role="status">
           {saved}
         </p>
       ) : null}
-      <button type="submit" className="button" disabled={isSaving} data-testid="limits-save">
-        {isSaving ? "Saving…" : "Save limits"}
-      </button>
+      <BusyButton className="button" busy={isSaving} busyLabel="Saving…">
+        Save limits
+      </BusyButton>
     </form>
   );
 }
@@ -229,37 +185,29 @@ function CoolingOff({
   readonly onSaved: (limits: Limits) => void;
 }) {
   const { api, now } = usePopup();
-  const selectId = useId();
+  const headingId = useId();
   const [hours, setHours] = useState(24);
   const [isConfirming, setIsConfirming] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [isSaving, setIsSaving] = useState(false);
+  const { error, isBusy: isSaving, run } = useCall();
   const current = now();
   const activeUntil = activeCoolingOff(limits, current);
   const until = new Date(current.getTime() + hours * 3_600_000);
   const isShorter = activeUntil !== null && until.getTime() <= Date.parse(activeUntil);
 
-  async function start() {
-    setIsSaving(true);
-    setError(null);
-    try {
+  const start = () =>
+    run(async () => {
       const { scheduled: _scheduled, ...next } = await api.limits.set.mutate({
         coolingOffUntil: new Date(now().getTime() + hours * 3_600_000).toISOString(),
       });
       setIsConfirming(false);
       onSaved(next);
-    } catch (caught) {
-      setError(apiErrorOf(caught));
-    } finally {
-      setIsSaving(false);
-    }
-  }
+    });
 
   return (
-    <div className="card section" data-testid="cooling-off">
-      <h2>Take a break</h2>
+    <section className="card section" aria-labelledby={headingId}>
+      <h2 id={headingId}>Take a break</h2>
       {activeUntil ? (
-        <p className="notice notice--warn" role="status" data-testid="cooling-off-active">
+        <p className="notice notice--warn" role="status">
           Cooling-off until <strong>{formatShortDateTime(activeUntil)}</strong>: you can't spend
           coins until then. It can be extended, not shortened.
         </p>
@@ -270,32 +218,30 @@ function CoolingOff({
         </p>
       )}
       <div className="row">
-        <div className="field">
-          <label htmlFor={selectId}>{activeUntil ? "Extend to" : "Pause spending for"}</label>
-          <select
-            id={selectId}
-            className="input"
-            value={hours}
-            onChange={(event) => {
-              setHours(Number(event.target.value));
-              setIsConfirming(false);
-            }}
-            data-testid="cooling-off-select"
-          >
-            {COOLING_OFF_CHOICES.map((choice) => (
-              <option key={choice.hours} value={choice.hours}>
-                {choice.label}
-              </option>
-            ))}
-          </select>
-        </div>
+        <Field label={activeUntil ? "Extend to" : "Pause spending for"}>
+          {(control) => (
+            <select
+              {...control}
+              value={hours}
+              onChange={(event) => {
+                setHours(Number(event.target.value));
+                setIsConfirming(false);
+              }}
+            >
+              {COOLING_OFF_CHOICES.map((choice) => (
+                <option key={choice.hours} value={choice.hours}>
+                  {choice.label}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
         {!isConfirming ? (
           <button
             type="button"
             className="button button--ghost"
             disabled={isShorter}
             onClick={() => setIsConfirming(true)}
-            data-testid="cooling-off-start"
           >
             {activeUntil ? "Extend" : "Start"}
           </button>
@@ -309,15 +255,15 @@ function CoolingOff({
             <strong>{formatShortDateTime(until.toISOString())}</strong>. This can't be undone.
           </p>
           <p style={{ display: "flex", gap: 8, marginTop: 8 }}>
-            <button
+            <BusyButton
               type="button"
               className="button button--small"
               onClick={() => void start()}
-              disabled={isSaving}
-              data-testid="cooling-off-confirm"
+              busy={isSaving}
+              busyLabel="Starting…"
             >
-              {isSaving ? "Starting…" : "Yes, pause spending"}
-            </button>
+              Yes, pause spending
+            </BusyButton>
             <button
               type="button"
               className="button button--ghost button--small"
@@ -328,11 +274,7 @@ function CoolingOff({
           </p>
         </div>
       ) : null}
-      {error ? (
-        <p className="error" role="alert" data-testid="cooling-off-error">
-          {errorSentence(error, "popup")}
-        </p>
-      ) : null}
-    </div>
+      <ErrorText error={error} />
+    </section>
   );
 }

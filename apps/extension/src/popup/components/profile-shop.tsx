@@ -5,9 +5,11 @@ import { useTRPC } from "../../lib/api-query.tsx";
 import { entranceMark } from "../../lib/entrance-marks.ts";
 import { formatCoins } from "../../lib/format.ts";
 import { apiErrorOf } from "../../messaging/api-error.ts";
-import type { ApiError, OutputOf } from "../../messaging/contract.ts";
+import type { OutputOf } from "../../messaging/contract.ts";
+import { useCall } from "../hooks/use-call.ts";
 import { usePopup } from "../popup-context.tsx";
 import { ErrorText } from "./error-text.tsx";
+import { Section } from "./section.tsx";
 
 type Item = OutputOf<"profile.catalog">["items"][number];
 type Kind = Item["kind"];
@@ -37,28 +39,15 @@ export function ProfileShop() {
   const { api } = usePopup();
   const catalog = useQuery(trpc.profile.catalog.queryOptions());
   const profile = useQuery(trpc.profile.get.queryOptions());
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState<string | null>(null);
+  const { error, isBusy, run } = useCall();
   /** A purchase waiting for the person's confirmation, under the key it was first tried with. */
   const [confirming, setConfirming] = useState<{ item: Item; key: string; text: string } | null>(
     null,
   );
   const owned = new Set(profile.data?.owned.map((item) => item.itemId));
 
-  async function act(itemId: string, work: () => Promise<void>) {
-    setError(null);
-    setBusy(itemId);
-    try {
-      await work();
-    } catch (caught) {
-      setError(apiErrorOf(caught));
-    } finally {
-      setBusy(null);
-    }
-  }
-
   const buy = (item: Item, key: string = crypto.randomUUID(), confirm = false) =>
-    act(item.id, async () => {
+    run(async () => {
       try {
         await api.profile.buy.mutate({
           idempotencyKey: key,
@@ -80,25 +69,23 @@ export function ProfileShop() {
     });
 
   const wear = (slot: Slot, itemId: string | null) =>
-    act(itemId ?? slot, async () => {
+    run(async () => {
       await api.profile.wear.mutate({ [slot]: itemId });
       await profile.refetch();
     });
 
   return (
-    <section className="section" aria-labelledby="shop-heading">
-      <h2 id="shop-heading">Profile</h2>
+    <Section id="shop" title="Profile">
       {catalog.isLoading || profile.isLoading ? <p className="muted small">Loading…</p> : null}
-      <ErrorText error={catalog.error ?? profile.error} testId="shop-load-error" />
-      <ErrorText error={error} testId="shop-error" />
+      <ErrorText error={catalog.error ?? profile.error} />
+      <ErrorText error={error} />
       {confirming ? (
         <div className="notice notice--warn" role="alertdialog" aria-label="Confirm purchase">
           <p className="small">{confirming.text}</p>
           <button
             type="button"
             className="button button--small"
-            data-testid="shop-confirm"
-            disabled={busy !== null}
+            disabled={isBusy}
             onClick={() => void buy(confirming.item, confirming.key, true)}
           >
             Buy the {confirming.item.name} for {formatCoins(confirming.item.coins)}
@@ -118,19 +105,27 @@ export function ProfileShop() {
             if (items.length === 0) return null;
             const worn = slot ? profile.data.wearing[slot] : null;
             return (
-              <div key={kind} className="shop-group" data-testid={`shop-${kind}`}>
-                <h3 className="small">{title}</h3>
+              <div key={kind} className="shop-group">
+                <h3 className="small" id={`shop-${kind}`}>
+                  {title}
+                </h3>
                 {HINTS[kind] ? <p className="muted small">{HINTS[kind]}</p> : null}
-                <ul className="shop-items">
+                <ul className="shop-items" aria-labelledby={`shop-${kind}`}>
                   {items.map((item) => (
-                    <li key={item.id} className="shop-item" data-testid={`shop-item-${item.id}`}>
+                    <li
+                      key={item.id}
+                      className="shop-item"
+                      aria-labelledby={`shop-item-${item.id}`}
+                    >
                       <Preview item={item} />
-                      <span className="shop-item__name">{item.name}</span>
+                      <span className="shop-item__name" id={`shop-item-${item.id}`}>
+                        {item.name}
+                      </span>
                       {!owned.has(item.id) ? (
                         <button
                           type="button"
                           className="button button--small"
-                          disabled={busy !== null}
+                          disabled={isBusy}
                           data-testid={`shop-buy-${item.id}`}
                           onClick={() => void buy(item)}
                         >
@@ -145,8 +140,7 @@ export function ProfileShop() {
                           type="button"
                           className="button button--ghost button--small"
                           aria-pressed="true"
-                          disabled={busy !== null}
-                          data-testid={`shop-off-${item.id}`}
+                          disabled={isBusy}
                           onClick={() => void wear(slot, null)}
                         >
                           Wearing · take off
@@ -155,8 +149,7 @@ export function ProfileShop() {
                         <button
                           type="button"
                           className="button button--ghost button--small"
-                          disabled={busy !== null}
-                          data-testid={`shop-wear-${item.id}`}
+                          disabled={isBusy}
                           onClick={() => void wear(slot, item.id)}
                         >
                           Wear
@@ -169,7 +162,7 @@ export function ProfileShop() {
             );
           })
         : null}
-    </section>
+    </Section>
   );
 }
 

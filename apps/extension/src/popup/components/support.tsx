@@ -1,11 +1,14 @@
 import { useQuery } from "@tanstack/react-query";
 import { type FormEvent, useId, useState } from "react";
 import { useTRPC } from "../../lib/api-query.tsx";
+import { BusyButton } from "../../lib/busy-button.tsx";
 import { formatShortDateTime } from "../../lib/format.ts";
-import { apiErrorOf } from "../../messaging/api-error.ts";
-import type { ApiError, OutputOf } from "../../messaging/contract.ts";
+import type { OutputOf } from "../../messaging/contract.ts";
+import { useCall } from "../hooks/use-call.ts";
 import { usePopup } from "../popup-context.tsx";
 import { ErrorText } from "./error-text.tsx";
+import { Field } from "./field.tsx";
+import { Section } from "./section.tsx";
 
 type Ticket = OutputOf<"support.list">["tickets"][number];
 
@@ -27,16 +30,15 @@ export function SupportPanel() {
   const support = useQuery(trpc.support.list.queryOptions());
 
   return (
-    <section className="section" aria-labelledby="support-heading">
-      <h2 id="support-heading">Support</h2>
+    <Section id="support" title="Support">
       {support.data ? (
-        <p className="notice small" data-testid="support-tier">
+        <p className="notice small">
           <strong>{TIER_NAMES[support.data.tier] ?? "Support"}</strong>: we answer within{" "}
           {support.data.expectedAnswerHours} hours. Gifting more raises your tier.
         </p>
       ) : null}
       {support.isLoading && !support.data ? <p className="muted small">Loading…</p> : null}
-      <ErrorText error={support.error} testId="support-load-error" />
+      <ErrorText error={support.error} />
       <NewTicket onOpened={() => void support.refetch()} />
       {support.data && support.data.tickets.length > 0 ? (
         <ul className="tickets" aria-label="Your tickets">
@@ -47,32 +49,22 @@ export function SupportPanel() {
           ))}
         </ul>
       ) : null}
-    </section>
+    </Section>
   );
 }
 
 /** A form's send: busy while it runs, and the API's refusal to show next to the form. */
 function useSending() {
-  const [error, setError] = useState<ApiError | null>(null);
-  const [isSending, setIsSending] = useState(false);
-  async function run(event: FormEvent, work: () => Promise<void>) {
+  const { error, isBusy: isSending, run } = useCall();
+  const send = (event: FormEvent, work: () => Promise<void>) => {
     event.preventDefault();
-    setError(null);
-    setIsSending(true);
-    try {
-      await work();
-    } catch (caught) {
-      setError(apiErrorOf(caught));
-    } finally {
-      setIsSending(false);
-    }
-  }
-  return { error, isSending, run };
+    return run(work);
+  };
+  return { error, isSending, run: send };
 }
 
 function NewTicket({ onOpened }: { readonly onOpened: () => void }) {
   const { api } = usePopup();
-  const id = useId();
   const [subject, setSubject] = useState("");
   const [body, setBody] = useState("");
   const { error, isSending, run } = useSending();
@@ -87,38 +79,32 @@ function NewTicket({ onOpened }: { readonly onOpened: () => void }) {
 
   return (
     <form className="form" onSubmit={send} aria-label="Open a support ticket">
-      <div className="field">
-        <label htmlFor={`${id}-subject`}>Subject</label>
-        <input
-          id={`${id}-subject`}
-          className="input"
-          maxLength={120}
-          value={subject}
-          onChange={(event) => setSubject(event.target.value)}
-          data-testid="support-subject"
-        />
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-body`}>What happened?</label>
-        <textarea
-          id={`${id}-body`}
-          className="input"
-          rows={3}
-          maxLength={4_000}
-          value={body}
-          onChange={(event) => setBody(event.target.value)}
-          data-testid="support-body"
-        />
-      </div>
-      <ErrorText error={error} testId="support-error" />
-      <button
-        type="submit"
+      <Field
+        label="Subject"
+        maxLength={120}
+        value={subject}
+        onChange={(event) => setSubject(event.target.value)}
+      />
+      <Field label="What happened?">
+        {(control) => (
+          <textarea
+            {...control}
+            rows={3}
+            maxLength={4_000}
+            value={body}
+            onChange={(event) => setBody(event.target.value)}
+          />
+        )}
+      </Field>
+      <ErrorText error={error} />
+      <BusyButton
         className="button"
-        disabled={isSending || subject.trim() === "" || body.trim() === ""}
-        data-testid="support-send"
+        busy={isSending}
+        busyLabel="Sending…"
+        disabled={subject.trim() === "" || body.trim() === ""}
       >
-        {isSending ? "Sending…" : "Send to support"}
-      </button>
+        Send to support
+      </BusyButton>
     </form>
   );
 }
@@ -143,7 +129,7 @@ function TicketThread({
     });
 
   return (
-    <details className="card ticket" data-testid={`ticket-${ticket.ticketId}`}>
+    <details className="card ticket">
       <summary>
         <strong>{ticket.subject}</strong>{" "}
         <span className="small muted">

@@ -5,10 +5,11 @@ import { useTRPC } from "../../lib/api-query.tsx";
 import { Activity } from "./activity.tsx";
 import { BalanceCard } from "./balance-card.tsx";
 import { BuyCoins } from "./buy-coins.tsx";
-import { ErrorText } from "./error-text.tsx";
+
 import { GuidelinesPrompt } from "./guidelines.tsx";
 import { LimitsPanel } from "./limits.tsx";
 import { ProfileShop } from "./profile-shop.tsx";
+import { QueryError } from "./query-error.tsx";
 import { StudioLink } from "./studio-link.tsx";
 import { SupportPanel } from "./support.tsx";
 import { Tabs } from "./tabs.tsx";
@@ -33,29 +34,18 @@ export function WalletScreen() {
           Loading your wallet…
         </div>
       ) : null}
-      {wallet.error ? (
-        <div>
-          <ErrorText error={wallet.error} testId="wallet-error" />
-          <button
-            type="button"
-            className="button button--ghost button--small"
-            onClick={() => void wallet.refetch()}
-          >
-            Try again
-          </button>
-        </div>
-      ) : null}
+      <QueryError query={wallet} />
       <StudioLink />
       <Tabs
         label="Wallet sections"
         selected={view}
         onSelect={(next) => setView(next as View)}
         tabs={[
-          { id: "wallet", label: "Buy", testId: "tab-wallet" },
-          { id: "activity", label: "Activity", testId: "tab-activity" },
+          { id: "wallet", label: "Buy" },
+          { id: "activity", label: "Activity" },
           { id: "profile", label: "Profile", testId: "tab-profile" },
-          { id: "limits", label: "Limits", testId: "tab-limits" },
-          { id: "support", label: "Support", testId: "tab-support" },
+          { id: "limits", label: "Limits" },
+          { id: "support", label: "Support" },
         ]}
       />
       <div className="panel" role="tabpanel" id={`panel-${view}`} aria-labelledby={`tab-${view}`}>
