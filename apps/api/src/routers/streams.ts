@@ -3,10 +3,11 @@ import { z } from "zod";
 import { followStream } from "../realtime/follow-stream.ts";
 import { readStreamCursor } from "../realtime/read-stream-cursor.ts";
 import { MAX_RESUME_LENGTH, parseResumePoint } from "../realtime/stream-cursor.ts";
-import { boostStream, listLiveStreams } from "../services/streams/boost-stream.ts";
+import { boostStream } from "../services/streams/boost-stream.ts";
 import { getStreamLeaderboard } from "../services/streams/get-leaderboard.ts";
+import { listLiveStreams } from "../services/streams/list-live-streams.ts";
 import { resolveCreator, resolvePublicCreator } from "../services/streams/resolve-creator.ts";
-import { countBoostImpressions, openListedStream } from "../services/studio/boost-reach.ts";
+import { openListedStream } from "../services/studio/boost-reach.ts";
 import { reportPageLive } from "../services/studio/live-sessions.ts";
 import { publicProcedure, router, viewerProcedure } from "../trpc/init.ts";
 import { spendProcedure } from "../trpc/spend-procedure.ts";
@@ -133,11 +134,7 @@ export const streamsRouter = router({
         }),
       ),
     )
-    .query(async ({ ctx }) => {
-      const streams = await listLiveStreams(ctx);
-      await countBoostImpressions(ctx, streams);
-      return streams;
-    }),
+    .query(({ ctx }) => listLiveStreams(ctx)),
 
   /**
    * A viewer opens a stream from the listing: where to go, and a click through for its running
