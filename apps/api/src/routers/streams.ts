@@ -12,7 +12,7 @@ import { reportPageLive } from "../services/studio/live-sessions.ts";
 import { publicProcedure, router, viewerProcedure } from "../trpc/init.ts";
 import { spendProcedure } from "../trpc/spend-procedure.ts";
 import { countSchema, eligibilityReasonSchema, isoDateTimeSchema } from "./output-schemas.ts";
-import { idempotencyKeySchema, streamTargetSchema } from "./targets.ts";
+import { creatorHandleSchema, spendInputSchema, streamTargetSchema } from "./targets.ts";
 
 export const streamsRouter = router({
   /** Which creator a stream page or handle belongs to, and whether they can receive gifts now (and why not). */
@@ -97,11 +97,9 @@ export const streamsRouter = router({
   /** Buys minutes of promotion for a stream in discovery (boosts stack, up to the card's maximum). */
   boost: spendProcedure
     .input(
-      z.object({
-        idempotencyKey: idempotencyKeySchema,
+      spendInputSchema.extend({
         to: streamTargetSchema,
         minutes: z.number().int().min(1).max(1_440),
-        confirm: z.boolean().default(false),
         /** Boost a stream that is offline now (its minutes start at once); refused without it. */
         confirmOffline: z.boolean().default(false),
       }),
@@ -141,7 +139,7 @@ export const streamsRouter = router({
    * boost (signed-in viewers, once per boost per 30 minutes).
    */
   open: publicProcedure
-    .input(z.object({ handle: z.string().min(2).max(31) }))
+    .input(z.object({ handle: creatorHandleSchema }))
     .output(
       z.strictObject({
         handle: z.string(),
