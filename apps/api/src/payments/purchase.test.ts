@@ -4,27 +4,21 @@ import Stripe from "stripe";
 import { describe, expect, it } from "vitest";
 import type { Viewer } from "../services/service-context.ts";
 import { viewerWalletRef } from "../services/wallet/viewer-wallet.ts";
-import { spendFromWallet } from "../test-support/people.ts";
+import { spendFromWallet, testViewer } from "../test-support/people.ts";
 import { useSandboxApi } from "../test-support/test-ledger.ts";
 
 const WEBHOOK_SECRET = "whsec_test_coinstream_sandbox_secret";
 const stripe = new Stripe("sk_test_offline");
 const env = useSandboxApi(WEBHOOK_SECRET);
 
-function viewer(overrides: Partial<Viewer> = {}): Viewer {
-  return {
-    userId: `user-${randomUUID()}`,
-    name: "Test Person",
+/** A buyer in Germany who accepted the guidelines at sign-up, as the session path reads them. */
+const viewer = (overrides: Partial<Viewer> = {}): Viewer =>
+  testViewer({
     email: "buyer@example.com",
-    emailVerified: true,
-    dateOfBirth: new Date("1990-01-01"),
     region: "DE",
-    createdAt: new Date("2026-01-01"),
-    // As the session path reads it: these buyers accepted the guidelines when signing up.
     acceptedGuidelinesVersion: 1,
     ...overrides,
-  };
-}
+  });
 const callerFor = (who: Viewer) => env.callerFor(who, { payments: env.payments });
 const coinsOf = async (who: Viewer) => (await callerFor(who).wallet.get()).coins;
 
