@@ -16,10 +16,14 @@ export interface SandboxDeps extends SandboxSigner {
   readonly sql: Sql;
 }
 
-/** A Stripe-shaped event around `object`, as Stripe's webhooks deliver one. */
-export function stripeEventPayload(type: string, object: Record<string, unknown>): string {
+/** A Stripe-shaped event around `object`, as Stripe's webhooks deliver one (a new id unless given). */
+export function stripeEventPayload(
+  type: string,
+  object: Record<string, unknown>,
+  id = `evt_sandbox_${randomUUID().replaceAll("-", "")}`,
+): string {
   return JSON.stringify({
-    id: `evt_sandbox_${randomUUID().replaceAll("-", "")}`,
+    id,
     object: "event",
     type,
     created: Math.floor(Date.now() / 1000),
