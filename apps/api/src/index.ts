@@ -2,7 +2,6 @@
  * @coinstream/api's public surface. Outside TypeScript projects and the extension import the
  * `AppRouter` type (never the server code) to get typed procedures from `@trpc/client`.
  */
-import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
 import type { AppRouter } from "./trpc/root.ts";
 
 export { createApp } from "./app.ts";
@@ -12,6 +11,11 @@ export type {
   StreamSticker,
   ViewerStyle,
 } from "./realtime/stream-event.ts";
+export type {
+  InputOf,
+  OutputOf,
+  ProcedurePath,
+  RouterInputs,
+  RouterOutputs,
+} from "./trpc/procedure-paths.ts";
 export type { AppRouter };
-export type RouterInputs = inferRouterInputs<AppRouter>;
-export type RouterOutputs = inferRouterOutputs<AppRouter>;

@@ -227,6 +227,12 @@ export {
 } from "./reports/check-report-rate.ts";
 // Live sessions
 export {
+  type GoalProgress,
+  getGoalProgress,
+  goalPercent,
+  type SessionGoal,
+} from "./sessions/goal-progress.ts";
+export {
   AUTO_SESSION_IDLE_MS,
   getInactiveSessionEnd,
   getSessionIdleLimitMs,

@@ -41,13 +41,19 @@ export function reconnectDelaySeconds(failures: number): number {
   return Math.min(0.25, 0.01 * 2 ** failures) * (0.5 + Math.random() / 2);
 }
 
+/**
+ * What every long-lived pool shares (the ledger's, Better Auth's, pg-boss's): `maxConnections`,
+ * server notices kept quiet and reconnects within a quarter second. Type parsers are each pool's.
+ */
+export function poolOptions(maxConnections: number) {
+  return { max: maxConnections, onnotice: () => {}, backoff: reconnectDelaySeconds };
+}
+
 /** A postgres.js client that parses int8 as BigInt and keeps server notices quiet. */
 export function connect(url: string, maxConnections = 10): Sql {
   return postgres(url, {
-    max: maxConnections,
-    onnotice: () => {},
+    ...poolOptions(maxConnections),
     types: { bigint: postgres.BigInt },
-    backoff: reconnectDelaySeconds,
   }) as unknown as Sql;
 }
 

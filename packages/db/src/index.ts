@@ -9,6 +9,7 @@ export {
   ensureDatabase,
   type OpenDatabaseOptions,
   openDatabase,
+  poolOptions,
   reconnectDelaySeconds,
   runMigrations,
   type Sql,

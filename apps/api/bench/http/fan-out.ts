@@ -20,7 +20,7 @@ import {
   printTable,
   printTarget,
 } from "./support/report.ts";
-import { goLive, seedCreator, seedViewers, signIn, signInAll } from "./support/seed-people.ts";
+import { seedLiveCreator, seedViewers, signInAll } from "./support/seed-people.ts";
 import { waitForGiftsToSettle } from "./support/settle.ts";
 import { type Stage, startStage } from "./support/stage.ts";
 import { summarize } from "./support/stats.ts";
@@ -150,10 +150,8 @@ export const benchFanOut: Benchmark = async (postgres, short) => {
   );
   const stage = await startStage(postgres, 1);
   try {
-    const api = stage.apis[0];
-    if (!api) throw new Error("no API process");
-    const creator = await seedCreator(stage.db.sql, HANDLE);
-    await goLive(api.baseUrl, await signIn(api.baseUrl, creator.email));
+    const { api } = stage;
+    const creator = await seedLiveCreator(stage.db.sql, api.baseUrl, HANDLE);
     const phases = [1, 2];
     // About one gift a second per viewer, as in a busy chat; one viewer's gifts queue on its lock.
     const perPhase = Math.max(

@@ -24,7 +24,7 @@ import {
   printTable,
   printTarget,
 } from "./support/report.ts";
-import { goLive, seedCreator, seedViewers, signIn, signInAll } from "./support/seed-people.ts";
+import { seedLiveCreator, seedViewers, signInAll } from "./support/seed-people.ts";
 import { waitForGiftsToSettle } from "./support/settle.ts";
 import { startStage } from "./support/stage.ts";
 import { type StatementCount, statementCounter } from "./support/statements.ts";
@@ -88,10 +88,8 @@ export const benchHotCreator: Benchmark = async (postgres, short) => {
 
   const stage = await startStage(postgres, 1);
   try {
-    const api = stage.apis[0];
-    if (!api) throw new Error("no API process");
-    const creator = await seedCreator(stage.db.sql, "benchhot");
-    await goLive(api.baseUrl, await signIn(api.baseUrl, creator.email));
+    const { api } = stage;
+    const creator = await seedLiveCreator(stage.db.sql, api.baseUrl, "benchhot");
 
     // Each sender plays its own viewers in turn, each below the platform's spends a minute.
     const seconds = (config.warmupMs + config.durationMs) / 1000;

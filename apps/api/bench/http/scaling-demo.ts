@@ -12,7 +12,7 @@ import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { checkLedger, createLedger } from "@coinstream/db";
 import { createTestDatabase } from "@coinstream/db/testing";
-import { goLive, seedCreator, seedViewers, signInAll } from "./support/seed-people.ts";
+import { seedLiveCreator, seedViewers, signInAll } from "./support/seed-people.ts";
 import { startBenchApi } from "./support/stage.ts";
 
 const short = process.argv.includes("--short");
@@ -76,9 +76,7 @@ async function main() {
   try {
     const ledger = createLedger(db.sql);
     const handle = `scale${randomUUID().slice(0, 6)}`;
-    const creator = await seedCreator(db.sql, handle);
-    const [creatorToken] = await signInAll(a.baseUrl, [creator]);
-    await goLive(a.baseUrl, creatorToken ?? "");
+    await seedLiveCreator(db.sql, a.baseUrl, handle);
     const viewers = await seedViewers(db.sql, ledger, {
       count: SENDERS,
       coins: 100_000n,

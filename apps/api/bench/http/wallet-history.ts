@@ -45,8 +45,7 @@ export const benchWalletHistory: Benchmark = async (postgres, short) => {
   );
   const stage = await startStage(postgres, 1);
   try {
-    const api = stage.apis[0];
-    if (!api) throw new Error("no API process");
+    const { api } = stage;
     const creator = await seedCreator(stage.db.sql, "benchwallet");
     const viewers = await seedViewers(stage.db.sql, stage.ledger, {
       count: 2,

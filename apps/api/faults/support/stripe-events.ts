@@ -1,5 +1,6 @@
 import type { HttpClient } from "@coinstream/test-harness";
 import Stripe from "stripe";
+import { stripeEventPayload } from "../../src/payments/sandbox-events.ts";
 
 // Stripe's own library signs the events, offline, exactly as Stripe signs its deliveries.
 const stripe = new Stripe("sk_test_coinstream_faults");
@@ -24,13 +25,7 @@ export interface PurchaseRef {
 }
 
 const event = (type: string, object: Record<string, unknown>, id?: string) =>
-  JSON.stringify({
-    id: id ?? `evt_faults_${crypto.randomUUID().replaceAll("-", "")}`,
-    object: "event",
-    type,
-    created: Math.floor(Date.now() / 1000),
-    data: { object },
-  });
+  stripeEventPayload(type, object, id ?? `evt_faults_${crypto.randomUUID().replaceAll("-", "")}`);
 
 /** `checkout.session.completed`, paid, as Stripe reports a purchase's payment. */
 export function completedEvent(

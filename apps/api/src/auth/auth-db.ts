@@ -1,4 +1,4 @@
-import { reconnectDelaySeconds, schema } from "@coinstream/db";
+import { poolOptions, schema } from "@coinstream/db";
 import { drizzle, type PostgresJsDatabase } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 
@@ -15,11 +15,7 @@ export interface AuthDbHandle {
  * parsing (timestamps become strings in raw queries), so it must not share the ledger's `sql`.
  */
 export function createAuthDb(url: string, maxConnections = 5): AuthDbHandle {
-  const client = postgres(url, {
-    max: maxConnections,
-    onnotice: () => {},
-    backoff: reconnectDelaySeconds,
-  });
+  const client = postgres(url, poolOptions(maxConnections));
   return {
     db: drizzle(client, { schema: schema.authSchema }),
     close: () => client.end(),

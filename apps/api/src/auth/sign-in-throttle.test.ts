@@ -1,7 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Hono } from "hono";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createApp } from "../app.ts";
 import {
   postAuth,
   signUpVerified,
@@ -9,7 +8,6 @@ import {
   useTestAuth,
 } from "../test-support/http-accounts.ts";
 import { listenOnLoopback } from "../test-support/loopback-server.ts";
-import { testDependencies } from "../test-support/test-context.ts";
 
 // Sign-in throttling as an attacker meets it: over a real socket, with a forged
 // X-Forwarded-For on every request, and per account behind a trusted proxy header.
@@ -26,9 +24,8 @@ let server: Awaited<ReturnType<typeof listenOnLoopback>>;
 let socketBase = "";
 
 beforeAll(async () => {
-  const { db, auth } = accounts;
-  direct = createApp(testDependencies(db.sql, { auth }));
-  behindProxy = createApp(testDependencies(db.sql, { auth, clientAddressHeader: "x-real-ip" }));
+  direct = accounts.appWith();
+  behindProxy = accounts.appWith({ clientAddressHeader: "x-real-ip" });
   server = await listenOnLoopback((request) => direct.fetch(request));
   socketBase = server.base;
 });

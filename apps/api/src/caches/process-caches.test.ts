@@ -9,7 +9,12 @@ import { createApp } from "../app.ts";
 import { createAuth } from "../auth/create-auth.ts";
 import { CapturingMailer } from "../auth/mailer.ts";
 import type { Viewer } from "../services/service-context.ts";
-import { postAuth, signUpVerified, TEST_PASSWORD } from "../test-support/http-accounts.ts";
+import {
+  postAuth,
+  signInOverApp,
+  signUpVerified,
+  TEST_PASSWORD,
+} from "../test-support/http-accounts.ts";
 import {
   createAdmin,
   createCreator,
@@ -92,12 +97,7 @@ afterAll(async () => {
 /** A verified account signed in through process A; its bearer token. */
 async function signIn(email: string, signUp = true): Promise<string> {
   if (signUp) await signUpVerified(a.app, BASE, mailer, email);
-  const response = await postAuth(a.app, BASE, "/sign-in/email", {
-    email,
-    password: TEST_PASSWORD,
-  });
-  expect(response.status).toBe(200);
-  return response.headers.get("set-auth-token") ?? "";
+  return (await signInOverApp(a.app, BASE, email)).token;
 }
 
 function me(process: Process, token: string): Promise<Response> {

@@ -1,39 +1,26 @@
 import { randomUUID } from "node:crypto";
 import type { Hono } from "hono";
 import { beforeAll, describe, expect, it } from "vitest";
-import { createApp } from "../app.ts";
 import {
-  postAuth,
-  signUpVerified,
-  TEST_PASSWORD,
+  TEST_EXTENSION_ORIGIN as EXTENSION,
+  signedInAccount,
   useTestAuth,
 } from "../test-support/http-accounts.ts";
-import { testDependencies } from "../test-support/test-context.ts";
 import { createInProcessClient } from "../trpc/test-client.ts";
 
 const BASE = "http://coinstream.test";
-const EXTENSION = "chrome-extension://coinstreamtestextension";
 const ATTACKER = "https://attacker.example";
 const accounts = useTestAuth({ baseURL: BASE, trustedOrigins: [EXTENSION] });
-const { mailer } = accounts;
 let app: Hono;
 
 beforeAll(() => {
-  const { db, auth } = accounts;
-  app = createApp(testDependencies(db.sql, { auth, publicUrl: BASE, trustedOrigins: [EXTENSION] }));
+  app = accounts.appWith();
 });
 
 /** A signed-in person: their session cookie (a browser's) and bearer token (the extension's). */
 async function signedIn() {
   const email = `tess-${randomUUID()}@example.com`;
-  await signUpVerified(app, BASE, mailer, email);
-  const response = await postAuth(app, BASE, "/sign-in/email", { email, password: TEST_PASSWORD });
-  expect(response.status).toBe(200);
-  const cookie = response.headers
-    .getSetCookie()
-    .map((line) => line.split(";")[0])
-    .join("; ");
-  const token = response.headers.get("set-auth-token") ?? "";
+  const { cookie, token } = await signedInAccount(app, BASE, accounts.mailer, email);
   const bearer = createInProcessClient(app, {
     authorization: `Bearer ${token}`,
     origin: EXTENSION,

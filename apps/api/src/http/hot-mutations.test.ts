@@ -2,54 +2,33 @@ import { randomUUID } from "node:crypto";
 import { createLedger } from "@coinstream/db";
 import type { Hono } from "hono";
 import { beforeAll, describe, expect, it } from "vitest";
-import { createApp } from "../app.ts";
 import type { Viewer } from "../services/service-context.ts";
 import {
-  postAuth,
-  signUpVerified,
-  TEST_PASSWORD,
+  TEST_EXTENSION_ORIGIN as EXTENSION,
+  signedInAccount,
   useTestAuth,
 } from "../test-support/http-accounts.ts";
 import { createCreator, ensurePlatformAccounts, fundWallet } from "../test-support/people.ts";
-import { testDependencies } from "../test-support/test-context.ts";
 import { createInProcessClient } from "../trpc/test-client.ts";
 import { hotCall } from "./hot-mutations.ts";
 
 const BASE = "http://coinstream.test";
-const EXTENSION = "chrome-extension://coinstreamtestextension";
 const accounts = useTestAuth({ baseURL: BASE, trustedOrigins: [EXTENSION] });
 let app: Hono;
 let target: { url: string };
 
 beforeAll(async () => {
-  const { db, auth } = accounts;
-  await ensurePlatformAccounts(db.sql);
-  app = createApp(testDependencies(db.sql, { auth, publicUrl: BASE, trustedOrigins: [EXTENSION] }));
-  target = await createCreator(db.sql);
+  await ensurePlatformAccounts(accounts.db.sql);
+  app = accounts.appWith();
+  target = await createCreator(accounts.db.sql);
 });
 
 /** A signed-up person holding `coins`: their bearer token and session cookie. */
 async function signedIn(coins: bigint) {
   const email = `hot-${randomUUID()}@example.com`;
-  await signUpVerified(app, BASE, accounts.mailer, email);
-  const response = await postAuth(app, BASE, "/sign-in/email", { email, password: TEST_PASSWORD });
-  expect(response.status).toBe(200);
-  const [user] = await accounts.db.sql<
-    { id: string }[]
-  >`select id from users where email = ${email}`;
-  await fundWallet(
-    accounts.db.sql,
-    createLedger(accounts.db.sql),
-    { userId: user?.id } as Viewer,
-    coins,
-  );
-  return {
-    bearer: { authorization: `Bearer ${response.headers.get("set-auth-token") ?? ""}` },
-    cookie: response.headers
-      .getSetCookie()
-      .map((line) => line.split(";")[0])
-      .join("; "),
-  };
+  const { token, cookie, userId } = await signedInAccount(app, BASE, accounts.mailer, email);
+  await fundWallet(accounts.db.sql, createLedger(accounts.db.sql), { userId } as Viewer, coins);
+  return { bearer: { authorization: `Bearer ${token}` }, cookie };
 }
 
 /** What a client can see of an answer: status, headers (but the per-request id) and body. */

@@ -1,4 +1,4 @@
-import { reconnectDelaySeconds } from "@coinstream/db";
+import { poolOptions } from "@coinstream/db";
 import type { Db } from "pg-boss";
 import postgres from "postgres";
 
@@ -17,9 +17,7 @@ export interface PgBossDatabase {
  */
 export function openPgBossDatabase(url: string, maxConnections = 2): PgBossDatabase {
   const sql = postgres(url, {
-    max: maxConnections,
-    onnotice: () => {},
-    backoff: reconnectDelaySeconds,
+    ...poolOptions(maxConnections),
     types: {
       json: {
         to: 114,

@@ -4,27 +4,22 @@ import Stripe from "stripe";
 import { describe, expect, it } from "vitest";
 import type { Viewer } from "../services/service-context.ts";
 import { viewerWalletRef } from "../services/wallet/viewer-wallet.ts";
-import { spendFromWallet } from "../test-support/people.ts";
+import { spendFromWallet, testViewer } from "../test-support/people.ts";
 import { useSandboxApi } from "../test-support/test-ledger.ts";
+import { stripeEventPayload } from "./sandbox-events.ts";
 
 const WEBHOOK_SECRET = "whsec_test_coinstream_sandbox_secret";
 const stripe = new Stripe("sk_test_offline");
 const env = useSandboxApi(WEBHOOK_SECRET);
 
-function viewer(overrides: Partial<Viewer> = {}): Viewer {
-  return {
-    userId: `user-${randomUUID()}`,
-    name: "Test Person",
+/** A buyer in Germany who accepted the guidelines at sign-up, as the session path reads them. */
+const viewer = (overrides: Partial<Viewer> = {}): Viewer =>
+  testViewer({
     email: "buyer@example.com",
-    emailVerified: true,
-    dateOfBirth: new Date("1990-01-01"),
     region: "DE",
-    createdAt: new Date("2026-01-01"),
-    // As the session path reads it: these buyers accepted the guidelines when signing up.
     acceptedGuidelinesVersion: 1,
     ...overrides,
-  };
-}
+  });
 const callerFor = (who: Viewer) => env.callerFor(who, { payments: env.payments });
 const coinsOf = async (who: Viewer) => (await callerFor(who).wallet.get()).coins;
 
@@ -46,22 +41,14 @@ function sessionEvent(
   paymentStatus: "paid" | "unpaid",
   amountMinor = 899,
 ) {
-  return JSON.stringify({
-    id: `evt_${randomUUID()}`,
-    object: "event",
-    type,
-    created: Math.floor(Date.now() / 1000),
-    data: {
-      object: {
-        id: purchase.sessionId,
-        object: "checkout.session",
-        client_reference_id: purchase.purchaseId,
-        payment_status: paymentStatus,
-        amount_total: amountMinor,
-        currency: "eur",
-        payment_intent: `pi_sandbox_${purchase.purchaseId.replaceAll("-", "")}`,
-      },
-    },
+  return stripeEventPayload(type, {
+    id: purchase.sessionId,
+    object: "checkout.session",
+    client_reference_id: purchase.purchaseId,
+    payment_status: paymentStatus,
+    amount_total: amountMinor,
+    currency: "eur",
+    payment_intent: `pi_sandbox_${purchase.purchaseId.replaceAll("-", "")}`,
   });
 }
 
@@ -73,22 +60,18 @@ function completedEvent(
   currency = "eur",
   eventId = `evt_${randomUUID()}`,
 ) {
-  return JSON.stringify({
-    id: eventId,
-    object: "event",
-    type: "checkout.session.completed",
-    created: Math.floor(Date.now() / 1000),
-    data: {
-      object: {
-        id: sessionId,
-        object: "checkout.session",
-        client_reference_id: purchaseId,
-        payment_status: "paid",
-        amount_total: amountMinor,
-        currency,
-      },
+  return stripeEventPayload(
+    "checkout.session.completed",
+    {
+      id: sessionId,
+      object: "checkout.session",
+      client_reference_id: purchaseId,
+      payment_status: "paid",
+      amount_total: amountMinor,
+      currency,
     },
-  });
+    eventId,
+  );
 }
 const deliver = (payload: string, signature: string) =>
   env.app.request("http://coinstream.test/webhooks/stripe", {
@@ -285,13 +268,7 @@ function reversalEvent(
           metadata: { purchaseId },
         }
       : { id: `dp_${randomUUID()}`, object: "dispute", payment_intent: paymentIntent };
-  return JSON.stringify({
-    id: `evt_${randomUUID()}`,
-    object: "event",
-    type,
-    created: Math.floor(Date.now() / 1000),
-    data: { object },
-  });
+  return stripeEventPayload(type, object);
 }
 
 async function buyThroughSandbox(who: Viewer, packId: string) {

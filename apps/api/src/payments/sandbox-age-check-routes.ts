@@ -1,14 +1,14 @@
-import type { Sql } from "@coinstream/db";
 import type { Hono } from "hono";
 import { html } from "hono/html";
-import { deliverSandboxEvent, type SandboxSigner, sandboxPage } from "./sandbox-events.ts";
+import {
+  deliverSandboxEvent,
+  type SandboxDeps,
+  sandboxOutcomePage,
+  sandboxPage,
+} from "./sandbox-events.ts";
 import { AGE_CHECK_PURPOSE } from "./stripe-provider.ts";
 
 export const SANDBOX_AGE_CHECK_PATH = "/sandbox/age-check";
-
-interface SandboxDeps extends SandboxSigner {
-  readonly sql: Sql;
-}
 
 /**
  * The sandbox's card check page: "verify" or "decline" sends the Stripe-signed event a
@@ -42,7 +42,7 @@ export function mountSandboxAgeCheck<A extends Hono>(app: A, deps: SandboxDeps):
       const sessionId = c.req.param("sessionId");
       const check = await findCheck(sessionId);
       if (!check) return c.html(notFound(), 404);
-      const response = await deliverSandboxEvent(
+      const delivered = await deliverSandboxEvent(
         deps,
         outcome === "verify" ? "checkout.session.completed" : "checkout.session.expired",
         {
@@ -56,14 +56,14 @@ export function mountSandboxAgeCheck<A extends Hono>(app: A, deps: SandboxDeps):
           setup_intent: `seti_sandbox_${check.id.replaceAll("-", "")}`,
         },
       );
-      const message =
+      const { page, status } = sandboxOutcomePage(
+        "Coinstream sandbox card check",
         outcome === "verify"
           ? "Card verified: you can now confirm guardian invitations."
-          : "Card check declined.";
-      return c.html(
-        sandboxPage("Coinstream sandbox card check", html`<p id="result">${message}</p>`),
-        response.status === 200 ? 200 : 500,
+          : "Card check declined.",
+        delivered,
       );
+      return c.html(page, status);
     });
   }
   return app;

@@ -1,13 +1,13 @@
 import { formatMoney, groupThousands, isCurrencyCode } from "@coinstream/core";
-import type { Sql } from "@coinstream/db";
 import type { Hono } from "hono";
 import { html } from "hono/html";
 import { withPurchaseLock } from "../services/store/purchase-lock.ts";
-import { deliverSandboxEvent, type SandboxSigner, sandboxPage } from "./sandbox-events.ts";
-
-interface SandboxDeps extends SandboxSigner {
-  readonly sql: Sql;
-}
+import {
+  deliverSandboxEvent,
+  type SandboxDeps,
+  sandboxOutcomePage,
+  sandboxPage,
+} from "./sandbox-events.ts";
 
 /**
  * The sandbox's checkout page: shows the purchase and lets the buyer pay or decline. Either
@@ -88,15 +88,14 @@ export function mountSandboxCheckout<A extends Hono>(app: A, deps: SandboxDeps):
             409,
           );
         }
-        const response = await deliverOutcome(deps, outcome, sessionId, purchase);
-        const message =
+        const { page, status } = sandboxOutcomePage(
+          "Coinstream sandbox checkout",
           outcome === "pay"
             ? "Payment complete: your coins are in your wallet."
-            : "Payment declined.";
-        return c.html(
-          sandboxPage("Coinstream sandbox checkout", html`<p id="result">${message}</p>`),
-          response.status === 200 ? 200 : 500,
+            : "Payment declined.",
+          await deliverOutcome(deps, outcome, sessionId, purchase),
         );
+        return c.html(page, status);
       });
     });
   }

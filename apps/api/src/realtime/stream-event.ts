@@ -1,3 +1,8 @@
+import type { GoalProgress } from "@coinstream/core";
+
+/** A live session's goal as stream events carry it (core's `getGoalProgress` decides it). */
+export type { GoalProgress };
+
 /** How a viewer's name is drawn next to their gifts: cosmetics they bought and wear. */
 export interface ViewerStyle {
   /** A badge frame style from the rate card's cosmetics (e.g. "gold"), or null. */
@@ -10,14 +15,6 @@ export interface ViewerStyle {
 export interface StreamSticker {
   readonly id: string;
   readonly text: string;
-}
-
-/** A live session's coin goal and how far it has come. */
-export interface GoalProgress {
-  readonly title: string | null;
-  readonly targetCoins: number;
-  readonly progressCoins: number;
-  readonly reached: boolean;
 }
 
 export type StreamEventKind = "gift" | "tip" | "message" | "goal";

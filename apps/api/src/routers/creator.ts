@@ -29,7 +29,7 @@ import {
   isoDateTimeSchema,
   rankedSupporterSchema,
 } from "./output-schemas.ts";
-import { idempotencyKeySchema } from "./targets.ts";
+import { creatorHandleSchema, idempotencyKeySchema } from "./targets.ts";
 
 const payoutMethodSchema = z.enum(["bank", "paypal", "stripe"]);
 
@@ -199,7 +199,7 @@ export const creatorRouter = router({
   ...creatorStandingProcedures,
   /** Becomes a creator under a handle (what `coinstream:creator` meta tags name). */
   register: viewerProcedure
-    .input(z.object({ handle: z.string().min(2).max(31) }))
+    .input(z.object({ handle: creatorHandleSchema }))
     .output(z.strictObject({ handle: z.string() }))
     .mutation(({ ctx, input }) => registerCreator(ctx, input)),
 

@@ -6,17 +6,14 @@ import { GIFT_TIERS } from "../services/studio/overlay-settings.ts";
 import { publicProcedure, router } from "../trpc/init.ts";
 import { spendProcedure } from "../trpc/spend-procedure.ts";
 import { countSchema, creatorPaymentSchema } from "./output-schemas.ts";
-import { idempotencyKeySchema, streamTargetSchema } from "./targets.ts";
+import { spendInputSchema, streamTargetSchema } from "./targets.ts";
 
 /** A gift to send (also timed beside the output schema by `pnpm bench:hot-outputs`). */
-export const sendGiftInputSchema = z.object({
-  idempotencyKey: idempotencyKeySchema,
+export const sendGiftInputSchema = spendInputSchema.extend({
   to: streamTargetSchema,
   giftId: z.string().min(1).max(64),
   count: z.number().int().min(1).max(999),
   message: z.string().max(400).nullish(),
-  /** Required once the amount reaches the person's own confirmation threshold. */
-  confirm: z.boolean().default(false),
 });
 
 export const giftsRouter = router({

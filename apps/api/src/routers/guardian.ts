@@ -68,28 +68,19 @@ export const guardianRouter = router({
   confirm: viewerProcedure
     .input(linkSchema)
     .output(z.strictObject({ confirmed: z.boolean() }))
-    .mutation(async ({ ctx, input }) => {
-      await confirmGuardianLink(ctx, input);
-      return { confirmed: true };
-    }),
+    .mutation(({ ctx, input }) => confirmGuardianLink(ctx, input)),
 
   /** The invitee turns an open invitation down. */
   decline: viewerProcedure
     .input(linkSchema)
     .output(z.strictObject({ declined: z.boolean() }))
-    .mutation(async ({ ctx, input }) => {
-      await declineGuardianInvite(ctx, input);
-      return { declined: true };
-    }),
+    .mutation(({ ctx, input }) => declineGuardianInvite(ctx, input)),
 
   /** The inviter withdraws an open invitation. */
   cancel: viewerProcedure
     .input(linkSchema)
     .output(z.strictObject({ cancelled: z.boolean() }))
-    .mutation(async ({ ctx, input }) => {
-      await cancelGuardianInvite(ctx, input);
-      return { cancelled: true };
-    }),
+    .mutation(({ ctx, input }) => cancelGuardianInvite(ctx, input)),
 
   /**
    * Starts the card check a guardian passes to prove they are an adult (nothing is charged):
@@ -118,14 +109,7 @@ export const guardianRouter = router({
       }),
     )
     .output(z.strictObject({ updated: z.boolean() }))
-    .mutation(async ({ ctx, input }) => {
-      await setGuardianControls(ctx, {
-        linkId: input.linkId,
-        ...(input.caps ? { caps: input.caps } : {}),
-        ...(input.mayPurchase === undefined ? {} : { mayPurchase: input.mayPurchase }),
-      });
-      return { updated: true };
-    }),
+    .mutation(({ ctx, input }) => setGuardianControls(ctx, input)),
 
   /** The caller's links and invitations, on either side; link ids only, never user ids. */
   links: viewerProcedure.output(z.array(linkViewSchema)).query(({ ctx }) => listGuardianLinks(ctx)),

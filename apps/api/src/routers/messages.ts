@@ -12,9 +12,8 @@ import { sendPaidMessage } from "../services/messages/send-paid-message.ts";
 import { creatorProcedure, publicProcedure, router, viewerProcedure } from "../trpc/init.ts";
 import { spendProcedure } from "../trpc/spend-procedure.ts";
 import { countSchema, isoDateTimeSchema } from "./output-schemas.ts";
-import { idempotencyKeySchema } from "./targets.ts";
+import { creatorHandleSchema, spendInputSchema } from "./targets.ts";
 
-const handleSchema = z.string().min(2).max(31);
 const messageIdSchema = z.uuid("a message id is the id the inbox returned");
 // Generous bounds on raw text; the services apply the rate card's limits with clear messages.
 const textSchema = z.string().max(5_000);
@@ -52,7 +51,7 @@ const inboxMessageSchema = z.strictObject({
 export const messagesRouter = router({
   /** What a paid message to `@handle` costs, and whether the creator can take one. */
   price: publicProcedure
-    .input(z.object({ handle: handleSchema }))
+    .input(z.object({ handle: creatorHandleSchema }))
     .output(
       z.strictObject({
         handle: z.string(),
@@ -73,14 +72,11 @@ export const messagesRouter = router({
   /** Pays the creator's price to put a message in their inbox; retries with the same key are safe. */
   send: spendProcedure
     .input(
-      z.object({
-        idempotencyKey: idempotencyKeySchema,
-        to: z.object({ handle: handleSchema }),
+      spendInputSchema.extend({
+        to: z.object({ handle: creatorHandleSchema }),
         body: textSchema,
         /** The price the viewer was shown; if it changed, the message is refused, not charged. */
         expectedCoins: z.number().int().min(1),
-        /** Required once the price reaches the person's own confirmation threshold. */
-        confirm: z.boolean().default(false),
       }),
     )
     .output(

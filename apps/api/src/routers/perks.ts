@@ -8,8 +8,8 @@ import {
 import { getMyPerks, listPublicTiers } from "../services/perks/supporter-perks.ts";
 import { creatorProcedure, publicProcedure, router, viewerProcedure } from "../trpc/init.ts";
 import { countSchema, isoDateTimeSchema } from "./output-schemas.ts";
+import { creatorHandleSchema } from "./targets.ts";
 
-const handleSchema = z.string().min(2).max(31);
 const tierIdSchema = z.uuid("a tier id is the id `define` or `tiers` returned");
 // Loose bounds on raw input; validatePerkTier applies the real rules with clear messages.
 const tierFields = {
@@ -39,13 +39,13 @@ const ownTierSchema = publicTierSchema.extend({
 export const perksRouter = router({
   /** A creator's active supporter tiers by threshold (name, coins, badge; not the perks). */
   list: publicProcedure
-    .input(z.object({ handle: handleSchema }))
+    .input(z.object({ handle: creatorHandleSchema }))
     .output(z.strictObject({ handle: z.string(), tiers: z.array(publicTierSchema) }))
     .query(({ ctx, input }) => listPublicTiers(ctx, input)),
 
   /** The caller's coins given to a creator, the tiers they unlocked with their perks, and what is next. */
   mine: viewerProcedure
-    .input(z.object({ handle: handleSchema }))
+    .input(z.object({ handle: creatorHandleSchema }))
     .output(
       z.strictObject({
         handle: z.string(),

@@ -6,7 +6,7 @@ import { wearCosmetics } from "../services/profile/wear-cosmetics.ts";
 import { publicProcedure, router, viewerProcedure } from "../trpc/init.ts";
 import { spendProcedure } from "../trpc/spend-procedure.ts";
 import { countSchema, isoDateTimeSchema } from "./output-schemas.ts";
-import { idempotencyKeySchema } from "./targets.ts";
+import { spendInputSchema } from "./targets.ts";
 
 const itemIdSchema = z.string().min(1).max(64);
 
@@ -58,12 +58,9 @@ export const profileRouter = router({
   /** Buys a cosmetic at the price shown; an item already owned is refused before coins move. */
   buy: spendProcedure
     .input(
-      z.object({
-        idempotencyKey: idempotencyKeySchema,
+      spendInputSchema.extend({
         itemId: itemIdSchema,
         expectedCoins: z.number().int().min(0).max(100_000_000),
-        /** Required once the price reaches the person's own confirmation threshold. */
-        confirm: z.boolean().default(false),
       }),
     )
     .output(

@@ -7,83 +7,37 @@ import {
   type Ledger,
   PLATFORM_OWNER,
 } from "@coinstream/db";
-import { createTestDatabase, type TestDatabase } from "@coinstream/db/testing";
 import { TRPCClientError } from "@trpc/client";
 import type { Hono } from "hono";
-import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
-import { createApp } from "../app.ts";
-import { type AuthDbHandle, createAuthDb } from "../auth/auth-db.ts";
-import { createAuth } from "../auth/create-auth.ts";
-import { CapturingMailer } from "../auth/mailer.ts";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ensureViewerWallet } from "../services/wallet/viewer-wallet.ts";
-import { SEEDED_GUIDELINES_VERSION } from "../test-support/http-accounts.ts";
-import { testDependencies } from "../test-support/test-context.ts";
+import {
+  TEST_EXTENSION_ORIGIN as EXTENSION,
+  signedInAccount,
+  useTestAuth,
+} from "../test-support/http-accounts.ts";
 import { createInProcessClient } from "../trpc/test-client.ts";
 
 const BASE_URL = "http://coinstream.test";
-const EXTENSION = "chrome-extension://coinstreamtestextension";
-let db: TestDatabase;
-let authDb: AuthDbHandle;
+const accounts = useTestAuth({ baseURL: BASE_URL, trustedOrigins: [EXTENSION] });
 let ledger: Ledger;
 let app: Hono;
-const mailer = new CapturingMailer();
 
 beforeAll(async () => {
-  db = await createTestDatabase(inject("adminUrl"));
-  authDb = createAuthDb(db.url);
-  ledger = createLedger(db.sql);
-  await ensureAccounts(db.sql, [{ ownerId: PLATFORM_OWNER, purpose: "platform_coin_issuance" }]);
-  const auth = createAuth({
-    db: authDb.db,
-    mailer,
-    secret: "a-test-secret-of-at-least-thirty-two-characters",
-    baseURL: BASE_URL,
-    trustedOrigins: [EXTENSION],
-  });
-  app = createApp(testDependencies(db.sql, { ledger, auth, trustedOrigins: [EXTENSION] }));
+  ledger = createLedger(accounts.db.sql);
+  await ensureAccounts(accounts.db.sql, [
+    { ownerId: PLATFORM_OWNER, purpose: "platform_coin_issuance" },
+  ]);
+  app = accounts.appWith({ ledger });
 });
 
+// Runs before useTestAuth drops the database (after-hooks run in reverse order).
 afterAll(async () => {
-  expect(await checkLedger(db.sql)).toEqual([]);
-  await authDb?.close();
-  await db?.drop();
+  expect(await checkLedger(accounts.db.sql)).toEqual([]);
 });
 
-/** Signs up, follows the emailed verification link, signs in; returns the bearer token. */
-async function signedInViewer(
-  email: string,
-  dateOfBirth = "1990-05-17",
-): Promise<{ token: string; userId: string }> {
-  const post = (path: string, body: unknown) =>
-    app.request(`${BASE_URL}/api/auth${path}`, {
-      method: "POST",
-      headers: { "content-type": "application/json", origin: EXTENSION },
-      body: JSON.stringify(body),
-    });
-  const password = "correct horse battery staple";
-  const signUp = await post("/sign-up/email", {
-    name: "Vera",
-    email,
-    password,
-    dateOfBirth,
-    region: "DE",
-    acceptedGuidelinesVersion: SEEDED_GUIDELINES_VERSION,
-  });
-  expect(signUp.status).toBe(200);
-  const mail = await vi.waitFor(() => {
-    const message = mailer.messages.findLast((m) => m.to === email);
-    if (!message) throw new Error("no verification mail yet");
-    return message;
-  });
-  const link = /https?:\/\/\S+/.exec(mail.text)?.[0] ?? "";
-  expect((await app.request(link)).status).toBeLessThan(400);
-  const signIn = await post("/sign-in/email", { email, password });
-  expect(signIn.status).toBe(200);
-  const token = signIn.headers.get("set-auth-token");
-  expect(token).toBeTruthy();
-  const { user } = (await signIn.json()) as { user: { id: string } };
-  return { token: token as string, userId: user.id };
-}
+/** Signs up, follows the emailed verification link, signs in; the bearer token and user id. */
+const signedInViewer = (email: string) => signedInAccount(app, BASE_URL, accounts.mailer, email);
 
 const clientFor = (token?: string) =>
   createInProcessClient(app, token ? { authorization: `Bearer ${token}`, origin: EXTENSION } : {});
@@ -112,7 +66,7 @@ describe("signed-in procedures over HTTP", () => {
   it("shows each person only their own wallet when two people are signed in", async () => {
     const alice = await signedInViewer(`alice-${randomUUID()}@example.com`);
     const bob = await signedInViewer(`bob-${randomUUID()}@example.com`);
-    const wallet = await ensureViewerWallet(db.sql, alice.userId);
+    const wallet = await ensureViewerWallet(accounts.db.sql, alice.userId);
     const [minted] = await ledger.createTransfers([
       {
         id: randomUUID(),

@@ -3,15 +3,16 @@ import { z } from "zod";
 import { followStream } from "../realtime/follow-stream.ts";
 import { readStreamCursor } from "../realtime/read-stream-cursor.ts";
 import { MAX_RESUME_LENGTH, parseResumePoint } from "../realtime/stream-cursor.ts";
-import { boostStream, listLiveStreams } from "../services/streams/boost-stream.ts";
+import { boostStream } from "../services/streams/boost-stream.ts";
 import { getStreamLeaderboard } from "../services/streams/get-leaderboard.ts";
+import { listLiveStreams } from "../services/streams/list-live-streams.ts";
 import { resolveCreator, resolvePublicCreator } from "../services/streams/resolve-creator.ts";
-import { countBoostImpressions, openListedStream } from "../services/studio/boost-reach.ts";
+import { openListedStream } from "../services/studio/boost-reach.ts";
 import { reportPageLive } from "../services/studio/live-sessions.ts";
 import { publicProcedure, router, viewerProcedure } from "../trpc/init.ts";
 import { spendProcedure } from "../trpc/spend-procedure.ts";
 import { countSchema, eligibilityReasonSchema, isoDateTimeSchema } from "./output-schemas.ts";
-import { idempotencyKeySchema, streamTargetSchema } from "./targets.ts";
+import { creatorHandleSchema, spendInputSchema, streamTargetSchema } from "./targets.ts";
 
 export const streamsRouter = router({
   /** Which creator a stream page or handle belongs to, and whether they can receive gifts now (and why not). */
@@ -96,11 +97,9 @@ export const streamsRouter = router({
   /** Buys minutes of promotion for a stream in discovery (boosts stack, up to the card's maximum). */
   boost: spendProcedure
     .input(
-      z.object({
-        idempotencyKey: idempotencyKeySchema,
+      spendInputSchema.extend({
         to: streamTargetSchema,
         minutes: z.number().int().min(1).max(1_440),
-        confirm: z.boolean().default(false),
         /** Boost a stream that is offline now (its minutes start at once); refused without it. */
         confirmOffline: z.boolean().default(false),
       }),
@@ -133,18 +132,14 @@ export const streamsRouter = router({
         }),
       ),
     )
-    .query(async ({ ctx }) => {
-      const streams = await listLiveStreams(ctx);
-      await countBoostImpressions(ctx, streams);
-      return streams;
-    }),
+    .query(({ ctx }) => listLiveStreams(ctx)),
 
   /**
    * A viewer opens a stream from the listing: where to go, and a click through for its running
    * boost (signed-in viewers, once per boost per 30 minutes).
    */
   open: publicProcedure
-    .input(z.object({ handle: z.string().min(2).max(31) }))
+    .input(z.object({ handle: creatorHandleSchema }))
     .output(
       z.strictObject({
         handle: z.string(),

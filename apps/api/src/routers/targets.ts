@@ -1,5 +1,8 @@
 import { z } from "zod";
 
+/** A creator's handle as typed (the services normalise it; core's `normalizeCreatorHandle`). */
+export const creatorHandleSchema = z.string().min(2).max(31);
+
 /**
  * A stream page URL or a declared creator handle: where a gift or tip goes. With `origin` (the
  * page declaring the handle), the creator counts only when that origin is their verified website.
@@ -8,7 +11,7 @@ export const streamTargetSchema = z.union(
   [
     z.strictObject({ url: z.string().min(8).max(2048) }),
     z.strictObject({
-      handle: z.string().min(2).max(31),
+      handle: creatorHandleSchema,
       origin: z.string().min(8).max(2048).optional(),
     }),
   ],
@@ -29,3 +32,10 @@ export const idempotencyKeySchema = z
   .string()
   .min(8, "idempotencyKey must be 8 to 100 characters, unique per attempt")
   .max(100, "idempotencyKey must be 8 to 100 characters, unique per attempt");
+
+/** What every coin-spending procedure takes besides its own fields: the retry key and the confirmation. */
+export const spendInputSchema = z.object({
+  idempotencyKey: idempotencyKeySchema,
+  /** Required once the amount reaches the person's own confirmation threshold. */
+  confirm: z.boolean().default(false),
+});

@@ -1,75 +1,14 @@
-import { randomUUID } from "node:crypto";
-import {
-  accountId,
-  checkLedger,
-  createLedger,
-  ensureAccounts,
-  PLATFORM_OWNER,
-} from "@coinstream/db";
-import { createTestDatabase, type TestDatabase } from "@coinstream/db/testing";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import type { Viewer } from "../services/service-context.ts";
+import { describe, expect, it } from "vitest";
 import { csvField } from "../services/wallet/export-wallet-csv.ts";
-import { ensureViewerWallet } from "../services/wallet/viewer-wallet.ts";
-import { createTestCaller } from "../test-support/test-context.ts";
+import { fundWallet, spendFromWallet, testViewer as viewer } from "../test-support/people.ts";
+import { useTestLedger } from "../test-support/test-ledger.ts";
 
-let db: TestDatabase;
-
-function viewer(): Viewer {
-  return {
-    userId: `user-${randomUUID()}`,
-    name: "Test Person",
-    email: "viewer@example.com",
-    emailVerified: true,
-    dateOfBirth: new Date("1990-01-01"),
-    region: "US",
-    createdAt: new Date("2026-01-01"),
-  };
-}
-
-beforeAll(async () => {
-  db = await createTestDatabase(inject("adminUrl"));
-  await ensureAccounts(db.sql, [
-    { ownerId: PLATFORM_OWNER, purpose: "platform_coin_issuance" },
-    { ownerId: PLATFORM_OWNER, purpose: "platform_coin_revenue" },
-  ]);
-});
-afterAll(async () => {
-  expect(await checkLedger(db.sql)).toEqual([]);
-  await db.drop();
-});
-
-async function fund(userId: string, coins: bigint, code: "purchase" | "gift" = "purchase") {
-  const ledger = createLedger(db.sql);
-  const wallet = await ensureViewerWallet(db.sql, userId);
-  const issuance = accountId({ ownerId: PLATFORM_OWNER, purpose: "platform_coin_issuance" });
-  const revenue = accountId({ ownerId: PLATFORM_OWNER, purpose: "platform_coin_revenue" });
-  const [result] = await ledger.createTransfers([
-    code === "purchase"
-      ? {
-          id: randomUUID(),
-          debitAccountId: issuance,
-          creditAccountId: wallet,
-          asset: "COIN",
-          amount: coins,
-          code,
-        }
-      : {
-          id: randomUUID(),
-          debitAccountId: wallet,
-          creditAccountId: revenue,
-          asset: "COIN",
-          amount: coins,
-          code,
-        },
-  ]);
-  expect(result?.result).toBe("ok");
-}
+const env = useTestLedger();
 
 describe("wallet.get", () => {
   it("shows zero coins at level 1 when a new person asks", async () => {
     const me = viewer();
-    const caller = createTestCaller({ sql: db.sql }, me);
+    const caller = env.callerFor(me);
     expect(await caller.wallet.get()).toMatchObject({
       coins: 0,
       reservedCoins: 0,
@@ -80,9 +19,9 @@ describe("wallet.get", () => {
 
   it("shows the balance and a level earned by gifting when coins were bought and given", async () => {
     const me = viewer();
-    await fund(me.userId, 1_000n);
-    await fund(me.userId, 300n, "gift");
-    const caller = createTestCaller({ sql: db.sql }, me);
+    await fundWallet(env.db.sql, env.ledger, me, 1_000n);
+    await spendFromWallet(env.ledger, me, 300n);
+    const caller = env.callerFor(me);
     const wallet = await caller.wallet.get();
     expect(wallet.coins).toBe(700);
     expect(wallet.lifetimeGiftedCoins).toBe(300);
@@ -90,7 +29,7 @@ describe("wallet.get", () => {
   });
 
   it("refuses anonymous callers with UNAUTHORIZED", async () => {
-    const caller = createTestCaller({ sql: db.sql });
+    const caller = env.callerFor(null);
     await expect(caller.wallet.get()).rejects.toMatchObject({ code: "UNAUTHORIZED" });
   });
 });
@@ -99,10 +38,10 @@ describe("wallet.history", () => {
   it("pages only the caller's own transfers, signed from their side, when two people have history", async () => {
     const me = viewer();
     const other = viewer();
-    await fund(me.userId, 500n);
-    await fund(me.userId, 120n, "gift");
-    await fund(other.userId, 9_999n);
-    const caller = createTestCaller({ sql: db.sql }, me);
+    await fundWallet(env.db.sql, env.ledger, me, 500n);
+    await spendFromWallet(env.ledger, me, 120n);
+    await fundWallet(env.db.sql, env.ledger, other, 9_999n);
+    const caller = env.callerFor(me);
 
     const first = await caller.wallet.history({ limit: 1 });
     expect(first.items.map((i) => [i.code, i.coins])).toEqual([["gift", -120]]);
@@ -114,7 +53,7 @@ describe("wallet.history", () => {
   });
 
   it("refuses a forged cursor with BAD_REQUEST", async () => {
-    const caller = createTestCaller({ sql: db.sql }, viewer());
+    const caller = env.callerFor(viewer());
     await expect(
       caller.wallet.history({ limit: 5, cursor: "1; drop table" }),
     ).rejects.toMatchObject({
@@ -126,8 +65,8 @@ describe("wallet.history", () => {
 describe("wallet.exportCsv", () => {
   it("exports the caller's history as CSV when asked", async () => {
     const me = viewer();
-    await fund(me.userId, 40n);
-    const caller = createTestCaller({ sql: db.sql }, me);
+    await fundWallet(env.db.sql, env.ledger, me, 40n);
+    const caller = env.callerFor(me);
     const { csv, rows, filename } = await caller.wallet.exportCsv();
     expect(filename).toMatch(/^coinstream-wallet-\d{4}-\d{2}-\d{2}\.csv$/);
     expect(rows).toBe(1);

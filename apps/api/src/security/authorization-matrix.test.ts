@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { StreamEventHub } from "../realtime/stream-event-hub.ts";
 import { useTestLedger } from "../test-support/test-ledger.ts";
 import { TRPC_CODE_FOR } from "../trpc/domain-error-codes.ts";
+import type { ProcedurePath } from "../trpc/procedure-paths.ts";
 import { appRouter } from "../trpc/root.ts";
 import {
   AUTHORIZATION_DOC_PATH,
@@ -15,7 +16,7 @@ import {
 import { digestDatabase, digestPersonRows, ledgerTotals } from "./database-digest.ts";
 import { callPath, MATRIX_CASES } from "./matrix-cases.ts";
 import { type Caller, MatrixWorld } from "./matrix-world.ts";
-import { type ProcedurePath, ROLE_LABELS, ROLES, type Role } from "./roles.ts";
+import { ROLE_LABELS, ROLES, type Role } from "./roles.ts";
 
 const env = useTestLedger();
 let hub: StreamEventHub;

@@ -3,7 +3,8 @@ import type { DomainErrorCode } from "@coinstream/core";
 import { TRPCError } from "@trpc/server";
 import { getHTTPStatusCodeFromError } from "@trpc/server/http";
 import { TRPC_CODE_FOR } from "../trpc/domain-error-codes.ts";
-import { type ProcedurePath, ROLE_LABELS, ROLES, type Role } from "./roles.ts";
+import type { ProcedurePath } from "../trpc/procedure-paths.ts";
+import { ROLE_LABELS, ROLES, type Role } from "./roles.ts";
 
 /** What a call gets: it runs, or the rulebook's code (tRPC's own code for sign-in). */
 export type Outcome = "allowed" | "UNAUTHORIZED" | DomainErrorCode;

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { RATE_CARD } from "@coinstream/core";
+import type { InputOf, ProcedurePath } from "../trpc/procedure-paths.ts";
 import {
   accountToFreeze,
   blockedSenderMessage,
@@ -27,7 +28,7 @@ import {
   wardOf,
 } from "./matrix-resources.ts";
 import { type CreatorRole, freshPerson, type MatrixWorld } from "./matrix-world.ts";
-import type { InputOf, ProcedurePath, Role } from "./roles.ts";
+import type { Role } from "./roles.ts";
 
 /** The valid input a cell calls with, made for `role` (it may set up what it names first). */
 export type Arrange<P extends ProcedurePath> = (

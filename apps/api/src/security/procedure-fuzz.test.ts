@@ -1,6 +1,7 @@
 import { RATE_CARD } from "@coinstream/core";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
+import type { ProcedurePath } from "../trpc/procedure-paths.ts";
 import { appRouter } from "../trpc/root.ts";
 import { AUTHORIZATION_MATRIX, type MatrixRow } from "./authorization-matrix.ts";
 import { ledgerTotals } from "./database-digest.ts";
@@ -12,7 +13,6 @@ import {
   type FuzzResponse,
   type ProcedureType,
 } from "./fuzz-http.ts";
-import type { ProcedurePath } from "./roles.ts";
 import { useHttpApi } from "./use-http-api.ts";
 import { encodeJson, fuzzInput, type Hints } from "./zod-arbitraries.ts";
 

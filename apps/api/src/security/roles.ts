@@ -1,6 +1,3 @@
-import type { inferRouterInputs } from "@trpc/server";
-import type { AppRouter } from "../trpc/root.ts";
-
 /**
  * Who calls, in the authorisation matrix. "Another viewer" and "another creator" aim at the
  * first viewer's and the first creator's things (their message, tier, claim, ward, key...).
@@ -26,19 +23,3 @@ export const ROLE_LABELS: Readonly<Record<Role, string>> = {
   admin: "admin",
   frozen: "frozen account",
 };
-
-type Inputs = inferRouterInputs<AppRouter>;
-
-/** Every procedure's path, such as `gifts.send` (routers are one level deep). */
-export type ProcedurePath = {
-  [R in keyof Inputs & string]: `${R}.${keyof Inputs[R] & string}`;
-}[keyof Inputs & string];
-
-/** The input type of the procedure at `P`. */
-export type InputOf<P extends ProcedurePath> = P extends `${infer R}.${infer N}`
-  ? R extends keyof Inputs
-    ? N extends keyof Inputs[R]
-      ? Inputs[R][N]
-      : never
-    : never
-  : never;

@@ -2,11 +2,16 @@ import { createTestDatabase, type TestDatabase } from "@coinstream/db/testing";
 import { authOverFetch, SEEDED_GUIDELINES_VERSION, signUp } from "@coinstream/test-harness";
 import type { Hono } from "hono";
 import { afterAll, beforeAll, expect, inject, vi } from "vitest";
+import { type AppDependencies, createApp } from "../app.ts";
 import { type AuthDbHandle, createAuthDb } from "../auth/auth-db.ts";
 import { type Auth, type AuthConfig, createAuth } from "../auth/create-auth.ts";
 import { CapturingMailer } from "../auth/mailer.ts";
+import { testDependencies } from "./test-context.ts";
 
 export const TEST_PASSWORD = "correct horse battery staple";
+
+/** The extension's origin as HTTP tests send it (trusted by Better Auth and the API's CORS). */
+export const TEST_EXTENSION_ORIGIN = "chrome-extension://coinstreamtestextension";
 
 export { SEEDED_GUIDELINES_VERSION };
 
@@ -53,6 +58,50 @@ export async function verificationLink(mailer: CapturingMailer, email: string): 
   return link;
 }
 
+/** A sign-in over HTTP: the bearer token (the extension's), the session cookie (a browser's), the user. */
+export interface HttpSession {
+  readonly token: string;
+  readonly cookie: string;
+  readonly userId: string;
+}
+
+/** Signs `email` in with TEST_PASSWORD through `app`, from `base`'s origin (or `headers`'). */
+export async function signInOverApp(
+  app: Hono,
+  base: string,
+  email: string,
+  headers: Record<string, string> = {},
+): Promise<HttpSession> {
+  const response = await postAuth(
+    app,
+    base,
+    "/sign-in/email",
+    { email, password: TEST_PASSWORD },
+    headers,
+  );
+  expect(response.status).toBe(200);
+  const { user } = (await response.json()) as { user: { id: string } };
+  return {
+    token: response.headers.get("set-auth-token") ?? "",
+    cookie: response.headers
+      .getSetCookie()
+      .map((line) => line.split(";")[0])
+      .join("; "),
+    userId: user.id,
+  };
+}
+
+/** A new account, verified by its emailed link (`signUpVerified`), signed in over HTTP. */
+export async function signedInAccount(
+  app: Hono,
+  base: string,
+  mailer: CapturingMailer,
+  email: string,
+): Promise<HttpSession> {
+  await signUpVerified(app, base, mailer, email);
+  return signInOverApp(app, base, email);
+}
+
 /**
  * A test file's database and Better Auth on it (base URL `baseURL`, emails captured), created
  * before its tests and dropped after; read `db` and `auth` inside hooks and tests.
@@ -83,6 +132,20 @@ export function useTestAuth(
     },
     get auth() {
       return state.auth;
+    },
+    /**
+     * The HTTP app on this database and auth, at `baseURL`, trusting the same origins (call it in
+     * a hook or test); `parts` add to or replace its dependencies (see `testDependencies`).
+     */
+    appWith(parts: Partial<AppDependencies> = {}): Hono {
+      return createApp(
+        testDependencies(state.db.sql, {
+          auth: state.auth,
+          publicUrl: options.baseURL,
+          ...(options.trustedOrigins ? { trustedOrigins: options.trustedOrigins } : {}),
+          ...parts,
+        }),
+      );
     },
   };
 }

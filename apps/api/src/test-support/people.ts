@@ -19,9 +19,12 @@ export async function ensurePlatformAccounts(sql: Sql): Promise<void> {
   );
 }
 
-/** A signed-up, verified adult (a `users` row) as procedures see them. */
-export async function createPerson(sql: Sql, overrides: Partial<Viewer> = {}): Promise<Viewer> {
-  const who: Viewer = {
+/**
+ * A signed-up, verified adult as procedures see them, without a `users` row: for calls that read
+ * only the caller (`createPerson` stores one).
+ */
+export function testViewer(overrides: Partial<Viewer> = {}): Viewer {
+  return {
     userId: `user-${randomUUID()}`,
     name: "Test Person",
     email: `${randomUUID()}@example.com`,
@@ -33,6 +36,11 @@ export async function createPerson(sql: Sql, overrides: Partial<Viewer> = {}): P
     frozen: false,
     ...overrides,
   };
+}
+
+/** A signed-up, verified adult (a `users` row) as procedures see them. */
+export async function createPerson(sql: Sql, overrides: Partial<Viewer> = {}): Promise<Viewer> {
+  const who = testViewer(overrides);
   await sql`
     insert into users (id, name, email, email_verified, date_of_birth, region, created_at, updated_at)
     values (${who.userId}, ${who.name}, ${who.email}, ${who.emailVerified}, ${who.dateOfBirth}, ${who.region}, ${who.createdAt}, now())`;

@@ -1,5 +1,6 @@
 import type { Hono } from "hono";
 import Stripe from "stripe";
+import { stripeEventPayload } from "../payments/sandbox-events.ts";
 
 const stripe = new Stripe("sk_test_offline");
 
@@ -12,4 +13,14 @@ export function deliverSignedWebhook(app: Hono, payload: string, secret: string)
     },
     body: payload,
   });
+}
+
+/** Delivers a Stripe-shaped event of `type` around `object` (`stripeEventPayload`), signed with `secret`. */
+export function deliverStripeEvent(
+  app: Hono,
+  secret: string,
+  type: string,
+  object: Record<string, unknown>,
+) {
+  return deliverSignedWebhook(app, stripeEventPayload(type, object), secret);
 }

@@ -4,28 +4,10 @@
  * @plasmohq/messaging; the background's handlers (src/background/messages/<name>.ts and
  * src/background/ports/<name>.ts) answer with these shapes.
  */
-import type { RouterInputs, RouterOutputs, StreamEvent } from "@coinstream/api";
+import type { ProcedurePath, StreamEvent } from "@coinstream/api";
 
-/** Every procedure as "router.procedure", e.g. "gifts.send". */
-export type ProcedurePath = {
-  [R in keyof RouterInputs & string]: `${R}.${keyof RouterInputs[R] & string}`;
-}[keyof RouterInputs & string];
-
-export type InputOf<P extends ProcedurePath> = P extends `${infer R}.${infer Q}`
-  ? R extends keyof RouterInputs
-    ? Q extends keyof RouterInputs[R]
-      ? RouterInputs[R][Q]
-      : never
-    : never
-  : never;
-
-export type OutputOf<P extends ProcedurePath> = P extends `${infer R}.${infer Q}`
-  ? R extends keyof RouterOutputs
-    ? Q extends keyof RouterOutputs[R]
-      ? RouterOutputs[R][Q]
-      : never
-    : never
-  : never;
+/** Every procedure as "router.procedure" (e.g. "gifts.send"), with its input and output types. */
+export type { InputOf, OutputOf, ProcedurePath } from "@coinstream/api";
 
 /** An API error as a page shows it: the rulebook's code and a sentence a person can act on. */
 export interface ApiError {

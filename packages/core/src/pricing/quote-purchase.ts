@@ -4,19 +4,14 @@ import type { PriceList, RateCard } from "../rate-card/rate-card.ts";
 import { describePackValues, type PackValue } from "./describe-pack-values.ts";
 import { priceCustomAmount } from "./price-custom-amount.ts";
 import { findPack, getPriceListForRegion } from "./price-lists.ts";
-import { type AppliedBonus, applyPromotions, type Promotion } from "./promotions.ts";
+import { type AppliedBonus, applyPromotions, type PromotionContext } from "./promotions.ts";
 
 /** What the buyer asks for: a pack of their region's list, or a custom number of coins. */
 export type PurchaseItem = { readonly packId: string } | { readonly customCoins: number };
 
-export interface PurchaseRequest {
+/** The item, and the buyer's facts the promotions are judged on (see `PromotionContext`). */
+export interface PurchaseRequest extends Omit<PromotionContext, "coins" | "packId"> {
   readonly item: PurchaseItem;
-  readonly region: string;
-  readonly purchaseCount: number;
-  readonly now: Date;
-  readonly promotions: readonly Promotion[];
-  /** Purchases of this buyer that already got each promotion (for per-account limits). */
-  readonly redemptions?: Readonly<Record<string, number>>;
 }
 
 /** Everything checkout needs to charge and later mint: the price and the coins it buys. */
@@ -44,20 +39,10 @@ export function quotePurchase(
   request: PurchaseRequest,
   rateCard: RateCard = RATE_CARD,
 ): PurchaseQuote {
-  const priceList = getPriceListForRegion(request.region, rateCard);
-  const { packId, coins, priceMinor, betterPack } = priceItem(request.item, priceList, rateCard);
-  const bonus = applyPromotions(
-    {
-      coins,
-      packId,
-      region: request.region,
-      purchaseCount: request.purchaseCount,
-      now: request.now,
-      promotions: request.promotions,
-      ...(request.redemptions ? { redemptions: request.redemptions } : {}),
-    },
-    rateCard,
-  );
+  const { item, ...buyer } = request;
+  const priceList = getPriceListForRegion(buyer.region, rateCard);
+  const { packId, coins, priceMinor, betterPack } = priceItem(item, priceList, rateCard);
+  const bonus = applyPromotions({ ...buyer, coins, packId }, rateCard);
   return {
     packId,
     currency: priceList.currency,

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
-import { index, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { index, jsonb, pgTable, text, uuid } from "drizzle-orm/pg-core";
+import { timestamptz, writtenAt } from "./columns.ts";
 
 /** Everything an admin does, one row per action, never changed afterwards. */
 export const adminAudit = pgTable(
@@ -11,7 +12,7 @@ export const adminAudit = pgTable(
     targetType: text("target_type"),
     targetId: text("target_id"),
     details: jsonb("details").notNull().default(sql`'{}'::jsonb`),
-    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+    at: writtenAt("at"),
   },
   (table) => [index("admin_audit_at").on(table.at)],
 );
@@ -25,9 +26,9 @@ export const rateCardActivations = pgTable(
   {
     id: uuid("id").primaryKey().defaultRandom(),
     version: text("version").notNull(),
-    activeFrom: timestamp("active_from", { withTimezone: true }).notNull(),
+    activeFrom: timestamptz("active_from").notNull(),
     publishedBy: text("published_by").notNull(),
-    publishedAt: timestamp("published_at", { withTimezone: true }).notNull().defaultNow(),
+    publishedAt: writtenAt("published_at"),
   },
   (table) => [index("rate_card_activations_from").on(table.activeFrom)],
 );

@@ -8,10 +8,10 @@ import {
   pgTable,
   primaryKey,
   text,
-  timestamp,
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import { counter, timestamptz, writtenAt } from "./columns.ts";
 
 const xid8 = customType<{ data: string }>({ dataType: () => "xid8" });
 
@@ -25,7 +25,7 @@ const xid8 = customType<{ data: string }>({ dataType: () => "xid8" });
 export const analyticsProgress = pgTable("analytics_progress", {
   name: text("name").primaryKey(),
   foldedBelow: xid8("folded_below").notNull(),
-  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: writtenAt("updated_at"),
 });
 
 /** Per creator, hour, kind and gift: events, items (gift count), coins and diamonds. */
@@ -33,14 +33,14 @@ export const creatorHourlyTotals = pgTable(
   "creator_hourly_totals",
   {
     creatorUserId: text("creator_user_id").notNull(),
-    hour: timestamp("hour", { withTimezone: true }).notNull(),
+    hour: timestamptz("hour").notNull(),
     kind: text("kind").notNull(),
     /** The gift's id; '' for tips and messages. */
     giftId: text("gift_id").notNull().default(""),
-    events: bigint("events", { mode: "bigint" }).notNull().default(sql`0`),
-    items: bigint("items", { mode: "bigint" }).notNull().default(sql`0`),
-    coins: bigint("coins", { mode: "bigint" }).notNull().default(sql`0`),
-    diamonds: bigint("diamonds", { mode: "bigint" }).notNull().default(sql`0`),
+    events: counter("events"),
+    items: counter("items"),
+    coins: counter("coins"),
+    diamonds: counter("diamonds"),
   },
   (table) => [primaryKey({ columns: [table.creatorUserId, table.hour, table.kind, table.giftId] })],
 );
@@ -52,11 +52,11 @@ export const creatorSupporters = pgTable(
     creatorUserId: text("creator_user_id").notNull(),
     viewerUserId: text("viewer_user_id").notNull(),
     viewerName: text("viewer_name").notNull(),
-    firstAt: timestamp("first_at", { withTimezone: true }).notNull(),
-    lastAt: timestamp("last_at", { withTimezone: true }).notNull(),
-    events: bigint("events", { mode: "bigint" }).notNull().default(sql`0`),
-    coins: bigint("coins", { mode: "bigint" }).notNull().default(sql`0`),
-    diamonds: bigint("diamonds", { mode: "bigint" }).notNull().default(sql`0`),
+    firstAt: timestamptz("first_at").notNull(),
+    lastAt: timestamptz("last_at").notNull(),
+    events: counter("events"),
+    coins: counter("coins"),
+    diamonds: counter("diamonds"),
   },
   (table) => [
     primaryKey({ columns: [table.creatorUserId, table.viewerUserId] }),
@@ -86,14 +86,14 @@ export const streamSessions = pgTable(
     id: uuid("id").primaryKey().defaultRandom(),
     creatorUserId: text("creator_user_id").notNull(),
     title: text("title"),
-    startedAt: timestamp("started_at", { withTimezone: true }).notNull().defaultNow(),
-    endedAt: timestamp("ended_at", { withTimezone: true }),
+    startedAt: writtenAt("started_at"),
+    endedAt: timestamptz("ended_at"),
     goalCoins: bigint("goal_coins", { mode: "bigint" }),
     goalTitle: text("goal_title"),
-    goalReachedAt: timestamp("goal_reached_at", { withTimezone: true }),
-    events: bigint("events", { mode: "bigint" }).notNull().default(sql`0`),
-    coins: bigint("coins", { mode: "bigint" }).notNull().default(sql`0`),
-    diamonds: bigint("diamonds", { mode: "bigint" }).notNull().default(sql`0`),
+    goalReachedAt: timestamptz("goal_reached_at"),
+    events: counter("events"),
+    coins: counter("coins"),
+    diamonds: counter("diamonds"),
     /** manual (sessions.start) or auto (a viewer event while the page reported live). */
     startedBy: text("started_by").notNull().default("manual"),
     /** manual (sessions.end) or inactivity (the job); null while live. */

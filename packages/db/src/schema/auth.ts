@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
-import { boolean, check, date, index, pgTable, text, timestamp, unique } from "drizzle-orm/pg-core";
+import { boolean, check, date, index, pgTable, text, unique } from "drizzle-orm/pg-core";
+import { timestamptz, writtenAt } from "./columns.ts";
 
 /*
  * Better Auth's four core tables (user, session, account, verification), written from its
@@ -10,11 +11,8 @@ import { boolean, check, date, index, pgTable, text, timestamp, unique } from "d
  */
 
 const timestamps = () => ({
-  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-  updatedAt: timestamp("updated_at", { withTimezone: true })
-    .notNull()
-    .defaultNow()
-    .$onUpdate(() => new Date()),
+  createdAt: writtenAt("created_at"),
+  updatedAt: writtenAt("updated_at").$onUpdate(() => new Date()),
 });
 
 /** A person's account. `dateOfBirth` and `region` are set at sign-up and decide eligibility. */
@@ -34,10 +32,10 @@ export const users = pgTable(
     /** viewer | admin. Not a Better Auth field: only the database (or another admin) grants it. */
     role: text("role").notNull().default("viewer"),
     /** Set while an admin has frozen the account: it can sign in and read, but moves no value. */
-    frozenAt: timestamp("frozen_at", { withTimezone: true }),
+    frozenAt: timestamptz("frozen_at"),
     frozenReason: text("frozen_reason"),
     /** When a card check through the payment provider proved an adult holds the account. */
-    adultVerifiedAt: timestamp("adult_verified_at", { withTimezone: true }),
+    adultVerifiedAt: timestamptz("adult_verified_at"),
     ...timestamps(),
   },
   (table) => [
@@ -52,7 +50,7 @@ export const sessions = pgTable(
   "sessions",
   {
     id: text("id").primaryKey(),
-    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    expiresAt: timestamptz("expires_at").notNull(),
     token: text("token").notNull().unique("sessions_token_unique"),
     ipAddress: text("ip_address"),
     userAgent: text("user_agent"),
@@ -80,8 +78,8 @@ export const authAccounts = pgTable(
     accessToken: text("access_token"),
     refreshToken: text("refresh_token"),
     idToken: text("id_token"),
-    accessTokenExpiresAt: timestamp("access_token_expires_at", { withTimezone: true }),
-    refreshTokenExpiresAt: timestamp("refresh_token_expires_at", { withTimezone: true }),
+    accessTokenExpiresAt: timestamptz("access_token_expires_at"),
+    refreshTokenExpiresAt: timestamptz("refresh_token_expires_at"),
     scope: text("scope"),
     password: text("password"),
     ...timestamps(),
@@ -99,7 +97,7 @@ export const verifications = pgTable(
     id: text("id").primaryKey(),
     identifier: text("identifier").notNull(),
     value: text("value").notNull(),
-    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    expiresAt: timestamptz("expires_at").notNull(),
     ...timestamps(),
   },
   (table) => [index("verifications_identifier_idx").on(table.identifier)],

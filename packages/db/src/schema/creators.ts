@@ -10,10 +10,10 @@ import {
   primaryKey,
   smallint,
   text,
-  timestamp,
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import { counter, timestamptz, writtenAt } from "./columns.ts";
 
 /** A person who receives gifts, under a public handle (what `coinstream:creator` meta tags name). */
 export const creators = pgTable(
@@ -29,7 +29,7 @@ export const creators = pgTable(
     overlayKey: text("overlay_key").unique(),
     /** What a paid message to this creator costs, within the rate card's bounds. */
     messagePriceCoins: integer("message_price_coins").notNull().default(100),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: writtenAt("created_at"),
   },
   (table) => [
     check("creators_tier", sql`${table.tier} in ('standard', 'partner')`),
@@ -49,7 +49,7 @@ export const creatorShareCarries = pgTable(
     creatorUserId: text("creator_user_id").notNull(),
     shareBps: integer("share_bps").notNull(),
     lane: smallint("lane").notNull(),
-    coins: bigint("coins", { mode: "bigint" }).notNull().default(sql`0`),
+    coins: counter("coins"),
   },
   (table) => [
     primaryKey({ columns: [table.creatorUserId, table.shareBps, table.lane] }),
@@ -88,9 +88,9 @@ export const creatorChannels = pgTable(
     followersCounted: boolean("followers_counted")
       .notNull()
       .generatedAlwaysAs(sql`followers_verified or coalesce(followers_review = 'approved', false)`),
-    verifiedAt: timestamp("verified_at", { withTimezone: true }),
-    unlinkedAt: timestamp("unlinked_at", { withTimezone: true }),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    verifiedAt: timestamptz("verified_at"),
+    unlinkedAt: timestamptz("unlinked_at"),
+    createdAt: writtenAt("created_at"),
   },
   (table) => [
     uniqueIndex("creator_channels_owner")
@@ -126,7 +126,7 @@ export const channelAudit = pgTable(
     fromCreatorUserId: text("from_creator_user_id"),
     toCreatorUserId: text("to_creator_user_id"),
     details: jsonb("details").notNull().default(sql`'{}'::jsonb`),
-    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+    at: writtenAt("at"),
   },
   (table) => [
     index("channel_audit_channel").on(table.platform, table.channel, table.at),
@@ -150,8 +150,8 @@ export const perkTiers = pgTable(
     /** Shown only to supporters who unlocked the tier. */
     perkText: text("perk_text"),
     perkUrl: text("perk_url"),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-    archivedAt: timestamp("archived_at", { withTimezone: true }),
+    createdAt: writtenAt("created_at"),
+    archivedAt: timestamptz("archived_at"),
   },
   (table) => [
     index("perk_tiers_creator").on(table.creatorUserId),
@@ -171,7 +171,7 @@ export const perkUnlocks = pgTable(
     viewerUserId: text("viewer_user_id").notNull(),
     /** The threshold they had reached when it was raised. */
     minCoins: bigint("min_coins", { mode: "bigint" }).notNull(),
-    recordedAt: timestamp("recorded_at", { withTimezone: true }).notNull().defaultNow(),
+    recordedAt: writtenAt("recorded_at"),
   },
   (table) => [primaryKey({ columns: [table.tierId, table.viewerUserId] })],
 );

@@ -6,10 +6,10 @@ import {
   jsonb,
   pgTable,
   text,
-  timestamp,
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import { timestamptz, writtenAt } from "./columns.ts";
 
 /**
  * A guardian supervising an account, once the invitation (`guardian_invites`) was confirmed; an
@@ -23,8 +23,8 @@ export const guardianLinks = pgTable(
     guardianUserId: text("guardian_user_id").notNull(),
     supervisedUserId: text("supervised_user_id").notNull(),
     mayPurchase: boolean("may_purchase").notNull().default(false),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-    activatedAt: timestamp("activated_at", { withTimezone: true }),
+    createdAt: writtenAt("created_at"),
+    activatedAt: timestamptz("activated_at"),
   },
   (table) => [
     index("guardian_links_guardian").on(table.guardianUserId),
@@ -50,11 +50,11 @@ export const guardianInvites = pgTable(
     inviterRole: text("inviter_role").notNull(),
     /** Lower case. */
     inviteeEmail: text("invitee_email").notNull(),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    createdAt: writtenAt("created_at"),
+    expiresAt: timestamptz("expires_at").notNull(),
     /** accepted | declined | cancelled | expired; null while pending (or expired, unread). */
     resolution: text("resolution"),
-    resolvedAt: timestamp("resolved_at", { withTimezone: true }),
+    resolvedAt: timestamptz("resolved_at"),
   },
   (table) => [
     index("guardian_invites_inviter").on(table.inviterUserId, table.createdAt),
@@ -86,8 +86,8 @@ export const ageChecks = pgTable(
     providerSessionId: text("provider_session_id").unique("age_checks_provider_session"),
     /** pending | verified | failed */
     status: text("status").notNull().default("pending"),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-    completedAt: timestamp("completed_at", { withTimezone: true }),
+    createdAt: writtenAt("created_at"),
+    completedAt: timestamptz("completed_at"),
   },
   (table) => [
     index("age_checks_user").on(table.userId, table.createdAt),
@@ -103,7 +103,7 @@ export const notifications = pgTable(
     userId: text("user_id").notNull(),
     kind: text("kind").notNull(),
     payload: jsonb("payload").notNull(),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: writtenAt("created_at"),
   },
   (table) => [index("notifications_user").on(table.userId, table.createdAt)],
 );

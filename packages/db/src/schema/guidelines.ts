@@ -6,10 +6,10 @@ import {
   pgTable,
   primaryKey,
   text,
-  timestamp,
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import { timestamptz, writtenAt } from "./columns.ts";
 
 /**
  * The community guidelines, one row per published version (markdown). The current version is the
@@ -20,9 +20,9 @@ export const guidelinesVersions = pgTable("guidelines_versions", {
   version: integer("version").primaryKey(),
   title: text("title").notNull(),
   body: text("body").notNull(),
-  publishedAt: timestamp("published_at", { withTimezone: true }).notNull().defaultNow(),
+  publishedAt: writtenAt("published_at"),
   /** From then on, spending and receiving need this version (or a later one) accepted. */
-  effectiveAt: timestamp("effective_at", { withTimezone: true }).notNull().defaultNow(),
+  effectiveAt: writtenAt("effective_at"),
   /** The admin who published it (null for the seeded first version). */
   publishedBy: text("published_by"),
 });
@@ -33,7 +33,7 @@ export const guidelinesAcceptances = pgTable(
   {
     userId: text("user_id").notNull(),
     version: integer("version").notNull(),
-    acceptedAt: timestamp("accepted_at", { withTimezone: true }).notNull().defaultNow(),
+    acceptedAt: writtenAt("accepted_at"),
   },
   (table) => [primaryKey({ columns: [table.userId, table.version] })],
 );
@@ -53,8 +53,8 @@ export const reports = pgTable(
     reason: text("reason").notNull(),
     details: text("details").notNull().default(""),
     status: text("status").notNull().default("open"),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-    resolvedAt: timestamp("resolved_at", { withTimezone: true }),
+    createdAt: writtenAt("created_at"),
+    resolvedAt: timestamptz("resolved_at"),
     resolvedBy: text("resolved_by"),
     resolutionNote: text("resolution_note"),
   },
@@ -79,9 +79,9 @@ export const creatorStrikes = pgTable(
     /** The report it resolved, if it came from one. */
     reportId: uuid("report_id"),
     issuedBy: text("issued_by").notNull(),
-    issuedAt: timestamp("issued_at", { withTimezone: true }).notNull().defaultNow(),
+    issuedAt: writtenAt("issued_at"),
     /** Set when an appeal succeeds: the strike stops counting at once. */
-    withdrawnAt: timestamp("withdrawn_at", { withTimezone: true }),
+    withdrawnAt: timestamptz("withdrawn_at"),
   },
   (table) => [index("creator_strikes_creator").on(table.creatorUserId, table.issuedAt)],
 );
@@ -94,10 +94,10 @@ export const strikeAppeals = pgTable(
     strikeId: uuid("strike_id").notNull().unique(),
     creatorUserId: text("creator_user_id").notNull(),
     message: text("message").notNull(),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: writtenAt("created_at"),
     /** null while open; upheld (the strike stands) or withdrawn (it stops counting). */
     decision: text("decision"),
-    decidedAt: timestamp("decided_at", { withTimezone: true }),
+    decidedAt: timestamptz("decided_at"),
     decidedBy: text("decided_by"),
     note: text("note"),
   },

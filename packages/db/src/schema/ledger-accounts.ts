@@ -1,22 +1,21 @@
 import { sql } from "drizzle-orm";
 import {
-  bigint,
   boolean,
   check,
   pgTable,
   primaryKey,
   smallint,
   text,
-  timestamp,
   unique,
   uuid,
 } from "drizzle-orm/pg-core";
+import { counter, writtenAt } from "./columns.ts";
 
 const totals = () => ({
-  debitsPosted: bigint("debits_posted", { mode: "bigint" }).notNull().default(sql`0`),
-  creditsPosted: bigint("credits_posted", { mode: "bigint" }).notNull().default(sql`0`),
-  debitsPending: bigint("debits_pending", { mode: "bigint" }).notNull().default(sql`0`),
-  creditsPending: bigint("credits_pending", { mode: "bigint" }).notNull().default(sql`0`),
+  debitsPosted: counter("debits_posted"),
+  creditsPosted: counter("credits_posted"),
+  debitsPending: counter("debits_pending"),
+  creditsPending: counter("credits_pending"),
 });
 
 /**
@@ -35,7 +34,7 @@ export const ledgerAccounts = pgTable(
     /** Hot accounts take unchecked changes in `ledger_account_slots`, not on this row. */
     hot: boolean("hot").notNull().default(false),
     ...totals(),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: writtenAt("created_at"),
   },
   (table) => [
     unique("ledger_accounts_owner_asset_purpose").on(table.ownerId, table.asset, table.purpose),

@@ -1,15 +1,6 @@
 import { sql } from "drizzle-orm";
-import {
-  bigint,
-  check,
-  index,
-  jsonb,
-  pgTable,
-  text,
-  timestamp,
-  uniqueIndex,
-  uuid,
-} from "drizzle-orm/pg-core";
+import { bigint, check, index, jsonb, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { timestamptz, writtenAt } from "./columns.ts";
 
 /**
  * Every movement of coins or diamonds, append-only: a trigger refuses UPDATE, DELETE and
@@ -32,9 +23,9 @@ export const ledgerTransfers = pgTable(
     phase: text("phase").notNull(),
     pendingId: uuid("pending_id"),
     linkedGroup: text("linked_group"),
-    timeoutAt: timestamp("timeout_at", { withTimezone: true }),
+    timeoutAt: timestamptz("timeout_at"),
     metadata: jsonb("metadata").notNull().default({}),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: writtenAt("created_at"),
   },
   (table) => [
     check("ledger_transfers_amount_positive", sql`${table.amount} > 0`),
@@ -67,5 +58,5 @@ export const ledgerTransfers = pgTable(
 export const ledgerFailedTransfers = pgTable("ledger_failed_transfers", {
   id: uuid("id").primaryKey(),
   result: text("result").notNull(),
-  failedAt: timestamp("failed_at", { withTimezone: true }).notNull().defaultNow(),
+  failedAt: writtenAt("failed_at"),
 });

@@ -1,4 +1,5 @@
-import { bigint, index, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { bigint, index, pgTable, primaryKey, text, uuid } from "drizzle-orm/pg-core";
+import { timestamptz, writtenAt } from "./columns.ts";
 
 /** A message a viewer paid coins to send to a creator's inbox (its id is the coin transfer's). */
 export const paidMessages = pgTable(
@@ -11,12 +12,12 @@ export const paidMessages = pgTable(
     body: text("body").notNull(),
     coins: bigint("coins", { mode: "bigint" }).notNull(),
     diamonds: bigint("diamonds", { mode: "bigint" }).notNull(),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-    readAt: timestamp("read_at", { withTimezone: true }),
+    createdAt: writtenAt("created_at"),
+    readAt: timestamptz("read_at"),
     /** The creator answers once. */
     reply: text("reply"),
-    repliedAt: timestamp("replied_at", { withTimezone: true }),
-    hiddenAt: timestamp("hidden_at", { withTimezone: true }),
+    repliedAt: timestamptz("replied_at"),
+    hiddenAt: timestamptz("hidden_at"),
   },
   (table) => [
     index("paid_messages_creator").on(table.creatorUserId, table.createdAt),
@@ -30,7 +31,7 @@ export const creatorBlocks = pgTable(
   {
     creatorUserId: text("creator_user_id").notNull(),
     blockedUserId: text("blocked_user_id").notNull(),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: writtenAt("created_at"),
   },
   (table) => [primaryKey({ columns: [table.creatorUserId, table.blockedUserId] })],
 );

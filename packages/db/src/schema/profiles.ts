@@ -1,4 +1,5 @@
-import { bigint, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { bigint, pgTable, primaryKey, text, uuid } from "drizzle-orm/pg-core";
+import { writtenAt } from "./columns.ts";
 
 /** Cosmetics a viewer bought with coins (badge frames, name colours); ids are the rate card's. */
 export const viewerCosmetics = pgTable(
@@ -9,7 +10,7 @@ export const viewerCosmetics = pgTable(
     /** The coin transfer that paid for it. */
     transferId: uuid("transfer_id").notNull().unique(),
     coins: bigint("coins", { mode: "bigint" }).notNull(),
-    acquiredAt: timestamp("acquired_at", { withTimezone: true }).notNull().defaultNow(),
+    acquiredAt: writtenAt("acquired_at"),
   },
   (table) => [primaryKey({ columns: [table.userId, table.itemId] })],
 );
@@ -21,5 +22,5 @@ export const viewerProfiles = pgTable("viewer_profiles", {
   nameColor: text("name_color"),
   /** The entrance effect worn (an animation name), played on the first gift of a live session. */
   entranceEffect: text("entrance_effect"),
-  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: writtenAt("updated_at"),
 });

@@ -8,9 +8,9 @@ import {
   pgTable,
   primaryKey,
   text,
-  timestamp,
   uuid,
 } from "drizzle-orm/pg-core";
+import { timestamptz, writtenAt } from "./columns.ts";
 
 /**
  * Bonus-coin promotions admins define (core's `Promotion`). Never deleted; an admin ends one by
@@ -29,12 +29,12 @@ export const promotions = pgTable(
     packIds: text("pack_ids").array(),
     /** Null: every region. */
     regions: text("regions").array(),
-    startsAt: timestamp("starts_at", { withTimezone: true }).notNull(),
-    endsAt: timestamp("ends_at", { withTimezone: true }),
+    startsAt: timestamptz("starts_at").notNull(),
+    endsAt: timestamptz("ends_at"),
     perAccountLimit: integer("per_account_limit"),
     firstPurchaseOnly: boolean("first_purchase_only").notNull().default(false),
     createdBy: text("created_by").notNull(),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: writtenAt("created_at"),
     endedBy: text("ended_by"),
   },
   (table) => [
@@ -65,7 +65,7 @@ export const purchasePromotions = pgTable(
     userId: text("user_id").notNull(),
     offeredCoins: bigint("offered_coins", { mode: "bigint" }).notNull(),
     grantedCoins: bigint("granted_coins", { mode: "bigint" }),
-    decidedAt: timestamp("decided_at", { withTimezone: true }),
+    decidedAt: timestamptz("decided_at"),
   },
   (table) => [
     primaryKey({ columns: [table.purchaseId, table.promotionId] }),

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
-import { bigint, check, index, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import { bigint, check, index, pgTable, text, unique, uuid } from "drizzle-orm/pg-core";
+import { counter, timestamptz, writtenAt } from "./columns.ts";
 
 /**
  * A coin purchase from checkout to payment. Coins are minted by the ledger (transfer ids derived
@@ -38,8 +39,8 @@ export const purchases = pgTable(
      * pending | processing | review -> refunded | disputed before any coins were minted.
      */
     status: text("status").notNull().default("pending"),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-    paidAt: timestamp("paid_at", { withTimezone: true }),
+    createdAt: writtenAt("created_at"),
+    paidAt: timestamptz("paid_at"),
   },
   (table) => [
     unique("purchases_user_idempotency_key").on(table.userId, table.idempotencyKey),
@@ -59,7 +60,7 @@ export const purchases = pgTable(
 export const paymentEvents = pgTable("payment_events", {
   id: text("id").primaryKey(),
   type: text("type").notNull(),
-  receivedAt: timestamp("received_at", { withTimezone: true }).notNull().defaultNow(),
+  receivedAt: writtenAt("received_at"),
 });
 
 /**
@@ -73,9 +74,9 @@ export const walletDebts = pgTable(
     userId: text("user_id").notNull(),
     purchaseId: uuid("purchase_id").notNull().unique(),
     coinsOwed: bigint("coins_owed", { mode: "bigint" }).notNull(),
-    coinsSettled: bigint("coins_settled", { mode: "bigint" }).notNull().default(sql`0`),
+    coinsSettled: counter("coins_settled"),
     reason: text("reason").notNull(),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: writtenAt("created_at"),
   },
   (table) => [
     index("wallet_debts_user").on(table.userId),
@@ -95,5 +96,5 @@ export const walletDebts = pgTable(
 export const purchaseLocks = pgTable("purchase_locks", {
   lockKey: text("lock_key").primaryKey(),
   holder: uuid("holder").notNull(),
-  expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+  expiresAt: timestamptz("expires_at").notNull(),
 });

@@ -1,4 +1,5 @@
-import { jsonb, pgTable, text, timestamp } from "drizzle-orm/pg-core";
+import { jsonb, pgTable, text } from "drizzle-orm/pg-core";
+import { writtenAt } from "./columns.ts";
 
 /**
  * A person's spending limits as the rulebook's `LimitSettings` (viewer caps, guardian caps,
@@ -7,5 +8,5 @@ import { jsonb, pgTable, text, timestamp } from "drizzle-orm/pg-core";
 export const spendingLimits = pgTable("spending_limits", {
   userId: text("user_id").primaryKey(),
   settings: jsonb("settings").notNull(),
-  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: writtenAt("updated_at"),
 });

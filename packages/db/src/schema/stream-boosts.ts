@@ -1,4 +1,5 @@
-import { bigint, index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { bigint, index, integer, pgTable, text, uuid } from "drizzle-orm/pg-core";
+import { timestamptz, writtenAt } from "./columns.ts";
 
 /** Paid promotion of a creator's stream in discovery; boosts stack end to end. */
 export const streamBoosts = pgTable(
@@ -10,10 +11,10 @@ export const streamBoosts = pgTable(
     buyerUserId: text("buyer_user_id").notNull(),
     minutes: integer("minutes").notNull(),
     coins: bigint("coins", { mode: "bigint" }).notNull(),
-    endsAt: timestamp("ends_at", { withTimezone: true }).notNull(),
+    endsAt: timestamptz("ends_at").notNull(),
     /** Set by the boost-expiry job once `endsAt` has passed (and the stream's rank recomputed). */
-    expiredAt: timestamp("expired_at", { withTimezone: true }),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    expiredAt: timestamptz("expired_at"),
+    createdAt: writtenAt("created_at"),
   },
   (table) => [index("stream_boosts_creator_ends").on(table.creatorUserId, table.endsAt)],
 );

@@ -1,15 +1,6 @@
 import { sql } from "drizzle-orm";
-import {
-  bigint,
-  check,
-  customType,
-  index,
-  jsonb,
-  pgTable,
-  text,
-  timestamp,
-  uuid,
-} from "drizzle-orm/pg-core";
+import { bigint, check, customType, index, jsonb, pgTable, text, uuid } from "drizzle-orm/pg-core";
+import { counter, writtenAt } from "./columns.ts";
 
 /** A PostgreSQL transaction id (`xid8`), read as a decimal string. */
 const xid8 = customType<{ data: string }>({ dataType: () => "xid8" });
@@ -32,8 +23,8 @@ export const streamEvents = pgTable(
      */
     transferId: uuid("transfer_id").unique(),
     /** Coins spent and diamonds earned by the event (0 for goal events): what analytics sum. */
-    coins: bigint("coins", { mode: "bigint" }).notNull().default(sql`0`),
-    diamonds: bigint("diamonds", { mode: "bigint" }).notNull().default(sql`0`),
+    coins: counter("coins"),
+    diamonds: counter("diamonds"),
     /** The live session the event happened in, if the creator was live. */
     sessionId: uuid("session_id"),
     /**
@@ -42,7 +33,7 @@ export const streamEvents = pgTable(
      */
     tx: xid8("tx").notNull().default(sql`pg_current_xact_id()`),
     payload: jsonb("payload").notNull(),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: writtenAt("created_at"),
   },
   (table) => [
     index("stream_events_creator").on(table.creatorUserId, table.id),

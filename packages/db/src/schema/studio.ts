@@ -1,14 +1,6 @@
 import { sql } from "drizzle-orm";
-import {
-  bigint,
-  check,
-  jsonb,
-  pgTable,
-  primaryKey,
-  text,
-  timestamp,
-  uuid,
-} from "drizzle-orm/pg-core";
+import { check, jsonb, pgTable, primaryKey, text, uuid } from "drizzle-orm/pg-core";
+import { counter, timestamptz, writtenAt } from "./columns.ts";
 
 /**
  * A creator's OBS overlay settings (alert threshold, duration, sound, full-screen tiers, goal
@@ -20,7 +12,7 @@ export const overlaySettings = pgTable(
   {
     creatorUserId: text("creator_user_id").primaryKey(),
     settings: jsonb("settings").notNull(),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: writtenAt("updated_at"),
   },
   (table) => [check("overlay_settings_object", sql`jsonb_typeof(${table.settings}) = 'object'`)],
 );
@@ -32,8 +24,8 @@ export const overlaySettings = pgTable(
 export const creatorLiveSignals = pgTable("creator_live_signals", {
   creatorUserId: text("creator_user_id").primaryKey(),
   /** The first report of the current run (reports more than 2 minutes apart start a new run). */
-  liveSince: timestamp("live_since", { withTimezone: true }).notNull(),
-  lastLiveAt: timestamp("last_live_at", { withTimezone: true }).notNull(),
+  liveSince: timestamptz("live_since").notNull(),
+  lastLiveAt: timestamptz("last_live_at").notNull(),
 });
 
 /**
@@ -44,9 +36,9 @@ export const boostReachMinutes = pgTable(
   "boost_reach_minutes",
   {
     boostId: uuid("boost_id").notNull(),
-    minute: timestamp("minute", { withTimezone: true }).notNull(),
-    impressions: bigint("impressions", { mode: "bigint" }).notNull().default(sql`0`),
-    clicks: bigint("clicks", { mode: "bigint" }).notNull().default(sql`0`),
+    minute: timestamptz("minute").notNull(),
+    impressions: counter("impressions"),
+    clicks: counter("clicks"),
   },
   (table) => [primaryKey({ columns: [table.boostId, table.minute] })],
 );
@@ -57,7 +49,7 @@ export const boostClicks = pgTable(
   {
     boostId: uuid("boost_id").notNull(),
     viewerKey: text("viewer_key").notNull(),
-    windowStart: timestamp("window_start", { withTimezone: true }).notNull(),
+    windowStart: timestamptz("window_start").notNull(),
   },
   (table) => [primaryKey({ columns: [table.boostId, table.viewerKey, table.windowStart] })],
 );

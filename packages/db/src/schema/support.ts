@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
-import { check, index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { check, index, integer, pgTable, text, uuid } from "drizzle-orm/pg-core";
+import { timestamptz, writtenAt } from "./columns.ts";
 
 /**
  * A support ticket a viewer or creator opened. `priority` and `tier` are core's
@@ -17,9 +18,9 @@ export const supportTickets = pgTable(
     expectedAnswerHours: integer("expected_answer_hours").notNull(),
     /** open (waiting for support) -> answered (waiting for the person) -> ... -> closed. */
     status: text("status").notNull().default("open"),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
-    closedAt: timestamp("closed_at", { withTimezone: true }),
+    createdAt: writtenAt("created_at"),
+    updatedAt: writtenAt("updated_at"),
+    closedAt: timestamptz("closed_at"),
     closedBy: text("closed_by"),
   },
   (table) => [
@@ -38,7 +39,7 @@ export const supportMessages = pgTable(
     authorUserId: text("author_user_id").notNull(),
     authorRole: text("author_role").notNull(),
     body: text("body").notNull(),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: writtenAt("created_at"),
   },
   (table) => [
     index("support_messages_ticket").on(table.ticketId, table.createdAt),

@@ -1,4 +1,5 @@
-import { bigint, pgTable, timestamp, uuid } from "drizzle-orm/pg-core";
+import { bigint, pgTable, uuid } from "drizzle-orm/pg-core";
+import { writtenAt } from "./columns.ts";
 
 /**
  * A wallet's lifetime coins given (gift and tip transfers) up to and including transfer
@@ -9,5 +10,5 @@ export const walletGiftedCheckpoints = pgTable("wallet_gifted_checkpoints", {
   walletId: uuid("wallet_id").primaryKey(),
   giftedCoins: bigint("gifted_coins", { mode: "bigint" }).notNull(),
   throughSeq: bigint("through_seq", { mode: "bigint" }).notNull(),
-  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: writtenAt("updated_at"),
 });

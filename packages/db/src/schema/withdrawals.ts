@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
-import { bigint, check, index, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import { bigint, check, index, pgTable, text, unique, uuid } from "drizzle-orm/pg-core";
+import { timestamptz, writtenAt } from "./columns.ts";
 
 /** Where a creator's cash goes. Only a label is kept here; account numbers stay with the provider. */
 export const payoutMethods = pgTable(
@@ -10,12 +11,12 @@ export const payoutMethods = pgTable(
     label: text("label").notNull(),
     /** The provider's account to pay (a Stripe Connect account id, `acct_...`), when it has one. */
     providerAccount: text("provider_account"),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: writtenAt("updated_at"),
     /**
      * Set when a change of destination after an earlier withdrawal opened a review: withdrawals
      * to this method are held for an admin until one approves it (null: nothing to review).
      */
-    reviewOpenedAt: timestamp("review_opened_at", { withTimezone: true }),
+    reviewOpenedAt: timestamptz("review_opened_at"),
   },
   (table) => [check("payout_methods_method", sql`${table.method} in ('bank', 'paypal', 'stripe')`)],
 );
@@ -42,13 +43,13 @@ export const withdrawals = pgTable(
     /** Why fraud rules held the withdrawal for review. */
     flagReason: text("flag_reason"),
     reviewedBy: text("reviewed_by"),
-    reviewedAt: timestamp("reviewed_at", { withTimezone: true }),
+    reviewedAt: timestamptz("reviewed_at"),
     /** When a payout worker claimed it: a claim left too long is reconciled with the provider. */
-    claimedAt: timestamp("claimed_at", { withTimezone: true }),
+    claimedAt: timestamptz("claimed_at"),
     /** The provider's id for the payout (a Stripe transfer id, a sandbox reference). */
     providerRef: text("provider_ref"),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-    settledAt: timestamp("settled_at", { withTimezone: true }),
+    createdAt: writtenAt("created_at"),
+    settledAt: timestamptz("settled_at"),
   },
   (table) => [
     unique("withdrawals_user_idempotency_key").on(table.userId, table.idempotencyKey),

@@ -124,6 +124,17 @@ export function signInAll(
   );
 }
 
+/** A creator (`seedCreator`) signed in over HTTP who went live (`goLive`). */
+export async function seedLiveCreator(
+  sql: Sql,
+  baseUrl: string,
+  handle: string,
+): Promise<SeededPerson> {
+  const creator = await seedCreator(sql, handle);
+  await goLive(baseUrl, await signIn(baseUrl, creator.email));
+  return creator;
+}
+
 /** The creator goes live through the API (`sessions.start`), as from the dashboard. */
 export async function goLive(baseUrl: string, creatorToken: string): Promise<void> {
   const response = await fetch(`${baseUrl}/trpc/sessions.start`, {

@@ -17,6 +17,8 @@ export const API_PORTS = [FIRST_API_PORT, FIRST_API_PORT + 1] as const;
  */
 export interface Stage {
   readonly db: TestDatabase;
+  /** The first API process (a stage starts at least one). */
+  readonly api: ApiProcess;
   readonly apis: readonly ApiProcess[];
   /** Starts one more API process on the same database, on the next port of `API_PORTS`. */
   readonly addApi: () => Promise<ApiProcess>;
@@ -28,6 +30,7 @@ export interface Stage {
 }
 
 export async function startStage(postgres: BenchPostgres, apiCount = 1): Promise<Stage> {
+  if (apiCount < 1) throw new Error("a stage runs at least one API process");
   const db = await postgres.createDatabase(8);
   const workDir = await mkdtemp(join(tmpdir(), "coinstream-bench-api-"));
   const authSecret = randomBytes(32).toString("hex");
@@ -64,6 +67,7 @@ export async function startStage(postgres: BenchPostgres, apiCount = 1): Promise
   }
   return {
     db,
+    api: apis[0] as ApiProcess,
     apis,
     addApi,
     ledger: createLedger(ledgerSql),

@@ -1,7 +1,5 @@
 import type { Sql, Tx } from "@coinstream/db";
 
-/** A transaction handle, as `sql.begin` passes it. */
-
 export interface AdminAction {
   readonly adminUserId: string;
   /** freeze, unfreeze, approve_withdrawal, reject_withdrawal, run_ledger_check... */
@@ -20,4 +18,17 @@ export async function recordAdminAction(tx: Sql | Tx, action: AdminAction): Prom
     insert into admin_audit (admin_user_id, action, target_type, target_id, details)
     values (${action.adminUserId}, ${action.action}, ${action.targetType}, ${action.targetId},
             ${tx.json(JSON.parse(JSON.stringify(action.details ?? {})))})`;
+}
+
+/**
+ * Audits a read that names no single row (a review queue, a ledger check): what was read and
+ * `details` such as how many rows it showed.
+ */
+export function recordAdminRead(
+  tx: Sql | Tx,
+  adminUserId: string,
+  action: string,
+  details: Record<string, unknown>,
+): Promise<void> {
+  return recordAdminAction(tx, { adminUserId, action, targetType: null, targetId: null, details });
 }

@@ -1,6 +1,6 @@
 import { DomainError, DomainErrorCode } from "@coinstream/core";
 import type { AdminContext } from "../service-context.ts";
-import { recordAdminAction } from "./record-admin-action.ts";
+import { recordAdminAction, recordAdminRead } from "./record-admin-action.ts";
 
 /**
  * Follower counts creators entered for verified channels whose page shows none, waiting for an
@@ -27,13 +27,7 @@ export async function listEnteredFollowerCounts({
       from creator_channels ch left join creators c on c.user_id = ch.creator_user_id
       where ch.followers_review = 'pending' and ch.unlinked_at is null
       order by ch.created_at limit 200`;
-    await recordAdminAction(tx, {
-      adminUserId,
-      action: "list_entered_follower_counts",
-      targetType: null,
-      targetId: null,
-      details: { count: rows.length },
-    });
+    await recordAdminRead(tx, adminUserId, "list_entered_follower_counts", { count: rows.length });
     return rows.map((row) => ({
       channelId: row.id,
       userId: row.creator_user_id,

@@ -2,7 +2,7 @@ import { DomainError, DomainErrorCode } from "@coinstream/core";
 import type { Tx } from "@coinstream/db";
 import { reservationIdFor, resolveReservation } from "../payouts/withdrawals.ts";
 import type { AdminContext } from "../service-context.ts";
-import { recordAdminAction } from "./record-admin-action.ts";
+import { recordAdminAction, recordAdminRead } from "./record-admin-action.ts";
 
 /**
  * Withdrawals core's fraud rules held for review, oldest first, with why and who asked. It shows
@@ -32,13 +32,7 @@ export async function listFlaggedWithdrawals({ sql, admin }: Pick<AdminContext, 
       left join users u on u.id = w.user_id
       left join payout_methods p on p.user_id = w.user_id
       where w.status = 'review' order by w.created_at limit 200`;
-    await recordAdminAction(tx, {
-      adminUserId,
-      action: "list_flagged_withdrawals",
-      targetType: null,
-      targetId: null,
-      details: { count: rows.length },
-    });
+    await recordAdminRead(tx, adminUserId, "list_flagged_withdrawals", { count: rows.length });
     return rows.map((row) => ({
       withdrawalId: row.id,
       userId: row.user_id,

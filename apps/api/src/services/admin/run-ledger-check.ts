@@ -1,6 +1,6 @@
 import { checkLedger } from "@coinstream/db";
 import type { AdminContext } from "../service-context.ts";
-import { recordAdminAction } from "./record-admin-action.ts";
+import { recordAdminRead } from "./record-admin-action.ts";
 
 /**
  * Runs `checkLedger()` (debits equal credits per asset, no user account overdrawn, totals equal
@@ -10,13 +10,7 @@ import { recordAdminAction } from "./record-admin-action.ts";
 export async function runLedgerCheck({ sql, admin }: Pick<AdminContext, "sql" | "admin">) {
   const adminUserId = admin.userId;
   const violations = await checkLedger(sql);
-  await recordAdminAction(sql, {
-    adminUserId,
-    action: "run_ledger_check",
-    targetType: null,
-    targetId: null,
-    details: { violations: violations.length },
-  });
+  await recordAdminRead(sql, adminUserId, "run_ledger_check", { violations: violations.length });
   return {
     ok: violations.length === 0,
     violations: violations.map((violation) =>

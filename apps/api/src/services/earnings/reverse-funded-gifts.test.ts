@@ -3,7 +3,7 @@ import { accountId, ensureAccounts } from "@coinstream/db";
 import { describe, expect, it } from "vitest";
 import { createCreator, createPerson, fundWallet } from "../../test-support/people.ts";
 import { useSandboxApi } from "../../test-support/test-ledger.ts";
-import { deliverSignedWebhook } from "../../test-support/webhooks.ts";
+import { deliverStripeEvent } from "../../test-support/webhooks.ts";
 import type { Viewer } from "../service-context.ts";
 import { clawBackPurchase } from "../store/claw-back-purchase.ts";
 import { releaseHeldDiamonds } from "./release-held-diamonds.ts";
@@ -65,24 +65,19 @@ async function reportReversal(
   type: "charge.refunded" | "charge.dispute.created" = "charge.refunded",
 ) {
   const paymentIntent = `pi_sandbox_${purchaseId.replaceAll("-", "")}`;
-  const payload = JSON.stringify({
-    id: `evt_${randomUUID()}`,
-    object: "event",
+  const response = await deliverStripeEvent(
+    env.app,
+    WEBHOOK_SECRET,
     type,
-    created: Math.floor(Date.now() / 1000),
-    data: {
-      object:
-        type === "charge.refunded"
-          ? {
-              id: `ch_${randomUUID()}`,
-              object: "charge",
-              payment_intent: paymentIntent,
-              refunded: true,
-            }
-          : { id: `dp_${randomUUID()}`, object: "dispute", payment_intent: paymentIntent },
-    },
-  });
-  const response = await deliverSignedWebhook(env.app, payload, WEBHOOK_SECRET);
+    type === "charge.refunded"
+      ? {
+          id: `ch_${randomUUID()}`,
+          object: "charge",
+          payment_intent: paymentIntent,
+          refunded: true,
+        }
+      : { id: `dp_${randomUUID()}`, object: "dispute", payment_intent: paymentIntent },
+  );
   expect(response.status).toBe(200);
   return response.json();
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { checkGuardian, DomainError, DomainErrorCode } from "@coinstream/core";
 import type { Sql } from "@coinstream/db";
+import type postgres from "postgres";
 import type { ViewerContext } from "../service-context.ts";
 import type { GuardianRole } from "./guardian-links.ts";
 
@@ -133,6 +134,7 @@ export async function confirmGuardianLink(
     await tx`
       update guardian_invites set resolution = 'accepted', resolved_at = ${now} where id = ${linkId}`;
   });
+  return { confirmed: true };
 }
 
 /** The invitee turns an open invitation down; the inviter sees it declined. */
@@ -140,11 +142,14 @@ export async function declineGuardianInvite(
   { sql, viewer: me, now }: Pick<ViewerContext, "sql" | "viewer" | "now">,
   { linkId }: { readonly linkId: string },
 ) {
-  const updated = await sql`
-    update guardian_invites set resolution = 'declined', resolved_at = ${now}
-    where id = ${linkId} and invitee_email = ${me.email.toLowerCase()}
-      and resolution is null and expires_at > ${now}`;
-  if (updated.count === 0) notWaiting();
+  await closeOpenInvite(
+    sql,
+    linkId,
+    now,
+    "declined",
+    sql`invitee_email = ${me.email.toLowerCase()}`,
+  );
+  return { declined: true };
 }
 
 /** The inviter withdraws an open invitation. */
@@ -152,10 +157,21 @@ export async function cancelGuardianInvite(
   { sql, viewer: me, now }: Pick<ViewerContext, "sql" | "viewer" | "now">,
   { linkId }: { readonly linkId: string },
 ) {
+  await closeOpenInvite(sql, linkId, now, "cancelled", sql`inviter_user_id = ${me.userId}`);
+  return { cancelled: true };
+}
+
+/** Closes an open invitation as `resolution` when `mayClose` (the caller's side of it) holds. */
+async function closeOpenInvite(
+  sql: Sql,
+  linkId: string,
+  now: Date,
+  resolution: "declined" | "cancelled",
+  mayClose: postgres.Fragment,
+): Promise<void> {
   const updated = await sql`
-    update guardian_invites set resolution = 'cancelled', resolved_at = ${now}
-    where id = ${linkId} and inviter_user_id = ${me.userId}
-      and resolution is null and expires_at > ${now}`;
+    update guardian_invites set resolution = ${resolution}, resolved_at = ${now}
+    where id = ${linkId} and ${mayClose} and resolution is null and expires_at > ${now}`;
   if (updated.count === 0) notWaiting();
 }
 

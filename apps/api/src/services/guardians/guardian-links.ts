@@ -87,7 +87,7 @@ export async function setGuardianControls(
     ...controls
   }: { readonly linkId: string; readonly caps?: CapSet; readonly mayPurchase?: boolean },
 ) {
-  return sql.begin(async (tx) => {
+  await sql.begin(async (tx) => {
     const [link] = await tx<{ supervised_user_id: string }[]>`
       update guardian_links set may_purchase = coalesce(${controls.mayPurchase ?? null}::boolean, may_purchase)
       where id = ${linkId} and guardian_user_id = ${guardian.userId}
@@ -108,6 +108,7 @@ export async function setGuardianControls(
       await saveLimitSettings(tx, supervisedUserId, settings);
     }
   });
+  return { updated: true };
 }
 
 /** The caller's notifications, newest first (a guardian hears of each supervised purchase). */

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { createAdmin, createPerson } from "../../test-support/people.ts";
 import { useSandboxApi } from "../../test-support/test-ledger.ts";
-import { deliverSignedWebhook } from "../../test-support/webhooks.ts";
+import { deliverStripeEvent } from "../../test-support/webhooks.ts";
 import type { Viewer } from "../service-context.ts";
 import { decidePromotionBonuses } from "./decide-promotion-bonuses.ts";
 
@@ -37,14 +37,7 @@ async function checkout(who: Viewer, packId = "coins-500") {
 
 /** Delivers a Stripe-shaped event, signed as Stripe would; answers the handler's outcome. */
 async function deliver(type: string, object: Record<string, unknown>) {
-  const payload = JSON.stringify({
-    id: `evt_${randomUUID()}`,
-    object: "event",
-    type,
-    created: Math.floor(Date.now() / 1000),
-    data: { object },
-  });
-  const response = await deliverSignedWebhook(env.app, payload, WEBHOOK_SECRET);
+  const response = await deliverStripeEvent(env.app, WEBHOOK_SECRET, type, object);
   return ((await response.json()) as { outcome?: string }).outcome;
 }
 

@@ -1,5 +1,5 @@
 import { DomainError, DomainErrorCode } from "@coinstream/core";
-import { recordAdminAction } from "../admin/record-admin-action.ts";
+import { recordAdminAction, recordAdminRead } from "../admin/record-admin-action.ts";
 import type { AdminContext } from "../service-context.ts";
 import { insertStrike } from "../strikes/issue-strike.ts";
 
@@ -38,12 +38,9 @@ export async function listReports(
       where ${input.status === "open" ? tx`r.status = 'open'` : tx`r.status <> 'open'`}
       order by ${input.status === "open" ? tx`r.created_at` : tx`r.resolved_at desc`}
       limit ${input.limit}`;
-    await recordAdminAction(tx, {
-      adminUserId,
-      action: "list_reports",
-      targetType: null,
-      targetId: null,
-      details: { status: input.status, count: rows.length },
+    await recordAdminRead(tx, adminUserId, "list_reports", {
+      status: input.status,
+      count: rows.length,
     });
     return rows.map((row) => ({
       reportId: row.id,

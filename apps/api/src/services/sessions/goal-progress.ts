@@ -1,6 +1,7 @@
+import type { GoalProgress } from "@coinstream/core";
 import type { Sql } from "@coinstream/db";
 import { announceStreamEvents } from "../../realtime/announce-stream-events.ts";
-import type { GoalProgress, StreamEvent } from "../../realtime/stream-event.ts";
+import type { StreamEvent } from "../../realtime/stream-event.ts";
 import { type Queryable, readSessionProgress, type SessionProgress } from "./session-progress.ts";
 
 /**

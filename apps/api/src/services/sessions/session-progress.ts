@@ -1,6 +1,5 @@
-import { toSafeInteger } from "@coinstream/core";
+import { type GoalProgress, getGoalProgress, toSafeInteger } from "@coinstream/core";
 import type { Sql } from "@coinstream/db";
-import type { GoalProgress } from "../../realtime/stream-event.ts";
 import { STREAM_EVENTS_FOLD } from "../analytics/supporter-coins.ts";
 
 /** The pool or a transaction: reads here run on either. */
@@ -79,15 +78,17 @@ export async function readOpenSession(
 
 function toSessionProgress(row: SessionRow): SessionProgress {
   const coins = toSafeInteger(row.coins);
-  const goal: GoalProgress | null =
+  const goal =
     row.goal_coins === null
       ? null
-      : {
-          title: row.goal_title,
-          targetCoins: toSafeInteger(row.goal_coins),
-          progressCoins: coins,
-          reached: row.goal_reached_at !== null || row.coins >= row.goal_coins,
-        };
+      : getGoalProgress(
+          {
+            title: row.goal_title,
+            targetCoins: toSafeInteger(row.goal_coins),
+            recordedReached: row.goal_reached_at !== null,
+          },
+          coins,
+        );
   return {
     id: row.id,
     creatorUserId: row.creator_user_id,

@@ -1,5 +1,5 @@
 import { DomainError, DomainErrorCode } from "@coinstream/core";
-import { recordAdminAction } from "../admin/record-admin-action.ts";
+import { recordAdminAction, recordAdminRead } from "../admin/record-admin-action.ts";
 import type { AdminContext, CreatorContext } from "../service-context.ts";
 
 /**
@@ -53,13 +53,7 @@ export async function listOpenAppeals({
       from strike_appeals a join creator_strikes s on s.id = a.strike_id
       join creators c on c.user_id = a.creator_user_id
       where a.decision is null order by a.created_at limit 200`;
-    await recordAdminAction(tx, {
-      adminUserId,
-      action: "list_appeals",
-      targetType: null,
-      targetId: null,
-      details: { count: rows.length },
-    });
+    await recordAdminRead(tx, adminUserId, "list_appeals", { count: rows.length });
     return rows.map((row) => ({
       appealId: row.id,
       strikeId: row.strike_id,

@@ -1,6 +1,6 @@
 import { DomainError, DomainErrorCode } from "@coinstream/core";
 import type { Tx } from "@coinstream/db";
-import { recordAdminAction } from "../admin/record-admin-action.ts";
+import { recordAdminAction, recordAdminRead } from "../admin/record-admin-action.ts";
 import type { AdminContext } from "../service-context.ts";
 import {
   addMessage,
@@ -31,12 +31,9 @@ export async function listSupportQueue(
       tx,
       tickets.map((ticket) => ticket.id),
     );
-    await recordAdminAction(tx, {
-      adminUserId,
-      action: "list_support_queue",
-      targetType: null,
-      targetId: null,
-      details: { status: input.status, count: tickets.length },
+    await recordAdminRead(tx, adminUserId, "list_support_queue", {
+      status: input.status,
+      count: tickets.length,
     });
     return tickets.map((ticket) => ({
       ...toTicketView(ticket, messages),

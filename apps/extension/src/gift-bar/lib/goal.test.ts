@@ -1,12 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { StreamEventMessage } from "../../messaging/contract.ts";
-import {
-  applyGoalEvent,
-  describeGoal,
-  didReachGoal,
-  goalFromSession,
-  goalPercent,
-} from "./goal.ts";
+import { applyGoalEvent, describeGoal, didReachGoal, goalFromSession } from "./goal.ts";
 
 const goal = (progressCoins: number, reached = false, targetCoins = 5_000) => ({
   title: "New camera",
@@ -66,18 +60,6 @@ describe("didReachGoal", () => {
     expect(didReachGoal(goal(5_000, true), goal(100, true, 10_000))).toBe(true);
     expect(didReachGoal(goal(10), goal(20))).toBe(false);
     expect(didReachGoal(goal(10), null)).toBe(false);
-  });
-});
-
-describe("goalPercent", () => {
-  it.each([
-    [goal(0), 0],
-    [goal(2_499), 49],
-    [goal(4_999), 99],
-    [goal(5_000, true), 100],
-    [goal(9_000, true), 100],
-  ])("%o -> %i%%", (input, percent) => {
-    expect(goalPercent(input)).toBe(percent);
   });
 });
 

@@ -2,6 +2,9 @@ import type { GoalProgress } from "@coinstream/api";
 import { groupThousands } from "@coinstream/core";
 import type { OutputOf, StreamEventMessage } from "../../messaging/contract.ts";
 
+/** How full the bar is: core's rule (0-100, 100 only when reached), as the goal meter draws it. */
+export { goalPercent } from "@coinstream/core";
+
 export type CurrentSession = OutputOf<"sessions.current">;
 
 /** The live goal from `sessions.current`: null when the creator is not live or set no goal. */
@@ -26,13 +29,6 @@ export function applyGoalEvent(
 export function didReachGoal(before: GoalProgress | null, after: GoalProgress | null): boolean {
   if (after === null || !after.reached) return false;
   return before === null || !before.reached || before.targetCoins !== after.targetCoins;
-}
-
-/** How full the bar is, 0-100, whole percent rounded down (100 only when reached). */
-export function goalPercent(goal: GoalProgress): number {
-  if (goal.reached) return 100;
-  if (goal.targetCoins <= 0) return 0;
-  return Math.min(99, Math.floor((goal.progressCoins * 100) / goal.targetCoins));
 }
 
 /** "1,200 / 5,000 coins". */
