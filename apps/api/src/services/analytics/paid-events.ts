@@ -1,8 +1,6 @@
 import type { Sql, Tx } from "@coinstream/db";
 import type postgres from "postgres";
 
-/** A transaction's client (what `sql.begin` hands its callback). */
-
 /**
  * Stream events that carry money (gifts, tips, paid messages; goal events carry none) matching
  * `where`, in the shape the roll-ups count them: a gift's id and item count, '' and 1 otherwise.

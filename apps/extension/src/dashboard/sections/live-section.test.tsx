@@ -66,6 +66,24 @@ describe("LiveSection", () => {
     expect(fake.inputsOf("sessions.setGoal")).toEqual([{ coins: 5_000, title: "New mic" }]);
   });
 
+  it("fills the goal bar to 100% only once the session recorded the goal reached", async () => {
+    const goal = { title: null, targetCoins: 5_000, progressCoins: 5_000, reached: false };
+    const showGoal = async (reached: boolean) => {
+      cleanup();
+      const current: Current = {
+        handle: "nova",
+        live: true,
+        session: { ...session, goal: { ...goal, reached } },
+      };
+      renderSection(LiveSection, { "sessions.current": () => current });
+      return screen.findByRole("progressbar", { name: "Goal: 5,000 of 5,000 coins" });
+    };
+    expect((await showGoal(false)).getAttribute("aria-valuetext")).toBe("99%");
+    expect(screen.queryByText("Reached")).toBeNull();
+    expect((await showGoal(true)).getAttribute("aria-valuetext")).toBe("100%");
+    screen.getByText("Reached");
+  });
+
   it("shows the goal bounds from the API next to the goal form", async () => {
     renderSection(LiveSection, {
       "sessions.current": () => ({ handle: "nova", live: true, session }),

@@ -1,3 +1,4 @@
+import { goalPercent } from "@coinstream/core";
 import { useQuery } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { useTRPC } from "../../lib/api-query.tsx";
@@ -26,10 +27,7 @@ type EndedSession = NonNullable<OutputOf<"sessions.end">>;
 const POLL_MS = 10_000;
 
 function GoalProgress({ goal }: { goal: NonNullable<Session["goal"]> }) {
-  const percent = Math.min(
-    100,
-    Math.floor((goal.progressCoins / Math.max(1, goal.targetCoins)) * 100),
-  );
+  const percent = goalPercent(goal);
   const label = `${goal.title ?? "Goal"}: ${formatCount(goal.progressCoins)} of ${formatCoins(goal.targetCoins)}`;
   return (
     <div className="goal">
