@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { dirname, resolve } from "node:path";
 import { defineConfig, type Plugin } from "vitest/config";
 
@@ -14,7 +15,12 @@ function dataText(): Plugin {
     enforce: "pre",
     resolveId(source, importer) {
       if (!source.startsWith("data-text:") || importer === undefined) return null;
-      return `${prefix}${resolve(dirname(importer), source.slice("data-text:".length))}${suffix}`;
+      const path = source.slice("data-text:".length);
+      // A relative path, or a package's file such as @coinstream/ui-styles/stream-effects.css.
+      const file = path.startsWith(".")
+        ? resolve(dirname(importer), path)
+        : createRequire(importer).resolve(path);
+      return `${prefix}${file}${suffix}`;
     },
     load(id) {
       if (!id.startsWith(prefix)) return null;

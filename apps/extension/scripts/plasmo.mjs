@@ -3,6 +3,7 @@
  * Runs the Plasmo CLI with PLASMO_PUBLIC_API_URL defaulted and normalised to an origin, so the
  * manifest's "$PLASMO_PUBLIC_API_URL/*" host permission is always a valid match pattern (Plasmo
  * leaves an unset variable in the manifest as literal text) and the background sees the same URL.
+ * A build always scope-hoists (see withScopeHoisting).
  * Usage: node scripts/plasmo.mjs build --target=firefox-mv3
  */
 import { spawnSync } from "node:child_process";
@@ -28,7 +29,7 @@ try {
 
 const require = createRequire(import.meta.url);
 const bin = join(dirname(require.resolve("plasmo/package.json")), "bin", "index.mjs");
-const args = process.argv.slice(2);
+const args = withScopeHoisting(process.argv.slice(2));
 const result = spawnSync(process.execPath, [bin, ...args], {
   stdio: "inherit",
   env: { ...process.env, PLASMO_PUBLIC_API_URL: origin },
@@ -41,6 +42,15 @@ if (result.status === 0 && args[0] === "build" && printBundleSizes(builtDir(args
   process.exit(1);
 }
 process.exit(result.status ?? 1);
+
+/**
+ * `plasmo build` leaves Parcel's scope hoisting off unless asked (`--hoist`); without it nothing
+ * is tree-shaken: every module a package's entry reaches ships whole (all of core behind one
+ * import, @trpc/server's request handling behind @trpc/client). With it, only what is used.
+ */
+function withScopeHoisting(cliArgs) {
+  return cliArgs[0] === "build" && !cliArgs.includes("--hoist") ? [...cliArgs, "--hoist"] : cliArgs;
+}
 
 /** Where `plasmo build` wrote: build/<target>-<tag> (chrome-mv3 and prod unless flags say so). */
 function builtDir(buildArgs) {

@@ -61,7 +61,7 @@
   }
 
   function nameNode(name, style) {
-    const node = element("span", "name", name || "Someone");
+    const node = element("span", "cs-name", name || "Someone");
     // CSSOM setters ignore anything that is not a colour; the frame only picks a CSS rule.
     if (style && typeof style.nameColor === "string") node.style.color = style.nameColor;
     if (style && typeof style.badgeFrame === "string") node.dataset.frame = style.badgeFrame;
@@ -73,10 +73,10 @@
    * wear (a data attribute picks a CSS rule; an effect this page does not know gets the plain one).
    */
   function entranceNode(event) {
-    const banner = element("div", "entrance");
+    const banner = element("div", "cs-entrance");
     banner.dataset.entrance = event.entrance;
     banner.append(
-      element("span", "entrance-mark"),
+      element("span", "cs-entrance-mark"),
       nameNode(event.viewerName, event.viewerStyle),
       " makes an entrance",
     );
@@ -172,10 +172,11 @@
     }
 
     const isFullScreen = settings.fullScreenTiers.includes(parts.tier);
-    const card = element(
-      "article",
-      `alert alert-${parts.tier}${isFullScreen ? " fullscreen" : ""}`,
-    );
+    const classes = ["alert", `alert-${parts.tier}`];
+    // The light sweeping across a deluxe card, as the gift bar draws it (stream-effects.css).
+    if (parts.tier === "deluxe") classes.push("cs-shimmer");
+    if (isFullScreen) classes.push("fullscreen");
+    const card = element("article", classes.join(" "));
     card.dataset.kind = event.kind;
     if (event.test) card.dataset.test = "true";
     card.dataset.eventId = event.id;
@@ -188,7 +189,7 @@
     card.append(element("div", "icon", parts.icon), headline, counter);
     card.append(element("div", "detail", parts.detail));
     if (event.sticker && typeof event.sticker.text === "string") {
-      const sticker = element("div", "sticker", event.sticker.text);
+      const sticker = element("div", "cs-sticker", event.sticker.text);
       sticker.dataset.sticker = String(event.sticker.id);
       card.append(sticker);
     }

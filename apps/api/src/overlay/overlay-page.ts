@@ -1,8 +1,15 @@
 import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { giftIcon, RATE_CARD } from "@coinstream/core";
 import { html, raw } from "hono/html";
 
-const STYLES = readFileSync(new URL("./overlay.css", import.meta.url), "utf8");
+/** The gift effects the extension's gift bar draws too (one source), then the overlay's own. */
+const STYLES = [
+  createRequire(import.meta.url).resolve("@coinstream/ui-styles/stream-effects.css"),
+  new URL("./overlay.css", import.meta.url),
+]
+  .map((file) => readFileSync(file, "utf8"))
+  .join("\n");
 const SCRIPT = readFileSync(new URL("./overlay-client.js", import.meta.url), "utf8");
 
 const GIFTS = RATE_CARD.gifts.map((gift) => ({

@@ -113,8 +113,8 @@ describe("the OBS overlay in headless Chromium", () => {
     await sendGift(veraApi, handle, "crown");
     const crown = page.locator(".alert-premium", { hasText: "sent Crown" });
     await crown.waitFor();
-    expect(await crown.locator(".name").textContent()).toBe(VIEWER_NAME);
-    expect(await computed(".alert-premium .name", "color")).toBe("rgb(46, 196, 214)");
+    expect(await crown.locator(".cs-name").textContent()).toBe(VIEWER_NAME);
+    expect(await computed(".alert-premium .cs-name", "color")).toBe("rgb(46, 196, 214)");
 
     await sendGift(veraApi, handle, "rose", 3);
     const roses = page.locator(".alert-basic", { hasText: "sent Rose" });
@@ -123,6 +123,12 @@ describe("the OBS overlay in headless Chromium", () => {
 
     await sendGift(veraApi, handle, "concert");
     await page.locator(".alert-deluxe", { hasText: "sent Concert" }).waitFor();
+    // The shimmer comes from the stylesheet shared with the gift bar (@coinstream/ui-styles).
+    expect(
+      await page.evaluate(
+        `getComputedStyle(document.querySelector(".alert-deluxe"), "::before").animationName`,
+      ),
+    ).toBe("cs-shimmer-sweep");
 
     await veraApi.tips.send.mutate({
       idempotencyKey: randomUUID(),
@@ -277,7 +283,7 @@ describe("the OBS overlay in headless Chromium", () => {
     await novaApi.creator.sendTestAlert.mutate({ tier: "deluxe" });
     await page.locator('#stage .alert-deluxe.fullscreen[data-test="true"]').waitFor();
     expect(
-      await page.evaluate(`getComputedStyle(document.querySelector("#stage .name")).color`),
+      await page.evaluate(`getComputedStyle(document.querySelector("#stage .cs-name")).color`),
     ).toBe("rgb(0, 229, 255)");
     await page.waitForTimeout(1_000);
     await page.screenshot({
@@ -308,17 +314,17 @@ describe("entrances and stickers on the OBS overlay", () => {
     await page.goto(overlay.url);
     await page.locator('body[data-connection="open"]').waitFor();
     await sendGift(veraApi, handle, "crown");
-    const entrance = page.locator('.alert-premium .entrance[data-entrance="sparkle"]');
+    const entrance = page.locator('.alert-premium .cs-entrance[data-entrance="sparkle"]');
     await entrance.waitFor();
     expect(await entrance.textContent()).toBe(`${VIEWER_NAME} makes an entrance`);
-    expect(await entrance.locator(".name").textContent()).toBe(VIEWER_NAME);
+    expect(await entrance.locator(".cs-name").textContent()).toBe(VIEWER_NAME);
     expect(
-      await page.evaluate(`getComputedStyle(document.querySelector(".entrance")).animationName`),
-    ).toContain("entrance-in");
+      await page.evaluate(`getComputedStyle(document.querySelector(".cs-entrance")).animationName`),
+    ).toContain("cs-entrance-in");
 
     await sendGift(veraApi, handle, "gg");
     await page.locator(".alert-basic", { hasText: "sent GG" }).waitFor();
-    expect(await page.locator(".entrance").count()).toBe(1);
+    expect(await page.locator(".cs-entrance").count()).toBe(1);
 
     await veraApi.tips.send.mutate({
       idempotencyKey: randomUUID(),
@@ -327,7 +333,7 @@ describe("entrances and stickers on the OBS overlay", () => {
       message: XSS_MESSAGE,
       stickerId: "sticker-trophy",
     });
-    const sticker = page.locator('.alert-tip .sticker[data-sticker="sticker-trophy"]');
+    const sticker = page.locator('.alert-tip .cs-sticker[data-sticker="sticker-trophy"]');
     await sticker.waitFor();
     expect(await sticker.textContent()).toBe("🏆");
     expect(await page.locator("img").count()).toBe(0);
@@ -349,7 +355,7 @@ describe("entrances and stickers on the OBS overlay", () => {
         at: new Date(Date.now() + index * 60_000),
         entrance: effect,
       });
-      await page.locator(`.entrance[data-entrance="${effect}"]`).waitFor();
+      await page.locator(`.cs-entrance[data-entrance="${effect}"]`).waitFor();
     }
     await page.waitForTimeout(1_000); // let the entrances settle before the picture
     await mkdir(dirname(SCREENSHOT), { recursive: true });
@@ -358,7 +364,7 @@ describe("entrances and stickers on the OBS overlay", () => {
     // Reduced motion: the entrances and stickers stand still.
     await page.emulateMedia({ reducedMotion: "reduce" });
     const still = await page.evaluate(
-      `[...document.querySelectorAll(".entrance, .sticker")].map((n) => getComputedStyle(n).animationName)`,
+      `[...document.querySelectorAll(".cs-entrance, .cs-sticker")].map((n) => getComputedStyle(n).animationName)`,
     );
     expect(still).toEqual(["none", "none", "none", "none"]);
     expect(problems).toEqual({ console: [], page: [], dialogs: [] });

@@ -67,9 +67,16 @@ describe("AnimationLayer", () => {
     layer(item({}), item({ id: "2", entrance: "confetti", reducedMotion: true }));
     // An animation has no name of its own: it is drawn for sight (the log names the layer).
     const [plain, still] = screen.getAllByTestId("gift-animation");
-    expect(plain?.querySelector(".cs-anim-entrance")).toBeNull();
+    expect(plain?.querySelector(".cs-entrance")).toBeNull();
     expect(still?.dataset.reducedMotion).toBe("true");
-    expect(still?.querySelector(".cs-anim-entrance")).not.toBeNull();
-    expect(document.querySelector(".cs-anim-sticker")).toBeNull();
+    expect(still?.querySelector(".cs-entrance")).not.toBeNull();
+    expect(document.querySelector(".cs-sticker")).toBeNull();
+  });
+
+  it("gives a banner gift's card the shared shimmer, and no other card", () => {
+    layer(item({ style: "banner", tier: "deluxe" }), item({ id: "2", style: "burst" }));
+    const [banner, burst] = screen.getAllByTestId("gift-animation");
+    expect(banner?.classList.contains("cs-shimmer")).toBe(true);
+    expect(burst?.classList.contains("cs-shimmer")).toBe(false);
   });
 });

@@ -49,7 +49,9 @@ function Animation({
 }) {
   return (
     <div
-      className={takeover ? "cs-takeover" : "cs-anim"}
+      className={
+        takeover ? "cs-takeover" : item.style === "banner" ? "cs-anim cs-shimmer" : "cs-anim"
+      }
       data-testid="gift-animation"
       data-kind={item.kind}
       data-style={item.style}
@@ -60,11 +62,11 @@ function Animation({
       {item.kind === "message" ? <div className="cs-anim-label">Paid message</div> : null}
       {item.entrance && item.kind === "gift" ? (
         <div
-          className="cs-anim-entrance"
+          className="cs-entrance"
           data-entrance={item.entrance}
           data-testid="gift-animation-entrance"
         >
-          <span className="cs-anim-entrance-mark" aria-hidden="true">
+          <span className="cs-entrance-mark" aria-hidden="true">
             {/* As text: the bundled stylesheet mangles emoji in `content`. */}
             {entranceMark(item.entrance)}
           </span>
@@ -88,7 +90,7 @@ function Animation({
       <div className="cs-anim-detail">{detail(item)}</div>
       {item.sticker ? (
         <div
-          className="cs-anim-sticker"
+          className="cs-sticker"
           data-sticker={item.sticker.id}
           data-testid="gift-animation-sticker"
         >

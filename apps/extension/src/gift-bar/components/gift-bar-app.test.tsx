@@ -1,6 +1,6 @@
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { type HiddenSites, hiddenKey } from "../lib/hidden-sites.ts";
+import { createHiddenSites, type HiddenSites, hiddenKey } from "../lib/hidden-sites.ts";
 import { createPendingSends } from "../lib/pending-sends.ts";
 import { memoryWalletSignal } from "../lib/wallet-signal.ts";
 import {
@@ -474,6 +474,29 @@ describe("GiftBarApp", () => {
     await vi.waitFor(() => expect(readChoice).toHaveBeenCalledOnce());
     await act(() => readChoice.mock.results[0]?.value);
     expect(screen.queryByTitle("Coinstream gifts for @nova")).toBeNull();
+  });
+
+  it("as the launcher, shows its button only once the site's remembered choice is read, so that read never undoes a click", async () => {
+    const fake = fakeServices();
+    let answer: (open: boolean) => void = () => {};
+    const openSites = {
+      ...createHiddenSites(fake.store, "open"),
+      isHidden: () =>
+        new Promise<boolean>((resolve) => {
+          answer = resolve;
+        }),
+    };
+    render(<GiftBarApp services={{ ...asLauncher(fake.services), openSites }} />);
+    await waitFor(() => expect(fake.calls.map((call) => call.path)).toContain("streams.resolve"));
+    await act(async () => {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    });
+    expect(screen.queryByTestId("open-panel")).toBeNull();
+
+    await act(async () => answer(true));
+    const close = await screen.findByRole("button", { name: "Close the gifts for @nova" });
+    expect(close.getAttribute("aria-expanded")).toBe("true");
+    expect(screen.getByTestId("panel-frame").tagName).toBe("IFRAME");
   });
 
   it("as the launcher, puts nothing into the page's layout: the button and panel are fixed over it", async () => {

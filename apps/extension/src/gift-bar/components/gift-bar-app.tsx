@@ -267,7 +267,10 @@ export function GiftBarApp({ services }: { readonly services: GiftBarServices })
   // a pill; on a creator's own page (meta tag) it starts open.
   const [collapsed, setCollapsed] = useState(adapter.id !== "page");
   // The launcher's panel: closed until the viewer opens it, then as the viewer left it on this site.
-  const [panelOpen, setPanelOpen] = useRememberedOpen(services.openSites, hostname);
+  const [panelOpen, setPanelOpen] = useRememberedOpen(
+    launcher ? services.openSites : undefined,
+    hostname,
+  );
 
   if (!showing) return null;
 
@@ -287,15 +290,17 @@ export function GiftBarApp({ services }: { readonly services: GiftBarServices })
   } else if (!creator.canReceive) {
     content = <NotJoinedChip note={`@${creator.handle} can't receive gifts on Coinstream yet.`} />;
   } else if (launcher) {
-    content = (
-      <Launcher
-        handle={creator.handle}
-        open={panelOpen}
-        panelUrl={target ? launcher.panelUrl(target, hostname) : null}
-        layout={dock}
-        onToggle={setPanelOpen}
-      />
-    );
+    // Not before the site's remembered choice is read: a click then could be undone by it.
+    content =
+      panelOpen === null ? null : (
+        <Launcher
+          handle={creator.handle}
+          open={panelOpen}
+          panelUrl={target ? launcher.panelUrl(target, hostname) : null}
+          layout={dock}
+          onToggle={setPanelOpen}
+        />
+      );
   } else if (collapsed && slot.container === null && panel === null) {
     content = (
       <CollapsedPill
@@ -374,17 +379,21 @@ function Placed({ slot, children }: { readonly slot: BarSlot; readonly children:
   return <div className="cs-floating">{children}</div>;
 }
 
-/** Open or folded, read once per page load from the site's remembered choice, saved on change. */
+/**
+ * Open or folded, read once per page load from the site's remembered choice (null until read),
+ * saved on change.
+ */
 function useRememberedOpen(
   sites: HiddenSites | undefined,
   hostname: string,
-): [boolean, (open: boolean) => void] {
-  const [open, setOpen] = useState(false);
+): [boolean | null, (open: boolean) => void] {
+  const [open, setOpen] = useState<boolean | null>(sites ? null : false);
   useEffect(() => {
     let current = true;
     sites?.isHidden(hostname).then(
       (value) => current && setOpen(value),
-      () => {},
+      // Storage unreadable: folded, as on a first visit.
+      () => current && setOpen(false),
     );
     return () => {
       current = false;
