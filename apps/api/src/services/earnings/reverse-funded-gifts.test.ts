@@ -1,7 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { accountId, ensureAccounts } from "@coinstream/db";
 import { describe, expect, it } from "vitest";
+import { sandboxPaymentIntent } from "../../payments/sandbox-events.ts";
 import { createCreator, createFundedPerson, createPerson } from "../../test-support/people.ts";
+import { type ReversalEventType, reversalObject } from "../../test-support/stripe-reversals.ts";
 import { useSandboxApi } from "../../test-support/test-ledger.ts";
 import { deliverStripeEvent } from "../../test-support/webhooks.ts";
 import type { Viewer } from "../service-context.ts";
@@ -60,23 +62,13 @@ async function buyThroughSandbox(who: Viewer, packId: string): Promise<string> {
 }
 
 /** Stripe reports a full refund (or a dispute) of a purchase, signed as Stripe signs it. */
-async function reportReversal(
-  purchaseId: string,
-  type: "charge.refunded" | "charge.dispute.created" = "charge.refunded",
-) {
-  const paymentIntent = `pi_sandbox_${purchaseId.replaceAll("-", "")}`;
+async function reportReversal(purchaseId: string, type: ReversalEventType = "charge.refunded") {
+  const paymentIntent = sandboxPaymentIntent(purchaseId);
   const response = await deliverStripeEvent(
     env.app,
     WEBHOOK_SECRET,
     type,
-    type === "charge.refunded"
-      ? {
-          id: `ch_${randomUUID()}`,
-          object: "charge",
-          payment_intent: paymentIntent,
-          refunded: true,
-        }
-      : { id: `dp_${randomUUID()}`, object: "dispute", payment_intent: paymentIntent },
+    reversalObject(type, { paymentIntent }),
   );
   expect(response.status).toBe(200);
   return response.json();
