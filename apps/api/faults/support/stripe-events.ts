@@ -1,6 +1,7 @@
 import type { HttpClient } from "@coinstream/test-harness";
 import Stripe from "stripe";
 import { stripeEventPayload } from "../../src/payments/sandbox-events.ts";
+import { reversalObject } from "../../src/test-support/stripe-reversals.ts";
 
 // Stripe's own library signs the events, offline, exactly as Stripe signs its deliveries.
 const stripe = new Stripe("sk_test_coinstream_faults");
@@ -58,22 +59,20 @@ export function completedEvent(
  * (Stripe copies it when the intent is confirmed), which names the purchase.
  */
 export function refundedEvent(purchase: PurchaseRef, options: { full?: boolean } = {}): string {
-  return event("charge.refunded", {
-    id: `ch_faults_${crypto.randomUUID().replaceAll("-", "")}`,
-    object: "charge",
-    payment_intent: purchase.paymentIntent,
-    refunded: options.full ?? true,
-    metadata: { purchaseId: purchase.purchaseId },
-  });
+  const { paymentIntent, purchaseId } = purchase;
+  return event(
+    "charge.refunded",
+    reversalObject("charge.refunded", { paymentIntent, purchaseId, refunded: options.full }),
+  );
 }
 
 /** `charge.dispute.created` for the purchase's payment (a chargeback). */
 export function disputedEvent(purchase: PurchaseRef): string {
-  return event("charge.dispute.created", {
-    id: `dp_faults_${crypto.randomUUID().replaceAll("-", "")}`,
-    object: "dispute",
-    payment_intent: purchase.paymentIntent,
-  });
+  const { paymentIntent } = purchase;
+  return event(
+    "charge.dispute.created",
+    reversalObject("charge.dispute.created", { paymentIntent }),
+  );
 }
 
 export interface Delivery {

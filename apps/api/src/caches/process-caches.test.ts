@@ -18,9 +18,8 @@ import {
 import {
   createAdmin,
   createCreator,
-  createPerson,
+  createFundedPerson,
   ensurePlatformAccounts,
-  fundWallet,
 } from "../test-support/people.ts";
 import { createTestContext, testDependencies } from "../test-support/test-context.ts";
 import { createCallerFactory } from "../trpc/init.ts";
@@ -217,8 +216,7 @@ describe("the creator cache", () => {
 
   it("refuses gifts on B once A froze the creator", async () => {
     const creator = await createCreator(db.sql);
-    const viewer = await createPerson(db.sql);
-    await fundWallet(db.sql, b.ledger, viewer, 10_000n);
+    const viewer = await createFundedPerson(db.sql, b.ledger, 10_000n);
     const gift = () =>
       caller(b, viewer).gifts.send({
         idempotencyKey: randomUUID(),

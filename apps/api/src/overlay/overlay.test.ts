@@ -5,7 +5,7 @@ import type { StreamEvent } from "../realtime/stream-event.ts";
 import { StreamEventHub } from "../realtime/stream-event-hub.ts";
 import type { Viewer } from "../services/service-context.ts";
 import { DEFAULT_OVERLAY_SETTINGS } from "../services/studio/overlay-settings.ts";
-import { createCreator, createPerson, fundWallet } from "../test-support/people.ts";
+import { createCreator, createFundedPerson, createPerson } from "../test-support/people.ts";
 import { useTestLedger } from "../test-support/test-ledger.ts";
 
 const env = useTestLedger();
@@ -23,8 +23,7 @@ const callerFor = (who: Viewer | null) => env.callerFor(who, { publicUrl: PUBLIC
 
 async function liveCreatorWithFan() {
   const creator = await createCreator(env.db.sql);
-  const fan = await createPerson(env.db.sql, { name: "Ana" });
-  await fundWallet(env.db.sql, env.ledger, fan, 5_000n);
+  const fan = await createFundedPerson(env.db.sql, env.ledger, 5_000n, { name: "Ana" });
   const tip = (coins: number, message?: string) =>
     callerFor(fan).tips.send({
       idempotencyKey: randomUUID(),
@@ -141,8 +140,7 @@ describe("GET /overlay/:key/state", () => {
   it("gives the live session's goal with progress and its top gifters, with name colours", async () => {
     const { creator, fan, tip, path } = await liveCreatorWithFan();
     await tip(500); // before the session: not in its top gifters
-    const ben = await createPerson(env.db.sql, { name: "Ben" });
-    await fundWallet(env.db.sql, env.ledger, ben, 1_000n);
+    const ben = await createFundedPerson(env.db.sql, env.ledger, 1_000n, { name: "Ben" });
     await env.db
       .sql`insert into viewer_profiles (user_id, name_color) values (${ben.userId}, '#2ec4d6')`;
     await callerFor(creator.user).sessions.start();

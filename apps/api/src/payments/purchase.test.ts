@@ -5,8 +5,9 @@ import { describe, expect, it } from "vitest";
 import type { Viewer } from "../services/service-context.ts";
 import { viewerWalletRef } from "../services/wallet/viewer-wallet.ts";
 import { spendFromWallet, testViewer } from "../test-support/people.ts";
+import { type ReversalEventType, reversalObject } from "../test-support/stripe-reversals.ts";
 import { useSandboxApi } from "../test-support/test-ledger.ts";
-import { stripeEventPayload } from "./sandbox-events.ts";
+import { sandboxPaymentIntent, stripeEventPayload } from "./sandbox-events.ts";
 
 const WEBHOOK_SECRET = "whsec_test_coinstream_sandbox_secret";
 const stripe = new Stripe("sk_test_offline");
@@ -48,7 +49,7 @@ function sessionEvent(
     payment_status: paymentStatus,
     amount_total: amountMinor,
     currency: "eur",
-    payment_intent: `pi_sandbox_${purchase.purchaseId.replaceAll("-", "")}`,
+    payment_intent: sandboxPaymentIntent(purchase.purchaseId),
   });
 }
 
@@ -250,25 +251,10 @@ describe("who may buy", () => {
   });
 });
 
-/** A signed Stripe event about a purchase's payment intent (refund or dispute). */
-function reversalEvent(
-  purchaseId: string,
-  type: "charge.refunded" | "charge.dispute.created",
-  refunded = true,
-) {
-  const paymentIntent = `pi_sandbox_${purchaseId.replaceAll("-", "")}`;
-  // A charge carries its payment intent's metadata, which names the purchase.
-  const object =
-    type === "charge.refunded"
-      ? {
-          id: `ch_${randomUUID()}`,
-          object: "charge",
-          payment_intent: paymentIntent,
-          refunded,
-          metadata: { purchaseId },
-        }
-      : { id: `dp_${randomUUID()}`, object: "dispute", payment_intent: paymentIntent };
-  return stripeEventPayload(type, object);
+/** A Stripe event about a purchase's sandbox payment (refund or dispute). */
+function reversalEvent(purchaseId: string, type: ReversalEventType, refunded = true) {
+  const paymentIntent = sandboxPaymentIntent(purchaseId);
+  return stripeEventPayload(type, reversalObject(type, { paymentIntent, purchaseId, refunded }));
 }
 
 async function buyThroughSandbox(who: Viewer, packId: string) {
@@ -334,7 +320,7 @@ describe("events out of order and at once", () => {
   /** A completion event naming the payment intent, as Stripe's does. */
   const paidEvent = (purchaseId: string, sessionId: string) => {
     const event = JSON.parse(completedEvent(purchaseId, sessionId, 899));
-    event.data.object.payment_intent = `pi_sandbox_${purchaseId.replaceAll("-", "")}`;
+    event.data.object.payment_intent = sandboxPaymentIntent(purchaseId);
     return JSON.stringify(event);
   };
 

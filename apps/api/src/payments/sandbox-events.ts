@@ -16,6 +16,11 @@ export interface SandboxDeps extends SandboxSigner {
   readonly sql: Sql;
 }
 
+/** The payment intent the sandbox names for a purchase's payment, as Stripe creates one per checkout. */
+export function sandboxPaymentIntent(purchaseId: string): string {
+  return `pi_sandbox_${purchaseId.replaceAll("-", "")}`;
+}
+
 /** A Stripe-shaped event around `object`, as Stripe's webhooks deliver one (a new id unless given). */
 export function stripeEventPayload(
   type: string,

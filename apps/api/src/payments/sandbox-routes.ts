@@ -7,6 +7,7 @@ import {
   type SandboxDeps,
   sandboxOutcomePage,
   sandboxPage,
+  sandboxPaymentIntent,
 } from "./sandbox-events.ts";
 
 /**
@@ -119,7 +120,7 @@ function deliverOutcome(
       payment_status: outcome === "pay" ? "paid" : "unpaid",
       amount_total: Number(purchase.price_minor),
       currency: purchase.currency.toLowerCase(),
-      payment_intent: `pi_sandbox_${purchase.id.replaceAll("-", "")}`,
+      payment_intent: sandboxPaymentIntent(purchase.id),
     },
   );
 }

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
 import type { Viewer } from "../services/service-context.ts";
 import {
   createCreator,
+  createFundedPerson,
   createPerson,
   ensurePlatformAccounts,
   fundWallet,
@@ -270,11 +271,9 @@ describe("streams.leaderboard", () => {
   it("ranks supporters by coins given, by name only, when several viewers gift", async () => {
     const target = await createCreator(db.sql);
     const [ana, ben] = [
-      await createPerson(db.sql, { name: "Ana" }),
-      await createPerson(db.sql, { name: "Ben" }),
+      await createFundedPerson(db.sql, ledger, 1_000n, { name: "Ana" }),
+      await createFundedPerson(db.sql, ledger, 1_000n, { name: "Ben" }),
     ];
-    await fundWallet(db.sql, ledger, ana, 1_000n);
-    await fundWallet(db.sql, ledger, ben, 1_000n);
     const tip = (who: Viewer, coins: number) =>
       processA(who).tips.send({
         idempotencyKey: randomUUID(),

@@ -10,7 +10,13 @@ import { processPendingWithdrawals } from "../services/payouts/withdrawals.ts";
 import { getActiveRateCard } from "../services/rate-card/get-active-rate-card.ts";
 import type { Viewer } from "../services/service-context.ts";
 import { creatorWithAvailable as creatorWithDiamonds } from "../test-support/creator-with-diamonds.ts";
-import { createAdmin, createCreator, createPerson, fundWallet } from "../test-support/people.ts";
+import {
+  createAdmin,
+  createCreator,
+  createFundedPerson,
+  createPerson,
+  fundWallet,
+} from "../test-support/people.ts";
 import { useTestLedger } from "../test-support/test-ledger.ts";
 
 const env = useTestLedger();
@@ -192,8 +198,7 @@ describe("admin.freeze and admin.unfreeze", () => {
   it("stops a frozen creator withdrawing and receiving gifts, until unfrozen", async () => {
     const admin = await createAdmin(env.db.sql);
     const { creator, handle, balance } = await creatorWithAvailable(3_000);
-    const fan = await createPerson(env.db.sql);
-    await fundWallet(env.db.sql, env.ledger, fan, 1_000n);
+    const fan = await createFundedPerson(env.db.sql, env.ledger, 1_000n);
     await callerFor(admin).admin.freeze({ userId: creator.userId, reason: "chargeback ring" });
 
     await expect(

@@ -12,7 +12,7 @@ import {
   startStandInSite,
 } from "../services/channels/testing/stand-in-site.ts";
 import type { Viewer } from "../services/service-context.ts";
-import { createAdmin, createPerson, fundWallet } from "../test-support/people.ts";
+import { createAdmin, createFundedPerson, createPerson } from "../test-support/people.ts";
 import { useTestLedger } from "../test-support/test-ledger.ts";
 
 const env = useTestLedger();
@@ -251,8 +251,7 @@ describe("channels.verify", () => {
     // Verified with enough followers: gifts sent to the channel's page now reach this creator.
     const status = await api.creator.status();
     expect(status).toMatchObject({ isCreator: true, canReceive: true });
-    const viewer = await createPerson(env.db.sql);
-    await fundWallet(env.db.sql, env.ledger, viewer, 1_000n);
+    const viewer = await createFundedPerson(env.db.sql, env.ledger, 1_000n);
     const gift = await callerFor(viewer).gifts.send({
       idempotencyKey: randomUUID(),
       to: { url: `https://www.twitch.tv/${name}` },

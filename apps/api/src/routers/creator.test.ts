@@ -1,7 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import type { Viewer } from "../services/service-context.ts";
-import { createCreator, createPerson, fundWallet } from "../test-support/people.ts";
+import {
+  createCreator,
+  createFundedPerson,
+  createPerson,
+  fundWallet,
+} from "../test-support/people.ts";
 import { useTestLedger } from "../test-support/test-ledger.ts";
 
 const env = useTestLedger();
@@ -83,8 +88,7 @@ describe("creator", () => {
 describe("paging creator.earnings and wallet.history", () => {
   it("reaches every entry of a one-sided history, page after page", async () => {
     const { user: creator, handle } = await createCreator(env.db.sql, 500);
-    const fan = await createPerson(env.db.sql);
-    await fundWallet(env.db.sql, env.ledger, fan, 1_000n);
+    const fan = await createFundedPerson(env.db.sql, env.ledger, 1_000n);
     for (let i = 0; i < 7; i++) {
       await callerFor(fan).tips.send({ idempotencyKey: randomUUID(), to: { handle }, coins: 10 });
     }

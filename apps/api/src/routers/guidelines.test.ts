@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import type { Viewer } from "../services/service-context.ts";
-import { createAdmin, createCreator, createPerson, fundWallet } from "../test-support/people.ts";
+import { createAdmin, createCreator, createFundedPerson } from "../test-support/people.ts";
 import { useTestLedger } from "../test-support/test-ledger.ts";
 
 const env = useTestLedger();
@@ -44,8 +44,7 @@ describe("community guidelines", () => {
   });
 
   it("refuses spending with GUIDELINES_NOT_ACCEPTED naming the new version, moves no coins, keeps reads open, and reopens on acceptance", async () => {
-    const viewer = await createPerson(env.db.sql);
-    await fundWallet(env.db.sql, env.ledger, viewer, 1_000n);
+    const viewer = await createFundedPerson(env.db.sql, env.ledger, 1_000n);
     const star = await createCreator(env.db.sql);
     await callerFor(viewer).gifts.send(rose(star.handle));
     const { admin, version } = await publish();
@@ -84,8 +83,7 @@ describe("community guidelines", () => {
   });
 
   it("refuses gifts to a creator who has not accepted the version in effect, moving no coins", async () => {
-    const viewer = await createPerson(env.db.sql);
-    await fundWallet(env.db.sql, env.ledger, viewer, 100n);
+    const viewer = await createFundedPerson(env.db.sql, env.ledger, 100n);
     const star = await createCreator(env.db.sql);
     const { version } = await publish();
     await callerFor(viewer).me.acceptGuidelines({ version });
@@ -110,8 +108,7 @@ describe("community guidelines", () => {
   });
 
   it("keeps spending open while a version published ahead waits for its date, and takes an early acceptance", async () => {
-    const viewer = await createPerson(env.db.sql);
-    await fundWallet(env.db.sql, env.ledger, viewer, 100n);
+    const viewer = await createFundedPerson(env.db.sql, env.ledger, 100n);
     const star = await createCreator(env.db.sql);
     const inAnHour = new Date(Date.now() + 3_600_000).toISOString();
     const { version } = await publish(inAnHour);
@@ -145,8 +142,7 @@ describe("community guidelines", () => {
   });
 
   it("judges a viewer read with its session by the accepted version it carries, with no lookup", async () => {
-    const viewer = await createPerson(env.db.sql);
-    await fundWallet(env.db.sql, env.ledger, viewer, 100n);
+    const viewer = await createFundedPerson(env.db.sql, env.ledger, 100n);
     const target = await createCreator(env.db.sql);
     const [row] = await env.db.sql<{ version: number }[]>`
       select max(version) as version from guidelines_versions where effective_at <= now()`;

@@ -2,7 +2,12 @@ import { randomUUID } from "node:crypto";
 import { checkLedger } from "@coinstream/db";
 import { describe, expect, it } from "vitest";
 import type { Viewer } from "../services/service-context.ts";
-import { createAdmin, createCreator, createPerson, fundWallet } from "../test-support/people.ts";
+import {
+  createAdmin,
+  createCreator,
+  createFundedPerson,
+  createPerson,
+} from "../test-support/people.ts";
 import { useTestLedger } from "../test-support/test-ledger.ts";
 
 const env = useTestLedger();
@@ -62,10 +67,8 @@ const creatorReport = (handle: string) => ({
 
 describe("reports.create", () => {
   it("files reports of a creator, a tip and a paid message the reporter can see, once each while open", async () => {
-    const tipper = await createPerson(env.db.sql);
-    const reporter = await createPerson(env.db.sql);
-    await fundWallet(env.db.sql, env.ledger, tipper, 1_000n);
-    await fundWallet(env.db.sql, env.ledger, reporter, 1_000n);
+    const tipper = await createFundedPerson(env.db.sql, env.ledger, 1_000n);
+    const reporter = await createFundedPerson(env.db.sql, env.ledger, 1_000n);
     const star = await createCreator(env.db.sql);
     const tip = await tipEventId(tipper, star.handle, "something nasty");
     const message = await paidMessageId(reporter, star.handle, "hello");
@@ -102,8 +105,7 @@ describe("reports.create", () => {
 
   it("refuses a target that does not exist or that the reporter cannot see, and reporting oneself, storing nothing", async () => {
     const reporter = await createPerson(env.db.sql);
-    const sender = await createPerson(env.db.sql);
-    await fundWallet(env.db.sql, env.ledger, sender, 1_000n);
+    const sender = await createFundedPerson(env.db.sql, env.ledger, 1_000n);
     const star = await createCreator(env.db.sql);
     const message = await paidMessageId(sender, star.handle, "private");
     const caller = callerFor(reporter);
@@ -159,8 +161,7 @@ describe("admin.reports and admin.resolveReport", () => {
   it("lists open reports and resolves them as dismissed or with a strike, audited, once", async () => {
     const admin = await createAdmin(env.db.sql);
     const reporter = await createPerson(env.db.sql);
-    const tipper = await createPerson(env.db.sql);
-    await fundWallet(env.db.sql, env.ledger, tipper, 100n);
+    const tipper = await createFundedPerson(env.db.sql, env.ledger, 100n);
     const star = await createCreator(env.db.sql);
     const other = await createCreator(env.db.sql);
     const { reportId: aboutStar } = await callerFor(reporter).reports.create(
@@ -229,8 +230,7 @@ describe("admin.reports and admin.resolveReport", () => {
 describe("strikes, suspension and appeals", () => {
   it("suspends a creator at the third strike in 90 days: gifts are refused naming the end, no coins move; withdrawing one on appeal lets gifts through again", async () => {
     const admin = await createAdmin(env.db.sql);
-    const viewer = await createPerson(env.db.sql);
-    await fundWallet(env.db.sql, env.ledger, viewer, 1_000n);
+    const viewer = await createFundedPerson(env.db.sql, env.ledger, 1_000n);
     const star = await createCreator(env.db.sql);
     await pastStrike(star.user, 80);
     await pastStrike(star.user, 30);
@@ -330,8 +330,7 @@ describe("strikes, suspension and appeals", () => {
 
   it("keeps the suspension when the appeal is upheld, and lets a suspension end after 14 days", async () => {
     const admin = await createAdmin(env.db.sql);
-    const viewer = await createPerson(env.db.sql);
-    await fundWallet(env.db.sql, env.ledger, viewer, 100n);
+    const viewer = await createFundedPerson(env.db.sql, env.ledger, 100n);
     const star = await createCreator(env.db.sql);
     const ended = await createCreator(env.db.sql);
     await pastStrike(star.user, 20);

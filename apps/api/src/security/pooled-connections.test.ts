@@ -10,7 +10,12 @@ import { createChannelVerifierConfig } from "../services/channels/channel-verifi
 import { type StandInSite, startStandInSite } from "../services/channels/testing/stand-in-site.ts";
 import type { Viewer } from "../services/service-context.ts";
 import { creatorWithAvailable as creatorWithDiamonds } from "../test-support/creator-with-diamonds.ts";
-import { createAdmin, createCreator, createPerson, fundWallet } from "../test-support/people.ts";
+import {
+  createAdmin,
+  createCreator,
+  createFundedPerson,
+  createPerson,
+} from "../test-support/people.ts";
 import { testDependencies } from "../test-support/test-context.ts";
 import { useTestLedger } from "../test-support/test-ledger.ts";
 import { deliverStripeEvent } from "../test-support/webhooks.ts";
@@ -153,8 +158,7 @@ describe("50 concurrent calls of every locking procedure", () => {
     const { handle } = await createCreator(env.db.sql, 500);
     const spenders = await Promise.all(
       Array.from({ length: 5 }, async () => {
-        const who = await createPerson(env.db.sql);
-        await fundWallet(env.db.sql, env.ledger, who, 100_000n);
+        const who = await createFundedPerson(env.db.sql, env.ledger, 100_000n);
         return who;
       }),
     );

@@ -7,7 +7,7 @@ import { createAuth } from "../auth/create-auth.ts";
 import { CapturingMailer } from "../auth/mailer.ts";
 import { createPayments } from "../payments/create-payments.ts";
 import { StreamEventHub } from "../realtime/stream-event-hub.ts";
-import { createCreator, createPerson, fundWallet } from "../test-support/people.ts";
+import { createCreator, createFundedPerson, type createPerson } from "../test-support/people.ts";
 import { useTestLedger } from "../test-support/test-ledger.ts";
 import { BASE_URL, FuzzAccounts, type FuzzIdentity } from "./fuzz-http.ts";
 
@@ -59,8 +59,7 @@ export function useHttpApi() {
       admin: new FuzzAccounts(env.app, sql, "admin"),
     };
     env.star = await createCreator(sql);
-    env.fan = await createPerson(sql, { name: "Fay Fan" });
-    await fundWallet(sql, env.ledger, env.fan, 5_000n);
+    env.fan = await createFundedPerson(sql, env.ledger, 5_000n, { name: "Fay Fan" });
     await env.callerFor(env.fan).gifts.send({
       idempotencyKey: randomUUID(),
       to: { handle: env.star.handle },

@@ -3,7 +3,7 @@ import { accountId, type Ledger, type Sql } from "@coinstream/db";
 import { releaseHeldDiamonds } from "../services/earnings/release-held-diamonds.ts";
 import type { Viewer } from "../services/service-context.ts";
 import type { appRouter } from "../trpc/root.ts";
-import { createPerson, fundWallet } from "./people.ts";
+import { createFundedPerson, createPerson } from "./people.ts";
 
 const DAY = 86_400_000;
 type Caller = ReturnType<typeof appRouter.createCaller>;
@@ -29,9 +29,8 @@ export async function creatorWithAvailable(
     insert into creator_channels (creator_user_id, platform, channel, followers, followers_verified, verified_at)
     values (${creator.userId}, 'twitch', ${handle}, 500, true, now())`;
   for (let i = 0; i < fans; i++) {
-    const fan = await createPerson(sql);
     const coins = (diamonds * 2) / fans;
-    await fundWallet(sql, ledger, fan, BigInt(coins));
+    const fan = await createFundedPerson(sql, ledger, BigInt(coins));
     await callerFor(fan).tips.send({ idempotencyKey: randomUUID(), to: { handle }, coins });
   }
   await releaseHeldDiamonds(sql, ledger, new Date(Date.now() + 8 * DAY));

@@ -94,6 +94,18 @@ export async function fundWallet(
   expect(minted?.result).toBe("ok");
 }
 
+/** A person (see `createPerson`) whose wallet holds `coins`, minted as a paid purchase would. */
+export async function createFundedPerson(
+  sql: Sql,
+  ledger: Ledger,
+  coins: bigint,
+  overrides: Partial<Viewer> = {},
+): Promise<Viewer> {
+  const who = await createPerson(sql, overrides);
+  await fundWallet(sql, ledger, who, coins);
+  return who;
+}
+
 /** Spends `coins` from the person's wallet straight through the ledger (`gift` by default). */
 export async function spendFromWallet(
   ledger: Ledger,

@@ -7,7 +7,7 @@ import {
   insertStreamEvent,
   unfoldedEvents,
 } from "../../test-support/fold-analytics.ts";
-import { createCreator, createPerson, fundWallet } from "../../test-support/people.ts";
+import { createCreator, createFundedPerson } from "../../test-support/people.ts";
 import { useTestLedger } from "../../test-support/test-ledger.ts";
 import type { Viewer } from "../service-context.ts";
 
@@ -47,11 +47,10 @@ describe("analytics.dashboard", () => {
   it("totals equal the ledger's before folding, half folded and fully folded when viewers gift and tip", async () => {
     const creator = await createCreator(env.db.sql);
     const viewers = [
-      await createPerson(env.db.sql, { name: "Ada" }),
-      await createPerson(env.db.sql, { name: "Bo" }),
-      await createPerson(env.db.sql, { name: "Cy" }),
+      await createFundedPerson(env.db.sql, env.ledger, 100_000n, { name: "Ada" }),
+      await createFundedPerson(env.db.sql, env.ledger, 100_000n, { name: "Bo" }),
+      await createFundedPerson(env.db.sql, env.ledger, 100_000n, { name: "Cy" }),
     ];
-    for (const viewer of viewers) await fundWallet(env.db.sql, env.ledger, viewer, 100_000n);
     const [ada, bo, cy] = viewers as [Viewer, Viewer, Viewer];
     const gift = (who: Viewer, giftId: string, count: number) =>
       callerFor(who).gifts.send({
@@ -133,8 +132,7 @@ describe("analytics.dashboard", () => {
   it("shows each creator only their own analytics, and none to someone who is not a creator", async () => {
     const a = await createCreator(env.db.sql);
     const b = await createCreator(env.db.sql);
-    const fan = await createPerson(env.db.sql, { name: "Fan of A" });
-    await fundWallet(env.db.sql, env.ledger, fan, 1_000n);
+    const fan = await createFundedPerson(env.db.sql, env.ledger, 1_000n, { name: "Fan of A" });
     await callerFor(fan).gifts.send({
       idempotencyKey: randomUUID(),
       to: { url: a.url },
@@ -246,8 +244,7 @@ describe("analytics.dashboard", () => {
 
   it("lists live sessions overlapping the range with their totals, folded or not", async () => {
     const creator = await createCreator(env.db.sql);
-    const fan = await createPerson(env.db.sql, { name: "Sam" });
-    await fundWallet(env.db.sql, env.ledger, fan, 1_000n);
+    const fan = await createFundedPerson(env.db.sql, env.ledger, 1_000n, { name: "Sam" });
     const [ended] = await env.db.sql<{ id: string }[]>`
       insert into stream_sessions (creator_user_id, title, started_at, ended_at)
       values (${creator.user.userId}, 'Long ago', now() - interval '30 days', now() - interval '29 days')
@@ -269,8 +266,7 @@ describe("analytics.dashboard", () => {
 
   it("reports diamonds reversed out of the creator's hold in the range", async () => {
     const creator = await createCreator(env.db.sql);
-    const fan = await createPerson(env.db.sql);
-    await fundWallet(env.db.sql, env.ledger, fan, 1_000n);
+    const fan = await createFundedPerson(env.db.sql, env.ledger, 1_000n);
     await callerFor(fan).tips.send({
       idempotencyKey: randomUUID(),
       to: { url: creator.url },

@@ -1,7 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { accountId, ensureAccounts } from "@coinstream/db";
 import { describe, expect, it } from "vitest";
-import { createCreator, createPerson, fundWallet } from "../../test-support/people.ts";
+import { sandboxPaymentIntent } from "../../payments/sandbox-events.ts";
+import { createCreator, createFundedPerson, createPerson } from "../../test-support/people.ts";
+import { type ReversalEventType, reversalObject } from "../../test-support/stripe-reversals.ts";
 import { useSandboxApi } from "../../test-support/test-ledger.ts";
 import { deliverStripeEvent } from "../../test-support/webhooks.ts";
 import type { Viewer } from "../service-context.ts";
@@ -60,23 +62,13 @@ async function buyThroughSandbox(who: Viewer, packId: string): Promise<string> {
 }
 
 /** Stripe reports a full refund (or a dispute) of a purchase, signed as Stripe signs it. */
-async function reportReversal(
-  purchaseId: string,
-  type: "charge.refunded" | "charge.dispute.created" = "charge.refunded",
-) {
-  const paymentIntent = `pi_sandbox_${purchaseId.replaceAll("-", "")}`;
+async function reportReversal(purchaseId: string, type: ReversalEventType = "charge.refunded") {
+  const paymentIntent = sandboxPaymentIntent(purchaseId);
   const response = await deliverStripeEvent(
     env.app,
     WEBHOOK_SECRET,
     type,
-    type === "charge.refunded"
-      ? {
-          id: `ch_${randomUUID()}`,
-          object: "charge",
-          payment_intent: paymentIntent,
-          refunded: true,
-        }
-      : { id: `dp_${randomUUID()}`, object: "dispute", payment_intent: paymentIntent },
+    reversalObject(type, { paymentIntent }),
   );
   expect(response.status).toBe(200);
   return response.json();
@@ -122,8 +114,7 @@ const debtOf = async (purchaseId: string) =>
 describe("reverseFundedGifts (through a refund webhook)", () => {
   it("takes back exactly the gifts a refunded purchase paid for from each creator's hold, once", async () => {
     const [a, b] = [await creator(), await creator()];
-    const fan = await createPerson(env.db.sql);
-    await fundWallet(env.db.sql, env.ledger, fan, 1_000n);
+    const fan = await createFundedPerson(env.db.sql, env.ledger, 1_000n);
     await tip(fan, a, 400);
     await releaseHeldDiamonds(env.db.sql, env.ledger, new Date(Date.now() + 8 * DAY));
     expect(await diamondsOf(a)).toEqual({ held: 0n, available: 200n });
@@ -239,8 +230,7 @@ describe("reverseFundedGifts (through a refund webhook)", () => {
   it("takes back at most what is held, records the shortfall, and never touches available diamonds", async () => {
     const a = await creator();
     const buyer = await establishedBuyer();
-    const fan = await createPerson(env.db.sql);
-    await fundWallet(env.db.sql, env.ledger, fan, 1_000n);
+    const fan = await createFundedPerson(env.db.sql, env.ledger, 1_000n);
     const purchaseId = await buyThroughSandbox(buyer, "coins-500");
     const tipToA = await tip(buyer, a, 500); // 250 diamonds
     await releaseHeldDiamonds(env.db.sql, env.ledger, new Date(Date.now() + 8 * DAY));
@@ -261,8 +251,7 @@ describe("reverseFundedGifts (through a refund webhook)", () => {
 
   it("does not hold back older diamonds because a newer gift was reversed", async () => {
     const a = await creator();
-    const fan = await createPerson(env.db.sql);
-    await fundWallet(env.db.sql, env.ledger, fan, 1_000n);
+    const fan = await createFundedPerson(env.db.sql, env.ledger, 1_000n);
     const older = await tip(fan, a, 400); // 200 diamonds
     const buyer = await createPerson(env.db.sql);
     const purchaseId = await buyThroughSandbox(buyer, "coins-500");
@@ -285,8 +274,7 @@ describe("reverseFundedGifts (through a refund webhook)", () => {
 describe("reversing carried gifts", () => {
   it("takes back exactly the diamond a rose credited from the carried half, and no more", async () => {
     const a = await creator();
-    const fan = await createPerson(env.db.sql);
-    await fundWallet(env.db.sql, env.ledger, fan, 10n);
+    const fan = await createFundedPerson(env.db.sql, env.ledger, 10n);
     await gift(fan, a, "rose", 1); // half a diamond carried, none credited
     const buyer = await createPerson(env.db.sql);
     const purchaseId = await buyThroughSandbox(buyer, "coins-500");

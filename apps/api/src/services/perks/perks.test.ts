@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { foldEverything } from "../../test-support/fold-analytics.ts";
-import { createCreator, createPerson, fundWallet } from "../../test-support/people.ts";
+import { createCreator, createFundedPerson, createPerson } from "../../test-support/people.ts";
 import { useTestLedger } from "../../test-support/test-ledger.ts";
 import type { Viewer } from "../service-context.ts";
 
@@ -63,8 +63,7 @@ describe("perks", () => {
 
   it("unlocks tiers, and shows their perks, only once real gifts reach the threshold", async () => {
     const target = await creatorWithTiers();
-    const viewer = await createPerson(env.db.sql);
-    await fundWallet(env.db.sql, env.ledger, viewer, 10_000n);
+    const viewer = await createFundedPerson(env.db.sql, env.ledger, 10_000n);
     const mine = () => callerFor(viewer).perks.mine({ handle: target.handle });
 
     const none = await mine();
@@ -116,10 +115,9 @@ describe("perks", () => {
 
   it("keeps a perk unlocked when the creator raises its threshold, folded or not", async () => {
     const target = await creatorWithTiers();
-    const early = await createPerson(env.db.sql);
-    const folded = await createPerson(env.db.sql);
-    const late = await createPerson(env.db.sql);
-    for (const who of [early, folded, late]) await fundWallet(env.db.sql, env.ledger, who, 5_000n);
+    const early = await createFundedPerson(env.db.sql, env.ledger, 5_000n);
+    const folded = await createFundedPerson(env.db.sql, env.ledger, 5_000n);
+    const late = await createFundedPerson(env.db.sql, env.ledger, 5_000n);
     await gift(early, target.handle, "coffee", 24); // 1,200 coins: VIP unlocked
     await gift(folded, target.handle, "coffee", 22); // 1,100 coins, folded into the roll-ups
     await foldEverything(env.db.sql);
@@ -153,8 +151,7 @@ describe("perks", () => {
 
   it("hides archived tiers from supporters, keeps them as history and frees their threshold", async () => {
     const target = await creatorWithTiers();
-    const viewer = await createPerson(env.db.sql);
-    await fundWallet(env.db.sql, env.ledger, viewer, 2_000n);
+    const viewer = await createFundedPerson(env.db.sql, env.ledger, 2_000n);
     await gift(viewer, target.handle, "fireworks"); // 1,088 coins: VIP unlocked
     const perks = callerFor(target.user).perks;
 

@@ -2,18 +2,14 @@ import { randomUUID } from "node:crypto";
 import { accountId, PLATFORM_OWNER } from "@coinstream/db";
 import { describe, expect, it } from "vitest";
 import { type StreamEventRow, toStreamEvent } from "../../realtime/stream-event.ts";
-import { createCreator, createPerson, fundWallet } from "../../test-support/people.ts";
+import { createCreator, createFundedPerson } from "../../test-support/people.ts";
 import { useTestLedger } from "../../test-support/test-ledger.ts";
 import type { Viewer } from "../service-context.ts";
 
 const env = useTestLedger();
 const callerFor = (who: Viewer | null) => env.callerFor(who);
 
-async function fundedViewer(coins: bigint) {
-  const viewer = await createPerson(env.db.sql);
-  await fundWallet(env.db.sql, env.ledger, viewer, coins);
-  return viewer;
-}
+const fundedViewer = (coins: bigint) => createFundedPerson(env.db.sql, env.ledger, coins);
 
 /** What a refused call may not have changed: coins, ledger rows and owned items. */
 async function snapshot(who: Viewer) {

@@ -1,6 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
+import { sandboxPaymentIntent } from "../../payments/sandbox-events.ts";
 import { createAdmin, createPerson } from "../../test-support/people.ts";
+import { reversalObject } from "../../test-support/stripe-reversals.ts";
 import { useSandboxApi } from "../../test-support/test-ledger.ts";
 import { deliverStripeEvent } from "../../test-support/webhooks.ts";
 import type { Viewer } from "../service-context.ts";
@@ -41,8 +43,6 @@ async function deliver(type: string, object: Record<string, unknown>) {
   return ((await response.json()) as { outcome?: string }).outcome;
 }
 
-const paymentIntentOf = (purchaseId: string) => `pi_sandbox_${purchaseId.replaceAll("-", "")}`;
-
 /** Stripe reports the checkout paid. */
 const pay = (purchase: Awaited<ReturnType<typeof checkout>>) =>
   deliver("checkout.session.completed", {
@@ -52,18 +52,18 @@ const pay = (purchase: Awaited<ReturnType<typeof checkout>>) =>
     payment_status: "paid",
     amount_total: purchase.quote.priceMinor,
     currency: purchase.quote.currency.toLowerCase(),
-    payment_intent: paymentIntentOf(purchase.purchaseId),
+    payment_intent: sandboxPaymentIntent(purchase.purchaseId),
   });
 
 /** Stripe reports the payment fully refunded. */
 const refund = (purchaseId: string) =>
-  deliver("charge.refunded", {
-    id: `ch_${randomUUID()}`,
-    object: "charge",
-    payment_intent: paymentIntentOf(purchaseId),
-    refunded: true,
-    metadata: { purchaseId },
-  });
+  deliver(
+    "charge.refunded",
+    reversalObject("charge.refunded", {
+      paymentIntent: sandboxPaymentIntent(purchaseId),
+      purchaseId,
+    }),
+  );
 
 const bonusRowsOf = (userId: string) =>
   env.db.sql<{ amount: bigint }[]>`

@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from "vitest";
 import { JOBS } from "../../jobs/start-jobs.ts";
 import { SandboxPayoutProvider } from "../../payments/payout-provider.ts";
 import type { GoalProgress } from "../../realtime/stream-event.ts";
-import { createCreator, createPerson, fundWallet } from "../../test-support/people.ts";
+import { createCreator, createFundedPerson, createPerson } from "../../test-support/people.ts";
 import { useTestLedger } from "../../test-support/test-ledger.ts";
 import { foldStreamEvents } from "../analytics/fold-stream-events.ts";
 import type { Viewer } from "../service-context.ts";
@@ -18,8 +18,7 @@ const HOUR = 3_600_000;
 /** A creator and a funded viewer who tips them. */
 async function creatorAndFan(coins = 10_000n) {
   const creator = await createCreator(env.db.sql);
-  const fan = await createPerson(env.db.sql, { name: "Fan" });
-  await fundWallet(env.db.sql, env.ledger, fan, coins);
+  const fan = await createFundedPerson(env.db.sql, env.ledger, coins, { name: "Fan" });
   const tip = (amount: number, message?: string) =>
     callerFor(fan).tips.send({
       idempotencyKey: randomUUID(),
@@ -163,13 +162,7 @@ describe("sessions.current", () => {
     await asCreator.sessions.start({ title: "Cooking" });
     await asCreator.sessions.setGoal({ coins: 1_000, title: "Oven" });
     await tip(100);
-    await callerFor(
-      await (async () => {
-        const other = await createPerson(env.db.sql);
-        await fundWallet(env.db.sql, env.ledger, other, 1_000n);
-        return other;
-      })(),
-    ).gifts.send({
+    await callerFor(await createFundedPerson(env.db.sql, env.ledger, 1_000n)).gifts.send({
       idempotencyKey: randomUUID(),
       to: { url: creator.url },
       giftId: "crown",

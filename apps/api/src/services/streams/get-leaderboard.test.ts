@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { foldEverything, insertStreamEvent } from "../../test-support/fold-analytics.ts";
-import { createCreator, createPerson, fundWallet } from "../../test-support/people.ts";
+import { createCreator, createFundedPerson } from "../../test-support/people.ts";
 import { useTestLedger } from "../../test-support/test-ledger.ts";
 import type { Viewer } from "../service-context.ts";
 
@@ -12,11 +12,10 @@ describe("getLeaderboard", () => {
   it("ranks all time from the roll-ups plus the unfolded tail, with the cosmetics each supporter wears", async () => {
     const creator = await createCreator(env.db.sql);
     const [ana, ben, cat] = [
-      await createPerson(env.db.sql, { name: "Ana" }),
-      await createPerson(env.db.sql, { name: "Ben" }),
-      await createPerson(env.db.sql, { name: "Cat" }),
+      await createFundedPerson(env.db.sql, env.ledger, 5_000n, { name: "Ana" }),
+      await createFundedPerson(env.db.sql, env.ledger, 5_000n, { name: "Ben" }),
+      await createFundedPerson(env.db.sql, env.ledger, 5_000n, { name: "Cat" }),
     ];
-    for (const who of [ana, ben, cat]) await fundWallet(env.db.sql, env.ledger, who, 5_000n);
     await env.db.sql`
       insert into viewer_profiles (user_id, badge_frame, name_color)
       values (${ana.userId}, 'gold', '#f2b705'), (${ben.userId}, null, '#2ec4d6'),

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { JOBS } from "../../jobs/start-jobs.ts";
 import { SandboxPayoutProvider } from "../../payments/payout-provider.ts";
-import { createCreator, createPerson, fundWallet } from "../../test-support/people.ts";
+import { createCreator, createFundedPerson } from "../../test-support/people.ts";
 import { useTestLedger } from "../../test-support/test-ledger.ts";
 import type { Viewer } from "../service-context.ts";
 import { expireBoosts } from "./boost-stream.ts";
@@ -13,8 +13,7 @@ const MINUTE = 60_000;
 
 describe("streams.live", () => {
   it("lists only creators with an open session, boosted first, and drops a stream when its session ends", async () => {
-    const viewer = await createPerson(env.db.sql);
-    await fundWallet(env.db.sql, env.ledger, viewer, 10_000n);
+    const viewer = await createFundedPerson(env.db.sql, env.ledger, 10_000n);
     const liveBoosted = await createCreator(env.db.sql);
     const liveGifted = await createCreator(env.db.sql);
     const liveQuiet = await createCreator(env.db.sql);
@@ -57,8 +56,7 @@ describe("streams.live", () => {
 
 describe("expireBoosts", () => {
   it("marks boosts past their end once, however often or concurrently it runs", async () => {
-    const viewer = await createPerson(env.db.sql);
-    await fundWallet(env.db.sql, env.ledger, viewer, 10_000n);
+    const viewer = await createFundedPerson(env.db.sql, env.ledger, 10_000n);
     const target = await createCreator(env.db.sql);
     const boost = async (minutes: number) =>
       callerFor(viewer).streams.boost({

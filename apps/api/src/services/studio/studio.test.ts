@@ -6,7 +6,12 @@ import type { createApp } from "../../app.ts";
 import { StreamEventHub } from "../../realtime/stream-event-hub.ts";
 import { creatorWithAvailable } from "../../test-support/creator-with-diamonds.ts";
 import { foldEverything } from "../../test-support/fold-analytics.ts";
-import { createCreator, createPerson, fundWallet } from "../../test-support/people.ts";
+import {
+  createCreator,
+  createFundedPerson,
+  createPerson,
+  fundWallet,
+} from "../../test-support/people.ts";
 import { createTestContext } from "../../test-support/test-context.ts";
 import { useTestLedger } from "../../test-support/test-ledger.ts";
 import { createCallerFactory } from "../../trpc/init.ts";
@@ -39,8 +44,7 @@ async function creatorAndFans(names: readonly string[], coins = 50_000n) {
   const creator = await createCreator(env.db.sql, 500);
   const fans = [];
   for (const name of names) {
-    const fan = await createPerson(env.db.sql, { name });
-    await fundWallet(env.db.sql, env.ledger, fan, coins);
+    const fan = await createFundedPerson(env.db.sql, env.ledger, coins, { name });
     fans.push(fan);
   }
   return { creator, fans };

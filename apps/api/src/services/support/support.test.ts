@@ -3,8 +3,8 @@ import { describe, expect, it } from "vitest";
 import type { PaymentProvider } from "../../payments/payment-provider.ts";
 import {
   createAdmin,
+  createFundedPerson,
   createPerson,
-  fundWallet,
   spendFromWallet,
 } from "../../test-support/people.ts";
 import { useTestLedger } from "../../test-support/test-ledger.ts";
@@ -23,8 +23,7 @@ const countRows = async (table: "support_tickets" | "support_messages" | "admin_
 
 /** Someone who has spent `coins` from their wallet on `code` (a gift counts for the level). */
 async function spender(coins: bigint, code: "gift" | "boost") {
-  const who = await person();
-  await fundWallet(env.db.sql, env.ledger, who, coins);
+  const who = await createFundedPerson(env.db.sql, env.ledger, coins);
   await spendFromWallet(env.ledger, who, coins, code);
   return who;
 }

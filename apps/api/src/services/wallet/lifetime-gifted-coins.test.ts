@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { accountId, PLATFORM_OWNER, type TransferRequest } from "@coinstream/db";
 import { describe, expect, it } from "vitest";
-import { createPerson, fundWallet } from "../../test-support/people.ts";
+import { createFundedPerson, createPerson } from "../../test-support/people.ts";
 import { useTestLedger } from "../../test-support/test-ledger.ts";
 import { CHECKPOINT_AFTER_TRANSFERS, readLifetimeGiftedCoins } from "./lifetime-gifted-coins.ts";
 import { ensureViewerWallet } from "./viewer-wallet.ts";
@@ -44,8 +44,7 @@ describe("readLifetimeGiftedCoins", () => {
   });
 
   it("equals the sum of gifts and tips, boosts left out, before and after the checkpoint moves", async () => {
-    const who = await createPerson(env.db.sql);
-    await fundWallet(env.db.sql, env.ledger, who, 100_000n);
+    const who = await createFundedPerson(env.db.sql, env.ledger, 100_000n);
     const wallet = await ensureViewerWallet(env.db.sql, who.userId);
     await spend(wallet, CHECKPOINT_AFTER_TRANSFERS - 10, 10n, "gift");
     await spend(wallet, 5, 3n, "boost");
@@ -67,8 +66,7 @@ describe("readLifetimeGiftedCoins", () => {
   });
 
   it("moves the checkpoint forward once the tail after it has grown again", async () => {
-    const who = await createPerson(env.db.sql);
-    await fundWallet(env.db.sql, env.ledger, who, 100_000n);
+    const who = await createFundedPerson(env.db.sql, env.ledger, 100_000n);
     const wallet = await ensureViewerWallet(env.db.sql, who.userId);
     await spend(wallet, CHECKPOINT_AFTER_TRANSFERS, 1n, "gift");
     expect(await readLifetimeGiftedCoins(env.db.sql, wallet)).toBe(100n);

@@ -26,13 +26,35 @@ export const SIGNED_IN: AuthResult = {
 };
 export const SIGNED_OUT: AuthResult = { ok: true, data: { user: null } };
 
+type Recipient = InputOf<"tips.send">["to"];
+
+/** The handle a send names, or the demo's @nova when it names the stream by URL. */
+const handleOf = (to: Recipient) => ("handle" in to ? to.handle : "nova");
+
+/** What `count` of the gift `giftId` costs on the rate card. */
+const giftCoins = (giftId: string, count: number) =>
+  (RATE_CARD.gifts.find((gift) => gift.id === giftId)?.coins ?? 1) * count;
+
+/** The API's answer to a gift or a tip of `coins` to `to`, paid from the demo's 5,000 coins. */
+function paidAnswer(transferId: string, to: Recipient, coins: number) {
+  return {
+    transferId,
+    replayed: false,
+    coinsSpent: coins,
+    balance: 5_000 - coins,
+    creator: { handle: handleOf(to), diamonds: Math.floor(coins / 2) },
+    rateCardVersion: RATE_CARD.version,
+    paidAt: "2026-12-01T20:00:00.000Z",
+  };
+}
+
 /** The demo world: @nova can receive gifts, the viewer has 5,000 coins, a goal is running. */
 export function demoHandlers(): Handlers {
   return {
     "streams.resolve": (to) => ({
       found: true as const,
       creator: {
-        handle: "handle" in to ? to.handle : "nova",
+        handle: handleOf(to),
         channel: null,
         canReceive: true,
         reasons: [],
@@ -40,7 +62,7 @@ export function demoHandlers(): Handlers {
     }),
     "gifts.catalog": () => ({ rateCardVersion: RATE_CARD.version, gifts: [...RATE_CARD.gifts] }),
     "gifts.preview": ({ giftId, count }) => {
-      const coins = (RATE_CARD.gifts.find((gift) => gift.id === giftId)?.coins ?? 1) * count;
+      const coins = giftCoins(giftId, count);
       const diamonds = Math.floor(coins / 2);
       return {
         coins,
@@ -51,7 +73,6 @@ export function demoHandlers(): Handlers {
         cashValueUsdMinor: diamonds,
         label: "",
         rateCardVersion: RATE_CARD.version,
-        paidAt: "2026-12-01T20:00:00.000Z",
       };
     },
     "wallet.get": () => ({
@@ -78,27 +99,8 @@ export function demoHandlers(): Handlers {
         goal: { title: "New camera", targetCoins: 5_000, progressCoins: 1_200, reached: false },
       },
     }),
-    "gifts.send": ({ to, count, giftId }) => {
-      const coins = (RATE_CARD.gifts.find((gift) => gift.id === giftId)?.coins ?? 1) * count;
-      return {
-        transferId: "t1",
-        replayed: false,
-        coinsSpent: coins,
-        balance: 5_000 - coins,
-        creator: { handle: "handle" in to ? to.handle : "nova", diamonds: Math.floor(coins / 2) },
-        rateCardVersion: RATE_CARD.version,
-        paidAt: "2026-12-01T20:00:00.000Z",
-      };
-    },
-    "tips.send": ({ to, coins }) => ({
-      transferId: "t2",
-      replayed: false,
-      coinsSpent: coins,
-      balance: 5_000 - coins,
-      creator: { handle: "handle" in to ? to.handle : "nova", diamonds: Math.floor(coins / 2) },
-      rateCardVersion: RATE_CARD.version,
-      paidAt: "2026-12-01T20:00:00.000Z",
-    }),
+    "gifts.send": ({ to, count, giftId }) => paidAnswer("t1", to, giftCoins(giftId, count)),
+    "tips.send": ({ to, coins }) => paidAnswer("t2", to, coins),
   };
 }
 
