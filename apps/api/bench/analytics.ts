@@ -20,6 +20,7 @@ import { readSessionTotals } from "../src/services/analytics/read-session-totals
 import { topGiftersInRange } from "../src/services/analytics/top-gifters.ts";
 import type { Viewer } from "../src/services/service-context.ts";
 import { createTestCaller } from "../src/test-support/test-context.ts";
+import { percentile } from "./http/support/stats.ts";
 
 const GIFTS = Number(process.env.BENCH_GIFTS ?? 1_000_000);
 const VIEWERS = 20_000;
@@ -38,12 +39,6 @@ interface Row {
   readonly p95: number;
   readonly p99: number;
   readonly max: number;
-}
-
-function percentile(sorted: readonly number[], p: number): number {
-  return (
-    sorted[Math.min(sorted.length - 1, Math.ceil((sorted.length * p) / 100) - 1)] ?? Number.NaN
-  );
 }
 
 async function time(name: string, call: () => Promise<unknown>, calls = CALLS): Promise<Row> {
