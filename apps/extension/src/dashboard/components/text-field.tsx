@@ -79,7 +79,7 @@ export function TextField({ label, hint, error, testId, className, ...input }: T
 }
 
 /** `notANumber` when `text` is typed but is not a whole number of at least `min`, else null. */
-export function wholeNumberProblem(text: string, notANumber: string, min = 0): string | null {
+function wholeNumberProblem(text: string, notANumber: string, min = 0): string | null {
   if (text === "") return null;
   const value = parseWholeNumber(text);
   return value === null || value < min ? notANumber : null;

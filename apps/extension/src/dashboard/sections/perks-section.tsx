@@ -1,5 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
-import { type FormEvent, type InputHTMLAttributes, useId, useState } from "react";
+import { type FormEvent, useId, useState } from "react";
 import { useReload, useTRPC } from "../../lib/api-query.tsx";
 import { BusyButton } from "../../lib/busy-button.tsx";
 import { formatCoins, formatDate, parseWholeNumber } from "../../lib/format.ts";
@@ -9,7 +9,7 @@ import { ConfirmButton } from "../components/confirm-button.tsx";
 import { ErrorNote, fieldError } from "../components/error-note.tsx";
 import { QueryView } from "../components/query-view.tsx";
 import { Panel, Section } from "../components/section.tsx";
-import { Field, TextField, wholeNumberProblem } from "../components/text-field.tsx";
+import { Field, TextField, WholeNumberField } from "../components/text-field.tsx";
 import { useAction } from "../hooks/use-action.ts";
 import type { SectionProps } from "../types.ts";
 
@@ -50,39 +50,6 @@ function fieldsOf(draft: Draft): TierFields | null {
   };
 }
 
-/** The tier's one-line fields, in the form's order. */
-const TIER_FIELDS: readonly {
-  readonly key: Exclude<keyof Draft, "perkText">;
-  readonly label: string;
-  readonly hint: string;
-  readonly input: InputHTMLAttributes<HTMLInputElement>;
-}[] = [
-  {
-    key: "name",
-    label: "Name",
-    hint: "What supporters see, like “Rose club”.",
-    input: { maxLength: 200 },
-  },
-  {
-    key: "minCoins",
-    label: "Unlocks at (coins)",
-    hint: "Coins a supporter has given you in total.",
-    input: { inputMode: "numeric" },
-  },
-  {
-    key: "badge",
-    label: "Badge (optional)",
-    hint: "A short mark next to their name, like an emoji.",
-    input: { maxLength: 100 },
-  },
-  {
-    key: "perkUrl",
-    label: "Perk link (optional)",
-    hint: "A link only supporters at this tier see, like a Discord invite.",
-    input: { type: "url" },
-  },
-];
-
 function TierForm({
   initial,
   submitLabel,
@@ -99,10 +66,6 @@ function TierForm({
   const set = (key: keyof Draft) => (event: { target: { value: string } }) =>
     setDraft((current) => ({ ...current, [key]: event.target.value }));
   const fields = fieldsOf(draft);
-  const errorOf = (key: keyof Draft) =>
-    (key === "minCoins"
-      ? wholeNumberProblem(draft.minCoins, "Enter a whole number of coins.")
-      : null) ?? fieldError(save.error, key);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -113,17 +76,38 @@ function TierForm({
   return (
     <form className="stack" onSubmit={submit} noValidate>
       <div className="grid two tight">
-        {TIER_FIELDS.map(({ key, label, hint, input }) => (
-          <TextField
-            key={key}
-            label={label}
-            hint={hint}
-            {...input}
-            value={draft[key]}
-            onChange={set(key)}
-            error={errorOf(key)}
-          />
-        ))}
+        <TextField
+          label="Name"
+          hint="What supporters see, like “Rose club”."
+          maxLength={200}
+          value={draft.name}
+          onChange={set("name")}
+          error={fieldError(save.error, "name")}
+        />
+        <WholeNumberField
+          label="Unlocks at (coins)"
+          hint="Coins a supporter has given you in total."
+          value={draft.minCoins}
+          onChange={set("minCoins")}
+          notANumber="Enter a whole number of coins."
+          error={fieldError(save.error, "minCoins")}
+        />
+        <TextField
+          label="Badge (optional)"
+          hint="A short mark next to their name, like an emoji."
+          maxLength={100}
+          value={draft.badge}
+          onChange={set("badge")}
+          error={fieldError(save.error, "badge")}
+        />
+        <TextField
+          label="Perk link (optional)"
+          hint="A link only supporters at this tier see, like a Discord invite."
+          type="url"
+          value={draft.perkUrl}
+          onChange={set("perkUrl")}
+          error={fieldError(save.error, "perkUrl")}
+        />
       </div>
       <Field label="Perk text (optional)" hint="Shown only to supporters who unlocked this tier.">
         {(control) => (

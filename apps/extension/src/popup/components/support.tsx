@@ -53,29 +53,21 @@ export function SupportPanel() {
   );
 }
 
-/** A form's send: busy while it runs, and the API's refusal to show next to the form. */
-function useSending() {
-  const { error, isBusy: isSending, run } = useCall();
-  const send = (event: FormEvent, work: () => Promise<void>) => {
-    event.preventDefault();
-    return run(work);
-  };
-  return { error, isSending, run: send };
-}
-
 function NewTicket({ onOpened }: { readonly onOpened: () => void }) {
   const { api } = usePopup();
   const [subject, setSubject] = useState("");
   const [body, setBody] = useState("");
-  const { error, isSending, run } = useSending();
+  const { error, isBusy: isSending, run } = useCall();
 
-  const send = (event: FormEvent) =>
-    run(event, async () => {
+  const send = (event: FormEvent) => {
+    event.preventDefault();
+    return run(async () => {
       await api.support.open.mutate({ subject, body });
       setSubject("");
       setBody("");
       onOpened();
     });
+  };
 
   return (
     <form className="form" onSubmit={send} aria-label="Open a support ticket">
@@ -119,14 +111,16 @@ function TicketThread({
   const { api } = usePopup();
   const id = useId();
   const [reply, setReply] = useState("");
-  const { error, isSending, run } = useSending();
+  const { error, isBusy: isSending, run } = useCall();
 
-  const send = (event: FormEvent) =>
-    run(event, async () => {
+  const send = (event: FormEvent) => {
+    event.preventDefault();
+    return run(async () => {
       await api.support.reply.mutate({ ticketId: ticket.ticketId, body: reply });
       setReply("");
       onReplied();
     });
+  };
 
   return (
     <details className="card ticket">

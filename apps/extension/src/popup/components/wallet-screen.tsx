@@ -5,7 +5,6 @@ import { useTRPC } from "../../lib/api-query.tsx";
 import { Activity } from "./activity.tsx";
 import { BalanceCard } from "./balance-card.tsx";
 import { BuyCoins } from "./buy-coins.tsx";
-
 import { GuidelinesPrompt } from "./guidelines.tsx";
 import { LimitsPanel } from "./limits.tsx";
 import { ProfileShop } from "./profile-shop.tsx";
