@@ -59,7 +59,7 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 /** zod's flattened field errors without the empty entries. */
-export function cleanFieldErrors(value: unknown): Record<string, readonly string[]> {
+function cleanFieldErrors(value: unknown): Record<string, readonly string[]> {
   if (!isRecord(value)) return {};
   const out: Record<string, readonly string[]> = {};
   for (const [field, messages] of Object.entries(value)) {
