@@ -1,7 +1,7 @@
 import { type BetterAuthClientPlugin, createAuthClient } from "better-auth/client";
 import type { ApiError, AuthRequest, AuthResult, SignedInUser } from "../messaging/contract.ts";
 import type { SessionStore } from "./session-store.ts";
-import { codeForStatus, isNetworkFailure, networkError } from "./to-api-error.ts";
+import { codeForStatus, isNetworkFailure, isRecord, networkError } from "./to-api-error.ts";
 
 export interface AuthDeps {
   /** The API's origin, e.g. http://127.0.0.1:3000. */
@@ -28,10 +28,6 @@ const AUTH_ERRORS: Readonly<Record<string, string>> = {
     "The Coinstream server does not accept sign-ins from this extension yet (its TRUSTED_ORIGINS setting).",
   TOO_MANY_REQUESTS: "Too many attempts. Wait a minute and try again.",
 };
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null;
-}
 
 /** Better Auth's `{ code, message, field }` error body as the contract's ApiError. */
 export function toAuthError(status: number, body: unknown): ApiError {

@@ -53,12 +53,13 @@ export function isNetworkFailure(error: unknown): boolean {
   );
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
+/** A JSON object (not null, not an array). */
+export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 /** zod's flattened field errors without the empty entries. */
-export function cleanFieldErrors(value: unknown): Record<string, readonly string[]> {
+function cleanFieldErrors(value: unknown): Record<string, readonly string[]> {
   if (!isRecord(value)) return {};
   const out: Record<string, readonly string[]> = {};
   for (const [field, messages] of Object.entries(value)) {

@@ -1,5 +1,6 @@
 import type { GoalProgress } from "@coinstream/api";
-import { describeGoal, goalPercent } from "../lib/goal.ts";
+import { goalPercent } from "@coinstream/core";
+import { describeGoal } from "../lib/goal.ts";
 
 /** The creator's live goal and how far it has come. */
 export function GoalMeter({ goal }: { readonly goal: GoalProgress }) {

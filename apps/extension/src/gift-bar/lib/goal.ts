@@ -2,9 +2,6 @@ import type { GoalProgress } from "@coinstream/api";
 import { groupThousands } from "@coinstream/core";
 import type { OutputOf, StreamEventMessage } from "../../messaging/contract.ts";
 
-/** How full the bar is: core's rule (0-100, 100 only when reached), as the goal meter draws it. */
-export { goalPercent } from "@coinstream/core";
-
 export type CurrentSession = OutputOf<"sessions.current">;
 
 /** The live goal from `sessions.current`: null when the creator is not live or set no goal. */
